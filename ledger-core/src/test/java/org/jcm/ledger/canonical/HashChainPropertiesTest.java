@@ -13,6 +13,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.jcm.ledger.canonical.ChainVerification.Broken;
 import org.jcm.ledger.canonical.ChainVerification.Problem;
 
+/** Properties of the hash chain over random events: intact chains verify, any flipped byte is caught. */
 class HashChainPropertiesTest {
 
     /** The parts of a stored entry that an attacker or a fault could alter. */

@@ -12,6 +12,7 @@ import org.jcm.ledger.canonical.ChainVerification.Intact;
 import org.jcm.ledger.canonical.ChainVerification.Problem;
 import org.junit.jupiter.api.Test;
 
+/** Examples for the hash chain: known answers, hex codecs, and each way verification can fail. */
 class HashChainTest {
 
     /*

@@ -12,6 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+/** Properties of canonicalization over random value trees: round trip, order invariance, sorting. */
 class JcsPropertiesTest {
 
     @Provide

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Examples for RFC 8785 canonicalization, including the RFC's own, and the integer-only rule. */
 class JcsTest {
 
     /** The input of RFC 8785 section 3.2.3, as JSON text with the RFC's escapes. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Examples for the strict parser: every malformed case with its offset, and the value model. */
 class JsonTest {
 
     /** Malformed texts, each with the offset the error must point at and a phrase it must contain. */
