@@ -1,0 +1,356 @@
+package org.jcm.ledger.canonical;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Recursive-descent parser behind {@link Json#parse(String)}; one instance per document. */
+final class JsonParser {
+
+    private final String text;
+    private final int length;
+    private int pos;
+    private int depth;
+
+    JsonParser(String text) {
+        this.text = text;
+        this.length = text.length();
+    }
+
+    Object parseDocument() {
+        skipWhitespace();
+        Object value = parseValue();
+        skipWhitespace();
+        if (pos < length) {
+            throw error("unexpected " + describe(text.charAt(pos)) + " after the JSON value", pos);
+        }
+        return value;
+    }
+
+    private Object parseValue() {
+        if (pos >= length) {
+            throw error("unexpected end of input, expected a value", pos);
+        }
+        char c = text.charAt(pos);
+        switch (c) {
+            case '{':
+                return parseObject();
+            case '[':
+                return parseArray();
+            case '"':
+                return parseString();
+            case 't':
+                return literal("true", Boolean.TRUE);
+            case 'f':
+                return literal("false", Boolean.FALSE);
+            case 'n':
+                return literal("null", null);
+            default:
+                if (c == '-' || isDigit(c)) {
+                    return parseNumber();
+                }
+                throw error("unexpected " + describe(c) + ", expected a value", pos);
+        }
+    }
+
+    private Map<String, Object> parseObject() {
+        enterContainer();
+        Map<String, Object> members = new LinkedHashMap<>();
+        skipWhitespace();
+        if (consume('}')) {
+            depth--;
+            return members;
+        }
+        while (true) {
+            parseMember(members);
+            skipWhitespace();
+            if (consume('}')) {
+                depth--;
+                return members;
+            }
+            expect(',', "expected ',' or '}' in object");
+            skipWhitespace();
+            if (peek() == '}') {
+                throw error("trailing comma in object", pos);
+            }
+        }
+    }
+
+    private void parseMember(Map<String, Object> members) {
+        if (peek() != '"') {
+            throw error("expected a string member name", pos);
+        }
+        int keyOffset = pos;
+        String key = parseString();
+        // The check precedes parsing the value so that the error points at the repeated name.
+        if (members.containsKey(key)) {
+            throw error("duplicate member name " + quote(key), keyOffset);
+        }
+        skipWhitespace();
+        expect(':', "expected ':' after member name");
+        skipWhitespace();
+        members.put(key, parseValue());
+    }
+
+    private List<Object> parseArray() {
+        enterContainer();
+        List<Object> elements = new ArrayList<>();
+        skipWhitespace();
+        if (consume(']')) {
+            depth--;
+            return elements;
+        }
+        while (true) {
+            elements.add(parseValue());
+            skipWhitespace();
+            if (consume(']')) {
+                depth--;
+                return elements;
+            }
+            expect(',', "expected ',' or ']' in array");
+            skipWhitespace();
+            if (peek() == ']') {
+                throw error("trailing comma in array", pos);
+            }
+        }
+    }
+
+    private void enterContainer() {
+        if (++depth > Json.MAX_DEPTH) {
+            throw error("nesting deeper than " + Json.MAX_DEPTH + " levels", pos);
+        }
+        pos++;
+    }
+
+    private String parseString() {
+        int open = pos++;
+        int runStart = pos;
+        StringBuilder unescaped = null;
+        while (pos < length) {
+            char c = text.charAt(pos);
+            if (c == '"') {
+                String run = text.substring(runStart, pos++);
+                return unescaped == null ? run : unescaped.append(run).toString();
+            }
+            if (c == '\\') {
+                unescaped = unescaped == null ? new StringBuilder() : unescaped;
+                unescaped.append(text, runStart, pos);
+                appendEscape(unescaped);
+                runStart = pos;
+            } else {
+                checkRawChar(c);
+            }
+        }
+        throw error("unterminated string", open);
+    }
+
+    /** Checks one unescaped string character and advances past it (two for a surrogate pair). */
+    private void checkRawChar(char c) {
+        if (c < 0x20) {
+            throw error("unescaped control character " + describe(c) + " in string", pos);
+        }
+        if (Character.isHighSurrogate(c)) {
+            if (pos + 1 >= length || !Character.isLowSurrogate(text.charAt(pos + 1))) {
+                throw error("unpaired high surrogate " + describe(c) + " in string", pos);
+            }
+            pos += 2;
+            return;
+        }
+        if (Character.isLowSurrogate(c)) {
+            throw error("unpaired low surrogate " + describe(c) + " in string", pos);
+        }
+        pos++;
+    }
+
+    private void appendEscape(StringBuilder out) {
+        int escapeOffset = pos;
+        if (pos + 1 >= length) {
+            throw error("unterminated escape sequence", escapeOffset);
+        }
+        char c = text.charAt(pos + 1);
+        pos += 2;
+        switch (c) {
+            case '"': out.append('"'); break;
+            case '\\': out.append('\\'); break;
+            case '/': out.append('/'); break;
+            case 'b': out.append('\b'); break;
+            case 'f': out.append('\f'); break;
+            case 'n': out.append('\n'); break;
+            case 'r': out.append('\r'); break;
+            case 't': out.append('\t'); break;
+            case 'u': appendUnicodeEscape(out, escapeOffset); break;
+            default: throw error("invalid escape sequence \\" + printable(c), escapeOffset);
+        }
+    }
+
+    private void appendUnicodeEscape(StringBuilder out, int escapeOffset) {
+        char unit = hex4(escapeOffset);
+        if (Character.isLowSurrogate(unit)) {
+            throw error("unpaired low surrogate escape " + describe(unit), escapeOffset);
+        }
+        if (Character.isHighSurrogate(unit)) {
+            // A high surrogate is meaningful only when the very next escape supplies its partner.
+            int lowOffset = pos;
+            if (!text.startsWith("\\u", pos)) {
+                throw error("high surrogate escape " + describe(unit) + " not followed by a low surrogate escape", escapeOffset);
+            }
+            pos += 2;
+            char low = hex4(lowOffset);
+            if (!Character.isLowSurrogate(low)) {
+                throw error("high surrogate escape " + describe(unit) + " followed by " + describe(low) + ", not a low surrogate", lowOffset);
+            }
+            out.append(unit).append(low);
+            return;
+        }
+        out.append(unit);
+    }
+
+    private char hex4(int escapeOffset) {
+        if (pos + 4 > length) {
+            throw error("incomplete \\u escape", escapeOffset);
+        }
+        int value = 0;
+        for (int i = 0; i < 4; i++) {
+            int digit = hexValue(text.charAt(pos + i));
+            if (digit < 0) {
+                throw error("invalid hex digit " + describe(text.charAt(pos + i)) + " in \\u escape", escapeOffset);
+            }
+            value = value << 4 | digit;
+        }
+        pos += 4;
+        return (char) value;
+    }
+
+    private Object parseNumber() {
+        int start = pos;
+        consume('-');
+        scanIntegerPart(start);
+        boolean integral = true;
+        if (consume('.')) {
+            integral = false;
+            scanDigits("expected a digit after the decimal point");
+        }
+        if (consume('e') || consume('E')) {
+            integral = false;
+            if (!consume('+')) {
+                consume('-');
+            }
+            scanDigits("expected a digit in the exponent");
+        }
+        String token = text.substring(start, pos);
+        return integral ? toLong(token, start) : toDecimal(token, start);
+    }
+
+    private void scanIntegerPart(int start) {
+        if (consume('0')) {
+            if (isDigit(peek())) {
+                throw error("leading zeros are not allowed", start);
+            }
+            return;
+        }
+        scanDigits("expected a digit");
+    }
+
+    private void scanDigits(String reason) {
+        if (!isDigit(peek())) {
+            throw error(reason, pos);
+        }
+        while (isDigit(peek())) {
+            pos++;
+        }
+    }
+
+    private Long toLong(String token, int start) {
+        try {
+            return Long.parseLong(token);
+        } catch (NumberFormatException e) {
+            throw error("integer " + token + " does not fit in a signed 64-bit long", start);
+        }
+    }
+
+    private BigDecimal toDecimal(String token, int start) {
+        try {
+            return new BigDecimal(token);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw error("number " + abbreviate(token) + " is out of range (exponent too large)", start);
+        }
+    }
+
+    private Object literal(String word, Object value) {
+        if (!text.startsWith(word, pos)) {
+            throw error("invalid literal, expected '" + word + "'", pos);
+        }
+        pos += word.length();
+        return value;
+    }
+
+    private void skipWhitespace() {
+        while (pos < length) {
+            char c = text.charAt(pos);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    /** Returns the current character, or NUL at the end of input; NUL is never valid there anyway. */
+    private char peek() {
+        return pos < length ? text.charAt(pos) : '\0';
+    }
+
+    private boolean consume(char c) {
+        if (pos < length && text.charAt(pos) == c) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(char c, String reason) {
+        if (!consume(c)) {
+            throw error(pos < length ? reason + ", found " + describe(text.charAt(pos)) : reason + ", found end of input", pos);
+        }
+    }
+
+    private JsonException error(String reason, int offset) {
+        return new JsonException(reason, offset, text);
+    }
+
+    /** Returns the value of an ASCII hex digit, or -1; Character.digit would accept non-ASCII digits. */
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static String describe(char c) {
+        String code = String.format("U+%04X", (int) c);
+        return c >= 0x20 && c < 0x7f ? "'" + c + "' (" + code + ")" : code;
+    }
+
+    private static String printable(char c) {
+        return c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("U+%04X", (int) c);
+    }
+
+    private static String quote(String key) {
+        return "\"" + abbreviate(key) + "\"";
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    }
+}
