@@ -365,12 +365,4 @@ final class Article6Rules {
         }
         grouping.emit(causeSeq, ctx, events);
     }
-
-    static Set<Vintage> vintages(List<BlockRange> ranges) {
-        Set<Vintage> set = new HashSet<>();
-        for (BlockRange r : ranges) {
-            set.add(r.vintage());
-        }
-        return set;
-    }
 }
