@@ -1,0 +1,40 @@
+package org.jcm.ledger;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** ledger-core stays a plain Java library, and its packages depend on each other in one direction. */
+class ArchitectureTest {
+
+    static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.jcm.ledger");
+
+    @Test
+    void ledger_core_depends_on_nothing_but_the_jdk() {
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage("org.jcm.ledger..", "java..")
+                .check(CORE);
+    }
+
+    @Test
+    void values_commands_and_events_do_not_know_the_state_machine() {
+        noClasses().that().resideInAnyPackage("org.jcm.ledger.id..", "org.jcm.ledger.serial..", "org.jcm.ledger.credit..",
+                        "org.jcm.ledger.command..", "org.jcm.ledger.event..", "org.jcm.ledger.rule..")
+                .should().dependOnClassesThat().resideInAPackage("org.jcm.ledger.ledger..")
+                .check(CORE);
+    }
+
+    @Test
+    void no_field_or_method_holds_a_double_or_float() {
+        noFields().should().haveRawType(double.class).orShould().haveRawType(float.class)
+                .orShould().haveRawType(Double.class).orShould().haveRawType(Float.class).check(CORE);
+        noMethods().should().haveRawReturnType(double.class).orShould().haveRawReturnType(float.class).check(CORE);
+    }
+}
