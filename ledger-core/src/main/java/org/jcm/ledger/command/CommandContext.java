@@ -13,6 +13,6 @@ public record CommandContext(Instant at, Actor actor) {
     public CommandContext {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(actor, "actor");
-        at = at.truncatedTo(ChronoUnit.MILLIS);
+        at = at.getNano() % 1_000_000 == 0 ? at : at.truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -16,6 +16,7 @@ final class Header {
             throw new IllegalArgumentException("seq must be at least 1, was " + seq);
         }
         Objects.requireNonNull(actor, "actor");
-        return Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MILLIS);
+        // Allocate a truncated copy only when needed: the writer's times are already milliseconds.
+        return Objects.requireNonNull(at, "at").getNano() % 1_000_000 == 0 ? at : at.truncatedTo(ChronoUnit.MILLIS);
     }
 }

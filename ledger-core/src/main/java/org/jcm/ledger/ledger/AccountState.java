@@ -5,6 +5,7 @@ import java.util.TreeSet;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AccountType;
 import org.jcm.ledger.id.OrganizationId;
+import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.id.Vintage;
 
@@ -29,6 +30,8 @@ final class AccountState {
 
     final AccountId id;
     final RegistryId registryId;
+    /** The Party of the account's registry: where its units are held, for first-transfer checks. */
+    final PartyCode party;
     final OrganizationId organizationId;
     final AccountType type;
     final String name;
@@ -43,6 +46,7 @@ final class AccountState {
     AccountState(AccountId id, RegistryId registryId, OrganizationId organizationId, AccountType type, String name) {
         this.id = id;
         this.registryId = registryId;
+        this.party = registryId.party();
         this.organizationId = organizationId;
         this.type = type;
         this.name = name;

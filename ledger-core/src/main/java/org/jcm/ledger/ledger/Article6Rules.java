@@ -356,7 +356,7 @@ final class Article6Rules {
             }
         } else if (purpose.includesNdc()) {
             for (Units.Piece p : pieces) {
-                PartyCode holderParty = p.block().holder.registryId.party();
+                PartyCode holderParty = p.block().holder.party;
                 if (!holderParty.equals(p.block().host)) {
                     grouping.add(id, FirstTransferTrigger.AUTHORIZATION_HELD_ABROAD, p.block().host, Optional.of(holderParty),
                             p.range());

@@ -93,7 +93,7 @@ final class MovementRules {
         List<LedgerEvent> events = new ArrayList<>(1);
         events.add(new CreditsTransferred(seq, ctx.at(), actor, from.id, to.id, c.quantity().tonnes(), selected.ranges,
                 c.trade(), c.memo()));
-        PartyCode destination = to.registryId.party();
+        PartyCode destination = to.party;
         for (int i = 0, n = selected.blocks.size(); i < n; i++) {
             Block b = selected.blocks.get(i);
             if (b.authorization != null && !b.firstTransferred) {
