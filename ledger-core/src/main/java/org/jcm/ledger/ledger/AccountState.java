@@ -1,7 +1,6 @@
 package org.jcm.ledger.ledger;
 
 import java.util.Comparator;
-import java.util.TreeSet;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AccountType;
 import org.jcm.ledger.id.OrganizationId;
@@ -37,7 +36,7 @@ final class AccountState {
     final String name;
     boolean frozen;
     boolean closed;
-    final TreeSet<Block> blocks = new TreeSet<>(SELECTION_ORDER);
+    final HeldBlocks blocks = new HeldBlocks(SELECTION_ORDER);
     /** balances[vintage index][label ordinal], rows allocated on first use. */
     private final long[][] balances = new long[org.jcm.ledger.id.Vintage.COUNT][];
     long totalUnits;

@@ -48,11 +48,10 @@ public final class Invariants {
                 }
                 String name = e.getKey() + "/" + (Vintage.FIRST + vi);
                 long expected = 1;
-                for (Map.Entry<Long, Block> be : line.blocks.entrySet()) {
-                    Block b = be.getValue();
+                for (Block b : line.blocks) {
                     blocks++;
-                    if (be.getKey() != b.first) {
-                        v.add(name + ": block " + b + " is indexed under " + be.getKey());
+                    if (line.blocks.get(b.first) != b) {
+                        v.add(name + ": block " + b + " is not found under its first unit");
                     }
                     if (b.first != expected) {
                         v.add(name + ": block " + b + " starts at " + b.first + ", expected " + expected

@@ -218,7 +218,7 @@ public final class LedgerState {
                 if (byVintage[v] == null || (vintage.isPresent() && vintage.get().index() != v)) {
                     continue;
                 }
-                for (Block b : byVintage[v].blocks.values()) {
+                for (Block b : byVintage[v].blocks) {
                     if ((projectId.isEmpty() || projectId.get().equals(b.project))
                             && (status.isEmpty() || status.get() == b.status)
                             && (label.isEmpty() || label.get() == b.caState.label())) {
@@ -507,7 +507,7 @@ public final class LedgerState {
             AccountState holder = account(e.seq(), a.accountId());
             Block b = new Block(e.hostParty(), e.vintage(), e.projectId(), e.issuanceId(), a.issuingRegistryId(), a.first(),
                     a.last(), holder);
-            line.blocks.put(a.first(), b);
+            line.blocks.add(b);
             liveBlockCount++;
             holder.add(b);
             touch(b);
@@ -730,7 +730,7 @@ public final class LedgerState {
     private Block split(UnitLine line, Block b, long at) {
         Block high = b.copy(at, b.last);
         b.last = at - 1;
-        line.blocks.put(at, high);
+        line.blocks.add(high);
         liveBlockCount++;
         // Same holder, vintage and label: the balance does not change, only the index gains a block.
         if (!b.holder.blocks.add(high)) {

@@ -1,20 +1,14 @@
 package org.jcm.ledger.ledger;
 
-import java.util.TreeMap;
-
 /** The live blocks of one (host Party, vintage) numbering by first unit, and the next unit to issue. */
 final class UnitLine {
 
-    final TreeMap<Long, Block> blocks = new TreeMap<>();
+    final UnitIndex blocks = new UnitIndex();
     long nextUnit = 1;
 
     /** The block containing {@code unit}, or {@code null}. */
     Block containing(long unit) {
-        var e = blocks.floorEntry(unit);
-        if (e == null) {
-            return null;
-        }
-        Block b = e.getValue();
-        return b.last >= unit ? b : null;
+        Block b = blocks.floor(unit);
+        return b != null && b.last >= unit ? b : null;
     }
 }
