@@ -2,27 +2,48 @@ package org.jcm.ledger;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
-/** Keeps ledger-core a plain Java library that any service, tool or auditor can embed. */
-@AnalyzeClasses(packages = "org.jcm.ledger", importOptions = ImportOption.DoNotIncludeTests.class)
+/** ledger-core stays a plain Java library, and its packages depend on each other in one direction. */
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchRule ledger_core_does_not_depend_on_frameworks = noClasses()
-            .that().resideInAPackage("org.jcm.ledger..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.quarkus..", "jakarta..", "javax..", "io.smallrye..", "com.fasterxml..",
-                    "io.vertx..", "org.hibernate..", "io.netty..", "org.apache.kafka..")
-            .because("ledger-core is the replayable core of the ledger and must run without any framework");
+    static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.jcm.ledger");
 
-    @ArchTest
-    static final ArchRule ledger_core_depends_only_on_the_jdk_and_itself = classes()
-            .that().resideInAPackage("org.jcm.ledger..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.jcm.ledger..")
-            .because("ledger-core has zero dependencies, so a library on the classpath must not leak in either");
+    @Test
+    void ledger_core_depends_on_nothing_but_the_jdk() {
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage("org.jcm.ledger..", "java..")
+                .check(CORE);
+    }
+
+    @Test
+    void ledger_core_does_not_depend_on_frameworks() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                        "io.quarkus..", "jakarta..", "javax..", "io.smallrye..", "com.fasterxml..",
+                        "io.vertx..", "org.hibernate..", "io.netty..", "org.apache.kafka..", "io.smallrye.mutiny..")
+                .because("ledger-core is the replayable core of the ledger and must run without any framework")
+                .check(CORE);
+    }
+
+    @Test
+    void values_commands_and_events_do_not_know_the_state_machine() {
+        noClasses().that().resideInAnyPackage("org.jcm.ledger.id..", "org.jcm.ledger.serial..", "org.jcm.ledger.credit..",
+                        "org.jcm.ledger.command..", "org.jcm.ledger.event..", "org.jcm.ledger.rule..")
+                .should().dependOnClassesThat().resideInAPackage("org.jcm.ledger.ledger..")
+                .check(CORE);
+    }
+
+    @Test
+    void no_field_or_method_holds_a_double_or_float() {
+        noFields().should().haveRawType(double.class).orShould().haveRawType(float.class)
+                .orShould().haveRawType(Double.class).orShould().haveRawType(Float.class).check(CORE);
+        noMethods().should().haveRawReturnType(double.class).orShould().haveRawReturnType(float.class).check(CORE);
+    }
 }

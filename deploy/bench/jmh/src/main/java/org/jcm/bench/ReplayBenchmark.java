@@ -1,0 +1,67 @@
+package org.jcm.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jcm.ledger.command.CommandContext;
+import org.jcm.ledger.command.TransferCredits;
+import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.ledger.LedgerState;
+import org.jcm.ledger.ledger.Replay;
+import org.jcm.ledger.ledger.StateMachine;
+import org.jcm.ledger.rule.Outcome;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Time to replay 1,000,000 events with {@code Replay.fold}: the fold only. Hashing (SHA-256 over
+ * the canonical JSON of each event) and decoding events from JSON or PostgreSQL rows are NOT
+ * included. The events are generated once per fork by the state machine: reference data, issuances
+ * giving 1,000 accounts 100 blocks each (100,000 blocks), then transfers as in
+ * {@link TransferBenchmark} up to 1,000,000 events.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+public class ReplayBenchmark {
+
+    static final int EVENTS = 1_000_000;
+
+    List<LedgerEvent> events;
+
+    @Setup(Level.Trial)
+    public void generate() {
+        LedgerWorld world = new LedgerWorld(1000, 100, 10, true);
+        List<LedgerEvent> all = new ArrayList<>(EVENTS);
+        all.addAll(world.events);
+        LedgerWorld.Planned planned = world.transfers(2 * EVENTS, 7);
+        TransferCredits[] commands = planned.commands();
+        CommandContext[] contexts = planned.contexts();
+        for (int i = 0; all.size() < EVENTS; i++) {
+            Outcome o = StateMachine.apply(world.state, commands[i], contexts[i]);
+            if (o instanceof Outcome.Accepted a) {
+                for (LedgerEvent e : a.events()) {
+                    if (all.size() < EVENTS) {
+                        all.add(e);
+                    }
+                }
+            }
+        }
+        events = all;
+        System.out.printf("%n  [generated %d events; live blocks at the end: %d]%n", events.size(),
+                world.state.liveBlockCount());
+    }
+
+    @Benchmark
+    public LedgerState replayOneMillionEvents() {
+        return Replay.fold(events);
+    }
+}

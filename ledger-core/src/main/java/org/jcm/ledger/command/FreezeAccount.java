@@ -1,0 +1,13 @@
+package org.jcm.ledger.command;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.jcm.ledger.id.AccountId;
+
+/** Freezes a holding account: it can still receive units but cannot send them. Registry administrator of the account's registry. */
+public record FreezeAccount(AccountId accountId, Optional<String> reason) implements Command {
+    public FreezeAccount {
+        Objects.requireNonNull(accountId, "accountId");
+        reason = Texts.optionalText("reason", reason, Texts.NOTE_MAX);
+    }
+}

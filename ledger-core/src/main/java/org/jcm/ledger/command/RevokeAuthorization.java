@@ -1,0 +1,13 @@
+package org.jcm.ledger.command;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.jcm.ledger.id.AuthorizationId;
+
+/** Withdraws an authorization while none of its units was first transferred. Government of the authorizing Party. */
+public record RevokeAuthorization(AuthorizationId authorizationId, Optional<String> reason) implements Command {
+    public RevokeAuthorization {
+        Objects.requireNonNull(authorizationId, "authorizationId");
+        reason = Texts.optionalText("reason", reason, Texts.NOTE_MAX);
+    }
+}

@@ -1,0 +1,33 @@
+package org.jcm.ledger.command;
+
+import org.jcm.ledger.id.InvalidValueException;
+
+/** The role of the actor behind a command, as in the token's {@code groups} claim. */
+public enum Role {
+    OPERATOR("operator"),
+    REGISTRY_ADMIN("registry-admin"),
+    ACCOUNT_HOLDER("account-holder"),
+    GOVERNMENT("government"),
+    EXCHANGE("exchange"),
+    AUDITOR("auditor");
+
+    private final String wireName;
+
+    Role(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The name in tokens and event JSON, e.g. {@code registry-admin}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Role ofWireName(String name) {
+        for (Role role : values()) {
+            if (role.wireName.equals(name)) {
+                return role;
+            }
+        }
+        throw new InvalidValueException("Role", name, "must be one of operator, registry-admin, account-holder, government, exchange, auditor");
+    }
+}

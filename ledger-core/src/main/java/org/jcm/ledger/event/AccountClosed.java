@@ -1,0 +1,17 @@
+package org.jcm.ledger.event;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.id.AccountId;
+
+/** A holding account was closed for good. */
+public record AccountClosed(long seq, Instant at, Actor actor, AccountId accountId, Optional<String> reason)
+        implements LedgerEvent {
+    public AccountClosed {
+        at = Header.check(seq, at, actor);
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(reason, "reason");
+    }
+}

@@ -1,0 +1,533 @@
+package org.jcm.ledger.event;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.command.Role;
+import org.jcm.ledger.command.Trade;
+import org.jcm.ledger.credit.AuthorizationPurpose;
+import org.jcm.ledger.credit.CaMethod;
+import org.jcm.ledger.credit.CancellationReason;
+import org.jcm.ledger.credit.FirstTransferTrigger;
+import org.jcm.ledger.credit.OimpFirstTransfer;
+import org.jcm.ledger.credit.RetirementPurpose;
+import org.jcm.ledger.id.AccountId;
+import org.jcm.ledger.id.AuthorizationId;
+import org.jcm.ledger.id.CooperativeApproachId;
+import org.jcm.ledger.id.IssuanceId;
+import org.jcm.ledger.id.IssuanceRequestId;
+import org.jcm.ledger.id.JcmStatus;
+import org.jcm.ledger.id.MethodologyId;
+import org.jcm.ledger.id.OrganizationId;
+import org.jcm.ledger.id.Party;
+import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.ProjectId;
+import org.jcm.ledger.id.RegistryId;
+import org.jcm.ledger.id.Vintage;
+import org.jcm.ledger.serial.Quantity;
+
+/**
+ * Converts events to and from a plain JSON value tree: {@code Map<String, Object>} (insertion
+ * ordered), {@code List<Object>}, {@code String}, {@code Long}, {@code Boolean}. The tree is what
+ * the canonical encoding (RFC 8785) hashes and what the API and Kafka publish. Shape:
+ * {@code {seq, type, at, actor: {role, subject, scope}, ...payload}}, flat; absent optionals are
+ * omitted, never {@code null}. Conventions:
+ * <ul>
+ *   <li>{@code at}: RFC 3339 UTC with exactly three fraction digits, {@code 2025-04-01T09:30:00.000Z}.</li>
+ *   <li>dates ({@code monitoringPeriodStart}...): ISO 8601 {@code 2024-01-31}; years and vintages: integers.</li>
+ *   <li>ids, enum names, free text: strings; quantities and unit numbers: integers (at most 2^53 - 1).</li>
+ *   <li>{@code pricePerTonne}: a plain decimal string with the scale given, e.g. {@code "1250.50"}.</li>
+ *   <li>unit ranges: {@code {hostParty, vintage, projectId, issuanceId, issuingRegistryId, first, last}}.</li>
+ * </ul>
+ * {@link #fromJson(Map)} accepts any integral {@link Number} (Long, Integer, BigInteger, BigDecimal
+ * with no fraction) and ignores nothing: unknown types or malformed fields throw
+ * {@link EventFormatException}. Fields derived from others (e.g. {@code quantity} of a first
+ * transfer) are written for readers and not read back.
+ */
+public final class EventCodec {
+
+    /** The fixed time format of {@code at}: millisecond precision, UTC, 'Z'. */
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC).withResolverStyle(ResolverStyle.STRICT);
+
+    private EventCodec() {
+    }
+
+    // ------------------------------------------------------------------ to JSON
+
+    /** The event as a JSON value tree. */
+    public static Map<String, Object> toJson(LedgerEvent event) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", event.seq());
+        m.put("type", event.type());
+        m.put("at", formatTime(event.at()));
+        Map<String, Object> actor = new LinkedHashMap<>();
+        actor.put("role", event.actor().role().wireName());
+        actor.put("subject", event.actor().subject());
+        actor.put("scope", event.actor().scope());
+        m.put("actor", actor);
+        payload(event, m);
+        return m;
+    }
+
+    public static String formatTime(Instant at) {
+        return TIME.format(at);
+    }
+
+    private static void payload(LedgerEvent event, Map<String, Object> m) {
+        if (event instanceof CreditsTransferred e) {
+            m.put("fromAccountId", e.fromAccountId().value());
+            m.put("toAccountId", e.toAccountId().value());
+            m.put("quantity", e.quantity());
+            m.put("ranges", ranges(e.ranges()));
+            e.trade().ifPresent(t -> {
+                Map<String, Object> trade = new LinkedHashMap<>();
+                trade.put("tradeId", t.tradeId());
+                trade.put("venue", t.venue());
+                trade.put("pricePerTonne", t.pricePerTonne().toPlainString());
+                trade.put("currency", t.currency());
+                m.put("trade", trade);
+            });
+            e.memo().ifPresent(x -> m.put("memo", x));
+        } else if (event instanceof CreditsIssued e) {
+            m.put("issuanceId", e.issuanceId().value());
+            m.put("projectId", e.projectId().value());
+            m.put("hostParty", e.hostParty().value());
+            m.put("vintage", (long) e.vintage().year());
+            m.put("monitoringPeriodStart", e.monitoringPeriodStart().toString());
+            m.put("monitoringPeriodEnd", e.monitoringPeriodEnd().toString());
+            m.put("totalQuantity", e.totalQuantity());
+            List<Object> allocations = new ArrayList<>();
+            for (IssuedAllocation a : e.allocations()) {
+                Map<String, Object> am = new LinkedHashMap<>();
+                am.put("accountId", a.accountId().value());
+                am.put("issuingRegistryId", a.issuingRegistryId().value());
+                am.put("first", a.first());
+                am.put("last", a.last());
+                allocations.add(am);
+            }
+            m.put("allocations", allocations);
+            e.issuanceRequestId().ifPresent(x -> m.put("issuanceRequestId", x.value()));
+        } else if (event instanceof CreditsCancelled e) {
+            m.put("fromAccountId", e.fromAccountId().value());
+            m.put("toAccountId", e.toAccountId().value());
+            m.put("quantity", e.quantity());
+            m.put("ranges", ranges(e.ranges()));
+            m.put("reason", e.reason().name());
+            e.note().ifPresent(x -> m.put("note", x));
+        } else if (event instanceof CreditsRetired e) {
+            m.put("fromAccountId", e.fromAccountId().value());
+            m.put("toAccountId", e.toAccountId().value());
+            m.put("quantity", e.quantity());
+            m.put("ranges", ranges(e.ranges()));
+            m.put("purpose", e.purpose().name());
+            e.beneficiary().ifPresent(x -> m.put("beneficiary", x));
+            e.usingParty().ifPresent(x -> m.put("usingParty", x.value()));
+            e.yearOfUse().ifPresent(x -> m.put("yearOfUse", (long) x.getValue()));
+            e.note().ifPresent(x -> m.put("note", x));
+        } else if (event instanceof FirstTransferRecorded e) {
+            m.put("authorizationId", e.authorizationId().value());
+            m.put("trigger", e.trigger().name());
+            m.put("causeSeq", e.causeSeq());
+            m.put("transferringParty", e.transferringParty().value());
+            e.acquiringParty().ifPresent(x -> m.put("acquiringParty", x.value()));
+            m.put("quantity", e.quantity());
+            m.put("ranges", ranges(e.ranges()));
+        } else if (event instanceof UnitsAuthorized e) {
+            m.put("authorizationId", e.authorizationId().value());
+            m.put("version", (long) e.version());
+            m.put("party", e.party().value());
+            m.put("cooperativeApproachId", e.cooperativeApproachId().value());
+            m.put("purpose", e.purpose().name());
+            e.oimp().ifPresent(x -> m.put("oimp", x));
+            e.firstTransferDefinition().ifPresent(x -> m.put("firstTransferDefinition", x.name()));
+            terms(e.terms(), m);
+            e.issuanceId().ifPresent(x -> m.put("issuanceId", x.value()));
+            m.put("ranges", ranges(e.ranges()));
+        } else if (event instanceof AuthorizationAmended e) {
+            m.put("authorizationId", e.authorizationId().value());
+            m.put("version", (long) e.version());
+            terms(e.terms(), m);
+            e.issuanceId().ifPresent(x -> m.put("issuanceId", x.value()));
+            m.put("ranges", ranges(e.ranges()));
+            e.reason().ifPresent(x -> m.put("reason", x));
+        } else if (event instanceof AuthorizationRevoked e) {
+            m.put("authorizationId", e.authorizationId().value());
+            m.put("ranges", ranges(e.ranges()));
+            e.reason().ifPresent(x -> m.put("reason", x));
+        } else if (event instanceof CorrespondingAdjustmentApplied e) {
+            m.put("party", e.party().value());
+            m.put("year", (long) e.year().getValue());
+            m.put("method", e.method().name());
+            List<Object> seqs = new ArrayList<>(e.firstTransferSeqs());
+            m.put("firstTransferSeqs", seqs);
+            m.put("ranges", ranges(e.ranges()));
+        } else if (event instanceof PartyRegistered e) {
+            party(e.party(), m);
+        } else if (event instanceof PartyUpdated e) {
+            party(e.party(), m);
+        } else if (event instanceof RegistryRegistered e) {
+            m.put("registryId", e.registryId().value());
+            m.put("party", e.party().value());
+            m.put("name", e.name());
+            m.put("cancellationAccountId", e.cancellationAccountId().value());
+            m.put("retirementAccountId", e.retirementAccountId().value());
+        } else if (event instanceof OrganizationRegistered e) {
+            m.put("organizationId", e.organizationId().value());
+            m.put("registryId", e.registryId().value());
+            m.put("name", e.name());
+        } else if (event instanceof AccountOpened e) {
+            m.put("accountId", e.accountId().value());
+            m.put("registryId", e.registryId().value());
+            m.put("organizationId", e.organizationId().value());
+            m.put("name", e.name());
+        } else if (event instanceof AccountFrozen e) {
+            accountChange(e.accountId(), e.reason(), m);
+        } else if (event instanceof AccountUnfrozen e) {
+            accountChange(e.accountId(), e.reason(), m);
+        } else if (event instanceof AccountClosed e) {
+            accountChange(e.accountId(), e.reason(), m);
+        } else if (event instanceof ProjectRegistered e) {
+            m.put("projectId", e.projectId().value());
+            m.put("hostParty", e.hostParty().value());
+            m.put("registryId", e.registryId().value());
+            m.put("title", e.title());
+            m.put("methodologyId", e.methodologyId().value());
+            List<Object> participants = new ArrayList<>();
+            e.participants().forEach(p -> participants.add(p.value()));
+            m.put("participants", participants);
+        } else if (event instanceof IssuanceRequested e) {
+            m.put("issuanceRequestId", e.issuanceRequestId().value());
+            m.put("projectId", e.projectId().value());
+            m.put("organizationId", e.organizationId().value());
+            m.put("monitoringPeriodStart", e.monitoringPeriodStart().toString());
+            m.put("monitoringPeriodEnd", e.monitoringPeriodEnd().toString());
+            m.put("verifiedQuantity", e.verifiedQuantity());
+            m.put("verificationReference", e.verificationReference());
+        } else {
+            throw new IllegalArgumentException("no encoding for " + event.type());
+        }
+    }
+
+    private static void party(Party p, Map<String, Object> m) {
+        m.put("party", p.code().value());
+        m.put("iso2", p.iso2());
+        m.put("name", p.name());
+        m.put("jcmStatus", p.jcmStatus().name());
+        m.put("parisAgreementParty", p.parisAgreementParty());
+        p.cooperativeApproachId().ifPresent(x -> m.put("cooperativeApproachId", x.value()));
+    }
+
+    private static void accountChange(AccountId id, Optional<String> reason, Map<String, Object> m) {
+        m.put("accountId", id.value());
+        reason.ifPresent(x -> m.put("reason", x));
+    }
+
+    private static void terms(AuthorizationTerms t, Map<String, Object> m) {
+        t.authorizedQuantity().ifPresent(q -> m.put("authorizedQuantity", q.tonnes()));
+        List<Object> vintages = new ArrayList<>();
+        t.vintages().forEach(v -> vintages.add((long) v.year()));
+        m.put("vintages", vintages);
+        m.put("authorizedEntities", new ArrayList<Object>(t.authorizedEntities()));
+    }
+
+    private static List<Object> ranges(List<BlockRange> ranges) {
+        List<Object> list = new ArrayList<>(ranges.size());
+        for (BlockRange r : ranges) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("hostParty", r.hostParty().value());
+            m.put("vintage", (long) r.vintage().year());
+            m.put("projectId", r.projectId().value());
+            m.put("issuanceId", r.issuanceId().value());
+            m.put("issuingRegistryId", r.issuingRegistryId().value());
+            m.put("first", r.first());
+            m.put("last", r.last());
+            list.add(m);
+        }
+        return list;
+    }
+
+    // ------------------------------------------------------------------ from JSON
+
+    /** The event a JSON value tree describes (as produced by {@link #toJson} or parsed from its canonical text). */
+    public static LedgerEvent fromJson(Map<String, Object> json) {
+        try {
+            return decode(new In(json, "event"));
+        } catch (EventFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EventFormatException("malformed event: " + e.getMessage(), e);
+        }
+    }
+
+    private static LedgerEvent decode(In in) {
+        long seq = in.longValue("seq");
+        String type = in.string("type");
+        Instant at = parseTime(in.string("at"));
+        In a = in.object("actor");
+        Actor actor = new Actor(Role.ofWireName(a.string("role")), a.string("subject"), a.string("scope"));
+        switch (type) {
+            case "CreditsTransferred":
+                return new CreditsTransferred(seq, at, actor, in.id("fromAccountId", AccountId::new),
+                        in.id("toAccountId", AccountId::new), in.longValue("quantity"), in.ranges(),
+                        in.optionalObject("trade").map(t -> new Trade(t.string("tradeId"), t.string("venue"),
+                                new BigDecimal(t.string("pricePerTonne")), t.string("currency"))),
+                        in.optionalString("memo"));
+            case "CreditsIssued": {
+                List<IssuedAllocation> allocations = new ArrayList<>();
+                for (In am : in.objects("allocations")) {
+                    allocations.add(new IssuedAllocation(am.id("accountId", AccountId::new),
+                            am.id("issuingRegistryId", RegistryId::new), am.longValue("first"), am.longValue("last")));
+                }
+                return new CreditsIssued(seq, at, actor, in.id("issuanceId", IssuanceId::new), in.id("projectId", ProjectId::new),
+                        in.id("hostParty", PartyCode::new), Vintage.of(in.intValue("vintage")), in.date("monitoringPeriodStart"),
+                        in.date("monitoringPeriodEnd"), in.longValue("totalQuantity"), allocations,
+                        in.optionalString("issuanceRequestId").map(IssuanceRequestId::new));
+            }
+            case "CreditsCancelled":
+                return new CreditsCancelled(seq, at, actor, in.id("fromAccountId", AccountId::new),
+                        in.id("toAccountId", AccountId::new), in.longValue("quantity"), in.ranges(),
+                        in.enumValue("reason", CancellationReason.class), in.optionalString("note"));
+            case "CreditsRetired":
+                return new CreditsRetired(seq, at, actor, in.id("fromAccountId", AccountId::new),
+                        in.id("toAccountId", AccountId::new), in.longValue("quantity"), in.ranges(),
+                        in.enumValue("purpose", RetirementPurpose.class), in.optionalString("beneficiary"),
+                        in.optionalString("usingParty").map(PartyCode::new),
+                        in.has("yearOfUse") ? Optional.of(Year.of(in.intValue("yearOfUse"))) : Optional.empty(),
+                        in.optionalString("note"));
+            case "FirstTransferRecorded":
+                return new FirstTransferRecorded(seq, at, actor, in.id("authorizationId", AuthorizationId::new),
+                        in.enumValue("trigger", FirstTransferTrigger.class), in.longValue("causeSeq"),
+                        in.id("transferringParty", PartyCode::new), in.optionalString("acquiringParty").map(PartyCode::new),
+                        in.ranges());
+            case "UnitsAuthorized": {
+                if (in.longValue("version") != 1) {
+                    throw new EventFormatException("UnitsAuthorized must be version 1");
+                }
+                return new UnitsAuthorized(seq, at, actor, in.id("authorizationId", AuthorizationId::new),
+                        in.id("party", PartyCode::new), in.id("cooperativeApproachId", CooperativeApproachId::new),
+                        in.enumValue("purpose", AuthorizationPurpose.class), in.optionalString("oimp"),
+                        in.optionalString("firstTransferDefinition").map(OimpFirstTransfer::valueOf), in.terms(),
+                        in.optionalString("issuanceId").map(IssuanceId::new), in.ranges());
+            }
+            case "AuthorizationAmended":
+                return new AuthorizationAmended(seq, at, actor, in.id("authorizationId", AuthorizationId::new),
+                        in.intValue("version"), in.terms(), in.optionalString("issuanceId").map(IssuanceId::new), in.ranges(),
+                        in.optionalString("reason"));
+            case "AuthorizationRevoked":
+                return new AuthorizationRevoked(seq, at, actor, in.id("authorizationId", AuthorizationId::new), in.ranges(),
+                        in.optionalString("reason"));
+            case "CorrespondingAdjustmentApplied": {
+                List<Long> seqs = new ArrayList<>();
+                for (Object o : in.list("firstTransferSeqs")) {
+                    seqs.add(integral(o, "firstTransferSeqs"));
+                }
+                return new CorrespondingAdjustmentApplied(seq, at, actor, in.id("party", PartyCode::new),
+                        Year.of(in.intValue("year")), in.enumValue("method", CaMethod.class), seqs, in.ranges());
+            }
+            case "PartyRegistered":
+                return new PartyRegistered(seq, at, actor, in.party());
+            case "PartyUpdated":
+                return new PartyUpdated(seq, at, actor, in.party());
+            case "RegistryRegistered":
+                return new RegistryRegistered(seq, at, actor, in.id("registryId", RegistryId::new), in.id("party", PartyCode::new),
+                        in.string("name"), in.id("cancellationAccountId", AccountId::new),
+                        in.id("retirementAccountId", AccountId::new));
+            case "OrganizationRegistered":
+                return new OrganizationRegistered(seq, at, actor, in.id("organizationId", OrganizationId::new),
+                        in.id("registryId", RegistryId::new), in.string("name"));
+            case "AccountOpened":
+                return new AccountOpened(seq, at, actor, in.id("accountId", AccountId::new), in.id("registryId", RegistryId::new),
+                        in.id("organizationId", OrganizationId::new), in.string("name"));
+            case "AccountFrozen":
+                return new AccountFrozen(seq, at, actor, in.id("accountId", AccountId::new), in.optionalString("reason"));
+            case "AccountUnfrozen":
+                return new AccountUnfrozen(seq, at, actor, in.id("accountId", AccountId::new), in.optionalString("reason"));
+            case "AccountClosed":
+                return new AccountClosed(seq, at, actor, in.id("accountId", AccountId::new), in.optionalString("reason"));
+            case "ProjectRegistered": {
+                List<OrganizationId> participants = new ArrayList<>();
+                for (Object o : in.list("participants")) {
+                    participants.add(new OrganizationId(str(o, "participants")));
+                }
+                return new ProjectRegistered(seq, at, actor, in.id("projectId", ProjectId::new), in.id("hostParty", PartyCode::new),
+                        in.id("registryId", RegistryId::new), in.string("title"), in.id("methodologyId", MethodologyId::new),
+                        participants);
+            }
+            case "IssuanceRequested":
+                return new IssuanceRequested(seq, at, actor, in.id("issuanceRequestId", IssuanceRequestId::new),
+                        in.id("projectId", ProjectId::new), in.id("organizationId", OrganizationId::new),
+                        in.date("monitoringPeriodStart"), in.date("monitoringPeriodEnd"), in.longValue("verifiedQuantity"),
+                        in.string("verificationReference"));
+            default:
+                throw new EventFormatException("unknown event type '" + type + "'");
+        }
+    }
+
+    public static Instant parseTime(String text) {
+        if (text.length() != 24) {
+            throw new EventFormatException("time '" + text + "' must be uuuu-MM-ddTHH:mm:ss.SSSZ");
+        }
+        return Instant.from(TIME.parse(text));
+    }
+
+    static long integral(Object o, String field) {
+        if (o instanceof Long l) {
+            return l;
+        }
+        if (o instanceof Integer i) {
+            return i;
+        }
+        if (o instanceof BigInteger b) {
+            return b.longValueExact();
+        }
+        if (o instanceof BigDecimal d) {
+            return d.stripTrailingZeros().toBigIntegerExact().longValueExact();
+        }
+        throw new EventFormatException("field '" + field + "' must be an integer, was " + o);
+    }
+
+    static String str(Object o, String field) {
+        if (o instanceof String s) {
+            return s;
+        }
+        throw new EventFormatException("field '" + field + "' must be a string, was " + o);
+    }
+
+    /** A typed view of one JSON object. */
+    private static final class In {
+        private final Map<String, Object> map;
+        private final String path;
+
+        In(Map<String, Object> map, String path) {
+            if (map == null) {
+                throw new EventFormatException(path + " is missing");
+            }
+            this.map = map;
+            this.path = path;
+        }
+
+        boolean has(String field) {
+            return map.get(field) != null;
+        }
+
+        Object get(String field) {
+            Object o = map.get(field);
+            if (o == null) {
+                throw new EventFormatException(path + "." + field + " is missing");
+            }
+            return o;
+        }
+
+        String string(String field) {
+            return str(get(field), path + "." + field);
+        }
+
+        Optional<String> optionalString(String field) {
+            return has(field) ? Optional.of(string(field)) : Optional.empty();
+        }
+
+        long longValue(String field) {
+            return integral(get(field), path + "." + field);
+        }
+
+        int intValue(String field) {
+            return Math.toIntExact(longValue(field));
+        }
+
+        LocalDate date(String field) {
+            return LocalDate.parse(string(field));
+        }
+
+        <T> T id(String field, Function<String, T> parse) {
+            return parse.apply(string(field));
+        }
+
+        <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+            return Enum.valueOf(type, string(field));
+        }
+
+        @SuppressWarnings("unchecked")
+        In object(String field) {
+            Object o = get(field);
+            if (!(o instanceof Map)) {
+                throw new EventFormatException(path + "." + field + " must be an object");
+            }
+            return new In((Map<String, Object>) o, path + "." + field);
+        }
+
+        Optional<In> optionalObject(String field) {
+            return has(field) ? Optional.of(object(field)) : Optional.empty();
+        }
+
+        List<?> list(String field) {
+            Object o = get(field);
+            if (!(o instanceof List<?> l)) {
+                throw new EventFormatException(path + "." + field + " must be an array");
+            }
+            return l;
+        }
+
+        @SuppressWarnings("unchecked")
+        List<In> objects(String field) {
+            List<In> out = new ArrayList<>();
+            int i = 0;
+            for (Object o : list(field)) {
+                if (!(o instanceof Map)) {
+                    throw new EventFormatException(path + "." + field + "[" + i + "] must be an object");
+                }
+                out.add(new In((Map<String, Object>) o, path + "." + field + "[" + i++ + "]"));
+            }
+            return out;
+        }
+
+        List<BlockRange> ranges() {
+            List<BlockRange> out = new ArrayList<>();
+            for (In r : objects("ranges")) {
+                out.add(new BlockRange(r.id("hostParty", PartyCode::new), Vintage.of(r.intValue("vintage")),
+                        r.id("projectId", ProjectId::new), r.id("issuanceId", IssuanceId::new),
+                        r.id("issuingRegistryId", RegistryId::new), r.longValue("first"), r.longValue("last")));
+            }
+            return out;
+        }
+
+        AuthorizationTerms terms() {
+            List<Vintage> vintages = new ArrayList<>();
+            for (Object o : list("vintages")) {
+                vintages.add(Vintage.of(Math.toIntExact(integral(o, path + ".vintages"))));
+            }
+            List<String> entities = new ArrayList<>();
+            for (Object o : list("authorizedEntities")) {
+                entities.add(str(o, path + ".authorizedEntities"));
+            }
+            return new AuthorizationTerms(has("authorizedQuantity") ? Optional.of(Quantity.of(longValue("authorizedQuantity")))
+                    : Optional.empty(), vintages, entities);
+        }
+
+        Party party() {
+            return new Party(string("iso2"), new PartyCode(string("party")), string("name"),
+                    enumValue("jcmStatus", JcmStatus.class), bool("parisAgreementParty"),
+                    optionalString("cooperativeApproachId").map(CooperativeApproachId::new));
+        }
+
+        boolean bool(String field) {
+            Object o = get(field);
+            if (!(o instanceof Boolean b)) {
+                throw new EventFormatException(path + "." + field + " must be a boolean");
+            }
+            return b;
+        }
+    }
+}

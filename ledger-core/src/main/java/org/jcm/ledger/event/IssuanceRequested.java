@@ -1,0 +1,25 @@
+package org.jcm.ledger.event;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.id.IssuanceRequestId;
+import org.jcm.ledger.id.OrganizationId;
+import org.jcm.ledger.id.ProjectId;
+
+/** A project participant asked for issuance; the ledger assigned the request id. */
+public record IssuanceRequested(long seq, Instant at, Actor actor, IssuanceRequestId issuanceRequestId,
+                                ProjectId projectId, OrganizationId organizationId, LocalDate monitoringPeriodStart,
+                                LocalDate monitoringPeriodEnd, long verifiedQuantity, String verificationReference)
+        implements LedgerEvent {
+    public IssuanceRequested {
+        at = Header.check(seq, at, actor);
+        Objects.requireNonNull(issuanceRequestId, "issuanceRequestId");
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(organizationId, "organizationId");
+        Objects.requireNonNull(monitoringPeriodStart, "monitoringPeriodStart");
+        Objects.requireNonNull(monitoringPeriodEnd, "monitoringPeriodEnd");
+        Objects.requireNonNull(verificationReference, "verificationReference");
+    }
+}

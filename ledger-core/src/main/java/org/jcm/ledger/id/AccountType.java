@@ -1,0 +1,8 @@
+package org.jcm.ledger.id;
+
+/** What an account means (DOMAIN.md section 2): only HOLDING accounts can send units. */
+public enum AccountType {
+    HOLDING,
+    CANCELLATION,
+    RETIREMENT
+}

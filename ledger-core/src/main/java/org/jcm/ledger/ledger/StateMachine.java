@@ -1,0 +1,103 @@
+package org.jcm.ledger.ledger;
+
+import java.util.List;
+import org.jcm.ledger.command.AmendAuthorization;
+import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
+import org.jcm.ledger.command.AuthorizeUnits;
+import org.jcm.ledger.command.CancelCredits;
+import org.jcm.ledger.command.CloseAccount;
+import org.jcm.ledger.command.Command;
+import org.jcm.ledger.command.CommandContext;
+import org.jcm.ledger.command.FreezeAccount;
+import org.jcm.ledger.command.IssueCredits;
+import org.jcm.ledger.command.OpenAccount;
+import org.jcm.ledger.command.RegisterOrganization;
+import org.jcm.ledger.command.RegisterParty;
+import org.jcm.ledger.command.RegisterProject;
+import org.jcm.ledger.command.RegisterRegistry;
+import org.jcm.ledger.command.RetireCredits;
+import org.jcm.ledger.command.RevokeAuthorization;
+import org.jcm.ledger.command.SubmitIssuanceRequest;
+import org.jcm.ledger.command.TransferCredits;
+import org.jcm.ledger.command.UnfreezeAccount;
+import org.jcm.ledger.command.UpdateParty;
+import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.rule.Outcome;
+import org.jcm.ledger.rule.Rejection;
+
+/**
+ * Decides a command against the state: checks every rule first (in the precedence order of
+ * {@link Rejection}) without changing anything, then builds the events with the next gapless
+ * sequence numbers and folds them with {@link LedgerState#apply(LedgerEvent)}, the same fold that
+ * replay uses.
+ */
+public final class StateMachine {
+
+    private StateMachine() {
+    }
+
+    /**
+     * Applies {@code command} for {@code context.actor()} at {@code context.at()}: either
+     * {@link Outcome.Rejected} with the state untouched, or {@link Outcome.Accepted} with the events
+     * already folded into {@code state}.
+     */
+    public static Outcome apply(LedgerState state, Command command, CommandContext context) {
+        Outcome outcome = decide(state, command, context);
+        if (outcome instanceof Outcome.Accepted accepted) {
+            List<LedgerEvent> events = accepted.events();
+            for (int i = 0, n = events.size(); i < n; i++) {
+                state.apply(events.get(i));
+            }
+        }
+        return outcome;
+    }
+
+    private static Outcome decide(LedgerState s, Command command, CommandContext ctx) {
+        if (command instanceof TransferCredits c) {
+            return MovementRules.transfer(s, c, ctx);
+        } else if (command instanceof RetireCredits c) {
+            return MovementRules.retire(s, c, ctx);
+        } else if (command instanceof CancelCredits c) {
+            return MovementRules.cancel(s, c, ctx);
+        } else if (command instanceof IssueCredits c) {
+            return IssuanceRules.issue(s, c, ctx);
+        } else if (command instanceof SubmitIssuanceRequest c) {
+            return IssuanceRules.request(s, c, ctx);
+        } else if (command instanceof AuthorizeUnits c) {
+            return Article6Rules.authorize(s, c, ctx);
+        } else if (command instanceof AmendAuthorization c) {
+            return Article6Rules.amend(s, c, ctx);
+        } else if (command instanceof RevokeAuthorization c) {
+            return Article6Rules.revoke(s, c, ctx);
+        } else if (command instanceof ApplyCorrespondingAdjustment c) {
+            return Article6Rules.adjust(s, c, ctx);
+        } else if (command instanceof RegisterParty c) {
+            return ReferenceRules.registerParty(s, c, ctx);
+        } else if (command instanceof UpdateParty c) {
+            return ReferenceRules.updateParty(s, c, ctx);
+        } else if (command instanceof RegisterRegistry c) {
+            return ReferenceRules.registerRegistry(s, c, ctx);
+        } else if (command instanceof RegisterOrganization c) {
+            return ReferenceRules.registerOrganization(s, c, ctx);
+        } else if (command instanceof OpenAccount c) {
+            return ReferenceRules.openAccount(s, c, ctx);
+        } else if (command instanceof FreezeAccount c) {
+            return ReferenceRules.freeze(s, c, ctx);
+        } else if (command instanceof UnfreezeAccount c) {
+            return ReferenceRules.unfreeze(s, c, ctx);
+        } else if (command instanceof CloseAccount c) {
+            return ReferenceRules.close(s, c, ctx);
+        } else if (command instanceof RegisterProject c) {
+            return ReferenceRules.registerProject(s, c, ctx);
+        }
+        throw new IllegalArgumentException("unknown command " + command.getClass().getName());
+    }
+
+    static Outcome.Rejected reject(Rejection rejection, String detail) {
+        return new Outcome.Rejected(rejection, detail);
+    }
+
+    static Outcome accept(LedgerEvent event) {
+        return new Outcome.Accepted(List.of(event));
+    }
+}

@@ -1,0 +1,151 @@
+package org.jcm.ledger.rule;
+
+/**
+ * Why the state machine refused a command: a stable snake_case code and the HTTP status the REST
+ * layer answers with. The constants are declared in precedence order, which is also the order the
+ * state machine checks them in: when a command breaks several rules, the first one listed here is
+ * reported. The phases are: role, unknown references, scope, duplicates, request rules that need
+ * no unit lookup, account and authorization state, unit selection, rules on the selected units.
+ */
+public enum Rejection {
+    // 1. The actor's role.
+    /** The actor's role may not issue this command at all. */
+    FORBIDDEN_ROLE(403),
+
+    // 2. Everything the command names must exist.
+    /** A Party named by the command (or implied by a registry, project or ISO alpha-2 code) is not registered. */
+    UNKNOWN_PARTY(404),
+    /** The registry named by the command is not hosted here. */
+    UNKNOWN_REGISTRY(404),
+    /** An organization named by the command is not registered. */
+    UNKNOWN_ORGANIZATION(404),
+    /** An account named by the command does not exist. */
+    UNKNOWN_ACCOUNT(404),
+    /** A project named by the command (directly or in a serial range) is not registered. */
+    UNKNOWN_PROJECT(404),
+    /** The issuance request named by the command does not exist. */
+    UNKNOWN_ISSUANCE_REQUEST(404),
+    /** The issuance named by the command does not exist. */
+    UNKNOWN_ISSUANCE(404),
+    /** The authorization named by the command does not exist. */
+    UNKNOWN_AUTHORIZATION(404),
+    /** A sequence number named as a first transfer is not a FirstTransferRecorded event. */
+    UNKNOWN_FIRST_TRANSFER(404),
+
+    // 3. The actor's scope.
+    /** The actor's scope (organization, registry or Party) does not cover what the command acts on. */
+    FORBIDDEN_SCOPE(403),
+
+    // 4. Duplicates.
+    /** A Party with this alpha-3 or alpha-2 code is already registered. */
+    PARTY_ALREADY_REGISTERED(409),
+    /** A registry with this id is already hosted here. */
+    REGISTRY_ALREADY_REGISTERED(409),
+    /** A project with this id is already registered. */
+    PROJECT_ALREADY_REGISTERED(409),
+    /** An issuance with this id was already made. */
+    ISSUANCE_ALREADY_ISSUED(409),
+    /** The Joint Committee decision for this project, monitoring period and vintage was already issued. */
+    ISSUANCE_DECISION_ALREADY_ISSUED(409),
+    /** An authorization with this id already exists. */
+    AUTHORIZATION_ALREADY_EXISTS(409),
+
+    // 5. Rules on the request itself.
+    /** The source and destination of a transfer are the same account. */
+    SAME_ACCOUNT(422),
+    /** Units can only leave, and be transferred or issued into, HOLDING accounts; only those can be frozen or closed. */
+    NOT_HOLDING_ACCOUNT(422),
+    /** The monitoring period ends before it starts, or the vintage year lies outside it. */
+    INVALID_MONITORING_PERIOD(422),
+    /** Allocations do not add up to the total, repeat an account, or name an account outside the registries of Japan and the host Party. */
+    INVALID_ALLOCATION(422),
+    /** The issuance request is for another project or another monitoring period. */
+    ISSUANCE_REQUEST_MISMATCH(422),
+    /** The issuances made on this request would exceed its verified quantity. */
+    VERIFIED_QUANTITY_EXCEEDED(422),
+    /** The quantity differs from the number of units in the named serial ranges. */
+    QUANTITY_MISMATCH(422),
+    /** Named serial ranges (or first-transfer sequence numbers) overlap or repeat. */
+    OVERLAPPING_SERIAL_RANGES(422),
+    /** A retirement for NDC use must name the using Party and the year of use. */
+    USE_DETAILS_REQUIRED(422),
+    /** The Party is not a Party to the Paris Agreement, so it cannot authorize or use ITMOs. */
+    PARTY_NOT_PARIS_AGREEMENT_PARTY(422),
+    /** The cooperative approach is not the one configured for the authorizing Party. */
+    COOPERATIVE_APPROACH_MISMATCH(422),
+    /** The registry is neither Japan's nor the host Party's, so it cannot register or issue for this project. */
+    REGISTRY_NOT_ELIGIBLE(422),
+    /** The units' project is hosted by another Party than the government acting on them. */
+    NOT_HOST_PARTY(422),
+    /** A unit's vintage is outside the vintages the authorization allows. */
+    VINTAGE_NOT_AUTHORIZED(422),
+    /** The authorization's units over all its versions would exceed its authorized quantity. */
+    AUTHORIZATION_CAP_EXCEEDED(422),
+    /** The authorization cannot be revoked because some of its units were first transferred. */
+    ALREADY_FIRST_TRANSFERRED(422),
+    /** The adjustment year is in none of the configured NDC periods. */
+    YEAR_OUTSIDE_NDC_PERIOD(422),
+    /** The adjustment year differs from the vintage of the units. */
+    ADJUSTMENT_YEAR_MISMATCH(422),
+    /** The Party already applies another corresponding-adjustment method in this NDC period. */
+    CA_METHOD_MISMATCH(422),
+    /** The host Party's unit numbering for this vintage would pass 2^53 - 1. */
+    UNIT_NUMBERING_EXHAUSTED(422),
+
+    // 6. State of accounts and authorizations.
+    /** The authorization was revoked; it can no longer be amended or revoked. */
+    AUTHORIZATION_REVOKED(409),
+    /** The account is closed. */
+    ACCOUNT_CLOSED(409),
+    /** The source account is frozen (or, for a freeze, already frozen). */
+    ACCOUNT_FROZEN(409),
+    /** The account to unfreeze is not frozen. */
+    ACCOUNT_NOT_FROZEN(409),
+    /** The account to close still holds units. */
+    ACCOUNT_NOT_EMPTY(409),
+
+    // 7. Unit selection.
+    /** A named serial range includes units that were never issued for that project and vintage. */
+    UNKNOWN_UNITS(404),
+    /** A named unit is cancelled or retired. */
+    UNIT_NOT_ACTIVE(409),
+    /** A named unit is held by another account than the source. */
+    UNITS_NOT_HELD(409),
+    /** A named unit already carries an authorization. */
+    ALREADY_AUTHORIZED(409),
+    /** The source account holds fewer matching units than the quantity. */
+    INSUFFICIENT_UNITS(409),
+
+    // 8. Rules on the selected units.
+    /** A selected unit is not authorized for the retirement's purpose (NDC or OIMP). */
+    UNITS_NOT_AUTHORIZED_FOR_PURPOSE(422),
+    /** A named unit is not first transferred and pending its corresponding adjustment (not authorized, COMMITTED or already APPLIED). */
+    CA_NOT_PENDING(422);
+
+    private final int httpStatus;
+    private final String code;
+
+    Rejection(int httpStatus) {
+        this.httpStatus = httpStatus;
+        this.code = name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The stable snake_case code, e.g. {@code insufficient_units}. */
+    public String code() {
+        return code;
+    }
+
+    /** The HTTP status of the problem response: 403, 404, 409 or 422. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public static Rejection ofCode(String code) {
+        for (Rejection r : values()) {
+            if (r.code.equals(code)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown rejection code " + code);
+    }
+}
