@@ -1,0 +1,102 @@
+package org.jcm.embedded;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs an embedded PostgreSQL server and Kafka broker until Ctrl-C or SIGTERM, printing their
+ * addresses as {@code key=value} lines for people and scripts.
+ */
+public final class EmbeddedMain {
+
+    private EmbeddedMain() {
+    }
+
+    /** Starts both, prints their addresses and waits for the JVM to be told to stop. */
+    public static void main(String[] args) throws InterruptedException {
+        quietLibraryLoggingUnlessConfigured();
+        EmbeddedStackOptions options;
+        try {
+            options = EmbeddedStackOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(EmbeddedStackOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(EmbeddedStackOptions.USAGE);
+            return;
+        }
+        EmbeddedStack stack = EmbeddedStack.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "embedded-stack-stop"));
+        stack.describe(System.out);
+        System.out.flush();
+        new CountDownLatch(1).await();
+    }
+
+    private static void quietLibraryLoggingUnlessConfigured() {
+        // Kafka logs a great deal at INFO; warnings are what someone watching the console needs.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        // Kafka touches the log4j API once; without a provider it would complain on every start.
+        System.setProperty("log4j2.loggerContextFactory", System.getProperty("log4j2.loggerContextFactory",
+                "org.apache.logging.log4j.simple.SimpleLoggerContextFactory"));
+    }
+
+    /** The running pair, closed together. */
+    record EmbeddedStack(EmbeddedPostgresServer postgres, List<PostgresDatabase> databases, EmbeddedKafkaBroker kafka)
+            implements AutoCloseable {
+
+        static EmbeddedStack start(EmbeddedStackOptions options) {
+            EmbeddedPostgresServer.Builder postgresBuilder = EmbeddedPostgresServer.builder()
+                    .port(options.postgresPort())
+                    .database(options.databases().get(0));
+            options.postgresData().ifPresent(postgresBuilder::dataDirectory);
+            EmbeddedPostgresServer postgres = postgresBuilder.start();
+            try {
+                List<PostgresDatabase> databases = new ArrayList<>();
+                for (String name : options.databases()) {
+                    databases.add(postgres.createDatabase(name));
+                }
+                EmbeddedKafkaBroker.Builder kafkaBuilder = EmbeddedKafkaBroker.builder().port(options.kafkaPort());
+                options.kafkaLogs().ifPresent(kafkaBuilder::logDirectory);
+                return new EmbeddedStack(postgres, List.copyOf(databases), kafkaBuilder.start());
+            } catch (RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
+        }
+
+        void describe(PrintStream out) {
+            out.println("# JCM embedded infrastructure is running; Ctrl-C stops it.");
+            out.println("postgres.port=" + postgres.port());
+            out.println("postgres.user=" + postgres.user());
+            out.println("postgres.password=" + postgres.password());
+            out.println("postgres.data=" + dataLabel(postgres.dataDirectory(), postgres.isPersistent()));
+            for (PostgresDatabase database : databases) {
+                out.println("postgres.db." + database.name() + ".jdbc-url=" + database.jdbcUrl());
+                out.println("postgres.db." + database.name() + ".reactive-url=" + database.reactiveUrl());
+            }
+            out.println("kafka.bootstrap-servers=" + kafka.bootstrapServers());
+            out.println("kafka.logs=" + dataLabel(kafka.logDirectory(), kafka.isPersistent()));
+            out.println("ready=true");
+        }
+
+        private static String dataLabel(Path directory, boolean persistent) {
+            return persistent ? directory.toString() : directory + " (temporary)";
+        }
+
+        @Override
+        public void close() {
+            try {
+                kafka.close();
+            } finally {
+                postgres.close();
+            }
+        }
+    }
+}

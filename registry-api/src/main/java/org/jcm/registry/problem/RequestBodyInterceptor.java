@@ -1,0 +1,34 @@
+package org.jcm.registry.problem;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.IOException;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Guards every request body that a resource method reads: it may not exceed the size limit
+ * (bodies sent without Content-Length are counted here, see {@link BodyLimitProblems}), and it
+ * may not be empty, because Quarkus's JSON reader would turn an empty body into a null argument.
+ */
+@Provider
+public class RequestBodyInterceptor implements ReaderInterceptor {
+
+    private final long limitBytes;
+
+    RequestBodyInterceptor(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+        this.limitBytes = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        context.setInputStream(new LimitedInputStream(context.getInputStream(), limitBytes));
+        Object entity = context.proceed();
+        if (entity == null) {
+            throw new ProblemException(400, ProblemCodes.MALFORMED_JSON, JsonProblems.emptyBody().detail());
+        }
+        return entity;
+    }
+}
