@@ -226,7 +226,11 @@ final class ServiceConfiguration {
         return byVariable;
     }
 
-    /** Paths of the REST resources: the class's @Path, and the class's joined with each method's. */
+    /**
+     * Paths of the REST resources: the class's @Path, and the class's joined with each method's.
+     * A {@code quarkus.rest.path} or {@code quarkus.http.root-path} prefix is not applied: the
+     * services set neither; a probe on a REST path under such a prefix would be reported.
+     */
     private static Set<String> restPaths(Path sources) {
         Set<String> paths = new TreeSet<>();
         if (!Files.isDirectory(sources)) {
