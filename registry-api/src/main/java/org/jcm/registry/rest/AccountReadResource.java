@@ -43,43 +43,43 @@ public class AccountReadResource {
 
     /** An account with its balance by vintage and label. */
     @GET
-    @Path("{id}")
+    @Path("{accountId}")
     @Authenticated
     @Operation(summary = "An account with its balance by vintage and Article 6 label")
-    public Uni<AccountDetails> account(@RestPath String id, @Context UriInfo uri) {
+    public Uni<AccountDetails> account(@RestPath String accountId, @Context UriInfo uri) {
         Reader reader = reader();
         QueryParameters.of(uri, Set.of());
-        return accounts.details(id).map(found -> {
-            var account = found.orElseThrow(() -> unknownAccount(id));
-            ReadAccess.checkAccount(reader, id, account.scope());
+        return accounts.details(accountId).map(found -> {
+            var account = found.orElseThrow(() -> unknownAccount(accountId));
+            ReadAccess.checkAccount(reader, accountId, account.scope());
             return account.value();
         });
     }
 
     /** The account's live blocks in selection order (vintage, project, first unit), paged. */
     @GET
-    @Path("{id}/holdings")
+    @Path("{accountId}/holdings")
     @Authenticated
     @Operation(summary = "The account's live blocks with serials, ITMO ids and flags, in selection order")
-    public Uni<Page<BlockView>> holdings(@RestPath String id, @Context UriInfo uri) {
+    public Uni<Page<BlockView>> holdings(@RestPath String accountId, @Context UriInfo uri) {
         Reader reader = reader();
         QueryParameters parameters = QueryParameters.of(uri, PAGING);
         PageRequest page = PageRequest.parse(parameters.get("after"), parameters.get("limit"), AccountQueries.HOLDINGS, 3);
-        return checked(reader, id).chain(() -> accounts.holdings(id, page));
+        return checked(reader, accountId).chain(() -> accounts.holdings(accountId, page));
     }
 
     /** The events that touched the account, newest first unless {@code order=oldest}, paged. */
     @GET
-    @Path("{id}/transactions")
+    @Path("{accountId}/transactions")
     @Authenticated
     @Operation(summary = "The ledger events that touched the account, newest first (or order=oldest)")
-    public Uni<Page<TransactionEntry>> transactions(@RestPath String id, @Context UriInfo uri) {
+    public Uni<Page<TransactionEntry>> transactions(@RestPath String accountId, @Context UriInfo uri) {
         Reader reader = reader();
         QueryParameters parameters = QueryParameters.of(uri, TRANSACTION_PARAMETERS);
         boolean newestFirst = newestFirst(parameters.get("order"));
         PageRequest page = PageRequest.parse(parameters.get("after"), parameters.get("limit"),
                 newestFirst ? AccountQueries.TRANSACTIONS_NEWEST : AccountQueries.TRANSACTIONS_OLDEST, 1);
-        return checked(reader, id).chain(() -> accounts.transactions(id, newestFirst, page));
+        return checked(reader, accountId).chain(() -> accounts.transactions(accountId, newestFirst, page));
     }
 
     private Reader reader() {
