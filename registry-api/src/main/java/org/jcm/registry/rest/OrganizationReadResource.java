@@ -20,8 +20,12 @@ import org.jcm.registry.query.OrganizationQueries;
 import org.jcm.registry.security.ReadAccess;
 import org.jcm.registry.security.Reader;
 
-/** The read endpoint of an organization, for its registry's administrators, its own holders, auditors and the operator. */
-@Path("/api/v1/organizations")
+/**
+ * The read endpoint of an organization, for its registry's administrators, its own holders, auditors and the operator.
+ * The class path is {@code /api/v1}, as for the resource that registers organizations: RESTEasy Reactive picks one
+ * class per request by its class path, so a class on {@code /api/v1/organizations} would hide that POST.
+ */
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationReadResource {
 
@@ -35,16 +39,16 @@ public class OrganizationReadResource {
 
     /** An organization with its accounts. */
     @GET
-    @Path("{id}")
+    @Path("/organizations/{organizationId}")
     @Authenticated
     @Operation(summary = "An organization with its accounts")
-    public Uni<OrganizationDetails> organization(@RestPath String id, @Context UriInfo uri) {
+    public Uni<OrganizationDetails> organization(@RestPath String organizationId, @Context UriInfo uri) {
         Reader reader = Reader.of(token);
         reader.requireAnyRole(ReadAccess.ORGANIZATION_ROLES);
         QueryParameters.of(uri, Set.of());
-        return organizations.details(id).map(found -> {
+        return organizations.details(organizationId).map(found -> {
             var organization = found.orElseThrow(() -> new ProblemException(404, Rejection.UNKNOWN_ORGANIZATION.code(),
-                    "There is no organization " + ClientText.quote(id) + "."));
+                    "There is no organization " + ClientText.quote(organizationId) + "."));
             ReadAccess.checkOrganization(reader, organization.scope());
             return organization.value();
         });
