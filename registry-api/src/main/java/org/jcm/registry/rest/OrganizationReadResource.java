@@ -11,10 +11,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jcm.ledger.rule.Rejection;
 import org.jcm.registry.api.OrganizationDetails;
 import org.jcm.registry.problem.ClientText;
+import org.jcm.registry.problem.Problem;
 import org.jcm.registry.problem.ProblemException;
 import org.jcm.registry.query.OrganizationQueries;
 import org.jcm.registry.security.ReadAccess;
@@ -26,6 +31,7 @@ import org.jcm.registry.security.Reader;
  * class per request by its class path, so a class on {@code /api/v1/organizations} would hide that POST.
  */
 @Path("/api/v1")
+@Tag(name = "Reference data")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationReadResource {
 
@@ -41,7 +47,13 @@ public class OrganizationReadResource {
     @GET
     @Path("/organizations/{organizationId}")
     @Authenticated
-    @Operation(summary = "An organization with its accounts")
+    @Operation(summary = "An organization with its accounts", description = "For its account holders, administrators "
+            + "of its registry, auditors, the operator and the government of the registry's Party.")
+    @APIResponse(responseCode = "200", description = "The organization")
+    @APIResponse(responseCode = "400", description = "A query parameter (invalid_query_parameter); this endpoint takes none", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ReadApiDoc.E401, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ReadApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organization (unknown_organization)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrganizationDetails> organization(@RestPath String organizationId, @Context UriInfo uri) {
         Reader reader = Reader.of(token);
         reader.requireAnyRole(ReadAccess.ORGANIZATION_ROLES);
