@@ -1,0 +1,120 @@
+package org.jcm.registry.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.jcm.registry.testing.LedgerApi;
+import org.jcm.registry.testing.TestTokens;
+
+/**
+ * The ledger history the read tests look at, made once per test JVM through the real mutation API.
+ * It uses vintages no other test issues ({@value #V} and {@value #V2}, host Mongolia), so every
+ * unit number below is exact. What happens, in order:
+ *
+ * <pre>
+ * 1. issue P1 V : A1 250 (1-250), B1 150 (251-400), J1 50 (401-450, issued by JPN01)
+ * 2. issue P2 V : A1 40 (451-490)
+ * 3. issue P1 V2: A1 30 (1-30)
+ * 4. transfer A1 -> J1 100 : P1 V 1-100 leaves Mongolia's registry for Japan's
+ * 5. transfer A1 -> B1 20  : P1 V 101-120
+ * 6. cancel B1 10 VOLUNTARY: P1 V 101-110 go to MNG01-CANCELLATION
+ * 7. retire A1 5 VOLUNTARY for "Example Manufacturing K.K.": P1 V 121-125 go to MNG01-RETIREMENT
+ * </pre>
+ *
+ * Afterwards A1 holds P1 V 126-250, P2 V 451-490 and P1 V2 1-30; B1 holds P1 V 111-120 and
+ * 251-400; J1 holds P1 V 1-100 (issued by MNG01) and 401-450 (issued by JPN01).
+ */
+final class ReadScenario {
+
+    static final int V = 2071;
+    static final int V2 = 2072;
+    static final String MNG01 = "MNG01";
+    static final String JPN01 = "JPN01";
+
+    private static ReadScenario instance;
+
+    /** Organization A (Mongolia), project participant, and its account. */
+    final String orgA;
+    final String a1;
+    /** Organization B (Mongolia) and its account. */
+    final String orgB;
+    final String b1;
+    /** Organization J (Japan) and its account. */
+    final String orgJ;
+    final String j1;
+    final String p1;
+    final String p2;
+    /** The seq of each event of steps 1 to 7, and of the openings of A1 and B1. */
+    final long a1Opened;
+    final long b1Opened;
+    final long issuedP1;
+    final long issuedP2;
+    final long issuedP1V2;
+    final long toJapan;
+    final long toB;
+    final long cancelled;
+    final long retired;
+
+    private ReadScenario() {
+        LedgerApi.registry(MNG01);
+        LedgerApi.registry(JPN01);
+        orgA = LedgerApi.organization(MNG01);
+        Response openedA = openAccount(orgA);
+        a1 = openedA.path("id");
+        a1Opened = seq(openedA);
+        orgB = LedgerApi.organization(MNG01);
+        Response openedB = openAccount(orgB);
+        b1 = openedB.path("id");
+        b1Opened = seq(openedB);
+        orgJ = LedgerApi.organization(JPN01);
+        j1 = LedgerApi.account(orgJ);
+        p1 = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(orgA));
+        p2 = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(orgA, orgB));
+
+        Response first = LedgerApi.issue(MNG01, p1, V, List.of(a1, b1, j1), List.of(250L, 150L, 50L));
+        assertThat(first.<String>path("events[0].blocks[0].serial"))
+                .as("the read tests need vintage %d of Mongolia to themselves; another test issued it first", V)
+                .isEqualTo(serial(p1, V, 1, 250));
+        issuedP1 = seq(first);
+        issuedP2 = seq(LedgerApi.issue(MNG01, p2, V, List.of(a1), List.of(40L)));
+        Response third = LedgerApi.issue(MNG01, p1, V2, List.of(a1), List.of(30L));
+        assertThat(third.<String>path("events[0].blocks[0].serial")).isEqualTo(serial(p1, V2, 1, 30));
+        issuedP1V2 = seq(third);
+        toJapan = seq(LedgerApi.created(TestTokens.accountHolder(orgA), "/api/v1/transfers", LedgerApi.transfer(a1, j1, 100)));
+        toB = seq(LedgerApi.created(TestTokens.accountHolder(orgA), "/api/v1/transfers", LedgerApi.transfer(a1, b1, 20)));
+        cancelled = seq(LedgerApi.created(TestTokens.accountHolder(orgB), "/api/v1/cancellations",
+                Map.of("fromAccountId", b1, "quantity", 10, "reason", "VOLUNTARY", "note", "Offsetting our 2071 travel")));
+        retired = seq(LedgerApi.created(TestTokens.accountHolder(orgA), "/api/v1/retirements",
+                Map.of("fromAccountId", a1, "quantity", 5, "purpose", "VOLUNTARY",
+                        "beneficiary", "Example Manufacturing K.K.", "note", "FY2071 disclosure")));
+    }
+
+    /** The scenario, made on first use. */
+    static synchronized ReadScenario get() {
+        if (instance == null) {
+            instance = new ReadScenario();
+        }
+        return instance;
+    }
+
+    /** {@code JCM-{project}-{vintage}-{first}-{last}}. */
+    static String serial(String project, int vintage, long first, long last) {
+        return "JCM-" + project + "-" + vintage + "-" + first + "-" + last;
+    }
+
+    /** The ITMO id of a Mongolian unit: Mongolia's cooperative approach is CA0001 in the reference data. */
+    static String itmo(String issuingRegistry, long unit, int vintage) {
+        return "CA0001-" + issuingRegistry + "-MNG-" + unit + "-" + vintage;
+    }
+
+    private static long seq(Response mutation) {
+        return mutation.<Number>path("events[0].seq").longValue();
+    }
+
+    private static Response openAccount(String organizationId) {
+        return LedgerApi.created(TestTokens.registryAdmin(MNG01), "/api/v1/accounts",
+                Map.of("organizationId", organizationId, "name", "Treasury of " + organizationId));
+    }
+}
