@@ -2,7 +2,11 @@ package org.jcm.registry.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -18,6 +22,24 @@ public final class Databases {
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    /**
+     * Waits until the service's outbox publisher has recorded {@code seq} as acknowledged by
+     * Kafka, so that a test may change stored events without the publisher sending the changed bytes.
+     */
+    public static void awaitPublished(long seq) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> publishedSeq() >= seq);
+    }
+
+    /** The last seq the service's outbox recorded for the default topic, 0 if none. */
+    public static long publishedSeq() throws SQLException {
+        try (Connection c = connectToService(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT coalesce(max(last_seq), 0) FROM outbox_position"
+                     + " WHERE topic = 'jcm.ledger.events'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** The JDBC URL of the database the running service uses. */
