@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jcm.registry.service.LedgerWriter;
 
 /**
  * Runs the {@link OutboxPublisher} inside the application: starts it at start-up when
@@ -54,6 +56,7 @@ public class OutboxService {
     private final String jdbcUrl;
     private final Optional<String> user;
     private final Optional<String> password;
+    private final Instance<LedgerWriter> writer;
     private volatile OutboxPublisher publisher;
     private volatile Lag lag;
 
@@ -61,7 +64,8 @@ public class OutboxService {
                   @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry meters,
                   @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
                   @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-                  @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+                  @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+                  Instance<LedgerWriter> writer) {
         this.config = config;
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
@@ -69,6 +73,7 @@ public class OutboxService {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
+        this.writer = writer;
     }
 
     void start(@Observes StartupEvent event) {
@@ -85,6 +90,12 @@ public class OutboxService {
         }
         publisher = new OutboxPublisher(config.settings(), this::openConnection, kafkaConfig);
         publisher.start();
+        // The writer tells the publisher about each commit, so events leave within milliseconds
+        // rather than at the next poll. Without a writer bean (a read-only deployment, or tests that
+        // write with a stand-in) the poll interval alone drives publishing.
+        if (writer.isResolvable()) {
+            writer.get().addCommitListener(batch -> committed(batch.toSeq()));
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {

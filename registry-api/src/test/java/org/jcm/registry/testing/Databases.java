@@ -32,11 +32,11 @@ public final class Databases {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> publishedSeq() >= seq);
     }
 
-    /** The last seq the service's outbox recorded for the default topic, 0 if none. */
+    /** The last seq the service's outbox recorded for the ledger-stream tests' topic, 0 if none. */
     public static long publishedSeq() throws SQLException {
         try (Connection c = connectToService(); Statement s = c.createStatement();
              ResultSet rows = s.executeQuery("SELECT coalesce(max(last_seq), 0) FROM outbox_position"
-                     + " WHERE topic = 'jcm.ledger.events'")) {
+                     + " WHERE topic = '" + LedgerStreamProfile.TOPIC + "'")) {
             rows.next();
             return rows.getLong(1);
         }

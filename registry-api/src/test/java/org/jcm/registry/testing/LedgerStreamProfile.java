@@ -14,10 +14,17 @@ public class LedgerStreamProfile implements QuarkusTestProfile {
 
     /** The database name. */
     public static final String DATABASE = "ledger_stream";
+    /**
+     * The topic this profile publishes to: not the default one, because every Quarkus start in the
+     * test JVM shares one broker, and two ledgers must not mix on one topic.
+     */
+    public static final String TOPIC = "ledger-stream-test.events";
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return datasource(DATABASE);
+        Map<String, String> config = new java.util.HashMap<>(datasource(DATABASE));
+        config.put("jcm.outbox.topic", TOPIC);
+        return config;
     }
 
     /** The datasource settings of a database on the shared server, created if missing. */
@@ -38,7 +45,9 @@ public class LedgerStreamProfile implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return datasource(DATABASE);
+            Map<String, String> config = new java.util.HashMap<>(datasource(DATABASE));
+            config.put("jcm.outbox.topic", "ledger-empty-test.events");
+            return config;
         }
     }
 }
