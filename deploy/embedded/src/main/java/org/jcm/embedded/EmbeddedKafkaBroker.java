@@ -27,6 +27,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String BROKER_LISTENER = "PLAINTEXT";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final int START_ATTEMPTS = 3;
+    private static final String TEMPORARY_PREFIX = "jcm-kafka-";
 
     private final Path logDirectory;
     private final boolean persistent;
@@ -244,11 +245,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         /** Formats the log directory if it is new, starts the broker and returns once it serves clients. */
         public EmbeddedKafkaBroker start() {
             boolean persistent = logDirectory != null;
+            if (!persistent) {
+                // Kafka holds a lock on ".lock" in its log directory while it runs.
+                StaleTemporaryDirectories.sweep(TEMPORARY_PREFIX, ".lock", directory -> { });
+            }
             Path directory;
             try {
                 directory = persistent
                         ? Files.createDirectories(logDirectory.toAbsolutePath().normalize())
-                        : Files.createTempDirectory("jcm-kafka-");
+                        : Files.createTempDirectory(TEMPORARY_PREFIX);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

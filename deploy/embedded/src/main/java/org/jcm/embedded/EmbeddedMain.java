@@ -40,11 +40,19 @@ public final class EmbeddedMain {
 
     private static void quietLibraryLoggingUnlessConfigured() {
         // Kafka logs a great deal at INFO; warnings are what someone watching the console needs.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.jcm", "info");
+        // These two warn on every start and stop of a single-node KRaft broker, which is expected here.
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.controller.QuorumController", "error");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "error");
         // Kafka touches the log4j API once; without a provider it would complain on every start.
-        System.setProperty("log4j2.loggerContextFactory", System.getProperty("log4j2.loggerContextFactory",
-                "org.apache.logging.log4j.simple.SimpleLoggerContextFactory"));
+        setIfAbsent("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /** The running pair, closed together. */
