@@ -172,7 +172,6 @@ CREATE TABLE block (
     label                 text     NOT NULL GENERATED ALWAYS AS (
                               CASE ca_state WHEN 'NOT_REQUIRED' THEN 'NONE' WHEN 'APPLIED' THEN 'CA_APPLIED' ELSE 'AUTHORIZED' END) STORED,
     first_transferred     boolean  NOT NULL,
-    last_seq              bigint   NOT NULL,
     PRIMARY KEY (host_party, vintage, first_unit),
     CHECK (1 <= first_unit AND first_unit <= last_unit AND last_unit <= 9007199254740991),
     CHECK ((authorization_id IS NULL) = (authorization_purpose IS NULL)),

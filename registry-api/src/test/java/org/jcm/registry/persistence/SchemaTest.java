@@ -107,10 +107,10 @@ class SchemaTest {
             insertBlock(c, "MNG", 2024, 41, 100);
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO block (host_party, vintage, first_unit, last_unit, project_id, issuance_id,"
-                        + " issuing_registry_id, account_id, status, ca_state, first_transferred, last_seq)"
-                        + " VALUES ('MNG', 2024, 1, 40, 'MN001', 'I-1', 'MNG01', 'MNG01-H00002', 'ACTIVE', 'NOT_REQUIRED', false, 2)"
+                        + " issuing_registry_id, account_id, status, ca_state, first_transferred)"
+                        + " VALUES ('MNG', 2024, 1, 40, 'MN001', 'I-1', 'MNG01', 'MNG01-H00002', 'ACTIVE', 'NOT_REQUIRED', false)"
                         + " ON CONFLICT (host_party, vintage, first_unit) DO UPDATE SET last_unit = excluded.last_unit,"
-                        + " account_id = excluded.account_id, last_seq = excluded.last_seq");
+                        + " account_id = excluded.account_id");
             }
             c.commit();
             assertThat(count(c, "SELECT sum(quantity) FROM block")).isEqualTo(100);
@@ -152,8 +152,8 @@ class SchemaTest {
 
     private static void insertBlock(Connection c, String host, int vintage, long first, long last) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO block (host_party, vintage, first_unit, last_unit,"
-                + " project_id, issuance_id, issuing_registry_id, account_id, status, ca_state, first_transferred, last_seq)"
-                + " VALUES (?, ?, ?, ?, 'MN001', 'I-1', 'MNG01', 'MNG01-H00001', 'ACTIVE', 'NOT_REQUIRED', false, 1)")) {
+                + " project_id, issuance_id, issuing_registry_id, account_id, status, ca_state, first_transferred)"
+                + " VALUES (?, ?, ?, ?, 'MN001', 'I-1', 'MNG01', 'MNG01-H00001', 'ACTIVE', 'NOT_REQUIRED', false)")) {
             insert.setString(1, host);
             insert.setInt(2, vintage);
             insert.setLong(3, first);
