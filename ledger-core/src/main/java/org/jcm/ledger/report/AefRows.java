@@ -6,9 +6,7 @@ import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jcm.ledger.credit.BlockStatus;
 import org.jcm.ledger.credit.CancellationReason;
@@ -42,54 +40,107 @@ public final class AefRows {
 
     private final LedgerState state;
     private final PartyCode party;
+    private final Instant start;
+    private final Instant end;
     private final List<AuthorizationRow> authorizations = new ArrayList<>();
     private final List<ActionRow> actions = new ArrayList<>();
-    /** Per cause event: the ranges its FirstTransferRecorded events first transferred. */
-    private final Map<Long, List<BlockRange>> firstTransferredBy = new HashMap<>();
+    private LedgerEvent last;
     /** The last event that was not a FirstTransferRecorded: the cause of the ones that follow it. */
     private LedgerEvent cause;
+    /**
+     * Transfer rows of the last cause, kept until its FirstTransferRecorded events (which follow it
+     * directly) have been seen: units first transferred by that very transfer are reported by the
+     * host as a first transfer, not as a transfer.
+     */
+    private final List<PendingTransfer> pending = new ArrayList<>();
+    private final List<BlockRange> firstTransferredByCause = new ArrayList<>();
 
-    private AefRows(LedgerConfig config, PartyCode party) {
+    private record PendingTransfer(BlockRange range, ActionRow row) {
+    }
+
+    private AefRows(LedgerConfig config, PartyCode party, int year) {
         this.state = new LedgerState(config);
         this.state.setChangeTracking(false);
         this.party = party;
+        this.start = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        this.end = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /**
-     * The tables of {@code party} for calendar {@code year} (UTC). {@code events} is the log in
-     * sequence order from seq 1; events after the last one applied before 1 January of
-     * {@code year + 1} are ignored, so the whole log may be passed.
+     * Starts a derivation for {@code party} and calendar {@code year} (UTC). Feed it the log from
+     * seq 1 with {@link #accept} up to the last event applied before 1 January of {@code year + 1}
+     * (see {@link #cut}), then call {@link #finish}. Memory stays bounded by the live state, so a
+     * caller can stream a log of any length.
+     */
+    public static AefRows start(LedgerConfig config, PartyCode party, int year) {
+        return new AefRows(config, party, year);
+    }
+
+    /**
+     * The tables of {@code party} for calendar {@code year} (UTC) from the whole log {@code events}
+     * (in sequence order from seq 1); events after the {@link #cut} are ignored.
      */
     public static AefReport derive(List<? extends LedgerEvent> events, LedgerConfig config, PartyCode party, int year) {
-        Instant start = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        AefRows rows = start(config, party, year);
+        int cut = cut(events, year);
+        for (int i = 0; i <= cut; i++) {
+            rows.accept(events.get(i));
+        }
+        return rows.finish();
+    }
+
+    /**
+     * The index of the last event applied before 1 January of {@code year + 1} (UTC), or -1. Times
+     * come from one writer and only grow, but the cut does not rely on it: an event belongs to a
+     * year by its own time, and the state of 31 December is the state after the last such event.
+     */
+    public static int cut(List<? extends LedgerEvent> events, int year) {
         Instant end = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        // The cut is the last event applied before the end of the year. Times come from one writer
-        // and only grow, but the cut does not rely on it: an event is in the year by its own time.
         int cut = -1;
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i).at().isBefore(end)) {
                 cut = i;
             }
         }
-        AefRows rows = new AefRows(config, party);
-        for (int i = 0; i <= cut; i++) {
-            if (events.get(i) instanceof FirstTransferRecorded ft) {
-                rows.firstTransferredBy.computeIfAbsent(ft.causeSeq(), k -> new ArrayList<>()).addAll(ft.ranges());
+        return cut;
+    }
+
+    /** Takes the next event of the log: derives its rows (if it happened in the year) and folds it. */
+    public void accept(LedgerEvent e) {
+        if (!(e instanceof FirstTransferRecorded)) {
+            flushTransfers();
+        }
+        if (!e.at().isBefore(start) && e.at().isBefore(end)) {
+            rowsOf(e);
+        }
+        state.apply(e);
+        last = e;
+        if (e instanceof FirstTransferRecorded ft) {
+            firstTransferredByCause.addAll(ft.ranges());
+        } else {
+            cause = e;
+        }
+    }
+
+    /** The tables after the last accepted event; table 4 is the state it left. */
+    public AefReport finish() {
+        flushTransfers();
+        // Deferred transfer rows were added after the first transfers that followed them.
+        actions.sort(Comparator.comparingLong(ActionRow::seq));
+        long asOfSeq = last == null ? 0 : last.seq();
+        Optional<Instant> asOf = last == null ? Optional.empty() : Optional.of(last.at());
+        return new AefReport(party, LocalDate.ofInstant(start, ZoneOffset.UTC).getYear(), asOfSeq, asOf, authorizations,
+                actions, holdings());
+    }
+
+    private void flushTransfers() {
+        for (PendingTransfer p : pending) {
+            if (!within(p.range(), firstTransferredByCause)) {
+                actions.add(p.row());
             }
         }
-        for (int i = 0; i <= cut; i++) {
-            LedgerEvent e = events.get(i);
-            if (!e.at().isBefore(start) && e.at().isBefore(end)) {
-                rows.rowsOf(e);
-            }
-            rows.state.apply(e);
-            if (!(e instanceof FirstTransferRecorded)) {
-                rows.cause = e;
-            }
-        }
-        long asOfSeq = cut < 0 ? 0 : events.get(cut).seq();
-        Optional<Instant> asOf = cut < 0 ? Optional.empty() : Optional.of(events.get(cut).at());
-        return new AefReport(party, year, asOfSeq, asOf, rows.authorizations, rows.actions, rows.holdings());
+        pending.clear();
+        firstTransferredByCause.clear();
     }
 
     /** The rows {@code e} contributes, read from the state before it is folded. */
@@ -175,16 +226,13 @@ public final class AefRows {
         if (from.equals(to)) {
             return;
         }
-        List<BlockRange> firstNow = firstTransferredBy.getOrDefault(e.seq(), List.of());
         for (BlockRange r : e.ranges()) {
             Optional<Authorization> a = authorizationOf(r);
             if (a.isEmpty()) {
                 continue;
             }
-            if (!within(r, firstNow)) {
-                action(e, ActionType.TRANSFER, from, a.get(), r, fromRegistry, Optional.of(from), Optional.of(to),
-                        Optional.empty(), Optional.empty(), Optional.empty());
-            }
+            row(e, ActionType.TRANSFER, from, a.get(), r, fromRegistry, Optional.of(from), Optional.of(to),
+                    Optional.empty(), Optional.empty(), Optional.empty()).ifPresent(row -> pending.add(new PendingTransfer(r, row)));
             action(e, ActionType.ACQUISITION, to, a.get(), r, toRegistry, Optional.of(from), Optional.of(to),
                     Optional.empty(), Optional.empty(), Optional.empty());
         }
@@ -235,10 +283,17 @@ public final class AefRows {
     private void action(LedgerEvent e, ActionType type, PartyCode reporting, Authorization a, BlockRange r,
                         RegistryId registry, Optional<PartyCode> transferring, Optional<PartyCode> acquiring,
                         Optional<UsePurpose> purposeOfUse, Optional<String> user, Optional<Year> yearOfUse) {
+        row(e, type, reporting, a, r, registry, transferring, acquiring, purposeOfUse, user, yearOfUse).ifPresent(actions::add);
+    }
+
+    /** The row of an action, if the reporting Party is the one this derivation is for. */
+    private Optional<ActionRow> row(LedgerEvent e, ActionType type, PartyCode reporting, Authorization a, BlockRange r,
+                                    RegistryId registry, Optional<PartyCode> transferring, Optional<PartyCode> acquiring,
+                                    Optional<UsePurpose> purposeOfUse, Optional<String> user, Optional<Year> yearOfUse) {
         if (!reporting.equals(party)) {
-            return;
+            return Optional.empty();
         }
-        actions.add(new ActionRow(e.seq(), date(e), type, reporting, a.cooperativeApproachId(), a.id(), r.hostParty(),
+        return Optional.of(new ActionRow(e.seq(), date(e), type, reporting, a.cooperativeApproachId(), a.id(), r.hostParty(),
                 registry, itmo(a, r, r.first()), itmo(a, r, r.last()), r.size(), r.vintage(), transferring, acquiring,
                 a.purpose(), purposeOfUse, user, yearOfUse));
     }
