@@ -32,6 +32,15 @@ final class Params {
         return year;
     }
 
+    /** A whole number from {@code min} to {@code max}. */
+    static int integer(String name, String text, int min, int max) {
+        int value = parse(name, text, Integer::parseInt);
+        if (value < min || value > max) {
+            throw invalid(name, "From " + min + " to " + max + ".");
+        }
+        return value;
+    }
+
     static ProblemException invalid(String name, String detail) {
         return new ProblemException(400, ProblemCodes.INVALID_FIELD, "The parameter " + name + " is not valid.",
                 List.of(new FieldError(name, detail)));
