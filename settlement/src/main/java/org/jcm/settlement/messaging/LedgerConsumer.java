@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ public class LedgerConsumer {
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> kafka;
     private Thread thread;
-    private Instant nextSweep = Instant.EPOCH;
+    private long nextSweepNanos = System.nanoTime();
 
     LedgerConsumer(SettlementConfig config, DataSource dataSource,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Clock clock,
@@ -213,11 +212,13 @@ public class LedgerConsumer {
     }
 
     private void sweepIfDue(boolean caughtUp) throws Exception {
-        Instant now = clock.instant();
-        if (!caughtUp || now.isBefore(nextSweep)) {
+        // The interval runs on the monotonic timer: the clock says which deadlines have passed, and
+        // it may be set back (by tests, or by an operator correcting it) without stopping sweeps.
+        long now = System.nanoTime();
+        if (!caughtUp || now - nextSweepNanos < 0) {
             return;
         }
-        nextSweep = now.plus(config.dvp().sweepInterval());
+        nextSweepNanos = now + config.dvp().sweepInterval().toNanos();
         List<RegisteredTrade> failed = Transactions.locked(dataSource, c -> BatchWriter.failOverdue(c, clock));
         if (!failed.isEmpty()) {
             LOG.infof("%d registered trade(s) failed: no delivery by their deadline", failed.size());

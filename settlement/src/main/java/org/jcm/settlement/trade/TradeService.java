@@ -79,12 +79,12 @@ public class TradeService {
                 TradeStatus.PENDING_DELIVERY, 0, null, List.of());
         return connection.preparedQuery("INSERT INTO trades (venue, trade_id, seller_account_id, buyer_account_id,"
                         + " instrument, quantity, price_per_tonne, currency, deliver_by, registered_at, registered_by,"
-                        + " status) VALUES ($1, $2, $3, $4, $5, $6, $7::numeric, $8, $9, $10, $11, 'PENDING_DELIVERY')"
+                        + " status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PENDING_DELIVERY')"
                         + " ON CONFLICT (venue, trade_id) DO NOTHING")
                 .execute(Tuple.tuple()
                         .addString(r.venue()).addString(r.tradeId()).addString(r.sellerAccountId())
                         .addString(r.buyerAccountId()).addString(trade.instrument().code()).addLong(r.quantity())
-                        .addString(r.price().toPlainString()).addString(r.currency())
+                        .addBigDecimal(r.price()).addString(r.currency())
                         .addOffsetDateTime(r.deadline().atOffset(ZoneOffset.UTC))
                         .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)).addString(registeredBy))
                 .map(result -> {

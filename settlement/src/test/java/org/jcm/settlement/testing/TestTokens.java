@@ -46,6 +46,11 @@ public final class TestTokens {
         return token("exchange@" + venue, Set.of("exchange"), Map.of("venue", venue));
     }
 
+    /** A token for an auditor. */
+    public static String auditor() {
+        return token("auditor", Set.of("auditor"), Map.of());
+    }
+
     /** A token for the operator of the system. */
     public static String operator() {
         return token("operator", Set.of("operator"), Map.of());
