@@ -19,13 +19,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Redelivered entries change nothing, and an entry that arrives before its predecessor is not
- * applied until the predecessor has been. Owns vintages 2034 and 2036 and the day 2025-08-01.
+ * applied until the predecessor has been. Owns vintages 2034 and 2036 and the days 2025-08-01 and 2025-08-02.
  */
 @QuarkusTest
 class ExactlyOnceTest {
 
     static Instant at(String time) {
         return Instant.parse("2025-08-01T" + time + "Z");
+    }
+
+    static Instant nextDay(String time) {
+        return Instant.parse("2025-08-02T" + time + "Z");
     }
 
     @Test
@@ -60,12 +64,12 @@ class ExactlyOnceTest {
     @Test
     void an_entry_ahead_of_the_sequence_waits_for_the_missing_one_and_then_both_apply_in_order() {
         TestLedger ledger = TestLedger.get();
-        ledger.issue(at("11:00:00"), 2036, C, 100);
+        ledger.issue(nextDay("11:00:00"), 2036, C, 100);
         Await.caughtUp();
         long before = ledger.head();
-        ledger.applyWithoutPublishing(at("11:10:00"), ledger.holderOf(C),
+        ledger.applyWithoutPublishing(nextDay("11:10:00"), ledger.holderOf(C),
                 TestLedger.transfer(C, A, 10, 2036, Optional.empty(), trade("EOX", "G-1", "50.00", "USD")));
-        ledger.applyWithoutPublishing(at("11:11:00"), ledger.holderOf(C),
+        ledger.applyWithoutPublishing(nextDay("11:11:00"), ledger.holderOf(C),
                 TestLedger.transfer(C, A, 20, 2036, Optional.empty(), trade("EOX", "G-2", "60.00", "USD")));
 
         ledger.publish(before + 2);
