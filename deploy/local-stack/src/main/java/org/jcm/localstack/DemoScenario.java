@@ -1,0 +1,44 @@
+package org.jcm.localstack;
+
+/**
+ * The demo world: two hosted registries, a Mongolian solar project whose credits are issued into
+ * both, authorized by Mongolia for NDC use, sold to a Japanese company through an exchange, partly
+ * adjusted and partly retired.
+ */
+final class DemoScenario {
+
+    static final String JAPAN_REGISTRY = "JPN01";
+    static final String JAPAN_REGISTRY_NAME = "Japan JCM Registry";
+    static final String MONGOLIA_REGISTRY = "MNG01";
+    static final String MONGOLIA_REGISTRY_NAME = "Mongolia JCM Registry";
+
+    static final String MONGOLIAN_COMPANY = "Gobi Solar LLC";
+    static final String JAPANESE_COMPANY = "Sakura Trading Co., Ltd.";
+
+    static final String PROJECT = "MN001";
+    static final String PROJECT_TITLE = "10 MW solar power plant in the Gobi region";
+    static final String METHODOLOGY = "MN_AM003";
+    static final String MONITORING_START = "2024-01-01";
+    static final String MONITORING_END = "2024-12-31";
+    static final int VINTAGE = 2024;
+    static final String ISSUANCE = "MN001-2024-01";
+    static final long ISSUED_TO_MONGOLIA = 8_000;
+    static final long ISSUED_TO_JAPAN = 2_000;
+
+    static final String AUTHORIZATION = "MNG-AUTH-2025-001";
+    /** Used when GET /api/v1/parties does not say: the placeholder of registry-api's reference data. */
+    static final String DEFAULT_COOPERATIVE_APPROACH = "CA0001";
+    static final long AUTHORIZED = 5_000;
+
+    static final String VENUE = "JCMX";
+    static final String CURRENCY = "JPY";
+    /** The trade registered with settlement before its delivering transfer. */
+    static final String EXCHANGE_TRADE = "T-0003";
+    static final String AUTHORIZED_INSTRUMENT = "JCM-MNG-2024-AUTHORIZED";
+    static final String UNAUTHORIZED_INSTRUMENT = "JCM-MNG-2024-NONE";
+
+    static final long RETIRED = 150;
+
+    private DemoScenario() {
+    }
+}
