@@ -89,7 +89,7 @@ final class LocalStack {
     private void start() throws InterruptedException {
         folder.prepare();
         lock = InstanceLock.acquire(folder.lockFile());
-        Leftovers.stop(lock.previous(), folder.root(), progress);
+        Leftovers.stop(lock.previous(), folder, progress);
         Ports.checkFree(ports(), portOptions());
         if (settings.fresh() && !folder.isNew()) {
             folder.wipe();
