@@ -2,8 +2,8 @@ package org.jcm.localstack;
 
 /**
  * The demo world: two hosted registries, a Mongolian solar project whose credits are issued into
- * both, authorized by Mongolia for NDC use, sold to a Japanese company through an exchange, partly
- * adjusted and partly retired.
+ * both, sold to a Japanese company on an exchange (one trade settled delivery versus payment),
+ * partly retired, then partly authorized by Mongolia for NDC use, sold again and adjusted.
  */
 final class DemoScenario {
 
@@ -32,9 +32,12 @@ final class DemoScenario {
 
     static final String VENUE = "JCMX";
     static final String CURRENCY = "JPY";
+    /** Units of the first trade, T-0001, taken from the low end of the Mongolian account's block. */
+    static final long FIRST_TRADE = 500;
     /** The trade registered with settlement before its delivering transfer. */
-    static final String EXCHANGE_TRADE = "T-0003";
-    static final String AUTHORIZED_INSTRUMENT = "JCM-MNG-2024-AUTHORIZED";
+    static final String EXCHANGE_TRADE = "T-0002";
+    static final long EXCHANGE_TRADE_QUANTITY = 300;
+    static final String EXCHANGE_TRADE_PRICE = "1010.00";
     static final String UNAUTHORIZED_INSTRUMENT = "JCM-MNG-2024-NONE";
 
     static final long RETIRED = 150;

@@ -35,16 +35,20 @@ final class DemoSeeder {
         this.now = now;
     }
 
-    /** Runs every step; returns the ids the ledger assigned. */
+    /**
+     * Runs every step; returns the ids the ledger assigned. The Article 6.2 steps come last, so that
+     * a registry without them still gets accounts, an issuance, trades and a retirement.
+     */
     DemoIds seed() throws SeedingException, IOException, InterruptedException {
         registries();
         organizationsAndAccounts();
         String issuanceRequest = projectAndIssuanceRequest();
         String mongolianSerial = issue(issuanceRequest);
-        authorize(mongolianSerial);
-        long firstTransferSeq = trades();
-        adjust(firstTransferSeq);
+        tradesOfUnauthorizedUnits();
         retire();
+        authorize(mongolianSerial);
+        long firstTransferSeq = tradesOfAuthorizedUnits();
+        adjust(firstTransferSeq);
         awaitSettlement();
         return ids;
     }
@@ -115,10 +119,30 @@ final class DemoSeeder {
         return serial;
     }
 
-    /** Mongolia authorizes the low end of the Mongolian account's block for NDC use. */
+    /**
+     * Two priced international transfers of units without authorization from MNG01 to JPN01 on
+     * venue JCMX; the second delivers a trade the exchange registered with settlement first.
+     */
+    private void tradesOfUnauthorizedUnits() throws SeedingException, IOException, InterruptedException {
+        transfer("10-transfer-T-0001", "T-0001", DemoScenario.FIRST_TRADE, "NONE", "980.00",
+                "Sold on " + DemoScenario.VENUE);
+        registerExchangeTrade();
+        transfer("12-transfer-" + DemoScenario.EXCHANGE_TRADE, DemoScenario.EXCHANGE_TRADE, DemoScenario.EXCHANGE_TRADE_QUANTITY,
+                "NONE", DemoScenario.EXCHANGE_TRADE_PRICE,
+                "Delivery of exchange trade " + DemoScenario.EXCHANGE_TRADE + " (delivery versus payment)");
+        progress.step("  trades T-0001 and " + DemoScenario.EXCHANGE_TRADE + " on " + DemoScenario.VENUE + " ("
+                + ids.mongolianAccount() + " -> " + ids.japaneseAccount() + ", " + DemoScenario.CURRENCY + ")"
+                + (settlement.isPresent() ? "; " + DemoScenario.EXCHANGE_TRADE + " registered with settlement first" : ""));
+    }
+
+    /**
+     * Mongolia authorizes, for NDC use, units that the Mongolian account still holds: those above
+     * what the two trades took from the low end of its block.
+     */
     private void authorize(String mongolianSerial) throws SeedingException, IOException, InterruptedException {
-        String authorized = lowEnd(mongolianSerial, DemoScenario.AUTHORIZED);
-        post("authorization " + DemoScenario.AUTHORIZATION, "10-authorization", "/api/v1/authorizations", "JCM_TOKEN_GOV_MNG",
+        String authorized = DemoSeeder.slice(mongolianSerial, DemoScenario.FIRST_TRADE + DemoScenario.EXCHANGE_TRADE_QUANTITY,
+                DemoScenario.AUTHORIZED);
+        post("authorization " + DemoScenario.AUTHORIZATION, "14-authorization", "/api/v1/authorizations", "JCM_TOKEN_GOV_MNG",
                 body("authorizationId", DemoScenario.AUTHORIZATION, "party", "MNG",
                         "cooperativeApproachId", cooperativeApproach("MNG"), "purpose", "NDC",
                         "authorizedQuantity", DemoScenario.AUTHORIZED, "vintages", List.of((long) DemoScenario.VINTAGE),
@@ -128,20 +152,14 @@ final class DemoSeeder {
     }
 
     /**
-     * Four priced transfers from MNG01 to JPN01 on venue JCMX, the third one delivering a trade
-     * registered with settlement first. Returns the seq of the first transfer's FirstTransferRecorded.
+     * Two priced international transfers of authorized units: the first transfers of Article 6.2.
+     * Returns the seq of the first one's FirstTransferRecorded event, or 0.
      */
-    private long trades() throws SeedingException, IOException, InterruptedException {
-        Object first = transfer("11-transfer-T-0001", "T-0001", 2_000, "AUTHORIZED", "1250.50",
+    private long tradesOfAuthorizedUnits() throws SeedingException, IOException, InterruptedException {
+        Object first = transfer("15-transfer-T-0003", "T-0003", 2_000, "AUTHORIZED", "1250.50",
                 "International transfer of authorized units, sold on " + DemoScenario.VENUE);
-        transfer("12-transfer-T-0002", "T-0002", 500, "NONE", "980.00", "Units without authorization, sold on " + DemoScenario.VENUE);
-        registerExchangeTrade();
-        transfer("14-transfer-T-0003", DemoScenario.EXCHANGE_TRADE, 300, "AUTHORIZED", "1300.00",
-                "Delivery of exchange trade " + DemoScenario.EXCHANGE_TRADE + " (delivery versus payment)");
-        transfer("15-transfer-T-0004", "T-0004", 400, "AUTHORIZED", "1275.25", "Sold on " + DemoScenario.VENUE);
-        progress.step("  trades T-0001..T-0004 on " + DemoScenario.VENUE + " (" + ids.mongolianAccount() + " -> "
-                + ids.japaneseAccount() + ", " + DemoScenario.CURRENCY + "), " + DemoScenario.EXCHANGE_TRADE
-                + (settlement.isPresent() ? " registered with settlement first" : ""));
+        transfer("16-transfer-T-0004", "T-0004", 400, "AUTHORIZED", "1275.25", "Sold on " + DemoScenario.VENUE);
+        progress.step("  trades T-0003 and T-0004 of authorized units on " + DemoScenario.VENUE);
         return JsonTrees.objectsWith(first, "type", "FirstTransferRecorded").stream()
                 .map(event -> event.get("seq")).filter(Long.class::isInstance).map(Long.class::cast)
                 .findFirst().orElse(0L);
@@ -163,10 +181,11 @@ final class DemoSeeder {
         }
         String deliverBy = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(30)).toString();
         ApiClient.Answer answer = settlement.get().post("/api/v1/trades", token("JCM_TOKEN_EXCHANGE"),
-                KEY_PREFIX + "13-exchange-trade",
+                KEY_PREFIX + "11-exchange-trade",
                 body("tradeId", DemoScenario.EXCHANGE_TRADE, "venue", DemoScenario.VENUE,
                         "sellerAccountId", ids.mongolianAccount(), "buyerAccountId", ids.japaneseAccount(),
-                        "instrument", DemoScenario.AUTHORIZED_INSTRUMENT, "quantity", 300L, "pricePerTonne", "1300.00",
+                        "instrument", DemoScenario.UNAUTHORIZED_INSTRUMENT, "quantity", DemoScenario.EXCHANGE_TRADE_QUANTITY,
+                        "pricePerTonne", DemoScenario.EXCHANGE_TRADE_PRICE,
                         "currency", DemoScenario.CURRENCY, "deliverBy", deliverBy));
         // 409 means a first seeding run registered it and the trade may be settled by now; that is fine.
         if (!answer.isSuccess() && answer.status() != 409) {
@@ -174,13 +193,13 @@ final class DemoSeeder {
         }
     }
 
-    /** Mongolia applies the corresponding adjustment for the units first transferred by T-0001. */
+    /** Mongolia applies the corresponding adjustment for the units first transferred by T-0003. */
     private void adjust(long firstTransferSeq) throws SeedingException, IOException, InterruptedException {
         if (firstTransferSeq <= 0) {
-            progress.warn("no FirstTransferRecorded event in the answer to T-0001; no corresponding adjustment");
+            progress.warn("no FirstTransferRecorded event in the answer to T-0003; no corresponding adjustment");
             return;
         }
-        post("corresponding adjustment", "16-corresponding-adjustment", "/api/v1/corresponding-adjustments",
+        post("corresponding adjustment", "17-corresponding-adjustment", "/api/v1/corresponding-adjustments",
                 "JCM_TOKEN_GOV_MNG", body("party", "MNG", "year", (long) DemoScenario.VINTAGE, "method", "AVERAGING",
                         "firstTransferSeqs", List.of(firstTransferSeq)));
         progress.step("  corresponding adjustment by Mongolia for " + DemoScenario.VINTAGE + " (first transfer seq "
@@ -188,7 +207,7 @@ final class DemoSeeder {
     }
 
     private void retire() throws SeedingException, IOException, InterruptedException {
-        post("retirement", "17-retirement", "/api/v1/retirements", "JCM_TOKEN_SAKURA_TRADING",
+        post("retirement", "13-retirement", "/api/v1/retirements", "JCM_TOKEN_SAKURA_TRADING",
                 body("fromAccountId", ids.japaneseAccount(), "quantity", DemoScenario.RETIRED,
                         "filter", body("label", "NONE"), "purpose", "VOLUNTARY",
                         "beneficiary", DemoScenario.JAPANESE_COMPANY, "note", "Offset of business travel, fiscal year 2024"));
@@ -263,11 +282,11 @@ final class DemoSeeder {
         return expected;
     }
 
-    /** {@code JCM-MN001-2024-1-8000} and 5000 give {@code JCM-MN001-2024-1-5000}. */
-    static String lowEnd(String serial, long quantity) {
+    /** {@code JCM-MN001-2024-1-8000}, skipping 800, 5000 units: {@code JCM-MN001-2024-801-5800}. */
+    static String slice(String serial, long skip, long quantity) {
         int lastDash = serial.lastIndexOf('-');
         int firstDash = serial.lastIndexOf('-', lastDash - 1);
-        long first = Long.parseLong(serial.substring(firstDash + 1, lastDash));
+        long first = Long.parseLong(serial.substring(firstDash + 1, lastDash)) + skip;
         return serial.substring(0, firstDash + 1) + first + "-" + (first + quantity - 1);
     }
 

@@ -29,7 +29,7 @@ record Summary(StackSettings settings, DataFolder folder, EmbeddedPostgresServer
             row(text, "settlement", settlement + "/api/v1");
             row(text, "", swagger(settlement, settlementSwagger) + "   OpenAPI " + settlement + "/q/openapi");
             row(text, "feeds", settlement + "/api/v1/feeds/trades");
-            row(text, "", settlement + "/api/v1/feeds/ohlcv?instrument=" + DemoScenario.AUTHORIZED_INSTRUMENT
+            row(text, "", settlement + "/api/v1/feeds/ohlcv?instrument=" + DemoScenario.UNAUTHORIZED_INSTRUMENT
                     + "&currency=" + DemoScenario.CURRENCY + "&interval=1d");
             row(text, "", settlement + "/api/v1/feeds/volumes?party=MNG   " + settlement + "/api/v1/instruments");
             row(text, "", settlement + "/api/v1/feeds/stream (server-sent events)");

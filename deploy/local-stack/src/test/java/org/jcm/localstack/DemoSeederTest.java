@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class DemoSeederTest {
 
     @Test
-    void the_authorized_range_is_the_low_end_of_the_allocated_block() {
-        assertThat(DemoSeeder.lowEnd("JCM-MN001-2024-1-8000", 5_000)).isEqualTo("JCM-MN001-2024-1-5000");
-        assertThat(DemoSeeder.lowEnd("JCM-MN001-2024-1001-9000", 5_000)).isEqualTo("JCM-MN001-2024-1001-6000");
+    void the_authorized_range_starts_above_the_units_already_sold() {
+        assertThat(DemoSeeder.slice("JCM-MN001-2024-1-8000", 800, 5_000)).isEqualTo("JCM-MN001-2024-801-5800");
+        assertThat(DemoSeeder.slice("JCM-MN001-2024-1001-9000", 0, 5_000)).isEqualTo("JCM-MN001-2024-1001-6000");
     }
 
     @Test

@@ -65,7 +65,7 @@ class LocalStackIT {
         // Settlement's public trade feed shows the demo trades that reached it through Kafka.
         HttpResponse<String> feed = get("http://localhost:" + settlementPort + "/api/v1/feeds/trades", null);
         assertThat(feed.statusCode()).as(feed.body()).isEqualTo(200);
-        assertThat(feed.body()).contains("T-0001", "T-0003", "1250.50");
+        assertThat(feed.body()).contains("T-0001", "T-0002", "980.00");
 
         // A second start on the same folder is refused, and its --fresh wipes nothing.
         Path secondOutput = temporary.resolve("second.out");
