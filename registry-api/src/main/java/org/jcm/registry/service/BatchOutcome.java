@@ -1,0 +1,27 @@
+package org.jcm.registry.service;
+
+import java.util.List;
+import org.jcm.registry.persistence.StoredOutcome;
+
+/** What became of a submission of one or more commands (a single mutation or a transfer batch). */
+public sealed interface BatchOutcome {
+
+    /** Each command's own result, in submission order. */
+    record Items(List<CommandResult> results) implements BatchOutcome {
+        public Items {
+            results = List.copyOf(results);
+        }
+    }
+
+    /** The batch's key was committed earlier for the same batch: rebuild the answer from its items' records. */
+    record Replayed(StoredOutcome outcome) implements BatchOutcome {
+    }
+
+    /** The batch's key was used for another batch: nothing was done. */
+    record KeyReused() implements BatchOutcome {
+    }
+
+    /** Nothing was applied and the whole submission may be retried. */
+    record Unavailable(String code, String detail) implements BatchOutcome {
+    }
+}
