@@ -1,0 +1,64 @@
+package org.jcm.registry.paging;
+
+import java.util.Optional;
+import org.jcm.registry.problem.ClientText;
+import org.jcm.registry.problem.ProblemException;
+
+/**
+ * The paging part of a list request, {@code ?after={cursor}&limit={n}}, checked: {@code limit} is 1
+ * to {@value #MAX_LIMIT} (default {@value #DEFAULT_LIMIT} unless the list says otherwise) and
+ * {@code after}, when present, is a cursor of the same list.
+ *
+ * @param limit the most items the page may hold
+ * @param after where the previous page ended, or empty for the first page
+ */
+public record PageRequest(int limit, Optional<Cursor> after) {
+
+    /** The largest page any list serves. */
+    public static final int MAX_LIMIT = 1000;
+    /** The page size when the request names none. */
+    public static final int DEFAULT_LIMIT = 100;
+
+    /** Checks the limit's range. */
+    public PageRequest {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit " + limit + " outside 1.." + MAX_LIMIT);
+        }
+    }
+
+    /**
+     * Reads {@code after} and {@code limit} as sent (null when absent) for list {@code kind}, whose
+     * cursors carry {@code keyFields} sort key fields.
+     *
+     * @throws ProblemException 400 {@code invalid_limit} or {@code invalid_cursor}
+     */
+    public static PageRequest parse(String after, String limit, String kind, int keyFields) {
+        return parse(after, limit, kind, keyFields, DEFAULT_LIMIT);
+    }
+
+    /** As {@link #parse(String, String, String, int)}, with a list's own default page size. */
+    public static PageRequest parse(String after, String limit, String kind, int keyFields, int defaultLimit) {
+        int size = limit == null ? defaultLimit : parseLimit(limit);
+        Optional<Cursor> cursor = after == null ? Optional.empty() : Optional.of(Cursor.parse(after, kind, keyFields));
+        return new PageRequest(size, cursor);
+    }
+
+    /** How many rows to fetch: one more than the limit, so that the page knows whether more follow. */
+    public int fetchSize() {
+        return limit + 1;
+    }
+
+    private static int parseLimit(String text) {
+        // Only plain digits: "+5", " 5" and "5.0" are refused rather than guessed at.
+        boolean digits = !text.isEmpty() && text.length() <= 4;
+        for (int i = 0; digits && i < text.length(); i++) {
+            digits = text.charAt(i) >= '0' && text.charAt(i) <= '9';
+        }
+        int value = digits ? Integer.parseInt(text) : -1;
+        if (value < 1 || value > MAX_LIMIT) {
+            throw new ProblemException(400, PagingCodes.INVALID_LIMIT,
+                    "limit must be a whole number from 1 to " + MAX_LIMIT + "; it was " + ClientText.quote(text) + ".");
+        }
+        return value;
+    }
+}

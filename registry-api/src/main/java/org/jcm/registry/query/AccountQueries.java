@@ -1,0 +1,143 @@
+package org.jcm.registry.query;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jcm.ledger.event.EventCodec;
+import org.jcm.registry.api.AccountDetails;
+import org.jcm.registry.api.BalanceLine;
+import org.jcm.registry.api.BlockView;
+import org.jcm.registry.api.TransactionEntry;
+import org.jcm.registry.paging.Cursor;
+import org.jcm.registry.paging.Page;
+import org.jcm.registry.paging.PageRequest;
+import org.jcm.registry.security.RegistryScope;
+
+/**
+ * Reads accounts: an account with its balances, its holdings (live blocks in selection order) and
+ * the events that touched it. Every query runs on the reactive client, so reads never hold a
+ * thread that the writer or other requests need.
+ */
+@ApplicationScoped
+public class AccountQueries {
+
+    /** Cursor kind and key fields of holdings: vintage, project, first unit (the selection order). */
+    public static final String HOLDINGS = "holdings";
+    /** Cursor kind of transactions newest first; key field: seq. */
+    public static final String TRANSACTIONS_NEWEST = "tx-newest";
+    /** Cursor kind of transactions oldest first; key field: seq. */
+    public static final String TRANSACTIONS_OLDEST = "tx-oldest";
+
+    private static final String SCOPE = "SELECT a.registry_id, r.party, a.organization_id"
+            + " FROM account a JOIN registry r ON r.id = a.registry_id WHERE a.id = $1";
+    // The balance view is grouped by account; the join's equality on a.id lets PostgreSQL push
+    // account_id = $1 into it, so only this account's blocks are summed (index block_account).
+    private static final String DETAILS = "SELECT a.id, a.registry_id, r.party, a.organization_id, a.type, a.name, a.status,"
+            + " a.frozen, b.vintage, b.label, b.quantity, b.block_count"
+            + " FROM account a JOIN registry r ON r.id = a.registry_id"
+            + " LEFT JOIN account_balance b ON b.account_id = a.id"
+            + " WHERE a.id = $1"
+            + " ORDER BY b.vintage, array_position(ARRAY['NONE', 'AUTHORIZED', 'CA_APPLIED'], b.label)";
+    private static final String HOLDINGS_FIRST = "SELECT " + BlockRows.COLUMNS + " FROM " + BlockRows.FROM
+            + " WHERE b.account_id = $1 ORDER BY b.vintage, b.project_id, b.first_unit LIMIT $2";
+    private static final String HOLDINGS_AFTER = "SELECT " + BlockRows.COLUMNS + " FROM " + BlockRows.FROM
+            + " WHERE b.account_id = $1 AND (b.vintage, b.project_id, b.first_unit) > ($2, $3, $4)"
+            + " ORDER BY b.vintage, b.project_id, b.first_unit LIMIT $5";
+    private static final String TRANSACTIONS = "SELECT e.seq, e.type, e.at, e.event_json"
+            + " FROM event_account ea JOIN ledger_event e ON e.seq = ea.seq"
+            + " WHERE ea.account_id = $1 AND ea.seq %s $2 ORDER BY ea.seq %s LIMIT $3";
+    private static final String TRANSACTIONS_NEWEST_SQL = TRANSACTIONS.formatted("<", "DESC");
+    private static final String TRANSACTIONS_OLDEST_SQL = TRANSACTIONS.formatted(">", "ASC");
+
+    private final Pool pool;
+
+    AccountQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Where an account belongs, for access checks; empty when there is no such account. */
+    public Uni<Optional<RegistryScope>> scope(String accountId) {
+        return pool.preparedQuery(SCOPE).execute(Tuple.of(accountId)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row row = rows.iterator().next();
+            return Optional.of(new RegistryScope(row.getString("registry_id"), row.getString("party"),
+                    row.getString("organization_id")));
+        });
+    }
+
+    /** An account with its balance lines (by vintage, then label NONE, AUTHORIZED, CA_APPLIED). */
+    public Uni<Optional<Scoped<AccountDetails>>> details(String accountId) {
+        return pool.preparedQuery(DETAILS).execute(Tuple.of(accountId)).map(AccountQueries::details);
+    }
+
+    /** One page of an account's live blocks in selection order (vintage, project, first unit). */
+    public Uni<Page<BlockView>> holdings(String accountId, PageRequest page) {
+        Uni<RowSet<Row>> rows = page.after()
+                .map(after -> pool.preparedQuery(HOLDINGS_AFTER).execute(Tuple.of(accountId,
+                        vintage(after.number(0)), after.text(1), after.number(2), page.fetchSize())))
+                .orElseGet(() -> pool.preparedQuery(HOLDINGS_FIRST).execute(Tuple.of(accountId, page.fetchSize())));
+        return rows.map(set -> {
+            List<BlockView> blocks = new ArrayList<>(set.size());
+            for (Row row : set) {
+                blocks.add(BlockRows.view(row, false));
+            }
+            return Page.of(blocks, page, b -> Cursor.of(HOLDINGS, b.vintage(), b.projectId(), b.firstUnit()));
+        });
+    }
+
+    /** One page of the events that touched an account, newest first or oldest first. */
+    public Uni<Page<TransactionEntry>> transactions(String accountId, boolean newestFirst, PageRequest page) {
+        String kind = newestFirst ? TRANSACTIONS_NEWEST : TRANSACTIONS_OLDEST;
+        long after = page.after().map(c -> c.number(0)).orElse(newestFirst ? Long.MAX_VALUE : 0L);
+        return pool.preparedQuery(newestFirst ? TRANSACTIONS_NEWEST_SQL : TRANSACTIONS_OLDEST_SQL)
+                .execute(Tuple.of(accountId, after, page.fetchSize()))
+                .map(set -> {
+                    List<TransactionEntry> entries = new ArrayList<>(set.size());
+                    for (Row row : set) {
+                        entries.add(new TransactionEntry(row.getLong("seq"), row.getString("type"),
+                                EventCodec.formatTime(row.getOffsetDateTime("at").toInstant()), row.getString("event_json")));
+                    }
+                    return Page.of(entries, page, e -> Cursor.of(kind, e.seq()));
+                });
+    }
+
+    private static Optional<Scoped<AccountDetails>> details(RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return Optional.empty();
+        }
+        List<BalanceLine> balances = new ArrayList<>();
+        long total = 0;
+        Row first = null;
+        for (Row row : rows) {
+            first = first == null ? row : first;
+            if (row.getValue("vintage") != null) {
+                BalanceLine line = new BalanceLine(row.getInteger("vintage"), row.getString("label"),
+                        row.getLong("quantity"), row.getLong("block_count"));
+                balances.add(line);
+                total += line.quantity();
+            }
+        }
+        RegistryScope scope = new RegistryScope(first.getString("registry_id"), first.getString("party"),
+                first.getString("organization_id"));
+        AccountDetails details = new AccountDetails(first.getString("id"), scope.registryId(), scope.organizationId(),
+                first.getString("type"), first.getString("name"), first.getString("status"), first.getBoolean("frozen"),
+                total, balances);
+        return Optional.of(new Scoped<>(scope, details));
+    }
+
+    /** A vintage from a cursor; a number no vintage column can hold is a forged cursor. */
+    static short vintage(long value) {
+        if (value < 0 || value > Short.MAX_VALUE) {
+            throw Cursor.invalid();
+        }
+        return (short) value;
+    }
+}

@@ -1,0 +1,72 @@
+package org.jcm.registry.query;
+
+import io.vertx.mutiny.sqlclient.Row;
+import org.jcm.ledger.id.AccountId;
+import org.jcm.ledger.id.CooperativeApproachId;
+import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.ProjectId;
+import org.jcm.ledger.id.RegistryId;
+import org.jcm.ledger.id.Vintage;
+import org.jcm.ledger.serial.BlockSerial;
+import org.jcm.ledger.serial.ItmoId;
+import org.jcm.ledger.serial.UnitRange;
+import org.jcm.registry.api.AuthorizationRef;
+import org.jcm.registry.api.BlockView;
+import org.jcm.registry.api.HolderView;
+
+/**
+ * Reads {@code block} rows (joined with the host {@code party} for its cooperative approach) into
+ * {@link BlockView}s. Serials and ITMO ids are formatted by ledger-core's value types, so the read
+ * side writes them exactly as the ledger does.
+ */
+final class BlockRows {
+
+    /** The columns {@link #view} reads, for {@code SELECT}; {@code b} is the block, {@code p} its host Party. */
+    static final String COLUMNS = "b.host_party, b.vintage, b.first_unit, b.last_unit, b.project_id, b.issuance_id,"
+            + " b.issuing_registry_id, b.account_id, b.status, b.authorization_id, b.authorization_purpose, b.ca_state,"
+            + " b.label, b.first_transferred, p.cooperative_approach_id";
+    /** The tables {@link #COLUMNS} come from. */
+    static final String FROM = "block b JOIN party p ON p.code = b.host_party";
+
+    private BlockRows() {
+    }
+
+    /** The block of a row; with {@code showHolder}, its holder's registry and account type as well. */
+    static BlockView view(Row row, boolean showHolder) {
+        String host = row.getString("host_party");
+        int vintage = row.getInteger("vintage");
+        long first = row.getLong("first_unit");
+        long last = row.getLong("last_unit");
+        String projectId = row.getString("project_id");
+        String issuingRegistry = row.getString("issuing_registry_id");
+        String authorizationId = row.getString("authorization_id");
+        AuthorizationRef authorization = authorizationId == null ? null
+                : new AuthorizationRef(authorizationId, row.getString("authorization_purpose"));
+        HolderView holder = showHolder ? holder(row.getString("account_id")) : null;
+        String ca = row.getString("cooperative_approach_id");
+        return new BlockView(serial(projectId, vintage, first, last), itmoId(ca, issuingRegistry, host, first, vintage),
+                itmoId(ca, issuingRegistry, host, last, vintage), host, projectId, vintage, first, last, last - first + 1,
+                row.getString("issuance_id"), issuingRegistry, row.getString("status"), row.getString("label"),
+                authorization, row.getString("ca_state"), row.getBoolean("first_transferred"), holder);
+    }
+
+    /** The serial of a unit range, {@code JCM-{projectId}-{vintage}-{first}-{last}}. */
+    static String serial(String projectId, int vintage, long first, long last) {
+        return new BlockSerial(ProjectId.parse(projectId), Vintage.of(vintage), UnitRange.of(first, last)).format();
+    }
+
+    /** The ITMO id of one unit, or null when the host Party has no cooperative approach. */
+    static String itmoId(String cooperativeApproachId, String issuingRegistryId, String hostParty, long unit, int vintage) {
+        if (cooperativeApproachId == null) {
+            return null;
+        }
+        return new ItmoId(CooperativeApproachId.parse(cooperativeApproachId), RegistryId.parse(issuingRegistryId),
+                PartyCode.parse(hostParty), unit, Vintage.of(vintage)).format();
+    }
+
+    /** The public view of an account: its registry and type, both implied by the id's format. */
+    static HolderView holder(String accountId) {
+        AccountId id = AccountId.parse(accountId);
+        return new HolderView(id.registryId().value(), id.type().name());
+    }
+}

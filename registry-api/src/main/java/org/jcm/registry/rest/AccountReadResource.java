@@ -1,0 +1,113 @@
+package org.jcm.registry.rest;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jcm.ledger.rule.Rejection;
+import org.jcm.registry.api.AccountDetails;
+import org.jcm.registry.api.BlockView;
+import org.jcm.registry.api.TransactionEntry;
+import org.jcm.registry.paging.Page;
+import org.jcm.registry.paging.PageRequest;
+import org.jcm.registry.problem.ClientText;
+import org.jcm.registry.problem.ProblemException;
+import org.jcm.registry.query.AccountQueries;
+import org.jcm.registry.security.ReadAccess;
+import org.jcm.registry.security.Reader;
+import org.jcm.registry.security.RegistryScope;
+
+/** The read endpoints of an account: balances, holdings and transactions, for those who may see it. */
+@Path("/api/v1/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountReadResource {
+
+    private static final Set<String> PAGING = Set.of("after", "limit");
+    private static final Set<String> TRANSACTION_PARAMETERS = Set.of("after", "limit", "order");
+
+    private final AccountQueries accounts;
+    private final JsonWebToken token;
+
+    AccountReadResource(AccountQueries accounts, JsonWebToken token) {
+        this.accounts = accounts;
+        this.token = token;
+    }
+
+    /** An account with its balance by vintage and label. */
+    @GET
+    @Path("{accountId}")
+    @Authenticated
+    @Operation(summary = "An account with its balance by vintage and Article 6 label")
+    public Uni<AccountDetails> account(@RestPath String accountId, @Context UriInfo uri) {
+        Reader reader = reader();
+        QueryParameters.of(uri, Set.of());
+        return accounts.details(accountId).map(found -> {
+            var account = found.orElseThrow(() -> unknownAccount(accountId));
+            ReadAccess.checkAccount(reader, accountId, account.scope());
+            return account.value();
+        });
+    }
+
+    /** The account's live blocks in selection order (vintage, project, first unit), paged. */
+    @GET
+    @Path("{accountId}/holdings")
+    @Authenticated
+    @Operation(summary = "The account's live blocks with serials, ITMO ids and flags, in selection order")
+    public Uni<Page<BlockView>> holdings(@RestPath String accountId, @Context UriInfo uri) {
+        Reader reader = reader();
+        QueryParameters parameters = QueryParameters.of(uri, PAGING);
+        PageRequest page = PageRequest.parse(parameters.get("after"), parameters.get("limit"), AccountQueries.HOLDINGS, 3);
+        return checked(reader, accountId).chain(() -> accounts.holdings(accountId, page));
+    }
+
+    /** The events that touched the account, newest first unless {@code order=oldest}, paged. */
+    @GET
+    @Path("{accountId}/transactions")
+    @Authenticated
+    @Operation(summary = "The ledger events that touched the account, newest first (or order=oldest)")
+    public Uni<Page<TransactionEntry>> transactions(@RestPath String accountId, @Context UriInfo uri) {
+        Reader reader = reader();
+        QueryParameters parameters = QueryParameters.of(uri, TRANSACTION_PARAMETERS);
+        boolean newestFirst = newestFirst(parameters.get("order"));
+        PageRequest page = PageRequest.parse(parameters.get("after"), parameters.get("limit"),
+                newestFirst ? AccountQueries.TRANSACTIONS_NEWEST : AccountQueries.TRANSACTIONS_OLDEST, 1);
+        return checked(reader, accountId).chain(() -> accounts.transactions(accountId, newestFirst, page));
+    }
+
+    private Reader reader() {
+        Reader reader = Reader.of(token);
+        reader.requireAnyRole(ReadAccess.ACCOUNT_ROLES);
+        return reader;
+    }
+
+    /** Completes when the account exists and the reader may see it; fails with 404 or 403 otherwise. */
+    private Uni<RegistryScope> checked(Reader reader, String id) {
+        return accounts.scope(id).map(found -> {
+            RegistryScope scope = found.orElseThrow(() -> unknownAccount(id));
+            ReadAccess.checkAccount(reader, id, scope);
+            return scope;
+        });
+    }
+
+    private static boolean newestFirst(String order) {
+        if (order == null || order.equals("newest")) {
+            return true;
+        }
+        if (order.equals("oldest")) {
+            return false;
+        }
+        throw QueryParameters.invalid("order", "order must be 'newest' (the default) or 'oldest'.");
+    }
+
+    private static ProblemException unknownAccount(String id) {
+        return new ProblemException(404, Rejection.UNKNOWN_ACCOUNT.code(), "There is no account " + ClientText.quote(id) + ".");
+    }
+}

@@ -1,0 +1,81 @@
+package org.jcm.registry.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jcm.ledger.credit.BlockStatus;
+import org.jcm.ledger.credit.Label;
+import org.jcm.ledger.id.InvalidValueException;
+import org.jcm.ledger.id.ProjectId;
+import org.jcm.ledger.id.RegistryId;
+import org.jcm.ledger.id.Vintage;
+import org.jcm.registry.api.BlockView;
+import org.jcm.registry.paging.Page;
+import org.jcm.registry.paging.PageRequest;
+import org.jcm.registry.problem.ClientText;
+import org.jcm.registry.query.BlockFilter;
+import org.jcm.registry.query.BlockQueries;
+
+/** The public list of live blocks, filtered by project, vintage, status, label and holding registry. */
+@Path("/api/v1/blocks")
+@Produces(MediaType.APPLICATION_JSON)
+public class BlockResource {
+
+    private static final Set<String> PARAMETERS = Set.of("projectId", "vintage", "status", "label", "registryId",
+            "after", "limit");
+
+    private final BlockQueries blocks;
+
+    BlockResource(BlockQueries blocks) {
+        this.blocks = blocks;
+    }
+
+    /** Live blocks matching every filter given, by host Party, vintage and first unit, paged. */
+    @GET
+    @PermitAll
+    @Operation(summary = "Live blocks, filtered by projectId, vintage, status, label and registryId (where held)")
+    public Uni<Page<BlockView>> blocks(@Context UriInfo uri) {
+        QueryParameters parameters = QueryParameters.of(uri, PARAMETERS);
+        BlockFilter filter = new BlockFilter(
+                filter(parameters, "projectId", text -> ProjectId.parse(text).value()),
+                filter(parameters, "vintage", text -> Vintage.parse(text).year()),
+                filter(parameters, "status", text -> oneOf(text, BlockStatus.values())),
+                filter(parameters, "label", text -> oneOf(text, Label.values())),
+                filter(parameters, "registryId", text -> RegistryId.parse(text).value()));
+        PageRequest page = PageRequest.parse(parameters.get("after"), parameters.get("limit"), BlockQueries.BLOCKS, 3);
+        return blocks.blocks(filter, page);
+    }
+
+    /** A filter's value checked by the ledger's own value type, or 400 naming the filter. */
+    private static <T> Optional<T> filter(QueryParameters parameters, String name, Function<String, T> parse) {
+        String text = parameters.get(name);
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse.apply(text));
+        } catch (InvalidValueException e) {
+            throw QueryParameters.invalid(name, name + " " + ClientText.quote(text) + " is invalid: " + e.reason() + ".");
+        }
+    }
+
+    private static String oneOf(String text, Enum<?>[] values) {
+        for (Enum<?> value : values) {
+            if (value.name().equals(text)) {
+                return text;
+            }
+        }
+        throw new InvalidValueException("filter", text,
+                "must be one of " + String.join(", ", Arrays.stream(values).map(Enum::name).toList()));
+    }
+}

@@ -1,0 +1,53 @@
+package org.jcm.registry.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jcm.ledger.rule.Rejection;
+import org.jcm.registry.api.ProjectDetails;
+import org.jcm.registry.paging.Page;
+import org.jcm.registry.paging.PageRequest;
+import org.jcm.registry.problem.ClientText;
+import org.jcm.registry.problem.ProblemException;
+import org.jcm.registry.query.ProjectQueries;
+
+/** The public read endpoints of registered JCM projects, with participants, issuances and allocations. */
+@Path("/api/v1/projects")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectReadResource {
+
+    private final ProjectQueries projects;
+
+    ProjectReadResource(ProjectQueries projects) {
+        this.projects = projects;
+    }
+
+    /** Registered projects by id, paged. */
+    @GET
+    @PermitAll
+    @Operation(summary = "Registered JCM projects by id, with participants and issuances")
+    public Uni<Page<ProjectDetails>> projects(@Context UriInfo uri) {
+        QueryParameters parameters = QueryParameters.of(uri, Set.of("after", "limit"));
+        PageRequest page = PageRequest.parse(parameters.get("after"), parameters.get("limit"), ProjectQueries.PROJECTS, 1);
+        return projects.projects(page);
+    }
+
+    /** One registered project. */
+    @GET
+    @Path("{id}")
+    @PermitAll
+    @Operation(summary = "A registered JCM project with participants and issuances")
+    public Uni<ProjectDetails> project(@RestPath String id, @Context UriInfo uri) {
+        QueryParameters.of(uri, Set.of());
+        return projects.project(id).map(found -> found.orElseThrow(() -> new ProblemException(404,
+                Rejection.UNKNOWN_PROJECT.code(), "There is no registered project " + ClientText.quote(id) + ".")));
+    }
+}

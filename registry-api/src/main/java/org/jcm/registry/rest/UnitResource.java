@@ -1,0 +1,49 @@
+package org.jcm.registry.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jcm.ledger.rule.Rejection;
+import org.jcm.registry.api.UnitLookup;
+import org.jcm.registry.paging.PageRequest;
+import org.jcm.registry.problem.ClientText;
+import org.jcm.registry.problem.ProblemException;
+import org.jcm.registry.query.UnitQueries;
+import org.jcm.registry.query.UnitQuery;
+
+/** The public lookup of units by block serial, unit reference or ITMO id, with their full history. */
+@Path("/api/v1/units")
+@Produces(MediaType.APPLICATION_JSON)
+public class UnitResource {
+
+    /** A unit's history usually fits one page, so this list pages by the largest size by default. */
+    static final int HISTORY_PAGE = PageRequest.MAX_LIMIT;
+
+    private final UnitQueries units;
+
+    UnitResource(UnitQueries units) {
+        this.units = units;
+    }
+
+    /** The live blocks holding the units and every event that touched them. */
+    @GET
+    @Path("{serialOrItmoId}")
+    @PermitAll
+    @Operation(summary = "Units by serial, unit reference or ITMO id: live blocks, holder type, flags, full history")
+    public Uni<UnitLookup> unit(@RestPath String serialOrItmoId, @Context UriInfo uri) {
+        QueryParameters parameters = QueryParameters.of(uri, Set.of("after", "limit"));
+        UnitQuery query = UnitQuery.parse(serialOrItmoId);
+        PageRequest page = PageRequest.parse(parameters.get("after"), parameters.get("limit"), UnitQueries.HISTORY, 1,
+                HISTORY_PAGE);
+        return units.lookup(query, page).map(found -> found.orElseThrow(() -> new ProblemException(404,
+                Rejection.UNKNOWN_UNITS.code(), "No unit named by " + ClientText.quote(serialOrItmoId) + " was issued.")));
+    }
+}

@@ -1,0 +1,67 @@
+package org.jcm.registry.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.jcm.ledger.command.Role;
+import org.jcm.ledger.rule.Rejection;
+import org.jcm.registry.problem.ProblemException;
+
+/**
+ * Who may read the non-public parts of a registry: organizations, and accounts with their balances,
+ * holdings and transactions. The rules, in full sentences, are in {@code docs/api.md} ("Who may
+ * read what"); every read endpoint that is not public goes through here.
+ *
+ * <p>A registry's administrators, auditors and the government of the registry's Party see
+ * everything in it (the Party is responsible for its registry under Article 6.2, so its focal point
+ * may inspect it); account holders see their own organization only. The operator runs the system
+ * and may read organizations to support their administrators, but not balances or movements.
+ * Exchanges read the ledger feed, not accounts.
+ */
+public final class ReadAccess {
+
+    /** Roles that may read an organization at all. */
+    public static final Set<Role> ORGANIZATION_ROLES = EnumSet.of(Role.REGISTRY_ADMIN, Role.ACCOUNT_HOLDER, Role.AUDITOR,
+            Role.OPERATOR, Role.GOVERNMENT);
+    /** Roles that may read an account, its holdings or its transactions at all. */
+    public static final Set<Role> ACCOUNT_ROLES = EnumSet.of(Role.REGISTRY_ADMIN, Role.ACCOUNT_HOLDER, Role.AUDITOR,
+            Role.GOVERNMENT);
+
+    private ReadAccess() {
+    }
+
+    /**
+     * Checks that the reader may read this organization.
+     *
+     * @throws ProblemException 403 {@code forbidden_scope}
+     */
+    public static void checkOrganization(Reader reader, RegistryScope scope) {
+        if (reader.has(Role.OPERATOR) || sees(reader, scope)) {
+            return;
+        }
+        throw forbiddenScope("organization " + scope.organizationId());
+    }
+
+    /**
+     * Checks that the reader may read this account (its balances, holdings and transactions).
+     *
+     * @throws ProblemException 403 {@code forbidden_scope}
+     */
+    public static void checkAccount(Reader reader, String accountId, RegistryScope scope) {
+        if (sees(reader, scope)) {
+            return;
+        }
+        throw forbiddenScope("account " + accountId);
+    }
+
+    private static boolean sees(Reader reader, RegistryScope scope) {
+        return reader.has(Role.AUDITOR)
+                || reader.administers(scope.registryId())
+                || reader.governs(scope.party())
+                || reader.actsFor(scope.organizationId());
+    }
+
+    private static ProblemException forbiddenScope(String what) {
+        return new ProblemException(403, Rejection.FORBIDDEN_SCOPE.code(),
+                "The token's organization, registry or Party does not cover " + what + ".");
+    }
+}
