@@ -1,0 +1,216 @@
+package org.jcm.registry.ledger;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.jcm.registry.testing.Databases;
+import org.jcm.registry.testing.LedgerFixture;
+import org.jcm.registry.testing.LedgerStreamProfile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves that the ledger's own checks catch what a privileged database user could do behind the
+ * application's back: the standard-library Python verifier and POST /ledger/verify both find a
+ * rewritten event at its seq, and verify finds an edited live block by its key. Every test puts
+ * the data back as it was, so the other tests on this database see an intact ledger.
+ */
+@QuarkusTest
+@TestProfile(LedgerStreamProfile.class)
+class LedgerTamperingTest {
+
+    private static final Path VERIFIER = Path.of("..", "docs", "verify-ledger.py");
+
+    @TestHTTPResource("/")
+    URL baseUrl;
+
+    private long head;
+
+    @BeforeEach
+    void ledgerHasEvents() throws SQLException {
+        try (LedgerFixture fixture = new LedgerFixture(Databases.connectToService())) {
+            fixture.world();
+            head = fixture.transfers(100);
+        }
+        // The running publisher must have sent the intact events before any test changes them.
+        Databases.awaitPublished(head);
+    }
+
+    @Test
+    void the_python_verifier_confirms_the_live_ledger_through_the_api() throws Exception {
+        Result result = runVerifier();
+        assertThat(result.exitCode).as(result.output).isZero();
+        assertThat(result.output).contains("OK: chain intact through seq " + head);
+    }
+
+    @Test
+    void a_rewritten_event_is_reported_at_its_seq_by_verify_and_by_the_python_verifier() throws Exception {
+        long victim = head - 40;
+        String original = eventJson(victim);
+        // A forged quantity, spelled canonically, so that only the hash can give it away.
+        String forged = original.replaceFirst("\"quantity\":([0-9]+)", "\"quantity\":999");
+        assertThat(forged).isNotEqualTo(original);
+        rewriteEvent(victim, forged);
+        try {
+            given().auth().oauth2(LedgerEndpointsTest.AUDITOR).when().post("/api/v1/ledger/verify").then()
+                    .statusCode(200)
+                    .body("ok", equalTo(false))
+                    .body("headSeq", equalTo((int) victim - 1))
+                    .body("eventsChecked", equalTo((int) victim - 1))
+                    .body("divergence.kind", equalTo("CHAIN"))
+                    .body("divergence.problem", equalTo("HASH_MISMATCH"))
+                    .body("divergence.seq", equalTo((int) victim))
+                    .body("divergence.field", equalTo("hash"));
+
+            Result result = runVerifier();
+            assertThat(result.exitCode).as(result.output).isEqualTo(1);
+            assertThat(result.output).contains("BROKEN after " + (victim - 1) + " good entries: seq " + victim + ": hash mismatch");
+        } finally {
+            rewriteEvent(victim, original);
+        }
+        given().auth().oauth2(LedgerEndpointsTest.AUDITOR).when().post("/api/v1/ledger/verify").then()
+                .statusCode(200).body("ok", equalTo(true));
+    }
+
+    @Test
+    void an_event_column_that_disagrees_with_the_event_json_is_reported() throws Exception {
+        long victim = head - 3;
+        try (Connection c = Databases.connectToService(); Statement s = c.createStatement()) {
+            s.execute("SET session_replication_role = replica");
+            s.executeUpdate("UPDATE ledger_event SET type = 'CreditsRetired' WHERE seq = " + victim);
+        }
+        try {
+            given().auth().oauth2(LedgerEndpointsTest.AUDITOR).when().post("/api/v1/ledger/verify").then()
+                    .statusCode(200)
+                    .body("ok", equalTo(false))
+                    .body("divergence.kind", equalTo("EVENT"))
+                    .body("divergence.problem", equalTo("COLUMN_MISMATCH"))
+                    .body("divergence.seq", equalTo((int) victim))
+                    .body("divergence.field", equalTo("type"))
+                    .body("divergence.expected", equalTo("CreditsTransferred"))
+                    .body("divergence.found", equalTo("CreditsRetired"));
+        } finally {
+            try (Connection c = Databases.connectToService(); Statement s = c.createStatement()) {
+                s.execute("SET session_replication_role = replica");
+                s.executeUpdate("UPDATE ledger_event SET type = 'CreditsTransferred' WHERE seq = " + victim);
+            }
+        }
+    }
+
+    @Test
+    void a_live_block_moved_to_another_account_in_the_database_is_reported_by_its_key() throws Exception {
+        String host;
+        int vintage;
+        long firstUnit;
+        String holder;
+        try (Connection c = Databases.connectToService(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT host_party, vintage, first_unit, account_id FROM block"
+                     + " WHERE status = 'ACTIVE' ORDER BY host_party, vintage, first_unit LIMIT 1 OFFSET 7")) {
+            rows.next();
+            host = rows.getString(1);
+            vintage = rows.getInt(2);
+            firstUnit = rows.getLong(3);
+            holder = rows.getString(4);
+        }
+        String thief = holder.equals("JPN01-H00001") ? "JPN01-H00002" : "JPN01-H00001";
+        moveBlock(host, vintage, firstUnit, thief);
+        try {
+            given().auth().oauth2(LedgerEndpointsTest.AUDITOR).when().post("/api/v1/ledger/verify").then()
+                    .statusCode(200)
+                    .body("ok", equalTo(false))
+                    .body("headSeq", equalTo((int) head))
+                    .body("divergence.kind", equalTo("STATE"))
+                    .body("divergence.problem", equalTo("FIELD_MISMATCH"))
+                    .body("divergence.table", equalTo("block"))
+                    .body("divergence.key", equalTo(host + "/" + vintage + "/" + firstUnit))
+                    .body("divergence.field", equalTo("account_id"))
+                    .body("divergence.expected", equalTo(holder))
+                    .body("divergence.found", equalTo(thief));
+        } finally {
+            moveBlock(host, vintage, firstUnit, holder);
+        }
+    }
+
+    private static void moveBlock(String host, int vintage, long firstUnit, String account) throws SQLException {
+        try (Connection c = Databases.connectToService(); PreparedStatement update = c.prepareStatement(
+                "UPDATE block SET account_id = ? WHERE host_party = ? AND vintage = ? AND first_unit = ?")) {
+            update.setString(1, account);
+            update.setString(2, host);
+            update.setInt(3, vintage);
+            update.setLong(4, firstUnit);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static String eventJson(long seq) throws SQLException {
+        try (Connection c = Databases.connectToService();
+             PreparedStatement query = c.prepareStatement("SELECT event_json FROM ledger_event WHERE seq = ?")) {
+            query.setLong(1, seq);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    /**
+     * Rewrites a stored event as a privileged user could: the append-only triggers refuse an
+     * UPDATE, so the user first disables them for the table, then restores them.
+     */
+    private static void rewriteEvent(long seq, String eventJson) throws SQLException {
+        try (Connection c = Databases.connectToService()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement();
+                 PreparedStatement update = c.prepareStatement("UPDATE ledger_event SET event_json = ? WHERE seq = ?")) {
+                s.execute("ALTER TABLE ledger_event DISABLE TRIGGER ledger_event_no_update_or_delete");
+                update.setString(1, eventJson);
+                update.setLong(2, seq);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+                s.execute("ALTER TABLE ledger_event ENABLE TRIGGER ledger_event_no_update_or_delete");
+            }
+            c.commit();
+        }
+    }
+
+    /** The output and exit code of docs/verify-ledger.py run against the live service. */
+    private record Result(int exitCode, String output) {
+    }
+
+    private Result runVerifier() throws IOException, InterruptedException {
+        assumeTrue(python3Available(), "python3 is not installed, so the standard-library verifier cannot run here");
+        assertThat(VERIFIER).exists();
+        ProcessBuilder builder = new ProcessBuilder("python3", VERIFIER.toString(), baseUrl.toString().replaceAll("/$", ""))
+                .redirectErrorStream(true);
+        builder.environment().put("JCM_TOKEN", LedgerEndpointsTest.AUDITOR);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+
+    private static boolean python3Available() {
+        try {
+            Process probe = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+}

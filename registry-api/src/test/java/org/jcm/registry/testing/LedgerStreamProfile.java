@@ -1,0 +1,53 @@
+package org.jcm.registry.testing;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+import org.jcm.embedded.PostgresDatabase;
+import org.jcm.embedded.SharedInfrastructure;
+
+/**
+ * Runs the service on a database of its own ({@code ledger_stream}) on the shared server, because
+ * the ledger-stream tests append events with {@link LedgerFixture} rather than through a writer,
+ * and tamper with them; other tests must not see that.
+ */
+public class LedgerStreamProfile implements QuarkusTestProfile {
+
+    /** The database name. */
+    public static final String DATABASE = "ledger_stream";
+    /**
+     * The topic this profile publishes to: not the default one, because every Quarkus start in the
+     * test JVM shares one broker, and two ledgers must not mix on one topic.
+     */
+    public static final String TOPIC = "ledger-stream-test.events";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new java.util.HashMap<>(datasource(DATABASE));
+        config.put("jcm.outbox.topic", TOPIC);
+        return config;
+    }
+
+    /** The datasource settings of a database on the shared server, created if missing. */
+    static Map<String, String> datasource(String name) {
+        PostgresDatabase database = SharedInfrastructure.database(name);
+        return Map.of(
+                "quarkus.datasource.reactive.url", database.reactiveUrl(),
+                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
+                "quarkus.datasource.username", database.user(),
+                "quarkus.datasource.password", database.password());
+    }
+
+    /** A ledger that stays empty: for what the API answers before the first event. */
+    public static class Empty implements QuarkusTestProfile {
+
+        /** The database name. */
+        public static final String DATABASE = "ledger_empty";
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new java.util.HashMap<>(datasource(DATABASE));
+            config.put("jcm.outbox.topic", "ledger-empty-test.events");
+            return config;
+        }
+    }
+}
