@@ -41,6 +41,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_state_machine_does_not_know_the_reports_derived_from_it() {
+        noClasses().that().resideOutsideOfPackage("org.jcm.ledger.report..")
+                .should().dependOnClassesThat().resideInAPackage("org.jcm.ledger.report..")
+                .check(CORE);
+    }
+
+    @Test
     void no_field_or_method_holds_a_double_or_float() {
         noFields().should().haveRawType(double.class).orShould().haveRawType(float.class)
                 .orShould().haveRawType(Double.class).orShould().haveRawType(Float.class).check(CORE);

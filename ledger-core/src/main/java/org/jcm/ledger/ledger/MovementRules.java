@@ -187,11 +187,20 @@ final class MovementRules {
         if (r != null) {
             return r;
         }
+        if (c.purpose() != RetirementPurpose.VOLUNTARY && c.serialRanges().isEmpty()) {
+            // Without named serial ranges, an NDC or OIMP retirement takes only units authorized for
+            // that purpose, so a holder need not know which of its blocks are ITMOs. The account held
+            // enough units matching the filter (checked just above, insufficient_units); if it holds
+            // too few of them authorized for the purpose, that is the rule that is broken.
+            selected = new Selected();
+            if (select(s, from, c.quantity().tonnes(), c.filter(), c.purpose(), selected) != null) {
+                return reject(Rejection.UNITS_NOT_AUTHORIZED_FOR_PURPOSE, "account " + from.id + " holds fewer than "
+                        + c.quantity().tonnes() + " matching units authorized for " + c.purpose() + " use");
+            }
+        }
         if (c.purpose() != RetirementPurpose.VOLUNTARY) {
             for (Block b : selected.blocks) {
-                boolean ok = b.authorization != null && (c.purpose() == RetirementPurpose.NDC
-                        ? b.authorization.purpose.includesNdc() : b.authorization.purpose.includesOimp());
-                if (!ok) {
+                if (!authorizedFor(b, c.purpose())) {
                     return reject(Rejection.UNITS_NOT_AUTHORIZED_FOR_PURPOSE, "units of " + b.range(b.first, b.last).serial()
                             + " are not authorized for " + c.purpose() + " use");
                 }
@@ -246,6 +255,22 @@ final class MovementRules {
         if (!serials.isEmpty()) {
             return selectNamed(s, from, serials, out);
         }
+        return select(s, from, quantity, filter, null, out);
+    }
+
+    /** Whether {@code b} is authorized for a retirement with {@code purpose} (NDC or OIMP). */
+    private static boolean authorizedFor(Block b, RetirementPurpose purpose) {
+        return b.authorization != null && (purpose == RetirementPurpose.NDC
+                ? b.authorization.purpose.includesNdc() : b.authorization.purpose.includesOimp());
+    }
+
+    /**
+     * Selects the first {@code quantity} units in selection order that match the filter and, when
+     * {@code purpose} is NDC or OIMP, are authorized for it ({@code null}: any units).
+     */
+    private static Outcome.Rejected select(LedgerState s, AccountState from, long quantity, Optional<UnitFilter> filter,
+                                           RetirementPurpose purpose, Selected out) {
+        boolean byPurpose = purpose != null && purpose != RetirementPurpose.VOLUNTARY;
         ProjectId project = null;
         Vintage vintage = null;
         Label label = null;
@@ -259,7 +284,8 @@ final class MovementRules {
         for (Block b : from.blocks) {
             if ((vintage != null && b.vintage != vintage && !b.vintage.equals(vintage))
                     || (project != null && !b.project.equals(project))
-                    || (label != null && b.caState.label() != label)) {
+                    || (label != null && b.caState.label() != label)
+                    || (byPurpose && !authorizedFor(b, purpose))) {
                 continue;
             }
             long size = b.size();

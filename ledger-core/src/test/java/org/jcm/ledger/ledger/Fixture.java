@@ -68,6 +68,7 @@ public final class Fixture {
     public final LedgerState state;
     public final List<LedgerEvent> events = new ArrayList<>();
     private long tick;
+    private Instant clock = T0;
 
     // Organizations and accounts, created in this order: JPN01-O0001/H00001 (Japanese company A),
     // JPN01-O0002/H00002 (Japanese company B), MNG01-O0001/H00001 (Mongolian company),
@@ -121,7 +122,13 @@ public final class Fixture {
     }
 
     public CommandContext context(Actor actor) {
-        return new CommandContext(T0.plusSeconds(tick++), actor);
+        return new CommandContext(clock.plusSeconds(tick++), actor);
+    }
+
+    /** Makes the next commands happen at {@code at}, one second apart (for tests of dates and years). */
+    public void advanceTo(Instant at) {
+        clock = at;
+        tick = 0;
     }
 
     public Outcome apply(Actor actor, Command command) {

@@ -319,4 +319,56 @@ class StateMachineTest {
         assertThat(e.ranges()).extracting(r -> r.range()).containsExactly(UnitRange.of(11, 20), UnitRange.of(31, 40));
         assertThat(f.state.liveBlockCount()).isEqualTo(5);
     }
+
+    @Test
+    void an_ndc_retirement_without_serial_ranges_takes_only_units_authorized_for_ndc() {
+        // Selection order (vintage, project) puts the unauthorized and the OIMP units first.
+        f.issue("A", MN001, 2024, f.jpA1, 50);
+        f.issue("B", MN002, 2024, f.jpA1, 30);
+        f.issue("C", MN002, 2025, f.jpA1, 20);
+        f.ok(GOV_MNG, authorizeIssuance("MNG-O-1", "B", AuthorizationPurpose.OIMP,
+                Optional.of(OimpFirstTransfer.USE_OR_CANCELLATION), Optional.empty()));
+        f.ok(GOV_MNG, authorizeIssuance("MNG-N-1", "C", AuthorizationPurpose.NDC, Optional.empty(), Optional.empty()));
+
+        List<LedgerEvent> retired = f.ok(holder(f.jpA), retireForNdc(f.jpA1, 15));
+
+        assertThat(((org.jcm.ledger.event.CreditsRetired) retired.get(0)).ranges()).singleElement()
+                .satisfies(r -> assertThat(r.issuanceId()).isEqualTo(new IssuanceId("C")));
+        assertThat(f.state.holdings(org.jcm.ledger.id.AccountId.retirement(JPN01))).singleElement()
+                .satisfies(b -> assertThat(b.authorizationId()).contains(new AuthorizationId("MNG-N-1")));
+    }
+
+    @Test
+    void an_oimp_retirement_without_serial_ranges_takes_only_units_authorized_for_oimp() {
+        f.issue("A", MN001, 2024, f.jpA1, 50);
+        f.issue("B", MN002, 2024, f.jpA1, 30);
+        f.ok(GOV_MNG, authorizeIssuance("MNG-O-1", "B", AuthorizationPurpose.OIMP,
+                Optional.of(OimpFirstTransfer.USE_OR_CANCELLATION), Optional.empty()));
+
+        List<LedgerEvent> retired = f.ok(holder(f.jpA), new RetireCredits(f.jpA1, Quantity.of(30), List.of(), Optional.empty(),
+                RetirementPurpose.OIMP, Optional.of("Airline"), Optional.empty(), Optional.empty(), Optional.empty()));
+
+        assertThat(((org.jcm.ledger.event.CreditsRetired) retired.get(0)).ranges()).singleElement()
+                .satisfies(r -> assertThat(r.range()).isEqualTo(UnitRange.of(51, 80)));
+        assertThat(f.state.totalUnits(f.jpA1)).isEqualTo(50);
+    }
+
+    @Test
+    void an_ndc_retirement_from_an_account_with_too_few_ndc_units_is_rejected_with_units_not_authorized_for_purpose() {
+        f.issue("A", MN001, 2024, f.jpA1, 50);
+        f.issue("C", MN002, 2025, f.jpA1, 20);
+        f.ok(GOV_MNG, authorizeIssuance("MNG-N-1", "C", AuthorizationPurpose.NDC, Optional.empty(), Optional.empty()));
+        long before = f.state.nextSeq();
+
+        var outcome = f.apply(holder(f.jpA), retireForNdc(f.jpA1, 21));
+
+        assertThat(outcome).isInstanceOfSatisfying(org.jcm.ledger.rule.Outcome.Rejected.class,
+                r -> assertThat(r.rejection()).isEqualTo(org.jcm.ledger.rule.Rejection.UNITS_NOT_AUTHORIZED_FOR_PURPOSE));
+        // More than the account holds at all is still insufficient_units, which comes first.
+        assertThat(f.apply(holder(f.jpA), retireForNdc(f.jpA1, 71))).isInstanceOfSatisfying(
+                org.jcm.ledger.rule.Outcome.Rejected.class,
+                r -> assertThat(r.rejection()).isEqualTo(org.jcm.ledger.rule.Rejection.INSUFFICIENT_UNITS));
+        assertThat(f.state.nextSeq()).isEqualTo(before);
+        assertThat(f.state.totalUnits(f.jpA1)).isEqualTo(70);
+    }
 }

@@ -1,0 +1,16 @@
+package org.jcm.registry.api;
+
+import org.jcm.ledger.event.BlockRange;
+import org.jcm.ledger.id.CooperativeApproachId;
+import org.jcm.ledger.serial.ItmoId;
+
+/** A contiguous range of units in an answer: its block serial, quantity and first and last ITMO id. */
+public record UnitRangeJson(String serial, long quantity, String firstItmoId, String lastItmoId) {
+
+    /** The range with ITMO ids under the cooperative approach {@code ca}. */
+    public static UnitRangeJson of(BlockRange r, CooperativeApproachId ca) {
+        return new UnitRangeJson(r.serial().format(), r.size(),
+                new ItmoId(ca, r.issuingRegistryId(), r.hostParty(), r.first(), r.vintage()).format(),
+                new ItmoId(ca, r.issuingRegistryId(), r.hostParty(), r.last(), r.vintage()).format());
+    }
+}

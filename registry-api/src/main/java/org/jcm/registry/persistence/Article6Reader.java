@@ -1,0 +1,281 @@
+package org.jcm.registry.persistence;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jcm.ledger.event.AuthorizationRevoked;
+import org.jcm.ledger.event.BlockRange;
+import org.jcm.ledger.event.CreditsRetired;
+import org.jcm.ledger.event.EventCodec;
+import org.jcm.ledger.event.FirstTransferRecorded;
+import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.event.UnitsAuthorized;
+import org.jcm.ledger.event.AuthorizationAmended;
+import org.jcm.ledger.id.CooperativeApproachId;
+import org.jcm.registry.api.AuthorizationJson;
+import org.jcm.registry.api.Page;
+import org.jcm.registry.api.UnitRangeJson;
+
+/**
+ * Reads for the Article 6.2 endpoints from committed rows, without blocking a thread:
+ * authorizations with their history, pages of the event log for the AEF replay, the issuance
+ * summary and one beneficiary's retirements with the current state of the retired units.
+ */
+@ApplicationScoped
+public class Article6Reader {
+
+    private static final String AUTHORIZATION_COLUMNS = "id, party, cooperative_approach_id, purpose, oimp,"
+            + " first_transfer_definition, authorized_quantity, vintages::int[] AS vintages, authorized_entities, version,"
+            + " unit_count, first_transferred_units, revoked";
+
+    private final Pool pool;
+
+    Article6Reader(Pool pool) {
+        this.pool = pool;
+    }
+
+    // ------------------------------------------------------------------ authorizations
+
+    /** A page of authorizations in id order after {@code after}, of one Party if given. */
+    public Uni<Page<AuthorizationJson>> authorizations(Optional<String> party, String after, int limit) {
+        return pool.preparedQuery("SELECT " + AUTHORIZATION_COLUMNS + " FROM unit_authorization"
+                        + " WHERE ($1::text IS NULL OR party = $1) AND id > $2 ORDER BY id LIMIT $3")
+                .execute(Tuple.of(party.orElse(null), after, limit + 1))
+                .map(rows -> {
+                    List<AuthorizationJson> items = new ArrayList<>();
+                    for (Row row : rows) {
+                        items.add(authorization(row));
+                    }
+                    String next = null;
+                    if (items.size() > limit) {
+                        items.remove(limit);
+                        next = items.get(limit - 1).id();
+                    }
+                    return new Page<>(items, next);
+                });
+    }
+
+    /** One authorization with every version, its first transfers and its revocation; empty if unknown. */
+    public Uni<Optional<AuthorizationJson>> authorization(String id) {
+        return pool.preparedQuery("SELECT " + AUTHORIZATION_COLUMNS + " FROM unit_authorization WHERE id = $1")
+                .execute(Tuple.of(id))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(Optional.<AuthorizationJson>empty());
+                    }
+                    AuthorizationJson a = authorization(rows.iterator().next());
+                    CooperativeApproachId ca = new CooperativeApproachId(a.cooperativeApproachId());
+                    return versions(id, ca).flatMap(versions -> firstTransfers(id, ca)
+                            .flatMap(firstTransfers -> revocation(id, ca)
+                                    .map(revocation -> Optional.of(a.withHistory(versions, firstTransfers, revocation)))));
+                });
+    }
+
+    private Uni<List<AuthorizationJson.Version>> versions(String id, CooperativeApproachId ca) {
+        // The version rows hold the terms; the units each version named are read from its event.
+        return pool.preparedQuery("SELECT v.version, v.seq, v.authorized_quantity, v.vintages::int[] AS vintages,"
+                        + " v.authorized_entities, v.issuance_id, e.event_json FROM unit_authorization_version v"
+                        + " JOIN ledger_event e ON e.seq = v.seq WHERE v.authorization_id = $1 ORDER BY v.version")
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    List<AuthorizationJson.Version> versions = new ArrayList<>();
+                    for (Row row : rows) {
+                        LedgerEvent e = StoredEvents.decode(row.getString("event_json"));
+                        List<BlockRange> ranges = e instanceof UnitsAuthorized u ? u.ranges() : ((AuthorizationAmended) e).ranges();
+                        versions.add(new AuthorizationJson.Version(row.getInteger("version"), row.getLong("seq"),
+                                EventCodec.formatTime(e.at()), row.getLong("authorized_quantity"),
+                                Arrays.asList(row.getArrayOfIntegers("vintages")),
+                                Arrays.asList(row.getArrayOfStrings("authorized_entities")), row.getString("issuance_id"),
+                                units(ranges, ca)));
+                    }
+                    return versions;
+                });
+    }
+
+    private Uni<List<AuthorizationJson.FirstTransfer>> firstTransfers(String id, CooperativeApproachId ca) {
+        return pool.preparedQuery("SELECT f.quantity, e.event_json FROM first_transfer f JOIN ledger_event e ON e.seq = f.seq"
+                        + " WHERE f.authorization_id = $1 ORDER BY f.seq")
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    List<AuthorizationJson.FirstTransfer> list = new ArrayList<>();
+                    for (Row row : rows) {
+                        FirstTransferRecorded ft = (FirstTransferRecorded) StoredEvents.decode(row.getString("event_json"));
+                        list.add(new AuthorizationJson.FirstTransfer(ft.seq(), EventCodec.formatTime(ft.at()),
+                                ft.trigger().name(), ft.causeSeq(), ft.transferringParty().value(),
+                                ft.acquiringParty().map(p -> p.value()).orElse(null), row.getLong("quantity"),
+                                units(ft.ranges(), ca)));
+                    }
+                    return list;
+                });
+    }
+
+    private Uni<AuthorizationJson.Revocation> revocation(String id, CooperativeApproachId ca) {
+        return pool.preparedQuery("SELECT event_json FROM ledger_event WHERE type = 'AuthorizationRevoked'"
+                        + " AND (event_json::jsonb) ->> 'authorizationId' = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    AuthorizationRevoked r = (AuthorizationRevoked) StoredEvents.decode(rows.iterator().next().getString("event_json"));
+                    return new AuthorizationJson.Revocation(r.seq(), EventCodec.formatTime(r.at()), r.reason().orElse(null),
+                            units(r.ranges(), ca));
+                });
+    }
+
+    private static AuthorizationJson authorization(Row row) {
+        return new AuthorizationJson(row.getString("id"), row.getString("party"), row.getString("cooperative_approach_id"),
+                row.getString("purpose"), row.getString("oimp"), row.getString("first_transfer_definition"),
+                row.getLong("authorized_quantity"), Arrays.asList(row.getArrayOfIntegers("vintages")),
+                Arrays.asList(row.getArrayOfStrings("authorized_entities")), row.getInteger("version"),
+                row.getLong("unit_count"), row.getLong("first_transferred_units"), row.getBoolean("revoked"), null, null, null);
+    }
+
+    private static List<UnitRangeJson> units(List<BlockRange> ranges, CooperativeApproachId ca) {
+        List<UnitRangeJson> units = new ArrayList<>(ranges.size());
+        for (BlockRange r : ranges) {
+            units.add(UnitRangeJson.of(r, ca));
+        }
+        return units;
+    }
+
+    // ------------------------------------------------------------------ the event log, for the AEF replay
+
+    /** The seq of the last event applied before {@code end} (0 if none). */
+    public Uni<Long> lastSeqBefore(Instant end) {
+        return pool.preparedQuery("SELECT coalesce(max(seq), 0) AS seq FROM ledger_event WHERE at < $1")
+                .execute(Tuple.of(OffsetDateTime.ofInstant(end, ZoneOffset.UTC)))
+                .map(rows -> rows.iterator().next().getLong("seq"));
+    }
+
+    /** Up to {@code limit} events after {@code afterSeq} and at most {@code throughSeq}, decoded, in seq order. */
+    public Uni<List<LedgerEvent>> events(long afterSeq, long throughSeq, int limit) {
+        return pool.preparedQuery("SELECT event_json FROM ledger_event WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3")
+                .execute(Tuple.of(afterSeq, throughSeq, limit))
+                .map(Article6Reader::decodeAll);
+    }
+
+    private static List<LedgerEvent> decodeAll(RowSet<Row> rows) {
+        List<LedgerEvent> events = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            events.add(StoredEvents.decode(row.getString("event_json")));
+        }
+        return events;
+    }
+
+    // ------------------------------------------------------------------ public reports
+
+    /** Issued, held, retired and cancelled units per host Party and vintage, with the head they reflect. */
+    public Uni<Summary> summary() {
+        // One statement, so the totals and the head come from one snapshot.
+        return pool.query("SELECT h.seq, b.host_party, b.vintage, b.issued, b.held, b.retired, b.cancelled"
+                        + " FROM (SELECT coalesce(max(seq), 0) AS seq FROM ledger_event) h LEFT JOIN ("
+                        + " SELECT host_party, vintage, sum(quantity)::bigint AS issued,"
+                        + " coalesce(sum(quantity) FILTER (WHERE status = 'ACTIVE'), 0)::bigint AS held,"
+                        + " coalesce(sum(quantity) FILTER (WHERE status = 'RETIRED'), 0)::bigint AS retired,"
+                        + " coalesce(sum(quantity) FILTER (WHERE status = 'CANCELLED'), 0)::bigint AS cancelled"
+                        + " FROM block GROUP BY host_party, vintage) b ON true ORDER BY b.host_party, b.vintage")
+                .execute()
+                .map(rows -> {
+                    long seq = 0;
+                    List<Summary.Line> lines = new ArrayList<>();
+                    for (Row row : rows) {
+                        seq = row.getLong("seq");
+                        if (row.getString("host_party") != null) {
+                            lines.add(new Summary.Line(row.getString("host_party"), row.getInteger("vintage"),
+                                    row.getLong("issued"), row.getLong("held"), row.getLong("retired"), row.getLong("cancelled")));
+                        }
+                    }
+                    return new Summary(seq, lines);
+                });
+    }
+
+    /** Totals of the live blocks per host Party and vintage, as of ledger seq {@code asOfSeq}. */
+    public record Summary(long asOfSeq, List<Line> lines) {
+
+        /** One host Party and vintage. */
+        public record Line(String hostParty, int vintage, long issued, long held, long retired, long cancelled) {
+        }
+    }
+
+    /**
+     * The retirements naming {@code beneficiary} (exactly) applied in {@code [from, to)}, each range
+     * cut into the pieces of today's blocks, with their authorization and corresponding-adjustment state.
+     */
+    public Uni<List<RetiredPiece>> retirements(String beneficiary, Instant from, Instant to) {
+        return pool.preparedQuery("SELECT event_json FROM ledger_event WHERE type = 'CreditsRetired'"
+                        + " AND (event_json::jsonb) ->> 'beneficiary' = $1 AND at >= $2 AND at < $3 ORDER BY seq")
+                .execute(Tuple.of(beneficiary, OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
+                        OffsetDateTime.ofInstant(to, ZoneOffset.UTC)))
+                .flatMap(rows -> {
+                    List<Retired> retired = new ArrayList<>();
+                    for (Row row : rows) {
+                        CreditsRetired e = (CreditsRetired) StoredEvents.decode(row.getString("event_json"));
+                        for (BlockRange r : e.ranges()) {
+                            retired.add(new Retired(e, r));
+                        }
+                    }
+                    return retired.isEmpty() ? Uni.createFrom().item(List.<RetiredPiece>of()) : pieces(retired);
+                });
+    }
+
+    /** One retired range with its retirement. */
+    private record Retired(CreditsRetired event, BlockRange range) {
+    }
+
+    /**
+     * A retired range, or the part of it that one of today's blocks holds, with that block's
+     * authorization (and its cooperative approach) and corresponding-adjustment state; null when
+     * the units are not authorized.
+     */
+    public record RetiredPiece(CreditsRetired event, BlockRange range, String authorizationId, String cooperativeApproachId,
+                               String caState) {
+    }
+
+    private Uni<List<RetiredPiece>> pieces(List<Retired> retired) {
+        int n = retired.size();
+        String[] hosts = new String[n];
+        Integer[] vintages = new Integer[n];
+        Long[] firsts = new Long[n];
+        Long[] lasts = new Long[n];
+        for (int i = 0; i < n; i++) {
+            BlockRange r = retired.get(i).range();
+            hosts[i] = r.hostParty().value();
+            vintages[i] = r.vintage().year();
+            firsts[i] = r.first();
+            lasts[i] = r.last();
+        }
+        // Retired blocks keep their units, but a later corresponding adjustment may split them: one
+        // piece per overlapping block, found through the block table's exclusion-constraint index.
+        return pool.preparedQuery("SELECT r.i, greatest(b.first_unit, r.f) AS first, least(b.last_unit, r.l) AS last,"
+                        + " b.authorization_id, a.cooperative_approach_id, b.ca_state"
+                        + " FROM unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[])"
+                        + " WITH ORDINALITY AS r(h, v, f, l, i) JOIN block b ON b.host_party = r.h AND b.vintage = r.v"
+                        + " AND int8range(b.first_unit, b.last_unit, '[]') && int8range(r.f, r.l, '[]')"
+                        + " LEFT JOIN unit_authorization a ON a.id = b.authorization_id"
+                        + " ORDER BY r.i, first")
+                .execute(Tuple.of(hosts, vintages, firsts, lasts))
+                .map(rows -> {
+                    List<RetiredPiece> pieces = new ArrayList<>();
+                    for (Row row : rows) {
+                        Retired r = retired.get(row.getLong("i").intValue() - 1);
+                        BlockRange whole = r.range();
+                        BlockRange piece = new BlockRange(whole.hostParty(), whole.vintage(), whole.projectId(),
+                                whole.issuanceId(), whole.issuingRegistryId(), row.getLong("first"), row.getLong("last"));
+                        pieces.add(new RetiredPiece(r.event(), piece, row.getString("authorization_id"),
+                                row.getString("cooperative_approach_id"), row.getString("ca_state")));
+                    }
+                    return pieces;
+                });
+    }
+}

@@ -1,0 +1,142 @@
+package org.jcm.registry.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jcm.ledger.event.EventCodec;
+import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.report.AefColumns;
+import org.jcm.ledger.report.AefColumns.Column;
+import org.jcm.ledger.report.AefReport;
+import org.jcm.ledger.report.AefTable;
+import org.jcm.ledger.report.FiscalYear;
+import org.jcm.ledger.rule.Rejection;
+import org.jcm.registry.api.ReportJson;
+import org.jcm.registry.problem.FieldError;
+import org.jcm.registry.problem.ProblemCodes;
+import org.jcm.registry.problem.ProblemException;
+import org.jcm.registry.service.AefReportService;
+import org.jcm.registry.service.PublicReports;
+import org.jcm.registry.service.PublicReports.StatementLine;
+import org.jcm.registry.service.ReportTables;
+
+/** Reports: the AEF tables for governments and auditors, and the public summary and retirement statements. */
+@Path("/api/v1/reports")
+@Tag(name = "Reports", description = "AEF tables 2, 3 and 4, totals, retirement statements; JSON or CSV (docs/article6.md).")
+public class ReportResource {
+
+    private final AefReportService aef;
+    private final PublicReports reports;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    ReportResource(AefReportService aef, PublicReports reports, SecurityIdentity identity, JsonWebToken token) {
+        this.aef = aef;
+        this.reports = reports;
+        this.identity = identity;
+        this.token = token;
+    }
+
+    /** One AEF table of a Party and calendar year. */
+    @GET
+    @Path("/aef/{party}/{year}/{table}")
+    @RolesAllowed({"government", "auditor"})
+    @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
+    @Operation(summary = "An AEF table of a Party and calendar year",
+            description = "T2 authorizations, T3 actions or T4 holdings at 31 December (UTC), derived by replaying the "
+                    + "ledger up to the last event of the year. A government reads its own Party's tables, an auditor any. "
+                    + "`Accept: text/csv` gives the table as CSV with the AEF column names (docs/article6.md).")
+    public Uni<Response> aef(@Parameter(description = "ISO 3166 alpha-3 code of the reporting Party") @PathParam("party") String party,
+                             @Parameter(description = "Calendar year, 2013 to 2100") @PathParam("year") String year,
+                             @Parameter(description = "T2, T3 or T4") @PathParam("table") String table,
+                             @Context HttpHeaders headers) {
+        PartyCode code = Params.parse("party", party, PartyCode::parse);
+        int calendarYear = Params.year("year", year);
+        AefTable aefTable = Params.parse("table", table, AefTable::valueOf);
+        if (!identity.hasRole("auditor") && !code.value().equals(token.getClaim("party"))) {
+            throw new ProblemException(403, Rejection.FORBIDDEN_SCOPE.code(),
+                    "A government reads the AEF tables of its own Party only.");
+        }
+        boolean csv = Representations.csv(headers);
+        return aef.report(code, calendarYear).map(report -> switch (aefTable) {
+            case T2 -> answer(report, aefTable, AefColumns.T2, report.authorizations(), csv);
+            case T3 -> answer(report, aefTable, AefColumns.T3, report.actions(), csv);
+            case T4 -> answer(report, aefTable, AefColumns.T4, report.holdings(), csv);
+        });
+    }
+
+    private static <R> Response answer(AefReport report, AefTable table, List<Column<R>> columns, List<R> rows, boolean csv) {
+        if (csv) {
+            return Representations.csv(ReportTables.csv(columns, rows),
+                    "AEF-" + report.party().value() + "-" + report.year() + "-" + table + ".csv");
+        }
+        return Representations.json(new ReportJson.AefTableJson(report.party().value(), report.year(), table.name(),
+                report.asOfSeq(), report.asOf().map(EventCodec::formatTime).orElse(null), ReportTables.columns(columns),
+                ReportTables.json(columns, rows)));
+    }
+
+    /** Totals per host Party and vintage. */
+    @GET
+    @Path("/summary")
+    @PermitAll
+    @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
+    @Operation(summary = "Issued, held, retired and cancelled units per host Party and vintage",
+            description = "Public. Totals of the live blocks as of the ledger seq `asOfSeq`.")
+    public Uni<Response> summary(@Context HttpHeaders headers) {
+        boolean csv = Representations.csv(headers);
+        return reports.summary().map(summary -> csv
+                ? Representations.csv(ReportTables.csv(PublicReports.SUMMARY, summary.lines()), "JCM-summary.csv")
+                : Representations.json(new ReportJson.SummaryJson(summary.asOfSeq(), ReportTables.columns(PublicReports.SUMMARY),
+                        ReportTables.json(PublicReports.SUMMARY, summary.lines()))));
+    }
+
+    /** A beneficiary's retirement statement for a Japanese fiscal year. */
+    @GET
+    @Path("/retirements")
+    @PermitAll
+    @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
+    @Operation(summary = "Retirement statement of a beneficiary for a Japanese fiscal year",
+            description = "Public. Every range retired naming exactly this beneficiary from 1 April of `fiscalYear` to 31 "
+                    + "March of the next year (dates in Japan Standard Time), with serials, ITMO ids of authorized units, "
+                    + "quantities, dates and purposes, and the units' corresponding-adjustment state as of now.")
+    public Uni<Response> retirements(
+            @Parameter(description = "The beneficiary named in the retirements, exactly") @QueryParam("beneficiary") String beneficiary,
+            @Parameter(description = "Japanese fiscal year N: 1 April N to 31 March N+1") @QueryParam("fiscalYear") String fiscalYear,
+            @Context HttpHeaders headers) {
+        if (beneficiary == null || beneficiary.isBlank() || beneficiary.length() > 200) {
+            throw new ProblemException(400, ProblemCodes.INVALID_FIELD, "Name the beneficiary of the statement.",
+                    List.of(new FieldError("beneficiary", "Required: 1 to 200 characters, as named in the retirements.")));
+        }
+        FiscalYear year = new FiscalYear(Params.year("fiscalYear", fiscalYear));
+        boolean csv = Representations.csv(headers);
+        return reports.statement(beneficiary, year).map(lines -> {
+            if (csv) {
+                return Representations.csv(ReportTables.csv(PublicReports.STATEMENT, lines),
+                        "JCM-retirements-FY" + year.year() + ".csv");
+            }
+            long total = 0;
+            for (StatementLine l : lines) {
+                total += l.range().size();
+            }
+            return Representations.json(new ReportJson.RetirementStatementJson(beneficiary, year.year(),
+                    LocalDate.of(year.year(), 4, 1).toString(), LocalDate.of(year.year() + 1, 3, 31).toString(), total,
+                    ReportTables.columns(PublicReports.STATEMENT), ReportTables.json(PublicReports.STATEMENT, lines)));
+        });
+    }
+}
