@@ -1,0 +1,69 @@
+package org.jcm.settlement.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.jcm.settlement.problem.FieldError;
+import org.jcm.settlement.problem.ProblemCodes;
+import org.jcm.settlement.problem.ProblemException;
+
+/** Parses query parameters; a bad value is a 400 problem {@code invalid_parameter} naming the parameter. */
+public final class Params {
+
+    /** The largest page, as API.md fixes it. */
+    public static final int MAX_LIMIT = 1000;
+
+    private Params() {
+    }
+
+    /** An RFC 3339 time, or {@code fallback} when absent. */
+    public static Instant time(String name, String value, Instant fallback) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "must be an RFC 3339 time such as 2025-04-01T00:00:00Z");
+        }
+    }
+
+    /** A date {@code 2025-04-01}, or {@code fallback} when absent. */
+    public static LocalDate date(String name, String value, LocalDate fallback) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "must be a date such as 2025-04-01");
+        }
+    }
+
+    /** A page size from 1 to {@link #MAX_LIMIT}, default {@link #MAX_LIMIT}. */
+    public static int limit(Integer value) {
+        if (value == null) {
+            return MAX_LIMIT;
+        }
+        if (value < 1 || value > MAX_LIMIT) {
+            throw invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return value;
+    }
+
+    /** A required parameter. */
+    public static String required(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            throw invalid(name, "is required");
+        }
+        return value;
+    }
+
+    /** The problem for a bad parameter. */
+    public static ProblemException invalid(String name, String detail) {
+        return new ProblemException(400, ProblemCodes.INVALID_PARAMETER, "Query parameter '" + name + "' " + detail + ".",
+                List.of(new FieldError(name, detail)));
+    }
+}

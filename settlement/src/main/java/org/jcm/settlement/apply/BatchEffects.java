@@ -1,0 +1,131 @@
+package org.jcm.settlement.apply;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jcm.settlement.feed.BarDelta;
+import org.jcm.settlement.feed.BarInterval;
+import org.jcm.settlement.feed.BarKey;
+import org.jcm.settlement.feed.VolumeDelta;
+import org.jcm.settlement.feed.VolumeKey;
+import org.jcm.settlement.trade.Instrument;
+import org.jcm.settlement.trade.PricedTransfer;
+import org.jcm.settlement.trade.TradeLeg;
+
+/**
+ * What a batch of consecutive ledger events changes in the settlement database, aggregated in
+ * memory so that the batch is written with one multi-row statement per table.
+ */
+public final class BatchEffects {
+
+    /** The last price of one instrument in one currency. */
+    public record LastPrice(String instrument, String currency, BigDecimal pricePerTonne, Instant at, long seq) {
+    }
+
+    /** An instrument seen in the ledger and the first seq that showed it. */
+    public record SeenInstrument(Instrument instrument, long firstSeq) {
+    }
+
+    private final long fromSeq;
+    private long toSeq;
+    private String lastHash;
+    private Instant lastAt;
+    private final List<TradeLeg> legs = new ArrayList<>();
+    private final List<PricedTransfer> pricedTransfers = new ArrayList<>();
+    private final Map<BarKey, BarDelta> bars = new LinkedHashMap<>();
+    private final Map<VolumeKey, VolumeDelta> volumes = new LinkedHashMap<>();
+    private final Map<String, SeenInstrument> instruments = new LinkedHashMap<>();
+    private final Map<String, LastPrice> lastPrices = new LinkedHashMap<>();
+
+    /** Effects of the events after {@code lastAppliedSeq}. */
+    public BatchEffects(long lastAppliedSeq) {
+        this.fromSeq = lastAppliedSeq + 1;
+        this.toSeq = lastAppliedSeq;
+    }
+
+    /** Records that the event {@code seq} with this hash and time is part of the batch. */
+    void advance(long seq, String hash, Instant at) {
+        if (seq != toSeq + 1) {
+            throw new IllegalStateException("batch expected seq " + (toSeq + 1) + " but got " + seq);
+        }
+        toSeq = seq;
+        lastHash = hash;
+        lastAt = at;
+    }
+
+    void addPricedTransfer(PricedTransfer transfer) {
+        pricedTransfers.add(transfer);
+        for (TradeLeg leg : transfer.legs()) {
+            legs.add(leg);
+            String instrument = leg.instrument().code();
+            for (BarInterval interval : BarInterval.values()) {
+                BarKey key = new BarKey(instrument, leg.currency(), interval, interval.bucketStart(leg.at()));
+                bars.computeIfAbsent(key, BarDelta::new).add(leg.seq(), leg.pricePerTonne(), leg.quantity());
+            }
+            lastPrices.put(instrument + "|" + leg.currency(),
+                    new LastPrice(instrument, leg.currency(), leg.pricePerTonne(), leg.at(), leg.seq()));
+        }
+    }
+
+    void seeInstrument(Instrument instrument, long seq) {
+        instruments.putIfAbsent(instrument.code(), new SeenInstrument(instrument, seq));
+    }
+
+    VolumeDelta volume(String party, Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        return volumes.computeIfAbsent(new VolumeKey(party, day), k -> new VolumeDelta());
+    }
+
+    public long fromSeq() {
+        return fromSeq;
+    }
+
+    public long toSeq() {
+        return toSeq;
+    }
+
+    public boolean isEmpty() {
+        return toSeq < fromSeq;
+    }
+
+    public int eventCount() {
+        return (int) (toSeq - fromSeq + 1);
+    }
+
+    public String lastHash() {
+        return lastHash;
+    }
+
+    public Instant lastAt() {
+        return lastAt;
+    }
+
+    public List<TradeLeg> legs() {
+        return legs;
+    }
+
+    public List<PricedTransfer> pricedTransfers() {
+        return pricedTransfers;
+    }
+
+    public Map<BarKey, BarDelta> bars() {
+        return bars;
+    }
+
+    public Map<VolumeKey, VolumeDelta> volumes() {
+        return volumes;
+    }
+
+    public Map<String, SeenInstrument> instruments() {
+        return instruments;
+    }
+
+    public Map<String, LastPrice> lastPrices() {
+        return lastPrices;
+    }
+}

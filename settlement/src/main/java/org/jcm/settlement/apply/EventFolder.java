@@ -1,0 +1,139 @@
+package org.jcm.settlement.apply;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jcm.ledger.command.Trade;
+import org.jcm.ledger.credit.CreditBlock;
+import org.jcm.ledger.credit.Label;
+import org.jcm.ledger.event.AuthorizationAmended;
+import org.jcm.ledger.event.AuthorizationRevoked;
+import org.jcm.ledger.event.BlockRange;
+import org.jcm.ledger.event.CorrespondingAdjustmentApplied;
+import org.jcm.ledger.event.CreditsCancelled;
+import org.jcm.ledger.event.CreditsIssued;
+import org.jcm.ledger.event.CreditsRetired;
+import org.jcm.ledger.event.CreditsTransferred;
+import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.event.UnitsAuthorized;
+import org.jcm.ledger.ledger.InconsistentEventException;
+import org.jcm.ledger.ledger.LedgerState;
+import org.jcm.settlement.trade.Instrument;
+import org.jcm.settlement.trade.PricedTransfer;
+import org.jcm.settlement.trade.TradeLeg;
+
+/**
+ * Folds ledger events into the service's copy of the ledger state (ledger-core's
+ * {@link LedgerState}, the same fold the registry uses) and derives their settlement effects.
+ * The fold is what tells a transferred range's instrument: the Article 6 label is a property of
+ * the block the range lies in when the event is folded, which the event itself does not carry.
+ */
+public final class EventFolder {
+
+    private final LedgerState state;
+
+    /** Folds into {@code state}, which must hold exactly the events before the next one given. */
+    public EventFolder(LedgerState state) {
+        this.state = state;
+    }
+
+    /** The state folded so far. */
+    public LedgerState state() {
+        return state;
+    }
+
+    /** Folds an event that was already applied to the database: the state moves, nothing is recorded. */
+    public void foldOnly(LedgerEvent event) {
+        state.apply(event);
+    }
+
+    /** Folds an event and adds its effects to the batch. */
+    public void fold(LedgerEvent event, String hash, BatchEffects effects) {
+        if (event instanceof CreditsTransferred transfer) {
+            foldTransfer(transfer, effects);
+        } else if (event instanceof CreditsIssued issued) {
+            state.apply(issued);
+            effects.volume(issued.hostParty().value(), issued.at()).addIssued(issued.totalQuantity());
+            effects.seeInstrument(new Instrument(issued.hostParty(), issued.vintage(), Label.NONE), issued.seq());
+        } else if (event instanceof CreditsRetired retired) {
+            see(retired.ranges(), retired.seq(), effects);
+            state.apply(retired);
+            addVolumes(retired.ranges(), retired, effects, Kind.RETIRED);
+        } else if (event instanceof CreditsCancelled cancelled) {
+            see(cancelled.ranges(), cancelled.seq(), effects);
+            state.apply(cancelled);
+            addVolumes(cancelled.ranges(), cancelled, effects, Kind.CANCELLED);
+        } else if (event instanceof UnitsAuthorized e) {
+            state.apply(e);
+            see(e.ranges(), e.seq(), effects);
+        } else if (event instanceof AuthorizationAmended e) {
+            state.apply(e);
+            see(e.ranges(), e.seq(), effects);
+        } else if (event instanceof AuthorizationRevoked e) {
+            state.apply(e);
+            see(e.ranges(), e.seq(), effects);
+        } else if (event instanceof CorrespondingAdjustmentApplied e) {
+            state.apply(e);
+            see(e.ranges(), e.seq(), effects);
+        } else {
+            state.apply(event);
+        }
+        effects.advance(event.seq(), hash, event.at());
+    }
+
+    private enum Kind { TRANSFERRED, RETIRED, CANCELLED }
+
+    private void foldTransfer(CreditsTransferred transfer, BatchEffects effects) {
+        // Labels are read before the fold; a transfer does not change them (a first transfer,
+        // COMMITTED -> PENDING, is its own event and keeps the label AUTHORIZED).
+        Map<Instrument, Long> tonnesByInstrument = new LinkedHashMap<>();
+        for (BlockRange range : transfer.ranges()) {
+            Instrument instrument = instrumentOf(range, transfer.seq());
+            tonnesByInstrument.merge(instrument, range.size(), Long::sum);
+            effects.seeInstrument(instrument, transfer.seq());
+        }
+        state.apply(transfer);
+        addVolumes(transfer.ranges(), transfer, effects, Kind.TRANSFERRED);
+        Optional<Trade> trade = transfer.trade();
+        if (trade.isEmpty()) {
+            return;
+        }
+        Trade t = trade.get();
+        List<TradeLeg> legs = new ArrayList<>(tonnesByInstrument.size());
+        int number = 1;
+        for (Map.Entry<Instrument, Long> entry : tonnesByInstrument.entrySet()) {
+            legs.add(new TradeLeg(transfer.seq(), number++, transfer.at(), entry.getKey(), entry.getValue(),
+                    t.pricePerTonne(), t.currency(), t.venue(), t.tradeId(), transfer.fromAccountId().value(),
+                    transfer.toAccountId().value()));
+        }
+        effects.addPricedTransfer(new PricedTransfer(transfer.seq(), transfer.at(), t.venue(), t.tradeId(),
+                transfer.fromAccountId().value(), transfer.toAccountId().value(), legs));
+    }
+
+    private void addVolumes(List<BlockRange> ranges, LedgerEvent event, BatchEffects effects, Kind kind) {
+        for (BlockRange range : ranges) {
+            var volume = effects.volume(range.hostParty().value(), event.at());
+            switch (kind) {
+                case TRANSFERRED -> volume.addTransferred(range.size());
+                case RETIRED -> volume.addRetired(range.size());
+                case CANCELLED -> volume.addCancelled(range.size());
+            }
+        }
+    }
+
+    /** Records the instruments of ranges as they are in the state now. */
+    private void see(List<BlockRange> ranges, long seq, BatchEffects effects) {
+        for (BlockRange range : ranges) {
+            effects.seeInstrument(instrumentOf(range, seq), seq);
+        }
+    }
+
+    private Instrument instrumentOf(BlockRange range, long seq) {
+        CreditBlock block = state.blockContaining(range.hostParty(), range.vintage(), range.first())
+                .orElseThrow(() -> new InconsistentEventException(seq,
+                        "no live block holds unit " + range.first() + " of " + range.hostParty() + " " + range.vintage()));
+        return new Instrument(range.hostParty(), range.vintage(), block.label());
+    }
+}

@@ -1,0 +1,284 @@
+package org.jcm.settlement.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jcm.ledger.canonical.HashChain;
+import org.jcm.settlement.apply.BatchEffects;
+import org.jcm.settlement.apply.BatchEffects.LastPrice;
+import org.jcm.settlement.apply.BatchEffects.SeenInstrument;
+import org.jcm.settlement.feed.Bar;
+import org.jcm.settlement.feed.BarDelta;
+import org.jcm.settlement.feed.BarInterval;
+import org.jcm.settlement.feed.VolumeDelta;
+import org.jcm.settlement.feed.VolumeKey;
+import org.jcm.settlement.trade.DeliveryRules;
+import org.jcm.settlement.trade.PricedTransfer;
+import org.jcm.settlement.trade.RegisteredTrade;
+import org.jcm.settlement.trade.TradeKey;
+
+/**
+ * Writes a batch of ledger effects in the caller's transaction with one multi-row statement per
+ * table, together with the new position, which is what makes each event apply exactly once.
+ * Every writer of trade status takes the same transaction-scoped advisory lock first
+ * ({@link #lock}), so that a registration and the transfer that delivers it cannot miss each other.
+ */
+public final class BatchWriter {
+
+    /** The advisory lock key that serialises every writer of trades and positions. */
+    public static final long WRITE_LOCK = 0x4a434d5345544cL;
+
+    private BatchWriter() {
+    }
+
+    /** Takes the write lock until the transaction ends. */
+    public static void lock(Connection connection) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            sql.setLong(1, WRITE_LOCK);
+            sql.execute();
+        }
+    }
+
+    /** The ledger's position, created at zero when the database is new. */
+    public static Position position(Connection connection, String ledgerId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO consumer_position (ledger_id, last_seq,"
+                + " last_hash) VALUES (?, 0, ?) ON CONFLICT (ledger_id) DO NOTHING")) {
+            insert.setString(1, ledgerId);
+            insert.setString(2, HashChain.ZERO_HEX);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement sql = connection.prepareStatement(
+                "SELECT last_seq, last_hash, last_at, generation FROM consumer_position WHERE ledger_id = ?")) {
+            sql.setString(1, ledgerId);
+            try (ResultSet row = sql.executeQuery()) {
+                row.next();
+                Timestamp at = row.getTimestamp(3);
+                return new Position(row.getLong(1), row.getString(2), at == null ? null : at.toInstant(), row.getLong(4));
+            }
+        }
+    }
+
+    /**
+     * Writes the batch and moves the position from {@code fromSeq - 1} to {@code toSeq}; fails if
+     * the stored position is not where the batch starts (another consumer got there first).
+     */
+    public static AppliedBatch write(Connection connection, String ledgerId, BatchEffects effects, Clock clock)
+            throws SQLException {
+        movePosition(connection, ledgerId, effects);
+        insertLegs(connection, effects);
+        List<Bar> bars = upsertBars(connection, effects);
+        upsertVolumes(connection, effects);
+        insertInstruments(connection, effects);
+        upsertLastPrices(connection, effects);
+        List<RegisteredTrade> changed = settle(connection, effects.pricedTransfers(), clock);
+        return new AppliedBatch(effects.legs(), bars, changed);
+    }
+
+    /** Wipes every derived row, sets registered trades back to pending and the position to zero. */
+    public static long resetForRebuild(Connection connection, String ledgerId) throws SQLException {
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("TRUNCATE trade_legs, bars, daily_volumes, instruments, last_prices");
+            sql.executeUpdate("UPDATE trades SET status = 'PENDING_DELIVERY', status_seq = NULL, status_at = NULL,"
+                    + " mismatches = NULL");
+        }
+        try (PreparedStatement sql = connection.prepareStatement("UPDATE consumer_position SET last_seq = 0,"
+                + " last_hash = ?, last_at = NULL, generation = generation + 1, updated_at = now()"
+                + " WHERE ledger_id = ? RETURNING generation")) {
+            sql.setString(1, HashChain.ZERO_HEX);
+            sql.setString(2, ledgerId);
+            try (ResultSet row = sql.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** Marks pending trades past their deadline FAILED. */
+    public static List<RegisteredTrade> failOverdue(Connection connection, Clock clock) throws SQLException {
+        return TradeStore.failOverdue(connection, clock.instant());
+    }
+
+    private static void movePosition(Connection connection, String ledgerId, BatchEffects effects) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement("UPDATE consumer_position SET last_seq = ?,"
+                + " last_hash = ?, last_at = ?, updated_at = now() WHERE ledger_id = ? AND last_seq = ?")) {
+            sql.setLong(1, effects.toSeq());
+            sql.setString(2, effects.lastHash());
+            sql.setTimestamp(3, Timestamp.from(effects.lastAt()));
+            sql.setString(4, ledgerId);
+            sql.setLong(5, effects.fromSeq() - 1);
+            if (sql.executeUpdate() != 1) {
+                throw new PositionMovedException("the stored position of ledger " + ledgerId + " is no longer "
+                        + (effects.fromSeq() - 1) + "; another consumer or a rebuild moved it");
+            }
+        }
+    }
+
+    private static void insertLegs(Connection connection, BatchEffects effects) throws SQLException {
+        var legs = effects.legs();
+        if (legs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement sql = connection.prepareStatement("INSERT INTO trade_legs (seq, leg, at, instrument,"
+                + " quantity, price_per_tonne, currency, venue, trade_id, from_account_id, to_account_id)"
+                + " SELECT s, l, a::timestamptz, i, q, p::numeric, c, v, t, f, o FROM unnest(?::bigint[], ?::integer[],"
+                + " ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                + " AS u(s, l, a, i, q, p, c, v, t, f, o)")) {
+            sql.setArray(1, SqlArrays.longs(connection, legs, leg -> leg.seq()));
+            sql.setArray(2, SqlArrays.ints(connection, legs, leg -> leg.leg()));
+            sql.setArray(3, SqlArrays.texts(connection, legs, leg -> leg.at().toString()));
+            sql.setArray(4, SqlArrays.texts(connection, legs, leg -> leg.instrument().code()));
+            sql.setArray(5, SqlArrays.longs(connection, legs, leg -> leg.quantity()));
+            sql.setArray(6, SqlArrays.texts(connection, legs, leg -> leg.pricePerTonne().toPlainString()));
+            sql.setArray(7, SqlArrays.texts(connection, legs, leg -> leg.currency()));
+            sql.setArray(8, SqlArrays.texts(connection, legs, leg -> leg.venue()));
+            sql.setArray(9, SqlArrays.texts(connection, legs, leg -> leg.tradeId()));
+            sql.setArray(10, SqlArrays.texts(connection, legs, leg -> leg.fromAccountId()));
+            sql.setArray(11, SqlArrays.texts(connection, legs, leg -> leg.toAccountId()));
+            sql.executeUpdate();
+        }
+    }
+
+    private static List<Bar> upsertBars(Connection connection, BatchEffects effects) throws SQLException {
+        List<BarDelta> deltas = new ArrayList<>(effects.bars().values());
+        List<Bar> bars = new ArrayList<>(deltas.size());
+        if (deltas.isEmpty()) {
+            return bars;
+        }
+        // Batches are applied in ledger order, so the stored open is older than the batch's and
+        // the batch's close is newer; the seq guards keep that true even if a batch were replayed.
+        try (PreparedStatement sql = connection.prepareStatement("INSERT INTO bars AS b (instrument, currency,"
+                + " bar_interval, bucket_start, open, high, low, close, volume, notional, trade_count, open_seq, close_seq)"
+                + " SELECT i, c, n, s::timestamptz, o::numeric, h::numeric, l::numeric, x::numeric, v, p::numeric, k,"
+                + " os, cs FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[])"
+                + " AS u(i, c, n, s, o, h, l, x, v, p, k, os, cs)"
+                + " ON CONFLICT (instrument, currency, bar_interval, bucket_start) DO UPDATE SET"
+                + " open = CASE WHEN excluded.open_seq < b.open_seq THEN excluded.open ELSE b.open END,"
+                + " open_seq = LEAST(b.open_seq, excluded.open_seq),"
+                + " high = GREATEST(b.high, excluded.high), low = LEAST(b.low, excluded.low),"
+                + " close = CASE WHEN excluded.close_seq > b.close_seq THEN excluded.close ELSE b.close END,"
+                + " close_seq = GREATEST(b.close_seq, excluded.close_seq),"
+                + " volume = b.volume + excluded.volume, notional = b.notional + excluded.notional,"
+                + " trade_count = b.trade_count + excluded.trade_count"
+                + " RETURNING instrument, currency, bar_interval, bucket_start, open, high, low, close, volume,"
+                + " notional, trade_count")) {
+            sql.setArray(1, SqlArrays.texts(connection, deltas, d -> d.key().instrument()));
+            sql.setArray(2, SqlArrays.texts(connection, deltas, d -> d.key().currency()));
+            sql.setArray(3, SqlArrays.texts(connection, deltas, d -> d.key().interval().code()));
+            sql.setArray(4, SqlArrays.texts(connection, deltas, d -> d.key().bucketStart().toString()));
+            sql.setArray(5, SqlArrays.texts(connection, deltas, d -> d.open().toPlainString()));
+            sql.setArray(6, SqlArrays.texts(connection, deltas, d -> d.high().toPlainString()));
+            sql.setArray(7, SqlArrays.texts(connection, deltas, d -> d.low().toPlainString()));
+            sql.setArray(8, SqlArrays.texts(connection, deltas, d -> d.close().toPlainString()));
+            sql.setArray(9, SqlArrays.longs(connection, deltas, BarDelta::volume));
+            sql.setArray(10, SqlArrays.texts(connection, deltas, d -> d.notional().toPlainString()));
+            sql.setArray(11, SqlArrays.longs(connection, deltas, BarDelta::tradeCount));
+            sql.setArray(12, SqlArrays.longs(connection, deltas, BarDelta::openSeq));
+            sql.setArray(13, SqlArrays.longs(connection, deltas, BarDelta::closeSeq));
+            try (ResultSet rows = sql.executeQuery()) {
+                while (rows.next()) {
+                    bars.add(new Bar(rows.getString(1), rows.getString(2),
+                            BarInterval.of(rows.getString(3)).orElseThrow(), rows.getTimestamp(4).toInstant(),
+                            rows.getBigDecimal(5), rows.getBigDecimal(6), rows.getBigDecimal(7), rows.getBigDecimal(8),
+                            rows.getLong(9), rows.getBigDecimal(10), rows.getLong(11)));
+                }
+            }
+        }
+        return bars;
+    }
+
+    private static void upsertVolumes(Connection connection, BatchEffects effects) throws SQLException {
+        List<Map.Entry<VolumeKey, VolumeDelta>> rows = new ArrayList<>(effects.volumes().entrySet());
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement sql = connection.prepareStatement("INSERT INTO daily_volumes AS d (party, day, issued,"
+                + " transferred, retired, cancelled) SELECT p, y::date, i, t, r, c FROM unnest(?::text[], ?::text[],"
+                + " ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS u(p, y, i, t, r, c)"
+                + " ON CONFLICT (party, day) DO UPDATE SET issued = d.issued + excluded.issued,"
+                + " transferred = d.transferred + excluded.transferred, retired = d.retired + excluded.retired,"
+                + " cancelled = d.cancelled + excluded.cancelled")) {
+            sql.setArray(1, SqlArrays.texts(connection, rows, r -> r.getKey().party()));
+            sql.setArray(2, SqlArrays.texts(connection, rows, r -> r.getKey().day().toString()));
+            sql.setArray(3, SqlArrays.longs(connection, rows, r -> r.getValue().issued()));
+            sql.setArray(4, SqlArrays.longs(connection, rows, r -> r.getValue().transferred()));
+            sql.setArray(5, SqlArrays.longs(connection, rows, r -> r.getValue().retired()));
+            sql.setArray(6, SqlArrays.longs(connection, rows, r -> r.getValue().cancelled()));
+            sql.executeUpdate();
+        }
+    }
+
+    private static void insertInstruments(Connection connection, BatchEffects effects) throws SQLException {
+        List<SeenInstrument> seen = new ArrayList<>(effects.instruments().values());
+        if (seen.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement sql = connection.prepareStatement("INSERT INTO instruments (instrument, host_party,"
+                + " vintage, label, first_seq) SELECT * FROM unnest(?::text[], ?::text[], ?::integer[], ?::text[],"
+                + " ?::bigint[]) ON CONFLICT (instrument) DO NOTHING")) {
+            sql.setArray(1, SqlArrays.texts(connection, seen, s -> s.instrument().code()));
+            sql.setArray(2, SqlArrays.texts(connection, seen, s -> s.instrument().hostParty().value()));
+            sql.setArray(3, SqlArrays.ints(connection, seen, s -> s.instrument().vintage().year()));
+            sql.setArray(4, SqlArrays.texts(connection, seen, s -> s.instrument().label().name()));
+            sql.setArray(5, SqlArrays.longs(connection, seen, SeenInstrument::firstSeq));
+            sql.executeUpdate();
+        }
+    }
+
+    private static void upsertLastPrices(Connection connection, BatchEffects effects) throws SQLException {
+        List<LastPrice> prices = new ArrayList<>(effects.lastPrices().values());
+        if (prices.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement sql = connection.prepareStatement("INSERT INTO last_prices AS l (instrument, currency,"
+                + " price_per_tonne, at, seq) SELECT i, c, p::numeric, a::timestamptz, s FROM unnest(?::text[],"
+                + " ?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(i, c, p, a, s)"
+                + " ON CONFLICT (instrument, currency) DO UPDATE SET price_per_tonne = excluded.price_per_tonne,"
+                + " at = excluded.at, seq = excluded.seq WHERE excluded.seq > l.seq")) {
+            sql.setArray(1, SqlArrays.texts(connection, prices, LastPrice::instrument));
+            sql.setArray(2, SqlArrays.texts(connection, prices, LastPrice::currency));
+            sql.setArray(3, SqlArrays.texts(connection, prices, p -> p.pricePerTonne().toPlainString()));
+            sql.setArray(4, SqlArrays.texts(connection, prices, p -> p.at().toString()));
+            sql.setArray(5, SqlArrays.longs(connection, prices, LastPrice::seq));
+            sql.executeUpdate();
+        }
+    }
+
+    /** Delivery versus payment for the batch's priced transfers, in ledger order. */
+    private static List<RegisteredTrade> settle(Connection connection, List<PricedTransfer> transfers, Clock clock)
+            throws SQLException {
+        if (transfers.isEmpty()) {
+            return List.of();
+        }
+        Set<TradeKey> keys = new LinkedHashSet<>();
+        transfers.forEach(t -> keys.add(t.key()));
+        Map<TradeKey, RegisteredTrade> trades = TradeStore.load(connection, keys);
+        if (trades.isEmpty()) {
+            return List.of();
+        }
+        Map<TradeKey, RegisteredTrade> changed = new LinkedHashMap<>();
+        for (PricedTransfer transfer : transfers) {
+            RegisteredTrade before = trades.get(transfer.key());
+            if (before == null) {
+                continue;
+            }
+            RegisteredTrade after = DeliveryRules.onTransfer(before, transfer);
+            if (!after.equals(before)) {
+                trades.put(after.key(), after);
+                changed.put(after.key(), after);
+            }
+        }
+        List<RegisteredTrade> list = new ArrayList<>(changed.values());
+        TradeStore.updateStatus(connection, list);
+        return list;
+    }
+}

@@ -1,0 +1,114 @@
+package org.jcm.settlement.persistence;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jcm.settlement.feed.Bar;
+import org.jcm.settlement.feed.BarInterval;
+import org.jcm.settlement.trade.RegisteredTrade;
+import org.jcm.settlement.trade.TradeKey;
+import org.jcm.settlement.trade.TradeLeg;
+
+/** The read side: feeds, instruments, trades and statements, over the reactive PostgreSQL client. */
+@ApplicationScoped
+public class FeedQueries {
+
+    /** One row of the daily volume feed. */
+    public record DailyVolume(String party, LocalDate day, long issued, long transferred, long retired,
+                              long cancelled) {
+    }
+
+    /** An instrument with its last price in one currency (price fields null when it never traded). */
+    public record InstrumentPrice(String instrument, String hostParty, int vintage, String label, long firstSeq,
+                                  String currency, java.math.BigDecimal pricePerTonne, Instant at, Long seq) {
+    }
+
+    private final Pool pool;
+
+    FeedQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Trade legs after the cursor {@code (afterSeq, afterLeg)}, in ledger order, optionally of one instrument. */
+    public Uni<List<TradeLeg>> legs(String instrument, long afterSeq, int afterLeg, int limit) {
+        return pool.preparedQuery("SELECT * FROM trade_legs WHERE ($1::text IS NULL OR instrument = $1)"
+                        + " AND (seq, leg) > ($2, $3) ORDER BY seq, leg LIMIT $4")
+                .execute(Tuple.of(instrument, afterSeq, afterLeg, limit))
+                .map(rows -> map(rows, Rows::leg));
+    }
+
+    /** Bars of one instrument and interval, optionally one currency, with start in [from, to), after a cursor. */
+    public Uni<List<Bar>> bars(String instrument, Optional<String> currency, BarInterval interval, Instant from,
+                               Instant to, Instant afterStart, String afterCurrency, int limit) {
+        return pool.preparedQuery("SELECT * FROM bars WHERE instrument = $1 AND bar_interval = $2"
+                        + " AND ($3::text IS NULL OR currency = $3) AND bucket_start >= $4 AND bucket_start < $5"
+                        + " AND (bucket_start, currency) > ($6, $7) ORDER BY bucket_start, currency LIMIT $8")
+                .execute(Tuple.of(instrument, interval.code()).addString(currency.orElse(null))
+                        .addOffsetDateTime(utc(from)).addOffsetDateTime(utc(to)).addOffsetDateTime(utc(afterStart))
+                        .addString(afterCurrency).addInteger(limit))
+                .map(rows -> map(rows, Rows::bar));
+    }
+
+    /** Daily volumes with day in [from, to), optionally of one host Party, after the cursor {@code (day, party)}. */
+    public Uni<List<DailyVolume>> volumes(Optional<String> party, LocalDate from, LocalDate to, LocalDate afterDay,
+                                          String afterParty, int limit) {
+        return pool.preparedQuery("SELECT * FROM daily_volumes WHERE ($1::text IS NULL OR party = $1)"
+                        + " AND day >= $2 AND day < $3 AND (day, party) > ($4, $5) ORDER BY day, party LIMIT $6")
+                .execute(Tuple.of(party.orElse(null), from, to, afterDay, afterParty, limit))
+                .map(rows -> map(rows, row -> new DailyVolume(row.getString("party"), row.getLocalDate("day"),
+                        row.getLong("issued"), row.getLong("transferred"), row.getLong("retired"),
+                        row.getLong("cancelled"))));
+    }
+
+    /** Every instrument seen, with its last price per currency, ordered by instrument and currency. */
+    public Uni<List<InstrumentPrice>> instruments() {
+        return pool.query("SELECT i.instrument, i.host_party, i.vintage, i.label, i.first_seq, p.currency,"
+                        + " p.price_per_tonne, p.at, p.seq FROM instruments i LEFT JOIN last_prices p"
+                        + " ON p.instrument = i.instrument ORDER BY i.instrument, p.currency")
+                .execute()
+                .map(rows -> map(rows, row -> new InstrumentPrice(row.getString("instrument"),
+                        row.getString("host_party"), row.getInteger("vintage"), row.getString("label"),
+                        row.getLong("first_seq"), row.getString("currency"), row.getBigDecimal("price_per_tonne"),
+                        Rows.instant(row, "at"), row.getLong("seq"))));
+    }
+
+    /** One registered trade. */
+    public Uni<Optional<RegisteredTrade>> trade(TradeKey key) {
+        return pool.preparedQuery("SELECT * FROM trades WHERE venue = $1 AND trade_id = $2")
+                .execute(Tuple.of(key.venue(), key.tradeId()))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    return it.hasNext() ? Optional.of(Rows.trade(it.next())) : Optional.empty();
+                });
+    }
+
+    /** A venue's trades settled on one UTC day (by the event time of the delivering transfer). */
+    public Uni<List<RegisteredTrade>> settledOn(String venue, LocalDate day) {
+        return pool.preparedQuery("SELECT * FROM trades WHERE venue = $1 AND status = 'SETTLED'"
+                        + " AND status_at >= $2 AND status_at < $3 ORDER BY status_seq, trade_id")
+                .execute(Tuple.of(venue, utc(day.atStartOfDay().toInstant(ZoneOffset.UTC)),
+                        utc(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))))
+                .map(rows -> map(rows, Rows::trade));
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static <T> List<T> map(io.vertx.mutiny.sqlclient.RowSet<Row> rows, java.util.function.Function<Row, T> f) {
+        List<T> list = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            list.add(f.apply(row));
+        }
+        return list;
+    }
+}

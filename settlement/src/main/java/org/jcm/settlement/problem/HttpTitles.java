@@ -1,0 +1,27 @@
+package org.jcm.settlement.problem;
+
+/** The reason phrases used as problem titles, so that a title never depends on the occurrence. */
+final class HttpTitles {
+
+    private HttpTitles() {
+    }
+
+    static String of(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 406 -> "Not Acceptable";
+            case 409 -> "Conflict";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 422 -> "Unprocessable Content";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            default -> status < 500 ? "Client Error" : "Server Error";
+        };
+    }
+}

@@ -1,0 +1,113 @@
+package org.jcm.settlement.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become HTTP responses: every error leaves the service as an
+ * {@code application/problem+json} body, and nothing about the service's insides leaks out.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String BEARER_CHALLENGE = "Bearer realm=\"jcm-settlement\"";
+
+    /** A value that ledger-core's types refuse (an account id, a venue, a price): the field is named. */
+    @ServerExceptionMapper
+    public Response invalidValue(org.jcm.ledger.id.InvalidValueException e) {
+        return Problem.of(400, ProblemCodes.INVALID_FIELD, "Field '" + e.type() + "' is not valid: " + e.reason() + ".",
+                java.util.List.of(new FieldError(e.type(), e.reason()))).toResponse();
+    }
+
+    /** A problem thrown on purpose by a service. */
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
+    /** A request body that is not JSON, has unknown fields, or has fields of the wrong type. */
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return JsonProblems.of(e).toResponse();
+    }
+
+    /**
+     * Fields of the wrong type or unknown fields. Quarkus ships a mapper for exactly this type
+     * (a bare 400, with details only in dev mode), so ours needs its own entry and a higher priority.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedInput(MismatchedInputException e) {
+        return JsonProblems.of(e).toResponse();
+    }
+
+    /** No token where one is required. */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return withChallenge(Problem.of(401, ProblemCodes.UNAUTHORIZED, "A valid bearer token is required."));
+    }
+
+    /** A token that failed verification: expired, wrongly signed, from another issuer, or garbled. */
+    @ServerExceptionMapper({AuthenticationFailedException.class, AuthenticationCompletionException.class})
+    public Response authenticationFailed(RuntimeException e) {
+        LOG.debugf("Authentication failed: %s", e.getMessage());
+        return withChallenge(Problem.of(401, ProblemCodes.UNAUTHORIZED,
+                "The bearer token is not valid: it may be expired, wrongly signed or from another issuer."));
+    }
+
+    /** A valid token whose roles do not allow the request. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of(403, ProblemCodes.FORBIDDEN, "The token does not allow this request.").toResponse();
+    }
+
+    /**
+     * Errors that JAX-RS raises itself (404, 405, 406, 415 and the like), and JSON syntax errors,
+     * which Quarkus's JSON reader wraps in a plain 400.
+     */
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return JsonProblems.of(json).toResponse();
+        }
+        Response original = e.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        if (status < 400) {
+            // Redirects and the like are responses, not errors.
+            return original;
+        }
+        if (status >= 500) {
+            return internalError(e);
+        }
+        Problem problem = Problem.of(status, ProblemCodes.forStatus(status), ProblemCodes.detailForStatus(status));
+        return status == 401 ? withChallenge(problem) : problem.toResponse();
+    }
+
+    /** Anything else is our fault: log it with a reference and tell the client only the reference. */
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        return internalError(e);
+    }
+
+    private static Response internalError(Throwable e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, reference %s", reference);
+        return Problem.of(500, ProblemCodes.INTERNAL_ERROR,
+                "The service failed to handle the request; quote reference " + reference + " to the operator.")
+                .toResponse();
+    }
+
+    private static Response withChallenge(Problem problem) {
+        return problem.responseBuilder().header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE).build();
+    }
+}

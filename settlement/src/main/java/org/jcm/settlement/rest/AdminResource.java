@@ -1,0 +1,41 @@
+package org.jcm.settlement.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jcm.settlement.messaging.LedgerConsumer;
+import org.jcm.settlement.problem.ProblemCodes;
+import org.jcm.settlement.problem.ProblemException;
+import org.jcm.settlement.security.Access;
+
+/** Operator actions on the settlement service. */
+@Path("/api/v1/admin")
+public class AdminResource {
+
+    /** The answer to a rebuild: the new generation; follow progress on {@code /api/v1/status}. */
+    public record Rebuild(long generation, String status) {
+    }
+
+    private final LedgerConsumer consumer;
+
+    AdminResource(LedgerConsumer consumer) {
+        this.consumer = consumer;
+    }
+
+    @POST
+    @Path("/rebuild")
+    @RolesAllowed(Access.OPERATOR)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Wipe all ledger-derived data and apply the ledger again from sequence 1 (operator)")
+    public Uni<Response> rebuild() {
+        return Uni.createFrom().completionStage(consumer::requestRebuild)
+                .map(generation -> Response.accepted(new Rebuild(generation, "/api/v1/status")).build())
+                .onFailure(IllegalStateException.class).transform(e -> new ProblemException(503,
+                        ProblemCodes.UNAVAILABLE, "The ledger consumer is not running, so it cannot rebuild."));
+    }
+}

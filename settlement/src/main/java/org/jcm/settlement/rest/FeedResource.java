@@ -1,0 +1,169 @@
+package org.jcm.settlement.rest;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jcm.settlement.api.BarPage;
+import org.jcm.settlement.api.BarView;
+import org.jcm.settlement.api.Params;
+import org.jcm.settlement.api.Times;
+import org.jcm.settlement.api.TradePage;
+import org.jcm.settlement.api.TradeView;
+import org.jcm.settlement.api.VolumePage;
+import org.jcm.settlement.config.SettlementConfig;
+import org.jcm.settlement.feed.Bar;
+import org.jcm.settlement.feed.BarInterval;
+import org.jcm.settlement.feed.FeedBroadcaster;
+import org.jcm.settlement.feed.FeedEvent;
+import org.jcm.settlement.messaging.LedgerConsumer;
+import org.jcm.settlement.persistence.FeedQueries;
+
+/** The public market data feeds: trades, OHLCV bars, daily volumes, and a live stream. */
+@Path("/api/v1/feeds")
+@PermitAll
+public class FeedResource {
+
+    private static final String CSV = "text/csv";
+    private static final Instant BEGINNING = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant END = Instant.parse("9999-01-01T00:00:00Z");
+
+    private final FeedQueries queries;
+    private final FeedBroadcaster broadcaster;
+    private final LedgerConsumer consumer;
+    private final SettlementConfig config;
+
+    FeedResource(FeedQueries queries, FeedBroadcaster broadcaster, LedgerConsumer consumer, SettlementConfig config) {
+        this.queries = queries;
+        this.broadcaster = broadcaster;
+        this.consumer = consumer;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/trades")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "Priced trade legs in ledger order, after a cursor ({seq}-{leg}), optionally of one instrument")
+    public Uni<TradePage> trades(@QueryParam("instrument") String instrument, @QueryParam("after") String after,
+                                 @QueryParam("limit") Integer limit) {
+        long afterSeq = 0;
+        int afterLeg = 0;
+        if (after != null && !after.isEmpty()) {
+            try {
+                int dash = after.indexOf('-');
+                afterSeq = Long.parseLong(dash < 0 ? after : after.substring(0, dash));
+                afterLeg = dash < 0 ? Integer.MAX_VALUE : Integer.parseInt(after.substring(dash + 1));
+            } catch (NumberFormatException e) {
+                throw Params.invalid("after", "must be a cursor {seq}-{leg} from an earlier page, or a seq");
+            }
+        }
+        int pageSize = Params.limit(limit);
+        return queries.legs(emptyToNull(instrument), afterSeq, afterLeg, pageSize).map(legs -> {
+            List<TradeView> items = new ArrayList<>(legs.size());
+            legs.forEach(leg -> items.add(TradeView.of(leg)));
+            String next = legs.size() < pageSize ? null : legs.get(legs.size() - 1).cursor();
+            return new TradePage(items, next);
+        });
+    }
+
+    @GET
+    @Path("/ohlcv")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "OHLCV bars (UTC intervals 1m, 1h, 1d) of one instrument, start in [from, to)")
+    public Uni<BarPage> ohlcv(@QueryParam("instrument") String instrument, @QueryParam("currency") String currency,
+                              @QueryParam("interval") String interval, @QueryParam("from") String from,
+                              @QueryParam("to") String to, @QueryParam("after") String after,
+                              @QueryParam("limit") Integer limit) {
+        Params.required("instrument", instrument);
+        BarInterval barInterval = BarInterval.of(Params.required("interval", interval))
+                .orElseThrow(() -> Params.invalid("interval", "must be 1m, 1h or 1d"));
+        Instant fromTime = Params.time("from", from, BEGINNING);
+        Instant toTime = Params.time("to", to, END);
+        Instant afterStart = BEGINNING.minusSeconds(1);
+        String afterCurrency = "";
+        if (after != null && !after.isEmpty()) {
+            int bar = after.indexOf('|');
+            if (bar < 0) {
+                throw Params.invalid("after", "must be a cursor from an earlier page");
+            }
+            afterStart = Params.time("after", after.substring(0, bar), afterStart);
+            afterCurrency = after.substring(bar + 1);
+        }
+        int pageSize = Params.limit(limit);
+        int vwapScale = config.feeds().vwapScale();
+        return queries.bars(instrument, Optional.ofNullable(emptyToNull(currency)), barInterval, fromTime, toTime,
+                afterStart, afterCurrency, pageSize).map(bars -> {
+                    List<BarView> items = new ArrayList<>(bars.size());
+                    bars.forEach(bar -> items.add(BarView.of(bar, vwapScale)));
+                    Bar last = bars.isEmpty() ? null : bars.get(bars.size() - 1);
+                    String next = bars.size() < pageSize ? null : Times.format(last.bucketStart()) + "|" + last.currency();
+                    return new BarPage(instrument, barInterval.code(), items, next);
+                });
+    }
+
+    @GET
+    @Path("/volumes")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "Daily (UTC) tonnes issued, transferred, retired and cancelled per host Party, day in [from, to)")
+    public Uni<VolumePage> volumes(@QueryParam("party") String party, @QueryParam("from") String from,
+                                   @QueryParam("to") String to, @QueryParam("after") String after,
+                                   @QueryParam("limit") Integer limit) {
+        LocalDate fromDay = Params.date("from", from, LocalDate.of(1970, 1, 1));
+        LocalDate toDay = Params.date("to", to, LocalDate.of(9999, 1, 1));
+        LocalDate afterDay = LocalDate.of(1969, 12, 31);
+        String afterParty = "";
+        if (after != null && !after.isEmpty()) {
+            int bar = after.indexOf('|');
+            if (bar < 0) {
+                throw Params.invalid("after", "must be a cursor from an earlier page");
+            }
+            afterDay = Params.date("after", after.substring(0, bar), afterDay);
+            afterParty = after.substring(bar + 1);
+        }
+        int pageSize = Params.limit(limit);
+        return queries.volumes(Optional.ofNullable(emptyToNull(party)), fromDay, toDay, afterDay, afterParty, pageSize)
+                .map(rows -> {
+                    List<VolumePage.Volume> items = new ArrayList<>(rows.size());
+                    rows.forEach(v -> items.add(new VolumePage.Volume(v.party(), v.day().toString(), v.issued(),
+                            v.transferred(), v.retired(), v.cancelled())));
+                    FeedQueries.DailyVolume last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+                    String next = rows.size() < pageSize ? null : last.day() + "|" + last.party();
+                    return new VolumePage(items, next);
+                });
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-sent events: hello on connect, then each trade leg and each bar update as committed")
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        // The live events are subscribed before the hello is emitted, so a client that has read
+        // the hello has missed nothing committed after it.
+        String hello = broadcaster.write(new Hello(consumer.status().lastAppliedSeq()));
+        Multi<FeedEvent> events = Multi.createBy().merging().streams(broadcaster.events(),
+                Multi.createFrom().item(new FeedEvent("hello", null, hello)));
+        return events.map(e -> sse.newEventBuilder().name(e.name()).id(e.id()).mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, e.json()).build());
+    }
+
+    /** The first event of a stream: the ledger seq the stream starts after. */
+    public record Hello(long lastAppliedSeq) {
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

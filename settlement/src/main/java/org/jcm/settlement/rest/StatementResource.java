@@ -1,0 +1,39 @@
+package org.jcm.settlement.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jcm.settlement.api.Params;
+import org.jcm.settlement.persistence.FeedQueries;
+import org.jcm.settlement.security.Access;
+import org.jcm.settlement.statement.Statement;
+
+/** Net settlement obligations of a venue's participants for one day. */
+@Path("/api/v1/statements")
+public class StatementResource {
+
+    private final FeedQueries queries;
+    private final Access access;
+
+    StatementResource(FeedQueries queries, Access access) {
+        this.queries = queries;
+        this.access = access;
+    }
+
+    @GET
+    @Path("/{venue}/{date}")
+    @RolesAllowed({Access.EXCHANGE, Access.OPERATOR, Access.AUDITOR})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(summary = "Net obligations per participant and currency, and who pays whom, for trades settled on a UTC day")
+    public Uni<Statement> statement(@PathParam("venue") String venue, @PathParam("date") String date) {
+        access.requireReader(venue);
+        LocalDate day = Params.date("date", date, null);
+        return queries.settledOn(venue, day).map(trades -> Statement.of(venue, day, trades));
+    }
+}

@@ -1,0 +1,78 @@
+package org.jcm.settlement.trade;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Delivery versus payment as a pure function, so that the consumer (a transfer arrives after the
+ * trade was registered) and the registration (the transfer was already applied) reach the same
+ * status whatever the order in which they happen, and a rebuild reaches it again:
+ *
+ * <ol>
+ *   <li>The first transfer, in ledger order, that names the trade and whose event time is not
+ *       after {@code deliverBy} decides: SETTLED if seller, buyer, quantity and instrument match,
+ *       else MISMATCHED. Later transfers naming the trade change nothing.</li>
+ *   <li>A transfer that names a still pending trade after its deadline makes it FAILED (a late
+ *       delivery); a transfer made in time still decides a FAILED trade, because the ledger, not
+ *       the moment the deadline sweep ran, says whether delivery was in time.</li>
+ *   <li>A pending trade whose deadline has passed on the clock is FAILED by the sweep.</li>
+ * </ol>
+ */
+public final class DeliveryRules {
+
+    private DeliveryRules() {
+    }
+
+    /** The trade's status after one more transfer that names it. */
+    public static RegisteredTrade onTransfer(RegisteredTrade trade, PricedTransfer transfer) {
+        boolean inTime = !transfer.at().isAfter(trade.deliverBy());
+        return switch (trade.status()) {
+            case SETTLED, MISMATCHED -> trade;
+            case PENDING_DELIVERY -> inTime ? decide(trade, transfer)
+                    : trade.withStatus(TradeStatus.FAILED, transfer.seq(), trade.deliverBy(), List.of());
+            case FAILED -> inTime ? decide(trade, transfer) : trade;
+        };
+    }
+
+    /** The trade's status after every transfer naming it (in ledger order), then the deadline sweep. */
+    public static RegisteredTrade replay(RegisteredTrade trade, List<PricedTransfer> transfers, Clock clock) {
+        RegisteredTrade current = trade;
+        for (PricedTransfer transfer : transfers) {
+            current = onTransfer(current, transfer);
+        }
+        return sweep(current, clock);
+    }
+
+    /** FAILED if still pending after its deadline. */
+    public static RegisteredTrade sweep(RegisteredTrade trade, Clock clock) {
+        if (trade.status() == TradeStatus.PENDING_DELIVERY && clock.instant().isAfter(trade.deliverBy())) {
+            return trade.withStatus(TradeStatus.FAILED, 0, trade.deliverBy(), List.of());
+        }
+        return trade;
+    }
+
+    /** The fields of the transfer that differ from the trade, in a fixed order; empty when it delivers. */
+    public static List<String> mismatches(RegisteredTrade trade, PricedTransfer transfer) {
+        List<String> fields = new ArrayList<>(4);
+        if (!trade.sellerAccountId().equals(transfer.fromAccountId())) {
+            fields.add("sellerAccountId");
+        }
+        if (!trade.buyerAccountId().equals(transfer.toAccountId())) {
+            fields.add("buyerAccountId");
+        }
+        if (trade.quantity() != transfer.quantity()) {
+            fields.add("quantity");
+        }
+        if (transfer.legs().size() != 1 || !transfer.legs().get(0).instrument().equals(trade.instrument())) {
+            fields.add("instrument");
+        }
+        return fields;
+    }
+
+    private static RegisteredTrade decide(RegisteredTrade trade, PricedTransfer transfer) {
+        List<String> fields = mismatches(trade, transfer);
+        TradeStatus status = fields.isEmpty() ? TradeStatus.SETTLED : TradeStatus.MISMATCHED;
+        return trade.withStatus(status, transfer.seq(), transfer.at(), fields);
+    }
+}

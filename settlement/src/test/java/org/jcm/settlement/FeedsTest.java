@@ -1,0 +1,222 @@
+package org.jcm.settlement;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.jcm.settlement.testing.TestLedger.A;
+import static org.jcm.settlement.testing.TestLedger.B;
+import static org.jcm.settlement.testing.TestLedger.C;
+import static org.jcm.settlement.testing.TestLedger.trade;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
+import org.jcm.settlement.testing.Await;
+import org.jcm.settlement.testing.TestLedger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Known trades at known prices and times give exactly the expected trades, OHLCV bars, VWAP,
+ * volumes and last prices. This class owns vintages 2031 and 2032 and the day 2025-06-02.
+ */
+@QuarkusTest
+class FeedsTest {
+
+    static final String NONE_2031 = "JCM-MNG-2031-NONE";
+    private static boolean published;
+
+    @BeforeEach
+    void publishTheDay() {
+        synchronized (FeedsTest.class) {
+            if (!published) {
+                TestLedger ledger = TestLedger.get();
+                ledger.issue(at("09:00:00"), 2031, C, 1000);
+                ledger.transfer(at("10:00:05"), C, A, 100, 2031, trade("JPX", "F-1", "1000.00", "JPY"));
+                ledger.transfer(at("10:00:40"), C, A, 50, 2031, trade("JPX", "F-2", "1010.50", "JPY"));
+                ledger.transfer(at("10:01:10"), C, B, 30, 2031, trade("JPX", "F-3", "990.25", "JPY"));
+                ledger.transfer(at("11:15:00"), A, B, 20, 2031, trade("TOCOM", "F-4", "1005", "JPY"));
+                ledger.transfer(at("11:30:00"), C, A, 10, 2031, null);
+                ledger.retire(at("12:00:00"), A, 5, 2031);
+                ledger.cancel(at("12:30:00"), B, 7, 2031);
+                // Vintage 2032: 100 authorized units then 50 plain ones, moved by one priced transfer.
+                String authorized = ledger.issue(at("13:00:00"), 2032, C, 100);
+                ledger.authorize(at("13:01:00"), "MNG-AUTH-FEEDS-1", authorized);
+                ledger.issue(at("13:02:00"), 2032, C, 50);
+                ledger.transfer(at("13:05:00"), C, A, 120, 2032, trade("JPX", "F-5", "2000.00", "USD"));
+                published = true;
+            }
+        }
+        Await.caughtUp();
+    }
+
+    static Instant at(String time) {
+        return Instant.parse("2025-06-02T" + time + "Z");
+    }
+
+    @Test
+    void one_minute_bars_hold_open_high_low_close_vwap_volume_and_count_per_utc_minute() {
+        ohlcv("1m").body("items", hasSize(3))
+                .body("items[0].start", equalTo("2025-06-02T10:00:00.000Z"))
+                .body("items[0].end", equalTo("2025-06-02T10:01:00.000Z"))
+                .body("items[0].open", equalTo("1000.00"))
+                .body("items[0].high", equalTo("1010.50"))
+                .body("items[0].low", equalTo("1000.00"))
+                .body("items[0].close", equalTo("1010.50"))
+                .body("items[0].vwap", equalTo("1003.5000"))
+                .body("items[0].volume", equalTo(150))
+                .body("items[0].tradeCount", equalTo(2))
+                .body("items[1].start", equalTo("2025-06-02T10:01:00.000Z"))
+                .body("items[1].open", equalTo("990.25"))
+                .body("items[1].vwap", equalTo("990.2500"))
+                .body("items[1].volume", equalTo(30))
+                .body("items[2].start", equalTo("2025-06-02T11:15:00.000Z"))
+                .body("items[2].close", equalTo("1005"))
+                .body("items[2].vwap", equalTo("1005.0000"));
+    }
+
+    @Test
+    void hourly_bars_round_vwap_half_even_to_four_places() {
+        ohlcv("1h").body("items", hasSize(2))
+                .body("items[0].start", equalTo("2025-06-02T10:00:00.000Z"))
+                .body("items[0].open", equalTo("1000.00"))
+                .body("items[0].high", equalTo("1010.50"))
+                .body("items[0].low", equalTo("990.25"))
+                .body("items[0].close", equalTo("990.25"))
+                // 180232.50 / 180 = 1001.291666...
+                .body("items[0].vwap", equalTo("1001.2917"))
+                .body("items[0].volume", equalTo(180))
+                .body("items[0].tradeCount", equalTo(3))
+                .body("items[1].start", equalTo("2025-06-02T11:00:00.000Z"))
+                .body("items[1].volume", equalTo(20));
+    }
+
+    @Test
+    void the_daily_bar_spans_the_utc_day() {
+        ohlcv("1d").body("items", hasSize(1))
+                .body("items[0].start", equalTo("2025-06-02T00:00:00.000Z"))
+                .body("items[0].end", equalTo("2025-06-03T00:00:00.000Z"))
+                .body("items[0].open", equalTo("1000.00"))
+                .body("items[0].high", equalTo("1010.50"))
+                .body("items[0].low", equalTo("990.25"))
+                .body("items[0].close", equalTo("1005"))
+                .body("items[0].vwap", equalTo("1001.6625"))
+                .body("items[0].volume", equalTo(200))
+                .body("items[0].tradeCount", equalTo(4))
+                .body("next", nullValue());
+    }
+
+    @Test
+    void bars_are_served_as_csv() {
+        String csv = given().accept("text/csv")
+                .queryParam("instrument", NONE_2031).queryParam("currency", "JPY").queryParam("interval", "1h")
+                .when().get("/api/v1/feeds/ohlcv").then()
+                .statusCode(200).contentType("text/csv").extract().asString();
+        org.assertj.core.api.Assertions.assertThat(csv).isEqualTo(
+                "instrument,currency,interval,start,end,open,high,low,close,vwap,volume,tradeCount\r\n"
+                + "JCM-MNG-2031-NONE,JPY,1h,2025-06-02T10:00:00.000Z,2025-06-02T11:00:00.000Z,1000.00,1010.50,990.25,"
+                + "990.25,1001.2917,180,3\r\n"
+                + "JCM-MNG-2031-NONE,JPY,1h,2025-06-02T11:00:00.000Z,2025-06-02T12:00:00.000Z,1005,1005,1005,1005,"
+                + "1005.0000,20,1\r\n");
+    }
+
+    @Test
+    void bars_can_be_limited_to_a_time_range_and_paged() {
+        given().queryParam("instrument", NONE_2031).queryParam("interval", "1m")
+                .queryParam("from", "2025-06-02T10:01:00Z").queryParam("to", "2025-06-02T11:15:00Z")
+                .when().get("/api/v1/feeds/ohlcv").then().statusCode(200)
+                .body("items.start", contains("2025-06-02T10:01:00.000Z"));
+        String next = given().queryParam("instrument", NONE_2031).queryParam("interval", "1m").queryParam("limit", 2)
+                .when().get("/api/v1/feeds/ohlcv").then().statusCode(200)
+                .body("items", hasSize(2)).extract().path("next");
+        given().queryParam("instrument", NONE_2031).queryParam("interval", "1m").queryParam("after", next)
+                .when().get("/api/v1/feeds/ohlcv").then().statusCode(200)
+                .body("items.start", contains("2025-06-02T11:15:00.000Z"));
+    }
+
+    @Test
+    void the_trade_feed_lists_priced_legs_in_ledger_order_and_pages_by_cursor() {
+        ValidatableResponse all = given().queryParam("instrument", NONE_2031).when().get("/api/v1/feeds/trades").then()
+                .statusCode(200)
+                .body("items", hasSize(4))
+                .body("items.tradeId", contains("F-1", "F-2", "F-3", "F-4"))
+                .body("items.pricePerTonne", contains("1000.00", "1010.50", "990.25", "1005"))
+                .body("items.quantity", contains(100, 50, 30, 20))
+                .body("items[0].at", equalTo("2025-06-02T10:00:05.000Z"))
+                .body("items[0].currency", equalTo("JPY"))
+                .body("items[0].venue", equalTo("JPX"))
+                .body("items[3].venue", equalTo("TOCOM"));
+        String second = all.extract().path("items[1].cursor");
+        given().queryParam("instrument", NONE_2031).queryParam("after", second).when().get("/api/v1/feeds/trades")
+                .then().statusCode(200).body("items.tradeId", contains("F-3", "F-4"));
+        given().queryParam("instrument", NONE_2031).queryParam("limit", 3).when().get("/api/v1/feeds/trades")
+                .then().statusCode(200).body("items", hasSize(3)).body("next", equalTo(
+                        all.extract().path("items[2].cursor")));
+    }
+
+    @Test
+    void a_transfer_spanning_two_instruments_gives_one_leg_per_instrument_at_the_same_price() {
+        given().queryParam("instrument", "JCM-MNG-2032-AUTHORIZED").when().get("/api/v1/feeds/trades").then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].leg", equalTo(1))
+                .body("items[0].quantity", equalTo(100))
+                .body("items[0].pricePerTonne", equalTo("2000.00"))
+                .body("items[0].currency", equalTo("USD"));
+        given().queryParam("instrument", "JCM-MNG-2032-NONE").when().get("/api/v1/feeds/trades").then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].leg", equalTo(2))
+                .body("items[0].quantity", equalTo(20))
+                .body("items[0].pricePerTonne", equalTo("2000.00"));
+    }
+
+    @Test
+    void daily_volumes_count_issued_transferred_retired_and_cancelled_tonnes_per_host_party() {
+        given().queryParam("party", "MNG").queryParam("from", "2025-06-02").queryParam("to", "2025-06-03")
+                .when().get("/api/v1/feeds/volumes").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].party", equalTo("MNG"))
+                .body("items[0].date", equalTo("2025-06-02"))
+                .body("items[0].issued", equalTo(1150))
+                .body("items[0].transferred", equalTo(330))
+                .body("items[0].retired", equalTo(5))
+                .body("items[0].cancelled", equalTo(7));
+        String csv = given().accept("text/csv").queryParam("party", "MNG").queryParam("from", "2025-06-02")
+                .queryParam("to", "2025-06-03").when().get("/api/v1/feeds/volumes").then().statusCode(200)
+                .contentType("text/csv").extract().asString();
+        org.assertj.core.api.Assertions.assertThat(csv).isEqualTo(
+                "party,date,issued,transferred,retired,cancelled\r\nMNG,2025-06-02,1150,330,5,7\r\n");
+    }
+
+    @Test
+    void instruments_carry_their_last_price() {
+        given().when().get("/api/v1/instruments").then().statusCode(200)
+                .body("items.find { it.instrument == 'JCM-MNG-2031-NONE' }.hostParty", equalTo("MNG"))
+                .body("items.find { it.instrument == 'JCM-MNG-2031-NONE' }.vintage", equalTo(2031))
+                .body("items.find { it.instrument == 'JCM-MNG-2031-NONE' }.label", equalTo("NONE"))
+                .body("items.find { it.instrument == 'JCM-MNG-2031-NONE' }.lastPrice.pricePerTonne", equalTo("1005"))
+                .body("items.find { it.instrument == 'JCM-MNG-2031-NONE' }.lastPrice.currency", equalTo("JPY"))
+                .body("items.find { it.instrument == 'JCM-MNG-2032-AUTHORIZED' }.lastPrice.pricePerTonne",
+                        equalTo("2000.00"))
+                .body("items.find { it.instrument == 'JCM-MNG-2032-AUTHORIZED' }.label", equalTo("AUTHORIZED"));
+    }
+
+    @Test
+    void a_bad_interval_is_a_problem_naming_the_parameter() {
+        given().queryParam("instrument", NONE_2031).queryParam("interval", "5m")
+                .when().get("/api/v1/feeds/ohlcv").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("invalid_parameter"))
+                .body("errors[0].field", equalTo("interval"));
+    }
+
+    private static ValidatableResponse ohlcv(String interval) {
+        return given().queryParam("instrument", NONE_2031).queryParam("currency", "JPY")
+                .queryParam("interval", interval)
+                .when().get("/api/v1/feeds/ohlcv").then().statusCode(200).contentType("application/json");
+    }
+}

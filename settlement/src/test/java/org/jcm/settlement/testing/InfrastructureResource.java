@@ -1,0 +1,40 @@
+package org.jcm.settlement.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import java.util.Map;
+import org.jcm.embedded.EmbeddedKafkaBroker;
+import org.jcm.embedded.PostgresDatabase;
+import org.jcm.embedded.SharedInfrastructure;
+
+/**
+ * Points every {@code @QuarkusTest} of this module at the JVM's shared embedded PostgreSQL
+ * (its own database {@code settlement}) and Kafka broker, and creates the ledger topic with one
+ * partition before the service starts, as the registry's deployment does.
+ */
+@WithTestResource(value = InfrastructureResource.class, scope = TestResourceScope.GLOBAL)
+public class InfrastructureResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The settlement service's database on the shared server. */
+    public static final String DATABASE = "settlement";
+
+    @Override
+    public Map<String, String> start() {
+        PostgresDatabase database = SharedInfrastructure.database(DATABASE);
+        EmbeddedKafkaBroker kafka = SharedInfrastructure.kafka();
+        TestLedger.createTopic();
+        return Map.of(
+                "quarkus.datasource.reactive.url", database.reactiveUrl(),
+                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
+                "quarkus.datasource.username", database.user(),
+                "quarkus.datasource.password", database.password(),
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "settlement.dvp.sweep-interval", "PT0.2S");
+    }
+
+    @Override
+    public void stop() {
+        // Shared across Quarkus starts in this JVM; SharedInfrastructure's shutdown hooks stop them.
+    }
+}

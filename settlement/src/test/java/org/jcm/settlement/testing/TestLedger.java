@@ -1,0 +1,270 @@
+package org.jcm.settlement.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jcm.embedded.SharedInfrastructure;
+import org.jcm.ledger.canonical.HashChain;
+import org.jcm.ledger.canonical.Jcs;
+import org.jcm.ledger.canonical.Json;
+import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.command.Allocation;
+import org.jcm.ledger.command.AuthorizeUnits;
+import org.jcm.ledger.command.CancelCredits;
+import org.jcm.ledger.command.Command;
+import org.jcm.ledger.command.CommandContext;
+import org.jcm.ledger.command.IssueCredits;
+import org.jcm.ledger.command.OpenAccount;
+import org.jcm.ledger.command.RegisterOrganization;
+import org.jcm.ledger.command.RegisterParty;
+import org.jcm.ledger.command.RegisterProject;
+import org.jcm.ledger.command.RegisterRegistry;
+import org.jcm.ledger.command.RetireCredits;
+import org.jcm.ledger.command.Trade;
+import org.jcm.ledger.command.TransferCredits;
+import org.jcm.ledger.command.UnitFilter;
+import org.jcm.ledger.credit.AuthorizationPurpose;
+import org.jcm.ledger.credit.CancellationReason;
+import org.jcm.ledger.credit.Label;
+import org.jcm.ledger.credit.RetirementPurpose;
+import org.jcm.ledger.event.EventCodec;
+import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.id.AccountId;
+import org.jcm.ledger.id.AuthorizationId;
+import org.jcm.ledger.id.CooperativeApproachId;
+import org.jcm.ledger.id.IssuanceId;
+import org.jcm.ledger.id.JcmStatus;
+import org.jcm.ledger.id.MethodologyId;
+import org.jcm.ledger.id.OrganizationId;
+import org.jcm.ledger.id.Party;
+import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.ProjectId;
+import org.jcm.ledger.id.RegistryId;
+import org.jcm.ledger.id.Vintage;
+import org.jcm.ledger.ledger.LedgerState;
+import org.jcm.ledger.ledger.StateMachine;
+import org.jcm.ledger.rule.Outcome;
+import org.jcm.ledger.serial.Quantity;
+
+/**
+ * The registry's side of the contract, for tests: one ledger per test JVM that runs real commands
+ * through ledger-core's {@link StateMachine}, chains the events (JCS + SHA-256) into entries shaped
+ * like {@code GET /api/v1/ledger/events} items, and publishes them on the ledger topic with key
+ * {@code jcm} and header {@code seq}. Tests share it, so each test keeps to its own vintages and days.
+ *
+ * <p>Reference data: Japan and Mongolia (cooperative approach CA0012), registries JPN01 and MNG01,
+ * company A ({@link #A}) and B ({@link #B}) in Japan, a Mongolian company ({@link #C}), project MN001.
+ */
+public final class TestLedger {
+
+    public static final String TOPIC = "jcm.ledger.events";
+    public static final String LEDGER_ID = "jcm";
+
+    public static final PartyCode JPN = PartyCode.JAPAN;
+    public static final PartyCode MNG = new PartyCode("MNG");
+    public static final RegistryId JPN01 = new RegistryId("JPN01");
+    public static final RegistryId MNG01 = new RegistryId("MNG01");
+    public static final CooperativeApproachId CA = new CooperativeApproachId("CA0012");
+    public static final ProjectId MN001 = new ProjectId("MN001");
+    public static final AccountId A = AccountId.holding(JPN01, 1);
+    public static final AccountId B = AccountId.holding(JPN01, 2);
+    public static final AccountId C = AccountId.holding(MNG01, 1);
+
+    private static final Actor OPERATOR = Actor.operator("ops");
+    private static TestLedger instance;
+
+    private final LedgerState state = new LedgerState();
+    private final KafkaProducer<String, byte[]> producer;
+    private final List<byte[]> published = new ArrayList<>();
+    private String head = HashChain.ZERO_HEX;
+    private int issuances;
+
+    private TestLedger() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        Instant at = Instant.parse("2025-01-06T00:00:00Z");
+        apply(at, OPERATOR, new RegisterParty(new Party("JP", JPN, "Japan", JcmStatus.JAPAN, true, Optional.empty())));
+        apply(at, OPERATOR, new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA))));
+        apply(at, OPERATOR, new RegisterRegistry(JPN01, "Japan JCM registry"));
+        apply(at, OPERATOR, new RegisterRegistry(MNG01, "Mongolia JCM registry"));
+        apply(at, admin(JPN01), new RegisterOrganization(JPN01, "Company A"));
+        apply(at, admin(JPN01), new RegisterOrganization(JPN01, "Company B"));
+        apply(at, admin(MNG01), new RegisterOrganization(MNG01, "Ulaanbaatar Solar"));
+        apply(at, admin(JPN01), new OpenAccount(OrganizationId.of(JPN01, 1), "A main"));
+        apply(at, admin(JPN01), new OpenAccount(OrganizationId.of(JPN01, 2), "B main"));
+        apply(at, admin(MNG01), new OpenAccount(OrganizationId.of(MNG01, 1), "UB Solar main"));
+        apply(at, admin(MNG01), new RegisterProject(MN001, "Solar in Ulaanbaatar", new MethodologyId("MN_AM001"),
+                MNG01, List.of(OrganizationId.of(MNG01, 1), OrganizationId.of(JPN01, 1))));
+    }
+
+    /** The JVM's test ledger, with its reference data published. */
+    public static synchronized TestLedger get() {
+        if (instance == null) {
+            instance = new TestLedger();
+        }
+        return instance;
+    }
+
+    /** Creates the ledger topic with one partition unless it exists. */
+    public static void createTopic() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException(e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The last sequence number published. */
+    public synchronized long head() {
+        return state.lastSeq();
+    }
+
+    /** The folded state, to read what the registry knows. */
+    public LedgerState state() {
+        return state;
+    }
+
+    /** Applies a command at {@code at}, publishes its events and returns them; the command must be accepted. */
+    public synchronized List<LedgerEvent> apply(Instant at, Actor actor, Command command) {
+        List<LedgerEvent> events = applyWithoutPublishing(at, actor, command);
+        int from = published.size() - events.size();
+        for (int i = from; i < published.size(); i++) {
+            send(published.get(i), i + 1);
+        }
+        producer.flush();
+        return events;
+    }
+
+    /** Applies a command and chains its entries but keeps them back; publish with {@link #publish(long)}. */
+    public synchronized List<LedgerEvent> applyWithoutPublishing(Instant at, Actor actor, Command command) {
+        Outcome outcome = StateMachine.apply(state, command, new CommandContext(at, actor));
+        assertThat(outcome).as("outcome of %s", command).isInstanceOf(Outcome.Accepted.class);
+        List<LedgerEvent> events = ((Outcome.Accepted) outcome).events();
+        for (LedgerEvent event : events) {
+            published.add(entry(event));
+        }
+        return events;
+    }
+
+    /** Publishes (again) the entry with this seq, byte for byte as before. */
+    public synchronized void publish(long seq) {
+        send(published.get((int) seq - 1), seq);
+        producer.flush();
+    }
+
+    /** Issues {@code quantity} units of MN001 of a vintage into an account; returns the issuance id. */
+    public String issue(Instant at, int vintage, AccountId to, long quantity) {
+        int n;
+        synchronized (this) {
+            n = ++issuances;
+        }
+        String issuanceId = "MN001-" + vintage + "-" + n;
+        // The Joint Committee decides once per project, monitoring period and vintage, so each
+        // issuance gets its own one-day monitoring period inside the vintage year.
+        LocalDate day = LocalDate.of(vintage, 1, 1).plusDays(n % 365);
+        apply(at, admin(MNG01), new IssueCredits(new IssuanceId(issuanceId), MN001, day, day, Vintage.of(vintage),
+                Quantity.of(quantity), List.of(new Allocation(to, Quantity.of(quantity))), Optional.empty()));
+        return issuanceId;
+    }
+
+    /** Mongolia authorizes the units of an issuance for NDC use (label AUTHORIZED). */
+    public void authorize(Instant at, String authorizationId, String issuanceId) {
+        apply(at, Actor.government("mng-gov", MNG), new AuthorizeUnits(new AuthorizationId(authorizationId), MNG, CA,
+                AuthorizationPurpose.NDC, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                List.of("Company A"), Optional.of(new IssuanceId(issuanceId)), List.of()));
+    }
+
+    /** The transfer command of {@code quantity} units of a vintage (and label, if given), with an optional trade. */
+    public static TransferCredits transfer(AccountId from, AccountId to, long quantity, int vintage,
+                                           Optional<Label> label, Trade trade) {
+        return new TransferCredits(from, to, Quantity.of(quantity), List.of(),
+                Optional.of(new UnitFilter(Optional.empty(), Optional.of(Vintage.of(vintage)), label)),
+                Optional.ofNullable(trade), Optional.empty());
+    }
+
+    /** Transfers units of a vintage with a trade (venue, trade id, price, currency), or none when trade is null. */
+    public List<LedgerEvent> transfer(Instant at, AccountId from, AccountId to, long quantity, int vintage, Trade trade) {
+        return apply(at, holderOf(from), transfer(from, to, quantity, vintage, Optional.empty(), trade));
+    }
+
+    /** Retires units of a vintage voluntarily. */
+    public void retire(Instant at, AccountId from, long quantity, int vintage) {
+        apply(at, holderOf(from), new RetireCredits(from, Quantity.of(quantity), List.of(),
+                Optional.of(new UnitFilter(Optional.empty(), Optional.of(Vintage.of(vintage)), Optional.empty())),
+                RetirementPurpose.VOLUNTARY, Optional.of("Company A"), Optional.empty(), Optional.<Year>empty(),
+                Optional.empty()));
+    }
+
+    /** Cancels units of a vintage voluntarily. */
+    public void cancel(Instant at, AccountId from, long quantity, int vintage) {
+        apply(at, holderOf(from), new CancelCredits(from, Quantity.of(quantity), List.of(),
+                Optional.of(new UnitFilter(Optional.empty(), Optional.of(Vintage.of(vintage)), Optional.empty())),
+                CancellationReason.VOLUNTARY, Optional.empty()));
+    }
+
+    /** A trade for a transfer. */
+    public static Trade trade(String venue, String tradeId, String price, String currency) {
+        return new Trade(tradeId, venue, new BigDecimal(price), currency);
+    }
+
+    /** The account holder acting for the organization that owns {@code account}. */
+    public Actor holderOf(AccountId account) {
+        OrganizationId org = state.account(account).orElseThrow().organizationId().orElseThrow();
+        return Actor.accountHolder("user-" + org, org);
+    }
+
+    private static Actor admin(RegistryId registry) {
+        return Actor.registryAdmin("admin-" + registry, registry);
+    }
+
+    private byte[] entry(LedgerEvent event) {
+        Map<String, Object> json = EventCodec.toJson(event);
+        String prev = head;
+        head = HashChain.toHex(HashChain.next(HashChain.fromHex(prev), Jcs.canonicalBytes(json)));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("seq", event.seq());
+        entry.put("prevHash", prev);
+        entry.put("hash", head);
+        entry.put("event", json);
+        return Json.write(entry).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void send(byte[] value, long seq) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, 0, LEDGER_ID, value);
+        record.headers().add("seq", Long.toString(seq).getBytes(StandardCharsets.US_ASCII));
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.jcm.settlement.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Mints bearer tokens for tests, signed with the test key pair in {@code src/test/resources/jwt}
+ * (or, to test refusal, with a stranger's key).
+ */
+public final class TestTokens {
+
+    /** The issuer the service trusts. */
+    public static final String ISSUER = "jcm-registry";
+
+    private TestTokens() {
+    }
+
+    /** A token for an account holder of an organisation. */
+    public static String accountHolder(String org) {
+        return token("holder@" + org, Set.of("account-holder"), Map.of("org", org));
+    }
+
+    /** A token for the administrator of a registry. */
+    public static String registryAdmin(String registry) {
+        return token("admin@" + registry, Set.of("registry-admin"), Map.of("registry", registry));
+    }
+
+    /** A token for a government acting for a Party (ISO 3166 alpha-3). */
+    public static String government(String party) {
+        return token("gov@" + party, Set.of("government"), Map.of("party", party));
+    }
+
+    /** A token for an exchange (trading venue). */
+    public static String exchange(String venue) {
+        return token("exchange@" + venue, Set.of("exchange"), Map.of("venue", venue));
+    }
+
+    /** A token for an auditor. */
+    public static String auditor() {
+        return token("auditor", Set.of("auditor"), Map.of());
+    }
+
+    /** A token for the operator of the system. */
+    public static String operator() {
+        return token("operator", Set.of("operator"), Map.of());
+    }
+
+    /** A token with any subject, groups and extra claims, valid for an hour. */
+    public static String token(String subject, Set<String> groups, Map<String, String> claims) {
+        return claims(subject, groups, claims).sign();
+    }
+
+    /** A token that expired ten minutes ago. */
+    public static String expired(Set<String> groups) {
+        Instant now = Instant.now();
+        return claims("late", groups, Map.of())
+                .issuedAt(now.minus(Duration.ofHours(1)))
+                .expiresAt(now.minus(Duration.ofMinutes(10)))
+                .sign();
+    }
+
+    /** A well-formed token signed with a key the service does not trust. */
+    public static String signedByStranger(Set<String> groups) {
+        return claims("stranger", groups, Map.of()).sign(strangerKey());
+    }
+
+    /** A token signed with the right key but naming another issuer. */
+    public static String fromOtherIssuer(Set<String> groups) {
+        return claims("elsewhere", groups, Map.of()).issuer("someone-else").sign();
+    }
+
+    private static JwtClaimsBuilder claims(String subject, Set<String> groups, Map<String, String> claims) {
+        JwtClaimsBuilder builder = Jwt.issuer(ISSUER)
+                .subject(subject)
+                .upn(subject)
+                .groups(groups)
+                .expiresIn(Duration.ofHours(1));
+        claims.forEach(builder::claim);
+        return builder;
+    }
+
+    private static PrivateKey strangerKey() {
+        try (InputStream pem = TestTokens.class.getResourceAsStream("/jwt/stranger-private-key.pem")) {
+            return KeyUtils.decodePrivateKey(new String(pem.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
