@@ -1,0 +1,47 @@
+package org.jcm.localstack;
+
+/**
+ * The demo world: two hosted registries, a Mongolian solar project whose credits are issued into
+ * both, sold to a Japanese company on an exchange (one trade settled delivery versus payment),
+ * partly retired, then partly authorized by Mongolia for NDC use, sold again and adjusted.
+ */
+final class DemoScenario {
+
+    static final String JAPAN_REGISTRY = "JPN01";
+    static final String JAPAN_REGISTRY_NAME = "Japan JCM Registry";
+    static final String MONGOLIA_REGISTRY = "MNG01";
+    static final String MONGOLIA_REGISTRY_NAME = "Mongolia JCM Registry";
+
+    static final String MONGOLIAN_COMPANY = "Gobi Solar LLC";
+    static final String JAPANESE_COMPANY = "Sakura Trading Co., Ltd.";
+
+    static final String PROJECT = "MN001";
+    static final String PROJECT_TITLE = "10 MW solar power plant in the Gobi region";
+    static final String METHODOLOGY = "MN_AM003";
+    static final String MONITORING_START = "2024-01-01";
+    static final String MONITORING_END = "2024-12-31";
+    static final int VINTAGE = 2024;
+    static final String ISSUANCE = "MN001-2024-01";
+    static final long ISSUED_TO_MONGOLIA = 8_000;
+    static final long ISSUED_TO_JAPAN = 2_000;
+
+    static final String AUTHORIZATION = "MNG-AUTH-2025-001";
+    /** Used when GET /api/v1/parties does not say: the placeholder of registry-api's reference data. */
+    static final String DEFAULT_COOPERATIVE_APPROACH = "CA0001";
+    static final long AUTHORIZED = 5_000;
+
+    static final String VENUE = "JCMX";
+    static final String CURRENCY = "JPY";
+    /** Units of the first trade, T-0001, taken from the low end of the Mongolian account's block. */
+    static final long FIRST_TRADE = 500;
+    /** The trade registered with settlement before its delivering transfer. */
+    static final String EXCHANGE_TRADE = "T-0002";
+    static final long EXCHANGE_TRADE_QUANTITY = 300;
+    static final String EXCHANGE_TRADE_PRICE = "1010.00";
+    static final String UNAUTHORIZED_INSTRUMENT = "JCM-MNG-2024-NONE";
+
+    static final long RETIRED = 150;
+
+    private DemoScenario() {
+    }
+}

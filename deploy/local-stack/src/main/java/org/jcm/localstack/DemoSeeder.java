@@ -1,0 +1,301 @@
+package org.jcm.localstack;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads the demo data through the services' real APIs, as the demo actors, with an
+ * Idempotency-Key on every mutation: running it again returns the first answers and changes nothing.
+ * See docs/local-stack.md for what it creates.
+ */
+final class DemoSeeder {
+
+    /** Bump when the scenario changes, so that new requests do not collide with old keys. */
+    private static final String KEY_PREFIX = "jcm-demo-v1-";
+    private static final Duration SETTLEMENT_WAIT = Duration.ofSeconds(30);
+
+    private final ApiClient registry;
+    private final Optional<ApiClient> settlement;
+    private final DemoTokens tokens;
+    private final Progress progress;
+    private final Instant now;
+    private DemoIds ids = DemoIds.EXPECTED;
+
+    DemoSeeder(ApiClient registry, Optional<ApiClient> settlement, DemoTokens tokens, Progress progress, Instant now) {
+        this.registry = registry;
+        this.settlement = settlement;
+        this.tokens = tokens;
+        this.progress = progress;
+        this.now = now;
+    }
+
+    /**
+     * Runs every step; returns the ids the ledger assigned. The Article 6.2 steps come last, so that
+     * a registry without them still gets accounts, an issuance, trades and a retirement.
+     */
+    DemoIds seed() throws SeedingException, IOException, InterruptedException {
+        registries();
+        organizationsAndAccounts();
+        String issuanceRequest = projectAndIssuanceRequest();
+        String mongolianSerial = issue(issuanceRequest);
+        tradesOfUnauthorizedUnits();
+        retire();
+        authorize(mongolianSerial);
+        long firstTransferSeq = tradesOfAuthorizedUnits();
+        adjust(firstTransferSeq);
+        awaitSettlement();
+        return ids;
+    }
+
+    private void registries() throws SeedingException, IOException, InterruptedException {
+        post("registry JPN01", "01-registry-JPN01", "/api/v1/registries", "JCM_TOKEN_OPERATOR",
+                body("registryId", DemoScenario.JAPAN_REGISTRY, "name", DemoScenario.JAPAN_REGISTRY_NAME));
+        post("registry MNG01", "02-registry-MNG01", "/api/v1/registries", "JCM_TOKEN_OPERATOR",
+                body("registryId", DemoScenario.MONGOLIA_REGISTRY, "name", DemoScenario.MONGOLIA_REGISTRY_NAME));
+        progress.step("  registries JPN01 and MNG01");
+    }
+
+    private void organizationsAndAccounts() throws SeedingException, IOException, InterruptedException {
+        String mongolianOrg = createdId("organization", post("organization " + DemoScenario.MONGOLIAN_COMPANY,
+                "03-organization-gobi-solar", "/api/v1/organizations", "JCM_TOKEN_ADMIN_MNG01",
+                body("registryId", DemoScenario.MONGOLIA_REGISTRY, "name", DemoScenario.MONGOLIAN_COMPANY)),
+                "organizationId", ids.mongolianCompany());
+        String japaneseOrg = createdId("organization", post("organization " + DemoScenario.JAPANESE_COMPANY,
+                "04-organization-sakura-trading", "/api/v1/organizations", "JCM_TOKEN_ADMIN_JPN01",
+                body("registryId", DemoScenario.JAPAN_REGISTRY, "name", DemoScenario.JAPANESE_COMPANY)),
+                "organizationId", ids.japaneseCompany());
+        String mongolianAccount = createdId("account", post("account of " + DemoScenario.MONGOLIAN_COMPANY,
+                "05-account-gobi-solar", "/api/v1/accounts", "JCM_TOKEN_ADMIN_MNG01",
+                body("organizationId", mongolianOrg, "name", "Gobi Solar holding account")),
+                "accountId", ids.mongolianAccount());
+        String japaneseAccount = createdId("account", post("account of " + DemoScenario.JAPANESE_COMPANY,
+                "06-account-sakura-trading", "/api/v1/accounts", "JCM_TOKEN_ADMIN_JPN01",
+                body("organizationId", japaneseOrg, "name", "Sakura Trading holding account")),
+                "accountId", ids.japaneseAccount());
+        ids = new DemoIds(mongolianOrg, mongolianAccount, japaneseOrg, japaneseAccount);
+        progress.step("  organizations " + mongolianOrg + " (" + DemoScenario.MONGOLIAN_COMPANY + "), " + japaneseOrg
+                + " (" + DemoScenario.JAPANESE_COMPANY + "); accounts " + mongolianAccount + ", " + japaneseAccount);
+    }
+
+    private String projectAndIssuanceRequest() throws SeedingException, IOException, InterruptedException {
+        post("project " + DemoScenario.PROJECT, "07-project-MN001", "/api/v1/projects", "JCM_TOKEN_ADMIN_MNG01",
+                body("projectId", DemoScenario.PROJECT, "title", DemoScenario.PROJECT_TITLE,
+                        "methodologyId", DemoScenario.METHODOLOGY, "registryId", DemoScenario.MONGOLIA_REGISTRY,
+                        "participants", List.of(ids.mongolianCompany(), ids.japaneseCompany())));
+        Object answer = post("issuance request", "08-issuance-request", "/api/v1/issuance-requests", "JCM_TOKEN_GOBI_SOLAR",
+                body("projectId", DemoScenario.PROJECT, "monitoringPeriodStart", DemoScenario.MONITORING_START,
+                        "monitoringPeriodEnd", DemoScenario.MONITORING_END,
+                        "verifiedQuantity", DemoScenario.ISSUED_TO_MONGOLIA + DemoScenario.ISSUED_TO_JAPAN,
+                        "verificationReference", "VR-MN001-2024"));
+        return createdId("issuance request", answer, "issuanceRequestId", null);
+    }
+
+    /** Issues into both registries; returns the serial of the block allocated to the Mongolian account. */
+    private String issue(String issuanceRequest) throws SeedingException, IOException, InterruptedException {
+        Map<String, Object> body = body("issuanceId", DemoScenario.ISSUANCE, "projectId", DemoScenario.PROJECT,
+                "monitoringPeriodStart", DemoScenario.MONITORING_START, "monitoringPeriodEnd", DemoScenario.MONITORING_END,
+                "vintage", (long) DemoScenario.VINTAGE,
+                "totalQuantity", DemoScenario.ISSUED_TO_MONGOLIA + DemoScenario.ISSUED_TO_JAPAN,
+                "allocations", List.of(
+                        body("accountId", ids.mongolianAccount(), "quantity", DemoScenario.ISSUED_TO_MONGOLIA),
+                        body("accountId", ids.japaneseAccount(), "quantity", DemoScenario.ISSUED_TO_JAPAN)));
+        if (issuanceRequest != null) {
+            body.put("issuanceRequestId", issuanceRequest);
+        }
+        Object answer = post("issuance " + DemoScenario.ISSUANCE, "09-issuance", "/api/v1/issuances", "JCM_TOKEN_ADMIN_MNG01", body);
+        String serial = JsonTrees.objectsWith(answer, "accountId", ids.mongolianAccount()).stream()
+                .map(block -> block.get("serial")).filter(String.class::isInstance).map(String.class::cast)
+                .findFirst()
+                .orElse("JCM-" + DemoScenario.PROJECT + "-" + DemoScenario.VINTAGE + "-1-" + DemoScenario.ISSUED_TO_MONGOLIA);
+        progress.step("  project " + DemoScenario.PROJECT + ", issuance " + DemoScenario.ISSUANCE + ": "
+                + DemoScenario.ISSUED_TO_MONGOLIA + " t to " + ids.mongolianAccount() + ", "
+                + DemoScenario.ISSUED_TO_JAPAN + " t to " + ids.japaneseAccount());
+        return serial;
+    }
+
+    /**
+     * Two priced international transfers of units without authorization from MNG01 to JPN01 on
+     * venue JCMX; the second delivers a trade the exchange registered with settlement first.
+     */
+    private void tradesOfUnauthorizedUnits() throws SeedingException, IOException, InterruptedException {
+        transfer("10-transfer-T-0001", "T-0001", DemoScenario.FIRST_TRADE, "NONE", "980.00",
+                "Sold on " + DemoScenario.VENUE);
+        registerExchangeTrade();
+        transfer("12-transfer-" + DemoScenario.EXCHANGE_TRADE, DemoScenario.EXCHANGE_TRADE, DemoScenario.EXCHANGE_TRADE_QUANTITY,
+                "NONE", DemoScenario.EXCHANGE_TRADE_PRICE,
+                "Delivery of exchange trade " + DemoScenario.EXCHANGE_TRADE + " (delivery versus payment)");
+        progress.step("  trades T-0001 and " + DemoScenario.EXCHANGE_TRADE + " on " + DemoScenario.VENUE + " ("
+                + ids.mongolianAccount() + " -> " + ids.japaneseAccount() + ", " + DemoScenario.CURRENCY + ")"
+                + (settlement.isPresent() ? "; " + DemoScenario.EXCHANGE_TRADE + " registered with settlement first" : ""));
+    }
+
+    /**
+     * Mongolia authorizes, for NDC use, units that the Mongolian account still holds: those above
+     * what the two trades took from the low end of its block.
+     */
+    private void authorize(String mongolianSerial) throws SeedingException, IOException, InterruptedException {
+        String authorized = DemoSeeder.slice(mongolianSerial, DemoScenario.FIRST_TRADE + DemoScenario.EXCHANGE_TRADE_QUANTITY,
+                DemoScenario.AUTHORIZED);
+        post("authorization " + DemoScenario.AUTHORIZATION, "14-authorization", "/api/v1/authorizations", "JCM_TOKEN_GOV_MNG",
+                body("authorizationId", DemoScenario.AUTHORIZATION, "party", "MNG",
+                        "cooperativeApproachId", cooperativeApproach("MNG"), "purpose", "NDC",
+                        "authorizedQuantity", DemoScenario.AUTHORIZED, "vintages", List.of((long) DemoScenario.VINTAGE),
+                        "authorizedEntities", List.of(DemoScenario.MONGOLIAN_COMPANY, DemoScenario.JAPANESE_COMPANY),
+                        "serialRanges", List.of(authorized)));
+        progress.step("  authorization " + DemoScenario.AUTHORIZATION + " (Mongolia, NDC): " + authorized);
+    }
+
+    /**
+     * Two priced international transfers of authorized units: the first transfers of Article 6.2.
+     * Returns the seq of the first one's FirstTransferRecorded event, or 0.
+     */
+    private long tradesOfAuthorizedUnits() throws SeedingException, IOException, InterruptedException {
+        Object first = transfer("15-transfer-T-0003", "T-0003", 2_000, "AUTHORIZED", "1250.50",
+                "International transfer of authorized units, sold on " + DemoScenario.VENUE);
+        transfer("16-transfer-T-0004", "T-0004", 400, "AUTHORIZED", "1275.25", "Sold on " + DemoScenario.VENUE);
+        progress.step("  trades T-0003 and T-0004 of authorized units on " + DemoScenario.VENUE);
+        return JsonTrees.objectsWith(first, "type", "FirstTransferRecorded").stream()
+                .map(event -> event.get("seq")).filter(Long.class::isInstance).map(Long.class::cast)
+                .findFirst().orElse(0L);
+    }
+
+    private Object transfer(String key, String tradeId, long quantity, String label, String price, String memo)
+            throws SeedingException, IOException, InterruptedException {
+        return post("transfer " + tradeId, key, "/api/v1/transfers", "JCM_TOKEN_GOBI_SOLAR",
+                body("fromAccountId", ids.mongolianAccount(), "toAccountId", ids.japaneseAccount(), "quantity", quantity,
+                        "filter", body("projectId", DemoScenario.PROJECT, "vintage", (long) DemoScenario.VINTAGE, "label", label),
+                        "trade", body("tradeId", tradeId, "venue", DemoScenario.VENUE, "pricePerTonne", price,
+                                "currency", DemoScenario.CURRENCY),
+                        "memo", memo));
+    }
+
+    private void registerExchangeTrade() throws SeedingException, IOException, InterruptedException {
+        if (settlement.isEmpty()) {
+            return;
+        }
+        String deliverBy = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(30)).toString();
+        ApiClient.Answer answer = settlement.get().post("/api/v1/trades", token("JCM_TOKEN_EXCHANGE"),
+                KEY_PREFIX + "11-exchange-trade",
+                body("tradeId", DemoScenario.EXCHANGE_TRADE, "venue", DemoScenario.VENUE,
+                        "sellerAccountId", ids.mongolianAccount(), "buyerAccountId", ids.japaneseAccount(),
+                        "instrument", DemoScenario.UNAUTHORIZED_INSTRUMENT, "quantity", DemoScenario.EXCHANGE_TRADE_QUANTITY,
+                        "pricePerTonne", DemoScenario.EXCHANGE_TRADE_PRICE,
+                        "currency", DemoScenario.CURRENCY, "deliverBy", deliverBy));
+        // 409 means a first seeding run registered it and the trade may be settled by now; that is fine.
+        if (!answer.isSuccess() && answer.status() != 409) {
+            throw SeedingException.refused("exchange trade " + DemoScenario.EXCHANGE_TRADE, answer);
+        }
+    }
+
+    /** Mongolia applies the corresponding adjustment for the units first transferred by T-0003. */
+    private void adjust(long firstTransferSeq) throws SeedingException, IOException, InterruptedException {
+        if (firstTransferSeq <= 0) {
+            progress.warn("no FirstTransferRecorded event in the answer to T-0003; no corresponding adjustment");
+            return;
+        }
+        post("corresponding adjustment", "17-corresponding-adjustment", "/api/v1/corresponding-adjustments",
+                "JCM_TOKEN_GOV_MNG", body("party", "MNG", "year", (long) DemoScenario.VINTAGE, "method", "AVERAGING",
+                        "firstTransferSeqs", List.of(firstTransferSeq)));
+        progress.step("  corresponding adjustment by Mongolia for " + DemoScenario.VINTAGE + " (first transfer seq "
+                + firstTransferSeq + ")");
+    }
+
+    private void retire() throws SeedingException, IOException, InterruptedException {
+        post("retirement", "13-retirement", "/api/v1/retirements", "JCM_TOKEN_SAKURA_TRADING",
+                body("fromAccountId", ids.japaneseAccount(), "quantity", DemoScenario.RETIRED,
+                        "filter", body("label", "NONE"), "purpose", "VOLUNTARY",
+                        "beneficiary", DemoScenario.JAPANESE_COMPANY, "note", "Offset of business travel, fiscal year 2024"));
+        progress.step("  retirement of " + DemoScenario.RETIRED + " t by " + DemoScenario.JAPANESE_COMPANY);
+    }
+
+    /** Waits until settlement has applied the whole ledger and the exchange trade is settled. */
+    private void awaitSettlement() throws IOException, InterruptedException {
+        if (settlement.isEmpty()) {
+            return;
+        }
+        long head = JsonTrees.find(registry.get("/api/v1/ledger/head", null).json(), "seq").map(Long::parseLong).orElse(0L);
+        long deadline = System.nanoTime() + SETTLEMENT_WAIT.toNanos();
+        String tradeStatus = "unknown";
+        long applied = -1;
+        while (System.nanoTime() < deadline) {
+            applied = JsonTrees.find(settlement.get().get("/api/v1/status", null).json(), "lastAppliedSeq")
+                    .map(Long::parseLong).orElse(-1L);
+            ApiClient.Answer trade = settlement.get().get("/api/v1/trades/" + DemoScenario.VENUE + "/"
+                    + DemoScenario.EXCHANGE_TRADE, token("JCM_TOKEN_EXCHANGE"));
+            tradeStatus = JsonTrees.find(trade.json(), "status").orElse("HTTP " + trade.status());
+            if (applied >= head && "SETTLED".equals(tradeStatus)) {
+                progress.step("  settlement applied the ledger up to seq " + applied + "; " + DemoScenario.EXCHANGE_TRADE
+                        + " is SETTLED");
+                return;
+            }
+            Thread.sleep(250);
+        }
+        progress.warn("settlement has applied the ledger up to seq " + applied + " of " + head + " and trade "
+                + DemoScenario.EXCHANGE_TRADE + " is " + tradeStatus + " after " + SETTLEMENT_WAIT.toSeconds()
+                + " s; its feeds may still be empty (is registry-api publishing to Kafka?)");
+    }
+
+    private String cooperativeApproach(String party) throws IOException, InterruptedException {
+        ApiClient.Answer answer = registry.get("/api/v1/parties", null);
+        Object parties = answer.isSuccess() ? answer.json() : null;
+        // The Party's alpha-3 code is named "code" in ledger-core; accept the other usual names too.
+        return List.of("code", "party", "iso3", "alpha3").stream()
+                .flatMap(field -> JsonTrees.objectsWith(parties, field, party).stream())
+                .map(found -> found.get("cooperativeApproachId")).filter(String.class::isInstance).map(String.class::cast)
+                .findFirst().orElse(DemoScenario.DEFAULT_COOPERATIVE_APPROACH);
+    }
+
+    private Object post(String step, String key, String path, String actor, Map<String, Object> body)
+            throws SeedingException, IOException, InterruptedException {
+        ApiClient.Answer answer = registry.post(path, token(actor), KEY_PREFIX + key, body);
+        if (!answer.isSuccess()) {
+            throw SeedingException.refused(step, answer);
+        }
+        return answer.json();
+    }
+
+    private String token(String variable) {
+        return DemoActor.all(ids).stream().filter(actor -> actor.variable().equals(variable)).findFirst()
+                .map(tokens::mint)
+                .orElseThrow(() -> new IllegalArgumentException("No demo actor " + variable));
+    }
+
+    /** The id a creating request answered with: {@code id}, else the first {@code field}, else the expected one. */
+    private static String createdId(String what, Object answer, String field, String expected) throws SeedingException {
+        Optional<String> id = answer instanceof Map<?, ?> map && map.get("id") instanceof String text
+                ? Optional.of(text) : JsonTrees.find(answer, field);
+        if (id.isPresent()) {
+            return id.get();
+        }
+        if (expected == null) {
+            return null;
+        }
+        if (answer == null) {
+            throw new SeedingException("The answer creating the " + what + " is not JSON; cannot tell its id");
+        }
+        return expected;
+    }
+
+    /** {@code JCM-MN001-2024-1-8000}, skipping 800, 5000 units: {@code JCM-MN001-2024-801-5800}. */
+    static String slice(String serial, long skip, long quantity) {
+        int lastDash = serial.lastIndexOf('-');
+        int firstDash = serial.lastIndexOf('-', lastDash - 1);
+        long first = Long.parseLong(serial.substring(firstDash + 1, lastDash)) + skip;
+        return serial.substring(0, firstDash + 1) + first + "-" + (first + quantity - 1);
+    }
+
+    /** A JSON object from alternating names and values, in order. */
+    static Map<String, Object> body(Object... namesAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,284 @@
+package org.jcm.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jcm.embedded.EmbeddedKafkaBroker;
+import org.jcm.embedded.EmbeddedPostgresServer;
+import org.jcm.embedded.PostgresDatabase;
+
+/**
+ * The running stack: embedded PostgreSQL and Kafka in this JVM, registry-api and settlement as
+ * child JVMs, the demo data and tokens; started in that order and stopped in the reverse one.
+ */
+final class LocalStack {
+
+    static final String REGISTRY = "registry-api";
+    static final String SETTLEMENT = "settlement";
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+
+    private final StackSettings settings;
+    private final Progress progress;
+    private final DataFolder folder;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private InstanceLock lock;
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaBroker kafka;
+    private volatile boolean stopping;
+    private boolean closed;
+
+    LocalStack(StackSettings settings, Progress progress) {
+        this.settings = settings;
+        this.progress = progress;
+        this.folder = new DataFolder(settings.dataFolder());
+    }
+
+    DataFolder folder() {
+        return folder;
+    }
+
+    /** Starts everything, prints where it is, and waits for a stop request; returns the exit code. */
+    int run() {
+        try {
+            start();
+            if (stopRequested.getCount() == 0) {
+                return StackException.STOPPED;
+            }
+            stopRequested.await();
+            return 0;
+        } catch (StackException e) {
+            if (!stopping) {
+                progress.plain("");
+                progress.plain("ERROR: " + e.getMessage());
+            }
+            return stopping ? StackException.STOPPED : e.exitCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return StackException.STOPPED;
+        } finally {
+            close();
+        }
+    }
+
+    /** Asks the stack to stop (Ctrl-C, SIGTERM); the thread in {@link #run()} does the stopping. */
+    void requestStop(String why) {
+        if (stopping) {
+            progress.plain("(already stopping; 'kill -9 " + ProcessHandle.current().pid() + "' if it hangs)");
+            return;
+        }
+        stopping = true;
+        progress.plain("");
+        progress.step(why + ": stopping the local stack");
+        stopRequested.countDown();
+    }
+
+    private void start() throws InterruptedException {
+        folder.prepare();
+        lock = InstanceLock.acquire(folder.lockFile());
+        Leftovers.stop(lock.previous(), folder, progress);
+        Ports.checkFree(ports(), portOptions());
+        if (settings.fresh() && !folder.isNew()) {
+            folder.wipe();
+            folder.prepare();
+            progress.step("Starting fresh: wiped " + folder.root());
+        }
+        progress.step((folder.isNew() ? "New data folder " : "Data folder ") + folder.root());
+        ServiceJars jars = ServiceJars.locate(settings, progress);
+        JwtIssuer issuer = JwtIssuer.loadOrCreate(folder.jwt());
+        record("registry.url", settings.registryUrl());
+
+        progress.step("Starting PostgreSQL on port " + settings.postgresPort() + " ...");
+        postgres = Infrastructure.startPostgres(folder, settings.postgresPort());
+        checkNotStopping();
+        progress.step("Starting Kafka on port " + settings.kafkaPort() + " ...");
+        kafka = Infrastructure.startKafka(folder, settings.kafkaPort());
+        checkNotStopping();
+
+        startServices(jars, issuer);
+        checkNotStopping();
+
+        Instant now = Instant.now();
+        DemoTokens tokens = new DemoTokens(issuer, now);
+        DemoIds ids = demoData(tokens, jars.settlement().isPresent(), now);
+        checkNotStopping();
+        List<DemoActor> actors = DemoActor.all(ids);
+        Map<String, String> minted = tokens.mint(actors);
+        tokens.write(folder.tokensFile(), actors, minted, urls());
+        boolean swaggerRegistry = services.get(0).answers200(http, settings.clientHost(), "/q/swagger-ui/");
+        boolean swaggerSettlement = services.size() > 1 && services.get(1).answers200(http, settings.clientHost(), "/q/swagger-ui/");
+        progress.plain(new Summary(settings, folder, postgres, kafka, services, ids, actors, minted, tokens.expiry(),
+                swaggerRegistry, swaggerSettlement, progress.elapsedSeconds()).text());
+    }
+
+    private void startServices(ServiceJars jars, JwtIssuer issuer) throws InterruptedException {
+        ServiceProcess registry = startService(new ServiceProcess.Spec(REGISTRY, jars.registry(), settings.registryPort(),
+                serviceEnvironment(settings.registryPort(), postgres.coordinates(Infrastructure.REGISTRY_DATABASE), issuer)));
+        Optional<ServiceProcess> settlement = jars.settlement().map(jar -> startService(new ServiceProcess.Spec(SETTLEMENT,
+                jar, settings.settlementPort(),
+                serviceEnvironment(settings.settlementPort(), postgres.coordinates(Infrastructure.SETTLEMENT_DATABASE), issuer))));
+        for (ServiceProcess service : services) {
+            if (!service.awaitReady(http, settings.clientHost(), settings.startupTimeout(), stopRequested)) {
+                return;
+            }
+            progress.step(service.name() + " is ready on " + "http://" + settings.clientHost() + ":" + service.port()
+                    + " (pid " + service.pid() + ", log " + service.logFile() + ")");
+        }
+        registry.onExit(() -> !stopping, () -> died(registry));
+        settlement.ifPresent(s -> s.onExit(() -> !stopping, () -> died(s)));
+    }
+
+    private ServiceProcess startService(ServiceProcess.Spec spec) {
+        checkNotStopping();
+        progress.step("Starting " + spec.name() + " on port " + spec.port() + " ...");
+        ServiceProcess service = ServiceProcess.start(spec, settings.serviceJavaOptions(),
+                folder.serviceDirectory(spec.name()), folder.logs().resolve(spec.name() + ".log"), folder.root());
+        synchronized (this) {
+            services.add(service);
+        }
+        record(spec.name() + ".pid", Long.toString(service.pid()));
+        return service;
+    }
+
+    private void died(ServiceProcess service) {
+        progress.warn(service.name() + " exited unexpectedly with code " + service.exitValue() + "; the end of "
+                + service.logFile() + ":\n" + service.logTail(20) + "\nThe rest keeps running; Ctrl-C stops it.");
+    }
+
+    /** Quarkus and MicroProfile settings of a service, as environment variables of its process. */
+    private Map<String, String> serviceEnvironment(int port, PostgresDatabase database, JwtIssuer issuer) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        environment.put("QUARKUS_HTTP_HOST", settings.host());
+        environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        environment.put("QUARKUS_DATASOURCE_USERNAME", database.user());
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", issuer.publicKeyFile().toString());
+        environment.put("MP_JWT_VERIFY_ISSUER", JwtIssuer.ISSUER);
+        return environment;
+    }
+
+    /** Loads the demo data on the first start of a data folder; later starts read the ids it recorded. */
+    private DemoIds demoData(DemoTokens tokens, boolean withSettlement, Instant now) throws InterruptedException {
+        Optional<DemoIds> recorded = DemoIds.load(folder.demoDataFile());
+        if (recorded.isPresent()) {
+            progress.step("Demo data: already loaded (" + folder.demoDataFile().getFileName() + ")");
+            return recorded.get();
+        }
+        if (!settings.seed()) {
+            progress.step("Demo data: skipped (--no-demo-data)");
+            return DemoIds.EXPECTED;
+        }
+        progress.step("Loading demo data through the API ...");
+        ApiClient registry = new ApiClient(http, URI.create(settings.registryUrl()));
+        Optional<ApiClient> settlement = withSettlement
+                ? Optional.of(new ApiClient(http, URI.create(settings.settlementUrl()))) : Optional.empty();
+        try {
+            DemoIds ids = new DemoSeeder(registry, settlement, tokens, progress, now).seed();
+            ids.save(folder.demoDataFile());
+            return ids;
+        } catch (SeedingException e) {
+            progress.warn("demo data not (fully) loaded: " + e.getMessage()
+                    + "\n         The stack runs without them; the next start tries again.");
+        } catch (IOException e) {
+            progress.warn("demo data not (fully) loaded: " + e + "\n         The next start tries again.");
+        }
+        return DemoIds.EXPECTED;
+    }
+
+    private Map<String, String> urls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("JCM_REGISTRY_URL", settings.registryUrl());
+        if (services.size() > 1) {
+            urls.put("JCM_SETTLEMENT_URL", settings.settlementUrl());
+        }
+        return urls;
+    }
+
+    private LinkedHashMap<String, Integer> ports() {
+        LinkedHashMap<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("registry-api HTTP", settings.registryPort());
+        ports.put("settlement HTTP", settings.settlementPort());
+        ports.put("PostgreSQL", settings.postgresPort());
+        ports.put("Kafka", settings.kafkaPort());
+        return ports;
+    }
+
+    private static Map<String, String> portOptions() {
+        return Map.of("registry-api HTTP", "--registry-port or JCM_REGISTRY_PORT",
+                "settlement HTTP", "--settlement-port or JCM_SETTLEMENT_PORT",
+                "PostgreSQL", "--postgres-port or JCM_POSTGRES_PORT",
+                "Kafka", "--kafka-port or JCM_KAFKA_PORT");
+    }
+
+    private void record(String key, String value) {
+        if (lock != null) {
+            lock.put(key, value);
+        }
+    }
+
+    private void checkNotStopping() {
+        if (stopping) {
+            throw new StackException(StackException.STOPPED, "stopped while starting");
+        }
+    }
+
+    /** Stops the services, then Kafka, then PostgreSQL, then releases the data folder. */
+    synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopping = true;
+        boolean started = !services.isEmpty() || kafka != null || postgres != null;
+        stopServices();
+        if (kafka != null) {
+            kafka.close();
+            progress.step("Kafka stopped");
+        }
+        if (postgres != null) {
+            postgres.close();
+            progress.step("PostgreSQL stopped");
+        }
+        if (lock != null) {
+            lock.close();
+        }
+        if (started) {
+            progress.step("Stopped. The data are kept in " + folder.root() + " (--fresh starts over).");
+        }
+    }
+
+    private void stopServices() {
+        List<Thread> stoppers = new ArrayList<>();
+        for (ServiceProcess service : services) {
+            Thread stopper = new Thread(() -> {
+                boolean graceful = service.stop(SERVICE_STOP_GRACE);
+                progress.step(service.name() + (graceful ? " stopped" : " did not stop in time and was killed"));
+            }, "stop-" + service.name());
+            stopper.start();
+            stoppers.add(stopper);
+        }
+        for (Thread stopper : stoppers) {
+            try {
+                stopper.join(TimeUnit.SECONDS.toMillis(SERVICE_STOP_GRACE.toSeconds() + 15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.jcm.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.jcm.ledger.canonical.Json;
+import org.junit.jupiter.api.Test;
+
+class DemoSeederTest {
+
+    @Test
+    void the_authorized_range_starts_above_the_units_already_sold() {
+        assertThat(DemoSeeder.slice("JCM-MN001-2024-1-8000", 800, 5_000)).isEqualTo("JCM-MN001-2024-801-5800");
+        assertThat(DemoSeeder.slice("JCM-MN001-2024-1001-9000", 0, 5_000)).isEqualTo("JCM-MN001-2024-1001-6000");
+    }
+
+    @Test
+    void ids_and_events_are_found_in_a_mutation_answer_whatever_its_nesting() {
+        Object answer = Json.parse("{\"id\":\"MNG01-H00001\",\"events\":[{\"seq\":12,\"type\":\"CreditsTransferred\","
+                + "\"blocks\":[{\"serial\":\"JCM-MN001-2024-1-2000\",\"accountId\":\"JPN01-H00001\"}]},"
+                + "{\"seq\":13,\"type\":\"FirstTransferRecorded\",\"blocks\":[]}]}");
+
+        assertThat(JsonTrees.find(answer, "serial")).hasValue("JCM-MN001-2024-1-2000");
+        assertThat(JsonTrees.find(answer, "missing")).isEmpty();
+        assertThat(JsonTrees.objectsWith(answer, "type", "FirstTransferRecorded").stream()
+                .map(event -> (Object) event.get("seq")).toList()).containsExactly(13L);
+        assertThat(JsonTrees.objectsWith(answer, "accountId", "JPN01-H00001").stream()
+                .map(block -> (Object) block.get("serial")).toList()).containsExactly("JCM-MN001-2024-1-2000");
+    }
+
+    @Test
+    void request_bodies_keep_the_order_of_their_fields() {
+        Map<String, Object> body = DemoSeeder.body("registryId", "JPN01", "name", "Japan JCM Registry",
+                "participants", List.of("MNG01-O0001"));
+
+        assertThat(Json.write(body))
+                .isEqualTo("{\"registryId\":\"JPN01\",\"name\":\"Japan JCM Registry\",\"participants\":[\"MNG01-O0001\"]}");
+    }
+}

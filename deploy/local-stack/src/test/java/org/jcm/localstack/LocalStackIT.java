@@ -1,0 +1,187 @@
+package org.jcm.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the packaged launcher as a user would (a child JVM, {@code --fresh}, its own folder and
+ * free ports), uses the printed tokens against both services, and checks that SIGTERM leaves no
+ * process behind. One start only, so that the suite stays fast.
+ */
+class LocalStackIT {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    private static final String SERVICE_OPTIONS = "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<ProcessHandle> started = new ArrayList<>();
+    private Process launcher;
+
+    @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    void the_stack_serves_the_demo_data_to_the_printed_tokens_and_sigterm_leaves_nothing_running(@TempDir Path temporary)
+            throws Exception {
+        Path data = temporary.resolve("data");
+        Path output = temporary.resolve("launcher.out");
+        List<String> arguments = arguments(data, freePorts(4));
+        int registryPort = Integer.parseInt(arguments.get(arguments.indexOf("--registry-port") + 1));
+        int settlementPort = Integer.parseInt(arguments.get(arguments.indexOf("--settlement-port") + 1));
+
+        launcher = launch(arguments, output);
+        awaitReady(output);
+        Map<String, String> tokens = tokens(data.resolve("tokens.env"));
+        assertThat(tokens).containsKeys("JCM_TOKEN_OPERATOR", "JCM_TOKEN_ADMIN_JPN01", "JCM_TOKEN_ADMIN_MNG01",
+                "JCM_TOKEN_GOV_JPN", "JCM_TOKEN_GOV_MNG", "JCM_TOKEN_GOBI_SOLAR", "JCM_TOKEN_SAKURA_TRADING",
+                "JCM_TOKEN_EXCHANGE", "JCM_TOKEN_AUDITOR");
+        assertThat(Files.readString(output)).contains(tokens.get("JCM_TOKEN_SAKURA_TRADING"));
+
+        // A company's printed token reads its own account's holdings: the demo issuance and trades are there.
+        String registry = "http://localhost:" + registryPort;
+        HttpResponse<String> holdings = get(registry + "/api/v1/accounts/JPN01-H00001/holdings", tokens.get("JCM_TOKEN_SAKURA_TRADING"));
+        assertThat(holdings.statusCode()).as(holdings.body()).isEqualTo(200);
+        assertThat(holdings.body()).contains("JCM-MN001-2024-");
+        assertThat(get(registry + "/api/v1/accounts/JPN01-H00001/holdings", null).statusCode()).isEqualTo(401);
+
+        // Settlement's public trade feed shows the demo trades that reached it through Kafka.
+        HttpResponse<String> feed = get("http://localhost:" + settlementPort + "/api/v1/feeds/trades", null);
+        assertThat(feed.statusCode()).as(feed.body()).isEqualTo(200);
+        assertThat(feed.body()).contains("T-0001", "T-0002", "980.00");
+
+        // A second start on the same folder is refused, and its --fresh wipes nothing.
+        Path secondOutput = temporary.resolve("second.out");
+        Process second = launch(arguments, secondOutput);
+        assertThat(second.waitFor(90, TimeUnit.SECONDS)).as("second launcher exits").isTrue();
+        assertThat(second.exitValue()).isEqualTo(StackException.ALREADY_RUNNING);
+        assertThat(Files.readString(secondOutput)).contains("already running", "launcher pid " + launcher.pid());
+        assertThat(get(registry + "/api/v1/accounts/JPN01-H00001/holdings", tokens.get("JCM_TOKEN_SAKURA_TRADING")).body())
+                .isEqualTo(holdings.body());
+
+        // SIGTERM stops everything: the service JVMs and the PostgreSQL server (not a child: pg_ctl daemonizes it).
+        List<ProcessHandle> services = launcher.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).toList();
+        assertThat(services).as("registry-api and settlement JVMs").hasSize(2);
+        ProcessHandle postmaster = ProcessHandle.of(postmasterPid(data)).orElseThrow();
+        started.addAll(services);
+        started.add(postmaster);
+
+        launcher.destroy();
+        assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("launcher exits after SIGTERM").isTrue();
+        assertThat(launcher.exitValue()).isZero();
+        for (ProcessHandle process : started) {
+            assertThat(awaitStopped(process, Duration.ofSeconds(10))).as("process %d stopped", process.pid()).isTrue();
+        }
+        assertThat(data.resolve("stack.lock")).doesNotExist();
+        assertThat(Files.readString(output)).contains("registry-api stopped", "settlement stopped", "Kafka stopped",
+                "PostgreSQL stopped");
+    }
+
+    @AfterEach
+    void killWhatIsLeft() {
+        if (launcher != null && launcher.isAlive()) {
+            started.addAll(launcher.descendants().toList());
+            launcher.destroyForcibly();
+        }
+        started.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static List<String> arguments(Path data, int[] ports) {
+        return List.of("--fresh", "--data", data.toString(),
+                "--project-dir", System.getProperty("jcm.project.dir"),
+                "--registry-port", Integer.toString(ports[0]), "--settlement-port", Integer.toString(ports[1]),
+                "--postgres-port", Integer.toString(ports[2]), "--kafka-port", Integer.toString(ports[3]),
+                "--service-java-opts=" + SERVICE_OPTIONS);
+    }
+
+    private static Process launch(List<String> arguments, Path output) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", System.getProperty("jcm.launcher.jar")));
+        command.addAll(arguments);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    private void awaitReady(Path output) throws Exception {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String text = Files.readString(output);
+            if (text.contains(Summary.READY)) {
+                assertThat(text).as("the demo data load without warnings").doesNotContain("WARNING");
+                return;
+            }
+            if (!launcher.isAlive()) {
+                fail("The launcher exited with " + launcher.exitValue() + " before it was ready:\n" + text);
+            }
+            Thread.sleep(250);
+        }
+        fail("The launcher was not ready after " + READY_TIMEOUT.toSeconds() + " s:\n" + Files.readString(output));
+    }
+
+    private HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> tokens(Path file) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int equals = line.indexOf('=');
+            if (!line.startsWith("#") && equals > 0) {
+                values.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return values;
+    }
+
+    private static long postmasterPid(Path data) throws IOException {
+        return Long.parseLong(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+    }
+
+    private static boolean awaitStopped(ProcessHandle process, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (Leftovers.isRunning(process)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+}
