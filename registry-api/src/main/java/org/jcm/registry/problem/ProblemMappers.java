@@ -44,6 +44,16 @@ public class ProblemMappers {
         return JsonProblems.of(e).toResponse();
     }
 
+    /**
+     * A value that a ledger-core type refused (an id, a quantity, a text), when no more specific
+     * field error was raised: 400 {@code invalid_field} naming the type and the reason.
+     */
+    @ServerExceptionMapper
+    public Response invalidValue(org.jcm.ledger.id.InvalidValueException e) {
+        return Problem.of(400, ProblemCodes.INVALID_FIELD, "A value is not valid: " + e.getMessage(),
+                java.util.List.of(new FieldError(e.type(), e.reason()))).toResponse();
+    }
+
     /** A body sent without Content-Length that grew past the limit while it was read. */
     @ServerExceptionMapper
     public Response bodyTooLarge(BodyTooLargeException e) {

@@ -111,7 +111,7 @@ public final class LedgerWriter {
         this.clock = clock;
         this.referenceParties = referenceParties;
         this.recent = new RecentKeys(config.recentKeys());
-        this.metrics = new WriterMetrics(meters, queuedCommands::get);
+        this.metrics = new WriterMetrics(meters);
         this.thread = new Thread(this::run, "ledger-writer");
         this.thread.setDaemon(true);
     }

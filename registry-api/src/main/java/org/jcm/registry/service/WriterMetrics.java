@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The writer's Micrometer meters: batch sizes, commands accepted and rejected (by code), commit
@@ -25,7 +24,7 @@ final class WriterMetrics {
     private final ConcurrentHashMap<String, Counter> rejections = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> refusals = new ConcurrentHashMap<>();
 
-    WriterMetrics(MeterRegistry registry, Supplier<Number> queueDepth) {
+    WriterMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.batchCommands = DistributionSummary.builder("jcm.writer.batch.commands")
                 .description("Commands applied per writer batch (one PostgreSQL transaction)")
@@ -43,7 +42,6 @@ final class WriterMetrics {
                 .description("Commands decided by the writer").register(registry);
         this.failedCommits = Counter.builder("jcm.writer.commit.failures")
                 .description("Batches whose commit failed (answered 503 and rebuilt)").register(registry);
-        registry.gauge("jcm.writer.queue.depth", java.util.List.of(), queueDepth, s -> s.get().doubleValue());
     }
 
     void batch(int commands, int events, long commitNanos) {

@@ -1,0 +1,28 @@
+package org.jcm.registry.rest;
+
+/** Texts shared by the OpenAPI annotations of the mutation endpoints. */
+final class ApiDoc {
+
+    static final String KEY = "Client-chosen key, 1 to 128 visible ASCII characters; a retry with the same key and body "
+            + "returns the first answer and appends nothing.";
+    static final String E400 = "Malformed JSON (malformed_json), an unknown field (unknown_field), a missing, mistyped or "
+            + "out-of-range field (invalid_field), or a missing or malformed Idempotency-Key (idempotency_key_required, "
+            + "invalid_idempotency_key)";
+    static final String E401 = "No bearer token, or one that is expired, wrongly signed or from another issuer (unauthorized)";
+    static final String E403 = "The token's role may not do this (forbidden_role) or its scope does not cover what the "
+            + "request acts on (forbidden_scope)";
+    static final String E404 = "Something the request names does not exist (unknown_registry, unknown_organization, "
+            + "unknown_account, unknown_project, ...)";
+    static final String E409 = "The request conflicts with the ledger (e.g. insufficient_units, account_frozen, "
+            + "account_closed, units_not_held, unit_not_active) or reuses an Idempotency-Key for another request "
+            + "(idempotency_key_reused)";
+    static final String E413 = "The body is larger than 1 MiB (body_too_large)";
+    static final String E422 = "Well-formed but against a domain rule (e.g. same_account, not_holding_account, "
+            + "quantity_mismatch, overlapping_serial_ranges, invalid_allocation)";
+    static final String E503 = "Retryable, with Retry-After: the writer is busy (writer_overloaded), this instance is not "
+            + "the writer (not_the_writer), or the ledger could not commit (ledger_unavailable). Retry with the same "
+            + "Idempotency-Key.";
+
+    private ApiDoc() {
+    }
+}

@@ -1,0 +1,109 @@
+package org.jcm.registry.rest;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jcm.ledger.command.Role;
+import org.jcm.registry.api.ListResponse;
+import org.jcm.registry.api.MutationResponse;
+import org.jcm.registry.api.OrganizationRequest;
+import org.jcm.registry.api.PartyResponse;
+import org.jcm.registry.api.RegistryRequest;
+import org.jcm.registry.api.RegistryResponse;
+import org.jcm.registry.problem.Problem;
+import org.jcm.registry.security.Actors;
+import org.jcm.registry.service.Ledger;
+
+/** Reference data: Parties (read), hosted registries (register, list) and organizations (register). */
+@Path("/api/v1")
+@Tag(name = "Reference data")
+@APIResponse(responseCode = "400", description = ApiDoc.E400, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = ApiDoc.E401, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = ApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "413", description = ApiDoc.E413, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = ApiDoc.E503, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ReferenceResource {
+
+    private final Mutations mutations;
+    private final Ledger ledger;
+    private final JsonWebToken token;
+
+    ReferenceResource(Mutations mutations, Ledger ledger, JsonWebToken token) {
+        this.mutations = mutations;
+        this.ledger = ledger;
+        this.token = token;
+    }
+
+    @GET
+    @Path("/parties")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Parties and partner regions", description = "Every Party the ledger knows, with its JCM status "
+            + "and the cooperative approach id of its partnership. Public.")
+    @APIResponse(responseCode = "200", description = "All Parties, by alpha-3 code")
+    public ListResponse<PartyResponse> parties() {
+        return new ListResponse<>(ledger.reference().parties().stream().map(PartyResponse::of).toList(), null);
+    }
+
+    @GET
+    @Path("/registries")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Registries hosted here", description = "Public.")
+    @APIResponse(responseCode = "200", description = "All hosted registries, by id")
+    public ListResponse<RegistryResponse> registries() {
+        return new ListResponse<>(ledger.reference().registries().stream().map(RegistryResponse::of).toList(), null);
+    }
+
+    @POST
+    @Path("/registries")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Host a registry (operator)", description = "Hosts a registry of a registered Party, with its "
+            + "cancellation and retirement accounts. Event RegistryRegistered.")
+    @APIResponse(responseCode = "201", description = "Registered; id is the registry id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
+    @APIResponse(responseCode = "404", description = "unknown_party", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "registry_already_registered, idempotency_key_reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> registerRegistry(
+            @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
+            @HeaderParam(IdempotencyKeys.HEADER) String key, RegistryRequest request) {
+        return mutations.execute("register-registry", key, request, Actors.of(token, Role.OPERATOR), request::toCommand,
+                "/api/v1/registries/");
+    }
+
+    @POST
+    @Path("/organizations")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record an organization (registry administrator)", description = "Records a legal entity in "
+            + "the administrator's registry; the ledger assigns its id ({registryId}-O0001, ...). Event OrganizationRegistered.")
+    @APIResponse(responseCode = "201", description = "Recorded; id is the organization id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
+    @APIResponse(responseCode = "404", description = "unknown_registry", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "idempotency_key_reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> registerOrganization(
+            @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
+            @HeaderParam(IdempotencyKeys.HEADER) String key, OrganizationRequest request) {
+        return mutations.execute("register-organization", key, request, Actors.of(token, Role.REGISTRY_ADMIN),
+                request::toCommand, "/api/v1/organizations/");
+    }
+}

@@ -1,0 +1,197 @@
+package org.jcm.registry.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.command.TransferCredits;
+import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.registry.api.Fields;
+import org.jcm.registry.api.TransferBatchItem;
+import org.jcm.registry.api.TransferBatchItemResult;
+import org.jcm.registry.api.TransferBatchRequest;
+import org.jcm.registry.api.TransferBatchResponse;
+import org.jcm.registry.persistence.StoredOutcome;
+import org.jcm.registry.persistence.SubjectKey;
+import org.jcm.registry.problem.Problem;
+import org.jcm.registry.problem.ProblemCodes;
+import org.jcm.registry.problem.ProblemException;
+import org.jcm.registry.service.BatchOutcome;
+import org.jcm.registry.service.CommandResult;
+import org.jcm.registry.service.IdempotencyKey;
+import org.jcm.registry.service.LedgerWriter;
+
+/**
+ * POST /transfer-batches: up to 1,000 transfers submitted as one unit, so the writer applies them
+ * in order within one batch (one transaction). Each item has its own idempotency key and outcome,
+ * exactly as if it had been posted alone to /transfers (same request hash, so a key used on either
+ * endpoint is recognized on the other); the batch's own key guards the batch as a whole.
+ */
+@ApplicationScoped
+public class TransferBatches {
+
+    static final String TRANSFER = "transfer";
+    static final String BATCH = "transfer-batch";
+
+    private final Mutations mutations;
+
+    TransferBatches(Mutations mutations) {
+        this.mutations = mutations;
+    }
+
+    /** One item as prepared on the request thread: its command and key, or why it is refused outright. */
+    private record Prepared(String key, TransferCredits command, IdempotencyKey idempotency, Problem problem) {
+    }
+
+    public Uni<Response> execute(String keyHeader, TransferBatchRequest request, Actor actor) {
+        String key = IdempotencyKeys.require(keyHeader);
+        List<TransferBatchItem> items = Fields.required("items", request.items());
+        if (items.isEmpty() || items.size() > TransferBatchRequest.MAX_ITEMS) {
+            throw Fields.invalid("items", "must hold 1 to " + TransferBatchRequest.MAX_ITEMS + " transfers, not " + items.size() + ".");
+        }
+        List<Prepared> prepared = new ArrayList<>(items.size());
+        List<LedgerWriter.Item> valid = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Prepared p = prepare(i, items.get(i), actor);
+            prepared.add(p);
+            if (p.problem() == null) {
+                valid.add(new LedgerWriter.Item(p.command(), actor, p.idempotency()));
+            }
+        }
+        IdempotencyKey batchKey = new IdempotencyKey(new SubjectKey(actor.subject(), key), mutations.hashes().of(BATCH, request));
+        long checkpoint = mutations.ledger().checkpoint();
+        return mutations.reader().outcome(batchKey.subjectKey()).chain(stored -> {
+            if (stored.isPresent()) {
+                return stored.get().kind() == StoredOutcome.Kind.BATCH && batchKey.sameRequest(stored.get().requestHash())
+                        ? replay(actor, prepared) : Uni.createFrom().item(mutations.response(Mutations.keyReused()));
+            }
+            if (valid.isEmpty()) {
+                return assemble(prepared, List.of());
+            }
+            return mutations.ledger().submit(valid, batchKey, checkpoint).chain(outcome -> {
+                if (outcome instanceof BatchOutcome.Items results) {
+                    return assemble(prepared, results.results());
+                } else if (outcome instanceof BatchOutcome.Replayed) {
+                    return replay(actor, prepared);
+                } else if (outcome instanceof BatchOutcome.KeyReused) {
+                    return Uni.createFrom().item(mutations.response(Mutations.keyReused()));
+                }
+                BatchOutcome.Unavailable unavailable = (BatchOutcome.Unavailable) outcome;
+                return Uni.createFrom().item(mutations.response(Problem.of(503, unavailable.code(), unavailable.detail())));
+            });
+        });
+    }
+
+    private Prepared prepare(int index, TransferBatchItem item, Actor actor) {
+        String prefix = "items[" + index + "].";
+        if (item == null) {
+            return new Prepared(null, null, null, Fields.invalid("items[" + index + "]", "is required.").problem());
+        }
+        String keyProblem = IdempotencyKeys.problem(item.idempotencyKey());
+        if (keyProblem != null) {
+            String code = item.idempotencyKey() == null || item.idempotencyKey().isEmpty() ? IdempotencyKeys.REQUIRED
+                    : IdempotencyKeys.INVALID;
+            return new Prepared(item.idempotencyKey(), null, null, Problem.of(400, code, "The item's " + prefix
+                    + "idempotencyKey " + keyProblem));
+        }
+        try {
+            TransferCredits command = item.transfer().toCommand(prefix);
+            IdempotencyKey idempotency = new IdempotencyKey(new SubjectKey(actor.subject(), item.idempotencyKey()),
+                    mutations.hashes().of(TRANSFER, item.transfer()));
+            return new Prepared(item.idempotencyKey(), command, idempotency, null);
+        } catch (ProblemException e) {
+            return new Prepared(item.idempotencyKey(), null, null, e.problem());
+        }
+    }
+
+    /** The answer from the writer's results (one per valid item, in order). */
+    private Uni<Response> assemble(List<Prepared> prepared, List<CommandResult> results) {
+        Object[] outcomes = new Object[prepared.size()];
+        int next = 0;
+        for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
+            if (p.problem() != null) {
+                outcomes[i] = p.problem();
+                continue;
+            }
+            CommandResult result = results.get(next++);
+            if (result instanceof CommandResult.Accepted accepted) {
+                outcomes[i] = accepted.events();
+            } else if (result instanceof CommandResult.Replayed replayed) {
+                outcomes[i] = replayOutcome(p, replayed.outcome());
+            } else {
+                outcomes[i] = mutations.problem(result);
+            }
+        }
+        return withStoredEvents(prepared, outcomes);
+    }
+
+    /** The answer to a retried batch, rebuilt from its items' stored outcomes. */
+    private Uni<Response> replay(Actor actor, List<Prepared> prepared) {
+        List<String> keys = new ArrayList<>();
+        for (Prepared p : prepared) {
+            if (p.problem() == null) {
+                keys.add(p.key());
+            }
+        }
+        return mutations.reader().outcomes(actor.subject(), keys).chain(stored -> {
+            Object[] outcomes = new Object[prepared.size()];
+            for (int i = 0; i < prepared.size(); i++) {
+                Prepared p = prepared.get(i);
+                if (p.problem() != null) {
+                    outcomes[i] = p.problem();
+                } else if (stored.get(p.key()) == null) {
+                    outcomes[i] = Problem.of(500, ProblemCodes.INTERNAL_ERROR,
+                            "The outcome of this item is no longer stored; send it again with a new key.");
+                } else {
+                    outcomes[i] = replayOutcome(p, stored.get(p.key()));
+                }
+            }
+            return withStoredEvents(prepared, outcomes);
+        });
+    }
+
+    /** A stored outcome: a problem, or the stored outcome itself when its events must be read. */
+    private static Object replayOutcome(Prepared p, StoredOutcome stored) {
+        if (stored.kind() != StoredOutcome.Kind.COMMAND || !p.idempotency().sameRequest(stored.requestHash())) {
+            return Mutations.keyReused();
+        }
+        return stored.accepted() ? stored : Mutations.stored(stored);
+    }
+
+    /** Reads the events of replayed items in one query, then builds the answer. */
+    private Uni<Response> withStoredEvents(List<Prepared> prepared, Object[] outcomes) {
+        List<long[]> ranges = new ArrayList<>();
+        for (Object outcome : outcomes) {
+            if (outcome instanceof StoredOutcome stored) {
+                ranges.add(new long[] {stored.firstSeq(), stored.lastSeq()});
+            }
+        }
+        return mutations.reader().events(ranges).map(events -> respond(prepared, outcomes, events));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Response respond(List<Prepared> prepared, Object[] outcomes, Map<Long, LedgerEvent> stored) {
+        List<TransferBatchItemResult> items = new ArrayList<>(outcomes.length);
+        for (int i = 0; i < outcomes.length; i++) {
+            String key = prepared.get(i).key();
+            Object outcome = outcomes[i];
+            if (outcome instanceof Problem problem) {
+                items.add(new TransferBatchItemResult(key, problem.status(), null, problem));
+            } else if (outcome instanceof StoredOutcome s) {
+                List<LedgerEvent> events = new ArrayList<>();
+                for (long seq = s.firstSeq(); seq <= s.lastSeq(); seq++) {
+                    events.add(stored.get(seq));
+                }
+                items.add(new TransferBatchItemResult(key, 201, mutations.body(events), null));
+            } else {
+                items.add(new TransferBatchItemResult(key, 201, mutations.body((List<LedgerEvent>) outcome), null));
+            }
+        }
+        return Response.ok(new TransferBatchResponse(items), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

@@ -1,0 +1,117 @@
+package org.jcm.registry.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Drives the registry through its REST API as clients would, to set up what a test needs: hosted
+ * registries, organizations, accounts, projects and issued units. Ids that must be unique across
+ * the test JVM (projects) are handed out here.
+ */
+public final class LedgerApi {
+
+    private static final String[] PROJECT_HOSTS = {"MN", "TH", "VN", "ID", "KH", "LA", "BD", "KE", "PH", "MX"};
+    private static final AtomicInteger NEXT_PROJECT = new AtomicInteger();
+
+    private LedgerApi() {
+    }
+
+    /** A fresh idempotency key. */
+    public static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** A request with a bearer token and a fresh Idempotency-Key. */
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType("application/json").header("Idempotency-Key", key());
+    }
+
+    /** Posts {@code body} to {@code path} with a fresh key and expects 201. */
+    public static Response created(String token, String path, Object body) {
+        Response response = as(token).body(body).when().post(path);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("POST " + path + " answered " + response.statusCode() + ": " + response.asString());
+        }
+        return response;
+    }
+
+    /** Hosts a registry unless it is already hosted. */
+    public static void registry(String registryId) {
+        List<String> hosted = given().when().get("/api/v1/registries").then().statusCode(200).extract().path("items.id");
+        if (!hosted.contains(registryId)) {
+            created(TestTokens.operator(), "/api/v1/registries", Map.of("registryId", registryId, "name", registryId + " registry"));
+        }
+    }
+
+    /** Records a new organization in a registry; returns its id. */
+    public static String organization(String registryId) {
+        return created(TestTokens.registryAdmin(registryId), "/api/v1/organizations",
+                Map.of("registryId", registryId, "name", "Org " + UUID.randomUUID())).path("id");
+    }
+
+    /** Opens a holding account for an organization; returns its id. */
+    public static String account(String organizationId) {
+        String registry = organizationId.substring(0, 5);
+        return created(TestTokens.registryAdmin(registry), "/api/v1/accounts",
+                Map.of("organizationId", organizationId, "name", "Account of " + organizationId)).path("id");
+    }
+
+    /** A new project id, unique in this JVM, for one of a few partner hosts; {@code host} picks the alpha-2 prefix. */
+    public static String projectId(String host) {
+        return host + String.format("%03d", NEXT_PROJECT.incrementAndGet() % 1000);
+    }
+
+    /** Registers a project hosted by the Party of {@code projectId}'s prefix, in {@code registryId}. */
+    public static String project(String registryId, String projectId, List<String> participants) {
+        created(TestTokens.registryAdmin(registryId), "/api/v1/projects", Map.of("projectId", projectId,
+                "title", "Project " + projectId, "methodologyId", projectId.substring(0, 2) + "_AM001",
+                "registryId", registryId, "participants", participants));
+        return projectId;
+    }
+
+    /** Issues {@code quantities} (one allocation each, to {@code accounts}) for a project and vintage; returns the response. */
+    public static Response issue(String registryId, String projectId, int vintage, List<String> accounts, List<Long> quantities) {
+        List<Map<String, Object>> allocations = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < accounts.size(); i++) {
+            allocations.add(Map.of("accountId", accounts.get(i), "quantity", quantities.get(i)));
+            total += quantities.get(i);
+        }
+        return created(TestTokens.registryAdmin(registryId), "/api/v1/issuances", Map.of(
+                "issuanceId", projectId + "-" + vintage + "-" + UUID.randomUUID().toString().substring(0, 8),
+                "projectId", projectId,
+                "monitoringPeriodStart", vintage + "-01-01",
+                "monitoringPeriodEnd", vintage + "-12-31",
+                "vintage", vintage,
+                "totalQuantity", total,
+                "allocations", allocations));
+    }
+
+    /** A holding organization with one account in {@code registryId}; [organizationId, accountId]. */
+    public static String[] holder(String registryId) {
+        String org = organization(registryId);
+        return new String[] {org, account(org)};
+    }
+
+    /** A transfer body of the first {@code quantity} units in selection order. */
+    public static Map<String, Object> transfer(String from, String to, long quantity) {
+        return Map.of("fromAccountId", from, "toAccountId", to, "quantity", quantity);
+    }
+
+    /** Unique project number source, for tests that need many. */
+    public static int nextProjectNumber() {
+        return NEXT_PROJECT.incrementAndGet();
+    }
+
+    /** The hosts project ids are drawn from. */
+    public static String host(int i) {
+        return PROJECT_HOSTS[i % PROJECT_HOSTS.length];
+    }
+}
