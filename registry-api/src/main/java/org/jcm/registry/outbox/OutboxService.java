@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.jcm.registry.service.LedgerWriter;
+import org.jcm.registry.service.Ledger;
 
 /**
  * Runs the {@link OutboxPublisher} inside the application: starts it at start-up when
@@ -56,7 +56,7 @@ public class OutboxService {
     private final String jdbcUrl;
     private final Optional<String> user;
     private final Optional<String> password;
-    private final Instance<LedgerWriter> writer;
+    private final Instance<Ledger> ledger;
     private volatile OutboxPublisher publisher;
     private volatile Lag lag;
 
@@ -65,7 +65,7 @@ public class OutboxService {
                   @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
                   @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                   @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-                  Instance<LedgerWriter> writer) {
+                  Instance<Ledger> ledger) {
         this.config = config;
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
@@ -73,7 +73,7 @@ public class OutboxService {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
-        this.writer = writer;
+        this.ledger = ledger;
     }
 
     void start(@Observes StartupEvent event) {
@@ -91,10 +91,10 @@ public class OutboxService {
         publisher = new OutboxPublisher(config.settings(), this::openConnection, kafkaConfig);
         publisher.start();
         // The writer tells the publisher about each commit, so events leave within milliseconds
-        // rather than at the next poll. Without a writer bean (a read-only deployment, or tests that
-        // write with a stand-in) the poll interval alone drives publishing.
-        if (writer.isResolvable()) {
-            writer.get().addCommitListener(batch -> committed(batch.toSeq()));
+        // rather than at the next poll; the poll interval covers commits made elsewhere (another
+        // instance's writer, when this one publishes without writing).
+        if (ledger.isResolvable()) {
+            ledger.get().addCommitListener(batch -> committed(batch.toSeq()));
         }
     }
 

@@ -57,28 +57,37 @@ public class LedgerVerifier {
      * memory, and two at once would only compete for the same two cores.
      */
     public synchronized VerificationReport verify() {
-        long startNanos = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setReadOnly(true);
-            try {
-                return verify(connection, startNanos);
-            } finally {
-                connection.rollback();
-                connection.setReadOnly(false);
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(autoCommit);
-            }
+            return verify(connection, ledgerConfig);
         } catch (SQLException e) {
             throw new IllegalStateException("ledger verification could not read the database", e);
         }
     }
 
-    private VerificationReport verify(Connection connection, long startNanos) throws SQLException {
-        Replayed replayed = replay(connection);
+    /**
+     * Verifies the ledger on a connection of the caller's (for tools and tests that run without
+     * the application); the connection is returned in the state it was given.
+     */
+    public static VerificationReport verify(Connection connection, LedgerConfig ledgerConfig) throws SQLException {
+        long startNanos = System.nanoTime();
+        boolean autoCommit = connection.getAutoCommit();
+        int isolation = connection.getTransactionIsolation();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        connection.setReadOnly(true);
+        try {
+            return verify(connection, ledgerConfig, startNanos);
+        } finally {
+            connection.rollback();
+            connection.setReadOnly(false);
+            connection.setTransactionIsolation(isolation);
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static VerificationReport verify(Connection connection, LedgerConfig ledgerConfig, long startNanos)
+            throws SQLException {
+        Replayed replayed = replay(connection, ledgerConfig);
         Map<String, Long> rowsCompared = new LinkedHashMap<>();
         Divergence divergence = replayed.divergence;
         if (divergence == null) {
@@ -113,7 +122,7 @@ public class LedgerVerifier {
     private record Replayed(LedgerState state, long lastSeq, byte[] lastHash, long eventsChecked, Divergence divergence) {
     }
 
-    private Replayed replay(Connection connection) throws SQLException {
+    private static Replayed replay(Connection connection, LedgerConfig ledgerConfig) throws SQLException {
         LedgerState state = new LedgerState(ledgerConfig);
         state.setChangeTracking(false);
         long lastSeq = 0;

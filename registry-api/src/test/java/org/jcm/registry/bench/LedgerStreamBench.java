@@ -183,6 +183,8 @@ public final class LedgerStreamBench {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        // The outbox writes one transaction per batch; only committed batches are the ledger.
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             TopicPartition partition = new TopicPartition(TOPIC, 0);

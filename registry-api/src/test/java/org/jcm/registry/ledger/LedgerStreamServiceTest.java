@@ -17,6 +17,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jcm.ledger.canonical.Json;
 import org.jcm.registry.outbox.OutboxService;
+import org.jcm.registry.service.Ledger;
 import org.jcm.registry.testing.Databases;
 import org.jcm.registry.testing.LedgerFixture;
 import org.jcm.registry.testing.LedgerStreamProfile;
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.Test;
 class LedgerStreamServiceTest {
 
     @Inject
+    Ledger ledger;
+
+    @Inject
     OutboxService outbox;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -41,7 +45,7 @@ class LedgerStreamServiceTest {
     @Test
     void the_service_publishes_each_committed_event_once_in_order_as_the_api_serves_it() throws SQLException {
         long head;
-        try (LedgerFixture fixture = new LedgerFixture(Databases.connectToService())) {
+        try (LedgerFixture fixture = new LedgerFixture(ledger.writer())) {
             fixture.world();
             head = fixture.transfers(200);
         }
@@ -71,7 +75,7 @@ class LedgerStreamServiceTest {
     @Test
     void the_stream_reports_its_lag_as_a_wellness_check_and_not_in_readiness() throws SQLException {
         long head;
-        try (LedgerFixture fixture = new LedgerFixture(Databases.connectToService())) {
+        try (LedgerFixture fixture = new LedgerFixture(ledger.writer())) {
             head = fixture.world().transfers(10);
         }
         Databases.awaitPublished(head);

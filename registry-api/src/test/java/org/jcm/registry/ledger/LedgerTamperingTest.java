@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
+import org.jcm.registry.service.Ledger;
 import org.jcm.registry.testing.Databases;
 import org.jcm.registry.testing.LedgerFixture;
 import org.jcm.registry.testing.LedgerStreamProfile;
@@ -34,6 +36,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(LedgerStreamProfile.class)
 class LedgerTamperingTest {
 
+    @Inject
+    Ledger ledger;
+
     private static final Path VERIFIER = Path.of("..", "docs", "verify-ledger.py");
 
     @TestHTTPResource("/")
@@ -43,7 +48,7 @@ class LedgerTamperingTest {
 
     @BeforeEach
     void ledgerHasEvents() throws SQLException {
-        try (LedgerFixture fixture = new LedgerFixture(Databases.connectToService())) {
+        try (LedgerFixture fixture = new LedgerFixture(ledger.writer())) {
             fixture.world();
             head = fixture.transfers(100);
         }

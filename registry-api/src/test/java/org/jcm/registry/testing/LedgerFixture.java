@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jcm.ledger.canonical.HashChain;
 import org.jcm.ledger.canonical.Jcs;
 import org.jcm.ledger.canonical.Json;
@@ -57,14 +61,17 @@ import org.jcm.ledger.ledger.RegistryInfo;
 import org.jcm.ledger.ledger.StateMachine;
 import org.jcm.ledger.rule.Outcome;
 import org.jcm.ledger.serial.Quantity;
+import org.jcm.registry.service.CommandResult;
+import org.jcm.registry.service.LedgerWriter;
 
 /**
- * Stands in for the single writer in tests and measurements of the ledger stream, until the write
- * path lands: it applies commands with ledger-core, chains and stores the events, and keeps the
- * live-state tables in step, one transaction per batch, as docs/schema.md describes.
+ * Puts a small test world and random transfers into a ledger, either through the service's real
+ * {@link LedgerWriter} or, for tests that run the outbox without the application, by standing in
+ * for the writer: applying commands with ledger-core, chaining and storing the events and keeping
+ * the live-state tables in step, one transaction per batch, as docs/schema.md describes.
  *
- * <p>It continues whatever ledger the database already holds, so test classes sharing a database
- * append to one chain. It must not run beside a real writer on the same database.
+ * <p>Either way it continues whatever ledger the database already holds. The stand-in must not
+ * run beside a real writer on the same database.
  */
 public final class LedgerFixture implements AutoCloseable {
 
@@ -77,6 +84,8 @@ public final class LedgerFixture implements AutoCloseable {
     private static final RegistryId MNG01 = new RegistryId("MNG01");
 
     private final Connection connection;
+    private final LedgerWriter writer;
+    private final List<Submitted> submitted = new ArrayList<>();
     private final LedgerState state = new LedgerState();
     private final boolean blockHasLastSeq;
     private final SplittableRandom random = new SplittableRandom(42);
@@ -87,9 +96,21 @@ public final class LedgerFixture implements AutoCloseable {
     private record Pending(LedgerEvent event, String json, byte[] prevHash, byte[] hash) {
     }
 
-    /** Opens a fixture on the database, replaying the ledger it already holds. */
+    /** A command handed to the real writer, and whether the test needs it accepted. */
+    private record Submitted(Command command, boolean mustSucceed, CompletableFuture<CommandResult> result) {
+    }
+
+    /** A fixture that submits every command to the service's writer. */
+    public LedgerFixture(LedgerWriter writer) {
+        this.connection = null;
+        this.writer = writer;
+        this.blockHasLastSeq = false;
+    }
+
+    /** A fixture that stands in for the writer on the database, replaying the ledger it already holds. */
     public LedgerFixture(Connection connection) throws SQLException {
         this.connection = connection;
+        this.writer = null;
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement();
              ResultSet rows = s.executeQuery("SELECT event_json, hash FROM ledger_event ORDER BY seq")) {
@@ -113,7 +134,7 @@ public final class LedgerFixture implements AutoCloseable {
 
     /** The seq of the last stored event, 0 for an empty ledger. */
     public long lastSeq() {
-        return state.lastSeq();
+        return writer != null ? writer.committedSeq() : state.lastSeq();
     }
 
     /** The ledger state as the fixture replayed and extended it. */
@@ -135,13 +156,18 @@ public final class LedgerFixture implements AutoCloseable {
      * units, two projects, one frozen account and one retirement, unless the ledger has them.
      */
     public LedgerFixture world() throws SQLException {
-        if (state.party(MNG).isPresent()) {
+        List<RegistryInfo> registries = writer != null ? writer.reference().registries() : state.registries();
+        if (registries.stream().anyMatch(r -> r.id().equals(MNG01))) {
             return this;
         }
         Actor operator = Actor.operator("fixture");
-        apply(operator, new RegisterParty(new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.JAPAN, true, Optional.empty())));
-        apply(operator, new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true,
-                Optional.of(new CooperativeApproachId("CA0012")))));
+        // The real writer registers the reference Parties itself when it starts.
+        if (writer == null || !writer.reference().partiesByCode().containsKey(MNG)) {
+            apply(operator, new RegisterParty(new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.JAPAN, true,
+                    Optional.empty())));
+            apply(operator, new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true,
+                    Optional.of(new CooperativeApproachId("CA0012")))));
+        }
         apply(operator, new RegisterRegistry(JPN01, "Japan"));
         apply(operator, new RegisterRegistry(MNG01, "Mongolia"));
         List<AccountId> accounts = accounts();
@@ -192,11 +218,8 @@ public final class LedgerFixture implements AutoCloseable {
                 to = accounts.get((accounts.indexOf(to) + 1) % ACCOUNTS);
             }
             long quantity = 1 + random.nextInt(UNITS_PER_BLOCK);
-            try {
-                apply(holder(from), TransferCredits.of(from, to, quantity));
-            } catch (IllegalStateException refused) {
-                // insufficient units after a random walk: a refused command appends nothing.
-            }
+            // A random walk drains some accounts: a refused transfer (insufficient units) appends nothing.
+            apply(holder(from), TransferCredits.of(from, to, quantity), false);
         }
         return commit();
     }
@@ -208,11 +231,23 @@ public final class LedgerFixture implements AutoCloseable {
     }
 
     private void apply(Actor actor, Command command) {
+        apply(actor, command, true);
+    }
+
+    private void apply(Actor actor, Command command, boolean mustSucceed) {
+        if (writer != null) {
+            submitted.add(new Submitted(command, mustSucceed,
+                    writer.submit(new LedgerWriter.Item(command, actor, null), Long.MAX_VALUE, Runnable::run)));
+            return;
+        }
         // Whole milliseconds, as the writer stores them.
         Instant at = Instant.ofEpochMilli(System.currentTimeMillis());
         Outcome outcome = StateMachine.apply(state, command, new CommandContext(at, actor));
         if (!(outcome instanceof Outcome.Accepted accepted)) {
-            throw new IllegalStateException("refused: " + outcome);
+            if (mustSucceed) {
+                throw new IllegalStateException("refused: " + outcome);
+            }
+            return;
         }
         for (LedgerEvent event : accepted.events()) {
             String json = Jcs.canonicalize(EventCodec.toJson(event));
@@ -224,6 +259,9 @@ public final class LedgerFixture implements AutoCloseable {
 
     /** Stores the pending events and the state they changed in one transaction; returns the last seq. */
     public long commit() throws SQLException {
+        if (writer != null) {
+            return awaitSubmitted();
+        }
         if (pending.isEmpty()) {
             state.drainChanges();
             return state.lastSeq();
@@ -238,6 +276,22 @@ public final class LedgerFixture implements AutoCloseable {
         }
         pending.clear();
         return state.lastSeq();
+    }
+
+    private long awaitSubmitted() {
+        try {
+            for (Submitted s : submitted) {
+                CommandResult result = s.result.get(2, TimeUnit.MINUTES);
+                if (s.mustSucceed && !(result instanceof CommandResult.Accepted)) {
+                    throw new IllegalStateException(s.command + " was not accepted: " + result);
+                }
+            }
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the writer did not answer", e);
+        } finally {
+            submitted.clear();
+        }
+        return writer.committedSeq();
     }
 
     private void insertEvents() throws SQLException {
@@ -340,6 +394,8 @@ public final class LedgerFixture implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        connection.close();
+        if (connection != null) {
+            connection.close();
+        }
     }
 }
