@@ -2,9 +2,28 @@ package org.jcm.registry.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.arc.Arc;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Year;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
+import org.jcm.ledger.command.AuthorizeUnits;
+import org.jcm.ledger.command.Command;
+import org.jcm.ledger.credit.AuthorizationPurpose;
+import org.jcm.ledger.credit.CaMethod;
+import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.id.AuthorizationId;
+import org.jcm.ledger.id.CooperativeApproachId;
+import org.jcm.ledger.id.IssuanceId;
+import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.serial.BlockSerial;
+import org.jcm.registry.service.CommandResult;
+import org.jcm.registry.service.Ledger;
+import org.jcm.registry.service.LedgerWriter;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.TestTokens;
 
@@ -25,11 +44,25 @@ import org.jcm.registry.testing.TestTokens;
  *
  * Afterwards A1 holds P1 V 126-250, P2 V 451-490 and P1 V2 1-30; B1 holds P1 V 111-120 and
  * 251-400; J1 holds P1 V 1-100 (issued by MNG01) and 401-450 (issued by JPN01).
+ *
+ * <p>Article 6.2, with accounts of their own (C1 of organization C in Mongolia, J2 of organization J)
+ * and vintage {@value #V3}, which lies in an NDC period so that it can be adjusted:
+ *
+ * <pre>
+ * 8.  issue P3 V3: C1 100 (1-100)
+ * 9.  Mongolia authorizes the issuance for NDC use                  -> 1-100 COMMITTED
+ * 10. transfer C1 -> J2 40, serial P3 V3 1-40: first transfer to Japan -> 1-40 PENDING
+ * 11. Mongolia applies the corresponding adjustment for V3 to 1-40   -> 1-40 APPLIED
+ * </pre>
+ *
+ * There is no REST endpoint for authorizations and adjustments yet, so steps 9 and 11 go through
+ * the writer's service API ({@link Ledger#submit}), exactly as an endpoint would submit them.
  */
 final class ReadScenario {
 
     static final int V = 2071;
     static final int V2 = 2072;
+    static final int V3 = 2033;
     static final String MNG01 = "MNG01";
     static final String JPN01 = "JPN01";
 
@@ -56,6 +89,17 @@ final class ReadScenario {
     final long toB;
     final long cancelled;
     final long retired;
+    /** Article 6.2: organization C and its account, J2 of organization J, project P3 and its events. */
+    final String orgC;
+    final String c1;
+    final String j2;
+    final String p3;
+    final String authorizationId;
+    final long issuedP3;
+    final long authorized;
+    final long toJapanAuthorized;
+    final long firstTransfer;
+    final long adjusted;
 
     private ReadScenario() {
         LedgerApi.registry(MNG01);
@@ -89,6 +133,28 @@ final class ReadScenario {
         retired = seq(LedgerApi.created(TestTokens.accountHolder(orgA), "/api/v1/retirements",
                 Map.of("fromAccountId", a1, "quantity", 5, "purpose", "VOLUNTARY",
                         "beneficiary", "Example Manufacturing K.K.", "note", "FY2071 disclosure")));
+
+        orgC = LedgerApi.organization(MNG01);
+        c1 = LedgerApi.account(orgC);
+        j2 = LedgerApi.account(orgJ);
+        p3 = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(orgC));
+        Response article6 = LedgerApi.issue(MNG01, p3, V3, List.of(c1), List.of(100L));
+        assertThat(article6.<String>path("events[0].blocks[0].serial"))
+                .as("the read tests need vintage %d of Mongolia to themselves; another test issued it first", V3)
+                .isEqualTo(serial(p3, V3, 1, 100));
+        issuedP3 = seq(article6);
+        authorizationId = "MNG-AUTH-" + p3;
+        Actor mongolia = Actor.government("gov@MNG", PartyCode.parse("MNG"));
+        authorized = submit(mongolia, new AuthorizeUnits(AuthorizationId.parse(authorizationId), PartyCode.parse("MNG"),
+                CooperativeApproachId.parse("CA0001"), AuthorizationPurpose.NDC, Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of(), Optional.of(IssuanceId.parse(article6.path("id"))), List.of())).get(0);
+        Response international = LedgerApi.created(TestTokens.accountHolder(orgC), "/api/v1/transfers", Map.of(
+                "fromAccountId", c1, "toAccountId", j2, "quantity", 40, "serialRanges", List.of(serial(p3, V3, 1, 40))));
+        toJapanAuthorized = seq(international);
+        assertThat(international.<String>path("events[1].type")).isEqualTo("FirstTransferRecorded");
+        firstTransfer = international.<Number>path("events[1].seq").longValue();
+        adjusted = submit(mongolia, new ApplyCorrespondingAdjustment(PartyCode.parse("MNG"), Year.of(V3), CaMethod.TRAJECTORY,
+                List.of(BlockSerial.parse(serial(p3, V3, 1, 40))), List.of())).get(0);
     }
 
     /** The scenario, made on first use. */
@@ -111,6 +177,17 @@ final class ReadScenario {
 
     private static long seq(Response mutation) {
         return mutation.<Number>path("events[0].seq").longValue();
+    }
+
+    /** Submits a command to the ledger writer as the given actor; the seqs of the events it appended. */
+    private static List<Long> submit(Actor actor, Command command) {
+        Ledger ledger = Arc.container().instance(Ledger.class).get();
+        CommandResult result = ledger.submit(new LedgerWriter.Item(command, actor, null), ledger.checkpoint())
+                .await().atMost(Duration.ofSeconds(60));
+        if (!(result instanceof CommandResult.Accepted accepted)) {
+            throw new AssertionError(command.getClass().getSimpleName() + " was not accepted: " + result);
+        }
+        return accepted.events().stream().map(LedgerEvent::seq).toList();
     }
 
     private static Response openAccount(String organizationId) {
