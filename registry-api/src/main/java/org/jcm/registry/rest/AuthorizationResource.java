@@ -37,7 +37,7 @@ import org.jcm.registry.api.AuthorizationJson;
 import org.jcm.registry.api.AuthorizationRequest;
 import org.jcm.registry.api.Fields;
 import org.jcm.registry.api.MutationResponse;
-import org.jcm.registry.api.Page;
+import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.api.RevocationRequest;
 import org.jcm.registry.persistence.Article6Reader;
 import org.jcm.registry.problem.Problem;
@@ -154,7 +154,7 @@ public class AuthorizationResource {
     @Operation(summary = "List authorizations",
             description = "Current terms and unit counts, in id order. Authorizations are public acts of a Party under "
                     + "Article 6.2, so every government (and auditor) reads every Party's; `party` narrows the list.")
-    public Uni<Page<AuthorizationJson>> list(
+    public Uni<ListResponse<AuthorizationJson>> list(
             @Parameter(description = "Only this Party's (ISO 3166 alpha-3)") @QueryParam("party") String party,
             @Parameter(description = "The `next` cursor of the previous page") @QueryParam("after") String after,
             @Parameter(description = "1 to 1000, default 100") @QueryParam("limit") String limit) {
