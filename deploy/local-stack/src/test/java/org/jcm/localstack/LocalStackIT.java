@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * free ports), uses the printed tokens against both services, and checks that SIGTERM leaves no
  * process behind. One start only, so that the suite stays fast.
  */
+@Tag("local-stack")
 class LocalStackIT {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
