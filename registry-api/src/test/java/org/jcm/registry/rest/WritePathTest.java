@@ -74,4 +74,216 @@ class WritePathTest {
         assertThat(LedgerProbe.balance(buyer[1])).isEqualTo(250);
         assertThat(LedgerProbe.verify()).isEmpty();
     }
+
+    @Test
+    void an_accepted_mutation_replayed_with_its_key_returns_the_same_bytes_and_appends_nothing() {
+        String[] seller = LedgerApi.holder("MNG01");
+        String[] buyer = LedgerApi.holder("MNG01");
+        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(100L));
+        String key = LedgerApi.key();
+        String first = given().auth().oauth2(TestTokens.accountHolder(seller[0])).contentType("application/json")
+                .header("Idempotency-Key", key).body("{\"fromAccountId\":\"" + seller[1] + "\",\"toAccountId\":\"" + buyer[1]
+                        + "\",\"quantity\":10,\"memo\":\"first\"}")
+                .when().post("/api/v1/transfers").then().statusCode(201).extract().asString();
+        long head = LedgerProbe.headSeq();
+        // The same request re-serialized (member order, whitespace, an explicit null) is recognized.
+        String again = given().auth().oauth2(TestTokens.accountHolder(seller[0])).contentType("application/json")
+                .header("Idempotency-Key", key).body("{ \"memo\": \"first\", \"quantity\": 10, \"toAccountId\": \"" + buyer[1]
+                        + "\", \"fromAccountId\": \"" + seller[1] + "\", \"trade\": null }")
+                .when().post("/api/v1/transfers").then().statusCode(201).extract().asString();
+        assertThat(again).isEqualTo(first);
+        assertThat(LedgerProbe.headSeq()).isEqualTo(head);
+    }
+
+    @Test
+    void a_rejected_mutation_replayed_with_its_key_returns_the_same_problem() {
+        String[] seller = LedgerApi.holder("MNG01");
+        String[] buyer = LedgerApi.holder("MNG01");
+        String key = LedgerApi.key();
+        String first = given().auth().oauth2(TestTokens.accountHolder(seller[0])).contentType("application/json")
+                .header("Idempotency-Key", key).body(LedgerApi.transfer(seller[1], buyer[1], 5))
+                .when().post("/api/v1/transfers").then().statusCode(409).body("code", equalTo("insufficient_units"))
+                .extract().asString();
+        String again = given().auth().oauth2(TestTokens.accountHolder(seller[0])).contentType("application/json")
+                .header("Idempotency-Key", key).body(LedgerApi.transfer(seller[1], buyer[1], 5))
+                .when().post("/api/v1/transfers").then().statusCode(409).extract().asString();
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void units_of_a_host_without_a_cooperative_approach_have_no_itmo_ids() {
+        String[] holder = LedgerApi.holder("JPN01");
+        // Malaysia is a candidate partner: no cooperative approach configured.
+        String project = LedgerApi.project("JPN01", LedgerApi.projectId("MY"), List.of(holder[0]));
+        LedgerApi.issue("JPN01", project, 2024, List.of(holder[1]), List.of(50L)).then()
+                .body("events[0].blocks[0].serial", org.hamcrest.Matchers.startsWith("JCM-" + project + "-2024-"))
+                .body("events[0].blocks[0].firstItmoId", nullValue())
+                .body("events[0].blocks[0].lastItmoId", nullValue());
+    }
+
+    @Test
+    void an_issuance_request_then_an_issuance_on_it_split_into_allocations_in_order() {
+        String[] participant = LedgerApi.holder("MNG01");
+        String[] japanese = LedgerApi.holder("JPN01");
+        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(participant[0]));
+        String requestId = created(TestTokens.accountHolder(participant[0]), "/api/v1/issuance-requests", Map.of(
+                "projectId", project, "monitoringPeriodStart", "2024-01-01", "monitoringPeriodEnd", "2024-12-31",
+                "verifiedQuantity", 1000, "verificationReference", "VR-1")).path("id");
+        assertThat(requestId).startsWith("IR");
+
+        Response issued = created(TestTokens.registryAdmin("MNG01"), "/api/v1/issuances", Map.of(
+                "issuanceId", project + "-2024-01", "projectId", project, "monitoringPeriodStart", "2024-01-01",
+                "monitoringPeriodEnd", "2024-12-31", "vintage", 2024, "totalQuantity", 1000,
+                "allocations", List.of(Map.of("accountId", participant[1], "quantity", 600),
+                        Map.of("accountId", japanese[1], "quantity", 400)),
+                "issuanceRequestId", requestId));
+        issued.then().body("id", equalTo(project + "-2024-01"))
+                .body("events[0].blocks", hasSize(2))
+                .body("events[0].blocks[0].accountId", equalTo(participant[1]))
+                .body("events[0].blocks[0].quantity", equalTo(600))
+                .body("events[0].blocks[1].accountId", equalTo(japanese[1]))
+                .body("events[0].blocks[1].quantity", equalTo(400));
+        String low = issued.path("events[0].blocks[0].serial");
+        String high = issued.path("events[0].blocks[1].serial");
+        assertThat(Long.parseLong(high.split("-")[3])).isEqualTo(Long.parseLong(low.split("-")[4]) + 1);
+        assertThat(LedgerProbe.balance(japanese[1])).isEqualTo(400);
+    }
+
+    @Test
+    void cancelling_and_retiring_move_units_to_the_registrys_terminal_accounts() {
+        String[] holder = LedgerApi.holder("JPN01");
+        String project = LedgerApi.project("JPN01", LedgerApi.projectId("TH"), List.of(holder[0]));
+        LedgerApi.issue("JPN01", project, 2023, List.of(holder[1]), List.of(100L));
+        long cancelledBefore = LedgerProbe.balance("JPN01-CANCELLATION");
+        long retiredBefore = LedgerProbe.balance("JPN01-RETIREMENT");
+
+        created(TestTokens.accountHolder(holder[0]), "/api/v1/cancellations", Map.of("fromAccountId", holder[1],
+                "quantity", 30, "reason", "VOLUNTARY", "note", "offsetting")).then()
+                .body("events[0].type", equalTo("CreditsCancelled"))
+                .body("events[0].blocks[0].accountId", equalTo("JPN01-CANCELLATION"))
+                .body("events[0].blocks[0].firstItmoId", equalTo(
+                        "CA0016-JPN01-THA-" + LedgerProbe.strings("SELECT min(first_unit)::text FROM block WHERE account_id = 'JPN01-CANCELLATION' AND project_id = '" + project + "'").get(0) + "-2023"));
+        created(TestTokens.accountHolder(holder[0]), "/api/v1/retirements", Map.of("fromAccountId", holder[1],
+                "quantity", 20, "purpose", "VOLUNTARY", "beneficiary", "Example K.K.")).then()
+                .body("events[0].type", equalTo("CreditsRetired"))
+                .body("events[0].blocks[0].accountId", equalTo("JPN01-RETIREMENT"));
+
+        assertThat(LedgerProbe.balance(holder[1])).isEqualTo(50);
+        assertThat(LedgerProbe.balance("JPN01-CANCELLATION")).isEqualTo(cancelledBefore + 30);
+        assertThat(LedgerProbe.balance("JPN01-RETIREMENT")).isEqualTo(retiredBefore + 20);
+    }
+
+    @Test
+    void a_frozen_account_receives_but_cannot_send_until_unfrozen() {
+        String[] holder = LedgerApi.holder("MNG01");
+        String[] other = LedgerApi.holder("MNG01");
+        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0], other[0]));
+        LedgerApi.issue("MNG01", project, 2024, List.of(holder[1], other[1]), List.of(10L, 10L));
+
+        created(TestTokens.registryAdmin("MNG01"), "/api/v1/accounts/" + holder[1] + "/freeze", Map.of("reason", "inquiry"))
+                .then().body("id", equalTo(holder[1])).body("events[0].type", equalTo("AccountFrozen"));
+        created(TestTokens.accountHolder(other[0]), "/api/v1/transfers", LedgerApi.transfer(other[1], holder[1], 5));
+        as(TestTokens.accountHolder(holder[0])).body(LedgerApi.transfer(holder[1], other[1], 1))
+                .when().post("/api/v1/transfers").then().statusCode(409).body("code", equalTo("account_frozen"));
+
+        // No body at all is fine for unfreezing.
+        given().auth().oauth2(TestTokens.registryAdmin("MNG01")).header("Idempotency-Key", LedgerApi.key())
+                .when().post("/api/v1/accounts/" + holder[1] + "/unfreeze").then().statusCode(201)
+                .body("events[0].type", equalTo("AccountUnfrozen"));
+        created(TestTokens.accountHolder(holder[0]), "/api/v1/transfers", LedgerApi.transfer(holder[1], other[1], 15));
+        assertThat(LedgerProbe.balance(other[1])).isEqualTo(20);
+    }
+
+    @Test
+    void a_registry_cannot_be_hosted_twice() {
+        as(TestTokens.operator()).body(Map.of("registryId", "MNG01", "name", "again")).when().post("/api/v1/registries")
+                .then().statusCode(409).contentType(equalTo("application/problem+json"))
+                .body("code", equalTo("registry_already_registered"));
+    }
+
+    @Test
+    void an_organization_and_an_account_get_ids_assigned_by_the_ledger_and_a_location() {
+        as(TestTokens.registryAdmin("JPN01")).body(Map.of("registryId", "JPN01", "name", "Located Co."))
+                .when().post("/api/v1/organizations").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.matchesPattern(".*/api/v1/organizations/JPN01-O\\d{4,}"))
+                .body("id", org.hamcrest.Matchers.matchesPattern("JPN01-O\\d{4,}"))
+                .body("events[0].type", equalTo("OrganizationRegistered"));
+    }
+
+    @Test
+    void a_transfer_batch_answers_each_item_on_its_own_and_a_refused_item_does_not_undo_the_others() {
+        String[] seller = LedgerApi.holder("MNG01");
+        String[] buyer = LedgerApi.holder("JPN01");
+        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(100L));
+        String single = LedgerApi.key();
+        // A key first used alone on /transfers is recognized inside a batch.
+        created(TestTokens.accountHolder(seller[0]), "/api/v1/transfers", LedgerApi.transfer(seller[1], buyer[1], 5));
+        given().auth().oauth2(TestTokens.accountHolder(seller[0])).contentType("application/json")
+                .header("Idempotency-Key", single).body(LedgerApi.transfer(seller[1], buyer[1], 6))
+                .when().post("/api/v1/transfers").then().statusCode(201);
+        long head = LedgerProbe.headSeq();
+
+        String batchKey = LedgerApi.key();
+        List<Map<String, Object>> items = List.of(
+                item("a-" + batchKey, seller[1], buyer[1], 10),
+                item("b-" + batchKey, seller[1], buyer[1], 1000),
+                item("c-" + batchKey, seller[1], "not-an-account", 1),
+                item(single, seller[1], buyer[1], 6),
+                item("e-" + batchKey, seller[1], buyer[1], 20));
+        String first = given().auth().oauth2(TestTokens.accountHolder(seller[0])).contentType("application/json")
+                .header("Idempotency-Key", batchKey).body(Map.of("items", items))
+                .when().post("/api/v1/transfer-batches").then().statusCode(200)
+                .body("items.status", org.hamcrest.Matchers.contains(201, 409, 400, 201, 201))
+                .body("items[0].result.events[0].seq", equalTo((int) head + 1))
+                .body("items[1].problem.code", equalTo("insufficient_units"))
+                .body("items[2].problem.code", equalTo("invalid_field"))
+                .body("items[3].result.events[0].seq", equalTo((int) head))
+                .body("items[4].result.events[0].seq", equalTo((int) head + 2))
+                .extract().asString();
+        assertThat(LedgerProbe.headSeq()).isEqualTo(head + 2);
+        assertThat(LedgerProbe.balance(buyer[1])).isEqualTo(5 + 6 + 10 + 20);
+
+        String again = given().auth().oauth2(TestTokens.accountHolder(seller[0])).contentType("application/json")
+                .header("Idempotency-Key", batchKey).body(Map.of("items", items))
+                .when().post("/api/v1/transfer-batches").then().statusCode(200).extract().asString();
+        assertThat(again).isEqualTo(first);
+        assertThat(LedgerProbe.headSeq()).isEqualTo(head + 2);
+
+        given().auth().oauth2(TestTokens.accountHolder(seller[0])).contentType("application/json")
+                .header("Idempotency-Key", batchKey).body(Map.of("items", items.subList(0, 2)))
+                .when().post("/api/v1/transfer-batches").then().statusCode(409)
+                .contentType(equalTo("application/problem+json")).body("code", equalTo("idempotency_key_reused"));
+    }
+
+    @Test
+    void the_openapi_document_lists_every_mutation_with_its_errors() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/transfers'.post.responses.'201'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/transfers'.post.responses.'409'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/transfers'.post.responses.'503'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/transfer-batches'.post.responses.'200'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/issuances'.post.summary", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/accounts/{accountId}/freeze'.post", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/cancellations'.post.parameters.name", hasItem("Idempotency-Key"));
+    }
+
+    @Test
+    void writer_metrics_and_health_are_exposed() {
+        created(TestTokens.registryAdmin("MNG01"), "/api/v1/organizations", Map.of("registryId", "MNG01", "name", "Metered"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("jcm_writer_batch_commands"))
+                .body(org.hamcrest.Matchers.containsString("jcm_writer_commands_total{outcome=\"accepted\""))
+                .body(org.hamcrest.Matchers.containsString("jcm_writer_queue_depth"))
+                .body(org.hamcrest.Matchers.containsString("jcm_writer_commit_seconds"));
+        given().when().get("/q/health/live").then().statusCode(200)
+                .body("checks.name", hasItem("Ledger writer thread"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Ledger writer' }.data.status", equalTo("ACTIVE"));
+    }
+
+    private static Map<String, Object> item(String key, String from, String to, long quantity) {
+        return Map.of("idempotencyKey", key, "fromAccountId", from, "toAccountId", to, "quantity", quantity);
+    }
 }
