@@ -2,21 +2,21 @@ package org.jcm.registry.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/**
- * An account with its balance by vintage and Article 6 label.
- *
- * @param id the account id, e.g. {@code JPN01-H00001}
- * @param registryId the registry it belongs to
- * @param organizationId the owning organization; absent for the registry's terminal accounts
- * @param type {@code HOLDING}, {@code CANCELLATION} or {@code RETIREMENT}
- * @param name the account's name
- * @param status {@code OPEN} or {@code CLOSED}
- * @param frozen whether units may not leave it
- * @param totalQuantity all units held, the sum of the balance lines
- * @param balances one line per vintage and label that the account holds units of, by vintage then label
- */
+/** An account with its balance by vintage and Article 6 label. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AccountDetails(String id, String registryId, String organizationId, String type, String name,
-                             String status, boolean frozen, long totalQuantity, List<BalanceLine> balances) {
+@Schema(description = "An account with its balance by vintage and Article 6 label")
+public record AccountDetails(
+        @Schema(example = "JPN01-H00001") String id,
+        @Schema(example = "JPN01") String registryId,
+        @Schema(description = "Owning organization; absent for the registry's terminal accounts", example = "JPN01-O0001")
+        String organizationId,
+        @Schema(description = "HOLDING, CANCELLATION or RETIREMENT", example = "HOLDING") String type,
+        @Schema(example = "Main holding account") String name,
+        @Schema(description = "OPEN or CLOSED", example = "OPEN") String status,
+        @Schema(description = "Whether units may not leave it") boolean frozen,
+        @Schema(description = "All units held: the sum of the balance lines", example = "1000") long totalQuantity,
+        @Schema(description = "One line per vintage and label held, by vintage, then NONE, AUTHORIZED, CA_APPLIED")
+        List<BalanceLine> balances) {
 }

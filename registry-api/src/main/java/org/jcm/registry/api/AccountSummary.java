@@ -1,13 +1,13 @@
 package org.jcm.registry.api;
 
-/**
- * An account as listed under its organization.
- *
- * @param id the account id
- * @param type {@code HOLDING} (organizations hold no other kind)
- * @param name the account's name
- * @param status {@code OPEN} or {@code CLOSED}
- * @param frozen whether units may not leave it
- */
-public record AccountSummary(String id, String type, String name, String status, boolean frozen) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An account as listed under its organization. */
+@Schema(description = "An account as listed under its organization")
+public record AccountSummary(
+        @Schema(example = "JPN01-H00001") String id,
+        @Schema(description = "HOLDING (organizations hold no other kind)", example = "HOLDING") String type,
+        @Schema(example = "Main holding account") String name,
+        @Schema(description = "OPEN or CLOSED", example = "OPEN") String status,
+        @Schema(description = "Whether units may not leave it") boolean frozen) {
 }

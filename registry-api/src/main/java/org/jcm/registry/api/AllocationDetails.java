@@ -1,20 +1,19 @@
 package org.jcm.registry.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/**
- * The units one allocation of an issuance received. The receiving account is not public; its
- * registry is (it is the issuing registry in the ITMO ids).
- *
- * @param registryId the registry the units were issued into
- * @param serial the allocation's range as a serial, {@code JCM-{projectId}-{vintage}-{first}-{last}}
- * @param firstItmoId the Article 6.2 id of the first unit; absent when the host Party has no cooperative approach
- * @param lastItmoId the Article 6.2 id of the last unit; absent likewise
- * @param firstUnit the first unit number
- * @param lastUnit the last unit number
- * @param quantity the number of units
- */
+/** The units one allocation of an issuance received; the receiving account is not public, its registry is. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AllocationDetails(String registryId, String serial, String firstItmoId, String lastItmoId,
-                                long firstUnit, long lastUnit, long quantity) {
+@Schema(description = "The units one allocation received; the account is not public, its registry is")
+public record AllocationDetails(
+        @Schema(description = "The registry the units were issued into (the registry in their ITMO ids)", example = "MNG01")
+        String registryId,
+        @Schema(example = "JCM-MN001-2024-1-7000") String serial,
+        @Schema(description = "Absent when the host Party has no cooperative approach", example = "CA0001-MNG01-MNG-1-2024")
+        String firstItmoId,
+        @Schema(example = "CA0001-MNG01-MNG-7000-2024") String lastItmoId,
+        @Schema(example = "1") long firstUnit,
+        @Schema(example = "7000") long lastUnit,
+        @Schema(example = "7000") long quantity) {
 }

@@ -1,33 +1,37 @@
 package org.jcm.registry.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A live block as the read endpoints show it: its serial and ITMO ids, where its units come from,
- * and its flags. {@code holder} is shown by the public endpoints (holder type and registry, never
- * the account); holdings leave it out because the account is the one asked about.
- *
- * @param serial {@code JCM-{projectId}-{vintage}-{firstUnit}-{lastUnit}}
- * @param firstItmoId the Article 6.2 id of the first unit; absent when the host Party has no cooperative approach
- * @param lastItmoId the Article 6.2 id of the last unit; absent likewise
- * @param hostParty the host Party, ISO alpha-3
- * @param projectId the JCM project
- * @param vintage the vintage year
- * @param firstUnit the first unit number (inclusive)
- * @param lastUnit the last unit number (inclusive)
- * @param quantity the number of units, {@code lastUnit - firstUnit + 1}
- * @param issuanceId the issuance that created the units
- * @param issuingRegistryId the registry that issued the units (the registry in the ITMO ids)
- * @param status {@code ACTIVE}, {@code CANCELLED} or {@code RETIRED}
- * @param label the Article 6 label: {@code NONE}, {@code AUTHORIZED} or {@code CA_APPLIED}
- * @param authorization the Article 6.2 authorization, absent when the units are not authorized
- * @param caState {@code NOT_REQUIRED}, {@code COMMITTED}, {@code PENDING} or {@code APPLIED}
- * @param firstTransferred whether the units were first transferred (set once, never reset)
- * @param holder where the block is held, on public endpoints only
+ * A live block as the read endpoints show it: serial and ITMO ids, origin and flags. Public
+ * endpoints add {@code holder} (registry and account type, never the account); holdings leave it
+ * out because the account is the one asked about.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BlockView(String serial, String firstItmoId, String lastItmoId, String hostParty, String projectId,
-                        int vintage, long firstUnit, long lastUnit, long quantity, String issuanceId,
-                        String issuingRegistryId, String status, String label, AuthorizationRef authorization,
-                        String caState, boolean firstTransferred, HolderView holder) {
+@Schema(description = "A live block: a contiguous range of units with identical attributes")
+public record BlockView(
+        @Schema(description = "JCM-{projectId}-{vintage}-{firstUnit}-{lastUnit}, inclusive", example = "JCM-MN001-2024-1001-1250")
+        String serial,
+        @Schema(description = "Article 6.2 id of the first unit; absent when the host Party has no cooperative approach",
+                example = "CA0001-MNG01-MNG-1001-2024") String firstItmoId,
+        @Schema(description = "Article 6.2 id of the last unit; absent likewise", example = "CA0001-MNG01-MNG-1250-2024")
+        String lastItmoId,
+        @Schema(description = "Host Party, ISO alpha-3", example = "MNG") String hostParty,
+        @Schema(example = "MN001") String projectId,
+        @Schema(example = "2024") int vintage,
+        @Schema(description = "First unit number (inclusive)", example = "1001") long firstUnit,
+        @Schema(description = "Last unit number (inclusive)", example = "1250") long lastUnit,
+        @Schema(description = "Units in the block, tonnes CO2e", example = "250") long quantity,
+        @Schema(description = "The issuance that created the units", example = "MN001-2024-01") String issuanceId,
+        @Schema(description = "The registry that issued the units: the registry in their ITMO ids", example = "MNG01")
+        String issuingRegistryId,
+        @Schema(description = "ACTIVE, CANCELLED or RETIRED", example = "ACTIVE") String status,
+        @Schema(description = "Article 6 label: NONE, AUTHORIZED or CA_APPLIED", example = "NONE") String label,
+        @Schema(description = "The Article 6.2 authorization; absent when the units are not authorized")
+        AuthorizationRef authorization,
+        @Schema(description = "Corresponding-adjustment state: NOT_REQUIRED, COMMITTED, PENDING or APPLIED",
+                example = "NOT_REQUIRED") String caState,
+        @Schema(description = "Whether the units were first transferred (set once, never reset)") boolean firstTransferred,
+        @Schema(description = "Where the block is held; public endpoints only") HolderView holder) {
 }

@@ -1,11 +1,10 @@
 package org.jcm.registry.api;
 
-/**
- * Where units are held, as the public may see it: the registry and the kind of account, never the
- * account or its owner.
- *
- * @param registryId the registry of the holding account, e.g. {@code JPN01}
- * @param accountType {@code HOLDING}, {@code CANCELLATION} or {@code RETIREMENT}
- */
-public record HolderView(String registryId, String accountType) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Where units are held, as the public may see it: the registry and the kind of account, never the account or its owner. */
+@Schema(description = "Where units are held: registry and account type, never the account")
+public record HolderView(
+        @Schema(description = "Registry of the account", example = "JPN01") String registryId,
+        @Schema(description = "HOLDING, CANCELLATION or RETIREMENT", example = "HOLDING") String accountType) {
 }

@@ -1,10 +1,10 @@
 package org.jcm.registry.api;
 
-/**
- * An organization taking part in a project.
- *
- * @param organizationId the organization id
- * @param name the organization's name
- */
-public record ProjectParticipant(String organizationId, String name) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An organization taking part in a project. */
+@Schema(description = "An organization taking part in a project")
+public record ProjectParticipant(
+        @Schema(example = "MNG01-O0001") String organizationId,
+        @Schema(example = "Example Energy LLC") String name) {
 }

@@ -1,25 +1,25 @@
 package org.jcm.registry.api;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * What the registry knows about the units a serial, an ITMO id or a unit reference names: the live
- * blocks that hold them now and every event that touched them. Public: holders appear only as
- * registry and account type.
- *
- * @param query the text looked up, as given
- * @param hostParty the host Party whose numbering the units belong to
- * @param projectId the project the units belong to
- * @param vintage the vintage year
- * @param firstUnit the first unit number asked about
- * @param lastUnit the last unit number asked about
- * @param quantity how many of the asked units exist (were issued for this project)
- * @param blocks the live blocks holding those units, in unit order, at most 1,000; the first holds the first existing unit
- * @param moreBlocks whether more than 1,000 live blocks hold them (list them with {@code /blocks})
- * @param history the events that touched those units, in ledger order, one page
- * @param next the cursor of the next page of history, or null
+ * What the registry knows about the units a serial, unit reference or ITMO id names: the live blocks
+ * holding them now and every event that touched them. Public, so holders appear only as registry
+ * and account type.
  */
-public record UnitLookup(String query, String hostParty, String projectId, int vintage, long firstUnit, long lastUnit,
-                         long quantity, List<BlockView> blocks, boolean moreBlocks, List<UnitEvent> history,
-                         String next) {
+@Schema(description = "Units named by a serial, unit reference or ITMO id: their live blocks and full history")
+public record UnitLookup(
+        @Schema(description = "The text looked up, as given", example = "JCM-MN001-2024-1001-1250") String query,
+        @Schema(example = "MNG") String hostParty,
+        @Schema(example = "MN001") String projectId,
+        @Schema(example = "2024") int vintage,
+        @Schema(description = "First unit asked about", example = "1001") long firstUnit,
+        @Schema(description = "Last unit asked about", example = "1250") long lastUnit,
+        @Schema(description = "How many of the asked units were issued for the project", example = "250") long quantity,
+        @Schema(description = "Live blocks holding those units, in unit order (at most 1,000); the first holds the first "
+                + "existing unit") List<BlockView> blocks,
+        @Schema(description = "Whether more than 1,000 live blocks hold them (list them with /blocks)") boolean moreBlocks,
+        @Schema(description = "Events that touched those units, in ledger order: one page") List<UnitEvent> history,
+        @Schema(description = "Cursor of the next page of history, null on the last one") String next) {
 }

@@ -13,10 +13,11 @@ import org.jcm.ledger.event.EventCodec;
 import org.jcm.registry.api.AccountDetails;
 import org.jcm.registry.api.BalanceLine;
 import org.jcm.registry.api.BlockView;
+import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.api.TransactionEntry;
 import org.jcm.registry.paging.Cursor;
-import org.jcm.registry.paging.Page;
 import org.jcm.registry.paging.PageRequest;
+import org.jcm.registry.paging.Pages;
 import org.jcm.registry.security.RegistryScope;
 
 /**
@@ -79,7 +80,7 @@ public class AccountQueries {
     }
 
     /** One page of an account's live blocks in selection order (vintage, project, first unit). */
-    public Uni<Page<BlockView>> holdings(String accountId, PageRequest page) {
+    public Uni<ListResponse<BlockView>> holdings(String accountId, PageRequest page) {
         Uni<RowSet<Row>> rows = page.after()
                 .map(after -> pool.preparedQuery(HOLDINGS_AFTER).execute(Tuple.of(accountId,
                         vintage(after.number(0)), after.text(1), after.number(2), page.fetchSize())))
@@ -89,12 +90,12 @@ public class AccountQueries {
             for (Row row : set) {
                 blocks.add(BlockRows.view(row, false));
             }
-            return Page.of(blocks, page, b -> Cursor.of(HOLDINGS, b.vintage(), b.projectId(), b.firstUnit()));
+            return Pages.of(blocks, page, b -> Cursor.of(HOLDINGS, b.vintage(), b.projectId(), b.firstUnit()));
         });
     }
 
     /** One page of the events that touched an account, newest first or oldest first. */
-    public Uni<Page<TransactionEntry>> transactions(String accountId, boolean newestFirst, PageRequest page) {
+    public Uni<ListResponse<TransactionEntry>> transactions(String accountId, boolean newestFirst, PageRequest page) {
         String kind = newestFirst ? TRANSACTIONS_NEWEST : TRANSACTIONS_OLDEST;
         long after = page.after().map(c -> c.number(0)).orElse(newestFirst ? Long.MAX_VALUE : 0L);
         return pool.preparedQuery(newestFirst ? TRANSACTIONS_NEWEST_SQL : TRANSACTIONS_OLDEST_SQL)
@@ -105,7 +106,7 @@ public class AccountQueries {
                         entries.add(new TransactionEntry(row.getLong("seq"), row.getString("type"),
                                 EventCodec.formatTime(row.getOffsetDateTime("at").toInstant()), row.getString("event_json")));
                     }
-                    return Page.of(entries, page, e -> Cursor.of(kind, e.seq()));
+                    return Pages.of(entries, page, e -> Cursor.of(kind, e.seq()));
                 });
     }
 

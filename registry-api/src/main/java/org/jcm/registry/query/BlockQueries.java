@@ -12,9 +12,10 @@ import java.util.Map;
 import org.jcm.ledger.credit.BlockStatus;
 import org.jcm.ledger.credit.Label;
 import org.jcm.registry.api.BlockView;
+import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.paging.Cursor;
-import org.jcm.registry.paging.Page;
 import org.jcm.registry.paging.PageRequest;
+import org.jcm.registry.paging.Pages;
 
 /**
  * Reads the public list of live blocks, filtered, in key order (host Party, vintage, first unit).
@@ -38,7 +39,7 @@ public class BlockQueries {
     }
 
     /** One page of the live blocks that match every present filter. */
-    public Uni<Page<BlockView>> blocks(BlockFilter filter, PageRequest page) {
+    public Uni<ListResponse<BlockView>> blocks(BlockFilter filter, PageRequest page) {
         Statement statement = new Statement();
         String lead = null;
         if (filter.projectId().isPresent()) {
@@ -73,7 +74,7 @@ public class BlockQueries {
             for (Row row : rows) {
                 blocks.add(BlockRows.view(row, true));
             }
-            return Page.of(blocks, page, b -> Cursor.of(BLOCKS, b.hostParty(), b.vintage(), b.firstUnit()));
+            return Pages.of(blocks, page, b -> Cursor.of(BLOCKS, b.hostParty(), b.vintage(), b.firstUnit()));
         });
     }
 

@@ -15,11 +15,12 @@ import java.util.Optional;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.registry.api.AllocationDetails;
 import org.jcm.registry.api.IssuanceDetails;
+import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.api.ProjectDetails;
 import org.jcm.registry.api.ProjectParticipant;
 import org.jcm.registry.paging.Cursor;
-import org.jcm.registry.paging.Page;
 import org.jcm.registry.paging.PageRequest;
+import org.jcm.registry.paging.Pages;
 
 /**
  * Reads registered projects with their participants and issuances. A page of projects takes three
@@ -61,11 +62,11 @@ public class ProjectQueries {
     }
 
     /** One page of projects by id. */
-    public Uni<Page<ProjectDetails>> projects(PageRequest page) {
+    public Uni<ListResponse<ProjectDetails>> projects(PageRequest page) {
         Uni<RowSet<Row>> rows = page.after()
                 .map(after -> pool.preparedQuery(PAGE_AFTER).execute(Tuple.of(after.text(0), page.fetchSize())))
                 .orElseGet(() -> pool.preparedQuery(FIRST_PAGE).execute(Tuple.of(page.fetchSize())));
-        return rows.chain(this::complete).map(projects -> Page.of(projects, page, p -> Cursor.of(PROJECTS, p.id())));
+        return rows.chain(this::complete).map(projects -> Pages.of(projects, page, p -> Cursor.of(PROJECTS, p.id())));
     }
 
     /** Adds participants and issuances to project rows, keeping their order. */

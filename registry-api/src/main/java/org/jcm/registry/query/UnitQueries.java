@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import org.jcm.ledger.serial.UnitRange;
 import org.jcm.registry.api.BlockView;
+import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.api.UnitEvent;
 import org.jcm.registry.api.UnitLookup;
 import org.jcm.registry.paging.Cursor;
-import org.jcm.registry.paging.Page;
 import org.jcm.registry.paging.PageRequest;
+import org.jcm.registry.paging.Pages;
 
 /**
  * Looks up units: which of the asked units exist, the live blocks holding them, and one page of
@@ -103,7 +104,7 @@ public class UnitQueries {
         });
     }
 
-    private Uni<Page<UnitEvent>> history(SqlConnection connection, AskedUnits asked, PageRequest page) {
+    private Uni<ListResponse<UnitEvent>> history(SqlConnection connection, AskedUnits asked, PageRequest page) {
         long after = page.after().map(c -> c.number(0)).orElse(0L);
         return connection.preparedQuery(HISTORY_SQL)
                 .execute(Tuple.of(asked.hostParty(), (short) asked.vintage(), asked.firsts(), asked.lasts(), after,
@@ -113,12 +114,12 @@ public class UnitQueries {
                     for (Row row : rows) {
                         events.add(UnitHistory.entry(row.getString("event_json"), asked));
                     }
-                    return Page.of(events, page, e -> Cursor.of(HISTORY, e.seq()));
+                    return Pages.of(events, page, e -> Cursor.of(HISTORY, e.seq()));
                 });
     }
 
     private static UnitLookup assemble(UnitQuery query, String projectId, AskedUnits asked, RowSet<Row> blockRows,
-                                       Page<UnitEvent> history) {
+                                       ListResponse<UnitEvent> history) {
         List<BlockView> blocks = new ArrayList<>(Math.min(blockRows.size(), MAX_BLOCKS));
         for (Row row : blockRows) {
             if (blocks.size() < MAX_BLOCKS) {

@@ -11,14 +11,20 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jcm.ledger.rule.Rejection;
 import org.jcm.registry.api.AccountDetails;
 import org.jcm.registry.api.BlockView;
+import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.api.TransactionEntry;
-import org.jcm.registry.paging.Page;
 import org.jcm.registry.paging.PageRequest;
+import org.jcm.registry.paging.Pages;
 import org.jcm.registry.problem.ClientText;
+import org.jcm.registry.problem.Problem;
 import org.jcm.registry.problem.ProblemException;
 import org.jcm.registry.query.AccountQueries;
 import org.jcm.registry.security.ReadAccess;
@@ -27,6 +33,7 @@ import org.jcm.registry.security.RegistryScope;
 
 /** The read endpoints of an account: balances, holdings and transactions, for those who may see it. */
 @Path("/api/v1/accounts")
+@Tag(name = "Accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountReadResource {
 
@@ -45,7 +52,13 @@ public class AccountReadResource {
     @GET
     @Path("{accountId}")
     @Authenticated
-    @Operation(summary = "An account with its balance by vintage and Article 6 label")
+    @Operation(summary = "An account with its balance by vintage and Article 6 label", description = "For account holders "
+            + "of its organization, administrators of its registry, auditors and the government of the registry's Party.")
+    @APIResponse(responseCode = "200", description = "The account")
+    @APIResponse(responseCode = "400", description = "A query parameter (invalid_query_parameter); this endpoint takes none", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ReadApiDoc.E401, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ReadApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account (unknown_account)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AccountDetails> account(@RestPath String accountId, @Context UriInfo uri) {
         Reader reader = reader();
         QueryParameters.of(uri, Set.of());
@@ -60,8 +73,14 @@ public class AccountReadResource {
     @GET
     @Path("{accountId}/holdings")
     @Authenticated
-    @Operation(summary = "The account's live blocks with serials, ITMO ids and flags, in selection order")
-    public Uni<Page<BlockView>> holdings(@RestPath String accountId, @Context UriInfo uri) {
+    @Operation(summary = "The account's live blocks with serials, ITMO ids and flags, in selection order",
+            description = "In selection order: vintage, project, first unit. " + ReadApiDoc.PAGED)
+    @APIResponse(responseCode = "200", description = "One page of live blocks")
+    @APIResponse(responseCode = "400", description = ReadApiDoc.E400_LIST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ReadApiDoc.E401, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ReadApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account (unknown_account)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ListResponse<BlockView>> holdings(@RestPath String accountId, @Context UriInfo uri) {
         Reader reader = reader();
         QueryParameters parameters = QueryParameters.of(uri, PAGING);
         PageRequest page = PageRequest.parse(parameters.get("after"), parameters.get("limit"), AccountQueries.HOLDINGS, 3);
@@ -72,8 +91,15 @@ public class AccountReadResource {
     @GET
     @Path("{accountId}/transactions")
     @Authenticated
-    @Operation(summary = "The ledger events that touched the account, newest first (or order=oldest)")
-    public Uni<Page<TransactionEntry>> transactions(@RestPath String accountId, @Context UriInfo uri) {
+    @Operation(summary = "The ledger events that touched the account, newest first (or order=oldest)",
+            description = "Events that opened, froze, unfroze or closed the account or moved units into or out of it, each "
+                    + "as hashed into the ledger. ?order=newest (default) or oldest. " + ReadApiDoc.PAGED)
+    @APIResponse(responseCode = "200", description = "One page of events")
+    @APIResponse(responseCode = "400", description = ReadApiDoc.E400_LIST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ReadApiDoc.E401, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ReadApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account (unknown_account)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ListResponse<TransactionEntry>> transactions(@RestPath String accountId, @Context UriInfo uri) {
         Reader reader = reader();
         QueryParameters parameters = QueryParameters.of(uri, TRANSACTION_PARAMETERS);
         boolean newestFirst = newestFirst(parameters.get("order"));

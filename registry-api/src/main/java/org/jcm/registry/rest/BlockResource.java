@@ -13,6 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jcm.ledger.credit.BlockStatus;
 import org.jcm.ledger.credit.Label;
 import org.jcm.ledger.id.InvalidValueException;
@@ -20,14 +24,17 @@ import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.id.Vintage;
 import org.jcm.registry.api.BlockView;
-import org.jcm.registry.paging.Page;
+import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.paging.PageRequest;
+import org.jcm.registry.paging.Pages;
 import org.jcm.registry.problem.ClientText;
+import org.jcm.registry.problem.Problem;
 import org.jcm.registry.query.BlockFilter;
 import org.jcm.registry.query.BlockQueries;
 
 /** The public list of live blocks, filtered by project, vintage, status, label and holding registry. */
 @Path("/api/v1/blocks")
+@Tag(name = "Units")
 @Produces(MediaType.APPLICATION_JSON)
 public class BlockResource {
 
@@ -43,8 +50,12 @@ public class BlockResource {
     /** Live blocks matching every filter given, by host Party, vintage and first unit, paged. */
     @GET
     @PermitAll
-    @Operation(summary = "Live blocks, filtered by projectId, vintage, status, label and registryId (where held)")
-    public Uni<Page<BlockView>> blocks(@Context UriInfo uri) {
+    @Operation(summary = "Live blocks, filtered by projectId, vintage, status, label and registryId (where held)",
+            description = "Public; holders appear as registry and account type only. By host Party, vintage and first "
+                    + "unit. " + ReadApiDoc.PAGED)
+    @APIResponse(responseCode = "200", description = "One page of live blocks")
+    @APIResponse(responseCode = "400", description = ReadApiDoc.E400_LIST + "; a filter value the ledger does not have (invalid_query_parameter, naming it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ListResponse<BlockView>> blocks(@Context UriInfo uri) {
         QueryParameters parameters = QueryParameters.of(uri, PARAMETERS);
         BlockFilter filter = new BlockFilter(
                 filter(parameters, "projectId", text -> ProjectId.parse(text).value()),

@@ -11,17 +11,27 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jcm.ledger.rule.Rejection;
 import org.jcm.registry.api.OrganizationDetails;
 import org.jcm.registry.problem.ClientText;
+import org.jcm.registry.problem.Problem;
 import org.jcm.registry.problem.ProblemException;
 import org.jcm.registry.query.OrganizationQueries;
 import org.jcm.registry.security.ReadAccess;
 import org.jcm.registry.security.Reader;
 
-/** The read endpoint of an organization, for its registry's administrators, its own holders, auditors and the operator. */
-@Path("/api/v1/organizations")
+/**
+ * The read endpoint of an organization, for its registry's administrators, its own holders, auditors and the operator.
+ * The class path is {@code /api/v1}, as for the resource that registers organizations: RESTEasy Reactive picks one
+ * class per request by its class path, so a class on {@code /api/v1/organizations} would hide that POST.
+ */
+@Path("/api/v1")
+@Tag(name = "Reference data")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationReadResource {
 
@@ -35,16 +45,22 @@ public class OrganizationReadResource {
 
     /** An organization with its accounts. */
     @GET
-    @Path("{id}")
+    @Path("/organizations/{organizationId}")
     @Authenticated
-    @Operation(summary = "An organization with its accounts")
-    public Uni<OrganizationDetails> organization(@RestPath String id, @Context UriInfo uri) {
+    @Operation(summary = "An organization with its accounts", description = "For its account holders, administrators "
+            + "of its registry, auditors, the operator and the government of the registry's Party.")
+    @APIResponse(responseCode = "200", description = "The organization")
+    @APIResponse(responseCode = "400", description = "A query parameter (invalid_query_parameter); this endpoint takes none", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ReadApiDoc.E401, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ReadApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organization (unknown_organization)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<OrganizationDetails> organization(@RestPath String organizationId, @Context UriInfo uri) {
         Reader reader = Reader.of(token);
         reader.requireAnyRole(ReadAccess.ORGANIZATION_ROLES);
         QueryParameters.of(uri, Set.of());
-        return organizations.details(id).map(found -> {
+        return organizations.details(organizationId).map(found -> {
             var organization = found.orElseThrow(() -> new ProblemException(404, Rejection.UNKNOWN_ORGANIZATION.code(),
-                    "There is no organization " + ClientText.quote(id) + "."));
+                    "There is no organization " + ClientText.quote(organizationId) + "."));
             ReadAccess.checkOrganization(reader, organization.scope());
             return organization.value();
         });

@@ -10,17 +10,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jcm.ledger.rule.Rejection;
 import org.jcm.registry.api.UnitLookup;
 import org.jcm.registry.paging.PageRequest;
 import org.jcm.registry.problem.ClientText;
+import org.jcm.registry.problem.Problem;
 import org.jcm.registry.problem.ProblemException;
 import org.jcm.registry.query.UnitQueries;
 import org.jcm.registry.query.UnitQuery;
 
 /** The public lookup of units by block serial, unit reference or ITMO id, with their full history. */
 @Path("/api/v1/units")
+@Tag(name = "Units")
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitResource {
 
@@ -37,7 +43,13 @@ public class UnitResource {
     @GET
     @Path("{serialOrItmoId}")
     @PermitAll
-    @Operation(summary = "Units by serial, unit reference or ITMO id: live blocks, holder type, flags, full history")
+    @Operation(summary = "Units by serial, unit reference or ITMO id: live blocks, holder type, flags, full history",
+            description = "Public. Accepts JCM-MN001-2024-1001-1250 (a block serial, live or not), JCM-MN001-2024-1001 "
+                    + "(one unit) or CA0001-MNG01-MNG-1001-2024 (an ITMO id). History pages like a list, 1,000 events "
+                    + "by default.")
+    @APIResponse(responseCode = "200", description = "The units' live blocks and one page of their history")
+    @APIResponse(responseCode = "400", description = "Neither a serial nor an ITMO id (invalid_unit_id), or bad paging (invalid_limit, invalid_cursor, invalid_query_parameter)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "None of the named units was issued (unknown_units)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<UnitLookup> unit(@RestPath String serialOrItmoId, @Context UriInfo uri) {
         QueryParameters parameters = QueryParameters.of(uri, Set.of("after", "limit"));
         UnitQuery query = UnitQuery.parse(serialOrItmoId);

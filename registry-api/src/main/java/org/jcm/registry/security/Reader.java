@@ -34,7 +34,8 @@ public record Reader(Set<Role> roles, Optional<String> organization, Optional<St
                 }
             }
         }
-        return new Reader(roles, claim(token, "org"), claim(token, "registry"), claim(token, "party"));
+        return new Reader(roles, claim(token, Role.ACCOUNT_HOLDER), claim(token, Role.REGISTRY_ADMIN),
+                claim(token, Role.GOVERNMENT));
     }
 
     /**
@@ -73,14 +74,10 @@ public record Reader(Set<Role> roles, Optional<String> organization, Optional<St
         return has(Role.GOVERNMENT) && party.filter(partyCode::equals).isPresent();
     }
 
-    private static Optional<String> claim(JsonWebToken token, String name) {
-        Object value = token.getClaim(name);
-        if (value == null) {
-            return Optional.empty();
-        }
-        // Claims arrive as JSON strings; anything else (a number, an array) is not a scope.
-        String text = value instanceof jakarta.json.JsonString json ? json.getString() : value instanceof String s ? s : null;
-        return Optional.ofNullable(text).filter(s -> !s.isEmpty());
+    /** The scope claim of a role, as the write path reads it; a claim that is not a string is no scope. */
+    private static Optional<String> claim(JsonWebToken token, Role role) {
+        return token.getClaim(Actors.scopeClaim(role)) instanceof String text && !text.isBlank()
+                ? Optional.of(text) : Optional.empty();
     }
 
     private static String wireNames(Set<Role> allowed) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,7 +103,7 @@ class PagingTest {
     void a_page_with_a_row_beyond_the_limit_points_at_the_last_row_it_keeps() {
         PageRequest request = PageRequest.parse(null, "2", "projects", 1);
 
-        Page<String> page = Page.of(List.of("MN001", "MN002", "MN003"), request, id -> Cursor.of("projects", id));
+        ListResponse<String> page = Pages.of(List.of("MN001", "MN002", "MN003"), request, id -> Cursor.of("projects", id));
 
         assertThat(page.items()).containsExactly("MN001", "MN002");
         assertThat(Cursor.parse(page.next(), "projects", 1).text(0)).isEqualTo("MN002");
@@ -112,7 +113,7 @@ class PagingTest {
     void a_page_without_a_row_beyond_the_limit_is_the_last_one() {
         PageRequest request = PageRequest.parse(null, "2", "projects", 1);
 
-        Page<String> page = Page.of(List.of("MN001", "MN002"), request, id -> Cursor.of("projects", id));
+        ListResponse<String> page = Pages.of(List.of("MN001", "MN002"), request, id -> Cursor.of("projects", id));
 
         assertThat(page.items()).containsExactly("MN001", "MN002");
         assertThat(page.next()).isNull();

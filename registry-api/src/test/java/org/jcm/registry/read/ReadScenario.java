@@ -1,0 +1,197 @@
+package org.jcm.registry.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.arc.Arc;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Year;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
+import org.jcm.ledger.command.AuthorizeUnits;
+import org.jcm.ledger.command.Command;
+import org.jcm.ledger.credit.AuthorizationPurpose;
+import org.jcm.ledger.credit.CaMethod;
+import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.id.AuthorizationId;
+import org.jcm.ledger.id.CooperativeApproachId;
+import org.jcm.ledger.id.IssuanceId;
+import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.serial.BlockSerial;
+import org.jcm.registry.service.CommandResult;
+import org.jcm.registry.service.Ledger;
+import org.jcm.registry.service.LedgerWriter;
+import org.jcm.registry.testing.LedgerApi;
+import org.jcm.registry.testing.TestTokens;
+
+/**
+ * The ledger history the read tests look at, made once per test JVM through the real mutation API.
+ * It uses vintages no other test issues ({@value #V} and {@value #V2}, host Mongolia), so every
+ * unit number below is exact. What happens, in order:
+ *
+ * <pre>
+ * 1. issue P1 V : A1 250 (1-250), B1 150 (251-400), J1 50 (401-450, issued by JPN01)
+ * 2. issue P2 V : A1 40 (451-490)
+ * 3. issue P1 V2: A1 30 (1-30)
+ * 4. transfer A1 -> J1 100 : P1 V 1-100 leaves Mongolia's registry for Japan's
+ * 5. transfer A1 -> B1 20  : P1 V 101-120
+ * 6. cancel B1 10 VOLUNTARY: P1 V 101-110 go to MNG01-CANCELLATION
+ * 7. retire A1 5 VOLUNTARY for "Example Manufacturing K.K.": P1 V 121-125 go to MNG01-RETIREMENT
+ * </pre>
+ *
+ * Afterwards A1 holds P1 V 126-250, P2 V 451-490 and P1 V2 1-30; B1 holds P1 V 111-120 and
+ * 251-400; J1 holds P1 V 1-100 (issued by MNG01) and 401-450 (issued by JPN01).
+ *
+ * <p>Article 6.2, with accounts of their own (C1 of organization C in Mongolia, J2 of organization J)
+ * and vintage {@value #V3}, which lies in an NDC period so that it can be adjusted:
+ *
+ * <pre>
+ * 8.  issue P3 V3: C1 100 (1-100)
+ * 9.  Mongolia authorizes the issuance for NDC use                  -> 1-100 COMMITTED
+ * 10. transfer C1 -> J2 40, serial P3 V3 1-40: first transfer to Japan -> 1-40 PENDING
+ * 11. Mongolia applies the corresponding adjustment for V3 to 1-40   -> 1-40 APPLIED
+ * </pre>
+ *
+ * There is no REST endpoint for authorizations and adjustments yet, so steps 9 and 11 go through
+ * the writer's service API ({@link Ledger#submit}), exactly as an endpoint would submit them.
+ */
+final class ReadScenario {
+
+    static final int V = 2071;
+    static final int V2 = 2072;
+    static final int V3 = 2033;
+    static final String MNG01 = "MNG01";
+    static final String JPN01 = "JPN01";
+
+    private static ReadScenario instance;
+
+    /** Organization A (Mongolia), project participant, and its account. */
+    final String orgA;
+    final String a1;
+    /** Organization B (Mongolia) and its account. */
+    final String orgB;
+    final String b1;
+    /** Organization J (Japan) and its account. */
+    final String orgJ;
+    final String j1;
+    final String p1;
+    final String p2;
+    /** The seq of each event of steps 1 to 7, and of the openings of A1 and B1. */
+    final long a1Opened;
+    final long b1Opened;
+    final long issuedP1;
+    final long issuedP2;
+    final long issuedP1V2;
+    final long toJapan;
+    final long toB;
+    final long cancelled;
+    final long retired;
+    /** Article 6.2: organization C and its account, J2 of organization J, project P3 and its events. */
+    final String orgC;
+    final String c1;
+    final String j2;
+    final String p3;
+    final String authorizationId;
+    final long issuedP3;
+    final long authorized;
+    final long toJapanAuthorized;
+    final long firstTransfer;
+    final long adjusted;
+
+    private ReadScenario() {
+        LedgerApi.registry(MNG01);
+        LedgerApi.registry(JPN01);
+        orgA = LedgerApi.organization(MNG01);
+        Response openedA = openAccount(orgA);
+        a1 = openedA.path("id");
+        a1Opened = seq(openedA);
+        orgB = LedgerApi.organization(MNG01);
+        Response openedB = openAccount(orgB);
+        b1 = openedB.path("id");
+        b1Opened = seq(openedB);
+        orgJ = LedgerApi.organization(JPN01);
+        j1 = LedgerApi.account(orgJ);
+        p1 = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(orgA));
+        p2 = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(orgA, orgB));
+
+        Response first = LedgerApi.issue(MNG01, p1, V, List.of(a1, b1, j1), List.of(250L, 150L, 50L));
+        assertThat(first.<String>path("events[0].blocks[0].serial"))
+                .as("the read tests need vintage %d of Mongolia to themselves; another test issued it first", V)
+                .isEqualTo(serial(p1, V, 1, 250));
+        issuedP1 = seq(first);
+        issuedP2 = seq(LedgerApi.issue(MNG01, p2, V, List.of(a1), List.of(40L)));
+        Response third = LedgerApi.issue(MNG01, p1, V2, List.of(a1), List.of(30L));
+        assertThat(third.<String>path("events[0].blocks[0].serial")).isEqualTo(serial(p1, V2, 1, 30));
+        issuedP1V2 = seq(third);
+        toJapan = seq(LedgerApi.created(TestTokens.accountHolder(orgA), "/api/v1/transfers", LedgerApi.transfer(a1, j1, 100)));
+        toB = seq(LedgerApi.created(TestTokens.accountHolder(orgA), "/api/v1/transfers", LedgerApi.transfer(a1, b1, 20)));
+        cancelled = seq(LedgerApi.created(TestTokens.accountHolder(orgB), "/api/v1/cancellations",
+                Map.of("fromAccountId", b1, "quantity", 10, "reason", "VOLUNTARY", "note", "Offsetting our 2071 travel")));
+        retired = seq(LedgerApi.created(TestTokens.accountHolder(orgA), "/api/v1/retirements",
+                Map.of("fromAccountId", a1, "quantity", 5, "purpose", "VOLUNTARY",
+                        "beneficiary", "Example Manufacturing K.K.", "note", "FY2071 disclosure")));
+
+        orgC = LedgerApi.organization(MNG01);
+        c1 = LedgerApi.account(orgC);
+        j2 = LedgerApi.account(orgJ);
+        p3 = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(orgC));
+        Response article6 = LedgerApi.issue(MNG01, p3, V3, List.of(c1), List.of(100L));
+        assertThat(article6.<String>path("events[0].blocks[0].serial"))
+                .as("the read tests need vintage %d of Mongolia to themselves; another test issued it first", V3)
+                .isEqualTo(serial(p3, V3, 1, 100));
+        issuedP3 = seq(article6);
+        authorizationId = "MNG-AUTH-" + p3;
+        Actor mongolia = Actor.government("gov@MNG", PartyCode.parse("MNG"));
+        authorized = submit(mongolia, new AuthorizeUnits(AuthorizationId.parse(authorizationId), PartyCode.parse("MNG"),
+                CooperativeApproachId.parse("CA0001"), AuthorizationPurpose.NDC, Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of(), Optional.of(IssuanceId.parse(article6.path("id"))), List.of())).get(0);
+        Response international = LedgerApi.created(TestTokens.accountHolder(orgC), "/api/v1/transfers", Map.of(
+                "fromAccountId", c1, "toAccountId", j2, "quantity", 40, "serialRanges", List.of(serial(p3, V3, 1, 40))));
+        toJapanAuthorized = seq(international);
+        assertThat(international.<String>path("events[1].type")).isEqualTo("FirstTransferRecorded");
+        firstTransfer = international.<Number>path("events[1].seq").longValue();
+        adjusted = submit(mongolia, new ApplyCorrespondingAdjustment(PartyCode.parse("MNG"), Year.of(V3), CaMethod.TRAJECTORY,
+                List.of(BlockSerial.parse(serial(p3, V3, 1, 40))), List.of())).get(0);
+    }
+
+    /** The scenario, made on first use. */
+    static synchronized ReadScenario get() {
+        if (instance == null) {
+            instance = new ReadScenario();
+        }
+        return instance;
+    }
+
+    /** {@code JCM-{project}-{vintage}-{first}-{last}}. */
+    static String serial(String project, int vintage, long first, long last) {
+        return "JCM-" + project + "-" + vintage + "-" + first + "-" + last;
+    }
+
+    /** The ITMO id of a Mongolian unit: Mongolia's cooperative approach is CA0001 in the reference data. */
+    static String itmo(String issuingRegistry, long unit, int vintage) {
+        return "CA0001-" + issuingRegistry + "-MNG-" + unit + "-" + vintage;
+    }
+
+    private static long seq(Response mutation) {
+        return mutation.<Number>path("events[0].seq").longValue();
+    }
+
+    /** Submits a command to the ledger writer as the given actor; the seqs of the events it appended. */
+    private static List<Long> submit(Actor actor, Command command) {
+        Ledger ledger = Arc.container().instance(Ledger.class).get();
+        CommandResult result = ledger.submit(new LedgerWriter.Item(command, actor, null), ledger.checkpoint())
+                .await().atMost(Duration.ofSeconds(60));
+        if (!(result instanceof CommandResult.Accepted accepted)) {
+            throw new AssertionError(command.getClass().getSimpleName() + " was not accepted: " + result);
+        }
+        return accepted.events().stream().map(LedgerEvent::seq).toList();
+    }
+
+    private static Response openAccount(String organizationId) {
+        return LedgerApi.created(TestTokens.registryAdmin(MNG01), "/api/v1/accounts",
+                Map.of("organizationId", organizationId, "name", "Treasury of " + organizationId));
+    }
+}
