@@ -24,8 +24,8 @@ public interface OutboxConfig {
     @WithDefault("jcm")
     String ledgerId();
 
-    /** The most events read and sent before waiting for the broker's acknowledgement and recording the position. */
-    @WithDefault("1000")
+    /** The most events sent as one Kafka transaction, after which the position is recorded. */
+    @WithDefault("2000")
     int batchSize();
 
     /**
@@ -39,8 +39,11 @@ public interface OutboxConfig {
     @WithDefault("500ms")
     Duration retryBackoff();
 
-    /** The longest pause between attempts while the broker or database stays unreachable. */
-    @WithDefault("5s")
+    /**
+     * The longest pause between attempts while the broker or database stays unreachable, and so
+     * the longest the publisher may take to notice that the broker is back.
+     */
+    @WithDefault("1s")
     Duration maxRetryBackoff();
 
     /** How long the producer keeps retrying one batch before it gives up and the publisher starts over from the recorded position. */

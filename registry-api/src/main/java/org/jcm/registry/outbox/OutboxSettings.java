@@ -25,7 +25,7 @@ public record OutboxSettings(String topic, String ledgerId, int batchSize, Durat
 
     /** The defaults of {@link OutboxConfig} for the given topic. */
     public static OutboxSettings defaults(String topic) {
-        return new OutboxSettings(topic, "jcm", 1000, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(5),
+        return new OutboxSettings(topic, "jcm", 2000, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(1),
                 Duration.ofMinutes(2));
     }
 

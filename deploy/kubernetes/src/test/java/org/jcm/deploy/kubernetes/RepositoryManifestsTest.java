@@ -1,0 +1,214 @@
+package org.jcm.deploy.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production manifests under deploy/kubernetes, checked against the services' real
+ * configuration in this tree (registry-api and settlement, relative to this module), plus the
+ * deployment decisions that must not drift (one writer, the topic's durability, PostgreSQL 17
+ * with btree_gist, the registry-api memory target, the container files).
+ */
+class RepositoryManifestsTest {
+
+    private static final Path MODULE = Path.of("").toAbsolutePath();
+    private static final Path REPOSITORY = MODULE.resolve("../..").normalize();
+
+    /** Each container name, and the module whose configuration it runs. */
+    private static final Map<String, Path> SERVICES = Map.of(
+            "registry-api", REPOSITORY.resolve("registry-api"),
+            "settlement", REPOSITORY.resolve("settlement"));
+
+    /**
+     * Properties the manifests set that are declared on branches not merged into this tree yet.
+     * Each is accepted while its file is absent; once the file exists the property must be
+     * declared there (a rename fails the check). An entry whose file exists is no longer needed:
+     * delete it.
+     */
+    private static final List<ServiceConfiguration.Pending> PENDING = List.of(
+            new ServiceConfiguration.Pending("registry-api", "jcm.writer.enabled",
+                    "registry-api/src/main/java/org/jcm/registry/service/WriterConfig.java",
+                    "WriterConfig on branch write: false makes a read-only replica"),
+            new ServiceConfiguration.Pending("settlement", "settlement.consumer.topic",
+                    "settlement/src/main/java/org/jcm/settlement/config/SettlementConfig.java",
+                    "SettlementConfig on branch settle"),
+            new ServiceConfiguration.Pending("settlement", "settlement.consumer.partition",
+                    "settlement/src/main/java/org/jcm/settlement/config/SettlementConfig.java",
+                    "SettlementConfig on branch settle"));
+
+    /** Secrets the pods use that the manifests do not contain, and who makes them. */
+    private static final Map<String, String> EXTERNAL_SECRETS = Map.of(
+            "jcm-pg-app", "CloudNativePG: credentials of the bootstrap owner of database registry",
+            "jcm-pg-ca", "CloudNativePG: the cluster's CA (ca.crt)",
+            "jcm-pg-settlement", "by hand before the first apply (docs/operations.md): role settlement",
+            "jcm-kafka-cluster-ca-cert", "Strimzi: the Kafka cluster CA (ca.crt)",
+            "jcm-registry-api", "Strimzi User Operator: KafkaUser jcm-registry-api (sasl.jaas.config)",
+            "jcm-settlement", "Strimzi User Operator: KafkaUser jcm-settlement (sasl.jaas.config)");
+
+    private static QuarkusConfigModel quarkus;
+    private static ManifestCheck.Report report;
+
+    @BeforeAll
+    static void checkTheTree() {
+        quarkus = QuarkusConfigModel.load();
+        report = ManifestCheck.run(MODULE, REPOSITORY, SERVICES, PENDING, EXTERNAL_SECRETS, quarkus);
+        if (!report.pendingUsed().isEmpty()) {
+            System.out.println("Manifest check: accepted as pending (declaring file not in this tree yet): "
+                    + report.pendingUsed());
+        }
+    }
+
+    @Test
+    void the_module_sits_in_the_repository_and_the_quarkus_model_is_complete_enough_to_check_against() {
+        assertThat(REPOSITORY.resolve("pom.xml")).content().contains("<module>deploy/kubernetes</module>");
+        assertThat(quarkus.extensions()).isGreaterThanOrEqualTo(12);
+        assertThat(quarkus.size()).isGreaterThan(500);
+        assertThat(quarkus.find("QUARKUS_DATASOURCE_REACTIVE_URL")).isPresent();
+        assertThat(report.manifests()).isGreaterThan(20);
+    }
+
+    @Test
+    void every_manifest_parses_and_every_variable_probe_patch_and_reference_checks_out() {
+        assertThat(report.problems()).isEmpty();
+    }
+
+    @Test
+    void the_writer_is_one_instance_replaced_by_stopping_the_old_one_first() {
+        Object writer = single("base/registry-api/deployment.yaml", "Deployment");
+
+        assertThat(Yamls.string(Yamls.map(writer, "spec"), "replicas")).isEqualTo("1");
+        assertThat(Yamls.string(Yamls.map(Yamls.map(writer, "spec"), "strategy"), "type")).isEqualTo("Recreate");
+        assertThat(env(writer, "registry-api")).containsEntry("JCM_WRITER_ENABLED", "true");
+    }
+
+    @Test
+    void read_replicas_never_take_the_writer_lock_nor_run_migrations_and_read_from_the_standbys() {
+        Map<String, String> env = env(single("components/read-replicas/deployment.yaml", "Deployment"), "registry-api");
+
+        assertThat(env).containsEntry("JCM_WRITER_ENABLED", "false")
+                .containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
+        assertThat(env.get("QUARKUS_DATASOURCE_REACTIVE_URL")).contains("jcm-pg-ro");
+        assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL")).contains("jcm-pg-ro");
+    }
+
+    @Test
+    void registry_api_containers_stay_within_the_768_mib_memory_target() {
+        for (String file : List.of("base/registry-api/deployment.yaml", "components/read-replicas/deployment.yaml")) {
+            for (Object container : KustomizeCheck.containers(single(file, "Deployment"))) {
+                String limit = Yamls.string(Yamls.map(Yamls.map(container, "resources"), "limits"), "memory");
+                assertThat(mebibytes(limit)).as(file + " memory limit " + limit).isLessThanOrEqualTo(768);
+            }
+        }
+    }
+
+    @Test
+    void the_ledger_topic_has_one_partition_three_replicas_two_in_sync_and_keeps_everything() {
+        Object topic = single("base/kafka/topic.yaml", "KafkaTopic");
+        Map<String, Object> spec = Yamls.map(topic, "spec");
+        Map<String, Object> config = Yamls.map(spec, "config");
+
+        assertThat(Yamls.name(topic)).isEqualTo("jcm.ledger.events");
+        assertThat(Yamls.string(spec, "partitions")).isEqualTo("1");
+        assertThat(Yamls.string(spec, "replicas")).isEqualTo("3");
+        assertThat(Yamls.string(config, "min.insync.replicas")).isEqualTo("2");
+        assertThat(Yamls.string(config, "retention.ms")).isEqualTo("-1");
+        assertThat(Yamls.string(config, "cleanup.policy")).isEqualTo("delete");
+    }
+
+    @Test
+    void kafka_runs_in_kraft_mode_with_a_node_pool_of_three() {
+        Object pool = single("base/kafka/kafka.yaml", "KafkaNodePool");
+
+        assertThat(Yamls.string(Yamls.map(pool, "spec"), "replicas")).isEqualTo("3");
+        assertThat(Yamls.list(Yamls.map(pool, "spec"), "roles")).contains("controller", "broker");
+        assertThat(Yamls.map(Yamls.map(pool, "metadata"), "labels")).containsEntry("strimzi.io/cluster", "jcm-kafka");
+    }
+
+    @Test
+    void postgres_is_17_with_btree_gist_synchronous_replication_and_a_database_per_service() {
+        Object cluster = single("base/postgres/cluster.yaml", "Cluster");
+        Map<String, Object> spec = Yamls.map(cluster, "spec");
+        Map<String, Object> initdb = Yamls.map(Yamls.map(spec, "bootstrap"), "initdb");
+        Object database = single("base/postgres/settlement-database.yaml", "Database");
+
+        assertThat(Yamls.string(spec, "imageName")).matches(".*/postgresql:17(\\.\\d+)?");
+        assertThat(Yamls.string(initdb, "database")).isEqualTo("registry");
+        assertThat(Yamls.list(initdb, "postInitApplicationSQL")).contains("CREATE EXTENSION IF NOT EXISTS btree_gist");
+        assertThat(Yamls.string(Yamls.map(Yamls.map(spec, "postgresql"), "synchronous"), "number")).isEqualTo("1");
+        assertThat(Yamls.string(Yamls.map(database, "spec"), "name")).isEqualTo("settlement");
+        assertThat(Yamls.string(Yamls.map(database, "spec"), "owner")).isEqualTo("settlement");
+    }
+
+    @Test
+    void container_files_run_the_fast_jar_as_non_root_on_the_port_the_manifests_use() throws IOException {
+        Map<String, String> ports = new LinkedHashMap<>();
+        ports.put("registry-api", "8080");
+        ports.put("settlement", "8081");
+        for (Map.Entry<String, String> service : ports.entrySet()) {
+            Path dockerfile = REPOSITORY.resolve("deploy/docker/" + service.getKey() + "/Dockerfile");
+            String text = Files.readString(dockerfile, StandardCharsets.UTF_8);
+            Object deployment = single("base/" + service.getKey() + "/deployment.yaml", "Deployment");
+            Object port = Yamls.list(KustomizeCheck.containers(deployment).get(0), "ports").get(0);
+
+            assertThat(text).as(dockerfile.toString())
+                    .containsPattern("(?m)^FROM \\S*(temurin:17|openjdk-17)")
+                    .containsPattern("(?m)^USER 10001")
+                    .containsPattern("(?m)^EXPOSE " + service.getValue() + "$")
+                    .contains("target/quarkus-app/lib/", "target/quarkus-app/app/", "target/quarkus-app/quarkus/",
+                            "target/quarkus-app/quarkus-run.jar", "MaxRAMPercentage", "${JAVA_OPTS}");
+            assertThat(Yamls.string(port, "containerPort")).isEqualTo(service.getValue());
+            httpPort(service.getKey()).ifPresent(p -> assertThat(p).as("quarkus.http.port").isEqualTo(service.getValue()));
+        }
+    }
+
+    private static java.util.Optional<String> httpPort(String service) throws IOException {
+        Path properties = SERVICES.get(service).resolve("src/main/resources/application.properties");
+        if (!Files.isRegularFile(properties)) {
+            return java.util.Optional.empty();
+        }
+        Matcher port = Pattern.compile("(?m)^quarkus\\.http\\.port\\s*=\\s*(\\d+)").matcher(Files.readString(properties));
+        return port.find() ? java.util.Optional.of(port.group(1)) : java.util.Optional.empty();
+    }
+
+    private static Object single(String file, String kind) {
+        List<Object> matches = new ArrayList<>();
+        for (Object document : Yamls.documents(MODULE.resolve(file))) {
+            if (kind.equals(Yamls.kind(document))) {
+                matches.add(document);
+            }
+        }
+        assertThat(matches).as(kind + " in " + file).hasSize(1);
+        return matches.get(0);
+    }
+
+    /** The literal env values of a container (valueFrom entries map to null). */
+    private static Map<String, String> env(Object workload, String container) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Object c : KustomizeCheck.containers(workload)) {
+            if (container.equals(Yamls.string(c, "name"))) {
+                for (Object e : Yamls.list(c, "env")) {
+                    values.put(Yamls.string(e, "name"), Yamls.string(e, "value"));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static long mebibytes(String quantity) {
+        Matcher m = Pattern.compile("(\\d+)(Mi|Gi)").matcher(String.valueOf(quantity));
+        assertThat(m.matches()).as("memory quantity " + quantity + " in Mi or Gi").isTrue();
+        return Long.parseLong(m.group(1)) * (m.group(2).equals("Gi") ? 1024 : 1);
+    }
+}

@@ -1,0 +1,134 @@
+package org.jcm.deploy.kubernetes;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The checks of every container of every workload in a tree, patches included: each environment
+ * variable (set directly or through a ConfigMap in envFrom) maps to a real configuration property
+ * of the service the container runs; each HTTP probe asks a path the service serves, on a port the
+ * container declares; and every complete workload (not a patch) has its three probes and memory
+ * requests and limits. PodMonitors must scrape a path that every service serves.
+ *
+ * <p>A container's service is its name: a container named {@code registry-api} runs registry-api.
+ */
+final class WorkloadCheck {
+
+    private static final List<String> PROBES = List.of("startupProbe", "livenessProbe", "readinessProbe");
+
+    private WorkloadCheck() {
+    }
+
+    static List<String> run(ManifestTree tree, Map<String, ServiceConfiguration> services, Set<Path> patchFiles) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Set<String>> configMapKeys = tree.configMapKeys();
+        for (ManifestTree.Document document : tree.manifests()) {
+            String where = tree.relative(document.file()) + ": " + document.kind() + "/" + document.name();
+            if ("PodMonitor".equals(document.kind())) {
+                podMonitor(where, document.content(), services, problems);
+            }
+            boolean patch = patchFiles.contains(document.file());
+            for (Object container : KustomizeCheck.containers(document.content())) {
+                String name = Yamls.string(container, "name");
+                ServiceConfiguration service = services.get(name);
+                String at = where + " container " + name;
+                if (service == null) {
+                    problems.add(at + ": not a known service " + services.keySet()
+                            + " (the container name says which service's configuration applies)");
+                    continue;
+                }
+                environment(at, container, service, configMapKeys, problems);
+                probes(at, container, service, patch, problems);
+                if (!patch) {
+                    resources(at, container, problems);
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static void environment(String at, Object container, ServiceConfiguration service,
+            Map<String, Set<String>> configMapKeys, List<String> problems) {
+        for (Object env : Yamls.list(container, "env")) {
+            service.problem(String.valueOf(Yamls.string(env, "name"))).ifPresent(p -> problems.add(at + ": " + p));
+        }
+        for (Object envFrom : Yamls.list(container, "envFrom")) {
+            String prefix = Yamls.string(envFrom, "prefix");
+            String configMap = Yamls.string(Yamls.map(envFrom, "configMapRef"), "name");
+            if (configMap != null) {
+                Set<String> keys = configMapKeys.get(configMap);
+                if (keys == null) {
+                    problems.add(at + ": envFrom ConfigMap " + configMap + " is not defined in this tree, so its "
+                            + "variables cannot be checked");
+                    continue;
+                }
+                for (String key : new TreeSet<>(keys)) {
+                    String variable = (prefix == null ? "" : prefix) + key;
+                    service.problem(variable).ifPresent(p -> problems.add(at + " (from ConfigMap " + configMap
+                            + "): " + p));
+                }
+            }
+            if (!Yamls.map(envFrom, "secretRef").isEmpty()) {
+                problems.add(at + ": envFrom with a Secret hides the variable names from review and from this "
+                        + "check; use env entries with valueFrom.secretKeyRef");
+            }
+        }
+    }
+
+    private static void probes(String at, Object container, ServiceConfiguration service, boolean patch,
+            List<String> problems) {
+        Set<String> ports = new TreeSet<>();
+        for (Object port : Yamls.list(container, "ports")) {
+            ports.add(String.valueOf(Yamls.string(port, "name")));
+            ports.add(String.valueOf(Yamls.string(port, "containerPort")));
+        }
+        for (String probe : PROBES) {
+            Map<String, Object> definition = Yamls.map(container, probe);
+            if (definition.isEmpty()) {
+                if (!patch) {
+                    problems.add(at + ": no " + probe);
+                }
+                continue;
+            }
+            Map<String, Object> httpGet = Yamls.map(definition, "httpGet");
+            if (httpGet.isEmpty()) {
+                continue;
+            }
+            String path = Yamls.string(httpGet, "path");
+            if (path == null || !service.servesPath(path)) {
+                problems.add(at + ": " + probe + " asks " + path + ", which " + service.service()
+                        + " does not serve (health and metrics: " + service.nonApplicationPaths()
+                        + "; otherwise a @Path of its REST resources)");
+            }
+            String port = Yamls.string(httpGet, "port");
+            if (!(patch && ports.isEmpty()) && !ports.contains(port)) {
+                problems.add(at + ": " + probe + " uses port " + port + ", which the container does not declare "
+                        + ports);
+            }
+        }
+    }
+
+    private static void resources(String at, Object container, List<String> problems) {
+        Map<String, Object> resources = Yamls.map(container, "resources");
+        if (Yamls.string(Yamls.map(resources, "requests"), "memory") == null
+                || Yamls.string(Yamls.map(resources, "limits"), "memory") == null) {
+            problems.add(at + ": memory requests and limits are required");
+        }
+    }
+
+    private static void podMonitor(String where, Object podMonitor, Map<String, ServiceConfiguration> services,
+            List<String> problems) {
+        for (Object endpoint : Yamls.list(Yamls.map(podMonitor, "spec"), "podMetricsEndpoints")) {
+            String path = Yamls.string(endpoint, "path");
+            for (ServiceConfiguration service : services.values()) {
+                if (path == null || !service.servesPath(path)) {
+                    problems.add(where + ": scrapes " + path + ", which " + service.service() + " does not serve");
+                }
+            }
+        }
+    }
+}
