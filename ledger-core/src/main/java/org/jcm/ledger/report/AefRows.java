@@ -40,6 +40,7 @@ public final class AefRows {
 
     private final LedgerState state;
     private final PartyCode party;
+    private final int year;
     private final Instant start;
     private final Instant end;
     private final List<AuthorizationRow> authorizations = new ArrayList<>();
@@ -62,6 +63,7 @@ public final class AefRows {
         this.state = new LedgerState(config);
         this.state.setChangeTracking(false);
         this.party = party;
+        this.year = year;
         this.start = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
         this.end = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
@@ -129,8 +131,7 @@ public final class AefRows {
         actions.sort(Comparator.comparingLong(ActionRow::seq));
         long asOfSeq = last == null ? 0 : last.seq();
         Optional<Instant> asOf = last == null ? Optional.empty() : Optional.of(last.at());
-        return new AefReport(party, LocalDate.ofInstant(start, ZoneOffset.UTC).getYear(), asOfSeq, asOf, authorizations,
-                actions, holdings());
+        return new AefReport(party, year, asOfSeq, asOf, authorizations, actions, holdings());
     }
 
     private void flushTransfers() {

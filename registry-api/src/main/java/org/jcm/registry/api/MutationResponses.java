@@ -7,12 +7,16 @@ import java.util.function.Function;
 import org.jcm.ledger.event.AccountFrozen;
 import org.jcm.ledger.event.AccountOpened;
 import org.jcm.ledger.event.AccountUnfrozen;
+import org.jcm.ledger.event.AuthorizationAmended;
+import org.jcm.ledger.event.AuthorizationRevoked;
 import org.jcm.ledger.event.BlockRange;
+import org.jcm.ledger.event.CorrespondingAdjustmentApplied;
 import org.jcm.ledger.event.CreditsCancelled;
 import org.jcm.ledger.event.CreditsIssued;
 import org.jcm.ledger.event.CreditsRetired;
 import org.jcm.ledger.event.CreditsTransferred;
 import org.jcm.ledger.event.EventCodec;
+import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.IssuedAllocation;
 import org.jcm.ledger.event.LedgerEvent;
@@ -20,6 +24,7 @@ import org.jcm.ledger.event.OrganizationRegistered;
 import org.jcm.ledger.event.PartyRegistered;
 import org.jcm.ledger.event.ProjectRegistered;
 import org.jcm.ledger.event.RegistryRegistered;
+import org.jcm.ledger.event.UnitsAuthorized;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.CooperativeApproachId;
 import org.jcm.ledger.id.PartyCode;
@@ -71,6 +76,12 @@ public final class MutationResponses {
             return e.issuanceId().value();
         } else if (event instanceof PartyRegistered e) {
             return e.party().code().value();
+        } else if (event instanceof UnitsAuthorized e) {
+            return e.authorizationId().value();
+        } else if (event instanceof AuthorizationAmended e) {
+            return e.authorizationId().value();
+        } else if (event instanceof AuthorizationRevoked e) {
+            return e.authorizationId().value();
         }
         return null;
     }
@@ -91,6 +102,18 @@ public final class MutationResponses {
         } else if (event instanceof CreditsRetired e) {
             return ranges(e.ranges(), e.toAccountId(), approaches);
         }
+        // Article 6.2 events change the units' flags where they are, so their blocks name no account.
+        if (event instanceof UnitsAuthorized e) {
+            return ranges(e.ranges(), null, approaches);
+        } else if (event instanceof AuthorizationAmended e) {
+            return ranges(e.ranges(), null, approaches);
+        } else if (event instanceof AuthorizationRevoked e) {
+            return ranges(e.ranges(), null, approaches);
+        } else if (event instanceof FirstTransferRecorded e) {
+            return ranges(e.ranges(), null, approaches);
+        } else if (event instanceof CorrespondingAdjustmentApplied e) {
+            return ranges(e.ranges(), null, approaches);
+        }
         return List.of();
     }
 
@@ -109,6 +132,6 @@ public final class MutationResponses {
         String serial = new BlockSerial(project, vintage, UnitRange.of(first, last)).format();
         String firstItmo = ca.map(c -> new ItmoId(c, issuingRegistry, host, first, vintage).format()).orElse(null);
         String lastItmo = ca.map(c -> new ItmoId(c, issuingRegistry, host, last, vintage).format()).orElse(null);
-        return new BlockSummary(serial, account.value(), last - first + 1, firstItmo, lastItmo);
+        return new BlockSummary(serial, account == null ? null : account.value(), last - first + 1, firstItmo, lastItmo);
     }
 }

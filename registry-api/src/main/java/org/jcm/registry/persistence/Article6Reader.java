@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jcm.ledger.event.AuthorizationAmended;
 import org.jcm.ledger.event.AuthorizationRevoked;
 import org.jcm.ledger.event.BlockRange;
 import org.jcm.ledger.event.CreditsRetired;
@@ -20,10 +21,9 @@ import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.event.UnitsAuthorized;
-import org.jcm.ledger.event.AuthorizationAmended;
 import org.jcm.ledger.id.CooperativeApproachId;
 import org.jcm.registry.api.AuthorizationJson;
-import org.jcm.registry.api.Page;
+import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.api.UnitRangeJson;
 
 /**
@@ -47,7 +47,7 @@ public class Article6Reader {
     // ------------------------------------------------------------------ authorizations
 
     /** A page of authorizations in id order after {@code after}, of one Party if given. */
-    public Uni<Page<AuthorizationJson>> authorizations(Optional<String> party, String after, int limit) {
+    public Uni<ListResponse<AuthorizationJson>> authorizations(Optional<String> party, String after, int limit) {
         return pool.preparedQuery("SELECT " + AUTHORIZATION_COLUMNS + " FROM unit_authorization"
                         + " WHERE ($1::text IS NULL OR party = $1) AND id > $2 ORDER BY id LIMIT $3")
                 .execute(Tuple.of(party.orElse(null), after, limit + 1))
@@ -61,7 +61,7 @@ public class Article6Reader {
                         items.remove(limit);
                         next = items.get(limit - 1).id();
                     }
-                    return new Page<>(items, next);
+                    return new ListResponse<>(items, next);
                 });
     }
 

@@ -1,12 +1,13 @@
 package org.jcm.registry.rest;
 
-import java.util.List;
 import java.util.function.Function;
-import org.jcm.registry.problem.FieldError;
-import org.jcm.registry.problem.ProblemCodes;
+import org.jcm.registry.api.Fields;
 import org.jcm.registry.problem.ProblemException;
 
-/** Parses path and query parameters, answering 400 {@code invalid_field} for a value that does not parse. */
+/**
+ * Parses path and query parameters that {@link Fields} does not cover (numbers, enum names),
+ * answering 400 {@code invalid_field} for a value that does not parse.
+ */
 final class Params {
 
     private Params() {
@@ -32,8 +33,16 @@ final class Params {
         return year;
     }
 
+    /** A whole number from {@code min} to {@code max}. */
+    static int integer(String name, String text, int min, int max) {
+        int value = parse(name, text, Integer::parseInt);
+        if (value < min || value > max) {
+            throw invalid(name, "From " + min + " to " + max + ".");
+        }
+        return value;
+    }
+
     static ProblemException invalid(String name, String detail) {
-        return new ProblemException(400, ProblemCodes.INVALID_FIELD, "The parameter " + name + " is not valid.",
-                List.of(new FieldError(name, detail)));
+        return Fields.invalid(name, detail);
     }
 }

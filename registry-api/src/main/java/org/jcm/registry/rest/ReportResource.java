@@ -17,7 +17,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.id.PartyCode;
@@ -29,6 +33,7 @@ import org.jcm.ledger.report.FiscalYear;
 import org.jcm.ledger.rule.Rejection;
 import org.jcm.registry.api.ReportJson;
 import org.jcm.registry.problem.FieldError;
+import org.jcm.registry.problem.Problem;
 import org.jcm.registry.problem.ProblemCodes;
 import org.jcm.registry.problem.ProblemException;
 import org.jcm.registry.service.AefReportService;
@@ -38,6 +43,11 @@ import org.jcm.registry.service.ReportTables;
 
 /** Reports: the AEF tables for governments and auditors, and the public summary and retirement statements. */
 @Path("/api/v1/reports")
+@APIResponse(responseCode = "400", description = "A parameter is missing or not valid (invalid_field)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = ApiDoc.E401, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "AEF tables: not a government or auditor (forbidden), or another Party's "
+        + "tables (forbidden_scope)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Reports", description = "AEF tables 2, 3 and 4, totals, retirement statements; JSON or CSV (docs/article6.md).")
 public class ReportResource {
 
@@ -62,6 +72,9 @@ public class ReportResource {
             description = "T2 authorizations, T3 actions or T4 holdings at 31 December (UTC), derived by replaying the "
                     + "ledger up to the last event of the year. A government reads its own Party's tables, an auditor any. "
                     + "`Accept: text/csv` gives the table as CSV with the AEF column names (docs/article6.md).")
+    @APIResponse(responseCode = "200", description = "The table, with its columns and rows", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportJson.AefTableJson.class)),
+            @Content(mediaType = Representations.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public Uni<Response> aef(@Parameter(description = "ISO 3166 alpha-3 code of the reporting Party") @PathParam("party") String party,
                              @Parameter(description = "Calendar year, 2013 to 2100") @PathParam("year") String year,
                              @Parameter(description = "T2, T3 or T4") @PathParam("table") String table,
@@ -98,6 +111,9 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
     @Operation(summary = "Issued, held, retired and cancelled units per host Party and vintage",
             description = "Public. Totals of the live blocks as of the ledger seq `asOfSeq`.")
+    @APIResponse(responseCode = "200", description = "One row per host Party and vintage", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportJson.SummaryJson.class)),
+            @Content(mediaType = Representations.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public Uni<Response> summary(@Context HttpHeaders headers) {
         boolean csv = Representations.csv(headers);
         return reports.summary().map(summary -> csv
@@ -115,6 +131,9 @@ public class ReportResource {
             description = "Public. Every range retired naming exactly this beneficiary from 1 April of `fiscalYear` to 31 "
                     + "March of the next year (dates in Japan Standard Time), with serials, ITMO ids of authorized units, "
                     + "quantities, dates and purposes, and the units' corresponding-adjustment state as of now.")
+    @APIResponse(responseCode = "200", description = "The statement, one row per retired range", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportJson.RetirementStatementJson.class)),
+            @Content(mediaType = Representations.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public Uni<Response> retirements(
             @Parameter(description = "The beneficiary named in the retirements, exactly") @QueryParam("beneficiary") String beneficiary,
             @Parameter(description = "Japanese fiscal year N: 1 April N to 31 March N+1") @QueryParam("fiscalYear") String fiscalYear,
