@@ -31,8 +31,8 @@ final class ConsumerSession {
     private final Position stored;
     private final EventFolder folder = new EventFolder(new LedgerState());
     private String foldedHash = HashChain.ZERO_HEX;
-    private long appliedSeq;
-    private java.time.Instant appliedAt;
+    private volatile long appliedSeq;
+    private volatile java.time.Instant appliedAt;
     private long gapOffset = -1;
     private long gapSeq;
 
@@ -57,7 +57,7 @@ final class ConsumerSession {
         return appliedAt;
     }
 
-    /** Called after the batch's transaction committed. */
+    /** Called (by the writer thread) after the batch's transaction committed. */
     void committed(BatchEffects effects) {
         appliedSeq = effects.toSeq();
         appliedAt = effects.lastAt();
@@ -79,7 +79,8 @@ final class ConsumerSession {
      * closed the gap are not read, because the seek will deliver them again.
      */
     PollResult read(List<ConsumerRecord<String, byte[]>> records) {
-        BatchEffects effects = new BatchEffects(appliedSeq);
+        // Effects continue from the last entry already handed to the writer, committed or not.
+        BatchEffects effects = new BatchEffects(Math.max(stored.lastSeq(), foldedSeq()));
         for (ConsumerRecord<String, byte[]> record : records) {
             if (!Objects.equals(record.key(), ledgerId)) {
                 continue;
@@ -136,7 +137,7 @@ final class ConsumerSession {
             if (verifyChain) {
                 EntryDecoder.verifyLink(entry, foldedHash);
             }
-            if (entry.seq() <= appliedSeq) {
+            if (entry.seq() <= stored.lastSeq()) {
                 folder.foldOnly(entry.event());
                 if (entry.seq() == stored.lastSeq() && !entry.hash().equals(stored.lastHash())) {
                     throw new EntryFormatException("entry " + entry.seq() + " on the topic has hash " + entry.hash()

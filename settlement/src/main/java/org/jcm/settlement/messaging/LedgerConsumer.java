@@ -15,7 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -38,8 +42,8 @@ import org.jcm.settlement.trade.RegisteredTrade;
 
 /**
  * The single writer of the settlement database's ledger-derived data: one thread reads the ledger
- * topic, applies each poll's new events in one transaction together with the new position, sweeps
- * overdue trades, and runs rebuilds. Being the only applier is what lets it keep the folded ledger
+ * topic and folds it, a second commits each poll's new events in one transaction together with the
+ * new position; the first also sweeps overdue trades and runs rebuilds. Being the only applier is what lets it keep the folded ledger
  * state in memory.
  */
 @ApplicationScoped
@@ -171,6 +175,11 @@ public class LedgerConsumer {
         status.set(new ConsumerStatus(ConsumerState.STARTING, position.lastSeq(), position.lastAt(), 0, -1, 0,
                 position.generation(), null));
         TopicPartition partition = new TopicPartition(config.consumer().topic(), config.consumer().partition());
+        // Two stages: this thread polls, decodes, verifies and folds the next batch while the writer
+        // thread commits the previous one, so the CPU work and the database overlap. At most one
+        // batch is in flight, and batches commit in order.
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "settlement-ledger-writer"));
+        CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
         try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
             kafka = consumer;
             consumer.assign(List.of(partition));
@@ -181,7 +190,9 @@ public class LedgerConsumer {
                 boolean live = lag == 0;
                 ConsumerSession.PollResult result = session.read(records.records(partition));
                 if (!result.effects().isEmpty()) {
-                    commit(session, result.effects(), live);
+                    join(inFlight);
+                    BatchEffects effects = result.effects();
+                    inFlight = CompletableFuture.runAsync(() -> commit(session, effects, live), writer);
                 }
                 if (result.seekBackTo() >= 0) {
                     consumer.seek(partition, result.seekBackTo());
@@ -190,17 +201,40 @@ public class LedgerConsumer {
                 lag = currentLag.orElse(-1);
                 rebuilding = rebuilding && lag != 0;
                 report(session, position.generation(), lag, rebuilding);
-                sweepIfDue(lag == 0 && session.waitingForSeq() == 0);
+                if (inFlight.isDone()) {
+                    join(inFlight);
+                    sweepIfDue(lag == 0 && session.waitingForSeq() == 0);
+                }
             }
+            join(inFlight);
+            report(session, position.generation(), consumer.currentLag(partition).orElse(-1), rebuilding);
         } finally {
             kafka = null;
+            inFlight.exceptionally(e -> null).join();
+            writer.shutdown();
         }
     }
 
-    private void commit(ConsumerSession session, BatchEffects effects, boolean live) throws Exception {
+    /** Waits for a commit and rethrows its failure as it was thrown. */
+    private static void join(CompletableFuture<Void> commit) throws Exception {
+        try {
+            commit.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void commit(ConsumerSession session, BatchEffects effects, boolean live) {
         long started = System.nanoTime();
-        AppliedBatch applied = Transactions.locked(dataSource,
-                c -> BatchWriter.write(c, config.ledgerId(), effects, clock));
+        AppliedBatch applied;
+        try {
+            applied = Transactions.locked(dataSource, c -> BatchWriter.write(c, config.ledgerId(), effects, clock));
+        } catch (SQLException e) {
+            throw new CompletionException(e);
+        }
         session.committed(effects);
         batchTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         eventsApplied.increment(effects.eventCount());

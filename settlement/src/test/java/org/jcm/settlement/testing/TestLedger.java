@@ -178,6 +178,16 @@ public final class TestLedger {
         producer.flush();
     }
 
+    /** Publishes the held-back entries {@code from..to} without waiting for each acknowledgement (bulk loads). */
+    public synchronized void publishRange(long from, long to) {
+        for (long seq = from; seq <= to; seq++) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, 0, LEDGER_ID, published.get((int) seq - 1));
+            record.headers().add("seq", Long.toString(seq).getBytes(StandardCharsets.US_ASCII));
+            producer.send(record);
+        }
+        producer.flush();
+    }
+
     /** Issues {@code quantity} units of MN001 of a vintage into an account; returns the issuance id. */
     public String issue(Instant at, int vintage, AccountId to, long quantity) {
         int n;

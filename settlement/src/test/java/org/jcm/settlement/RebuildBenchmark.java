@@ -1,0 +1,105 @@
+package org.jcm.settlement;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.jcm.settlement.testing.TestLedger.A;
+import static org.jcm.settlement.testing.TestLedger.C;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jcm.ledger.command.TransferCredits;
+import org.jcm.ledger.id.AccountId;
+import org.jcm.settlement.testing.Await;
+import org.jcm.settlement.testing.TestLedger;
+import org.jcm.settlement.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Measures rebuild speed (events/s) and live commit-to-feed lag at a steady rate of priced
+ * transfers. Not a test: it runs only with {@code -Djcm.bench=true} (see docs/performance.md)
+ * and prints its figures; timing assertions do not belong in tests.
+ */
+@QuarkusTest
+@EnabledIfSystemProperty(named = "jcm.bench", matches = "true")
+class RebuildBenchmark {
+
+    static final int VINTAGE = 2090;
+
+    @Test
+    void measure_rebuild_speed_and_live_lag() {
+        int events = Integer.getInteger("jcm.bench.events", 200_000);
+        int liveRate = Integer.getInteger("jcm.bench.rate", 1_000);
+        int liveSeconds = Integer.getInteger("jcm.bench.seconds", 10);
+        TestLedger ledger = TestLedger.get();
+        Instant start = Instant.parse("2025-11-01T00:00:00Z");
+        ledger.issue(start, VINTAGE, C, 100);
+        long first = ledger.head() + 1;
+        for (int i = 0; i < events; i++) {
+            applyTransfer(ledger, start.plusMillis(i * 10L), i);
+        }
+        ledger.publishRange(first, ledger.head());
+        long loadBegan = System.nanoTime();
+        waitFor(ledger.head(), -1);
+        System.out.printf("FIRST APPLY: %d events in %.2f s%n", ledger.head(),
+                (System.nanoTime() - loadBegan) / 1e9);
+        printMetrics("settlement_batch_apply");
+
+        long head = ledger.head();
+        long generation = given().when().get("/api/v1/status").then().extract().jsonPath().getLong("generation");
+        long began = System.nanoTime();
+        given().auth().oauth2(TestTokens.operator()).when().post("/api/v1/admin/rebuild").then().statusCode(202);
+        waitFor(head, generation + 1);
+        double seconds = (System.nanoTime() - began) / 1e9;
+        System.out.printf("REBUILD: %d events in %.2f s = %.0f events/s%n", head, seconds, head / seconds);
+
+        // Live: priced transfers at a steady rate, each stamped with the time it is published, as
+        // the registry stamps commits; the service's own timer measures commit to feed.
+        long intervalNanos = 1_000_000_000L / liveRate;
+        long next = System.nanoTime();
+        for (int i = 0; i < liveRate * liveSeconds; i++) {
+            while (System.nanoTime() < next) {
+                Thread.onSpinWait();
+            }
+            next += intervalNanos;
+            long seq = ledger.head() + 1;
+            applyTransfer(ledger, Instant.now(), i + events);
+            ledger.publishRange(seq, seq);
+        }
+        Await.caughtUp();
+        printMetrics("settlement_commit_to_feed_seconds");
+    }
+
+    /** Waits until {@code seq} is applied (in {@code generation}, unless -1), printing progress. */
+    private static void waitFor(long seq, long generation) {
+        long[] lastPrint = {System.nanoTime()};
+        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            JsonPath status = given().when().get("/api/v1/status").then().extract().jsonPath();
+            if (System.nanoTime() - lastPrint[0] > 5_000_000_000L) {
+                lastPrint[0] = System.nanoTime();
+                System.out.println("PROGRESS: applied " + status.getLong("lastAppliedSeq") + ", lag "
+                        + status.getLong("lagRecords"));
+            }
+            return (generation < 0 || status.getLong("generation") == generation)
+                    && status.getLong("lastAppliedSeq") == seq;
+        });
+    }
+
+    private static void printMetrics(String prefix) {
+        String metrics = given().when().get("/q/metrics").then().extract().asString();
+        metrics.lines().filter(l -> l.startsWith(prefix) && !l.contains("_bucket")).forEach(
+                l -> System.out.println("METRIC: " + l));
+    }
+
+    private static void applyTransfer(TestLedger ledger, Instant at, int i) {
+        // Whole blocks go back and forth, so the ledger state stays small however long the run.
+        AccountId from = i % 2 == 0 ? C : A;
+        AccountId to = i % 2 == 0 ? A : C;
+        TransferCredits transfer = TestLedger.transfer(from, to, 100, VINTAGE, Optional.empty(),
+                TestLedger.trade("BENCH", "B-" + i, (1000 + i % 100) + ".50", "JPY"));
+        ledger.applyWithoutPublishing(at, ledger.holderOf(from), transfer);
+    }
+}
