@@ -93,15 +93,22 @@ final class DataFolder {
         }
     }
 
-    /** Deletes everything in the folder except the lock file (held by this launcher) and the marker. */
-    void wipe() {
+    /**
+     * Deletes everything in the folder except the lock file (held by this launcher) and the marker.
+     *
+     * @return whether there was anything to delete
+     */
+    boolean wipe() {
         try (Stream<Path> entries = Files.list(root)) {
+            boolean deleted = false;
             for (Path entry : entries.toList()) {
                 String name = entry.getFileName().toString();
                 if (!name.equals(MARKER) && !name.equals("stack.lock")) {
+                    deleted |= !isEmptyDirectory(entry);
                     deleteRecursively(entry);
                 }
             }
+            return deleted;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot wipe " + root, e);
         }
@@ -110,6 +117,15 @@ final class DataFolder {
     /** Whether the folder was never used by a stack that got as far as starting PostgreSQL. */
     boolean isNew() {
         return !Files.isDirectory(postgres());
+    }
+
+    private static boolean isEmptyDirectory(Path path) throws IOException {
+        if (!Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(path)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     private List<String> foreignEntries() throws IOException {

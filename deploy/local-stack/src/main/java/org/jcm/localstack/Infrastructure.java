@@ -11,7 +11,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jcm.embedded.EmbeddedKafkaBroker;
 import org.jcm.embedded.EmbeddedPostgresServer;
-import org.jcm.embedded.PostgresDatabase;
 
 /** The embedded PostgreSQL server (one database per service) and Kafka broker, started in this JVM. */
 final class Infrastructure {
@@ -56,11 +55,6 @@ final class Infrastructure {
             kafka.close();
             throw e;
         }
-    }
-
-    /** Coordinates of a service's database. */
-    static PostgresDatabase database(EmbeddedPostgresServer postgres, String name) {
-        return postgres.coordinates(name);
     }
 
     /**

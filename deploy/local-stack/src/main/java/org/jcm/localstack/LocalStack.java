@@ -91,8 +91,7 @@ final class LocalStack {
         lock = InstanceLock.acquire(folder.lockFile());
         Leftovers.stop(lock.previous(), folder, progress);
         Ports.checkFree(ports(), portOptions());
-        if (settings.fresh() && !folder.isNew()) {
-            folder.wipe();
+        if (settings.fresh() && folder.wipe()) {
             folder.prepare();
             progress.step("Starting fresh: wiped " + folder.root());
         }
@@ -131,7 +130,7 @@ final class LocalStack {
                 jar, settings.settlementPort(),
                 serviceEnvironment(settings.settlementPort(), postgres.coordinates(Infrastructure.SETTLEMENT_DATABASE), issuer))));
         for (ServiceProcess service : services) {
-            if (!service.awaitReady(http, settings.clientHost(), settings.startupTimeout(), stopRequested)) {
+            if (!service.awaitReady(http, settings.clientHost(), settings.startupTimeout(), stopRequested) || stopping) {
                 return;
             }
             progress.step(service.name() + " is ready on " + "http://" + settings.clientHost() + ":" + service.port()

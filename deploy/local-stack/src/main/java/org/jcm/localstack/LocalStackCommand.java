@@ -102,6 +102,8 @@ public final class LocalStackCommand implements Callable<Integer> {
      * Ctrl-C, SIGTERM and a closed terminal stop the stack in order (services, then Kafka, then
      * PostgreSQL) on the launcher's main thread, instead of the JVM's shutdown hooks, which would
      * stop everything at once and let the services see their database vanish under them.
+     * {@code sun.misc.Signal} (module jdk.unsupported) is the JDK's only way to do that; where it is
+     * missing, the shutdown hook still stops everything.
      */
     private static void handle(String name, LocalStack stack) {
         try {

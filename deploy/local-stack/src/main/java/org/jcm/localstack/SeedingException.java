@@ -3,6 +3,8 @@ package org.jcm.localstack;
 /** A demo-data request the API refused; the stack keeps running and seeding is tried again on the next start. */
 final class SeedingException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     SeedingException(String message) {
         super(message);
     }

@@ -6,6 +6,8 @@ package org.jcm.localstack;
  */
 final class StackException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     /** The launcher could not start something (a service, PostgreSQL, Kafka). */
     static final int START_FAILED = 1;
     /** Another local stack uses the same data folder. */

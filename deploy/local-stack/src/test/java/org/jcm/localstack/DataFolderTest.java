@@ -41,12 +41,14 @@ class DataFolderTest {
         Files.writeString(folder.tokensFile(), "JCM_TOKEN_OPERATOR=x");
         Files.writeString(folder.lockFile(), "pid=1");
 
-        folder.wipe();
+        assertThat(folder.wipe()).isTrue();
 
         try (var entries = Files.list(root)) {
             assertThat(entries.map(path -> path.getFileName().toString()))
                     .containsExactlyInAnyOrder(DataFolder.MARKER, "stack.lock");
         }
         assertThat(folder.isNew()).isTrue();
+        folder.prepare();
+        assertThat(folder.wipe()).as("nothing but an empty logs folder to wipe").isFalse();
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,12 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
  * free ports), uses the printed tokens against both services, and checks that SIGTERM leaves no
  * process behind. One start only, so that the suite stays fast.
  */
+@Tag("local-stack")
 class LocalStackIT {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     private static final String SERVICE_OPTIONS = "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final List<ProcessHandle> started = new ArrayList<>();
     private Process launcher;
 
@@ -61,6 +64,11 @@ class LocalStackIT {
         assertThat(holdings.statusCode()).as(holdings.body()).isEqualTo(200);
         assertThat(holdings.body()).contains("JCM-MN001-2024-");
         assertThat(get(registry + "/api/v1/accounts/JPN01-H00001/holdings", null).statusCode()).isEqualTo(401);
+
+        // Both services serve the Swagger UI in their production build.
+        assertThat(Files.readString(output)).contains("Swagger UI http://localhost:" + registryPort + "/q/swagger-ui",
+                "Swagger UI http://localhost:" + settlementPort + "/q/swagger-ui");
+        assertThat(get(registry + "/q/swagger-ui", null).statusCode()).isEqualTo(200);
 
         // Settlement's public trade feed shows the demo trades that reached it through Kafka.
         HttpResponse<String> feed = get("http://localhost:" + settlementPort + "/api/v1/feeds/trades", null);
