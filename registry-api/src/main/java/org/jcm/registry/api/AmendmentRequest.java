@@ -6,25 +6,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jcm.ledger.command.AmendAuthorization;
 import org.jcm.ledger.id.AuthorizationId;
 import org.jcm.ledger.id.IssuanceId;
-import org.jcm.ledger.id.Vintage;
-import org.jcm.ledger.serial.Quantity;
 
-/** A new version of an authorization: present fields replace the old terms; units may be added. */
-@Schema(description = "An amendment, which makes the next version of the authorization. Present fields replace the "
-        + "current terms (an empty vintages list means any vintage); absent ones keep them. Units may be added by "
-        + "issuanceId or serialRanges. Purpose and OIMP terms are fixed for the life of an authorization.")
+/** A new version of an authorization: present values replace the old ones; units may be added. */
+@Schema(description = "Changes to an authorization, making a new version; absent fields keep their value")
 public record AmendmentRequest(
-        @Schema(description = "New cap on the units of all versions", example = "8000") Long authorizedQuantity,
-        @Schema(description = "New vintages allowed; empty means any", example = "[2024, 2025]") List<Integer> vintages,
-        @Schema(description = "New list of authorized entities") List<String> authorizedEntities,
-        @Schema(description = "Add all units of this issuance", example = "MN001-2025-01") String issuanceId,
-        @Schema(description = "Or add these units", example = "[\"JCM-MN001-2024-501-800\"]") List<String> serialRanges,
-        @Schema(description = "Why, up to 1,000 characters", example = "Second tranche") String reason) {
+        @Schema(description = "New cap", example = "60000") Long authorizedQuantity,
+        @Schema(description = "New allowed vintages (empty: any)", example = "[2024, 2025, 2026]") List<Integer> vintages,
+        @Schema(description = "New authorized entities") List<String> authorizedEntities,
+        @Schema(description = "Add all units of this issuance") String issuanceId,
+        @Schema(description = "Or add exactly these units") List<String> serialRanges,
+        @Schema(description = "Why, up to 1,000 characters") String reason) {
 
-    public AmendAuthorization toCommand(AuthorizationId id) {
-        Optional<Quantity> cap = authorizedQuantity == null ? Optional.empty()
+    public AmendAuthorization toCommand(String authorizationId) {
+        AuthorizationId id = Fields.parse("authorizationId", authorizationId, AuthorizationId::parse);
+        var cap = authorizedQuantity == null ? Optional.<org.jcm.ledger.serial.Quantity>empty()
                 : Optional.of(Fields.quantity("authorizedQuantity", authorizedQuantity));
-        Optional<List<Vintage>> years = vintages == null ? Optional.empty()
+        var years = vintages == null ? Optional.<List<org.jcm.ledger.id.Vintage>>empty()
                 : Optional.of(AuthorizationRequest.vintages("vintages", vintages));
         var issuance = Fields.optional("issuanceId", issuanceId, IssuanceId::parse);
         var serials = Fields.serialRanges("serialRanges", serialRanges);

@@ -19,10 +19,6 @@ final class ApiDoc {
     static final String E413 = "The body is larger than 1 MiB (body_too_large)";
     static final String E422 = "Well-formed but against a domain rule (e.g. same_account, not_holding_account, "
             + "quantity_mismatch, overlapping_serial_ranges, invalid_allocation)";
-    static final String E422_ARTICLE6 = "Well-formed but against an Article 6.2 rule (e.g. not_host_party, "
-            + "party_not_paris_agreement_party, cooperative_approach_mismatch, authorization_cap_exceeded, "
-            + "vintage_not_authorized, already_first_transferred, ca_not_pending, adjustment_year_mismatch, "
-            + "ca_method_mismatch, year_outside_ndc_period)";
     static final String E503 = "Retryable, with Retry-After: the writer is busy (writer_overloaded), this instance is not "
             + "the writer (not_the_writer), or the ledger could not commit (ledger_unavailable). Retry with the same "
             + "Idempotency-Key.";
