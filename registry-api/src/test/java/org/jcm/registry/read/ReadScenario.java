@@ -2,28 +2,9 @@ package org.jcm.registry.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.arc.Arc;
 import io.restassured.response.Response;
-import java.time.Duration;
-import java.time.Year;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.jcm.ledger.command.Actor;
-import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
-import org.jcm.ledger.command.AuthorizeUnits;
-import org.jcm.ledger.command.Command;
-import org.jcm.ledger.credit.AuthorizationPurpose;
-import org.jcm.ledger.credit.CaMethod;
-import org.jcm.ledger.event.LedgerEvent;
-import org.jcm.ledger.id.AuthorizationId;
-import org.jcm.ledger.id.CooperativeApproachId;
-import org.jcm.ledger.id.IssuanceId;
-import org.jcm.ledger.id.PartyCode;
-import org.jcm.ledger.serial.BlockSerial;
-import org.jcm.registry.service.CommandResult;
-import org.jcm.registry.service.Ledger;
-import org.jcm.registry.service.LedgerWriter;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.TestTokens;
 
@@ -54,9 +35,6 @@ import org.jcm.registry.testing.TestTokens;
  * 10. transfer C1 -> J2 40, serial P3 V3 1-40: first transfer to Japan -> 1-40 PENDING
  * 11. Mongolia applies the corresponding adjustment for V3 to 1-40   -> 1-40 APPLIED
  * </pre>
- *
- * There is no REST endpoint for authorizations and adjustments yet, so steps 9 and 11 go through
- * the writer's service API ({@link Ledger#submit}), exactly as an endpoint would submit them.
  */
 final class ReadScenario {
 
@@ -144,17 +122,16 @@ final class ReadScenario {
                 .isEqualTo(serial(p3, V3, 1, 100));
         issuedP3 = seq(article6);
         authorizationId = "MNG-AUTH-" + p3;
-        Actor mongolia = Actor.government("gov@MNG", PartyCode.parse("MNG"));
-        authorized = submit(mongolia, new AuthorizeUnits(AuthorizationId.parse(authorizationId), PartyCode.parse("MNG"),
-                CooperativeApproachId.parse("CA0001"), AuthorizationPurpose.NDC, Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), List.of(), Optional.of(IssuanceId.parse(article6.path("id"))), List.of())).get(0);
+        String mongolia = TestTokens.government("MNG");
+        authorized = seq(LedgerApi.created(mongolia, "/api/v1/authorizations", Map.of("authorizationId", authorizationId,
+                "party", "MNG", "cooperativeApproachId", "CA0001", "purpose", "NDC", "issuanceId", article6.path("id"))));
         Response international = LedgerApi.created(TestTokens.accountHolder(orgC), "/api/v1/transfers", Map.of(
                 "fromAccountId", c1, "toAccountId", j2, "quantity", 40, "serialRanges", List.of(serial(p3, V3, 1, 40))));
         toJapanAuthorized = seq(international);
         assertThat(international.<String>path("events[1].type")).isEqualTo("FirstTransferRecorded");
         firstTransfer = international.<Number>path("events[1].seq").longValue();
-        adjusted = submit(mongolia, new ApplyCorrespondingAdjustment(PartyCode.parse("MNG"), Year.of(V3), CaMethod.TRAJECTORY,
-                List.of(BlockSerial.parse(serial(p3, V3, 1, 40))), List.of())).get(0);
+        adjusted = seq(LedgerApi.created(mongolia, "/api/v1/corresponding-adjustments", Map.of("party", "MNG", "year", V3,
+                "method", "TRAJECTORY", "firstTransferSeqs", List.of(firstTransfer))));
     }
 
     /** The scenario, made on first use. */
@@ -177,17 +154,6 @@ final class ReadScenario {
 
     private static long seq(Response mutation) {
         return mutation.<Number>path("events[0].seq").longValue();
-    }
-
-    /** Submits a command to the ledger writer as the given actor; the seqs of the events it appended. */
-    private static List<Long> submit(Actor actor, Command command) {
-        Ledger ledger = Arc.container().instance(Ledger.class).get();
-        CommandResult result = ledger.submit(new LedgerWriter.Item(command, actor, null), ledger.checkpoint())
-                .await().atMost(Duration.ofSeconds(60));
-        if (!(result instanceof CommandResult.Accepted accepted)) {
-            throw new AssertionError(command.getClass().getSimpleName() + " was not accepted: " + result);
-        }
-        return accepted.events().stream().map(LedgerEvent::seq).toList();
     }
 
     private static Response openAccount(String organizationId) {
