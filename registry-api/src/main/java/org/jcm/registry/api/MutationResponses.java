@@ -71,6 +71,12 @@ public final class MutationResponses {
             return e.issuanceId().value();
         } else if (event instanceof PartyRegistered e) {
             return e.party().code().value();
+        } else if (event instanceof org.jcm.ledger.event.UnitsAuthorized e) {
+            return e.authorizationId().value();
+        } else if (event instanceof org.jcm.ledger.event.AuthorizationAmended e) {
+            return e.authorizationId().value();
+        } else if (event instanceof org.jcm.ledger.event.AuthorizationRevoked e) {
+            return e.authorizationId().value();
         }
         return null;
     }

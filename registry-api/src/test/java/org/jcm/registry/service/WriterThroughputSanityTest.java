@@ -80,6 +80,7 @@ class WriterThroughputSanityTest {
         int batches = Integer.getInteger("jcm.perf.batches", 16);
         long batchStarted = System.nanoTime();
         int batchAccepted = 0;
+        double batchSeconds;
         try (Http http = new Http()) {
             List<CompletableFuture<Http.Answer>> futures = new ArrayList<>();
             for (int b = 0; b < batches; b++) {
@@ -98,12 +99,13 @@ class WriterThroughputSanityTest {
                 futures.add(http.post("/api/v1/transfer-batches", tokens.get(from[0]), LedgerApi.key(),
                         body.toString()));
             }
-            for (Http.Answer a : Http.all(futures)) {
+            List<Http.Answer> answers = Http.all(futures);
+            batchSeconds = (System.nanoTime() - batchStarted) / 1e9;
+            for (Http.Answer a : answers) {
                 batchAccepted += a.status() == 200 ? io.restassured.path.json.JsonPath.from(a.body())
                         .getList("items.findAll { it.status == 201 }").size() : 0;
             }
         }
-        double batchSeconds = (System.nanoTime() - batchStarted) / 1e9;
         LOG.infof("SANITY batched transfers: %d accepted in %d batches of 1000 in %.2f s = %.0f transfers/s",
                 batchAccepted, batches, batchSeconds, batchAccepted / batchSeconds);
         assertThat(LedgerProbe.verify()).isEmpty();
