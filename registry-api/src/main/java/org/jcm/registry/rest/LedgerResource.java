@@ -98,10 +98,9 @@ public class LedgerResource {
             value = Long.MIN_VALUE;
         }
         if (value < min || value > max || !text.matches("[0-9]+")) {
-            String rule = "must be a whole number from " + min + (max == Long.MAX_VALUE ? " up" : " to " + max);
-            throw new ProblemException(400, ProblemCodes.INVALID_FIELD, "Query parameter " + name + " " + rule + ".",
-                    List.of(new FieldError(name, "Must be a whole number from " + min
-                            + (max == Long.MAX_VALUE ? " up." : " to " + max + "."))));
+            String rule = "Must be a whole number from " + min + (max == Long.MAX_VALUE ? " up." : " to " + max + ".");
+            throw new ProblemException(400, ProblemCodes.INVALID_FIELD, "Query parameter " + name + " is not valid. " + rule,
+                    List.of(new FieldError(name, rule)));
         }
         return value;
     }

@@ -269,13 +269,13 @@ public final class LedgerStreamBench {
         }
     }
 
-    private static Actor holder(int account) {
+    static Actor holder(int account) {
         RegistryId registry = account % 2 == 0 ? JPN01 : MNG01;
         return Actor.accountHolder("holder", OrganizationId.of(registry, account / 2 + 1));
     }
 
     /** Japan and Mongolia, their registries, the accounts and their units, through the writer. */
-    private static List<AccountId> setUp(LedgerWriter writer) throws Exception {
+    static List<AccountId> setUp(LedgerWriter writer) throws Exception {
         Actor operator = Actor.operator("bench");
         PartyCode mng = new PartyCode("MNG");
         submit(writer, operator, new RegisterParty(new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.JAPAN, true,
@@ -326,7 +326,7 @@ public final class LedgerStreamBench {
         }
     }
 
-    private static WriterConfig writerConfig() {
+    static WriterConfig writerConfig() {
         return new WriterConfig() {
             @Override public boolean enabled() { return true; }
             @Override public int maxBatchSize() { return 1000; }

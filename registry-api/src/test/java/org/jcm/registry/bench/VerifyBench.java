@@ -1,22 +1,33 @@
 package org.jcm.registry.bench;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.jcm.embedded.PostgresDatabase;
 import org.jcm.embedded.SharedInfrastructure;
+import org.jcm.ledger.command.TransferCredits;
+import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.ledger.LedgerConfig;
 import org.jcm.registry.api.VerificationReport;
+import org.jcm.registry.persistence.LedgerStore;
 import org.jcm.registry.service.LedgerVerifier;
-import org.jcm.registry.testing.LedgerFixture;
+import org.jcm.registry.service.LedgerWriter;
+import org.jcm.registry.service.WriterStatus;
 
 /**
  * Measures {@code POST /ledger/verify} on a large ledger (a tool, not a test): fills an embedded
- * PostgreSQL with the test world and transfers up to the given number of events (default
- * 1,000,000) through {@link LedgerFixture}'s stand-in writer, then runs the verifier three times
- * on it and prints what each run took. See docs/performance.md ("Ledger stream").
+ * PostgreSQL through the real {@link LedgerWriter} (the world of {@link LedgerStreamBench}, then
+ * transfers in batches of 1,000) up to the given number of events (default 1,000,000), then runs
+ * {@link LedgerVerifier} three times on it and prints what each run took. See docs/performance.md.
  */
 public final class VerifyBench {
 
@@ -28,17 +39,37 @@ public final class VerifyBench {
         PostgresDatabase database = SharedInfrastructure.database("verify_bench");
         Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
                 .locations("classpath:db/migration").load().migrate();
-        long fillStart = System.nanoTime();
-        try (LedgerFixture fixture = new LedgerFixture(connect(database))) {
-            fixture.world();
-            while (fixture.lastSeq() < events) {
-                fixture.transfers((int) Math.min(5_000, events - fixture.lastSeq()));
-            }
-            System.out.printf("[bench] ledger filled: %d events in %.1f s%n", fixture.lastSeq(),
-                    (System.nanoTime() - fillStart) / 1e9);
+        LedgerWriter writer = new LedgerWriter(LedgerStreamBench.writerConfig(),
+                new LedgerStore(database.jdbcUrl(), database.user(), database.password(), LedgerConfig.DEFAULT),
+                Clock.systemUTC(), new SimpleMeterRegistry(), List::of);
+        writer.start();
+        if (writer.awaitStarted(Duration.ofMinutes(5)) != WriterStatus.ACTIVE) {
+            throw new IllegalStateException("the writer did not start: " + writer.statusDetail());
         }
+        long fillStart = System.nanoTime();
+        List<AccountId> accounts = writer.committedSeq() == 0 ? LedgerStreamBench.setUp(writer) : null;
+        if (accounts == null) {
+            throw new IllegalStateException("use a fresh database");
+        }
+        SplittableRandom random = new SplittableRandom(11);
+        long sent = 0;
+        while (writer.committedSeq() < events) {
+            List<LedgerWriter.Item> items = new ArrayList<>();
+            for (int i = 0; i < 1000; i++, sent++) {
+                int from = (int) (sent % accounts.size());
+                int to = random.nextInt(accounts.size() - 1);
+                to = to >= from ? to + 1 : to;
+                items.add(new LedgerWriter.Item(TransferCredits.of(accounts.get(from), accounts.get(to), 5),
+                        LedgerStreamBench.holder(from), null));
+            }
+            writer.submit(items, null, Long.MAX_VALUE, Runnable::run).get(5, TimeUnit.MINUTES);
+        }
+        System.out.printf("[bench] ledger filled: %d events in %.1f s%n", writer.committedSeq(),
+                (System.nanoTime() - fillStart) / 1e9);
+        writer.stop();
         try (Connection c = connect(database); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT (SELECT count(*) FROM block), pg_size_pretty(pg_total_relation_size('ledger_event'))")) {
+             ResultSet rows = s.executeQuery("SELECT (SELECT count(*) FROM block),"
+                     + " pg_size_pretty(pg_total_relation_size('ledger_event'))")) {
             rows.next();
             System.out.printf("[bench] %d live blocks, ledger_event %s%n", rows.getLong(1), rows.getString(2));
         }
@@ -53,7 +84,6 @@ public final class VerifyBench {
     }
 
     private static Connection connect(PostgresDatabase database) throws Exception {
-        return DriverManager.getConnection(database.jdbcUrl() + "?reWriteBatchedInserts=true", database.user(),
-                database.password());
+        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
     }
 }
