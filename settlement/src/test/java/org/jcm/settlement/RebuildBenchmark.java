@@ -51,10 +51,19 @@ class RebuildBenchmark {
         long head = ledger.head();
         long generation = given().when().get("/api/v1/status").then().extract().jsonPath().getLong("generation");
         long began = System.nanoTime();
+        double postgresBefore = postgresCpuSeconds();
         given().auth().oauth2(TestTokens.operator()).when().post("/api/v1/admin/rebuild").then().statusCode(202);
+        double readerBefore = threadCpuSeconds("settlement-ledger-consumer");
         waitFor(head, generation + 1);
         double seconds = (System.nanoTime() - began) / 1e9;
         System.out.printf("REBUILD: %d events in %.2f s = %.0f events/s%n", head, seconds, head / seconds);
+        // Wall time depends on what else runs on the machine; CPU time does not, so it tells what
+        // each stage would manage with a core of its own.
+        double reader = threadCpuSeconds("settlement-ledger-consumer") - readerBefore;
+        double writer = threadCpuSeconds("settlement-ledger-writer");
+        double postgres = postgresCpuSeconds() - postgresBefore;
+        System.out.printf("REBUILD CPU: reader %.2f s (%.0f events/s), writer %.2f s + PostgreSQL %.2f s"
+                + " (%.0f events/s)%n", reader, head / reader, writer, postgres, head / (writer + postgres));
 
         // Live: priced transfers at a steady rate, each stamped with the time it is published, as
         // the registry stamps commits; the service's own timer measures commit to feed.
@@ -86,6 +95,37 @@ class RebuildBenchmark {
             return (generation < 0 || status.getLong("generation") == generation)
                     && status.getLong("lastAppliedSeq") == seq;
         });
+    }
+
+    /** CPU seconds used by the live threads with this name (the writer thread is new after a rebuild). */
+    private static double threadCpuSeconds(String name) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals(name)) {
+                nanos += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return nanos / 1e9;
+    }
+
+    /** CPU seconds used so far by every PostgreSQL process on the machine (user and system, from /proc). */
+    private static double postgresCpuSeconds() {
+        long ticks = 0;
+        java.io.File[] processes = new java.io.File("/proc").listFiles((dir, n) -> n.chars().allMatch(Character::isDigit));
+        for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
+            try {
+                String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
+                if (!stat.contains("(postgres)")) {
+                    continue;
+                }
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (java.io.IOException | RuntimeException e) {
+                // A process that ended while we read is simply not counted.
+            }
+        }
+        return ticks / 100.0;
     }
 
     private static void printMetrics(String prefix) {

@@ -30,13 +30,15 @@ final class ConsumerSession {
     private final boolean verifyChain;
     private final Position stored;
     private final EventFolder folder = new EventFolder(new LedgerState());
+    private final ParallelDecoder decoder;
     private String foldedHash = HashChain.ZERO_HEX;
     private volatile long appliedSeq;
     private volatile java.time.Instant appliedAt;
     private long gapOffset = -1;
     private long gapSeq;
 
-    ConsumerSession(String ledgerId, boolean verifyChain, Position stored) {
+    ConsumerSession(String ledgerId, boolean verifyChain, Position stored, ParallelDecoder decoder) {
+        this.decoder = decoder;
         this.ledgerId = ledgerId;
         this.verifyChain = verifyChain;
         this.stored = stored;
@@ -81,7 +83,9 @@ final class ConsumerSession {
     PollResult read(List<ConsumerRecord<String, byte[]>> records) {
         // Effects continue from the last entry already handed to the writer, committed or not.
         BatchEffects effects = new BatchEffects(Math.max(stored.lastSeq(), foldedSeq()));
-        for (ConsumerRecord<String, byte[]> record : records) {
+        Object[] decoded = decoder.decodeAll(records, ledgerId, foldedSeq(), verifyChain);
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
             if (!Objects.equals(record.key(), ledgerId)) {
                 continue;
             }
@@ -94,7 +98,7 @@ final class ConsumerSession {
                 skipBeyondGap(record.offset(), seq);
                 continue;
             }
-            LedgerEntry entry = decode(record);
+            LedgerEntry entry = decoded(record, decoded[i]);
             if (entry.seq() < next) {
                 continue;
             }
@@ -119,23 +123,21 @@ final class ConsumerSession {
         }
     }
 
-    private LedgerEntry decode(ConsumerRecord<String, byte[]> record) {
-        try {
-            LedgerEntry entry = EntryDecoder.decode(record.value());
-            long header = EntryDecoder.headerSeq(record.headers());
-            if (header > 0 && header != entry.seq()) {
-                throw new EntryFormatException("header seq " + header + " differs from entry seq " + entry.seq());
-            }
+    /** The entry the parallel decoder produced for a record, or its failure, now that it is needed. */
+    private static LedgerEntry decoded(ConsumerRecord<String, byte[]> record, Object result) {
+        if (result instanceof LedgerEntry entry) {
             return entry;
-        } catch (EntryFormatException e) {
-            throw new FatalEntryException(record.offset(), e.getMessage(), e);
         }
+        EntryFormatException e = result instanceof EntryFormatException failure ? failure
+                : new EntryFormatException("the record was not decoded");
+        throw new FatalEntryException(record.offset(), e.getMessage(), e);
     }
 
     private void fold(long offset, LedgerEntry entry, BatchEffects effects) {
         try {
             if (verifyChain) {
-                EntryDecoder.verifyLink(entry, foldedHash);
+                // The entry's own hash was checked when it was decoded; what is left is the link.
+                EntryDecoder.verifyFollows(entry, foldedHash);
             }
             if (entry.seq() <= stored.lastSeq()) {
                 folder.foldOnly(entry.event());

@@ -73,11 +73,24 @@ public final class EntryDecoder {
      * SHA-256(previous || JCS(event)).
      */
     public static void verifyLink(LedgerEntry entry, String previousHashHex) {
+        verifyFollows(entry, previousHashHex);
+        verifyOwnHash(entry);
+    }
+
+    /** Checks that the entry names {@code previousHashHex} as its prevHash. */
+    public static void verifyFollows(LedgerEntry entry, String previousHashHex) {
         if (!entry.prevHash().equals(previousHashHex)) {
             throw new EntryFormatException("entry " + entry.seq() + " says it follows " + entry.prevHash()
                     + " but the entry applied before it has hash " + previousHashHex);
         }
-        byte[] computed = HashChain.next(HashChain.fromHex(previousHashHex), entry.canonicalEvent());
+    }
+
+    /**
+     * Checks that the entry's hash is SHA-256(prevHash || JCS(event)); with {@link #verifyFollows}
+     * this is the whole link, and it needs no other entry, so it can run in parallel.
+     */
+    public static void verifyOwnHash(LedgerEntry entry) {
+        byte[] computed = HashChain.next(HashChain.fromHex(entry.prevHash()), entry.canonicalEvent());
         if (!Arrays.equals(computed, HashChain.fromHex(entry.hash()))) {
             throw new EntryFormatException("entry " + entry.seq() + " has hash " + entry.hash()
                     + " but its event hashes to " + HashChain.toHex(computed));

@@ -60,6 +60,7 @@ public class LedgerConsumer {
     private final Timer batchTimer;
     private final Counter eventsApplied;
 
+    private final ParallelDecoder decoder = new ParallelDecoder();
     private final AtomicReference<ConsumerStatus> status = new AtomicReference<>(ConsumerStatus.initial());
     private final AtomicReference<CompletableFuture<Long>> rebuildRequest = new AtomicReference<>();
     private volatile boolean running;
@@ -170,7 +171,8 @@ public class LedgerConsumer {
     /** Reads the topic from its first record until shutdown, a rebuild request or a failure. */
     private void session() throws Exception {
         Position position = Transactions.locked(dataSource, c -> BatchWriter.position(c, config.ledgerId()));
-        ConsumerSession session = new ConsumerSession(config.ledgerId(), config.consumer().verifyChain(), position);
+        ConsumerSession session = new ConsumerSession(config.ledgerId(), config.consumer().verifyChain(), position,
+                decoder);
         boolean rebuilding = position.lastSeq() == 0 && position.generation() > 0;
         status.set(new ConsumerStatus(ConsumerState.STARTING, position.lastSeq(), position.lastAt(), 0, -1, 0,
                 position.generation(), null));
