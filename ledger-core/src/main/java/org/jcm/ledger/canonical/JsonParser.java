@@ -9,6 +9,19 @@ import java.util.Map;
 /** Recursive-descent parser behind {@link Json#parse(String)}; one instance per document. */
 final class JsonParser {
 
+    /**
+     * Recently seen member names, shared by all parsers: event logs repeat the same few dozen
+     * names millions of times, and reusing one String per name saves a substring and a hash
+     * computation per member (its hash is cached in the String). Direct-mapped by hash; a slot is
+     * simply overwritten on a collision. Racy reads and writes are safe because a String is
+     * immutable and safely published through its final fields; the worst a race does is a miss.
+     */
+    private static final String[] NAMES = new String[1024];
+    /** Longer names, or names with escapes or characters outside printable ASCII, are not cached. */
+    private static final int MAX_CACHED_NAME = 32;
+    /** Integers with at most this many digits cannot overflow a long (10^18 - 1 < 2^63 - 1). */
+    private static final int SAFE_DIGITS = 18;
+
     private final String text;
     private final int length;
     private int pos;
@@ -83,7 +96,7 @@ final class JsonParser {
             throw error("expected a string member name", pos);
         }
         int keyOffset = pos;
-        String key = parseString();
+        String key = parseName();
         // The check precedes parsing the value so that the error points at the repeated name.
         if (members.containsKey(key)) {
             throw error("duplicate member name " + quote(key), keyOffset);
@@ -122,6 +135,37 @@ final class JsonParser {
             throw error("nesting deeper than " + Json.MAX_DEPTH + " levels", pos);
         }
         pos++;
+    }
+
+    /** Parses a member name like {@link #parseString()}, reusing the cached String for a common name. */
+    private String parseName() {
+        int start = pos + 1;
+        int end = start;
+        int hash = 0;
+        while (true) {
+            if (end >= length || end - start > MAX_CACHED_NAME) {
+                return parseString();
+            }
+            char c = text.charAt(end);
+            if (c == '"') {
+                break;
+            }
+            if (c < 0x20 || c > 0x7e || c == '\\') {
+                return parseString();
+            }
+            hash = 31 * hash + c;
+            end++;
+        }
+        pos = end + 1;
+        int n = end - start;
+        int slot = (hash ^ (hash >>> 16)) & (NAMES.length - 1);
+        String cached = NAMES[slot];
+        if (cached != null && cached.length() == n && text.regionMatches(start, cached, 0, n)) {
+            return cached;
+        }
+        String name = text.substring(start, end);
+        NAMES[slot] = name;
+        return name;
     }
 
     private String parseString() {
@@ -238,6 +282,16 @@ final class JsonParser {
                 consume('-');
             }
             scanDigits("expected a digit in the exponent");
+        }
+        if (integral) {
+            int digitsStart = text.charAt(start) == '-' ? start + 1 : start;
+            if (pos - digitsStart <= SAFE_DIGITS) {
+                long value = 0;
+                for (int i = digitsStart; i < pos; i++) {
+                    value = value * 10 + (text.charAt(i) - '0');
+                }
+                return digitsStart == start ? value : -value;
+            }
         }
         String token = text.substring(start, pos);
         return integral ? toLong(token, start) : toDecimal(token, start);

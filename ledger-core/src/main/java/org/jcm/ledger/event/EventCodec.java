@@ -2,6 +2,7 @@ package org.jcm.ledger.event;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
@@ -264,7 +265,7 @@ public final class EventCodec {
     /** The event a JSON value tree describes (as produced by {@link #toJson} or parsed from its canonical text). */
     public static LedgerEvent fromJson(Map<String, Object> json) {
         try {
-            return decode(new In(json, "event"));
+            return decode(new In(json, null, "event", -1));
         } catch (EventFormatException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -376,11 +377,53 @@ public final class EventCodec {
         }
     }
 
+    /**
+     * Parses {@code at} in the fixed form {@code uuuu-MM-dd'T'HH:mm:ss.SSS'Z'}, as strictly as
+     * {@link #TIME} does (ASCII digits, fields in range, real calendar dates), but by hand: replay
+     * parses one time per event, and {@code DateTimeFormatter.parse} allocated more than the rest of
+     * the decoding together.
+     *
+     * @throws EventFormatException if the text is not exactly of that form
+     */
     public static Instant parseTime(String text) {
-        if (text.length() != 24) {
-            throw new EventFormatException("time '" + text + "' must be uuuu-MM-ddTHH:mm:ss.SSSZ");
+        if (text.length() != 24 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.' || text.charAt(23) != 'Z') {
+            throw badTime(text);
         }
-        return Instant.from(TIME.parse(text));
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int milli = digits(text, 20, 23);
+        if ((year | month | day | hour | minute | second | milli) < 0 || hour > 23 || minute > 59 || second > 59) {
+            throw badTime(text);
+        }
+        long epochDay;
+        try {
+            epochDay = LocalDate.of(year, month, day).toEpochDay();
+        } catch (DateTimeException e) {
+            throw new EventFormatException("time '" + text + "' is not a calendar date: " + e.getMessage());
+        }
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, milli * 1_000_000L);
+    }
+
+    /** The value of the ASCII digits {@code text[from, to)}, or -1 if any is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            int d = text.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            value = value * 10 + d;
+        }
+        return value;
+    }
+
+    private static EventFormatException badTime(String text) {
+        return new EventFormatException("time '" + text + "' must be uuuu-MM-ddTHH:mm:ss.SSSZ");
     }
 
     static long integral(Object o, String field) {
@@ -409,14 +452,29 @@ public final class EventCodec {
     /** A typed view of one JSON object. */
     private static final class In {
         private final Map<String, Object> map;
-        private final String path;
+        /** The object containing this one (null for the event), and this one's member name and array index (or -1). */
+        private final In parent;
+        private final String name;
+        private final int index;
 
-        In(Map<String, Object> map, String path) {
+        /**
+         * The path to this object ({@code event.ranges[0]}) is kept in parts and spelled out only
+         * for an error message, so that decoding a valid event builds no path strings.
+         */
+        In(Map<String, Object> map, In parent, String name, int index) {
+            this.parent = parent;
+            this.name = name;
+            this.index = index;
             if (map == null) {
-                throw new EventFormatException(path + " is missing");
+                throw new EventFormatException(path() + " is missing");
             }
             this.map = map;
-            this.path = path;
+        }
+
+        /** The path to this object for messages, e.g. {@code event.ranges[0]}. */
+        String path() {
+            String own = index < 0 ? name : name + "[" + index + "]";
+            return parent == null ? own : parent.path() + "." + own;
         }
 
         boolean has(String field) {
@@ -426,13 +484,14 @@ public final class EventCodec {
         Object get(String field) {
             Object o = map.get(field);
             if (o == null) {
-                throw new EventFormatException(path + "." + field + " is missing");
+                throw new EventFormatException(path() + "." + field + " is missing");
             }
             return o;
         }
 
         String string(String field) {
-            return str(get(field), path + "." + field);
+            Object o = get(field);
+            return o instanceof String s ? s : str(o, path() + "." + field);
         }
 
         Optional<String> optionalString(String field) {
@@ -440,7 +499,8 @@ public final class EventCodec {
         }
 
         long longValue(String field) {
-            return integral(get(field), path + "." + field);
+            Object o = get(field);
+            return o instanceof Long l ? l : integral(o, path() + "." + field);
         }
 
         int intValue(String field) {
@@ -463,9 +523,9 @@ public final class EventCodec {
         In object(String field) {
             Object o = get(field);
             if (!(o instanceof Map)) {
-                throw new EventFormatException(path + "." + field + " must be an object");
+                throw new EventFormatException(path() + "." + field + " must be an object");
             }
-            return new In((Map<String, Object>) o, path + "." + field);
+            return new In((Map<String, Object>) o, this, field, -1);
         }
 
         Optional<In> optionalObject(String field) {
@@ -475,27 +535,34 @@ public final class EventCodec {
         List<?> list(String field) {
             Object o = get(field);
             if (!(o instanceof List<?> l)) {
-                throw new EventFormatException(path + "." + field + " must be an array");
+                throw new EventFormatException(path() + "." + field + " must be an array");
             }
             return l;
         }
 
-        @SuppressWarnings("unchecked")
         List<In> objects(String field) {
-            List<In> out = new ArrayList<>();
-            int i = 0;
-            for (Object o : list(field)) {
-                if (!(o instanceof Map)) {
-                    throw new EventFormatException(path + "." + field + "[" + i + "] must be an object");
-                }
-                out.add(new In((Map<String, Object>) o, path + "." + field + "[" + i++ + "]"));
+            List<?> list = list(field);
+            List<In> out = new ArrayList<>(list.size());
+            for (int i = 0, n = list.size(); i < n; i++) {
+                out.add(element(list, field, i));
             }
             return out;
         }
 
+        @SuppressWarnings("unchecked")
+        private In element(List<?> list, String field, int i) {
+            Object o = list.get(i);
+            if (!(o instanceof Map)) {
+                throw new EventFormatException(path() + "." + field + "[" + i + "] must be an object");
+            }
+            return new In((Map<String, Object>) o, this, field, i);
+        }
+
         List<BlockRange> ranges() {
-            List<BlockRange> out = new ArrayList<>();
-            for (In r : objects("ranges")) {
+            List<?> list = list("ranges");
+            List<BlockRange> out = new ArrayList<>(list.size());
+            for (int i = 0, n = list.size(); i < n; i++) {
+                In r = element(list, "ranges", i);
                 out.add(new BlockRange(r.id("hostParty", PartyCode::new), Vintage.of(r.intValue("vintage")),
                         r.id("projectId", ProjectId::new), r.id("issuanceId", IssuanceId::new),
                         r.id("issuingRegistryId", RegistryId::new), r.longValue("first"), r.longValue("last")));
@@ -506,11 +573,11 @@ public final class EventCodec {
         AuthorizationTerms terms() {
             List<Vintage> vintages = new ArrayList<>();
             for (Object o : list("vintages")) {
-                vintages.add(Vintage.of(Math.toIntExact(integral(o, path + ".vintages"))));
+                vintages.add(Vintage.of(Math.toIntExact(integral(o, path() + ".vintages"))));
             }
             List<String> entities = new ArrayList<>();
             for (Object o : list("authorizedEntities")) {
-                entities.add(str(o, path + ".authorizedEntities"));
+                entities.add(str(o, path() + ".authorizedEntities"));
             }
             return new AuthorizationTerms(has("authorizedQuantity") ? Optional.of(Quantity.of(longValue("authorizedQuantity")))
                     : Optional.empty(), vintages, entities);
@@ -525,7 +592,7 @@ public final class EventCodec {
         boolean bool(String field) {
             Object o = get(field);
             if (!(o instanceof Boolean b)) {
-                throw new EventFormatException(path + "." + field + " must be a boolean");
+                throw new EventFormatException(path() + "." + field + " must be a boolean");
             }
             return b;
         }

@@ -15,18 +15,32 @@ public record AccountId(String value) implements Comparable<AccountId> {
         if (value.length() < 6) {
             throw new InvalidValueException("AccountId", value, "is too short");
         }
-        try {
-            new RegistryId(value.substring(0, 5));
-        } catch (InvalidValueException e) {
+        // Checked in place, without substrings: replay constructs two account ids per transfer.
+        if (!Checks.upperRun(value, 0, 3) || !Checks.digitRun(value, 3, 5)) {
             throw new InvalidValueException("AccountId", value, "must start with a registry id, e.g. JPN01");
         }
-        String rest = value.substring(5);
-        boolean holding = rest.length() >= 7 && rest.length() <= 18 && rest.charAt(0) == '-' && rest.charAt(1) == 'H'
-                && Checks.digitRun(rest, 2, rest.length()) && Long.parseLong(rest.substring(2)) >= 1;
-        if (!holding && !rest.equals(CANCELLATION) && !rest.equals(RETIREMENT)) {
+        int restLength = value.length() - 5;
+        boolean holding = restLength >= 7 && restLength <= 18 && value.charAt(5) == '-' && value.charAt(6) == 'H'
+                && Checks.digitRun(value, 7, value.length()) && !allZeros(value, 7);
+        if (!holding && !isSuffix(value, CANCELLATION) && !isSuffix(value, RETIREMENT)) {
             throw new InvalidValueException("AccountId", value,
                     "must be {registryId}-H and at least 5 digits (from 1), {registryId}-CANCELLATION or {registryId}-RETIREMENT");
         }
+    }
+
+    /** True if {@code value} is a registry id (5 characters) followed by exactly {@code suffix}. */
+    private static boolean isSuffix(String value, String suffix) {
+        return value.length() == 5 + suffix.length() && value.startsWith(suffix, 5);
+    }
+
+    /** True if every character from {@code from} on is '0' (the number would be 0). */
+    private static boolean allZeros(String value, int from) {
+        for (int i = from; i < value.length(); i++) {
+            if (value.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static AccountId parse(String text) {

@@ -14,7 +14,11 @@ import org.jcm.ledger.id.Vintage;
  */
 final class AccountState {
 
-    /** Selection order: vintage, project, first unit. Unique because units are numbered per host and vintage. */
+    /**
+     * Selection order: vintage, project, first unit. Unique because units are numbered per host and
+     * vintage. {@link HeldBlocks} keeps this order with primitive keys; this comparator is its plain
+     * statement, against which the index is property tested.
+     */
     static final Comparator<Block> SELECTION_ORDER = (a, b) -> {
         if (a == b) {
             return 0;
@@ -36,7 +40,7 @@ final class AccountState {
     final String name;
     boolean frozen;
     boolean closed;
-    final HeldBlocks blocks = new HeldBlocks(SELECTION_ORDER);
+    final HeldBlocks blocks = new HeldBlocks();
     /** balances[vintage index][label ordinal], rows allocated on first use. */
     private final long[][] balances = new long[org.jcm.ledger.id.Vintage.COUNT][];
     long totalUnits;

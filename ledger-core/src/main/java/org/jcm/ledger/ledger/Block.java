@@ -24,6 +24,11 @@ final class Block {
     final IssuanceId issuance;
     final RegistryId issuingRegistry;
     final long first;
+    /**
+     * Vintage and project as one number that sorts like them (vintage year, then project id), so
+     * that {@link HeldBlocks} can order blocks without dereferencing them: see {@link #selectionKey}.
+     */
+    final long selectionKey;
     long last;
     AccountState holder;
     BlockStatus status;
@@ -41,10 +46,25 @@ final class Block {
         this.issuance = issuance;
         this.issuingRegistry = issuingRegistry;
         this.first = first;
+        this.selectionKey = selectionKey(vintage, project);
         this.last = last;
         this.holder = holder;
         this.status = BlockStatus.ACTIVE;
         this.caState = CaState.NOT_REQUIRED;
+    }
+
+    /**
+     * The vintage year in the high 32 bits and the project in the low 32 bits, encoded so that the
+     * numbers order like the project ids: a {@code ProjectId} is always two upper-case letters and
+     * three digits (checked by its constructor), so the mixed-radix value
+     * {@code ((letter1 * 26) + letter2) * 1000 + digits} orders exactly as {@code String.compareTo}
+     * orders the ids.
+     */
+    static long selectionKey(Vintage vintage, ProjectId project) {
+        String p = project.value();
+        int projectKey = ((p.charAt(0) - 'A') * 26 + (p.charAt(1) - 'A')) * 1000
+                + (p.charAt(2) - '0') * 100 + (p.charAt(3) - '0') * 10 + (p.charAt(4) - '0');
+        return (long) vintage.year() << 32 | projectKey;
     }
 
     /** A copy of this block's attributes for the units {@code [newFirst, newLast]}. */

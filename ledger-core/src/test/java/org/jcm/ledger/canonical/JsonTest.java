@@ -101,6 +101,34 @@ class JsonTest {
     }
 
     @Test
+    void integers_of_every_length_parse_exactly_on_both_sides_of_the_fast_path() {
+        StringBuilder digits = new StringBuilder();
+        for (int n = 1; n <= 19; n++) {
+            digits.append((char) ('0' + n % 10));
+            String text = digits.toString();
+            assertThat(Json.parse(text)).as(text).isEqualTo(Long.parseLong(text));
+            assertThat(Json.parse("-" + text)).as("-" + text).isEqualTo(-Long.parseLong(text));
+        }
+        assertThat(Json.parse("999999999999999999")).isEqualTo(999_999_999_999_999_999L);
+        assertThat(Json.parse("-999999999999999999")).isEqualTo(-999_999_999_999_999_999L);
+        assertThat(Json.parse("[-0,0,7,-7]")).isEqualTo(List.of(0L, 0L, 7L, -7L));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void member_names_parse_the_same_whether_cached_or_not() {
+        String longName = "n".repeat(40);
+        // More distinct names than the parser's name cache has slots, twice, so slots collide and are reused.
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 5_000; i++) {
+                String name = "name" + i;
+                Object parsed = Json.parse("{\"" + name + "\":1,\"x\\u0079\":2,\"\u00e9\":3,\"" + longName + "\":4,\"\":5}");
+                assertThat(((Map<String, Object>) parsed).keySet()).containsExactly(name, "xy", "\u00e9", longName, "");
+            }
+        }
+    }
+
+    @Test
     void strings_decode_every_escape_and_keep_raw_non_ascii() {
         assertThat(Json.parse("\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u0041\\u00e9\\u20AC\"")).isEqualTo("\" \\ / \b \f \n \r \t Aé€");
         assertThat(Json.parse("\"\\ud83d\\ude00 \ud83d\ude00 \u2028\u2029 \u007f\"")).isEqualTo("😀 😀 \u2028\u2029 \u007f");

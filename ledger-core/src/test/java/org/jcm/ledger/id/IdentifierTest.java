@@ -27,6 +27,7 @@ class IdentifierTest {
         assertThat(AccountId.parse("JPN01-RETIREMENT").type()).isEqualTo(AccountType.RETIREMENT);
         assertThat(AccountId.parse("JPN01-CANCELLATION").type()).isEqualTo(AccountType.CANCELLATION);
         assertThat(AccountId.parse("MNG01-H00007").registryId()).isEqualTo(RegistryId.parse("MNG01"));
+        assertThat(AccountId.parse("MNG01-H" + "0".repeat(15) + "7").number()).isEqualTo(7);
         assertThat(ProjectId.parse("MN001").hostIso2()).isEqualTo("MN");
         assertThat(MethodologyId.parse("MN_AM001").value()).isEqualTo("MN_AM001");
         assertThat(IssuanceId.parse("MN001-2024-01").value()).isEqualTo("MN001-2024-01");
@@ -41,7 +42,9 @@ class IdentifierTest {
         refused(PartyCode::parse, "", "MN", "MNGL", "mng", "M1G");
         refused(RegistryId::parse, "JPN1", "JPN001", "jpn01", "JP01X");
         refused(OrganizationId::parse, "JPN01-O001", "JPN01-X0001", "JPN01O0001", "JPN01-O0000", "JP01-O0001");
-        refused(AccountId::parse, "JPN01-H0001", "JPN01-H00000", "JPN01-RETIRE", "JPN01", "JPN01-h00001", "X-CANCELLATION");
+        refused(AccountId::parse, "JPN01-H0001", "JPN01-H00000", "JPN01-RETIRE", "JPN01", "JPN01-h00001", "X-CANCELLATION",
+                "JPN01-H" + "0".repeat(16), "JPN01-H" + "1".repeat(17), "JPN01-H0000a", "JPN01-H00001 ", "JPN1X-H00001",
+                "jpn01-H00001", "JPN01-CANCELLATIONS", "JPN01-RETIREMENTX", "JPN01RETIREMENT", "JPN01-CANCELATION");
         refused(ProjectId::parse, "MN01", "MN0001", "mn001", "M1001");
         refused(MethodologyId::parse, "MN-AM001", "MN_AM01", "MN_XM001");
         refused(IssuanceId::parse, "", "-abc", "a b", "x".repeat(65));

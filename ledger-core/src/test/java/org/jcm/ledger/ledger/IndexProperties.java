@@ -23,7 +23,10 @@ class IndexProperties {
 
     static final AccountState HOLDER = new AccountState(AccountId.parse("MNG01-H00001"), RegistryId.parse("MNG01"), null,
             AccountType.HOLDING, "x");
-    static final ProjectId[] PROJECTS = {new ProjectId("MN001"), new ProjectId("MN002"), new ProjectId("MN003")};
+    /** Projects whose ids differ in every position, so that the held blocks' primitive keys must order like the ids. */
+    static final ProjectId[] PROJECTS = {new ProjectId("MN001"), new ProjectId("MN002"), new ProjectId("MN003"),
+            new ProjectId("AZ999"), new ProjectId("MN010"), new ProjectId("ZA000"), new ProjectId("MO000"), new ProjectId("BA100")};
+    static final int[] VINTAGES = {Vintage.FIRST, 2024, Vintage.LAST};
 
     static Block block(long first, int vintage, int project) {
         return new Block(new PartyCode("MNG"), Vintage.of(vintage), PROJECTS[project], new IssuanceId("I"), RegistryId.parse("MNG01"),
@@ -55,11 +58,11 @@ class IndexProperties {
 
     @Property(tries = 1000)
     void held_blocks_add_remove_and_order_match_a_tree_set(@ForAll @Size(max = 300) List<@IntRange(min = 0, max = 1999) Integer> ops) {
-        HeldBlocks held = new HeldBlocks(AccountState.SELECTION_ORDER);
+        HeldBlocks held = new HeldBlocks();
         TreeSet<Block> model = new TreeSet<>(AccountState.SELECTION_ORDER);
         Block[] universe = new Block[400];
         for (int i = 0; i < universe.length; i++) {
-            universe[i] = block(1 + i / 6, 2023 + i % 3, (i / 3) % 2 == 0 ? 0 : 2);
+            universe[i] = block(1 + i / 6, VINTAGES[i % 3], (i / 3) % PROJECTS.length);
         }
         for (int op : ops) {
             Block b = universe[op % universe.length];

@@ -36,6 +36,15 @@ class LedgerProperties {
 
     /** Applies the steps, calling {@code check} with the state before and the outcome of each. */
     static Fixture run(List<RandomCommands.Step> steps, StepCheck check) {
+        return run(steps, check, true);
+    }
+
+    /** Applies the steps without checks and without counting them in this class's statistics. */
+    static Fixture play(List<RandomCommands.Step> steps) {
+        return run(steps, noSnapshots(), false);
+    }
+
+    private static Fixture run(List<RandomCommands.Step> steps, StepCheck check, boolean count) {
         Fixture f = new Fixture();
         RandomCommands random = new RandomCommands(f);
         // A starting stock, so that most random movements find units to move.
@@ -47,12 +56,16 @@ class LedgerProperties {
             LedgerSnapshot before = check.wantsSnapshots() ? f.state.snapshot() : null;
             long seqBefore = f.state.nextSeq();
             Outcome o = f.apply(p.actor(), p.command());
-            stepsRun++;
             if (o instanceof Outcome.Accepted) {
                 random.accepted(p);
-                accepted++;
-            } else {
-                REACHED.add(((Outcome.Rejected) o).rejection());
+            }
+            if (count) {
+                stepsRun++;
+                if (o instanceof Outcome.Accepted) {
+                    accepted++;
+                } else {
+                    REACHED.add(((Outcome.Rejected) o).rejection());
+                }
             }
             check.after(f, p, before, seqBefore, o);
         }

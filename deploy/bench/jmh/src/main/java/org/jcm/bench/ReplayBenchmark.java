@@ -22,10 +22,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Time to replay 1,000,000 events with {@code Replay.fold}: the fold only. Hashing (SHA-256 over
- * the canonical JSON of each event) and decoding events from JSON or PostgreSQL rows are NOT
- * included. The events are generated once per fork by the state machine: reference data, issuances
- * giving 1,000 accounts 100 blocks each (100,000 blocks), then transfers as in
- * {@link TransferBenchmark} up to 1,000,000 events.
+ * the canonical JSON of each event) and decoding events from JSON are NOT included here; see
+ * {@link VerifiedReplayBenchmark} for the replay from the stored form. The events are generated
+ * once per fork by the state machine: reference data, issuances giving 1,000 accounts 100 blocks
+ * each (100,000 blocks), then transfers as in {@link TransferBenchmark} up to 1,000,000 events.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -39,25 +39,33 @@ public class ReplayBenchmark {
 
     @Setup(Level.Trial)
     public void generate() {
+        events = generateEvents(EVENTS);
+    }
+
+    /**
+     * Generates {@code count} events with the state machine: reference data, the 100,000-block
+     * issuance of {@link LedgerWorld}, then transfers as in {@link TransferBenchmark}.
+     */
+    static List<LedgerEvent> generateEvents(int count) {
         LedgerWorld world = new LedgerWorld(1000, 100, 10, true);
-        List<LedgerEvent> all = new ArrayList<>(EVENTS);
+        List<LedgerEvent> all = new ArrayList<>(count);
         all.addAll(world.events);
-        LedgerWorld.Planned planned = world.transfers(2 * EVENTS, 7);
+        LedgerWorld.Planned planned = world.transfers(2 * count, 7);
         TransferCredits[] commands = planned.commands();
         CommandContext[] contexts = planned.contexts();
-        for (int i = 0; all.size() < EVENTS; i++) {
+        for (int i = 0; all.size() < count; i++) {
             Outcome o = StateMachine.apply(world.state, commands[i], contexts[i]);
             if (o instanceof Outcome.Accepted a) {
                 for (LedgerEvent e : a.events()) {
-                    if (all.size() < EVENTS) {
+                    if (all.size() < count) {
                         all.add(e);
                     }
                 }
             }
         }
-        events = all;
-        System.out.printf("%n  [generated %d events; live blocks at the end: %d]%n", events.size(),
+        System.out.printf("%n  [generated %d events; live blocks at the end: %d]%n", all.size(),
                 world.state.liveBlockCount());
+        return all;
     }
 
     @Benchmark
