@@ -14,6 +14,7 @@ import org.jcm.ledger.credit.Label;
 import org.jcm.registry.api.BlockView;
 import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.paging.Cursor;
+import org.jcm.registry.paging.ListKind;
 import org.jcm.registry.paging.PageRequest;
 import org.jcm.registry.paging.Pages;
 
@@ -29,8 +30,8 @@ import org.jcm.registry.paging.Pages;
 @ApplicationScoped
 public class BlockQueries {
 
-    /** Cursor kind of the block list; key fields: host Party, vintage, first unit. */
-    public static final String BLOCKS = "blocks";
+    /** The block list, keyed by host Party, vintage and first unit. */
+    public static final ListKind BLOCKS = new ListKind("blocks", 3);
 
     private final Pool pool;
 
@@ -74,7 +75,7 @@ public class BlockQueries {
             for (Row row : rows) {
                 blocks.add(BlockRows.view(row, true));
             }
-            return Pages.of(blocks, page, b -> Cursor.of(BLOCKS, b.hostParty(), b.vintage(), b.firstUnit()));
+            return Pages.of(blocks, page, b -> BLOCKS.cursor(b.hostParty(), b.vintage(), b.firstUnit()));
         });
     }
 

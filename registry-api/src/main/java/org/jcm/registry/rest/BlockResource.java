@@ -63,7 +63,7 @@ public class BlockResource {
                 filter(parameters, "status", text -> oneOf(text, BlockStatus.values())),
                 filter(parameters, "label", text -> oneOf(text, Label.values())),
                 filter(parameters, "registryId", text -> RegistryId.parse(text).value()));
-        PageRequest page = PageRequest.parse(parameters.get("after"), parameters.get("limit"), BlockQueries.BLOCKS, 3);
+        PageRequest page = BlockQueries.BLOCKS.request(parameters.get("after"), parameters.get("limit"));
         return blocks.blocks(filter, page);
     }
 

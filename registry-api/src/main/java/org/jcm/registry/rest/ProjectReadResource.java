@@ -46,7 +46,7 @@ public class ProjectReadResource {
     @APIResponse(responseCode = "400", description = ReadApiDoc.E400_LIST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ListResponse<ProjectDetails>> projects(@Context UriInfo uri) {
         QueryParameters parameters = QueryParameters.of(uri, Set.of("after", "limit"));
-        PageRequest page = PageRequest.parse(parameters.get("after"), parameters.get("limit"), ProjectQueries.PROJECTS, 1);
+        PageRequest page = ProjectQueries.PROJECTS.request(parameters.get("after"), parameters.get("limit"));
         return projects.projects(page);
     }
 
