@@ -54,27 +54,44 @@ public class TransferBatches {
             throw Fields.invalid("items", "must hold 1 to " + TransferBatchRequest.MAX_ITEMS + " transfers, not " + items.size() + ".");
         }
         List<Prepared> prepared = new ArrayList<>(items.size());
-        List<LedgerWriter.Item> valid = new ArrayList<>(items.size());
+        List<String> keys = new ArrayList<>(items.size() + 1);
+        keys.add(key);
         for (int i = 0; i < items.size(); i++) {
             Prepared p = prepare(i, items.get(i), actor);
             prepared.add(p);
             if (p.problem() == null) {
-                valid.add(new LedgerWriter.Item(p.command(), actor, p.idempotency()));
+                keys.add(p.key());
             }
         }
         IdempotencyKey batchKey = new IdempotencyKey(new SubjectKey(actor.subject(), key), mutations.hashes().of(BATCH, request));
         long checkpoint = mutations.ledger().checkpoint();
-        return mutations.reader().outcome(batchKey.subjectKey()).chain(stored -> {
-            if (stored.isPresent()) {
-                return stored.get().kind() == StoredOutcome.Kind.BATCH && batchKey.sameRequest(stored.get().requestHash())
-                        ? replay(actor, prepared) : Uni.createFrom().item(mutations.response(Mutations.keyReused()));
+        // One query for the batch's key and every item's key: a known batch is replayed, known
+        // items are answered from their records and only the others go to the writer.
+        return mutations.reader().outcomes(actor.subject(), keys).chain(stored -> {
+            StoredOutcome batch = stored.get(key);
+            if (batch != null) {
+                return batch.kind() == StoredOutcome.Kind.BATCH && batchKey.sameRequest(batch.requestHash())
+                        ? replayed(prepared, stored)
+                        : Uni.createFrom().item(mutations.response(Mutations.keyReused()));
             }
-            if (valid.isEmpty()) {
-                return assemble(prepared, List.of());
+            Object[] known = new Object[prepared.size()];
+            List<LedgerWriter.Item> fresh = new ArrayList<>(prepared.size());
+            for (int i = 0; i < prepared.size(); i++) {
+                Prepared p = prepared.get(i);
+                if (p.problem() != null) {
+                    continue;
+                }
+                StoredOutcome earlier = stored.get(p.key());
+                if (earlier != null) {
+                    known[i] = replayOutcome(p, earlier);
+                } else {
+                    fresh.add(new LedgerWriter.Item(p.command(), actor, p.idempotency()));
+                }
             }
-            return mutations.ledger().submit(valid, batchKey, checkpoint).chain(outcome -> {
+            // Submitted even when empty, so that the batch's own key is recorded.
+            return mutations.ledger().submit(fresh, batchKey, checkpoint).chain(outcome -> {
                 if (outcome instanceof BatchOutcome.Items results) {
-                    return assemble(prepared, results.results());
+                    return assemble(prepared, known, results.results());
                 } else if (outcome instanceof BatchOutcome.Replayed) {
                     return replay(actor, prepared);
                 } else if (outcome instanceof BatchOutcome.KeyReused) {
@@ -108,14 +125,21 @@ public class TransferBatches {
         }
     }
 
-    /** The answer from the writer's results (one per valid item, in order). */
-    private Uni<Response> assemble(List<Prepared> prepared, List<CommandResult> results) {
+    /**
+     * The answer from what was known before submitting ({@code known}, by item) and the writer's
+     * results (one per item submitted, in order).
+     */
+    private Uni<Response> assemble(List<Prepared> prepared, Object[] known, List<CommandResult> results) {
         Object[] outcomes = new Object[prepared.size()];
         int next = 0;
         for (int i = 0; i < prepared.size(); i++) {
             Prepared p = prepared.get(i);
             if (p.problem() != null) {
                 outcomes[i] = p.problem();
+                continue;
+            }
+            if (known[i] != null) {
+                outcomes[i] = known[i];
                 continue;
             }
             CommandResult result = results.get(next++);
@@ -138,21 +162,24 @@ public class TransferBatches {
                 keys.add(p.key());
             }
         }
-        return mutations.reader().outcomes(actor.subject(), keys).chain(stored -> {
-            Object[] outcomes = new Object[prepared.size()];
-            for (int i = 0; i < prepared.size(); i++) {
-                Prepared p = prepared.get(i);
-                if (p.problem() != null) {
-                    outcomes[i] = p.problem();
-                } else if (stored.get(p.key()) == null) {
-                    outcomes[i] = Problem.of(500, ProblemCodes.INTERNAL_ERROR,
-                            "The outcome of this item is no longer stored; send it again with a new key.");
-                } else {
-                    outcomes[i] = replayOutcome(p, stored.get(p.key()));
-                }
+        return mutations.reader().outcomes(actor.subject(), keys).chain(stored -> replayed(prepared, stored));
+    }
+
+    /** The answer to a retried batch from its items' stored outcomes (by key). */
+    private Uni<Response> replayed(List<Prepared> prepared, Map<String, StoredOutcome> stored) {
+        Object[] outcomes = new Object[prepared.size()];
+        for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
+            if (p.problem() != null) {
+                outcomes[i] = p.problem();
+            } else if (stored.get(p.key()) == null) {
+                outcomes[i] = Problem.of(500, ProblemCodes.INTERNAL_ERROR,
+                        "The outcome of this item is no longer stored; send it again with a new key.");
+            } else {
+                outcomes[i] = replayOutcome(p, stored.get(p.key()));
             }
-            return withStoredEvents(prepared, outcomes);
-        });
+        }
+        return withStoredEvents(prepared, outcomes);
     }
 
     /** A stored outcome: a problem, or the stored outcome itself when its events must be read. */

@@ -56,7 +56,7 @@ public class Ledger {
     void start(@Observes StartupEvent event) {
         Gauge.builder("jcm.writer.queue.depth", this, ledger -> ledger.writer == null ? 0 : ledger.writer.queueDepth())
                 .description("Commands waiting for the ledger writer").register(meters);
-        writer = newWriter();
+        writer = newWriter(0);
         writer.start();
     }
 
@@ -77,7 +77,7 @@ public class Ledger {
         if (old != null) {
             old.stop();
         }
-        writer = newWriter();
+        writer = newWriter(old == null ? 0 : old.checkpoint());
         writer.start();
         LOG.info("Ledger writer restarted");
         return writer;
@@ -141,10 +141,10 @@ public class Ledger {
         }
     }
 
-    private LedgerWriter newWriter() {
+    private LedgerWriter newWriter(long previousCheckpoint) {
         LedgerStore store = new LedgerStore(jdbcUrl, user, password, LedgerConfig.DEFAULT);
         LedgerWriter created = new LedgerWriter(config, store, Clock.systemUTC(), meters,
-                () -> ReferenceParties.load(referenceConfig));
+                () -> ReferenceParties.load(referenceConfig), previousCheckpoint);
         created.addCommitListener(fanOut);
         return created;
     }

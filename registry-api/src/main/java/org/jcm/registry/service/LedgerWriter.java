@@ -106,12 +106,23 @@ public final class LedgerWriter {
      */
     public LedgerWriter(WriterConfig config, LedgerStore store, Clock clock, MeterRegistry meters,
                         Supplier<List<Party>> referenceParties) {
+        this(config, store, clock, meters, referenceParties, 0);
+    }
+
+    /**
+     * A writer whose {@link #checkpoint()} starts after {@code previousCheckpoint}, the last
+     * checkpoint of the writer it replaces in this process, so that submissions checked against
+     * the old writer are recognized as stale by the new one.
+     */
+    public LedgerWriter(WriterConfig config, LedgerStore store, Clock clock, MeterRegistry meters,
+                        Supplier<List<Party>> referenceParties, long previousCheckpoint) {
         this.config = config;
         this.store = store;
         this.clock = clock;
         this.referenceParties = referenceParties;
         this.recent = new RecentKeys(config.recentKeys());
         this.metrics = new WriterMetrics(meters);
+        this.checkpoint = previousCheckpoint;
         this.thread = new Thread(this::run, "ledger-writer");
         this.thread.setDaemon(true);
     }

@@ -67,6 +67,14 @@ class WriterLifecycleTest {
 
         // The retry after the restart is answered from PostgreSQL with the very same bytes.
         assertThat(transfer(key, 10).then().statusCode(201).extract().asString()).isEqualTo(first);
+        // So is the same transfer as an item of a batch: recognized by its key, not applied again.
+        given().auth().oauth2(TestTokens.accountHolder(seller[0])).contentType("application/json")
+                .header("Idempotency-Key", LedgerApi.key())
+                .body(Map.of("items", List.of(Map.of("idempotencyKey", key, "fromAccountId", seller[1],
+                        "toAccountId", buyer[1], "quantity", 10))))
+                .when().post("/api/v1/transfer-batches").then().statusCode(200)
+                .body("items[0].status", equalTo(201))
+                .body("items[0].result.events[0].seq", equalTo((int) head));
         long next = transfer(LedgerApi.key(), 5).then().statusCode(201).extract().<Integer>path("events[0].seq");
         assertThat(next).isEqualTo(head + 1);
         assertThat(LedgerProbe.balance(buyer[1])).isEqualTo(15);
