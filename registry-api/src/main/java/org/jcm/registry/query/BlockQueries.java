@@ -56,16 +56,16 @@ public class BlockQueries {
             lead = lead == null ? column : lead;
         }
         if (filter.status().isPresent()) {
-            // Written as a literal (a checked enum name) so that the plan can prove the partial
+            // Written as a literal (an enum constant's name) so that the plan can prove the partial
             // index block_terminal's predicate, whatever the driver's statement caching does.
-            String status = BlockStatus.valueOf(filter.status().get()).name();
+            BlockStatus status = filter.status().get();
             String column = statement.literal("b.status", status);
-            lead = lead == null && !status.equals("ACTIVE") ? column : lead;
+            lead = lead == null && status != BlockStatus.ACTIVE ? column : lead;
         }
         if (filter.label().isPresent()) {
-            String label = Label.valueOf(filter.label().get()).name();
+            Label label = filter.label().get();
             String column = statement.literal("b.label", label);
-            lead = lead == null && !label.equals("NONE") ? column : lead;
+            lead = lead == null && label != Label.NONE ? column : lead;
         }
         String leadColumn = lead;
         page.after().ifPresent(after -> statement.after(leadColumn, after));
@@ -93,9 +93,9 @@ public class BlockQueries {
             return add(column, "$" + parameters.size());
         }
 
-        /** Adds {@code column = 'literal'} for a checked enum name; returns the column. */
-        String literal(String column, String enumName) {
-            return add(column, "'" + enumName + "'");
+        /** Adds {@code column = 'NAME'} for an enum constant, whose name is safe SQL text; returns the column. */
+        String literal(String column, Enum<?> value) {
+            return add(column, "'" + value.name() + "'");
         }
 
         private String add(String column, String value) {
