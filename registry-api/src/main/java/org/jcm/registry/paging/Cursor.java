@@ -32,8 +32,8 @@ public final class Cursor {
         this.fields = List.copyOf(fields);
     }
 
-    /** A cursor of a list kind with the sort key fields of the last item returned. */
-    public static Cursor of(String kind, Object... fields) {
+    /** A cursor of a list with the sort key fields of the last item returned; see {@link ListKind#cursor}. */
+    static Cursor of(String kind, Object... fields) {
         Objects.requireNonNull(kind, "kind");
         List<String> texts = Arrays.stream(fields).map(String::valueOf).toList();
         for (String text : texts) {
@@ -45,11 +45,11 @@ public final class Cursor {
     }
 
     /**
-     * Reads a cursor that a page of list {@code kind} with {@code fieldCount} key fields returned.
+     * Reads a cursor that a page of this kind of list returned.
      *
      * @throws ProblemException 400 {@code invalid_cursor} for anything else
      */
-    public static Cursor parse(String text, String kind, int fieldCount) {
+    public static Cursor parse(String text, ListKind kind) {
         if (text == null || text.isEmpty() || text.length() > MAX_TEXT_LENGTH) {
             throw invalid();
         }
@@ -64,10 +64,10 @@ public final class Cursor {
             throw invalid();
         }
         List<String> parts = List.of(decoded.split("\\|", -1));
-        if (parts.size() != fieldCount + 1 || !parts.get(0).equals(kind)) {
+        if (parts.size() != kind.keyFields() + 1 || !parts.get(0).equals(kind.name())) {
             throw invalid();
         }
-        return new Cursor(kind, parts.subList(1, parts.size()));
+        return new Cursor(kind.name(), parts.subList(1, parts.size()));
     }
 
     /** The opaque text to hand to clients. */

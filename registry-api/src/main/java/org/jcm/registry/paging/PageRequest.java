@@ -7,7 +7,7 @@ import org.jcm.registry.problem.ProblemException;
 /**
  * The paging part of a list request, {@code ?after={cursor}&limit={n}}, checked: {@code limit} is 1
  * to {@value #MAX_LIMIT} (default {@value #DEFAULT_LIMIT} unless the list says otherwise) and
- * {@code after}, when present, is a cursor of the same list.
+ * {@code after}, when present, is a cursor of the same list. Read it with {@link ListKind#request}.
  *
  * @param limit the most items the page may hold
  * @param after where the previous page ended, or empty for the first page
@@ -26,20 +26,9 @@ public record PageRequest(int limit, Optional<Cursor> after) {
         }
     }
 
-    /**
-     * Reads {@code after} and {@code limit} as sent (null when absent) for list {@code kind}, whose
-     * cursors carry {@code keyFields} sort key fields.
-     *
-     * @throws ProblemException 400 {@code invalid_limit} or {@code invalid_cursor}
-     */
-    public static PageRequest parse(String after, String limit, String kind, int keyFields) {
-        return parse(after, limit, kind, keyFields, DEFAULT_LIMIT);
-    }
-
-    /** As {@link #parse(String, String, String, int)}, with a list's own default page size. */
-    public static PageRequest parse(String after, String limit, String kind, int keyFields, int defaultLimit) {
-        int size = limit == null ? defaultLimit : parseLimit(limit);
-        Optional<Cursor> cursor = after == null ? Optional.empty() : Optional.of(Cursor.parse(after, kind, keyFields));
+    static PageRequest parse(String after, String limit, ListKind kind) {
+        int size = limit == null ? kind.defaultLimit() : parseLimit(limit);
+        Optional<Cursor> cursor = after == null ? Optional.empty() : Optional.of(Cursor.parse(after, kind));
         return new PageRequest(size, cursor);
     }
 

@@ -16,6 +16,7 @@ import org.jcm.registry.api.BlockView;
 import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.api.TransactionEntry;
 import org.jcm.registry.paging.Cursor;
+import org.jcm.registry.paging.ListKind;
 import org.jcm.registry.paging.PageRequest;
 import org.jcm.registry.paging.Pages;
 import org.jcm.registry.security.RegistryScope;
@@ -28,12 +29,12 @@ import org.jcm.registry.security.RegistryScope;
 @ApplicationScoped
 public class AccountQueries {
 
-    /** Cursor kind and key fields of holdings: vintage, project, first unit (the selection order). */
-    public static final String HOLDINGS = "holdings";
-    /** Cursor kind of transactions newest first; key field: seq. */
-    public static final String TRANSACTIONS_NEWEST = "tx-newest";
-    /** Cursor kind of transactions oldest first; key field: seq. */
-    public static final String TRANSACTIONS_OLDEST = "tx-oldest";
+    /** Holdings, keyed by vintage, project and first unit (the selection order). */
+    public static final ListKind HOLDINGS = new ListKind("holdings", 3);
+    /** Transactions newest first, keyed by seq. */
+    public static final ListKind TRANSACTIONS_NEWEST = new ListKind("tx-newest", 1);
+    /** Transactions oldest first, keyed by seq. */
+    public static final ListKind TRANSACTIONS_OLDEST = new ListKind("tx-oldest", 1);
 
     private static final String SCOPE = "SELECT a.registry_id, r.party, a.organization_id"
             + " FROM account a JOIN registry r ON r.id = a.registry_id WHERE a.id = $1";
@@ -90,13 +91,13 @@ public class AccountQueries {
             for (Row row : set) {
                 blocks.add(BlockRows.view(row, false));
             }
-            return Pages.of(blocks, page, b -> Cursor.of(HOLDINGS, b.vintage(), b.projectId(), b.firstUnit()));
+            return Pages.of(blocks, page, b -> HOLDINGS.cursor(b.vintage(), b.projectId(), b.firstUnit()));
         });
     }
 
     /** One page of the events that touched an account, newest first or oldest first. */
     public Uni<ListResponse<TransactionEntry>> transactions(String accountId, boolean newestFirst, PageRequest page) {
-        String kind = newestFirst ? TRANSACTIONS_NEWEST : TRANSACTIONS_OLDEST;
+        ListKind kind = newestFirst ? TRANSACTIONS_NEWEST : TRANSACTIONS_OLDEST;
         long after = page.after().map(c -> c.number(0)).orElse(newestFirst ? Long.MAX_VALUE : 0L);
         return pool.preparedQuery(newestFirst ? TRANSACTIONS_NEWEST_SQL : TRANSACTIONS_OLDEST_SQL)
                 .execute(Tuple.of(accountId, after, page.fetchSize()))
@@ -106,7 +107,7 @@ public class AccountQueries {
                         entries.add(new TransactionEntry(row.getLong("seq"), row.getString("type"),
                                 EventCodec.formatTime(row.getOffsetDateTime("at").toInstant()), row.getString("event_json")));
                     }
-                    return Pages.of(entries, page, e -> Cursor.of(kind, e.seq()));
+                    return Pages.of(entries, page, e -> kind.cursor(e.seq()));
                 });
     }
 

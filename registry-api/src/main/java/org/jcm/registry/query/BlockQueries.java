@@ -14,6 +14,7 @@ import org.jcm.ledger.credit.Label;
 import org.jcm.registry.api.BlockView;
 import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.paging.Cursor;
+import org.jcm.registry.paging.ListKind;
 import org.jcm.registry.paging.PageRequest;
 import org.jcm.registry.paging.Pages;
 
@@ -29,8 +30,8 @@ import org.jcm.registry.paging.Pages;
 @ApplicationScoped
 public class BlockQueries {
 
-    /** Cursor kind of the block list; key fields: host Party, vintage, first unit. */
-    public static final String BLOCKS = "blocks";
+    /** The block list, keyed by host Party, vintage and first unit. */
+    public static final ListKind BLOCKS = new ListKind("blocks", 3);
 
     private final Pool pool;
 
@@ -55,16 +56,16 @@ public class BlockQueries {
             lead = lead == null ? column : lead;
         }
         if (filter.status().isPresent()) {
-            // Written as a literal (a checked enum name) so that the plan can prove the partial
+            // Written as a literal (an enum constant's name) so that the plan can prove the partial
             // index block_terminal's predicate, whatever the driver's statement caching does.
-            String status = BlockStatus.valueOf(filter.status().get()).name();
+            BlockStatus status = filter.status().get();
             String column = statement.literal("b.status", status);
-            lead = lead == null && !status.equals("ACTIVE") ? column : lead;
+            lead = lead == null && status != BlockStatus.ACTIVE ? column : lead;
         }
         if (filter.label().isPresent()) {
-            String label = Label.valueOf(filter.label().get()).name();
+            Label label = filter.label().get();
             String column = statement.literal("b.label", label);
-            lead = lead == null && !label.equals("NONE") ? column : lead;
+            lead = lead == null && label != Label.NONE ? column : lead;
         }
         String leadColumn = lead;
         page.after().ifPresent(after -> statement.after(leadColumn, after));
@@ -74,7 +75,7 @@ public class BlockQueries {
             for (Row row : rows) {
                 blocks.add(BlockRows.view(row, true));
             }
-            return Pages.of(blocks, page, b -> Cursor.of(BLOCKS, b.hostParty(), b.vintage(), b.firstUnit()));
+            return Pages.of(blocks, page, b -> BLOCKS.cursor(b.hostParty(), b.vintage(), b.firstUnit()));
         });
     }
 
@@ -92,9 +93,9 @@ public class BlockQueries {
             return add(column, "$" + parameters.size());
         }
 
-        /** Adds {@code column = 'literal'} for a checked enum name; returns the column. */
-        String literal(String column, String enumName) {
-            return add(column, "'" + enumName + "'");
+        /** Adds {@code column = 'NAME'} for an enum constant, whose name is safe SQL text; returns the column. */
+        String literal(String column, Enum<?> value) {
+            return add(column, "'" + value.name() + "'");
         }
 
         private String add(String column, String value) {

@@ -18,7 +18,7 @@ import org.jcm.registry.api.IssuanceDetails;
 import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.api.ProjectDetails;
 import org.jcm.registry.api.ProjectParticipant;
-import org.jcm.registry.paging.Cursor;
+import org.jcm.registry.paging.ListKind;
 import org.jcm.registry.paging.PageRequest;
 import org.jcm.registry.paging.Pages;
 
@@ -31,8 +31,8 @@ import org.jcm.registry.paging.Pages;
 @ApplicationScoped
 public class ProjectQueries {
 
-    /** Cursor kind of the project list; key field: project id. */
-    public static final String PROJECTS = "projects";
+    /** The project list, keyed by project id. */
+    public static final ListKind PROJECTS = new ListKind("projects", 1);
 
     private static final String PROJECT_COLUMNS = "SELECT id, host_party, registry_id, title, methodology_id FROM project";
     private static final String ONE = PROJECT_COLUMNS + " WHERE id = $1";
@@ -66,7 +66,7 @@ public class ProjectQueries {
         Uni<RowSet<Row>> rows = page.after()
                 .map(after -> pool.preparedQuery(PAGE_AFTER).execute(Tuple.of(after.text(0), page.fetchSize())))
                 .orElseGet(() -> pool.preparedQuery(FIRST_PAGE).execute(Tuple.of(page.fetchSize())));
-        return rows.chain(this::complete).map(projects -> Pages.of(projects, page, p -> Cursor.of(PROJECTS, p.id())));
+        return rows.chain(this::complete).map(projects -> Pages.of(projects, page, p -> PROJECTS.cursor(p.id())));
     }
 
     /** Adds participants and issuances to project rows, keeping their order. */

@@ -15,7 +15,7 @@ import org.jcm.registry.api.BlockView;
 import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.api.UnitEvent;
 import org.jcm.registry.api.UnitLookup;
-import org.jcm.registry.paging.Cursor;
+import org.jcm.registry.paging.ListKind;
 import org.jcm.registry.paging.PageRequest;
 import org.jcm.registry.paging.Pages;
 
@@ -28,8 +28,11 @@ import org.jcm.registry.paging.Pages;
 @ApplicationScoped
 public class UnitQueries {
 
-    /** Cursor kind of a unit history; key field: seq. */
-    public static final String HISTORY = "unit-history";
+    /**
+     * A unit's history, keyed by seq. It usually fits one page, so it pages by the largest size by
+     * default: "the full history" is one request for all but the busiest units.
+     */
+    public static final ListKind HISTORY = new ListKind("unit-history", 1, PageRequest.MAX_LIMIT);
     /** The most live blocks one lookup lists. */
     static final int MAX_BLOCKS = 1000;
 
@@ -114,7 +117,7 @@ public class UnitQueries {
                     for (Row row : rows) {
                         events.add(UnitHistory.entry(row.getString("event_json"), asked));
                     }
-                    return Pages.of(events, page, e -> Cursor.of(HISTORY, e.seq()));
+                    return Pages.of(events, page, e -> HISTORY.cursor(e.seq()));
                 });
     }
 

@@ -83,7 +83,7 @@ public class AccountReadResource {
     public Uni<ListResponse<BlockView>> holdings(@RestPath String accountId, @Context UriInfo uri) {
         Reader reader = reader();
         QueryParameters parameters = QueryParameters.of(uri, PAGING);
-        PageRequest page = PageRequest.parse(parameters.get("after"), parameters.get("limit"), AccountQueries.HOLDINGS, 3);
+        PageRequest page = AccountQueries.HOLDINGS.request(parameters.get("after"), parameters.get("limit"));
         return checked(reader, accountId).chain(() -> accounts.holdings(accountId, page));
     }
 
@@ -103,8 +103,8 @@ public class AccountReadResource {
         Reader reader = reader();
         QueryParameters parameters = QueryParameters.of(uri, TRANSACTION_PARAMETERS);
         boolean newestFirst = newestFirst(parameters.get("order"));
-        PageRequest page = PageRequest.parse(parameters.get("after"), parameters.get("limit"),
-                newestFirst ? AccountQueries.TRANSACTIONS_NEWEST : AccountQueries.TRANSACTIONS_OLDEST, 1);
+        PageRequest page = (newestFirst ? AccountQueries.TRANSACTIONS_NEWEST : AccountQueries.TRANSACTIONS_OLDEST)
+                .request(parameters.get("after"), parameters.get("limit"));
         return checked(reader, accountId).chain(() -> accounts.transactions(accountId, newestFirst, page));
     }
 

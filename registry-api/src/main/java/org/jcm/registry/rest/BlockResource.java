@@ -60,10 +60,10 @@ public class BlockResource {
         BlockFilter filter = new BlockFilter(
                 filter(parameters, "projectId", text -> ProjectId.parse(text).value()),
                 filter(parameters, "vintage", text -> Vintage.parse(text).year()),
-                filter(parameters, "status", text -> oneOf(text, BlockStatus.values())),
-                filter(parameters, "label", text -> oneOf(text, Label.values())),
+                filter(parameters, "status", text -> oneOf(text, BlockStatus.class)),
+                filter(parameters, "label", text -> oneOf(text, Label.class)),
                 filter(parameters, "registryId", text -> RegistryId.parse(text).value()));
-        PageRequest page = PageRequest.parse(parameters.get("after"), parameters.get("limit"), BlockQueries.BLOCKS, 3);
+        PageRequest page = BlockQueries.BLOCKS.request(parameters.get("after"), parameters.get("limit"));
         return blocks.blocks(filter, page);
     }
 
@@ -80,13 +80,13 @@ public class BlockResource {
         }
     }
 
-    private static String oneOf(String text, Enum<?>[] values) {
-        for (Enum<?> value : values) {
+    private static <E extends Enum<E>> E oneOf(String text, Class<E> type) {
+        for (E value : type.getEnumConstants()) {
             if (value.name().equals(text)) {
-                return text;
+                return value;
             }
         }
-        throw new InvalidValueException("filter", text,
-                "must be one of " + String.join(", ", Arrays.stream(values).map(Enum::name).toList()));
+        throw new InvalidValueException(type.getSimpleName(), text, "must be one of "
+                + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
     }
 }

@@ -46,21 +46,21 @@ public class ProjectReadResource {
     @APIResponse(responseCode = "400", description = ReadApiDoc.E400_LIST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ListResponse<ProjectDetails>> projects(@Context UriInfo uri) {
         QueryParameters parameters = QueryParameters.of(uri, Set.of("after", "limit"));
-        PageRequest page = PageRequest.parse(parameters.get("after"), parameters.get("limit"), ProjectQueries.PROJECTS, 1);
+        PageRequest page = ProjectQueries.PROJECTS.request(parameters.get("after"), parameters.get("limit"));
         return projects.projects(page);
     }
 
     /** One registered project. */
     @GET
-    @Path("{id}")
+    @Path("{projectId}")
     @PermitAll
     @Operation(summary = "A registered JCM project with participants and issuances", description = "Public.")
     @APIResponse(responseCode = "200", description = "The project")
     @APIResponse(responseCode = "400", description = "A query parameter (invalid_query_parameter); this endpoint takes none", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project (unknown_project)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ProjectDetails> project(@RestPath String id, @Context UriInfo uri) {
+    public Uni<ProjectDetails> project(@RestPath String projectId, @Context UriInfo uri) {
         QueryParameters.of(uri, Set.of());
-        return projects.project(id).map(found -> found.orElseThrow(() -> new ProblemException(404,
-                Rejection.UNKNOWN_PROJECT.code(), "There is no registered project " + ClientText.quote(id) + ".")));
+        return projects.project(projectId).map(found -> found.orElseThrow(() -> new ProblemException(404,
+                Rejection.UNKNOWN_PROJECT.code(), "There is no registered project " + ClientText.quote(projectId) + ".")));
     }
 }

@@ -30,9 +30,6 @@ import org.jcm.registry.query.UnitQuery;
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitResource {
 
-    /** A unit's history usually fits one page, so this list pages by the largest size by default. */
-    static final int HISTORY_PAGE = PageRequest.MAX_LIMIT;
-
     private final UnitQueries units;
 
     UnitResource(UnitQueries units) {
@@ -53,8 +50,7 @@ public class UnitResource {
     public Uni<UnitLookup> unit(@RestPath String serialOrItmoId, @Context UriInfo uri) {
         QueryParameters parameters = QueryParameters.of(uri, Set.of("after", "limit"));
         UnitQuery query = UnitQuery.parse(serialOrItmoId);
-        PageRequest page = PageRequest.parse(parameters.get("after"), parameters.get("limit"), UnitQueries.HISTORY, 1,
-                HISTORY_PAGE);
+        PageRequest page = UnitQueries.HISTORY.request(parameters.get("after"), parameters.get("limit"));
         return units.lookup(query, page).map(found -> found.orElseThrow(() -> new ProblemException(404,
                 Rejection.UNKNOWN_UNITS.code(), "No unit named by " + ClientText.quote(serialOrItmoId) + " was issued.")));
     }

@@ -15,11 +15,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Tests the paging helper that every list shares: limits, opaque cursors and the next page's cursor. */
 class PagingTest {
 
+    private static final ListKind HOLDINGS = new ListKind("holdings", 3);
+    private static final ListKind BLOCKS = new ListKind("blocks", 3);
+    private static final ListKind TRANSACTIONS = new ListKind("tx-newest", 1);
+    private static final ListKind PROJECTS = new ListKind("projects", 1);
+
     @Test
     void a_cursor_survives_the_round_trip_through_its_opaque_text() {
-        Cursor cursor = Cursor.of("holdings", 2024, "MN001", 1001L);
+        Cursor cursor = HOLDINGS.cursor(2024, "MN001", 1001L);
 
-        Cursor read = Cursor.parse(cursor.encode(), "holdings", 3);
+        Cursor read = Cursor.parse(cursor.encode(), HOLDINGS);
 
         assertThat(read.number(0)).isEqualTo(2024);
         assertThat(read.text(1)).isEqualTo("MN001");
@@ -29,34 +34,34 @@ class PagingTest {
 
     @Test
     void a_cursor_of_another_list_is_refused() {
-        String blocks = Cursor.of("blocks", "MNG", 2024, 1L).encode();
+        String blocks = BLOCKS.cursor("MNG", 2024, 1L).encode();
 
-        assertInvalidCursor(() -> Cursor.parse(blocks, "holdings", 3));
+        assertInvalidCursor(() -> Cursor.parse(blocks, HOLDINGS));
     }
 
     @Test
     void a_cursor_with_another_number_of_key_fields_is_refused() {
-        String cursor = Cursor.of("holdings", 2024, "MN001").encode();
+        String cursor = new ListKind("holdings", 2).cursor(2024, "MN001").encode();
 
-        assertInvalidCursor(() -> Cursor.parse(cursor, "holdings", 3));
+        assertInvalidCursor(() -> Cursor.parse(cursor, HOLDINGS));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "!!!", "not base64 at all", "aGVsbG8=", "%%%"})
     void text_that_no_list_returned_is_refused(String text) {
-        assertInvalidCursor(() -> Cursor.parse(text, "holdings", 3));
+        assertInvalidCursor(() -> Cursor.parse(text, HOLDINGS));
     }
 
     @Test
     void a_cursor_that_is_not_utf8_is_refused() {
         String text = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe, '|', '1'});
 
-        assertInvalidCursor(() -> Cursor.parse(text, "tx-newest", 1));
+        assertInvalidCursor(() -> Cursor.parse(text, TRANSACTIONS));
     }
 
     @Test
     void an_overlong_cursor_is_refused_before_it_is_decoded() {
-        assertInvalidCursor(() -> Cursor.parse("A".repeat(Cursor.MAX_TEXT_LENGTH + 1), "holdings", 3));
+        assertInvalidCursor(() -> Cursor.parse("A".repeat(Cursor.MAX_TEXT_LENGTH + 1), HOLDINGS));
     }
 
     @ParameterizedTest
@@ -64,14 +69,19 @@ class PagingTest {
     void a_key_field_that_should_be_a_number_but_is_not_is_refused(String field) {
         String text = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("tx-newest|" + field).getBytes(StandardCharsets.UTF_8));
-        Cursor cursor = Cursor.parse(text, "tx-newest", 1);
+        Cursor cursor = Cursor.parse(text, TRANSACTIONS);
 
         assertInvalidCursor(() -> cursor.number(0));
     }
 
     @Test
+    void a_cursor_with_the_wrong_number_of_key_fields_is_never_made() {
+        assertThatThrownBy(() -> HOLDINGS.cursor(2024, "MN001")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void the_limit_defaults_to_100_and_the_cursor_to_the_first_page() {
-        PageRequest page = PageRequest.parse(null, null, "projects", 1);
+        PageRequest page = PROJECTS.request(null, null);
 
         assertThat(page.limit()).isEqualTo(100);
         assertThat(page.after()).isEmpty();
@@ -80,19 +90,19 @@ class PagingTest {
 
     @Test
     void a_list_may_set_its_own_default_limit() {
-        assertThat(PageRequest.parse(null, null, "unit-history", 1, 1000).limit()).isEqualTo(1000);
+        assertThat(new ListKind("unit-history", 1, 1000).request(null, null).limit()).isEqualTo(1000);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1", "7", "1000"})
     void limits_from_1_to_1000_are_accepted(String limit) {
-        assertThat(PageRequest.parse(null, limit, "projects", 1).limit()).isEqualTo(Integer.parseInt(limit));
+        assertThat(PROJECTS.request(null, limit).limit()).isEqualTo(Integer.parseInt(limit));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "1001", "-1", "+5", " 5", "5.0", "abc", "", "10000000000"})
     void limits_outside_1_to_1000_or_not_plain_digits_are_refused(String limit) {
-        assertThatThrownBy(() -> PageRequest.parse(null, limit, "projects", 1))
+        assertThatThrownBy(() -> PROJECTS.request(null, limit))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.code()).isEqualTo("invalid_limit");
@@ -101,19 +111,19 @@ class PagingTest {
 
     @Test
     void a_page_with_a_row_beyond_the_limit_points_at_the_last_row_it_keeps() {
-        PageRequest request = PageRequest.parse(null, "2", "projects", 1);
+        PageRequest request = PROJECTS.request(null, "2");
 
-        ListResponse<String> page = Pages.of(List.of("MN001", "MN002", "MN003"), request, id -> Cursor.of("projects", id));
+        ListResponse<String> page = Pages.of(List.of("MN001", "MN002", "MN003"), request, PROJECTS::cursor);
 
         assertThat(page.items()).containsExactly("MN001", "MN002");
-        assertThat(Cursor.parse(page.next(), "projects", 1).text(0)).isEqualTo("MN002");
+        assertThat(Cursor.parse(page.next(), PROJECTS).text(0)).isEqualTo("MN002");
     }
 
     @Test
     void a_page_without_a_row_beyond_the_limit_is_the_last_one() {
-        PageRequest request = PageRequest.parse(null, "2", "projects", 1);
+        PageRequest request = PROJECTS.request(null, "2");
 
-        ListResponse<String> page = Pages.of(List.of("MN001", "MN002"), request, id -> Cursor.of("projects", id));
+        ListResponse<String> page = Pages.of(List.of("MN001", "MN002"), request, PROJECTS::cursor);
 
         assertThat(page.items()).containsExactly("MN001", "MN002");
         assertThat(page.next()).isNull();

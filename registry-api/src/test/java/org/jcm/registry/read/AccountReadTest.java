@@ -272,8 +272,7 @@ class AccountReadTest {
         List<Map<String, Object>> items = new ArrayList<>();
         String after = null;
         do {
-            var request = token == null ? given() : given().auth().oauth2(token);
-            request.queryParam("limit", 1000);
+            var request = given().auth().oauth2(token).queryParam("limit", 1000);
             if (after != null) {
                 request.queryParam("after", after);
             }
