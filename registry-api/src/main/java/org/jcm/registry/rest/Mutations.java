@@ -55,6 +55,9 @@ public class Mutations {
         IdempotencyKey idempotency = new IdempotencyKey(new SubjectKey(actor.subject(), key), hashes.of(operation, hashed));
         long checkpoint = ledger.checkpoint();
         return reader.outcome(idempotency.subjectKey()).chain(stored -> {
+            if (stored.isPresent() && !ledger.referenceLoaded()) {
+                return Uni.createFrom().item(notLoaded());
+            }
             if (stored.isPresent()) {
                 return replay(idempotency, stored.get(), locationPrefix);
             }
@@ -124,6 +127,12 @@ public class Mutations {
             return problem.responseBuilder().header("Retry-After", Integer.toString(config.retryAfterSeconds())).build();
         }
         return problem.toResponse();
+    }
+
+    /** 503 while the ledger's reference data is not loaded yet (start-up of this instance). */
+    Response notLoaded() {
+        return response(Problem.of(503, org.jcm.registry.service.LedgerWriter.LEDGER_UNAVAILABLE,
+                "The ledger is starting on this instance; retry with the same Idempotency-Key."));
     }
 
     /** 409 {@code idempotency_key_reused}. */

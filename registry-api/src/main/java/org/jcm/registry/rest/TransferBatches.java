@@ -68,6 +68,9 @@ public class TransferBatches {
         // One query for the batch's key and every item's key: a known batch is replayed, known
         // items are answered from their records and only the others go to the writer.
         return mutations.reader().outcomes(actor.subject(), keys).chain(stored -> {
+            if (!stored.isEmpty() && !mutations.ledger().referenceLoaded()) {
+                return Uni.createFrom().item(mutations.notLoaded());
+            }
             StoredOutcome batch = stored.get(key);
             if (batch != null) {
                 return batch.kind() == StoredOutcome.Kind.BATCH && batchKey.sameRequest(batch.requestHash())

@@ -56,7 +56,7 @@ public class Ledger {
     void start(@Observes StartupEvent event) {
         Gauge.builder("jcm.writer.queue.depth", this, ledger -> ledger.writer == null ? 0 : ledger.writer.queueDepth())
                 .description("Commands waiting for the ledger writer").register(meters);
-        writer = newWriter(0);
+        writer = newWriter(null);
         writer.start();
     }
 
@@ -77,7 +77,7 @@ public class Ledger {
         if (old != null) {
             old.stop();
         }
-        writer = newWriter(old == null ? 0 : old.checkpoint());
+        writer = newWriter(old);
         writer.start();
         LOG.info("Ledger writer restarted");
         return writer;
@@ -96,6 +96,15 @@ public class Ledger {
     /** The reference data as last committed. */
     public ReferenceView reference() {
         return writer.reference();
+    }
+
+    /**
+     * Whether answers can be built: the reference data (cooperative approach ids for ITMO ids) has
+     * been loaded. Until then even replays are answered 503, so that every answer to a key has the
+     * same bytes.
+     */
+    public boolean referenceLoaded() {
+        return writer.referenceLoaded();
     }
 
     /** Submits one command; the result arrives on the caller's context after its batch committed. */
@@ -141,10 +150,10 @@ public class Ledger {
         }
     }
 
-    private LedgerWriter newWriter(long previousCheckpoint) {
+    private LedgerWriter newWriter(LedgerWriter previous) {
         LedgerStore store = new LedgerStore(jdbcUrl, user, password, LedgerConfig.DEFAULT);
         LedgerWriter created = new LedgerWriter(config, store, Clock.systemUTC(), meters,
-                () -> ReferenceParties.load(referenceConfig), previousCheckpoint);
+                () -> ReferenceParties.load(referenceConfig), previous);
         created.addCommitListener(fanOut);
         return created;
     }

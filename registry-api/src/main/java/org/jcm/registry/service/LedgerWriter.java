@@ -106,23 +106,27 @@ public final class LedgerWriter {
      */
     public LedgerWriter(WriterConfig config, LedgerStore store, Clock clock, MeterRegistry meters,
                         Supplier<List<Party>> referenceParties) {
-        this(config, store, clock, meters, referenceParties, 0);
+        this(config, store, clock, meters, referenceParties, null);
     }
 
     /**
-     * A writer whose {@link #checkpoint()} starts after {@code previousCheckpoint}, the last
-     * checkpoint of the writer it replaces in this process, so that submissions checked against
-     * the old writer are recognized as stale by the new one.
+     * A writer that replaces {@code previous} in this process (null for none): its
+     * {@link #checkpoint()} continues after the previous one's, so that submissions checked against
+     * the old writer are recognized as stale, and it shows the previous reference data until it
+     * has loaded its own.
      */
     public LedgerWriter(WriterConfig config, LedgerStore store, Clock clock, MeterRegistry meters,
-                        Supplier<List<Party>> referenceParties, long previousCheckpoint) {
+                        Supplier<List<Party>> referenceParties, LedgerWriter previous) {
         this.config = config;
         this.store = store;
         this.clock = clock;
         this.referenceParties = referenceParties;
         this.recent = new RecentKeys(config.recentKeys());
         this.metrics = new WriterMetrics(meters);
-        this.checkpoint = previousCheckpoint;
+        if (previous != null) {
+            this.checkpoint = previous.checkpoint();
+            this.reference = previous.reference();
+        }
         this.thread = new Thread(this::run, "ledger-writer");
         this.thread.setDaemon(true);
     }
@@ -218,9 +222,14 @@ public final class LedgerWriter {
         return HashChain.toHex(committedHead);
     }
 
-    /** The reference data as last committed. */
+    /** The reference data as last committed ({@link ReferenceView#EMPTY} until the ledger was first loaded). */
     public ReferenceView reference() {
         return reference;
+    }
+
+    /** Whether the reference data has been loaded from the ledger (answers may be built from it). */
+    public boolean referenceLoaded() {
+        return reference != ReferenceView.EMPTY;
     }
 
     /** The writer's status and why, for health checks and 503 details. */
