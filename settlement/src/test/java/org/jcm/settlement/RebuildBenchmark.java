@@ -53,17 +53,20 @@ class RebuildBenchmark {
         long began = System.nanoTime();
         double postgresBefore = postgresCpuSeconds();
         given().auth().oauth2(TestTokens.operator()).when().post("/api/v1/admin/rebuild").then().statusCode(202);
-        double readerBefore = threadCpuSeconds("settlement-ledger-consumer");
+        double readerBefore = threadCpuSeconds("settlement-ledger-consumer")
+                + threadCpuSeconds("settlement-ledger-decoder-");
         waitFor(head, generation + 1);
         double seconds = (System.nanoTime() - began) / 1e9;
         System.out.printf("REBUILD: %d events in %.2f s = %.0f events/s%n", head, seconds, head / seconds);
         // Wall time depends on what else runs on the machine; CPU time does not, so it tells what
         // each stage would manage with a core of its own.
-        double reader = threadCpuSeconds("settlement-ledger-consumer") - readerBefore;
+        double reader = threadCpuSeconds("settlement-ledger-consumer")
+                + threadCpuSeconds("settlement-ledger-decoder-") - readerBefore;
         double writer = threadCpuSeconds("settlement-ledger-writer");
         double postgres = postgresCpuSeconds() - postgresBefore;
-        System.out.printf("REBUILD CPU: reader %.2f s (%.0f events/s), writer %.2f s + PostgreSQL %.2f s"
-                + " (%.0f events/s)%n", reader, head / reader, writer, postgres, head / (writer + postgres));
+        System.out.printf("REBUILD CPU: reader and decoders %.2f s, writer %.2f s, PostgreSQL %.2f s;"
+                + " all %.2f s = %.0f events per CPU-second%n", reader, writer, postgres, reader + writer + postgres,
+                head / (reader + writer + postgres));
 
         // Live: priced transfers at a steady rate, each stamped with the time it is published, as
         // the registry stamps commits; the service's own timer measures commit to feed.
@@ -102,7 +105,7 @@ class RebuildBenchmark {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long nanos = 0;
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().equals(name)) {
+            if (thread.getName().equals(name) || name.endsWith("-") && thread.getName().startsWith(name)) {
                 nanos += Math.max(0, threads.getThreadCpuTime(thread.getId()));
             }
         }

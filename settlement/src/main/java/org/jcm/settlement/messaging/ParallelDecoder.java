@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -17,7 +18,12 @@ final class ParallelDecoder {
     /** Below this many records, handing work to other threads costs more than it saves. */
     static final int PARALLEL_THRESHOLD = 256;
 
-    private final ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+            p -> {
+                ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+                thread.setName("settlement-ledger-decoder-" + thread.getPoolIndex());
+                return thread;
+            }, null, false);
 
     /**
      * For each record of the ledger that is not a known duplicate, its {@link LedgerEntry} (with
