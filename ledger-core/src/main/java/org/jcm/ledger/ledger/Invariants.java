@@ -8,6 +8,7 @@ import org.jcm.ledger.credit.BlockStatus;
 import org.jcm.ledger.credit.CaState;
 import org.jcm.ledger.credit.CreditBlock;
 import org.jcm.ledger.event.IssuedAllocation;
+import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AccountType;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.Vintage;
@@ -157,10 +158,16 @@ public final class Invariants {
      * Every unit-level transition from {@code before} to {@code after} that the rules forbid:
      * a unit disappearing, status other than ACTIVE -> CANCELLED | RETIRED, a terminal unit
      * moving, firstTransferred reset, CA state moving backwards (except a revocation of a unit
-     * never first transferred), or fixed attributes (project, issuance, issuing registry) changing.
+     * never first transferred), fixed attributes (project, issuance, issuing registry) changing,
+     * or a unit leaving an account that, in {@code before}, was not an open, unfrozen HOLDING
+     * account (DOMAIN.md invariant 3).
      */
     public static List<String> checkTransition(LedgerSnapshot before, LedgerSnapshot after) {
         List<String> v = new ArrayList<>();
+        Map<AccountId, AccountInfo> accounts = new HashMap<>();
+        for (AccountInfo account : before.accounts()) {
+            accounts.put(account.id(), account);
+        }
         List<CreditBlock> a = before.blocks();
         List<CreditBlock> b = after.blocks();
         int j = 0;
@@ -176,7 +183,7 @@ public final class Invariants {
                     break;
                 }
                 CreditBlock now = b.get(j);
-                checkUnitTransition(old, now, unit, v);
+                checkUnitTransition(old, now, unit, accounts, v);
                 unit = Math.min(old.range().last(), now.range().last()) + 1;
             }
         }
@@ -195,8 +202,15 @@ public final class Invariants {
         return candidate.range().last() < unit;
     }
 
-    private static void checkUnitTransition(CreditBlock old, CreditBlock now, long unit, List<String> v) {
+    private static void checkUnitTransition(CreditBlock old, CreditBlock now, long unit, Map<AccountId, AccountInfo> accounts,
+                                            List<String> v) {
         String at = "unit " + unit + " of " + old.hostParty() + " " + old.vintage();
+        if (!old.holderAccountId().equals(now.holderAccountId())) {
+            AccountInfo source = accounts.get(old.holderAccountId());
+            if (source == null || source.type() != AccountType.HOLDING || source.frozen() || source.closed()) {
+                v.add(at + " left " + old.holderAccountId() + ", which was not an open, unfrozen holding account");
+            }
+        }
         if (old.status() != now.status() && old.status() != BlockStatus.ACTIVE) {
             v.add(at + " went from " + old.status() + " to " + now.status());
         }

@@ -580,9 +580,8 @@ public final class LedgerWriter {
         if (rows.changesReferenceData()) {
             reference = ReferenceView.of(state);
         }
-        for (Submission s : batch) {
-            s.complete(s.outcome);
-        }
+        // Listeners hear of the batch before any client does, so whoever sees an answer can rely
+        // on the listeners (the outbox publisher among them) knowing of its events.
         if (rows.eventCount() > 0 && !listeners.isEmpty()) {
             List<CommittedBatch.Entry> entries = new ArrayList<>(rows.eventCount());
             rows.forEachEvent((seq, type, json, prev, hash) -> entries.add(
@@ -596,6 +595,9 @@ public final class LedgerWriter {
                     LOG.error("A commit listener failed", e);
                 }
             }
+        }
+        for (Submission s : batch) {
+            s.complete(s.outcome);
         }
     }
 
