@@ -34,4 +34,11 @@ public final class ReportJson {
     public record RetirementStatementJson(String beneficiary, int fiscalYear, String from, String to, long totalQuantity,
                                           List<ColumnJson> columns, List<Map<String, Object>> rows) {
     }
+
+    /**
+     * The newest retirements, newest first: every range of each, with its beneficiary, as of ledger
+     * seq {@code asOfSeq}; at most {@code limit} retirement events.
+     */
+    public record RecentRetirementsJson(long asOfSeq, int limit, List<ColumnJson> columns, List<Map<String, Object>> rows) {
+    }
 }

@@ -229,6 +229,39 @@ public class Article6Reader {
                 });
     }
 
+    /**
+     * The newest {@code limit} retirements, newest first, each range cut into the pieces of today's
+     * blocks like {@link #retirements}, with the ledger head they reflect.
+     */
+    public Uni<Recent> recentRetirements(int limit) {
+        // The head and the events come from one statement, so that asOfSeq covers every row.
+        return pool.preparedQuery("SELECT h.seq, e.event_json FROM (SELECT coalesce(max(seq), 0) AS seq FROM ledger_event) h"
+                        + " LEFT JOIN LATERAL (SELECT seq, event_json FROM ledger_event WHERE type = 'CreditsRetired'"
+                        + " ORDER BY seq DESC LIMIT $1) e ON true ORDER BY e.seq DESC")
+                .execute(Tuple.of(limit))
+                .flatMap(rows -> {
+                    long head = 0;
+                    List<Retired> retired = new ArrayList<>();
+                    for (Row row : rows) {
+                        head = row.getLong("seq");
+                        String json = row.getString("event_json");
+                        if (json != null) {
+                            CreditsRetired e = (CreditsRetired) StoredEvents.decode(json);
+                            for (BlockRange r : e.ranges()) {
+                                retired.add(new Retired(e, r));
+                            }
+                        }
+                    }
+                    long asOfSeq = head;
+                    return (retired.isEmpty() ? Uni.createFrom().item(List.<RetiredPiece>of()) : pieces(retired))
+                            .map(pieces -> new Recent(asOfSeq, pieces));
+                });
+    }
+
+    /** The newest retirements as of ledger seq {@code asOfSeq}. */
+    public record Recent(long asOfSeq, List<RetiredPiece> pieces) {
+    }
+
     /** One retired range with its retirement. */
     private record Retired(CreditsRetired event, BlockRange range) {
     }

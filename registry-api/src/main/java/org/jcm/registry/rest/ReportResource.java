@@ -51,6 +51,10 @@ import org.jcm.registry.service.ReportTables;
 @Tag(name = "Reports", description = "AEF tables 2, 3 and 4, totals, retirement statements; JSON or CSV (docs/article6.md).")
 public class ReportResource {
 
+    /** Retirements listed by {@code /retirements/recent} when no {@code limit} is given, and the most it lists. */
+    static final int RECENT_DEFAULT = 20;
+    static final int RECENT_MAX = 200;
+
     private final AefReportService aef;
     private final PublicReports reports;
     private final SecurityIdentity identity;
@@ -157,5 +161,30 @@ public class ReportResource {
                     LocalDate.of(year.year(), 4, 1).toString(), LocalDate.of(year.year() + 1, 3, 31).toString(), total,
                     ReportTables.columns(PublicReports.STATEMENT), ReportTables.json(PublicReports.STATEMENT, lines)));
         });
+    }
+
+    /** The newest retirements, of any beneficiary. */
+    @GET
+    @Path("/retirements/recent")
+    @PermitAll
+    @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
+    @Operation(summary = "The newest retirements of any beneficiary, newest first",
+            description = "Public. The last `limit` retirements (default " + RECENT_DEFAULT + ", at most " + RECENT_MAX
+                    + ") in the ledger, newest first, every retired range of each with the columns of the retirement "
+                    + "statement (beneficiary, serial, ITMO ids, quantity, date, purpose, corresponding-adjustment "
+                    + "state as of now), as of the ledger seq `asOfSeq`.")
+    @APIResponse(responseCode = "200", description = "One row per retired range, newest retirement first", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportJson.RecentRetirementsJson.class)),
+            @Content(mediaType = Representations.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Uni<Response> recentRetirements(
+            @Parameter(description = "How many retirements, 1 to " + RECENT_MAX + "; default " + RECENT_DEFAULT)
+            @QueryParam("limit") String limit,
+            @Context HttpHeaders headers) {
+        int count = limit == null ? RECENT_DEFAULT : Params.integer("limit", limit, 1, RECENT_MAX);
+        boolean csv = Representations.csv(headers);
+        return reports.recent(count).map(recent -> csv
+                ? Representations.csv(ReportTables.csv(PublicReports.STATEMENT, recent.lines()), "JCM-recent-retirements.csv")
+                : Representations.json(new ReportJson.RecentRetirementsJson(recent.asOfSeq(), count,
+                        ReportTables.columns(PublicReports.STATEMENT), ReportTables.json(PublicReports.STATEMENT, recent.lines()))));
     }
 }

@@ -18,8 +18,8 @@ import org.jcm.registry.persistence.Article6Reader.RetiredPiece;
 import org.jcm.registry.persistence.Article6Reader.Summary;
 
 /**
- * The public reports: totals per host Party and vintage, and retirement statements per
- * beneficiary and Japanese fiscal year, with their columns (shared by JSON and CSV).
+ * The public reports: totals per host Party and vintage, retirement statements per beneficiary
+ * and Japanese fiscal year, and the newest retirements, with their columns (shared by JSON and CSV).
  */
 @ApplicationScoped
 public class PublicReports {
@@ -82,6 +82,21 @@ public class PublicReports {
             }
             return lines;
         });
+    }
+
+    /** The lines of the newest {@code limit} retirements, newest first, and the ledger seq they reflect. */
+    public Uni<Recent> recent(int limit) {
+        return reader.recentRetirements(limit).map(found -> {
+            List<StatementLine> lines = new ArrayList<>(found.pieces().size());
+            for (RetiredPiece p : found.pieces()) {
+                lines.add(line(p));
+            }
+            return new Recent(found.asOfSeq(), lines);
+        });
+    }
+
+    /** Lines of the newest retirements, newest first, as of ledger seq {@code asOfSeq}. */
+    public record Recent(long asOfSeq, List<StatementLine> lines) {
     }
 
     private static StatementLine line(RetiredPiece p) {
