@@ -124,11 +124,18 @@ final class LocalStack {
     }
 
     private void startServices(ServiceJars jars, JwtIssuer issuer) throws InterruptedException {
+        Map<String, String> registryEnvironment = serviceEnvironment(settings.registryPort(),
+                postgres.coordinates(Infrastructure.REGISTRY_DATABASE), issuer);
+        // The explorer page (registry-api /explorer/) reads settlement's feeds from the browser; settlement allows its origin.
+        registryEnvironment.put("JCM_EXPLORER_SETTLEMENT_URL", jars.settlement().isPresent() ? settings.settlementUrl() : "");
         ServiceProcess registry = startService(new ServiceProcess.Spec(REGISTRY, jars.registry(), settings.registryPort(),
-                serviceEnvironment(settings.registryPort(), postgres.coordinates(Infrastructure.REGISTRY_DATABASE), issuer)));
-        Optional<ServiceProcess> settlement = jars.settlement().map(jar -> startService(new ServiceProcess.Spec(SETTLEMENT,
-                jar, settings.settlementPort(),
-                serviceEnvironment(settings.settlementPort(), postgres.coordinates(Infrastructure.SETTLEMENT_DATABASE), issuer))));
+                registryEnvironment));
+        Optional<ServiceProcess> settlement = jars.settlement().map(jar -> {
+            Map<String, String> environment = serviceEnvironment(settings.settlementPort(),
+                    postgres.coordinates(Infrastructure.SETTLEMENT_DATABASE), issuer);
+            environment.put("QUARKUS_HTTP_CORS_ORIGINS", settings.registryUrl());
+            return startService(new ServiceProcess.Spec(SETTLEMENT, jar, settings.settlementPort(), environment));
+        });
         for (ServiceProcess service : services) {
             if (!service.awaitReady(http, settings.clientHost(), settings.startupTimeout(), stopRequested) || stopping) {
                 return;

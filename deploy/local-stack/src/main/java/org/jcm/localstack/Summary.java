@@ -23,6 +23,7 @@ record Summary(StackSettings settings, DataFolder folder, EmbeddedPostgresServer
         boolean withSettlement = services.size() > 1;
         StringBuilder text = new StringBuilder("\n")
                 .append(READY).append(String.format(Locale.ROOT, " (%.1f s). Ctrl-C stops everything.%n%n", startSeconds));
+        row(text, "explorer", registry + "/explorer/   (public page: totals, projects, units, retirements, prices)");
         row(text, "registry-api", registry + "/api/v1");
         row(text, "", swagger(registry, registrySwagger) + "   OpenAPI " + registry + "/q/openapi");
         if (withSettlement) {
