@@ -77,16 +77,17 @@ function when(at) {
 }
 
 /** A table with a caption, column headers and rows of cells (strings, nodes or {text, attrs} objects). */
-function table(caption, headers, rows, attributes = {}) {
+function table(caption, headers, rows, attributes = {}, footer = []) {
   // Each cell carries its column's name, which narrow screens show next to it (explorer.css).
   const labels = headers.map(h => h.label ?? h);
-  for (const row of rows) {
+  for (const row of [...rows, ...footer]) {
     [...row.children].forEach((c, i) => c.setAttribute('data-label', labels[i] ?? ''));
   }
   return el('table', attributes,
     el('caption', {}, caption),
     el('thead', {}, el('tr', {}, headers.map(h => el('th', {scope: 'col', class: h.cls ?? (h.numeric ? 'num' : null)}, h.label ?? h)))),
-    el('tbody', {}, rows));
+    el('tbody', {}, rows),
+    footer.length > 0 ? el('tfoot', {}, footer) : null);
 }
 
 function cell(content, attributes = {}) {
@@ -152,13 +153,12 @@ async function loadTotals() {
   });
   const headers = ['Host Party', 'Vintage', {label: 'Issued', numeric: true}, {label: 'Held', numeric: true},
     {label: 'Retired', numeric: true}, {label: 'Cancelled', numeric: true}, {label: 'Held / retired / cancelled', cls: 'share'}];
-  const totals = table(`Units per host Party and vintage, as of ledger entry ${summary.asOfSeq}`, headers, rows,
-    {id: 'totals-table', 'data-as-of-seq': summary.asOfSeq});
-  totals.append(el('tfoot', {}, el('tr', {'data-party': 'ALL'},
+  const sums = el('tr', {'data-party': 'ALL'},
     el('th', {scope: 'row'}, 'All'), cell(''),
     numericCell(all.issued, 'issued'), numericCell(all.held, 'held'), numericCell(all.retired, 'retired'),
-    numericCell(all.cancelled, 'cancelled'), el('td', {class: 'share'}, shareBar(all)))));
-  body.append(totals, legend());
+    numericCell(all.cancelled, 'cancelled'), el('td', {class: 'share'}, shareBar(all)));
+  body.append(table(`Units per host Party and vintage, as of ledger entry ${summary.asOfSeq}`, headers, rows,
+    {id: 'totals-table', class: 'stack', 'data-as-of-seq': summary.asOfSeq}, [sums]), legend());
   status('totals-status', '');
 }
 
@@ -180,7 +180,7 @@ function shareBar(row) {
 }
 
 function legend() {
-  return el('p', {class: 'legend', 'aria-hidden': 'true'},
+  return el('p', {class: 'legend share', 'aria-hidden': 'true'},
     ['held', 'retired', 'cancelled'].map(kind => el('span', {}, el('span', {class: `swatch fill-${kind}`}), kind)));
 }
 
@@ -220,16 +220,17 @@ function projectCard(project) {
       el('dt', {}, 'Methodology'), el('dd', {}, project.methodologyId),
       el('dt', {}, 'Participants'), el('dd', {}, project.participants.map(p => p.name ?? p.organizationId ?? '').join(', ')),
       el('dt', {}, 'Issued'), el('dd', {}, `${number(issued)} t in ${project.issuances.length} issuance(s)`)),
-    project.issuances.map(issuance => issuanceDetails(issuance)));
+    project.issuances.map(issuance => issuanceDetails(issuance, project.issuances.length <= 3)));
 }
 
-function issuanceDetails(issuance) {
+/** An issuance and its allocations; open from the start when the project has only a few. */
+function issuanceDetails(issuance, open) {
   const rows = issuance.allocations.map(a => el('tr', {},
     el('th', {scope: 'row'}, unitLink(a.serial)),
     cell(a.registryId),
     numericCell(a.quantity, 'quantity'),
     cell(a.firstItmoId ? `${a.firstItmoId} … ${a.lastItmoId}` : 'none (no cooperative approach)')));
-  return el('details', {class: 'issuance', 'data-issuance': issuance.id},
+  return el('details', {class: 'issuance', 'data-issuance': issuance.id, open},
     el('summary', {}, `Issuance ${issuance.id}: ${number(issuance.totalQuantity)} t of vintage ${issuance.vintage}, `
       + `issued ${when(issuance.issuedAt)}`),
     el('p', {}, `Monitoring period ${issuance.monitoringPeriodStart} to ${issuance.monitoringPeriodEnd}`
@@ -413,10 +414,10 @@ function priceChart(instrument, currency, bars) {
   const highs = bars.map(b => Number(b.high));
   let min = Math.min(...lows);
   let max = Math.max(...highs);
-  if (max === min) {
-    min -= Math.max(1, min * 0.05);
-    max += Math.max(1, max * 0.05);
-  }
+  // A margin above and below, so that the extremes do not touch the frame.
+  const margin = max === min ? Math.max(1, max * 0.05) : (max - min) * 0.15;
+  min = Math.max(0, min - margin);
+  max += margin;
   const maxVolume = Math.max(...bars.map(b => b.volume), 1);
   const step = (width - left - right) / bars.length;
   const candle = Math.max(2, Math.min(24, step * 0.6));
