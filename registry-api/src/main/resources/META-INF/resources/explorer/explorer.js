@@ -20,6 +20,13 @@ const EVENT_NAMES = {
   CorrespondingAdjustmentApplied: 'Corresponding adjustment',
 };
 
+/** What the Article 6 label of an instrument's units means. */
+const LABELS = {
+  NONE: 'units without Article 6.2 authorization',
+  AUTHORIZED: 'authorized units (ITMOs)',
+  CA_APPLIED: 'authorized units with the corresponding adjustment applied',
+};
+
 const partyNames = new Map();
 const integer = new Intl.NumberFormat('en-US', {maximumFractionDigits: 0});
 
@@ -452,7 +459,7 @@ function priceChart(instrument, currency, bars) {
   const id = `chart-${instrument.instrument}-${currency}`;
   return el('figure', {class: 'card price', id, 'data-instrument': instrument.instrument, 'data-currency': currency},
     el('figcaption', {}, el('h3', {}, title),
-      `${party(instrument.hostParty)}, vintage ${instrument.vintage}, ${instrument.label.toLowerCase()} units. `
+      `${party(instrument.hostParty)}, vintage ${instrument.vintage}, ${LABELS[instrument.label] ?? instrument.label}. `
       + `Last price ${instrument.lastPrice ? `${instrument.lastPrice.pricePerTonne} ${instrument.lastPrice.currency}` : ''}.`),
     chart,
     el('details', {}, el('summary', {}, 'Daily figures'),
