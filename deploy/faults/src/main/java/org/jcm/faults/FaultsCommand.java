@@ -72,9 +72,19 @@ public final class FaultsCommand implements Callable<Integer> {
     private String[] arguments = new String[0];
 
     public static void main(String[] args) {
+        // Kafka's and zonky's INFO lines would bury the harness's own progress.
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "error");
+        setIfAbsent("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         FaultsCommand command = new FaultsCommand();
         command.arguments = args;
         System.exit(new CommandLine(command).execute(args));
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     @Override

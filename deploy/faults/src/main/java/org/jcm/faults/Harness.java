@@ -27,6 +27,7 @@ final class Harness {
     private static final String MEMO_PREFIX = "fault-";
     private static final Duration SHORT = Duration.ofSeconds(10);
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
+    private static final int RETRY_THREADS = 16;
 
     private final FaultStack stack;
     private final Timing timing;
@@ -236,24 +237,46 @@ final class Harness {
         stack.step(phase.name() + ": resolving " + unknown.size() + " unknown outcomes by the ledger and an idempotent retry");
         readLedger();
         Map<String, List<Long>> before = Map.copyOf(ledger.seqsByMemo());
-        for (Outcome outcome : unknown) {
-            LoadGenerator.Transfer transfer = load.transfer(outcome.key());
-            if (transfer == null) {
-                transfer = retryBodies.get(outcome.key());
+        String writer = writerUrl();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(RETRY_THREADS);
+        try {
+            List<java.util.concurrent.Future<?>> retries = new ArrayList<>();
+            for (Outcome outcome : unknown) {
+                retries.add(pool.submit(() -> {
+                    retry(phase, outcome, before.containsKey(outcome.key()), writer);
+                    return null;
+                }));
             }
-            boolean wasIn = before.containsKey(outcome.key());
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            Http.Answer answer;
-            do {
-                answer = http.post(writerUrl() + "/api/v1/transfers", transfer.token(), outcome.key(),
-                        LoadGenerator.body(transfer, outcome.key()), Duration.ofSeconds(45));
-                if (answer.status() == 0 || answer.status() >= 500) {
-                    Thread.sleep(500);
-                }
-            } while ((answer.status() == 0 || answer.status() >= 500) && System.nanoTime() < deadline);
-            phase.resolve(outcome.key(), new Outcome.Resolution(wasIn, answer.status(),
-                    answer.status() == 201 ? Http.transferSeq(answer.json()) : 0));
+            for (java.util.concurrent.Future<?> retry : retries) {
+                retry.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("A retry failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    /** Sends the request again with its key and body while the answer is a 5xx or nothing (up to two minutes). */
+    private void retry(Phase phase, Outcome outcome, boolean wasIn, String writer) throws InterruptedException {
+        LoadGenerator.Transfer transfer = load.transfer(outcome.key());
+        if (transfer == null) {
+            transfer = retryBodies.get(outcome.key());
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        String url = writer;
+        Http.Answer answer;
+        while (true) {
+            answer = http.post(url + "/api/v1/transfers", transfer.token(), outcome.key(),
+                    LoadGenerator.body(transfer, outcome.key()), Duration.ofSeconds(45));
+            if ((answer.status() != 0 && answer.status() < 500) || System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(500);
+            url = writerUrl();
+        }
+        phase.resolve(outcome.key(), new Outcome.Resolution(wasIn, answer.status(),
+                answer.status() == 201 ? Http.transferSeq(answer.json()) : 0));
     }
 
     /** Reads the ledger entries after the index's head, page by page, as the auditor. */
