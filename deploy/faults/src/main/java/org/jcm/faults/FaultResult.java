@@ -12,7 +12,7 @@ import java.util.List;
  * @param topicComplete whether the topic held every seq 1..head, first sightings in order
  * @param topicDuplicates records on the topic repeating a seq (allowed: at least once)
  * @param settlementEqual whether settlement's transferred volumes equal the registry's
- * @param firstAckSeconds seconds from the fault to the first 201 answered after it, or a negative number if none
+ * @param firstAckSeconds seconds from the fault to the first 201 answering a request sent after it, or negative if none
  * @param caughtUpSeconds seconds from the restart to settlement having applied the registry's head, or negative
  * @param notes what else was seen, for the text under the table
  */

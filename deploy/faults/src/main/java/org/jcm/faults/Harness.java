@@ -103,7 +103,7 @@ final class Harness {
         }
         CompletableFuture<Double> caughtUp = CompletableFuture.supplyAsync(() -> awaitSettlementCaughtUp(restartAt));
         double firstAck = awaitFirstAck(phase, faultAt, Duration.ofMinutes(3));
-        stack.step(fault.id() + ": first 201 after the fault " + ResultTable.seconds(firstAck) + " after it");
+        stack.step(fault.id() + ": first 201 to a request sent after the fault " + ResultTable.seconds(firstAck) + " after it");
         if (fault == Fault.WRITER_TAKEOVER) {
             notes.add("after the kill: instance 2 reports writer " + writerStatus(1));
             stack.startRegistry(0);
@@ -152,13 +152,15 @@ final class Harness {
     private final Map<String, LoadGenerator.Transfer> retryBodies = new java.util.concurrent.ConcurrentHashMap<>();
 
     private String writerStatus(int instance) {
-        return Http.writerStatus(http.get(stack.registryUrl(instance) + "/q/health/ready", null, SHORT).json());
+        Http.Answer answer = http.get(stack.registryUrl(instance) + "/q/health/ready", null, SHORT);
+        String status = Http.writerStatus(answer.json());
+        return status.equals("?") ? "unknown (readiness answered " + (answer.status() == 0 ? "nothing" : answer.status()) + ")" : status;
     }
 
     private double awaitFirstAck(Phase phase, long faultAt, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            OptionalLong first = phase.firstAcknowledgedAfter(faultAt);
+            OptionalLong first = phase.firstAcknowledgedSentAfter(faultAt);
             if (first.isPresent()) {
                 return (first.getAsLong() - faultAt) / 1e9;
             }

@@ -18,6 +18,7 @@ public final class Phase {
     private final String keyPrefix;
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Boolean> pending = new ConcurrentHashMap<>();
+    private final Map<String, Long> sentNanos = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
 
     public Phase(String name, String keyPrefix) {
@@ -33,6 +34,7 @@ public final class Phase {
     public String nextKey() {
         String key = keyPrefix + counter.incrementAndGet();
         pending.put(key, Boolean.TRUE);
+        sentNanos.put(key, System.nanoTime());
         return key;
     }
 
@@ -89,6 +91,16 @@ public final class Phase {
     public OptionalLong firstAcknowledgedAfter(long nanos) {
         return outcomes.values().stream()
                 .filter(o -> o.state() == Outcome.State.ACKNOWLEDGED && o.answeredNanos() >= nanos)
+                .mapToLong(Outcome::answeredNanos).min();
+    }
+
+    /**
+     * The earliest answer time of a 201 to a request sent at or after {@code nanos}, if any: a
+     * request sent after a fault cannot have been committed before it.
+     */
+    public OptionalLong firstAcknowledgedSentAfter(long nanos) {
+        return outcomes.values().stream()
+                .filter(o -> o.state() == Outcome.State.ACKNOWLEDGED && sentNanos.getOrDefault(o.key(), Long.MIN_VALUE) >= nanos)
                 .mapToLong(Outcome::answeredNanos).min();
     }
 

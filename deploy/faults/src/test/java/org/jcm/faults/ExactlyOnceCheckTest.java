@@ -140,6 +140,19 @@ class ExactlyOnceCheckTest {
     }
 
     @Test
+    void recoveryCountsOnlyRequestsSentAfterTheFault() {
+        String before = phase.nextKey();
+        long fault = System.nanoTime();
+        String after = phase.nextKey();
+        phase.record(Outcome.of(before, 201, 1, System.nanoTime()));
+        assertThat(phase.firstAcknowledgedSentAfter(fault)).isEmpty();
+        long answered = System.nanoTime();
+        phase.record(Outcome.of(after, 201, 2, answered));
+        assertThat(phase.firstAcknowledgedSentAfter(fault)).hasValue(answered);
+        assertThat(phase.firstAcknowledgedSentAfter(System.nanoTime())).isEmpty();
+    }
+
+    @Test
     void statusesAreClassified() {
         assertThat(Outcome.of("k", 201, 3, 0).state()).isEqualTo(Outcome.State.ACKNOWLEDGED);
         assertThat(Outcome.of("k", 409, 0, 0).state()).isEqualTo(Outcome.State.REFUSED);
