@@ -125,7 +125,7 @@ public final class FaultsCommand implements Callable<Integer> {
         text.append("Run on ").append(started.truncatedTo(ChronoUnit.SECONDS)).append(", commit `").append(commit(root))
                 .append("`, machine: ").append(machine()).append(".\n")
                 .append("`uptime` before: `").append(loadBefore).append("`; after: `").append(loadAfter).append("`.\n\n")
-                .append("Command: `deploy/faults/run ").append(String.join(" ", arguments)).append("`\n\n")
+                .append("Command: `deploy/faults/run").append(userArguments()).append("`\n\n")
                 .append(table).append('\n');
         for (FaultResult result : results) {
             text.append("**").append(result.fault()).append("** (head seq ").append(result.head()).append(")");
@@ -136,6 +136,19 @@ public final class FaultsCommand implements Callable<Integer> {
                 }
             }
             text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The command line as the user typed it: without the --project-dir that the wrapper adds. */
+    private String userArguments() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i].equals("--project-dir")) {
+                i++;
+            } else if (!arguments[i].startsWith("--project-dir=")) {
+                text.append(' ').append(arguments[i]);
+            }
         }
         return text.toString();
     }
