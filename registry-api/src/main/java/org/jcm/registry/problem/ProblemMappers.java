@@ -22,6 +22,7 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String BEARER_CHALLENGE = "Bearer realm=\"jcm-registry\"";
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     /** A problem thrown on purpose by a service. */
     @ServerExceptionMapper
@@ -113,7 +114,23 @@ public class ProblemMappers {
                 return bodyTooLargeResponse(tooLarge);
             }
         }
+        java.util.Optional<String> unavailable = DatabaseUnavailable.find(e);
+        if (unavailable.isPresent()) {
+            return databaseUnavailable(unavailable.get());
+        }
         return internalError(e);
+    }
+
+    /**
+     * PostgreSQL unreachable, shutting down or recovering: not a defect, and the request had no
+     * effect it could not repeat (a mutation's retry with the same key finds out), so 503
+     * {@code ledger_unavailable} with Retry-After, logged without a stack trace.
+     */
+    static Response databaseUnavailable(String why) {
+        LOG.warnf("Answering 503: the database is unavailable (%s)", why);
+        return Problem.of(503, org.jcm.registry.service.LedgerWriter.LEDGER_UNAVAILABLE,
+                "The ledger database is unavailable for the moment; retry (with the same Idempotency-Key for a mutation).")
+                .responseBuilder().header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     private static Response bodyTooLargeResponse(BodyTooLargeException e) {

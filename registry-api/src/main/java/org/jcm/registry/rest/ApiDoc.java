@@ -20,7 +20,7 @@ final class ApiDoc {
     static final String E422 = "Well-formed but against a domain rule (e.g. same_account, not_holding_account, "
             + "quantity_mismatch, overlapping_serial_ranges, invalid_allocation)";
     static final String E503 = "Retryable, with Retry-After: the writer is busy (writer_overloaded), this instance is not "
-            + "the writer (not_the_writer), or the ledger could not commit (ledger_unavailable). Retry with the same "
+            + "the writer (not_the_writer), or the ledger could not commit or its database is unreachable (ledger_unavailable). Retry with the same "
             + "Idempotency-Key.";
 
     private ApiDoc() {

@@ -1,0 +1,281 @@
+package org.jcm.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jcm.embedded.EmbeddedPostgresServer;
+import org.jcm.embedded.PostgresDatabase;
+
+/**
+ * The local stack as the fault harness needs it: the same pieces as {@code LocalStack} (embedded
+ * PostgreSQL, the services as child JVMs with the stack's tokens, the demo data loaded through the
+ * API), but every piece can be killed and started again on its own, the Kafka broker runs in a JVM
+ * of its own (so that it can be killed with SIGKILL), and registry-api can run as two instances
+ * on one database.
+ *
+ * <p>It lives in the launcher's package to use its package-private building blocks
+ * ({@link ServiceProcess}, {@link JwtIssuer}, {@link DemoSeeder}, ...) rather than copies of them.
+ */
+public final class FaultStack implements AutoCloseable {
+
+    /** Ports and places. */
+    public record Settings(Path projectDirectory, Path dataFolder, int registryPort, int standbyPort, int settlementPort,
+                           int postgresPort, int kafkaPort, List<String> serviceJavaOptions, Duration startupTimeout) {
+
+        /** The runnable jar a Quarkus build leaves in a module. */
+        Path quarkusRunJar(String module) {
+            return projectDirectory.resolve(module).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+        }
+    }
+
+    public static final String TOPIC = Infrastructure.LEDGER_TOPIC;
+    private static final String HOST = "localhost";
+
+    private final Settings settings;
+    private final Progress progress = new Progress(System.out);
+    private final DataFolder folder;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final CountDownLatch never = new CountDownLatch(1);
+    private final ServiceProcess[] registries = new ServiceProcess[2];
+    private final int[] starts = new int[4];
+    private ServiceProcess settlement;
+    private Process broker;
+    private EmbeddedPostgresServer postgres;
+    private JwtIssuer issuer;
+    private DemoIds ids = DemoIds.EXPECTED;
+    private DemoTokens tokens;
+
+    public FaultStack(Settings settings) {
+        this.settings = settings;
+        this.folder = new DataFolder(settings.dataFolder());
+    }
+
+    /** Wipes the data folder, starts everything, loads the demo data; returns when all is ready. */
+    public void start() throws InterruptedException, IOException {
+        folder.prepare();
+        folder.wipe();
+        folder.prepare();
+        issuer = JwtIssuer.loadOrCreate(folder.jwt());
+        tokens = new DemoTokens(issuer, Instant.now());
+        step("Starting PostgreSQL on port " + settings.postgresPort());
+        startPostgres();
+        step("Starting the Kafka broker (own JVM) on port " + settings.kafkaPort());
+        startBroker();
+        startRegistry(0);
+        startSettlement();
+        step("Loading the demo data through the API");
+        try {
+            ids = new DemoSeeder(new ApiClient(http, URI.create(registryUrl(0))),
+                    Optional.of(new ApiClient(http, URI.create(settlementUrl()))), tokens, progress, Instant.now()).seed();
+        } catch (SeedingException e) {
+            throw new IllegalStateException("Demo data not loaded: " + e.getMessage(), e);
+        }
+    }
+
+    public void step(String text) {
+        progress.step(text);
+    }
+
+    public String registryUrl(int instance) {
+        return "http://" + HOST + ":" + (instance == 0 ? settings.registryPort() : settings.standbyPort());
+    }
+
+    public String settlementUrl() {
+        return "http://" + HOST + ":" + settings.settlementPort();
+    }
+
+    public String bootstrapServers() {
+        return HOST + ":" + settings.kafkaPort();
+    }
+
+    public Path logs() {
+        return folder.logs();
+    }
+
+    /** The account of the Mongolian demo company and of the Japanese one. */
+    public String mongolianAccount() {
+        return ids.mongolianAccount();
+    }
+
+    public String japaneseAccount() {
+        return ids.japaneseAccount();
+    }
+
+    /** A token of a demo actor by its tokens-file variable, e.g. {@code JCM_TOKEN_AUDITOR}. */
+    public String token(String variable) {
+        return DemoActor.all(ids).stream().filter(actor -> actor.variable().equals(variable)).findFirst()
+                .map(tokens::mint).orElseThrow(() -> new IllegalArgumentException("No demo actor " + variable));
+    }
+
+    // ---- registry-api
+
+    /** Starts registry-api instance 0 (the first) or 1 (the second, on the standby port) and waits until it is ready. */
+    public void startRegistry(int instance) throws InterruptedException {
+        int port = instance == 0 ? settings.registryPort() : settings.standbyPort();
+        String name = LocalStack.REGISTRY + (instance == 0 ? "" : "-2");
+        ServiceProcess process = startService(name, settings.quarkusRunJar(LocalStack.REGISTRY), port,
+                Infrastructure.REGISTRY_DATABASE, instance);
+        registries[instance] = process;
+        await(process);
+    }
+
+    public boolean registryRunning(int instance) {
+        return registries[instance] != null && registries[instance].isAlive();
+    }
+
+    /** SIGKILL to registry-api instance 0 or 1. */
+    public void killRegistry(int instance) {
+        kill(registries[instance]);
+    }
+
+    // ---- settlement
+
+    public void startSettlement() throws InterruptedException {
+        settlement = startService(LocalStack.SETTLEMENT, settings.quarkusRunJar(LocalStack.SETTLEMENT),
+                settings.settlementPort(), Infrastructure.SETTLEMENT_DATABASE, 2);
+        await(settlement);
+    }
+
+    public void killSettlement() {
+        kill(settlement);
+    }
+
+    // ---- Kafka
+
+    /** Starts the broker in its own JVM on the folder's Kafka directory and waits until the topic exists. */
+    public void startBroker() throws InterruptedException, IOException {
+        Path log = folder.logs().resolve("kafka-" + (++starts[3]) + ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.jcm.faults.BrokerMain",
+                Integer.toString(settings.kafkaPort()), folder.kafka().toString(), TOPIC));
+        broker = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
+        while (true) {
+            if (Files.readAllLines(log, StandardCharsets.UTF_8).contains("ready")) {
+                step("Kafka broker ready (pid " + broker.pid() + ")");
+                return;
+            }
+            if (!broker.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("The Kafka broker did not start; see " + log);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** SIGKILL to the broker's JVM. */
+    public void killBroker() throws InterruptedException {
+        broker.destroyForcibly();
+        broker.waitFor(30, TimeUnit.SECONDS);
+        step("Kafka broker killed (SIGKILL, pid " + broker.pid() + ")");
+    }
+
+    // ---- PostgreSQL
+
+    /** Starts PostgreSQL on the folder's data directory (again) with both databases. */
+    public void startPostgres() {
+        postgres = EmbeddedPostgresServer.builder().port(settings.postgresPort()).dataDirectory(folder.postgres())
+                .database(Infrastructure.REGISTRY_DATABASE).start();
+        postgres.createDatabase(Infrastructure.SETTLEMENT_DATABASE);
+        step("PostgreSQL ready (postmaster pid " + postgres.postmasterPid() + ")");
+    }
+
+    /**
+     * Immediate shutdown: SIGQUIT to the postmaster, which ends every backend at once without a
+     * checkpoint (as {@code pg_ctl stop -m immediate}); the next start runs crash recovery.
+     */
+    public void stopPostgresImmediately() throws InterruptedException, IOException {
+        long pid = postgres.postmasterPid();
+        Process quit = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).inheritIO().start();
+        quit.waitFor();
+        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid);
+        if (postmaster.isPresent()) {
+            postmaster.get().onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        }
+        step("PostgreSQL stopped with an immediate shutdown (SIGQUIT to postmaster " + pid + ")");
+        try {
+            // Releases zonky's lock on the data directory; its pg_ctl stop finds no server and says so.
+            postgres.close();
+        } catch (RuntimeException e) {
+            // Expected: there is no server left to stop.
+        }
+    }
+
+    // ---- common
+
+    private ServiceProcess startService(String name, Path jar, int port, String database, int slot) throws InterruptedException {
+        step("Starting " + name + " on port " + port);
+        Path log = folder.logs().resolve(name + "-" + (++starts[slot]) + ".log");
+        return ServiceProcess.start(new ServiceProcess.Spec(name, jar, port, environment(port, postgres.coordinates(database))),
+                settings.serviceJavaOptions(), folder.serviceDirectory(name), log, folder.root());
+    }
+
+    private void await(ServiceProcess process) throws InterruptedException {
+        process.awaitReady(http, HOST, settings.startupTimeout(), never);
+        step(process.name() + " ready (pid " + process.pid() + ", log " + process.logFile().getFileName() + ")");
+    }
+
+    private void kill(ServiceProcess process) {
+        ProcessHandle.of(process.pid()).ifPresent(handle -> {
+            List<ProcessHandle> children = handle.descendants().toList();
+            handle.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
+            handle.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        });
+        step(process.name() + " killed (SIGKILL, pid " + process.pid() + ")");
+    }
+
+    private Map<String, String> environment(int port, PostgresDatabase database) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        environment.put("QUARKUS_HTTP_HOST", HOST);
+        environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        environment.put("QUARKUS_DATASOURCE_USERNAME", database.user());
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", issuer.publicKeyFile().toString());
+        environment.put("MP_JWT_VERIFY_ISSUER", JwtIssuer.ISSUER);
+        return environment;
+    }
+
+    /** Stops everything this stack started. */
+    @Override
+    public void close() {
+        for (ServiceProcess process : new ServiceProcess[] {registries[0], registries[1], settlement}) {
+            if (process != null && process.isAlive()) {
+                process.stop(Duration.ofSeconds(20));
+            }
+        }
+        if (broker != null && broker.isAlive()) {
+            broker.destroy();
+            try {
+                if (!broker.waitFor(30, TimeUnit.SECONDS)) {
+                    broker.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                broker.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                step("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+}
