@@ -106,13 +106,36 @@ public final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "need at least 2 accounts and 1 to --accounts organizations");
         }
         Path project = projectDirectory.toAbsolutePath().normalize();
-        BenchOptions options = new BenchOptions(project,
-                data != null ? data.toAbsolutePath() : project.resolve("deploy/bench/harness/target/bench-data"),
+        Path dataFolder = data != null ? data.toAbsolutePath().normalize() : project.resolve("deploy/bench/harness/target/bench-data");
+        libraryLoggingTo(dataFolder.resolveSibling(dataFolder.getFileName() + "-infrastructure.log"));
+        BenchOptions options = new BenchOptions(project, dataFolder,
                 portBase, Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), pgbenchSeconds != null ? pgbenchSeconds : seconds,
                 chosen, clients, batchClients, batchSize, connections, openFraction, holdingsRate, holdingsLimit, organizations,
                 accounts, withSettlement, List.of(serviceJavaOptions.trim().split("\\s+")), Duration.ofSeconds(progressSeconds),
                 writeDocs, project.resolve("docs/performance.md"), commandLine);
         return new BenchRun(options, new Console(System.out)).run();
+    }
+
+    /**
+     * Kafka and the PostgreSQL wrapper log a great deal: into a file beside the data folder (not in
+     * it, as the data folder is wiped at the start), as the local stack does.
+     */
+    private static void libraryLoggingTo(Path file) {
+        setIfAbsent("org.slf4j.simpleLogger.logFile", file.toString());
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.kafka", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.controller.QuorumController", "error");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "error");
+        setIfAbsent("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     public static void main(String[] args) {
