@@ -43,7 +43,8 @@ final class BenchRun {
                         .build(options.organizations(), options.accounts(), 1_000_000L);
                 stack.execute("registry", "ANALYZE", "CHECKPOINT");
                 PhaseRunner phases = new PhaseRunner(console, NanoClock.SYSTEM, options.progressEvery(), rss,
-                        new MetricsProbe(BenchStack.HOST, options.portBase()));
+                        new MetricsProbe(BenchStack.HOST, options.portBase()), stack.registry().process().pid(),
+                        stack.postgres().postmasterPid());
                 scenarios(new Scenarios(world, client), phases, baseline, stack);
             }
             Report report = new Report(machine, options.commandLine(), baseline, rows, facts, describe());
@@ -167,13 +168,12 @@ final class BenchRun {
     private Row row(String scenario, String mode, String load, PhaseRunner.Measured measured, String unit) {
         Meter.Snapshot figures = measured.figures();
         return new Row(scenario, mode, load, measured.throughput(), unit, figures.millisAt(50), figures.millisAt(99),
-                figures.millisAt(99.9), figures.failedUnits(), figures.units() + figures.failedUnits(), "", "");
-        }
+                figures.millisAt(99.9), figures.failedUnits(), figures.units() + figures.failedUnits(), measured.cpu(), "", "");
+    }
 
     private static Row relative(Row row, OptionalDouble pgbenchTps, double factor, String target) {
         if (pgbenchTps.isEmpty()) {
-            return new Row(row.scenario(), row.mode(), row.load(), row.throughput(), row.unit(), row.p50Millis(), row.p99Millis(),
-                    row.p999Millis(), row.failedUnits(), row.totalUnits(), target + " (no pgbench run)", "");
+            return row.withTarget(target + " (no pgbench run)");
         }
         double needed = factor * pgbenchTps.getAsDouble();
         return row.withCheck(target + " (" + ResultTable.number(needed) + ")", row.throughput() >= needed && row.errorsAcceptable());

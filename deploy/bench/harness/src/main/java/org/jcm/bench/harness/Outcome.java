@@ -26,9 +26,4 @@ record Outcome(long completedNanos, int units, int failedUnits, String error) {
     static Outcome failure(long completedNanos, String error) {
         return new Outcome(completedNanos, 0, 1, error);
     }
-
-    /** Whether the request as a whole was answered as intended (a batch counts even if some items were refused). */
-    boolean answered() {
-        return units > 0 || error == null;
-    }
 }

@@ -19,13 +19,18 @@ final class PhaseRunner {
     private final Duration progressEvery;
     private final RssSampler rss;
     private final MetricsProbe registryMetrics;
+    private final long registryPid;
+    private final long postmasterPid;
 
-    PhaseRunner(Console console, NanoClock clock, Duration progressEvery, RssSampler rss, MetricsProbe registryMetrics) {
+    PhaseRunner(Console console, NanoClock clock, Duration progressEvery, RssSampler rss, MetricsProbe registryMetrics,
+                long registryPid, long postmasterPid) {
         this.console = console;
         this.clock = clock;
         this.progressEvery = progressEvery;
         this.rss = rss;
         this.registryMetrics = registryMetrics;
+        this.registryPid = registryPid;
+        this.postmasterPid = postmasterPid;
     }
 
     /**
@@ -35,8 +40,9 @@ final class PhaseRunner {
      * @param seconds how long the measured part took
      * @param peakRssKib registry-api's peak RSS during the measured part
      * @param maxOutboxLagMillis the highest outbox lag sampled (every second) during the measured part, NaN if none
+     * @param cpu CPU time used during the measured part
      */
-    record Measured(Meter.Snapshot figures, double seconds, long peakRssKib, double maxOutboxLagMillis) {
+    record Measured(Meter.Snapshot figures, double seconds, long peakRssKib, double maxOutboxLagMillis, CpuTimes cpu) {
 
         double throughput() {
             return figures.units() / seconds;
@@ -73,6 +79,7 @@ final class PhaseRunner {
     private Measured watched(String label, Meter meter, Body body) throws InterruptedException {
         console.step(label + ": measuring");
         rss.resetPeak();
+        CpuTimes cpuBefore = CpuTimes.read(registryPid, postmasterPid);
         double[] maxLag = {Double.NaN};
         Thread watcher = new Thread(() -> watch(label, meter, maxLag), "progress");
         watcher.setDaemon(true);
@@ -84,10 +91,11 @@ final class PhaseRunner {
             watcher.interrupt();
             watcher.join(5_000);
         }
+        CpuTimes cpu = CpuTimes.read(registryPid, postmasterPid).minus(cpuBefore);
         Meter.Snapshot figures = meter.snapshot();
         long peakRss = rss.resetPeak();
         synchronized (maxLag) {
-            return new Measured(figures, seconds, peakRss, maxLag[0]);
+            return new Measured(figures, seconds, peakRss, maxLag[0], cpu);
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 final class ResultTable {
 
     private static final String[] HEADER = {"scenario", "mode", "load", "throughput", "p50 ms", "p99 ms", "p99.9 ms",
-        "errors", "target", "verdict"};
+        "errors", "CPU ms per unit: api/pg/harness", "target", "verdict"};
 
     private ResultTable() {
     }
@@ -41,7 +41,17 @@ final class ResultTable {
         return new String[] {row.scenario(), row.mode(), row.load(),
             number(row.throughput()) + " " + row.unit(),
             millis(row.p50Millis()), millis(row.p99Millis()), millis(row.p999Millis()),
-            errors(row.failedUnits(), row.totalUnits()), row.target(), row.verdict()};
+            errors(row.failedUnits(), row.totalUnits()), cpuPerUnit(row.cpu(), row.totalUnits() - row.failedUnits()),
+            row.target(), row.verdict()};
+    }
+
+    /** CPU milliseconds per unit done, for registry-api, PostgreSQL and the harness JVM (load generator and Kafka). */
+    static String cpuPerUnit(CpuTimes cpu, long units) {
+        if (units <= 0) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.2f/%.2f/%.2f", (double) cpu.registryMillis() / units,
+                (double) cpu.postgresMillis() / units, (double) cpu.harnessMillis() / units);
     }
 
     static String number(double value) {

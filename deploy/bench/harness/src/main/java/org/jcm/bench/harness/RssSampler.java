@@ -32,10 +32,6 @@ final class RssSampler implements AutoCloseable {
         return peak;
     }
 
-    long peakKib() {
-        return peakKib.get();
-    }
-
     /** VmRSS now, in KiB. */
     OptionalLong current() {
         try {
