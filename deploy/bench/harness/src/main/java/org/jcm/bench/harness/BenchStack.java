@@ -89,6 +89,9 @@ final class BenchStack implements AutoCloseable {
 
     static BenchStack start(Settings settings, Console console) throws InterruptedException {
         BenchStack stack = new BenchStack(settings, console);
+        // Ctrl-C ends the JVM without leaving the caller's try block: the services run in their own
+        // sessions and would outlive it, so the stack is also stopped from a shutdown hook.
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stop"));
         try {
             stack.startAll();
             return stack;
@@ -209,9 +212,9 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
-    /** Stops the services, then Kafka, then PostgreSQL. */
+    /** Stops the services, then Kafka, then PostgreSQL; a second call does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = services.size() - 1; i >= 0; i--) {
             ServiceProcess process = services.get(i).process();
             boolean graceful = process.stop(Duration.ofSeconds(20));

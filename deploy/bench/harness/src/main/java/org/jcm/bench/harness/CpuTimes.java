@@ -1,6 +1,8 @@
 package org.jcm.bench.harness;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +10,13 @@ import java.util.OptionalLong;
 
 /**
  * CPU time (user and system, milliseconds) used so far by registry-api, by PostgreSQL (the
- * postmaster, its live backends, and the backends it has reaped) and by the harness JVM (the load
- * generator and the embedded Kafka broker). Differences over a phase, divided by the work done,
- * give CPU per request: a figure that, unlike wall-clock throughput, hardly depends on what else
- * runs on the machine.
+ * postmaster, its live backends, and the backends it has reaped) and by the load generator (the
+ * HTTP client's Vert.x threads and the thread that runs the phase; not the Kafka broker, which
+ * shares the harness JVM). Differences over a phase, divided by the work done, give CPU per
+ * request: a figure that, unlike wall-clock throughput, hardly depends on what else runs on the
+ * machine, and that shows whether the load generator took a large share of the cores.
  */
-record CpuTimes(long registryMillis, long postgresMillis, long harnessMillis) {
+record CpuTimes(long registryMillis, long postgresMillis, long generatorMillis) {
 
     /** Linux's USER_HZ, the unit of the times in {@code /proc/<pid>/stat}; 100 on every common kernel. */
     private static final long TICKS_PER_SECOND = 100;
@@ -22,13 +25,27 @@ record CpuTimes(long registryMillis, long postgresMillis, long harnessMillis) {
         long postgres = ticks(postmasterPid, true).orElse(0);
         postgres += ProcessHandle.of(postmasterPid).stream().flatMap(ProcessHandle::descendants)
                 .mapToLong(child -> ticks(child.pid(), false).orElse(0)).sum();
-        return new CpuTimes(millis(ticks(registryPid, false).orElse(0)), millis(postgres),
-                millis(ticks(ProcessHandle.current().pid(), false).orElse(0)));
+        return new CpuTimes(millis(ticks(registryPid, false).orElse(0)), millis(postgres), readGeneratorMillis());
+    }
+
+    /** CPU time of the Vert.x threads (event loops of the load generator's HTTP client) and of the calling thread. */
+    private static long readGeneratorMillis() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return 0;
+        }
+        long nanos = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread == Thread.currentThread() || thread.getName().startsWith("vert.x-")) {
+                nanos += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return nanos / 1_000_000;
     }
 
     CpuTimes minus(CpuTimes earlier) {
         return new CpuTimes(registryMillis - earlier.registryMillis, postgresMillis - earlier.postgresMillis,
-                harnessMillis - earlier.harnessMillis);
+                generatorMillis - earlier.generatorMillis);
     }
 
     private static long millis(long ticks) {

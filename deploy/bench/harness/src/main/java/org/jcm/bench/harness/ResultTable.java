@@ -7,7 +7,7 @@ import java.util.Locale;
 final class ResultTable {
 
     private static final String[] HEADER = {"scenario", "mode", "load", "throughput", "p50 ms", "p99 ms", "p99.9 ms",
-        "errors", "CPU ms per unit: api/pg/harness", "target", "verdict"};
+        "errors", "CPU ms per unit: api/pg/gen", "target", "verdict"};
 
     private ResultTable() {
     }
@@ -45,13 +45,13 @@ final class ResultTable {
             row.target(), row.verdict()};
     }
 
-    /** CPU milliseconds per unit done, for registry-api, PostgreSQL and the harness JVM (load generator and Kafka). */
+    /** CPU milliseconds per unit done, for registry-api, PostgreSQL and the load generator. */
     static String cpuPerUnit(CpuTimes cpu, long units) {
         if (units <= 0) {
             return "n/a";
         }
         return String.format(Locale.ROOT, "%.2f/%.2f/%.2f", (double) cpu.registryMillis() / units,
-                (double) cpu.postgresMillis() / units, (double) cpu.harnessMillis() / units);
+                (double) cpu.postgresMillis() / units, (double) cpu.generatorMillis() / units);
     }
 
     static String number(double value) {

@@ -13,7 +13,7 @@ package org.jcm.bench.harness;
  * @param p999Millis 99.9th percentile
  * @param failedUnits units that failed
  * @param totalUnits units attempted
- * @param cpu CPU time used during the phase (registry-api, PostgreSQL, harness)
+ * @param cpu CPU time used during the phase (registry-api, PostgreSQL, load generator)
  * @param target the target that applies, or "" if none
  * @param verdict PASS, FAIL or "" when there is no target
  */
