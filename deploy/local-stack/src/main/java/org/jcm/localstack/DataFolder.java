@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * <p>A marker file tells a folder the stack created from anything else, so that {@code --fresh}
  * never wipes a folder that someone pointed {@code --data} at by mistake.
  */
-final class DataFolder {
+public final class DataFolder {
 
     /** The file whose presence says "this folder belongs to the local stack". */
     static final String MARKER = ".jcm-local-stack";
@@ -29,11 +29,11 @@ final class DataFolder {
 
     private final Path root;
 
-    DataFolder(Path root) {
+    public DataFolder(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
@@ -41,24 +41,24 @@ final class DataFolder {
         return root.resolve("stack.lock");
     }
 
-    Path postgres() {
+    public Path postgres() {
         return root.resolve("postgres");
     }
 
-    Path kafka() {
+    public Path kafka() {
         return root.resolve("kafka");
     }
 
-    Path jwt() {
+    public Path jwt() {
         return root.resolve("jwt");
     }
 
-    Path logs() {
+    public Path logs() {
         return root.resolve("logs");
     }
 
     /** The working directory of a service: a {@code config/application.properties} there overrides its settings. */
-    Path serviceDirectory(String service) {
+    public Path serviceDirectory(String service) {
         return root.resolve("services").resolve(service);
     }
 
@@ -74,7 +74,7 @@ final class DataFolder {
      * Creates the folder, or adopts an existing one that is empty or holds only what the stack
      * itself writes; refuses anything else.
      */
-    void prepare() {
+    public void prepare() {
         try {
             Files.createDirectories(root);
             if (!Files.exists(root.resolve(MARKER))) {
@@ -98,7 +98,7 @@ final class DataFolder {
      *
      * @return whether there was anything to delete
      */
-    boolean wipe() {
+    public boolean wipe() {
         try (Stream<Path> entries = Files.list(root)) {
             boolean deleted = false;
             for (Path entry : entries.toList()) {

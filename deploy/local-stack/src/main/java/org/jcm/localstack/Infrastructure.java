@@ -13,18 +13,18 @@ import org.jcm.embedded.EmbeddedKafkaBroker;
 import org.jcm.embedded.EmbeddedPostgresServer;
 
 /** The embedded PostgreSQL server (one database per service) and Kafka broker, started in this JVM. */
-final class Infrastructure {
+public final class Infrastructure {
 
     /** The ledger topic (API.md): one partition, so the ledger's total order survives. */
-    static final String LEDGER_TOPIC = "jcm.ledger.events";
-    static final String REGISTRY_DATABASE = "registry";
-    static final String SETTLEMENT_DATABASE = "settlement";
+    public static final String LEDGER_TOPIC = "jcm.ledger.events";
+    public static final String REGISTRY_DATABASE = "registry";
+    public static final String SETTLEMENT_DATABASE = "settlement";
 
     private Infrastructure() {
     }
 
     /** Starts PostgreSQL on the folder's {@code postgres} directory and creates both databases. */
-    static EmbeddedPostgresServer startPostgres(DataFolder folder, int port) {
+    public static EmbeddedPostgresServer startPostgres(DataFolder folder, int port) {
         try {
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.builder()
                     .port(port)
@@ -40,7 +40,7 @@ final class Infrastructure {
     }
 
     /** Starts the Kafka broker on the folder's {@code kafka} directory and creates the ledger topic. */
-    static EmbeddedKafkaBroker startKafka(DataFolder folder, int port) {
+    public static EmbeddedKafkaBroker startKafka(DataFolder folder, int port) {
         EmbeddedKafkaBroker kafka;
         try {
             kafka = EmbeddedKafkaBroker.builder().port(port).logDirectory(folder.kafka()).start();

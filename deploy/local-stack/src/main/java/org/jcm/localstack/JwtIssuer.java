@@ -29,10 +29,10 @@ import org.jcm.ledger.canonical.Json;
  * the data folder on first start. The services get the public key through
  * {@code MP_JWT_VERIFY_PUBLICKEY_LOCATION}; only the JDK's own crypto is used.
  */
-final class JwtIssuer {
+public final class JwtIssuer {
 
     /** The issuer both services trust ({@code mp.jwt.verify.issuer}). */
-    static final String ISSUER = "jcm-registry";
+    public static final String ISSUER = "jcm-registry";
 
     private static final String PRIVATE_KEY_FILE = "private-key.pem";
     private static final String PUBLIC_KEY_FILE = "public-key.pem";
@@ -49,7 +49,7 @@ final class JwtIssuer {
     }
 
     /** Loads the key pair from the directory, generating it first if the directory has none. */
-    static JwtIssuer loadOrCreate(Path directory) {
+    public static JwtIssuer loadOrCreate(Path directory) {
         Path privateFile = directory.resolve(PRIVATE_KEY_FILE);
         Path publicFile = directory.resolve(PUBLIC_KEY_FILE);
         try {
@@ -69,7 +69,7 @@ final class JwtIssuer {
     }
 
     /** The PEM file the services verify tokens with. */
-    Path publicKeyFile() {
+    public Path publicKeyFile() {
         return publicKeyFile;
     }
 
@@ -81,7 +81,7 @@ final class JwtIssuer {
      * A signed token: issuer {@value #ISSUER}, the subject (also as {@code upn}), the role as the
      * only member of {@code groups}, the extra claims, issued now and valid for {@code validity}.
      */
-    String mint(String subject, String role, Map<String, String> claims, Instant now, Duration validity) {
+    public String mint(String subject, String role, Map<String, String> claims, Instant now, Duration validity) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", "RS256");
         header.put("typ", "JWT");

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Checks, before anything starts, that every port the stack needs is distinct and free. */
-final class Ports {
+public final class Ports {
 
     private Ports() {
     }
@@ -21,7 +21,7 @@ final class Ports {
      * @param ports what listens where: label (e.g. "registry-api HTTP") to port
      * @param options the option and variable that change each label's port
      */
-    static void checkFree(LinkedHashMap<String, Integer> ports, Map<String, String> options) {
+    public static void checkFree(LinkedHashMap<String, Integer> ports, Map<String, String> options) {
         Map<Integer, String> seen = new HashMap<>();
         for (Map.Entry<String, Integer> port : ports.entrySet()) {
             String other = seen.putIfAbsent(port.getValue(), port.getKey());
@@ -49,7 +49,7 @@ final class Ports {
      * on the port on any address, loopback included, makes that fail; a connection in TIME_WAIT
      * does not, as the services themselves bind with SO_REUSEADDR.
      */
-    static boolean isFree(int port) {
+    public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));

@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
  * A Quarkus service run as a child JVM ({@code java -jar quarkus-run.jar}) with its settings in
  * environment variables and its console output in a log file.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     /** The system property that marks a child as belonging to the stack of one data folder. */
     static final String DATA_MARKER_PROPERTY = "jcm.local-stack.data";
@@ -48,14 +48,14 @@ final class ServiceProcess {
      * @param port its HTTP port
      * @param environment its settings, as Quarkus and MicroProfile environment variables
      */
-    record Spec(String name, Path jar, int port, Map<String, String> environment) {
+    public record Spec(String name, Path jar, int port, Map<String, String> environment) {
     }
 
     /**
      * Starts the child in its own session ({@code setsid}, where available), so that Ctrl-C
      * reaches only the launcher, which then stops the children in order.
      */
-    static ServiceProcess start(Spec spec, List<String> javaOptions, Path workingDirectory, Path logFile, Path dataFolder) {
+    public static ServiceProcess start(Spec spec, List<String> javaOptions, Path workingDirectory, Path logFile, Path dataFolder) {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid");
@@ -81,23 +81,23 @@ final class ServiceProcess {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
@@ -105,7 +105,7 @@ final class ServiceProcess {
      * Waits until {@code /q/health/ready} answers 200. Throws {@link StackException} with the end
      * of the log if the process exits or the time runs out; returns early (false) if a stop is requested.
      */
-    boolean awaitReady(HttpClient http, String host, Duration timeout, CountDownLatch stopRequested) throws InterruptedException {
+    public boolean awaitReady(HttpClient http, String host, Duration timeout, CountDownLatch stopRequested) throws InterruptedException {
         URI ready = URI.create("http://" + host + ":" + port + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -140,7 +140,7 @@ final class ServiceProcess {
      *
      * @return true if it stopped by itself
      */
-    boolean stop(Duration grace) {
+    public boolean stop(Duration grace) {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         boolean graceful = waitFor(grace);
@@ -153,7 +153,7 @@ final class ServiceProcess {
     }
 
     /** The last lines of the log, for messages. */
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -171,7 +171,7 @@ final class ServiceProcess {
         });
     }
 
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 

@@ -4,7 +4,7 @@ package org.jcm.localstack;
  * A reason the stack cannot start, with a message for the person at the console and the exit
  * code the launcher ends with.
  */
-final class StackException extends RuntimeException {
+public final class StackException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -31,7 +31,7 @@ final class StackException extends RuntimeException {
         this.exitCode = exitCode;
     }
 
-    int exitCode() {
+    public int exitCode() {
         return exitCode;
     }
 }
