@@ -82,6 +82,13 @@ public final class LedgerStore {
     private static final String INSERT_IDEMPOTENCY = "INSERT INTO idempotency (subject, key, kind, request_hash, status,"
             + " first_seq, last_seq, rejection_code, rejection_detail) SELECT * FROM unnest(?::text[], ?::text[], ?::text[],"
             + " ?::bytea[], ?::int[], ?::bigint[], ?::bigint[], ?::text[], ?::text[])";
+    /**
+     * The statements of a batch without reference data, in the order they must run (blocks are
+     * deleted before the upsert may re-create a key), as one string: the driver sends them with one
+     * Sync, so the batch, COMMIT included, costs one round trip. Empty arrays insert nothing.
+     */
+    private static final String HOT_PATH = String.join(";\n", INSERT_EVENTS, DELETE_BLOCKS, UPSERT_BLOCKS,
+            INSERT_EVENT_ACCOUNTS, INSERT_EVENT_UNITS, INSERT_IDEMPOTENCY, "COMMIT");
     private static final String FIND_IDEMPOTENCY = "SELECT i.subject, i.key, i.kind, i.request_hash, i.status, i.first_seq,"
             + " i.last_seq, i.rejection_code, i.rejection_detail FROM idempotency i"
             + " JOIN unnest(?::text[], ?::text[]) AS k(subject, key) ON i.subject = k.subject AND i.key = k.key";
@@ -301,8 +308,9 @@ public final class LedgerStore {
      */
     public void persist(Connection connection, BatchRows rows) throws SQLException {
         try {
-            write(connection, rows);
-            connection.commit();
+            if (!write(connection, rows)) {
+                connection.commit();
+            }
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
@@ -313,69 +321,130 @@ public final class LedgerStore {
         }
     }
 
-    private void write(Connection c, BatchRows rows) throws SQLException {
+    /**
+     * Writes a batch; returns whether it also committed it. The usual batch (transfers and other
+     * block changes, no reference data) is one prepared string of six statements and COMMIT, which
+     * the driver sends in one round trip (one Sync): on a busy machine every round trip is a wait
+     * for the server process to be scheduled, so the number of them bounds the writer. The answer
+     * comes after COMMIT completed (WAL flushed with synchronous_commit on); if any statement
+     * fails, the server skips the rest, COMMIT included, and the transaction is rolled back.
+     * Batches that change reference data (rare) write it with separate statements in between and
+     * are committed by the caller.
+     */
+    private boolean write(Connection c, BatchRows rows) throws SQLException {
         PGConnection pg = c.unwrap(PGConnection.class);
+        if (!hasReferenceRows(rows)) {
+            try (PreparedStatement all = c.prepareStatement(HOT_PATH)) {
+                int p = bindEvents(all, 1, c, pg, rows);
+                p = bindDeletedBlocks(all, p, c, pg, rows);
+                p = bindBlocks(all, p, c, pg, rows);
+                p = bindEventAccounts(all, p, c, pg, rows);
+                p = bindEventUnits(all, p, c, pg, rows);
+                bindIdempotency(all, p, c, pg, rows);
+                all.execute();
+            }
+            return true;
+        }
         if (rows.eventCount() > 0) {
             try (PreparedStatement insert = c.prepareStatement(INSERT_EVENTS)) {
-                insert.setArray(1, pg.createArrayOf("int8", rows.eventSeq.toArray()));
-                insert.setArray(2, text(c, rows.eventType));
-                insert.setArray(3, text(c, rows.eventAt));
-                insert.setArray(4, text(c, rows.actorRole));
-                insert.setArray(5, text(c, rows.actorSubject));
-                insert.setArray(6, text(c, rows.actorScope));
-                insert.setArray(7, text(c, rows.eventJson));
-                insert.setArray(8, pg.createArrayOf("bytea", rows.prevHash.toArray(new byte[0][])));
-                insert.setArray(9, pg.createArrayOf("bytea", rows.hash.toArray(new byte[0][])));
+                bindEvents(insert, 1, c, pg, rows);
                 insert.executeUpdate();
             }
         }
         writeReferenceData(c, rows);
-        writeBlocks(c, pg, rows);
+        if (!rows.deletedBlocks.isEmpty()) {
+            try (PreparedStatement delete = c.prepareStatement(DELETE_BLOCKS)) {
+                bindDeletedBlocks(delete, 1, c, pg, rows);
+                delete.executeUpdate();
+            }
+        }
+        if (!rows.blocks.isEmpty()) {
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT_BLOCKS)) {
+                bindBlocks(upsert, 1, c, pg, rows);
+                upsert.executeUpdate();
+            }
+        }
         if (!rows.touchedAccount.isEmpty()) {
             try (PreparedStatement insert = c.prepareStatement(INSERT_EVENT_ACCOUNTS)) {
-                insert.setArray(1, text(c, rows.touchedAccount));
-                insert.setArray(2, pg.createArrayOf("int8", rows.touchedAccountSeq.toArray()));
+                bindEventAccounts(insert, 1, c, pg, rows);
                 insert.executeUpdate();
             }
         }
         if (!rows.unitsHost.isEmpty()) {
             try (PreparedStatement insert = c.prepareStatement(INSERT_EVENT_UNITS)) {
-                insert.setArray(1, text(c, rows.unitsHost));
-                insert.setArray(2, pg.createArrayOf("int4", toInts(rows.unitsVintage.toArray())));
-                insert.setArray(3, pg.createArrayOf("int8", rows.unitsFirst.toArray()));
-                insert.setArray(4, pg.createArrayOf("int8", rows.unitsLast.toArray()));
-                insert.setArray(5, pg.createArrayOf("int8", rows.unitsSeq.toArray()));
+                bindEventUnits(insert, 1, c, pg, rows);
                 insert.executeUpdate();
             }
         }
         if (!rows.idempotencyKey.isEmpty()) {
-            writeIdempotency(c, pg, rows);
+            try (PreparedStatement insert = c.prepareStatement(INSERT_IDEMPOTENCY)) {
+                bindIdempotency(insert, 1, c, pg, rows);
+                insert.executeUpdate();
+            }
         }
+        return false;
     }
 
-    private static void writeBlocks(Connection c, PGConnection pg, BatchRows rows) throws SQLException {
-        if (!rows.deletedBlocks.isEmpty()) {
-            int n = rows.deletedBlocks.size();
-            String[] hosts = new String[n];
-            int[] vintages = new int[n];
-            long[] firsts = new long[n];
-            for (int i = 0; i < n; i++) {
-                BlockKey key = rows.deletedBlocks.get(i);
-                hosts[i] = key.hostParty().value();
-                vintages[i] = key.vintage().year();
-                firsts[i] = key.firstUnit();
-            }
-            try (PreparedStatement delete = c.prepareStatement(DELETE_BLOCKS)) {
-                delete.setArray(1, c.createArrayOf("text", hosts));
-                delete.setArray(2, pg.createArrayOf("int4", vintages));
-                delete.setArray(3, pg.createArrayOf("int8", firsts));
-                delete.executeUpdate();
-            }
+    /** Whether the batch has rows for any reference table (written by {@link #writeReferenceData}). */
+    private static boolean hasReferenceRows(BatchRows rows) {
+        return !rows.parties.isEmpty() || !rows.registries.isEmpty() || !rows.organizations.isEmpty()
+                || !rows.accounts.isEmpty() || !rows.caMethods.isEmpty() || !rows.projects.isEmpty()
+                || !rows.issuanceRequests.isEmpty() || !rows.issuances.isEmpty() || !rows.authorizations.isEmpty()
+                || !rows.firstTransfers.isEmpty();
+    }
+
+    // Each bind method sets its statement's parameters from index p on and returns the next index.
+
+    private static int bindEvents(PreparedStatement s, int p, Connection c, PGConnection pg, BatchRows rows) throws SQLException {
+        s.setArray(p, pg.createArrayOf("int8", rows.eventSeq.toArray()));
+        s.setArray(p + 1, text(c, rows.eventType));
+        s.setArray(p + 2, text(c, rows.eventAt));
+        s.setArray(p + 3, text(c, rows.actorRole));
+        s.setArray(p + 4, text(c, rows.actorSubject));
+        s.setArray(p + 5, text(c, rows.actorScope));
+        s.setArray(p + 6, text(c, rows.eventJson));
+        s.setArray(p + 7, pg.createArrayOf("bytea", rows.prevHash.toArray(new byte[0][])));
+        s.setArray(p + 8, pg.createArrayOf("bytea", rows.hash.toArray(new byte[0][])));
+        return p + 9;
+    }
+
+    private static int bindEventAccounts(PreparedStatement s, int p, Connection c, PGConnection pg, BatchRows rows)
+            throws SQLException {
+        s.setArray(p, text(c, rows.touchedAccount));
+        s.setArray(p + 1, pg.createArrayOf("int8", rows.touchedAccountSeq.toArray()));
+        return p + 2;
+    }
+
+    private static int bindEventUnits(PreparedStatement s, int p, Connection c, PGConnection pg, BatchRows rows)
+            throws SQLException {
+        s.setArray(p, text(c, rows.unitsHost));
+        s.setArray(p + 1, pg.createArrayOf("int4", toInts(rows.unitsVintage.toArray())));
+        s.setArray(p + 2, pg.createArrayOf("int8", rows.unitsFirst.toArray()));
+        s.setArray(p + 3, pg.createArrayOf("int8", rows.unitsLast.toArray()));
+        s.setArray(p + 4, pg.createArrayOf("int8", rows.unitsSeq.toArray()));
+        return p + 5;
+    }
+
+    private static int bindDeletedBlocks(PreparedStatement s, int p, Connection c, PGConnection pg, BatchRows rows)
+            throws SQLException {
+        int n = rows.deletedBlocks.size();
+        String[] hosts = new String[n];
+        int[] vintages = new int[n];
+        long[] firsts = new long[n];
+        for (int i = 0; i < n; i++) {
+            BlockKey key = rows.deletedBlocks.get(i);
+            hosts[i] = key.hostParty().value();
+            vintages[i] = key.vintage().year();
+            firsts[i] = key.firstUnit();
         }
+        s.setArray(p, c.createArrayOf("text", hosts));
+        s.setArray(p + 1, pg.createArrayOf("int4", vintages));
+        s.setArray(p + 2, pg.createArrayOf("int8", firsts));
+        return p + 3;
+    }
+
+    private static int bindBlocks(PreparedStatement s, int p, Connection c, PGConnection pg, BatchRows rows) throws SQLException {
         int n = rows.blocks.size();
-        if (n == 0) {
-            return;
-        }
         String[] hosts = new String[n];
         int[] vintages = new int[n];
         long[] firsts = new long[n];
@@ -405,25 +474,24 @@ public final class LedgerStore {
             caStates[i] = b.caState().name();
             firstTransferred[i] = b.firstTransferred();
         }
-        try (PreparedStatement upsert = c.prepareStatement(UPSERT_BLOCKS)) {
-            upsert.setArray(1, c.createArrayOf("text", hosts));
-            upsert.setArray(2, pg.createArrayOf("int4", vintages));
-            upsert.setArray(3, pg.createArrayOf("int8", firsts));
-            upsert.setArray(4, pg.createArrayOf("int8", lasts));
-            upsert.setArray(5, c.createArrayOf("text", projects));
-            upsert.setArray(6, c.createArrayOf("text", issuances));
-            upsert.setArray(7, c.createArrayOf("text", issuingRegistries));
-            upsert.setArray(8, c.createArrayOf("text", accounts));
-            upsert.setArray(9, c.createArrayOf("text", statuses));
-            upsert.setArray(10, c.createArrayOf("text", authorizations));
-            upsert.setArray(11, c.createArrayOf("text", purposes));
-            upsert.setArray(12, c.createArrayOf("text", caStates));
-            upsert.setArray(13, pg.createArrayOf("bool", firstTransferred));
-            upsert.executeUpdate();
-        }
+        s.setArray(p, c.createArrayOf("text", hosts));
+        s.setArray(p + 1, pg.createArrayOf("int4", vintages));
+        s.setArray(p + 2, pg.createArrayOf("int8", firsts));
+        s.setArray(p + 3, pg.createArrayOf("int8", lasts));
+        s.setArray(p + 4, c.createArrayOf("text", projects));
+        s.setArray(p + 5, c.createArrayOf("text", issuances));
+        s.setArray(p + 6, c.createArrayOf("text", issuingRegistries));
+        s.setArray(p + 7, c.createArrayOf("text", accounts));
+        s.setArray(p + 8, c.createArrayOf("text", statuses));
+        s.setArray(p + 9, c.createArrayOf("text", authorizations));
+        s.setArray(p + 10, c.createArrayOf("text", purposes));
+        s.setArray(p + 11, c.createArrayOf("text", caStates));
+        s.setArray(p + 12, pg.createArrayOf("bool", firstTransferred));
+        return p + 13;
     }
 
-    private static void writeIdempotency(Connection c, PGConnection pg, BatchRows rows) throws SQLException {
+    private static int bindIdempotency(PreparedStatement s, int p, Connection c, PGConnection pg, BatchRows rows)
+            throws SQLException {
         int n = rows.idempotencyKey.size();
         String[] subjects = new String[n];
         String[] keys = new String[n];
@@ -449,18 +517,16 @@ public final class LedgerStore {
             codes[i] = outcome.rejectionCode();
             details[i] = outcome.rejectionDetail();
         }
-        try (PreparedStatement insert = c.prepareStatement(INSERT_IDEMPOTENCY)) {
-            insert.setArray(1, c.createArrayOf("text", subjects));
-            insert.setArray(2, c.createArrayOf("text", keys));
-            insert.setArray(3, c.createArrayOf("text", kinds));
-            insert.setArray(4, pg.createArrayOf("bytea", hashes));
-            insert.setArray(5, pg.createArrayOf("int4", statuses));
-            insert.setArray(6, c.createArrayOf("int8", firstSeqs));
-            insert.setArray(7, c.createArrayOf("int8", lastSeqs));
-            insert.setArray(8, c.createArrayOf("text", codes));
-            insert.setArray(9, c.createArrayOf("text", details));
-            insert.executeUpdate();
-        }
+        s.setArray(p, c.createArrayOf("text", subjects));
+        s.setArray(p + 1, c.createArrayOf("text", keys));
+        s.setArray(p + 2, c.createArrayOf("text", kinds));
+        s.setArray(p + 3, pg.createArrayOf("bytea", hashes));
+        s.setArray(p + 4, pg.createArrayOf("int4", statuses));
+        s.setArray(p + 5, c.createArrayOf("int8", firstSeqs));
+        s.setArray(p + 6, c.createArrayOf("int8", lastSeqs));
+        s.setArray(p + 7, c.createArrayOf("text", codes));
+        s.setArray(p + 8, c.createArrayOf("text", details));
+        return p + 9;
     }
 
     /** Reference data changes rarely, so it is written with plain batched statements. */

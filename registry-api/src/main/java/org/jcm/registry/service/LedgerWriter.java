@@ -444,16 +444,17 @@ public final class LedgerWriter {
             if (keys == null) {
                 keys = new HashSet<>();
             }
-            if (s.batchKey != null) {
+            // Keys the writer remembers are answered from memory; only the others need PostgreSQL.
+            if (s.batchKey != null && recent.get(s.batchKey.subjectKey()) == null) {
                 keys.add(s.batchKey.subjectKey());
             }
             for (Item item : s.items) {
-                if (item.key() != null) {
+                if (item.key() != null && recent.get(item.key().subjectKey()) == null) {
                     keys.add(item.key().subjectKey());
                 }
             }
         }
-        return keys == null ? Map.of() : store.findOutcomes(connection, keys);
+        return keys == null || keys.isEmpty() ? Map.of() : store.findOutcomes(connection, keys);
     }
 
     private void decide(Submission s, long batchNo, Map<SubjectKey, StoredOutcome> stored) {
