@@ -46,8 +46,13 @@ public class Article6Reader {
 
     // ------------------------------------------------------------------ authorizations
 
-    /** A page of authorizations in id order after {@code after}, of one Party if given. */
-    public Uni<ListResponse<AuthorizationJson>> authorizations(Optional<String> party, String after, int limit) {
+    /** The authorization list: its cursors carry the last id of a page. */
+    public static final org.jcm.registry.paging.ListKind AUTHORIZATIONS = new org.jcm.registry.paging.ListKind("authorizations", 1);
+
+    /** A page of authorizations in id order after the page's cursor, of one Party if given. */
+    public Uni<ListResponse<AuthorizationJson>> authorizations(Optional<String> party, org.jcm.registry.paging.PageRequest page) {
+        String after = page.after().map(cursor -> cursor.text(0)).orElse("");
+        int limit = page.limit();
         return pool.preparedQuery("SELECT " + AUTHORIZATION_COLUMNS + " FROM unit_authorization"
                         + " WHERE ($1::text IS NULL OR party = $1) AND id > $2 ORDER BY id LIMIT $3")
                 .execute(Tuple.of(party.orElse(null), after, limit + 1))
@@ -59,7 +64,7 @@ public class Article6Reader {
                     String next = null;
                     if (items.size() > limit) {
                         items.remove(limit);
-                        next = items.get(limit - 1).id();
+                        next = AUTHORIZATIONS.cursor(items.get(limit - 1).id()).encode();
                     }
                     return new ListResponse<>(items, next);
                 });

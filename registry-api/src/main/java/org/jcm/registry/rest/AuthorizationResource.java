@@ -36,10 +36,6 @@ import org.jcm.registry.problem.ProblemException;
 @APIResponse(responseCode = "403", description = "Not a government or an auditor (forbidden)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AuthorizationResource {
 
-    /** The largest page the API serves. */
-    static final int MAX_LIMIT = 1000;
-    static final int DEFAULT_LIMIT = 100;
-
     private final Article6Reader reader;
 
     AuthorizationResource(Article6Reader reader) {
@@ -59,8 +55,8 @@ public class AuthorizationResource {
             @Parameter(description = "The `next` cursor of the previous page") @QueryParam("after") String after,
             @Parameter(description = "1 to 1000, default 100") @QueryParam("limit") String limit) {
         Optional<String> byParty = Fields.optional("party", party, PartyCode::parse).map(PartyCode::value);
-        int pageSize = limit == null ? DEFAULT_LIMIT : Params.integer("limit", limit, 1, MAX_LIMIT);
-        return reader.authorizations(byParty, after == null ? "" : after, pageSize);
+        // Paged like every other list: limit 1 to 1000 (invalid_limit), and only cursors this list handed out (invalid_cursor).
+        return reader.authorizations(byParty, Article6Reader.AUTHORIZATIONS.request(after, limit));
     }
 
     /** One authorization with all its versions, first transfers and revocation. */

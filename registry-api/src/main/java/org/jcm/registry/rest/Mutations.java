@@ -12,6 +12,7 @@ import org.jcm.ledger.command.Command;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.registry.api.MutationResponse;
 import org.jcm.registry.api.MutationResponses;
+import org.jcm.registry.limit.MutationRateLimit;
 import org.jcm.registry.persistence.StoredLedgerReader;
 import org.jcm.registry.persistence.StoredOutcome;
 import org.jcm.registry.persistence.SubjectKey;
@@ -24,7 +25,8 @@ import org.jcm.registry.service.LedgerWriter;
 import org.jcm.registry.service.WriterConfig;
 
 /**
- * The path every mutation takes on the request thread: check the Idempotency-Key, build the
+ * The path every mutation takes on the request thread: take one request from the token subject's
+ * rate limit, check the Idempotency-Key, build the
  * command, hash the request, answer a known key from PostgreSQL, otherwise submit to the writer,
  * and turn the result into the HTTP answer. Accepted answers are built from the events alone, so
  * a replay (rebuilt from the stored events) is byte for byte the first answer.
@@ -36,12 +38,14 @@ public class Mutations {
     private final StoredLedgerReader reader;
     private final RequestHashes hashes;
     private final WriterConfig config;
+    private final MutationRateLimit rateLimit;
 
-    Mutations(Ledger ledger, StoredLedgerReader reader, RequestHashes hashes, WriterConfig config) {
+    Mutations(Ledger ledger, StoredLedgerReader reader, RequestHashes hashes, WriterConfig config, MutationRateLimit rateLimit) {
         this.ledger = ledger;
         this.reader = reader;
         this.hashes = hashes;
         this.config = config;
+        this.rateLimit = rateLimit;
     }
 
     /**
@@ -50,6 +54,10 @@ public class Mutations {
      */
     public Uni<Response> execute(String operation, String keyHeader, Object hashed, Actor actor, Supplier<Command> command,
                                  String locationPrefix) {
+        Response limited = rateLimit.refusal(actor.subject());
+        if (limited != null) {
+            return Uni.createFrom().item(limited);
+        }
         String key = IdempotencyKeys.require(keyHeader);
         Command built = command.get();
         IdempotencyKey idempotency = new IdempotencyKey(new SubjectKey(actor.subject(), key), hashes.of(operation, hashed));
@@ -151,5 +159,9 @@ public class Mutations {
 
     RequestHashes hashes() {
         return hashes;
+    }
+
+    MutationRateLimit rateLimit() {
+        return rateLimit;
     }
 }

@@ -142,9 +142,13 @@ public class ReportResource {
             @Parameter(description = "The beneficiary named in the retirements, exactly") @QueryParam("beneficiary") String beneficiary,
             @Parameter(description = "Japanese fiscal year N: 1 April N to 31 March N+1") @QueryParam("fiscalYear") String fiscalYear,
             @Context HttpHeaders headers) {
-        if (beneficiary == null || beneficiary.isBlank() || beneficiary.length() > 200) {
+        // Beneficiaries are free text without control characters (ledger-core Checks.freeText); one with
+        // them names no retirement, and PostgreSQL cannot even compare a text holding NUL.
+        if (beneficiary == null || beneficiary.isBlank() || beneficiary.length() > 200
+                || beneficiary.chars().anyMatch(Character::isISOControl)) {
             throw new ProblemException(400, ProblemCodes.INVALID_FIELD, "Name the beneficiary of the statement.",
-                    List.of(new FieldError("beneficiary", "Required: 1 to 200 characters, as named in the retirements.")));
+                    List.of(new FieldError("beneficiary", "Required: 1 to 200 characters without control characters, "
+                            + "as named in the retirements.")));
         }
         FiscalYear year = new FiscalYear(Params.year("fiscalYear", fiscalYear));
         boolean csv = Representations.csv(headers);

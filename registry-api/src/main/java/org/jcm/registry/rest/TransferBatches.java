@@ -48,6 +48,11 @@ public class TransferBatches {
     }
 
     public Uni<Response> execute(String keyHeader, TransferBatchRequest request, Actor actor) {
+        // The batch takes one request from the rate limit, however many items it holds.
+        Response limited = mutations.rateLimit().refusal(actor.subject());
+        if (limited != null) {
+            return Uni.createFrom().item(limited);
+        }
         String key = IdempotencyKeys.require(keyHeader);
         List<TransferBatchItem> items = Fields.required("items", request.items());
         if (items.isEmpty() || items.size() > TransferBatchRequest.MAX_ITEMS) {

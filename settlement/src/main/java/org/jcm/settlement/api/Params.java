@@ -14,6 +14,8 @@ public final class Params {
 
     /** The largest page, as API.md fixes it. */
     public static final int MAX_LIMIT = 1000;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     private Params() {
     }
@@ -23,11 +25,17 @@ public final class Params {
         if (value == null || value.isEmpty()) {
             return fallback;
         }
+        Instant time;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            time = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw invalid(name, "must be an RFC 3339 time such as 2025-04-01T00:00:00Z");
         }
+        // PostgreSQL's timestamptz cannot hold every Instant; a year outside 1 to 9999 is no query anyone means.
+        if (time.isBefore(EARLIEST) || !time.isBefore(AFTER_LATEST)) {
+            throw invalid(name, "must be a time in the years 0001 to 9999");
+        }
+        return time;
     }
 
     /** A date {@code 2025-04-01}, or {@code fallback} when absent. */
@@ -35,20 +43,32 @@ public final class Params {
         if (value == null || value.isEmpty()) {
             return fallback;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw invalid(name, "must be a date such as 2025-04-01");
         }
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw invalid(name, "must be a date in the years 0001 to 9999");
+        }
+        return date;
     }
 
     /** A page size from 1 to {@link #MAX_LIMIT}, default {@link #MAX_LIMIT}. */
-    public static int limit(Integer value) {
-        if (value == null) {
+    public static int limit(String text) {
+        if (text == null) {
             return MAX_LIMIT;
         }
+        int value;
+        try {
+            value = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            // Read as text, not as an Integer parameter: JAX-RS answers an unconvertible parameter with 404.
+            value = -1;
+        }
         if (value < 1 || value > MAX_LIMIT) {
-            throw invalid("limit", "must be between 1 and " + MAX_LIMIT);
+            throw invalid("limit", "must be a whole number between 1 and " + MAX_LIMIT);
         }
         return value;
     }

@@ -58,7 +58,7 @@ public class FeedResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "Priced trade legs in ledger order, after a cursor ({seq}-{leg}), optionally of one instrument")
     public Uni<TradePage> trades(@QueryParam("instrument") String instrument, @QueryParam("after") String after,
-                                 @QueryParam("limit") Integer limit) {
+                                 @QueryParam("limit") String limit) {
         long afterSeq = 0;
         int afterLeg = 0;
         if (after != null && !after.isEmpty()) {
@@ -66,6 +66,9 @@ public class FeedResource {
                 int dash = after.indexOf('-');
                 afterSeq = Long.parseLong(dash < 0 ? after : after.substring(0, dash));
                 afterLeg = dash < 0 ? Integer.MAX_VALUE : Integer.parseInt(after.substring(dash + 1));
+                if (afterSeq < 0 || afterLeg < 0) {
+                    throw new NumberFormatException("negative");
+                }
             } catch (NumberFormatException e) {
                 throw Params.invalid("after", "must be a cursor {seq}-{leg} from an earlier page, or a seq");
             }
@@ -86,7 +89,7 @@ public class FeedResource {
     public Uni<BarPage> ohlcv(@QueryParam("instrument") String instrument, @QueryParam("currency") String currency,
                               @QueryParam("interval") String interval, @QueryParam("from") String from,
                               @QueryParam("to") String to, @QueryParam("after") String after,
-                              @QueryParam("limit") Integer limit) {
+                              @QueryParam("limit") String limit) {
         Params.required("instrument", instrument);
         BarInterval barInterval = BarInterval.of(Params.required("interval", interval))
                 .orElseThrow(() -> Params.invalid("interval", "must be 1m, 1h or 1d"));
@@ -120,7 +123,7 @@ public class FeedResource {
     @Operation(summary = "Daily (UTC) tonnes issued, transferred, retired and cancelled per host Party, day in [from, to)")
     public Uni<VolumePage> volumes(@QueryParam("party") String party, @QueryParam("from") String from,
                                    @QueryParam("to") String to, @QueryParam("after") String after,
-                                   @QueryParam("limit") Integer limit) {
+                                   @QueryParam("limit") String limit) {
         LocalDate fromDay = Params.date("from", from, LocalDate.of(1970, 1, 1));
         LocalDate toDay = Params.date("to", to, LocalDate.of(9999, 1, 1));
         LocalDate afterDay = LocalDate.of(1969, 12, 31);

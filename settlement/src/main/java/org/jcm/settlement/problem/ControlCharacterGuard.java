@@ -1,0 +1,41 @@
+package org.jcm.settlement.problem;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Refuses a request whose path or query holds a percent-encoded C0 control character or DEL
+ * ({@code %00} to {@code %1F}, {@code %7F}) with 400 {@code invalid_parameter}. No venue, trade
+ * id, instrument, Party, time or cursor of this API holds one, and PostgreSQL cannot even compare
+ * text holding NUL: such a value used to reach a query and fail with 500. The raw URI is checked,
+ * not the decoded one, so that nothing here decodes (or fails to decode) anything twice.
+ */
+public class ControlCharacterGuard {
+
+    private static final Pattern ENCODED_CONTROL = Pattern.compile("%(?:[01][0-9A-Fa-f]|7[Ff])");
+
+    @ServerRequestFilter(preMatching = true)
+    public Response refuseControlCharacters(ContainerRequestContext request) {
+        URI uri = request.getUriInfo().getRequestUri();
+        if (holdsControl(uri.getRawPath())) {
+            return refusal("A path segment holds a control character.", "path");
+        }
+        if (holdsControl(uri.getRawQuery())) {
+            return refusal("A query parameter holds a control character.", "query");
+        }
+        return null;
+    }
+
+    private static boolean holdsControl(String raw) {
+        return raw != null && (ENCODED_CONTROL.matcher(raw).find() || raw.chars().anyMatch(Character::isISOControl));
+    }
+
+    private static Response refusal(String detail, String field) {
+        return Problem.of(400, ProblemCodes.INVALID_PARAMETER, detail,
+                List.of(new FieldError(field, "must not hold control characters"))).toResponse();
+    }
+}
