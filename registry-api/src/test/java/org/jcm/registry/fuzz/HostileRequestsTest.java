@@ -103,6 +103,8 @@ class HostileRequestsTest {
                 new Endpoint("GET", "/api/v1/units/{S}", null, none, true),
                 new Endpoint("GET", "/api/v1/reports/summary", null, none, false),
                 new Endpoint("GET", "/api/v1/reports/retirements?beneficiary=x&fiscalYear=2025", null, none, false),
+                new Endpoint("GET", "/api/v1/reports/retirements/recent", null, none, false),
+                new Endpoint("GET", "/api/v1/explorer/config", null, none, false),
                 new Endpoint("GET", "/api/v1/ledger/head", null, none, false),
                 new Endpoint("GET", "/api/v1/ledger/events", null, auditor, true),
                 new Endpoint("GET", "/api/v1/ledger/events", null, exchange, true),

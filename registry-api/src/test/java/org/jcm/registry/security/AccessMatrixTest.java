@@ -80,6 +80,8 @@ class AccessMatrixTest {
             row(GET, "/api/v1/reports/summary", null,                                    "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/reports/retirements?beneficiary=Matrix&fiscalYear=2025", null,
                                                                                          "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/reports/retirements/recent", null,                         "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/explorer/config", null,                                   "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/ledger/head", null,                                        "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/ledger/events?limit=5", null,                              "401 403 403 403 403 403 403 403 200 200 200"),
             row(POST, "/api/v1/ledger/verify", null,                                     "401 403 403 403 403 403 403 403 403 403 200"),
