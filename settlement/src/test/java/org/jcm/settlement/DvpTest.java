@@ -12,11 +12,21 @@ import static org.jcm.settlement.testing.TestLedger.C;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.TestClock;
@@ -252,6 +262,45 @@ class DvpTest {
         changed.put("quantity", 4);
         register(EXCHANGE, "k-d7", changed).statusCode(409).body("code", equalTo("idempotency_key_reused"));
         register(EXCHANGE, "k-d7-other", body).statusCode(409).body("code", equalTo("trade_already_registered"));
+    }
+
+    @Test
+    void concurrent_registrations_of_one_trade_register_it_once() throws Exception {
+        Map<String, Object> body = trade("D-9", C.value(), A.value(), 2, "1500.10", "2025-07-01T18:00:00Z");
+        Map<String, Object> other = trade("D-10", C.value(), A.value(), 2, "1500.10", "2025-07-01T18:00:00Z");
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            // Different keys: one registration wins, the others find the trade registered.
+            List<Future<ExtractableResponse<Response>>> differentKeys = new ArrayList<>();
+            // One key: the first registration's answer, to every retry.
+            List<Future<ExtractableResponse<Response>>> sameKey = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String key = "k-d9-" + i;
+                differentKeys.add(threads.submit(() -> register(EXCHANGE, key, body).extract()));
+                sameKey.add(threads.submit(() -> register(EXCHANGE, "k-d10", other).extract()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<ExtractableResponse<Response>> f : differentKeys) {
+                ExtractableResponse<Response> answer = f.get(60, TimeUnit.SECONDS);
+                statuses.add(answer.statusCode());
+                if (answer.statusCode() == 409) {
+                    org.assertj.core.api.Assertions.assertThat(answer.<String>path("code")).isEqualTo("trade_already_registered");
+                }
+            }
+            org.assertj.core.api.Assertions.assertThat(statuses).containsOnly(201, 409)
+                    .filteredOn(s -> s == 201).hasSize(1);
+            Set<String> bodies = new HashSet<>();
+            for (Future<ExtractableResponse<Response>> f : sameKey) {
+                ExtractableResponse<Response> answer = f.get(60, TimeUnit.SECONDS);
+                org.assertj.core.api.Assertions.assertThat(answer.statusCode()).isEqualTo(201);
+                bodies.add(answer.asString());
+            }
+            org.assertj.core.api.Assertions.assertThat(bodies).hasSize(1);
+        } finally {
+            threads.shutdownNow();
+        }
+        status("D-9").body("status", equalTo("PENDING_DELIVERY")).body("pricePerTonne", equalTo("1500.10"))
+                .body("quantity", equalTo(2));
     }
 
     @Test

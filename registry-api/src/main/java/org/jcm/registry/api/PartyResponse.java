@@ -2,7 +2,6 @@ package org.jcm.registry.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jcm.ledger.id.Party;
 
 /** A Party or partner region as the ledger knows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,9 +13,4 @@ public record PartyResponse(
         @Schema(description = "JAPAN, PARTNER or CANDIDATE", example = "PARTNER") String jcmStatus,
         @Schema(description = "Whether it is a Party to the Paris Agreement (only those authorize ITMOs)") boolean parisAgreementParty,
         @Schema(description = "Cooperative approach id of the JCM partnership, if any", example = "CA0001") String cooperativeApproachId) {
-
-    public static PartyResponse of(Party party) {
-        return new PartyResponse(party.code().value(), party.iso2(), party.name(), party.jcmStatus().name(),
-                party.parisAgreementParty(), party.cooperativeApproachId().map(ca -> ca.value()).orElse(null));
-    }
 }

@@ -1,7 +1,6 @@
 package org.jcm.registry.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jcm.ledger.ledger.RegistryInfo;
 
 /** A registry hosted on this system. */
 @Schema(description = "A registry hosted on this system")
@@ -11,9 +10,4 @@ public record RegistryResponse(
         @Schema(example = "Mongolia JCM Registry") String name,
         @Schema(example = "MNG01-CANCELLATION") String cancellationAccountId,
         @Schema(example = "MNG01-RETIREMENT") String retirementAccountId) {
-
-    public static RegistryResponse of(RegistryInfo registry) {
-        return new RegistryResponse(registry.id().value(), registry.party().value(), registry.name(),
-                registry.cancellationAccountId().value(), registry.retirementAccountId().value());
-    }
 }

@@ -10,148 +10,25 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import org.jcm.ledger.event.AuthorizationAmended;
-import org.jcm.ledger.event.AuthorizationRevoked;
 import org.jcm.ledger.event.BlockRange;
 import org.jcm.ledger.event.CreditsRetired;
-import org.jcm.ledger.event.EventCodec;
-import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.event.LedgerEvent;
-import org.jcm.ledger.event.UnitsAuthorized;
-import org.jcm.ledger.id.CooperativeApproachId;
-import org.jcm.registry.api.AuthorizationJson;
-import org.jcm.registry.api.ListResponse;
-import org.jcm.registry.api.UnitRangeJson;
 
 /**
- * Reads for the Article 6.2 endpoints from committed rows, without blocking a thread:
- * authorizations with their history, pages of the event log for the AEF replay, the issuance
- * summary and one beneficiary's retirements with the current state of the retired units.
+ * Reads for the Article 6.2 reports from committed rows, without blocking a thread: pages of the
+ * event log for the AEF replay, the issuance summary and one beneficiary's retirements with the
+ * current state of the retired units. These are aggregates, range overlaps and pages of the log,
+ * so they stay SQL on the Vert.x client; authorizations are entity reads
+ * ({@code org.jcm.registry.query.AuthorizationQueries}).
  */
 @ApplicationScoped
 public class Article6Reader {
-
-    private static final String AUTHORIZATION_COLUMNS = "id, party, cooperative_approach_id, purpose, oimp,"
-            + " first_transfer_definition, authorized_quantity, vintages::int[] AS vintages, authorized_entities, version,"
-            + " unit_count, first_transferred_units, revoked";
 
     private final Pool pool;
 
     Article6Reader(Pool pool) {
         this.pool = pool;
-    }
-
-    // ------------------------------------------------------------------ authorizations
-
-    /** The authorization list: its cursors carry the last id of a page. */
-    public static final org.jcm.registry.paging.ListKind AUTHORIZATIONS = new org.jcm.registry.paging.ListKind("authorizations", 1);
-
-    /** A page of authorizations in id order after the page's cursor, of one Party if given. */
-    public Uni<ListResponse<AuthorizationJson>> authorizations(Optional<String> party, org.jcm.registry.paging.PageRequest page) {
-        String after = page.after().map(cursor -> cursor.text(0)).orElse("");
-        int limit = page.limit();
-        return pool.preparedQuery("SELECT " + AUTHORIZATION_COLUMNS + " FROM unit_authorization"
-                        + " WHERE ($1::text IS NULL OR party = $1) AND id > $2 ORDER BY id LIMIT $3")
-                .execute(Tuple.of(party.orElse(null), after, limit + 1))
-                .map(rows -> {
-                    List<AuthorizationJson> items = new ArrayList<>();
-                    for (Row row : rows) {
-                        items.add(authorization(row));
-                    }
-                    String next = null;
-                    if (items.size() > limit) {
-                        items.remove(limit);
-                        next = AUTHORIZATIONS.cursor(items.get(limit - 1).id()).encode();
-                    }
-                    return new ListResponse<>(items, next);
-                });
-    }
-
-    /** One authorization with every version, its first transfers and its revocation; empty if unknown. */
-    public Uni<Optional<AuthorizationJson>> authorization(String id) {
-        return pool.preparedQuery("SELECT " + AUTHORIZATION_COLUMNS + " FROM unit_authorization WHERE id = $1")
-                .execute(Tuple.of(id))
-                .flatMap(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().item(Optional.<AuthorizationJson>empty());
-                    }
-                    AuthorizationJson a = authorization(rows.iterator().next());
-                    CooperativeApproachId ca = new CooperativeApproachId(a.cooperativeApproachId());
-                    return versions(id, ca).flatMap(versions -> firstTransfers(id, ca)
-                            .flatMap(firstTransfers -> revocation(id, ca)
-                                    .map(revocation -> Optional.of(a.withHistory(versions, firstTransfers, revocation)))));
-                });
-    }
-
-    private Uni<List<AuthorizationJson.Version>> versions(String id, CooperativeApproachId ca) {
-        // The version rows hold the terms; the units each version named are read from its event.
-        return pool.preparedQuery("SELECT v.version, v.seq, v.authorized_quantity, v.vintages::int[] AS vintages,"
-                        + " v.authorized_entities, v.issuance_id, e.event_json FROM unit_authorization_version v"
-                        + " JOIN ledger_event e ON e.seq = v.seq WHERE v.authorization_id = $1 ORDER BY v.version")
-                .execute(Tuple.of(id))
-                .map(rows -> {
-                    List<AuthorizationJson.Version> versions = new ArrayList<>();
-                    for (Row row : rows) {
-                        LedgerEvent e = StoredEvents.decode(row.getString("event_json"));
-                        List<BlockRange> ranges = e instanceof UnitsAuthorized u ? u.ranges() : ((AuthorizationAmended) e).ranges();
-                        versions.add(new AuthorizationJson.Version(row.getInteger("version"), row.getLong("seq"),
-                                EventCodec.formatTime(e.at()), row.getLong("authorized_quantity"),
-                                Arrays.asList(row.getArrayOfIntegers("vintages")),
-                                Arrays.asList(row.getArrayOfStrings("authorized_entities")), row.getString("issuance_id"),
-                                units(ranges, ca)));
-                    }
-                    return versions;
-                });
-    }
-
-    private Uni<List<AuthorizationJson.FirstTransfer>> firstTransfers(String id, CooperativeApproachId ca) {
-        return pool.preparedQuery("SELECT f.quantity, e.event_json FROM first_transfer f JOIN ledger_event e ON e.seq = f.seq"
-                        + " WHERE f.authorization_id = $1 ORDER BY f.seq")
-                .execute(Tuple.of(id))
-                .map(rows -> {
-                    List<AuthorizationJson.FirstTransfer> list = new ArrayList<>();
-                    for (Row row : rows) {
-                        FirstTransferRecorded ft = (FirstTransferRecorded) StoredEvents.decode(row.getString("event_json"));
-                        list.add(new AuthorizationJson.FirstTransfer(ft.seq(), EventCodec.formatTime(ft.at()),
-                                ft.trigger().name(), ft.causeSeq(), ft.transferringParty().value(),
-                                ft.acquiringParty().map(p -> p.value()).orElse(null), row.getLong("quantity"),
-                                units(ft.ranges(), ca)));
-                    }
-                    return list;
-                });
-    }
-
-    private Uni<AuthorizationJson.Revocation> revocation(String id, CooperativeApproachId ca) {
-        return pool.preparedQuery("SELECT event_json FROM ledger_event WHERE type = 'AuthorizationRevoked'"
-                        + " AND (event_json::jsonb) ->> 'authorizationId' = $1")
-                .execute(Tuple.of(id))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return null;
-                    }
-                    AuthorizationRevoked r = (AuthorizationRevoked) StoredEvents.decode(rows.iterator().next().getString("event_json"));
-                    return new AuthorizationJson.Revocation(r.seq(), EventCodec.formatTime(r.at()), r.reason().orElse(null),
-                            units(r.ranges(), ca));
-                });
-    }
-
-    private static AuthorizationJson authorization(Row row) {
-        return new AuthorizationJson(row.getString("id"), row.getString("party"), row.getString("cooperative_approach_id"),
-                row.getString("purpose"), row.getString("oimp"), row.getString("first_transfer_definition"),
-                row.getLong("authorized_quantity"), Arrays.asList(row.getArrayOfIntegers("vintages")),
-                Arrays.asList(row.getArrayOfStrings("authorized_entities")), row.getInteger("version"),
-                row.getLong("unit_count"), row.getLong("first_transferred_units"), row.getBoolean("revoked"), null, null, null);
-    }
-
-    private static List<UnitRangeJson> units(List<BlockRange> ranges, CooperativeApproachId ca) {
-        List<UnitRangeJson> units = new ArrayList<>(ranges.size());
-        for (BlockRange r : ranges) {
-            units.add(UnitRangeJson.of(r, ca));
-        }
-        return units;
     }
 
     // ------------------------------------------------------------------ the event log, for the AEF replay

@@ -9,12 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.registry.api.AccountDetails;
 import org.jcm.registry.api.BalanceLine;
 import org.jcm.registry.api.BlockView;
 import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.api.TransactionEntry;
+import org.jcm.registry.entity.AccountBalanceEntity;
+import org.jcm.registry.entity.AccountEntity;
 import org.jcm.registry.paging.Cursor;
 import org.jcm.registry.paging.ListKind;
 import org.jcm.registry.paging.PageRequest;
@@ -23,8 +26,12 @@ import org.jcm.registry.security.RegistryScope;
 
 /**
  * Reads accounts: an account with its balances, its holdings (live blocks in selection order) and
- * the events that touched it. Every query runs on the reactive client, so reads never hold a
- * thread that the writer or other requests need.
+ * the events that touched it. Nothing here blocks a thread that the writer or other requests need.
+ *
+ * <p>The account with its balances is an entity read (Hibernate Reactive). The access check that
+ * gates every holdings and transactions page ({@link #scope}) and those keyset pages themselves are
+ * prepared SQL on the Vert.x client: they are the hot reads (see
+ * docs/decisions/0003-hibernate-reactive.md).
  */
 @ApplicationScoped
 public class AccountQueries {
@@ -38,14 +45,11 @@ public class AccountQueries {
 
     private static final String SCOPE = "SELECT a.registry_id, r.party, a.organization_id"
             + " FROM account a JOIN registry r ON r.id = a.registry_id WHERE a.id = $1";
-    // The balance view is grouped by account; the join's equality on a.id lets PostgreSQL push
-    // account_id = $1 into it, so only this account's blocks are summed (index block_account).
-    private static final String DETAILS = "SELECT a.id, a.registry_id, r.party, a.organization_id, a.type, a.name, a.status,"
-            + " a.frozen, b.vintage, b.label, b.quantity, b.block_count"
-            + " FROM account a JOIN registry r ON r.id = a.registry_id"
-            + " LEFT JOIN account_balance b ON b.account_id = a.id"
-            + " WHERE a.id = $1"
-            + " ORDER BY b.vintage, array_position(ARRAY['NONE', 'AUTHORIZED', 'CA_APPLIED'], b.label)";
+    // One statement, so the account and its balances come from one snapshot. The balance view is
+    // grouped by account; the join's equality on the account id lets PostgreSQL push it into the
+    // view, so only this account's blocks are summed (index block_account).
+    private static final String DETAILS = "select a from AccountEntity a join fetch a.registry"
+            + " left join fetch a.balances where a.id = :id";
     private static final String HOLDINGS_FIRST = "SELECT " + BlockRows.COLUMNS + " FROM " + BlockRows.FROM
             + " WHERE b.account_id = $1 ORDER BY b.vintage, b.project_id, b.first_unit LIMIT $2";
     private static final String HOLDINGS_AFTER = "SELECT " + BlockRows.COLUMNS + " FROM " + BlockRows.FROM
@@ -58,9 +62,11 @@ public class AccountQueries {
     private static final String TRANSACTIONS_OLDEST_SQL = TRANSACTIONS.formatted(">", "ASC");
 
     private final Pool pool;
+    private final Mutiny.SessionFactory sessions;
 
-    AccountQueries(Pool pool) {
+    AccountQueries(Pool pool, Mutiny.SessionFactory sessions) {
         this.pool = pool;
+        this.sessions = sessions;
     }
 
     /** Where an account belongs, for access checks; empty when there is no such account. */
@@ -77,7 +83,10 @@ public class AccountQueries {
 
     /** An account with its balance lines (by vintage, then label NONE, AUTHORIZED, CA_APPLIED). */
     public Uni<Optional<Scoped<AccountDetails>>> details(String accountId) {
-        return pool.preparedQuery(DETAILS).execute(Tuple.of(accountId)).map(AccountQueries::details);
+        return ReadSessions.read(sessions, session -> session.createSelectionQuery(DETAILS, AccountEntity.class)
+                        .setParameter("id", accountId)
+                        .getSingleResultOrNull())
+                .map(account -> Optional.ofNullable(account).map(AccountQueries::details));
     }
 
     /** One page of an account's live blocks in selection order (vintage, project, first unit). */
@@ -111,28 +120,16 @@ public class AccountQueries {
                 });
     }
 
-    private static Optional<Scoped<AccountDetails>> details(RowSet<Row> rows) {
-        if (rows.size() == 0) {
-            return Optional.empty();
-        }
-        List<BalanceLine> balances = new ArrayList<>();
+    private static Scoped<AccountDetails> details(AccountEntity a) {
+        List<BalanceLine> balances = new ArrayList<>(a.balances().size());
         long total = 0;
-        Row first = null;
-        for (Row row : rows) {
-            first = first == null ? row : first;
-            if (row.getValue("vintage") != null) {
-                BalanceLine line = new BalanceLine(row.getInteger("vintage"), row.getString("label"),
-                        row.getLong("quantity"), row.getLong("block_count"));
-                balances.add(line);
-                total += line.quantity();
-            }
+        for (AccountBalanceEntity b : a.balances().stream().sorted(AccountBalanceEntity.ORDER).toList()) {
+            balances.add(new BalanceLine(b.vintage(), b.label(), b.quantity(), b.blockCount()));
+            total += b.quantity();
         }
-        RegistryScope scope = new RegistryScope(first.getString("registry_id"), first.getString("party"),
-                first.getString("organization_id"));
-        AccountDetails details = new AccountDetails(first.getString("id"), scope.registryId(), scope.organizationId(),
-                first.getString("type"), first.getString("name"), first.getString("status"), first.getBoolean("frozen"),
-                total, balances);
-        return Optional.of(new Scoped<>(scope, details));
+        RegistryScope scope = new RegistryScope(a.registryId(), a.registry().party(), a.organizationId());
+        return new Scoped<>(scope, new AccountDetails(a.id(), a.registryId(), a.organizationId(), a.type(), a.name(),
+                a.status(), a.frozen(), total, balances));
     }
 
     /** A vintage from a cursor; a number no vintage column can hold is a forged cursor. */

@@ -1,55 +1,40 @@
 package org.jcm.registry.query;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jcm.registry.api.AccountSummary;
 import org.jcm.registry.api.OrganizationDetails;
+import org.jcm.registry.entity.OrganizationEntity;
 import org.jcm.registry.security.RegistryScope;
 
-/** Reads organizations with their accounts. */
+/** Reads organizations with their accounts, through Hibernate Reactive. */
 @ApplicationScoped
 public class OrganizationQueries {
 
-    private static final String DETAILS = "SELECT o.id, o.registry_id, r.party, o.name,"
-            + " a.id AS account_id, a.type, a.name AS account_name, a.status, a.frozen"
-            + " FROM organization o JOIN registry r ON r.id = o.registry_id"
-            + " LEFT JOIN account a ON a.organization_id = o.id"
-            + " WHERE o.id = $1 ORDER BY a.id";
+    // One statement: the organization, its registry (for the Party of the scope) and its accounts by id.
+    private static final String DETAILS = "select o from OrganizationEntity o join fetch o.registry"
+            + " left join fetch o.accounts where o.id = :id";
 
-    private final Pool pool;
+    private final Mutiny.SessionFactory sessions;
 
-    OrganizationQueries(Pool pool) {
-        this.pool = pool;
+    OrganizationQueries(Mutiny.SessionFactory sessions) {
+        this.sessions = sessions;
     }
 
     /** An organization with its accounts by id, or empty if there is no such organization. */
     public Uni<Optional<Scoped<OrganizationDetails>>> details(String organizationId) {
-        return pool.preparedQuery(DETAILS).execute(Tuple.of(organizationId)).map(OrganizationQueries::details);
+        return ReadSessions.read(sessions, session -> session.createSelectionQuery(DETAILS, OrganizationEntity.class)
+                        .setParameter("id", organizationId)
+                        .getSingleResultOrNull())
+                .map(organization -> Optional.ofNullable(organization).map(OrganizationQueries::details));
     }
 
-    private static Optional<Scoped<OrganizationDetails>> details(RowSet<Row> rows) {
-        if (rows.size() == 0) {
-            return Optional.empty();
-        }
-        List<AccountSummary> accounts = new ArrayList<>();
-        Row first = null;
-        for (Row row : rows) {
-            first = first == null ? row : first;
-            if (row.getString("account_id") != null) {
-                accounts.add(new AccountSummary(row.getString("account_id"), row.getString("type"),
-                        row.getString("account_name"), row.getString("status"), row.getBoolean("frozen")));
-            }
-        }
-        String id = first.getString("id");
-        RegistryScope scope = new RegistryScope(first.getString("registry_id"), first.getString("party"), id);
-        return Optional.of(new Scoped<>(scope, new OrganizationDetails(id, scope.registryId(), first.getString("name"),
-                accounts)));
+    private static Scoped<OrganizationDetails> details(OrganizationEntity o) {
+        RegistryScope scope = new RegistryScope(o.registryId(), o.registry().party(), o.id());
+        return new Scoped<>(scope, new OrganizationDetails(o.id(), o.registryId(), o.name(), o.accounts().stream()
+                .map(a -> new AccountSummary(a.id(), a.type(), a.name(), a.status(), a.frozen()))
+                .toList()));
     }
 }

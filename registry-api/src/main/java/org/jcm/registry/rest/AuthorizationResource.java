@@ -21,9 +21,9 @@ import org.jcm.ledger.rule.Rejection;
 import org.jcm.registry.api.AuthorizationJson;
 import org.jcm.registry.api.Fields;
 import org.jcm.registry.api.ListResponse;
-import org.jcm.registry.persistence.Article6Reader;
 import org.jcm.registry.problem.Problem;
 import org.jcm.registry.problem.ProblemException;
+import org.jcm.registry.query.AuthorizationQueries;
 
 /**
  * Reads of Article 6.2 authorizations for governments and auditors, with their whole history
@@ -36,9 +36,9 @@ import org.jcm.registry.problem.ProblemException;
 @APIResponse(responseCode = "403", description = "Not a government or an auditor (forbidden)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AuthorizationResource {
 
-    private final Article6Reader reader;
+    private final AuthorizationQueries reader;
 
-    AuthorizationResource(Article6Reader reader) {
+    AuthorizationResource(AuthorizationQueries reader) {
         this.reader = reader;
     }
 
@@ -56,7 +56,7 @@ public class AuthorizationResource {
             @Parameter(description = "1 to 1000, default 100") @QueryParam("limit") String limit) {
         Optional<String> byParty = Fields.optional("party", party, PartyCode::parse).map(PartyCode::value);
         // Paged like every other list: limit 1 to 1000 (invalid_limit), and only cursors this list handed out (invalid_cursor).
-        return reader.authorizations(byParty, Article6Reader.AUTHORIZATIONS.request(after, limit));
+        return reader.authorizations(byParty, AuthorizationQueries.AUTHORIZATIONS.request(after, limit));
     }
 
     /** One authorization with all its versions, first transfers and revocation. */

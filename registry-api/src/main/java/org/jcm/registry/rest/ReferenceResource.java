@@ -27,8 +27,8 @@ import org.jcm.registry.api.PartyResponse;
 import org.jcm.registry.api.RegistryRequest;
 import org.jcm.registry.api.RegistryResponse;
 import org.jcm.registry.problem.Problem;
+import org.jcm.registry.query.ReferenceQueries;
 import org.jcm.registry.security.Actors;
-import org.jcm.registry.service.Ledger;
 
 /** Reference data: Parties (read), hosted registries (register, list) and organizations (register). */
 @Path("/api/v1")
@@ -41,12 +41,12 @@ import org.jcm.registry.service.Ledger;
 public class ReferenceResource {
 
     private final Mutations mutations;
-    private final Ledger ledger;
+    private final ReferenceQueries reference;
     private final JsonWebToken token;
 
-    ReferenceResource(Mutations mutations, Ledger ledger, JsonWebToken token) {
+    ReferenceResource(Mutations mutations, ReferenceQueries reference, JsonWebToken token) {
         this.mutations = mutations;
-        this.ledger = ledger;
+        this.reference = reference;
         this.token = token;
     }
 
@@ -57,8 +57,8 @@ public class ReferenceResource {
     @Operation(summary = "Parties and partner regions", description = "Every Party the ledger knows, with its JCM status "
             + "and the cooperative approach id of its partnership. Public.")
     @APIResponse(responseCode = "200", description = "All Parties, by alpha-3 code")
-    public ListResponse<PartyResponse> parties() {
-        return new ListResponse<>(ledger.reference().parties().stream().map(PartyResponse::of).toList(), null);
+    public Uni<ListResponse<PartyResponse>> parties() {
+        return reference.parties().map(parties -> new ListResponse<>(parties, null));
     }
 
     @GET
@@ -67,8 +67,8 @@ public class ReferenceResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Registries hosted here", description = "Public.")
     @APIResponse(responseCode = "200", description = "All hosted registries, by id")
-    public ListResponse<RegistryResponse> registries() {
-        return new ListResponse<>(ledger.reference().registries().stream().map(RegistryResponse::of).toList(), null);
+    public Uni<ListResponse<RegistryResponse>> registries() {
+        return reference.registries().map(registries -> new ListResponse<>(registries, null));
     }
 
     @POST

@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,31 @@ class ProjectReadTest {
         List<Map<String, Object>> listed = given().queryParam("limit", 1000).when().get("/api/v1/projects").then()
                 .extract().path("items.findAll { it.id == '" + s.p1 + "' }");
         assertThat(listed).containsExactly(single);
+    }
+
+    @Test
+    void an_issuance_that_answers_an_issuance_request_names_it_and_a_project_without_issuances_lists_none() {
+        String[] participant = LedgerApi.holder(MNG01);
+        String project = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(participant[0]));
+        given().when().get("/api/v1/projects/" + project).then().statusCode(200)
+                .body("participants.organizationId", contains(participant[0]))
+                .body("issuances", equalTo(List.of()));
+
+        String requestId = LedgerApi.created(TestTokens.accountHolder(participant[0]), "/api/v1/issuance-requests", Map.of(
+                "projectId", project, "monitoringPeriodStart", "2024-01-01", "monitoringPeriodEnd", "2024-12-31",
+                "verifiedQuantity", 100, "verificationReference", "VR-" + project)).path("id");
+        String issuedAt = LedgerApi.created(TestTokens.registryAdmin(MNG01), "/api/v1/issuances", Map.of(
+                "issuanceId", project + "-2024-01", "projectId", project, "monitoringPeriodStart", "2024-01-01",
+                "monitoringPeriodEnd", "2024-12-31", "vintage", 2024, "totalQuantity", 100,
+                "allocations", List.of(Map.of("accountId", participant[1], "quantity", 100)),
+                "issuanceRequestId", requestId)).path("events[0].at");
+
+        given().when().get("/api/v1/projects/" + project).then().statusCode(200)
+                .body("issuances.id", contains(project + "-2024-01"))
+                .body("issuances[0].issuanceRequestId", equalTo(requestId))
+                .body("issuances[0].issuedAt", equalTo(issuedAt))
+                .body("issuances[0].totalQuantity", equalTo(100))
+                .body("issuances[0].allocations.registryId", contains(MNG01));
     }
 
     @Test

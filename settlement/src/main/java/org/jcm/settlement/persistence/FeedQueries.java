@@ -14,22 +14,19 @@ import java.util.List;
 import java.util.Optional;
 import org.jcm.settlement.feed.Bar;
 import org.jcm.settlement.feed.BarInterval;
-import org.jcm.settlement.trade.RegisteredTrade;
-import org.jcm.settlement.trade.TradeKey;
 import org.jcm.settlement.trade.TradeLeg;
 
-/** The read side: feeds, instruments, trades and statements, over the reactive PostgreSQL client. */
+/**
+ * The public feeds (trades, OHLCV bars, daily volumes): keyset pages in an index's order, as
+ * prepared SQL on the reactive PostgreSQL client. Instruments, trades and statements are entity
+ * reads (see docs/decisions/0003-hibernate-reactive.md).
+ */
 @ApplicationScoped
 public class FeedQueries {
 
     /** One row of the daily volume feed. */
     public record DailyVolume(String party, LocalDate day, long issued, long transferred, long retired,
                               long cancelled) {
-    }
-
-    /** An instrument with its last price in one currency (price fields null when it never traded). */
-    public record InstrumentPrice(String instrument, String hostParty, int vintage, String label, long firstSeq,
-                                  String currency, java.math.BigDecimal pricePerTonne, Instant at, Long seq) {
     }
 
     private final Pool pool;
@@ -67,37 +64,6 @@ public class FeedQueries {
                 .map(rows -> map(rows, row -> new DailyVolume(row.getString("party"), row.getLocalDate("day"),
                         row.getLong("issued"), row.getLong("transferred"), row.getLong("retired"),
                         row.getLong("cancelled"))));
-    }
-
-    /** Every instrument seen, with its last price per currency, ordered by instrument and currency. */
-    public Uni<List<InstrumentPrice>> instruments() {
-        return pool.query("SELECT i.instrument, i.host_party, i.vintage, i.label, i.first_seq, p.currency,"
-                        + " p.price_per_tonne, p.at, p.seq FROM instruments i LEFT JOIN last_prices p"
-                        + " ON p.instrument = i.instrument ORDER BY i.instrument, p.currency")
-                .execute()
-                .map(rows -> map(rows, row -> new InstrumentPrice(row.getString("instrument"),
-                        row.getString("host_party"), row.getInteger("vintage"), row.getString("label"),
-                        row.getLong("first_seq"), row.getString("currency"), row.getBigDecimal("price_per_tonne"),
-                        Rows.instant(row, "at"), row.getLong("seq"))));
-    }
-
-    /** One registered trade. */
-    public Uni<Optional<RegisteredTrade>> trade(TradeKey key) {
-        return pool.preparedQuery("SELECT * FROM trades WHERE venue = $1 AND trade_id = $2")
-                .execute(Tuple.of(key.venue(), key.tradeId()))
-                .map(rows -> {
-                    var it = rows.iterator();
-                    return it.hasNext() ? Optional.of(Rows.trade(it.next())) : Optional.empty();
-                });
-    }
-
-    /** A venue's trades settled on one UTC day (by the event time of the delivering transfer). */
-    public Uni<List<RegisteredTrade>> settledOn(String venue, LocalDate day) {
-        return pool.preparedQuery("SELECT * FROM trades WHERE venue = $1 AND status = 'SETTLED'"
-                        + " AND status_at >= $2 AND status_at < $3 ORDER BY status_seq, trade_id")
-                .execute(Tuple.of(venue, utc(day.atStartOfDay().toInstant(ZoneOffset.UTC)),
-                        utc(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))))
-                .map(rows -> map(rows, Rows::trade));
     }
 
     static OffsetDateTime utc(Instant at) {

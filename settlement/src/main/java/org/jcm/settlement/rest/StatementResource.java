@@ -10,19 +10,19 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.api.Params;
-import org.jcm.settlement.persistence.FeedQueries;
 import org.jcm.settlement.security.Access;
 import org.jcm.settlement.statement.Statement;
+import org.jcm.settlement.trade.TradeService;
 
 /** Net settlement obligations of a venue's participants for one day. */
 @Path("/api/v1/statements")
 public class StatementResource {
 
-    private final FeedQueries queries;
+    private final TradeService trades;
     private final Access access;
 
-    StatementResource(FeedQueries queries, Access access) {
-        this.queries = queries;
+    StatementResource(TradeService trades, Access access) {
+        this.trades = trades;
         this.access = access;
     }
 
@@ -34,6 +34,6 @@ public class StatementResource {
     public Uni<Statement> statement(@PathParam("venue") String venue, @PathParam("date") String date) {
         access.requireReader(venue);
         LocalDate day = Params.date("date", date, null);
-        return queries.settledOn(venue, day).map(trades -> Statement.of(venue, day, trades));
+        return trades.settledOn(venue, day).map(trades -> Statement.of(venue, day, trades));
     }
 }

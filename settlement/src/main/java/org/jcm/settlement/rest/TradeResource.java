@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.api.RegisterTradeRequest;
 import org.jcm.settlement.limit.TradeRateLimit;
 import org.jcm.settlement.api.TradeStatusView;
-import org.jcm.settlement.persistence.FeedQueries;
 import org.jcm.settlement.problem.ProblemCodes;
 import org.jcm.settlement.problem.ProblemException;
 import org.jcm.settlement.security.Access;
@@ -28,13 +27,11 @@ import org.jcm.settlement.trade.TradeService;
 public class TradeResource {
 
     private final TradeService trades;
-    private final FeedQueries queries;
     private final Access access;
     private final TradeRateLimit rateLimit;
 
-    TradeResource(TradeService trades, FeedQueries queries, Access access, TradeRateLimit rateLimit) {
+    TradeResource(TradeService trades, Access access, TradeRateLimit rateLimit) {
         this.trades = trades;
-        this.queries = queries;
         this.access = access;
         this.rateLimit = rateLimit;
     }
@@ -68,7 +65,7 @@ public class TradeResource {
     @Operation(summary = "A registered trade's status: PENDING_DELIVERY, SETTLED, MISMATCHED or FAILED")
     public Uni<TradeStatusView> get(@PathParam("venue") String venue, @PathParam("tradeId") String tradeId) {
         access.requireReader(venue);
-        return queries.trade(new TradeKey(venue, tradeId))
+        return trades.trade(new TradeKey(venue, tradeId))
                 .map(found -> found.map(TradeStatusView::of).orElseThrow(() -> new ProblemException(404,
                         ProblemCodes.UNKNOWN_TRADE, "No trade '" + tradeId + "' is registered for venue " + venue + ".")));
     }

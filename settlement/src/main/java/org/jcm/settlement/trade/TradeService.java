@@ -3,32 +3,35 @@ package org.jcm.settlement.trade;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jcm.ledger.canonical.HashChain;
 import org.jcm.settlement.api.RegisterTradeRequest;
 import org.jcm.settlement.api.TradeStatusView;
+import org.jcm.settlement.entity.IdempotencyKeyEntity;
+import org.jcm.settlement.entity.TradeEntity;
+import org.jcm.settlement.entity.TradeLegEntity;
 import org.jcm.settlement.persistence.BatchWriter;
-import org.jcm.settlement.persistence.Rows;
 import org.jcm.settlement.problem.ProblemCodes;
 import org.jcm.settlement.problem.ProblemException;
 
 /**
- * Registers executed trades for delivery versus payment. A registration takes the same write lock
- * as the ledger consumer and replays the transfers already applied that name the trade, so the
- * status is the same whether the registration or the delivering transfer came first.
+ * Registers executed trades for delivery versus payment and reads them back, through Hibernate
+ * Reactive. A registration takes the same write lock as the ledger consumer and replays the
+ * transfers already applied that name the trade, so the status is the same whether the
+ * registration or the delivering transfer came first.
  */
 @ApplicationScoped
 public class TradeService {
@@ -37,12 +40,21 @@ public class TradeService {
     public record Answer(int status, String body) {
     }
 
-    private final Pool pool;
+    // The consumer's transaction-scoped advisory lock: registrations and applied batches take turns.
+    private static final String WRITE_LOCK = "SELECT 1 FROM pg_advisory_xact_lock(:lock)";
+    // Index trade_legs_by_trade.
+    private static final String LEGS = "from TradeLegEntity l where l.venue = :venue and l.tradeId = :tradeId"
+            + " order by l.seq, l.leg";
+    // Index trades_by_venue_and_status_time.
+    private static final String SETTLED_ON = "from TradeEntity t where t.venue = :venue and t.status = :status"
+            + " and t.statusAt >= :from and t.statusAt < :to order by t.statusSeq, t.tradeId";
+
+    private final Mutiny.SessionFactory sessions;
     private final Clock clock;
     private final ObjectMapper json;
 
-    TradeService(Pool pool, Clock clock, ObjectMapper json) {
-        this.pool = pool;
+    TradeService(Mutiny.SessionFactory sessions, Clock clock, ObjectMapper json) {
+        this.sessions = sessions;
         this.clock = clock;
         this.json = json;
     }
@@ -51,90 +63,92 @@ public class TradeService {
     public Uni<Answer> register(RegisterTradeRequest request, String idempotencyKey, String registeredBy) {
         String scope = "trades:" + request.venue();
         String requestHash = sha256(request.canonical());
-        return pool.withTransaction(connection -> connection.preparedQuery("SELECT pg_advisory_xact_lock($1)")
-                .execute(Tuple.of(BatchWriter.WRITE_LOCK))
-                .chain(() -> connection.preparedQuery("SELECT request_hash, status, body FROM idempotency_keys"
-                        + " WHERE scope = $1 AND idem_key = $2").execute(Tuple.of(scope, idempotencyKey)))
-                .chain(rows -> {
-                    if (rows.iterator().hasNext()) {
-                        return Uni.createFrom().item(replay(rows.iterator().next(), requestHash, idempotencyKey));
-                    }
-                    return insert(connection, request, registeredBy)
-                            .chain(trade -> settleAgainstLedger(connection, trade))
-                            .chain(trade -> remember(connection, scope, idempotencyKey, requestHash, trade));
-                }));
+        return sessions.withTransaction(session -> session.createNativeQuery(WRITE_LOCK, Integer.class)
+                .setParameter("lock", BatchWriter.WRITE_LOCK)
+                .getSingleResult()
+                .chain(() -> session.find(IdempotencyKeyEntity.class, new IdempotencyKeyEntity.Key(scope, idempotencyKey)))
+                .chain(stored -> stored != null
+                        ? Uni.createFrom().item(replay(stored, requestHash, idempotencyKey))
+                        : register(session, request, registeredBy)
+                                .chain(trade -> remember(session, scope, idempotencyKey, requestHash, trade))));
     }
 
-    private static Answer replay(Row stored, String requestHash, String key) {
-        if (!stored.getString("request_hash").equals(requestHash)) {
+    /** One registered trade, or empty. */
+    public Uni<Optional<RegisteredTrade>> trade(TradeKey key) {
+        return sessions.withSession(session -> session.setDefaultReadOnly(true)
+                        .find(TradeEntity.class, new TradeEntity.Key(key)))
+                .map(found -> Optional.ofNullable(found).map(TradeEntity::toTrade));
+    }
+
+    /** A venue's trades settled on one UTC day (by the event time of the delivering transfer), by seq and trade id. */
+    public Uni<List<RegisteredTrade>> settledOn(String venue, LocalDate day) {
+        Instant from = day.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant to = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        return sessions.withSession(session -> session.setDefaultReadOnly(true)
+                        .createSelectionQuery(SETTLED_ON, TradeEntity.class)
+                        .setParameter("venue", venue)
+                        .setParameter("status", TradeStatus.SETTLED)
+                        .setParameter("from", from)
+                        .setParameter("to", to)
+                        .getResultList())
+                .map(rows -> rows.stream().map(TradeEntity::toTrade).toList());
+    }
+
+    private static Answer replay(IdempotencyKeyEntity stored, String requestHash, String key) {
+        if (!stored.requestHash().equals(requestHash)) {
             throw new ProblemException(409, ProblemCodes.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key
                     + "' was used before with a different request.");
         }
-        return new Answer(stored.getInteger("status"), stored.getString("body"));
+        return new Answer(stored.status(), stored.body());
     }
 
-    private Uni<RegisteredTrade> insert(SqlConnection connection, RegisterTradeRequest r, String registeredBy) {
-        RegisteredTrade trade = new RegisteredTrade(new TradeKey(r.venue(), r.tradeId()), r.sellerAccountId(),
-                r.buyerAccountId(), r.parsedInstrument(), r.quantity(), r.price(), r.currency(), r.deadline(),
-                TradeStatus.PENDING_DELIVERY, 0, null, List.of());
-        return connection.preparedQuery("INSERT INTO trades (venue, trade_id, seller_account_id, buyer_account_id,"
-                        + " instrument, quantity, price_per_tonne, currency, deliver_by, registered_at, registered_by,"
-                        + " status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PENDING_DELIVERY')"
-                        + " ON CONFLICT (venue, trade_id) DO NOTHING")
-                .execute(Tuple.tuple()
-                        .addString(r.venue()).addString(r.tradeId()).addString(r.sellerAccountId())
-                        .addString(r.buyerAccountId()).addString(trade.instrument().code()).addLong(r.quantity())
-                        .addBigDecimal(r.price()).addString(r.currency())
-                        .addOffsetDateTime(r.deadline().atOffset(ZoneOffset.UTC))
-                        .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)).addString(registeredBy))
-                .map(result -> {
-                    if (result.rowCount() == 0) {
+    /**
+     * Inserts the trade with the status that the transfers already applied give it (then the
+     * deadline); refuses a trade that is registered already. The write lock keeps the check and the
+     * insert together.
+     */
+    private Uni<RegisteredTrade> register(Mutiny.Session session, RegisterTradeRequest r, String registeredBy) {
+        TradeKey key = new TradeKey(r.venue(), r.tradeId());
+        RegisteredTrade trade = new RegisteredTrade(key, r.sellerAccountId(), r.buyerAccountId(), r.parsedInstrument(),
+                r.quantity(), r.price(), r.currency(), r.deadline(), TradeStatus.PENDING_DELIVERY, 0, null, List.of());
+        Instant registeredAt = clock.instant();
+        return session.find(TradeEntity.class, new TradeEntity.Key(key))
+                .chain(existing -> {
+                    if (existing != null) {
                         throw new ProblemException(409, ProblemCodes.TRADE_ALREADY_REGISTERED, "Trade '" + r.tradeId()
                                 + "' of venue " + r.venue() + " is already registered.");
                     }
-                    return trade;
+                    return session.createSelectionQuery(LEGS, TradeLegEntity.class)
+                            .setParameter("venue", key.venue())
+                            .setParameter("tradeId", key.tradeId())
+                            .getResultList();
+                })
+                .chain(legs -> {
+                    RegisteredTrade decided = DeliveryRules.replay(trade, transfers(legs), clock);
+                    return session.persist(TradeEntity.registered(decided, registeredAt, registeredBy)).replaceWith(decided);
                 });
     }
 
-    /** Applies the transfers already in the ledger that name the trade, then the deadline. */
-    private Uni<RegisteredTrade> settleAgainstLedger(SqlConnection connection, RegisteredTrade trade) {
-        return connection.preparedQuery("SELECT * FROM trade_legs WHERE venue = $1 AND trade_id = $2 ORDER BY seq, leg")
-                .execute(Tuple.of(trade.key().venue(), trade.key().tradeId()))
-                .chain(rows -> {
-                    Map<Long, List<TradeLeg>> bySeq = new LinkedHashMap<>();
-                    for (Row row : rows) {
-                        TradeLeg leg = Rows.leg(row);
-                        bySeq.computeIfAbsent(leg.seq(), s -> new ArrayList<>()).add(leg);
-                    }
-                    List<PricedTransfer> transfers = new ArrayList<>();
-                    bySeq.forEach((seq, legs) -> {
-                        TradeLeg first = legs.get(0);
-                        transfers.add(new PricedTransfer(seq, first.at(), first.venue(), first.tradeId(),
-                                first.fromAccountId(), first.toAccountId(), legs));
-                    });
-                    RegisteredTrade decided = DeliveryRules.replay(trade, transfers, clock);
-                    if (decided.equals(trade)) {
-                        return Uni.createFrom().item(trade);
-                    }
-                    return connection.preparedQuery("UPDATE trades SET status = $3, status_seq = $4, status_at = $5,"
-                                    + " mismatches = $6 WHERE venue = $1 AND trade_id = $2")
-                            .execute(Tuple.tuple().addString(decided.key().venue()).addString(decided.key().tradeId())
-                                    .addString(decided.status().name())
-                                    .addLong(decided.statusSeq() == 0 ? null : decided.statusSeq())
-                                    .addOffsetDateTime(decided.statusAt() == null ? null
-                                            : decided.statusAt().atOffset(ZoneOffset.UTC))
-                                    .addString(decided.mismatches().isEmpty() ? null
-                                            : String.join(",", decided.mismatches())))
-                            .replaceWith(decided);
-                });
+    /** The transfers of these legs (in seq and leg order), one per seq. */
+    private static List<PricedTransfer> transfers(List<TradeLegEntity> rows) {
+        Map<Long, List<TradeLeg>> bySeq = new LinkedHashMap<>();
+        for (TradeLegEntity row : rows) {
+            TradeLeg leg = row.toLeg();
+            bySeq.computeIfAbsent(leg.seq(), s -> new ArrayList<>()).add(leg);
+        }
+        List<PricedTransfer> transfers = new ArrayList<>();
+        bySeq.forEach((seq, legs) -> {
+            TradeLeg first = legs.get(0);
+            transfers.add(new PricedTransfer(seq, first.at(), first.venue(), first.tradeId(), first.fromAccountId(),
+                    first.toAccountId(), legs));
+        });
+        return transfers;
     }
 
-    private Uni<Answer> remember(SqlConnection connection, String scope, String key, String requestHash,
+    private Uni<Answer> remember(Mutiny.Session session, String scope, String key, String requestHash,
                                  RegisteredTrade trade) {
         String body = write(TradeStatusView.of(trade));
-        return connection.preparedQuery("INSERT INTO idempotency_keys (scope, idem_key, request_hash, status, body)"
-                        + " VALUES ($1, $2, $3, 201, $4)")
-                .execute(Tuple.of(scope, key, requestHash, body))
+        return session.persist(new IdempotencyKeyEntity(scope, key, requestHash, 201, body))
                 .replaceWith(new Answer(201, body));
     }
 

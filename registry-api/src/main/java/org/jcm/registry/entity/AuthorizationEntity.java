@@ -1,0 +1,121 @@
+package org.jcm.registry.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A row of {@code unit_authorization}: an Article 6.2 authorization with its fixed terms, current
+ * terms and unit counts. Its versions and first transfers are their own entities.
+ */
+@Entity
+@Table(name = "unit_authorization")
+@Immutable
+public class AuthorizationEntity {
+
+    @Id
+    @Column(name = "id")
+    private String id;
+
+    @Column(name = "party")
+    private String party;
+
+    @Column(name = "cooperative_approach_id")
+    private String cooperativeApproachId;
+
+    /** NDC, OIMP or NDC_AND_OIMP. */
+    @Column(name = "purpose")
+    private String purpose;
+
+    @Column(name = "oimp")
+    private String oimp;
+
+    /** AUTHORIZATION, ISSUANCE or USE_OR_CANCELLATION; null for NDC only. */
+    @Column(name = "first_transfer_definition")
+    private String firstTransferDefinition;
+
+    /** Null when uncapped. */
+    @Column(name = "authorized_quantity")
+    private Long authorizedQuantity;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "vintages")
+    private short[] vintages;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "authorized_entities")
+    private String[] authorizedEntities;
+
+    @Column(name = "version")
+    private int version;
+
+    @Column(name = "unit_count")
+    private long unitCount;
+
+    @Column(name = "first_transferred_units")
+    private long firstTransferredUnits;
+
+    @Column(name = "revoked")
+    private boolean revoked;
+
+    protected AuthorizationEntity() {
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String party() {
+        return party;
+    }
+
+    public String cooperativeApproachId() {
+        return cooperativeApproachId;
+    }
+
+    public String purpose() {
+        return purpose;
+    }
+
+    public String oimp() {
+        return oimp;
+    }
+
+    public String firstTransferDefinition() {
+        return firstTransferDefinition;
+    }
+
+    public Long authorizedQuantity() {
+        return authorizedQuantity;
+    }
+
+    /** A copy. */
+    public short[] vintages() {
+        return vintages.clone();
+    }
+
+    /** A copy. */
+    public String[] authorizedEntities() {
+        return authorizedEntities.clone();
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public long unitCount() {
+        return unitCount;
+    }
+
+    public long firstTransferredUnits() {
+        return firstTransferredUnits;
+    }
+
+    public boolean revoked() {
+        return revoked;
+    }
+}

@@ -1,0 +1,62 @@
+package org.jcm.registry.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+
+/** A row of {@code party}: a Party or partner region as the ledger knows it. */
+@Entity
+@Table(name = "party")
+@Immutable
+public class PartyEntity {
+
+    @Id
+    @Column(name = "code")
+    private String code;
+
+    @Column(name = "iso2")
+    private String iso2;
+
+    @Column(name = "name")
+    private String name;
+
+    /** JAPAN, PARTNER or CANDIDATE. */
+    @Column(name = "jcm_status")
+    private String jcmStatus;
+
+    @Column(name = "paris_agreement_party")
+    private boolean parisAgreementParty;
+
+    /** Null when the Party has no JCM cooperative approach. */
+    @Column(name = "cooperative_approach_id")
+    private String cooperativeApproachId;
+
+    protected PartyEntity() {
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String iso2() {
+        return iso2;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String jcmStatus() {
+        return jcmStatus;
+    }
+
+    public boolean parisAgreementParty() {
+        return parisAgreementParty;
+    }
+
+    public String cooperativeApproachId() {
+        return cooperativeApproachId;
+    }
+}

@@ -1,0 +1,56 @@
+package org.jcm.registry.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+
+/**
+ * A row of {@code project}: a registered JCM project. Its participants and issuances are read with
+ * their own queries over a range of project ids (see {@code ProjectQueries}), not as collections.
+ */
+@Entity
+@Table(name = "project")
+@Immutable
+public class ProjectEntity {
+
+    @Id
+    @Column(name = "id")
+    private String id;
+
+    @Column(name = "host_party")
+    private String hostParty;
+
+    @Column(name = "registry_id")
+    private String registryId;
+
+    @Column(name = "title")
+    private String title;
+
+    @Column(name = "methodology_id")
+    private String methodologyId;
+
+    protected ProjectEntity() {
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String hostParty() {
+        return hostParty;
+    }
+
+    public String registryId() {
+        return registryId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String methodologyId() {
+        return methodologyId;
+    }
+}
