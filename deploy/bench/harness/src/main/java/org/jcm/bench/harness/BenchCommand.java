@@ -25,6 +25,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "S", defaultValue = "5", description = "Warm-up seconds before each phase, not counted (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--jit-warmup", paramLabel = "S", defaultValue = "60", description = "Seconds of load (half spread transfers, half the "
+            + "mixed scenario) before the first scenario, not counted, so that the service runs compiled code from the first measured phase "
+            + "on (default ${DEFAULT-VALUE}; 0 skips it).")
+    int jitWarmup;
+
     @Option(names = "--pgbench-seconds", paramLabel = "S", description = "pgbench's duration (default: --seconds; 0 skips pgbench).")
     Integer pgbenchSeconds;
 
@@ -109,7 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path dataFolder = data != null ? data.toAbsolutePath().normalize() : project.resolve("deploy/bench/harness/target/bench-data");
         libraryLoggingTo(dataFolder.resolveSibling(dataFolder.getFileName() + "-infrastructure.log"));
         BenchOptions options = new BenchOptions(project, dataFolder,
-                portBase, Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), pgbenchSeconds != null ? pgbenchSeconds : seconds,
+                portBase, Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), Duration.ofSeconds(jitWarmup), pgbenchSeconds != null ? pgbenchSeconds : seconds,
                 chosen, clients, batchClients, batchSize, connections, openFraction, holdingsRate, holdingsLimit, organizations,
                 accounts, withSettlement, List.of(serviceJavaOptions.trim().split("\\s+")), Duration.ofSeconds(progressSeconds),
                 writeDocs, project.resolve("docs/performance.md"), commandLine);

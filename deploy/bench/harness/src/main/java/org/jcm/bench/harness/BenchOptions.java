@@ -13,6 +13,7 @@ import java.util.Set;
  * @param portBase registry-api's port; settlement, PostgreSQL and Kafka take the next three
  * @param measure measured time of each phase
  * @param warmup warm-up before each phase
+ * @param jitWarmup load before the first scenario (half spread transfers, half mixed), not counted
  * @param pgbenchSeconds pgbench's measured time (0: skip pgbench)
  * @param scenarios which scenarios to run
  * @param clients closed-loop clients of the single-request scenarios
@@ -31,7 +32,7 @@ import java.util.Set;
  * @param docs the docs page
  * @param commandLine the command as typed, for the report
  */
-record BenchOptions(Path projectDirectory, Path dataFolder, int portBase, Duration measure, Duration warmup, int pgbenchSeconds,
+record BenchOptions(Path projectDirectory, Path dataFolder, int portBase, Duration measure, Duration warmup, Duration jitWarmup, int pgbenchSeconds,
                     Set<String> scenarios, int clients, int batchClients, int batchSize, int connections, double openFraction,
                     int holdingsRate, int holdingsLimit, int organizations, int accounts, boolean withSettlement,
                     List<String> serviceJavaOptions, Duration progressEvery, boolean writeDocs, Path docs, String commandLine) {

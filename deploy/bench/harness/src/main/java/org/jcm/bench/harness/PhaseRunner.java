@@ -49,6 +49,12 @@ final class PhaseRunner {
         }
     }
 
+    /** Runs {@code target} in closed loop for {@code duration} without measuring it. */
+    void unmeasured(String label, Target target, int clients, Duration duration) throws InterruptedException {
+        console.step(label + " for " + duration.toSeconds() + " s (not counted)");
+        new ClosedLoop(clock).run(target, clients, duration, DRAIN, new Meter());
+    }
+
     Measured closed(String label, Target target, int clients, Duration warmup, Duration measure) throws InterruptedException {
         ClosedLoop loop = new ClosedLoop(clock);
         if (!warmup.isZero()) {
