@@ -27,6 +27,7 @@ final class Scenarios {
     private final World world;
     private final LoadClient client;
     private final Random random = new Random(20261129L);
+    private final AtomicLong transferTargets = new AtomicLong();
 
     Scenarios(World world, LoadClient client) {
         this.world = world;
@@ -48,7 +49,8 @@ final class Scenarios {
         String[] authorizations = new String[PREPARED];
         fillTransfers(bodies, authorizations, fixedSource);
         AtomicLong keys = new AtomicLong();
-        String prefix = world.keyPrefix() + name + "-";
+        // Every target its own keys: the warm-up and the measured phase of a scenario are two targets.
+        String prefix = world.keyPrefix() + name + transferTargets.incrementAndGet() + "-";
         return index -> {
             int slot = (int) (index & (PREPARED - 1));
             return client.send(LoadClient.Request.post("/api/v1/transfers", authorizations[slot],
