@@ -266,7 +266,11 @@ public final class LedgerStore {
 
     // ------------------------------------------------------------------ idempotency
 
-    /** The stored outcomes of the given keys (absent keys have none). */
+    /**
+     * The stored outcomes of the given keys (absent keys have none). Does not end the transaction:
+     * the writer's batch that follows commits it (or rolls it back), so the look-up costs one round
+     * trip.
+     */
     public Map<SubjectKey, StoredOutcome> findOutcomes(Connection connection, Collection<SubjectKey> keys) throws SQLException {
         Map<SubjectKey, StoredOutcome> found = new HashMap<>();
         if (keys.isEmpty()) {
@@ -288,7 +292,6 @@ public final class LedgerStore {
                 }
             }
         }
-        connection.commit();
         return found;
     }
 

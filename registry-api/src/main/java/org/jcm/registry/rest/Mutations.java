@@ -61,17 +61,10 @@ public class Mutations {
         String key = IdempotencyKeys.require(keyHeader);
         Command built = command.get();
         IdempotencyKey idempotency = new IdempotencyKey(new SubjectKey(actor.subject(), key), hashes.of(operation, hashed));
-        long checkpoint = ledger.checkpoint();
-        return reader.outcome(idempotency.subjectKey()).chain(stored -> {
-            if (stored.isPresent() && !ledger.referenceLoaded()) {
-                return Uni.createFrom().item(notLoaded());
-            }
-            if (stored.isPresent()) {
-                return replay(idempotency, stored.get(), locationPrefix);
-            }
-            return ledger.submit(new LedgerWriter.Item(built, actor, idempotency), checkpoint)
-                    .chain(result -> respond(result, idempotency, locationPrefix));
-        });
+        // The writer looks the key up itself, in one query per batch for every key it does not
+        // remember, inside the batch's transaction: a request costs no PostgreSQL round trip of its own.
+        return ledger.submit(new LedgerWriter.Item(built, actor, idempotency), LedgerWriter.UNCHECKED)
+                .chain(result -> respond(result, idempotency, locationPrefix));
     }
 
     /** The answer for a writer's result. */

@@ -60,6 +60,11 @@ public final class LedgerWriter {
 
     private static final Logger LOG = Logger.getLogger(LedgerWriter.class);
     private static final Actor BOOTSTRAP = Actor.operator("bootstrap");
+    /**
+     * The checkpoint of a submission whose caller did not look its keys up in PostgreSQL: the
+     * writer looks them up (those it does not remember) with the batch.
+     */
+    public static final long UNCHECKED = Long.MIN_VALUE;
     private static final long POLL_MILLIS = 100;
 
     /** One command to submit: the command, who issues it, and its idempotency key (null for none). */
@@ -163,7 +168,8 @@ public final class LedgerWriter {
 
     /**
      * Submits one command. {@code checkpoint} is {@link #checkpoint()} as read before the caller
-     * looked the key up in PostgreSQL (or {@link Long#MAX_VALUE} if it did not). The future is
+     * looked the key up in PostgreSQL ({@link #UNCHECKED} if it left the look-up to the writer,
+     * {@link Long#MAX_VALUE} if there is nothing to look up). The future is
      * completed on {@code completer} after the command's batch committed (or failed).
      */
     public CompletableFuture<CommandResult> submit(Item item, long checkpoint, Executor completer) {
@@ -424,6 +430,15 @@ public final class LedgerWriter {
             try {
                 store.persist(connection, rows);
             } catch (SQLException | RuntimeException e) {
+                commitFailed(batch, e);
+                return;
+            }
+        } else {
+            try {
+                // Ends the read-only transaction of the key look-up, if there was one (pgjdbc sends
+                // nothing when no transaction is open).
+                connection.rollback();
+            } catch (SQLException e) {
                 commitFailed(batch, e);
                 return;
             }
