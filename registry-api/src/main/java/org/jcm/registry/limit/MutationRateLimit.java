@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import org.jcm.registry.problem.Problem;
+import org.jcm.support.limit.SubjectRateLimiter;
 
 /**
  * The rate limit on mutations, per token subject: every mutation (a transfer batch counts once)

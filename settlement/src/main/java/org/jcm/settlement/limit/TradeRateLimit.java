@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import org.jcm.settlement.problem.Problem;
+import org.jcm.support.limit.SubjectRateLimiter;
 
 /**
  * The rate limit on trade registrations, per venue: every {@code POST /api/v1/trades} takes one

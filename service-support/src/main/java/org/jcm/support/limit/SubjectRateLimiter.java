@@ -1,4 +1,4 @@
-package org.jcm.registry.limit;
+package org.jcm.support.limit;
 
 import java.util.Iterator;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.jcm.registry.limit;
+package org.jcm.support.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
