@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.jcm.testsupport.DocsTable;
 
 /**
  * Who may call what on settlement: every endpoint against every kind of caller, through the real

