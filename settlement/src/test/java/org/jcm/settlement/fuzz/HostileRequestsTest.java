@@ -2,6 +2,8 @@ package org.jcm.settlement.fuzz;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jcm.testsupport.HostileHttp.send;
+import static org.jcm.testsupport.HostileHttp.sendWithRestAssured;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -27,6 +29,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jcm.testsupport.Hostile.TokenKind;
 import org.junit.jupiter.api.Test;
 import org.jcm.testsupport.Hostile;
+import org.jcm.testsupport.HostileHttp.Answer;
+import org.jcm.testsupport.HostileHttp.Case;
 
 /**
  * Bad input at scale for settlement: jqwik generates hostile requests for every endpoint (broken
@@ -50,10 +54,6 @@ class HostileRequestsTest {
 
     /** An endpoint: method, path ({X} is where a hostile path segment goes), a valid body or null, its caller. */
     record Endpoint(String method, String path, String validBody, Caller caller, boolean paged, boolean validTokenAllowed) {
-    }
-
-    /** One generated request. */
-    record Case(String what, String method, String path, Map<String, String> headers, byte[] body) {
     }
 
     static final Caller OPERATOR = new Caller("operator", Set.of("operator"), Map.of());
@@ -205,90 +205,6 @@ class HostileRequestsTest {
             }
         }
         return null;
-    }
-
-    private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newBuilder()
-            .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(java.time.Duration.ofSeconds(10)).build();
-
-    /** An answer: status, Content-Type and body. */
-    record Answer(int statusCode, String contentType, String body) {
-
-        /** The problem's {@code code}, or null if the body is not a JSON object with one. */
-        String code() {
-            try {
-                com.fasterxml.jackson.databind.JsonNode node = Hostile.JSON.readTree(body);
-                return node != null && node.path("code").isTextual() ? node.path("code").asText() : null;
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        }
-
-        String asString() {
-            return body;
-        }
-    }
-
-    /**
-     * Sends a case with RestAssured, for bodies the service refuses before reading them: it closes
-     * the connection after its 413, which RestAssured reads while Java's HttpClient may still be writing.
-     */
-    static Answer sendWithRestAssured(Case c) {
-        io.restassured.specification.RequestSpecification request = given().urlEncodingEnabled(false);
-        for (Map.Entry<String, String> header : c.headers().entrySet()) {
-            request = header.getKey().equals("Content-Type") ? request.contentType(header.getValue())
-                    : request.header(header.getKey(), header.getValue());
-        }
-        if (c.body() != null) {
-            request = request.body(c.body());
-        }
-        // The service may close the connection while the client is still writing the body; then
-        // the client sees a broken pipe or a reset instead of the 413 (the kernel drops the answer
-        // with the connection). Such a send is tried again; any answer that arrives is checked.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                io.restassured.response.Response response = request.post(c.path());
-                return new Answer(response.statusCode(), response.contentType(), response.asString());
-            } catch (Exception e) {
-                if (attempt == 5 || !closedWhileWriting(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static boolean closedWhileWriting(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.SocketException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Sends a case as it is: raw bytes, raw path, any header; only a client-side failure is an exception. */
-    static Answer send(Case c) {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + RestAssured.port + c.path())).timeout(java.time.Duration.ofSeconds(60));
-        for (Map.Entry<String, String> header : c.headers().entrySet()) {
-            try {
-                request.header(header.getKey(), header.getValue());
-            } catch (IllegalArgumentException e) {
-                // A value no HTTP client sends (empty, control characters): the header is left out.
-            }
-        }
-        request.method(c.method(), c.body() == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                : java.net.http.HttpRequest.BodyPublishers.ofByteArray(c.body()));
-        try {
-            java.net.http.HttpResponse<String> response = CLIENT.send(request.build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(c.what(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A fingerprint of the registered trades. */
