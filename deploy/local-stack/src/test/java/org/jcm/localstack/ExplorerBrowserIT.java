@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -34,15 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  * local stack with the demo data, without a token: the rendered DOM holds the totals, the projects'
  * allocations, the recent retirements, a price chart per priced instrument (read from settlement
  * across origins) and the ledger head as the APIs give them, and, for the URL fragment
- * {@code #unit=<serial>}, every event of the unit's history. Screenshots at desktop and phone width
+ * {@code #unit=<serial>}, every event of the unit's history. Then, driven over the DevTools
+ * protocol, a serial typed into the search box and Enter show that unit's history. Screenshots at desktop and phone width
  * go to {@code target/}. Chromium comes from {@code deploy/explorer/install-chromium.sh} when it is
  * missing; the test is aborted, with the reason, only when it cannot be installed.
  */
 @Tag("local-stack")
 class ExplorerBrowserIT {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
-    private static final String SERVICE_OPTIONS = "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
     /** The flags the project runs Chromium with (docs/explorer.md). */
     private static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -55,11 +53,11 @@ class ExplorerBrowserIT {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void the_explorer_shows_the_demo_totals_and_a_units_history_without_a_token(@TempDir Path temporary) throws Exception {
         String chromium = chromium();
-        int[] ports = freePorts(4);
+        int[] ports = Launcher.freePorts(4);
         String registry = "http://localhost:" + ports[0];
         String settlement = "http://localhost:" + ports[1];
-        launcher = launch(temporary.resolve("data"), ports, temporary.resolve("launcher.out"));
-        awaitReady(temporary.resolve("launcher.out"));
+        launcher = Launcher.launch(Launcher.arguments(temporary.resolve("data"), ports), temporary.resolve("launcher.out"));
+        Launcher.awaitReady(launcher, temporary.resolve("launcher.out"));
 
         // What the page must show, from the public APIs.
         Map<String, Object> summary = object(getJson(registry + "/api/v1/reports/summary"));
@@ -140,6 +138,32 @@ class ExplorerBrowserIT {
         assertThat(dom).contains("data-value=\"" + head.get("seq") + "\">" + head.get("seq") + "<",
                 "<code id=\"head-hash\" class=\"hash\">" + head.get("hash") + "</code>",
                 "href=\"/explorer/verifier/verify-ledger.py\"");
+
+        // The search box, used as a person would: type a block serial, press Enter, see its history.
+        String typed = (String) object(allocations.get(allocations.size() - 1)).get("serial");
+        List<Object> typedHistory = list(object(getJson(registry + "/api/v1/units/"
+                + URLEncoder.encode(typed, StandardCharsets.UTF_8))).get("history"));
+        assertThat(typedHistory).as("history of " + typed).isNotEmpty();
+        List<String> typedSeqs = typedHistory.stream().map(e -> String.valueOf(object(e).get("seq"))).toList();
+        List<String> interactive = chromiumCommand(chromium, temporary.resolve("profile-search"));
+        interactive.removeIf(flag -> flag.startsWith("--virtual-time-budget"));
+        interactive.add("--window-size=1280,2000");
+        try (DevTools browser = DevTools.start(interactive, temporary.resolve("profile-search.log"))) {
+            browser.navigate(registry + "/explorer/");
+            browser.awaitTrue("document.body.dataset.state === 'ready'", Duration.ofSeconds(60));
+            assertThat(browser.evaluate("document.querySelectorAll('#unit-history tr[data-seq]').length"))
+                    .as("no unit shown before the search").isEqualTo(0L);
+            browser.evaluate("document.getElementById('unit-query').focus()");
+            browser.type(typed);
+            browser.pressEnter();
+            browser.awaitTrue("document.querySelectorAll('#unit-history tr[data-seq]').length === " + typedSeqs.size()
+                    + " && document.getElementById('unit-history').textContent.includes(" + Json.write(typed) + ")",
+                    Duration.ofSeconds(30));
+            assertThat(browser.evaluate("location.hash === '#unit=' + encodeURIComponent(" + Json.write(typed) + ")"))
+                    .as("the address names the unit looked up").isEqualTo(true);
+            assertThat(browser.evaluate("Array.from(document.querySelectorAll('#unit-history tr[data-seq]'), r => r.dataset.seq)"))
+                    .as("the history rows of the typed serial, in order").isEqualTo(typedSeqs);
+        }
 
         // The verifier is served next to the page; screenshots at desktop and phone width.
         assertThat(get(registry + "/explorer/verifier/verify-ledger.py").body()).contains("Verify the JCM ledger hash chain");
@@ -258,31 +282,7 @@ class ExplorerBrowserIT {
 
     // ------------------------------------------------------------------ the stack and its APIs
 
-    private static Process launch(Path data, int[] ports, Path output) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", System.getProperty("jcm.launcher.jar"),
-                "--fresh", "--data", data.toString(), "--project-dir", System.getProperty("jcm.project.dir"),
-                "--registry-port", Integer.toString(ports[0]), "--settlement-port", Integer.toString(ports[1]),
-                "--postgres-port", Integer.toString(ports[2]), "--kafka-port", Integer.toString(ports[3]),
-                "--service-java-opts=" + SERVICE_OPTIONS));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    }
 
-    private void awaitReady(Path output) throws Exception {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            String text = Files.readString(output);
-            if (text.contains(Summary.READY)) {
-                assertThat(text).as("the demo data load without warnings").doesNotContain("WARNING");
-                return;
-            }
-            if (!launcher.isAlive()) {
-                fail("The launcher exited with " + launcher.exitValue() + " before it was ready:\n" + text);
-            }
-            Thread.sleep(250);
-        }
-        fail("The launcher was not ready after " + READY_TIMEOUT.toSeconds() + " s:\n" + Files.readString(output));
-    }
 
     private HttpResponse<String> get(String url) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
@@ -303,22 +303,5 @@ class ExplorerBrowserIT {
     @SuppressWarnings("unchecked")
     private static List<Object> list(Object value) {
         return (List<Object>) value;
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 }

@@ -1,10 +1,8 @@
 package org.jcm.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("local-stack")
 class LocalStackIT {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
-    private static final String SERVICE_OPTIONS = "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -46,12 +42,12 @@ class LocalStackIT {
             throws Exception {
         Path data = temporary.resolve("data");
         Path output = temporary.resolve("launcher.out");
-        List<String> arguments = arguments(data, freePorts(4));
+        List<String> arguments = Launcher.arguments(data, Launcher.freePorts(4));
         int registryPort = Integer.parseInt(arguments.get(arguments.indexOf("--registry-port") + 1));
         int settlementPort = Integer.parseInt(arguments.get(arguments.indexOf("--settlement-port") + 1));
 
-        launcher = launch(arguments, output);
-        awaitReady(output);
+        launcher = Launcher.launch(arguments, output);
+        Launcher.awaitReady(launcher, output);
         Map<String, String> tokens = tokens(data.resolve("tokens.env"));
         assertThat(tokens).containsKeys("JCM_TOKEN_OPERATOR", "JCM_TOKEN_ADMIN_JPN01", "JCM_TOKEN_ADMIN_MNG01",
                 "JCM_TOKEN_GOV_JPN", "JCM_TOKEN_GOV_MNG", "JCM_TOKEN_GOBI_SOLAR", "JCM_TOKEN_SAKURA_TRADING",
@@ -77,7 +73,7 @@ class LocalStackIT {
 
         // A second start on the same folder is refused, and its --fresh wipes nothing.
         Path secondOutput = temporary.resolve("second.out");
-        Process second = launch(arguments, secondOutput);
+        Process second = Launcher.launch(arguments, secondOutput);
         assertThat(second.waitFor(90, TimeUnit.SECONDS)).as("second launcher exits").isTrue();
         assertThat(second.exitValue()).isEqualTo(StackException.ALREADY_RUNNING);
         assertThat(Files.readString(secondOutput)).contains("already running", "launcher pid " + launcher.pid());
@@ -111,36 +107,8 @@ class LocalStackIT {
         started.forEach(ProcessHandle::destroyForcibly);
     }
 
-    private static List<String> arguments(Path data, int[] ports) {
-        return List.of("--fresh", "--data", data.toString(),
-                "--project-dir", System.getProperty("jcm.project.dir"),
-                "--registry-port", Integer.toString(ports[0]), "--settlement-port", Integer.toString(ports[1]),
-                "--postgres-port", Integer.toString(ports[2]), "--kafka-port", Integer.toString(ports[3]),
-                "--service-java-opts=" + SERVICE_OPTIONS);
-    }
 
-    private static Process launch(List<String> arguments, Path output) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", System.getProperty("jcm.launcher.jar")));
-        command.addAll(arguments);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    }
 
-    private void awaitReady(Path output) throws Exception {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            String text = Files.readString(output);
-            if (text.contains(Summary.READY)) {
-                assertThat(text).as("the demo data load without warnings").doesNotContain("WARNING");
-                return;
-            }
-            if (!launcher.isAlive()) {
-                fail("The launcher exited with " + launcher.exitValue() + " before it was ready:\n" + text);
-            }
-            Thread.sleep(250);
-        }
-        fail("The launcher was not ready after " + READY_TIMEOUT.toSeconds() + " s:\n" + Files.readString(output));
-    }
 
     private HttpResponse<String> get(String url, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
@@ -174,22 +142,5 @@ class LocalStackIT {
             Thread.sleep(50);
         }
         return true;
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 }
