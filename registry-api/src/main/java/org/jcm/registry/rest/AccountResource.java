@@ -119,11 +119,12 @@ public class AccountResource {
         }, "/api/v1/accounts/");
     }
 
-    /** The optional body; bad JSON fails with Jackson's exception, which the problem mappers answer. */
+    /**
+     * The optional body; none, empty or JSON {@code null} is a freeze without a reason. Bad JSON fails
+     * with Jackson's exception, which the problem mappers answer.
+     */
     private AccountStatusRequest optionalBody(byte[] body) throws IOException {
-        if (body == null || body.length == 0) {
-            return new AccountStatusRequest(null);
-        }
-        return json.readValue(body, AccountStatusRequest.class);
+        AccountStatusRequest request = body == null || body.length == 0 ? null : json.readValue(body, AccountStatusRequest.class);
+        return request == null ? new AccountStatusRequest(null) : request;
     }
 }

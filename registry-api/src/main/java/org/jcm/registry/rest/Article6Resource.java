@@ -112,8 +112,9 @@ public class Article6Resource {
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Schema(implementation = RevocationRequest.class) byte[] body) throws IOException {
-        RevocationRequest request = body == null || body.length == 0 ? new RevocationRequest(null)
-                : json.readValue(body, RevocationRequest.class);
+        // The body is optional: none, empty or JSON null is a revocation without a reason.
+        RevocationRequest read = body == null || body.length == 0 ? null : json.readValue(body, RevocationRequest.class);
+        RevocationRequest request = read == null ? new RevocationRequest(null) : read;
         Map<String, Object> hashed = new LinkedHashMap<>();
         hashed.put("authorizationId", authorizationId);
         hashed.put("reason", request.reason());

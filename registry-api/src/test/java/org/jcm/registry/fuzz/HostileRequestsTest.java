@@ -329,6 +329,42 @@ class HostileRequestsTest {
         assertThat(head()).isEqualTo(head);
     }
 
+    /** Found by a 5,000-case run: JSON {@code null} as the optional body of a freeze was a 500 (NullPointerException). */
+    @Test
+    void an_optional_body_of_json_null_is_the_same_as_none() {
+        Caller admin = new Caller("admin@MNG01", Set.of("registry-admin"), Map.of("registry", "MNG01"));
+        String account = LedgerApi.holder("MNG01")[1];
+        for (String action : List.of("freeze", "unfreeze")) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Authorization", Hostile.authorization(TokenKind.VALID, admin.subject(), admin.groups(), admin.claims()));
+            headers.put("Content-Type", "application/json");
+            headers.put("Idempotency-Key", LedgerApi.key());
+            String path = "/api/v1/accounts/" + account + "/" + action;
+            Answer answer = send(new Case(path + " null", "POST", path, headers, Hostile.utf8("null")));
+            assertThat(answer.statusCode()).as(path + ": " + answer.asString()).isEqualTo(201);
+        }
+        Caller government = new Caller("gov@MNG", Set.of("government"), Map.of("party", "MNG"));
+        String authorization = "MNG-FZN-" + LedgerApi.key().substring(0, 8);
+        LedgerApi.created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", authorization,
+                "party", "MNG", "cooperativeApproachId", "CA0001", "purpose", "NDC",
+                "serialRanges", List.of(unitsOfTheSerial(98_000, 98_009))));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", Hostile.authorization(TokenKind.VALID, government.subject(), government.groups(),
+                government.claims()));
+        headers.put("Content-Type", "application/json");
+        headers.put("Idempotency-Key", LedgerApi.key());
+        String revoke = "/api/v1/authorizations/" + authorization + "/revoke";
+        Answer revoked = send(new Case(revoke + " null", "POST", revoke, headers, Hostile.utf8("null")));
+        assertThat(revoked.statusCode()).as(revoke + ": " + revoked.asString()).isEqualTo(201);
+    }
+
+    /** Units {@code from..to} (offsets from its first unit) of the issued block, as a serial range. */
+    private String unitsOfTheSerial(long from, long to) {
+        String[] parts = world.get("S").split("-");
+        long first = Long.parseLong(parts[3]);
+        return "JCM-" + world.get("P") + "-2024-" + (first + from) + "-" + (first + to);
+    }
+
     // ------------------------------------------------------------------ limits
 
     @Test
