@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -182,7 +183,8 @@ public class LedgerConsumer {
         // batch is in flight, and batches commit in order.
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "settlement-ledger-writer"));
         CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
-        try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
+        KafkaConsumer<String, byte[]> consumer = newConsumer();
+        try {
             kafka = consumer;
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
@@ -212,6 +214,10 @@ public class LedgerConsumer {
             report(session, position.generation(), consumer.currentLag(partition).orElse(-1), rebuilding);
         } finally {
             kafka = null;
+            // Nothing to hand back to the broker (no consumer group; the position lives in
+            // PostgreSQL), so the close does not wait for the fetch in flight, which kept a rebuild
+            // waiting up to fetch.max.wait.ms (about 0.4 s measured) before its wipe.
+            consumer.close(CloseOptions.timeout(Duration.ZERO));
             inFlight.exceptionally(e -> null).join();
             writer.shutdown();
         }
