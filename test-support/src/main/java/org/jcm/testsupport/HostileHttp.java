@@ -1,7 +1,5 @@
 package org.jcm.testsupport;
 
-import static io.restassured.RestAssured.given;
-
 import io.restassured.RestAssured;
 import java.util.Map;
 
@@ -50,40 +48,78 @@ public final class HostileHttp {
     }
 
     /**
-     * Sends a case with RestAssured, for bodies the service refuses before reading them: it closes
-     * the connection after its 413, which RestAssured reads while Java's HttpClient may still be writing.
+     * Sends a case whose body the service refuses by its declared length, with
+     * {@code Expect: 100-continue}: the client sends the headers, the service answers 413 at once,
+     * and the body is never sent. Without it the service's close races the client's writing, and
+     * the client may see a broken pipe or a reset instead of the answer.
      */
-    public static Answer sendWithRestAssured(Case c) {
-        io.restassured.specification.RequestSpecification request = given().urlEncodingEnabled(false);
-        for (Map.Entry<String, String> header : c.headers().entrySet()) {
-            request = header.getKey().equals("Content-Type") ? request.contentType(header.getValue())
-                    : request.header(header.getKey(), header.getValue());
-        }
-        if (c.body() != null) {
-            request = request.body(c.body());
-        }
-        // The service may close the connection while the client is still writing the body; then
-        // the client sees a broken pipe or a reset instead of the 413 (the kernel drops the answer
-        // with the connection). Such a send is tried again; any answer that arrives is checked.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                io.restassured.response.Response response = request.post(c.path());
-                return new Answer(response.statusCode(), response.contentType(), response.asString());
-            } catch (Exception e) {
-                if (attempt == 5 || !closedWhileWriting(e)) {
-                    throw e;
-                }
+    public static Answer sendExpectingContinue(Case c) {
+        // A plain socket: Java 17's HttpClient waits forever for a 100 that a refusal never sends.
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(60_000);
+            StringBuilder head = new StringBuilder(c.method()).append(' ').append(c.path()).append(" HTTP/1.1\r\n")
+                    .append("Host: localhost:").append(RestAssured.port).append("\r\n")
+                    .append("Content-Length: ").append(c.body().length).append("\r\n")
+                    .append("Expect: 100-continue\r\n");
+            for (Map.Entry<String, String> header : c.headers().entrySet()) {
+                head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
             }
+            head.append("\r\n");
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            Answer answer = readAnswer(in);
+            if (answer.statusCode() == 100) {
+                // The service wants the body after all: send it and read the final answer.
+                out.write(c.body());
+                out.flush();
+                answer = readAnswer(in);
+            }
+            return answer;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(c.what(), e);
         }
     }
 
-    private static boolean closedWhileWriting(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.SocketException) {
-                return true;
+    /** Reads one HTTP/1.1 answer: status line, headers, and a body of Content-Length bytes or up to the close. */
+    private static Answer readAnswer(java.io.InputStream in) throws java.io.IOException {
+        String status = line(in);
+        String[] parts = status.split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+            throw new java.io.IOException("Not an HTTP answer: " + status);
+        }
+        int code = Integer.parseInt(parts[1]);
+        String contentType = null;
+        long length = -1;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            int colon = header.indexOf(':');
+            String name = header.substring(0, colon).trim();
+            String value = header.substring(colon + 1).trim();
+            if (name.equalsIgnoreCase("Content-Type")) {
+                contentType = value;
+            } else if (name.equalsIgnoreCase("Content-Length")) {
+                length = Long.parseLong(value);
             }
         }
-        return false;
+        if (code == 100) {
+            return new Answer(code, null, "");
+        }
+        byte[] body = length >= 0 ? in.readNBytes((int) length) : in.readAllBytes();
+        return new Answer(code, contentType, new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String line(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new java.io.EOFException("The connection closed in the middle of an answer: " + line);
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     /** Sends a case as it is: raw bytes, raw path, any header; only a client-side failure is an exception. */

@@ -3,7 +3,7 @@ package org.jcm.registry.fuzz;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jcm.testsupport.HostileHttp.send;
-import static org.jcm.testsupport.HostileHttp.sendWithRestAssured;
+import static org.jcm.testsupport.HostileHttp.sendExpectingContinue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -376,7 +376,7 @@ class HostileRequestsTest {
             if (!endpoint.method().equals("POST")) {
                 continue;
             }
-            Answer response = sendWithRestAssured(request(endpoint, TokenKind.VALID, "1 MiB", path(endpoint, null), big, Map.of()));
+            Answer response = sendExpectingContinue(request(endpoint, TokenKind.VALID, "1 MiB", path(endpoint, null), big, Map.of()));
             assertThat(response.statusCode()).as(endpoint.path()).isEqualTo(413);
             assertThat(response.contentType()).as(endpoint.path()).startsWith("application/problem+json");
             assertThat(response.code()).as(endpoint.path()).isEqualTo("body_too_large");

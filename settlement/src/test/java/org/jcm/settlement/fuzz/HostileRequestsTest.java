@@ -3,7 +3,7 @@ package org.jcm.settlement.fuzz;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jcm.testsupport.HostileHttp.send;
-import static org.jcm.testsupport.HostileHttp.sendWithRestAssured;
+import static org.jcm.testsupport.HostileHttp.sendExpectingContinue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -282,7 +282,7 @@ class HostileRequestsTest {
         String before = trades();
         for (String path : List.of("/api/v1/trades", "/api/v1/admin/rebuild")) {
             Endpoint endpoint = ENDPOINTS.stream().filter(e -> e.path().equals(path)).findFirst().orElseThrow();
-            Answer response = sendWithRestAssured(request(endpoint, TokenKind.VALID, "1 MiB", path,
+            Answer response = sendExpectingContinue(request(endpoint, TokenKind.VALID, "1 MiB", path,
                     Hostile.utf8("{\"tradeId\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}"), Map.of()));
             assertThat(response.statusCode()).as(path).isEqualTo(413);
             assertThat(response.contentType()).as(path).startsWith("application/problem+json");
