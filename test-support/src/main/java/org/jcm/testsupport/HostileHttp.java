@@ -147,4 +147,30 @@ public final class HostileHttp {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * What is wrong with the answer to a case, or null: a 5xx, or a refusal that is not a
+     * problem+json with a code.
+     */
+    public static String check(Case c, Answer response) {
+        int status = response.statusCode();
+        String type = response.contentType();
+        if (status >= 500) {
+            return c.what() + ": " + status + " " + abbreviate(response.asString());
+        }
+        if (status >= 400) {
+            if (type == null || !type.startsWith("application/problem+json")) {
+                return c.what() + ": " + status + " with Content-Type " + type;
+            }
+            String code = response.code();
+            if (code == null || code.isEmpty()) {
+                return c.what() + ": " + status + " problem without a code: " + abbreviate(response.asString());
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jcm.ledger.canonical.Json;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.LedgerEvent;
@@ -28,16 +27,6 @@ public class StoredLedgerReader {
 
     StoredLedgerReader(Pool pool) {
         this.pool = pool;
-    }
-
-    /** The stored outcome of one key. */
-    public Uni<Optional<StoredOutcome>> outcome(SubjectKey key) {
-        return pool.preparedQuery("SELECT " + OUTCOME_COLUMNS + " FROM idempotency WHERE subject = $1 AND key = $2")
-                .execute(Tuple.of(key.subject(), key.key()))
-                .map(rows -> {
-                    var it = rows.iterator();
-                    return it.hasNext() ? Optional.of(outcome(it.next())) : Optional.empty();
-                });
     }
 
     /** The stored outcomes of several keys of one subject. */

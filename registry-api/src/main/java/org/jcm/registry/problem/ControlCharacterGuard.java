@@ -4,8 +4,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jcm.support.http.RawUri;
 
 /**
  * Refuses a request whose path or query holds a percent-encoded C0 control character or DEL
@@ -20,22 +20,17 @@ public class ControlCharacterGuard {
     /** The problem code of a query value that holds a control character (as for any bad query parameter). */
     static final String INVALID_QUERY_PARAMETER = "invalid_query_parameter";
 
-    private static final Pattern ENCODED_CONTROL = Pattern.compile("%(?:[01][0-9A-Fa-f]|7[Ff])");
-
     @ServerRequestFilter(preMatching = true)
     public Response refuseControlCharacters(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
-        if (holdsControl(uri.getRawPath())) {
+        if (RawUri.holdsControl(uri.getRawPath())) {
             return Problem.of(400, ProblemCodes.BAD_REQUEST, "The path holds a control character.").toResponse();
         }
-        if (holdsControl(uri.getRawQuery())) {
+        if (RawUri.holdsControl(uri.getRawQuery())) {
             return Problem.of(400, INVALID_QUERY_PARAMETER, "A query parameter holds a control character.",
                     List.of(new FieldError("query", "must not hold control characters"))).toResponse();
         }
         return null;
     }
 
-    private static boolean holdsControl(String raw) {
-        return raw != null && (ENCODED_CONTROL.matcher(raw).find() || raw.chars().anyMatch(Character::isISOControl));
-    }
 }

@@ -26,9 +26,9 @@ import org.jcm.registry.service.WriterConfig;
 
 /**
  * The path every mutation takes on the request thread: take one request from the token subject's
- * rate limit, check the Idempotency-Key, build the
- * command, hash the request, answer a known key from PostgreSQL, otherwise submit to the writer,
- * and turn the result into the HTTP answer. Accepted answers are built from the events alone, so
+ * rate limit, check the Idempotency-Key, build the command, hash the request, submit it to the
+ * writer (which answers a known key from its memory or PostgreSQL), and turn the result into the
+ * HTTP answer. Accepted answers are built from the events alone, so
  * a replay (rebuilt from the stored events) is byte for byte the first answer.
  */
 @ApplicationScoped

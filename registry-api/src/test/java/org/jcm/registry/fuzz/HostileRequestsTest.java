@@ -2,6 +2,7 @@ package org.jcm.registry.fuzz;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jcm.testsupport.HostileHttp.check;
 import static org.jcm.testsupport.HostileHttp.send;
 import static org.jcm.testsupport.HostileHttp.sendExpectingContinue;
 
@@ -270,31 +271,8 @@ class HostileRequestsTest {
         assertThat(failures).isEmpty();
     }
 
-    /** What is wrong with the answer to a case, or null. */
-    static String check(Case c, Answer response) {
-        int status = response.statusCode();
-        String type = response.contentType();
-        if (status >= 500) {
-            return c.what() + ": " + status + " " + abbreviate(response.asString());
-        }
-        if (status >= 400) {
-            if (type == null || !type.startsWith("application/problem+json")) {
-                return c.what() + ": " + status + " with Content-Type " + type;
-            }
-            String code = response.code();
-            if (code == null || code.isEmpty()) {
-                return c.what() + ": " + status + " problem without a code: " + abbreviate(response.asString());
-            }
-        }
-        return null;
-    }
-
     private static String head() {
         return given().get("/api/v1/ledger/head").then().statusCode(200).extract().asString();
-    }
-
-    static String abbreviate(String text) {
-        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 
     // ------------------------------------------------------------------ regressions: what the fuzzer found

@@ -4,8 +4,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jcm.support.http.RawUri;
 
 /**
  * Refuses a request whose path or query holds a percent-encoded C0 control character or DEL
@@ -16,22 +16,16 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class ControlCharacterGuard {
 
-    private static final Pattern ENCODED_CONTROL = Pattern.compile("%(?:[01][0-9A-Fa-f]|7[Ff])");
-
     @ServerRequestFilter(preMatching = true)
     public Response refuseControlCharacters(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
-        if (holdsControl(uri.getRawPath())) {
+        if (RawUri.holdsControl(uri.getRawPath())) {
             return refusal("A path segment holds a control character.", "path");
         }
-        if (holdsControl(uri.getRawQuery())) {
+        if (RawUri.holdsControl(uri.getRawQuery())) {
             return refusal("A query parameter holds a control character.", "query");
         }
         return null;
-    }
-
-    private static boolean holdsControl(String raw) {
-        return raw != null && (ENCODED_CONTROL.matcher(raw).find() || raw.chars().anyMatch(Character::isISOControl));
     }
 
     private static Response refusal(String detail, String field) {
