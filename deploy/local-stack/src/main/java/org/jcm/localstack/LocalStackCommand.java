@@ -113,8 +113,11 @@ public final class LocalStackCommand implements Callable<Integer> {
         }
     }
 
-    /** Kafka and the PostgreSQL wrapper log a great deal; it goes to a file, warnings included. */
-    private static void libraryLoggingTo(Path file) {
+    /**
+     * Kafka and the PostgreSQL wrapper log a great deal; it goes to a file, warnings included
+     * (the benchmark harness logs them the same way).
+     */
+    public static void libraryLoggingTo(Path file) {
         setIfAbsent("org.slf4j.simpleLogger.logFile", file.toString());
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");

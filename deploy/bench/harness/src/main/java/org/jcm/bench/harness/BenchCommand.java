@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.jcm.localstack.LocalStackCommand;
 
 /** The command line of the REST benchmark harness: {@code deploy/bench/run}. See docs/performance.md. */
 @Command(name = "deploy/bench/run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -112,35 +113,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Path project = projectDirectory.toAbsolutePath().normalize();
         Path dataFolder = data != null ? data.toAbsolutePath().normalize() : project.resolve("deploy/bench/harness/target/bench-data");
-        libraryLoggingTo(dataFolder.resolveSibling(dataFolder.getFileName() + "-infrastructure.log"));
+        // Into a file beside the data folder, not in it: the data folder is wiped at the start.
+        LocalStackCommand.libraryLoggingTo(dataFolder.resolveSibling(dataFolder.getFileName() + "-infrastructure.log"));
         BenchOptions options = new BenchOptions(project, dataFolder,
                 portBase, Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), Duration.ofSeconds(jitWarmup), pgbenchSeconds != null ? pgbenchSeconds : seconds,
                 chosen, clients, batchClients, batchSize, connections, openFraction, holdingsRate, holdingsLimit, organizations,
                 accounts, withSettlement, List.of(serviceJavaOptions.trim().split("\\s+")), Duration.ofSeconds(progressSeconds),
                 writeDocs, project.resolve("docs/performance.md"), commandLine);
         return new BenchRun(options, new Console(System.out)).run();
-    }
-
-    /**
-     * Kafka and the PostgreSQL wrapper log a great deal: into a file beside the data folder (not in
-     * it, as the data folder is wiped at the start), as the local stack does.
-     */
-    private static void libraryLoggingTo(Path file) {
-        setIfAbsent("org.slf4j.simpleLogger.logFile", file.toString());
-        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
-        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
-        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");
-        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
-        setIfAbsent("org.slf4j.simpleLogger.log.kafka", "warn");
-        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.controller.QuorumController", "error");
-        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "error");
-        setIfAbsent("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-    }
-
-    private static void setIfAbsent(String property, String value) {
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, value);
-        }
     }
 
     public static void main(String[] args) {
