@@ -200,11 +200,13 @@ final class BenchRun {
 
     /** How the phases ran, for the report. */
     private String describe() {
-        return String.format(Locale.ROOT, "First %d s of load not counted (JIT warm-up: half spread transfers, half mixed). Each phase: %d s warm-up (not counted), then %d s measured. Open loop at %.0f%% of the "
+        String jit = options.jitWarmup().isZero() ? "No JIT warm-up. "
+                : "First " + options.jitWarmup().toSeconds() + " s of load not counted (JIT warm-up: half spread transfers, half mixed). ";
+        return jit + String.format(Locale.ROOT, "Each phase: %d s warm-up (not counted), then %d s measured. Open loop at %.0f%% of the "
                         + "closed-loop peak of the same scenario. %d accounts in %d organizations, 1,000,000 units each; "
                         + "registry-api JVM options: %s; load generator: Vert.x HTTP/1.1 client, %d connections, in the harness JVM "
                         + "on the same machine.%s",
-                options.jitWarmup().toSeconds(), options.warmup().toSeconds(), options.measure().toSeconds(), options.openFraction() * 100, options.accounts(),
+                options.warmup().toSeconds(), options.measure().toSeconds(), options.openFraction() * 100, options.accounts(),
                 options.organizations(), String.join(" ", options.serviceJavaOptions()), options.connections(),
                 options.withSettlement() ? " settlement ran too, consuming the ledger topic." : " settlement was not started.");
     }
