@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * The ledger's hash chain: {@code hash(n) = SHA-256(hash(n-1) || JCS(event n))} with
- * {@code hash(0)} = 32 zero bytes (DOMAIN.md invariant 5), plus hex codecs and a verifier.
+ * {@code hash(0)} = 32 zero bytes (docs/domain.md section 4, invariant 5), plus hex codecs and a verifier.
  *
  * <p>All methods are thread-safe. Each thread reuses one {@link MessageDigest}, because creating
  * one per event would dominate the cost of replaying a long log.

@@ -1,7 +1,7 @@
 package org.jcm.ledger.credit;
 
 /**
- * Corresponding-adjustment state of a block (DOMAIN.md section 5). It only moves forward:
+ * Corresponding-adjustment state of a block (docs/domain.md section 5). It only moves forward:
  * NOT_REQUIRED -> COMMITTED -> PENDING -> APPLIED; revoking an authorization (allowed only while
  * COMMITTED) is the one way back to NOT_REQUIRED.
  */

@@ -1,6 +1,6 @@
 package org.jcm.ledger.id;
 
-/** What an account means (DOMAIN.md section 2): only HOLDING accounts can send units. */
+/** What an account means (docs/domain.md section 2): only HOLDING accounts can send units. */
 public enum AccountType {
     HOLDING,
     CANCELLATION,

@@ -37,7 +37,7 @@ import org.jcm.ledger.rule.Outcome;
 import org.jcm.ledger.rule.Rejection;
 import org.jcm.ledger.serial.BlockSerial;
 
-/** Article 6.2 rules (DOMAIN.md section 5): authorization, amendment, revocation, corresponding adjustment. */
+/** Article 6.2 rules (docs/domain.md section 5): authorization, amendment, revocation, corresponding adjustment. */
 final class Article6Rules {
 
     private Article6Rules() {

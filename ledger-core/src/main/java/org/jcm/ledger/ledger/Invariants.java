@@ -14,7 +14,7 @@ import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.Vintage;
 
 /**
- * Checks the invariants of DOMAIN.md section 4 on a state, and the allowed transitions between
+ * Checks the invariants of docs/domain.md section 4 on a state, and the allowed transitions between
  * two snapshots. Returns violations as sentences; an empty list means the ledger is sound. Used
  * by the property tests after every step and by the ledger verification endpoint after replay.
  */
@@ -160,7 +160,7 @@ public final class Invariants {
      * moving, firstTransferred reset, CA state moving backwards (except a revocation of a unit
      * never first transferred), fixed attributes (project, issuance, issuing registry) changing,
      * or a unit leaving an account that, in {@code before}, was not an open, unfrozen HOLDING
-     * account (DOMAIN.md invariant 3).
+     * account (docs/domain.md section 4, invariant 3).
      */
     public static List<String> checkTransition(LedgerSnapshot before, LedgerSnapshot after) {
         List<String> v = new ArrayList<>();

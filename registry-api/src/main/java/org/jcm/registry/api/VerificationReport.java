@@ -27,7 +27,7 @@ public record VerificationReport(boolean ok, long headSeq, String headHash, long
      *
      * @param kind {@code CHAIN} (sequence or hash), {@code EVENT} (a stored event that cannot be
      *     read or whose columns disagree with its JSON), {@code REPLAY} (an event that does not fit
-     *     the state before it), {@code INVARIANT} (the replayed state breaks a rule of DOMAIN.md
+     *     the state before it), {@code INVARIANT} (the replayed state breaks a rule of docs/domain.md
      *     section 4) or {@code STATE} (a stored row differs from the replayed state)
      * @param problem what exactly, e.g. {@code HASH_MISMATCH}, {@code SEQUENCE_GAP},
      *     {@code NOT_CANONICAL}, {@code FIELD_MISMATCH}, {@code MISSING_ROW}, {@code UNEXPECTED_ROW}

@@ -7,7 +7,7 @@ import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.Vintage;
 
 /**
- * A fungible class of credits (DOMAIN.md section 6): host Party, vintage and Article 6 label,
+ * A fungible class of credits (docs/domain.md section 6): host Party, vintage and Article 6 label,
  * written {@code JCM-{host}-{vintage}-{label}}, for example {@code JCM-MNG-2024-AUTHORIZED}.
  */
 public record Instrument(PartyCode hostParty, Vintage vintage, Label label) {

@@ -7,7 +7,7 @@ import org.jcm.ledger.credit.Label;
 import org.jcm.ledger.id.InvalidValueException;
 import org.junit.jupiter.api.Test;
 
-/** Instrument codes read and write as DOMAIN.md section 6 spells them. */
+/** Instrument codes read and write as docs/domain.md section 6 spells them. */
 class InstrumentTest {
 
     @Test
