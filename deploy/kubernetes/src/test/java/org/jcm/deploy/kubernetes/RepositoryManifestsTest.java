@@ -37,16 +37,7 @@ class RepositoryManifestsTest {
      * declared there (a rename fails the check). An entry whose file exists is no longer needed:
      * delete it.
      */
-    private static final List<ServiceConfiguration.Pending> PENDING = List.of(
-            new ServiceConfiguration.Pending("registry-api", "jcm.writer.enabled",
-                    "registry-api/src/main/java/org/jcm/registry/service/WriterConfig.java",
-                    "WriterConfig on branch write: false makes a read-only replica"),
-            new ServiceConfiguration.Pending("settlement", "settlement.consumer.topic",
-                    "settlement/src/main/java/org/jcm/settlement/config/SettlementConfig.java",
-                    "SettlementConfig on branch settle"),
-            new ServiceConfiguration.Pending("settlement", "settlement.consumer.partition",
-                    "settlement/src/main/java/org/jcm/settlement/config/SettlementConfig.java",
-                    "SettlementConfig on branch settle"));
+    private static final List<ServiceConfiguration.Pending> PENDING = List.of();
 
     /** Secrets the pods use that the manifests do not contain, and who makes them. */
     private static final Map<String, String> EXTERNAL_SECRETS = Map.of(
