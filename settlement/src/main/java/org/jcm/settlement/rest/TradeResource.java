@@ -65,8 +65,8 @@ public class TradeResource {
     @Operation(summary = "A registered trade's status: PENDING_DELIVERY, SETTLED, MISMATCHED or FAILED")
     public Uni<TradeStatusView> get(@PathParam("venue") String venue, @PathParam("tradeId") String tradeId) {
         access.requireReader(venue);
-        return trades.trade(new TradeKey(venue, tradeId))
-                .map(found -> found.map(TradeStatusView::of).orElseThrow(() -> new ProblemException(404,
+        return trades.status(new TradeKey(venue, tradeId))
+                .map(found -> found.orElseThrow(() -> new ProblemException(404,
                         ProblemCodes.UNKNOWN_TRADE, "No trade '" + tradeId + "' is registered for venue " + venue + ".")));
     }
 

@@ -45,6 +45,9 @@ public class TradeService {
     // Index trade_legs_by_trade.
     private static final String LEGS = "from TradeLegEntity l where l.venue = :venue and l.tradeId = :tradeId"
             + " order by l.seq, l.leg";
+    // The transfers naming a trade other than the one that decided it (0 when none did), index trade_legs_by_trade.
+    private static final String UNMATCHED_COUNT = "SELECT count(DISTINCT seq) FROM trade_legs"
+            + " WHERE venue = :venue AND trade_id = :tradeId AND seq <> :decidedBy";
     // Index trades_by_venue_and_status_time.
     private static final String SETTLED_ON = "from TradeEntity t where t.venue = :venue and t.status = :status"
             + " and t.statusAt >= :from and t.statusAt < :to order by t.statusSeq, t.tradeId";
@@ -70,14 +73,26 @@ public class TradeService {
                 .chain(stored -> stored != null
                         ? Uni.createFrom().item(replay(stored, requestHash, idempotencyKey))
                         : register(session, request, registeredBy)
-                                .chain(trade -> remember(session, scope, idempotencyKey, requestHash, trade))));
+                                .chain(registered -> remember(session, scope, idempotencyKey, requestHash,
+                                        registered))));
     }
 
-    /** One registered trade, or empty. */
-    public Uni<Optional<RegisteredTrade>> trade(TradeKey key) {
+    /** One registered trade and the number of its unmatched references, or empty. */
+    public Uni<Optional<TradeStatusView>> status(TradeKey key) {
         return sessions.withSession(session -> session.setDefaultReadOnly(true)
-                        .find(TradeEntity.class, new TradeEntity.Key(key)))
-                .map(found -> Optional.ofNullable(found).map(TradeEntity::toTrade));
+                .find(TradeEntity.class, new TradeEntity.Key(key))
+                .chain(found -> {
+                    if (found == null) {
+                        return Uni.createFrom().item(Optional.<TradeStatusView>empty());
+                    }
+                    RegisteredTrade trade = found.toTrade();
+                    return session.createNativeQuery(UNMATCHED_COUNT, Long.class)
+                            .setParameter("venue", key.venue())
+                            .setParameter("tradeId", key.tradeId())
+                            .setParameter("decidedBy", trade.statusSeq())
+                            .getSingleResult()
+                            .map(count -> Optional.of(TradeStatusView.of(trade, count)));
+                }));
     }
 
     /** A venue's trades settled on one UTC day (by the event time of the delivering transfer), by seq and trade id. */
@@ -107,7 +122,7 @@ public class TradeService {
      * deadline); refuses a trade that is registered already. The write lock keeps the check and the
      * insert together.
      */
-    private Uni<RegisteredTrade> register(Mutiny.Session session, RegisterTradeRequest r, String registeredBy) {
+    private Uni<TradeStatusView> register(Mutiny.Session session, RegisterTradeRequest r, String registeredBy) {
         TradeKey key = new TradeKey(r.venue(), r.tradeId());
         RegisteredTrade trade = new RegisteredTrade(key, r.sellerAccountId(), r.buyerAccountId(), r.parsedInstrument(),
                 r.quantity(), r.price(), r.currency(), r.deadline(), TradeStatus.PENDING_DELIVERY, 0, null, List.of());
@@ -124,8 +139,11 @@ public class TradeService {
                             .getResultList();
                 })
                 .chain(legs -> {
-                    RegisteredTrade decided = DeliveryRules.replay(trade, transfers(legs), clock);
-                    return session.persist(TradeEntity.registered(decided, registeredAt, registeredBy)).replaceWith(decided);
+                    List<PricedTransfer> transfers = transfers(legs);
+                    RegisteredTrade decided = DeliveryRules.replay(trade, transfers, clock);
+                    long unmatched = transfers.stream().filter(t -> t.seq() != decided.statusSeq()).count();
+                    return session.persist(TradeEntity.registered(decided, registeredAt, registeredBy))
+                            .replaceWith(TradeStatusView.of(decided, unmatched));
                 });
     }
 
@@ -146,8 +164,8 @@ public class TradeService {
     }
 
     private Uni<Answer> remember(Mutiny.Session session, String scope, String key, String requestHash,
-                                 RegisteredTrade trade) {
-        String body = write(TradeStatusView.of(trade));
+                                 TradeStatusView trade) {
+        String body = write(trade);
         return session.persist(new IdempotencyKeyEntity(scope, key, requestHash, 201, body))
                 .replaceWith(new Answer(201, body));
     }
