@@ -1,6 +1,5 @@
 package org.jcm.settlement.apply;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,9 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jcm.settlement.feed.BarDelta;
-import org.jcm.settlement.feed.BarInterval;
-import org.jcm.settlement.feed.BarKey;
 import org.jcm.settlement.feed.VolumeDelta;
 import org.jcm.settlement.feed.VolumeKey;
 import org.jcm.settlement.trade.Instrument;
@@ -19,13 +15,12 @@ import org.jcm.settlement.trade.TradeLeg;
 
 /**
  * What a batch of consecutive ledger events changes in the settlement database, aggregated in
- * memory so that the batch is written with one multi-row statement per table.
+ * memory so that the batch is written with one multi-row statement per table. Priced transfers
+ * are recorded as references to trades ({@link #legs()}); what they change in the market feeds
+ * depends on the registered trades, so it is worked out when the batch is written
+ * ({@link org.jcm.settlement.feed.MarketEffects}).
  */
 public final class BatchEffects {
-
-    /** The last price of one instrument in one currency. */
-    public record LastPrice(String instrument, String currency, BigDecimal pricePerTonne, Instant at, long seq) {
-    }
 
     /** An instrument seen in the ledger and the first seq that showed it. */
     public record SeenInstrument(Instrument instrument, long firstSeq) {
@@ -37,10 +32,8 @@ public final class BatchEffects {
     private Instant lastAt;
     private final List<TradeLeg> legs = new ArrayList<>();
     private final List<PricedTransfer> pricedTransfers = new ArrayList<>();
-    private final Map<BarKey, BarDelta> bars = new LinkedHashMap<>();
     private final Map<VolumeKey, VolumeDelta> volumes = new LinkedHashMap<>();
     private final Map<String, SeenInstrument> instruments = new LinkedHashMap<>();
-    private final Map<String, LastPrice> lastPrices = new LinkedHashMap<>();
 
     /** Effects of the events after {@code lastAppliedSeq}. */
     public BatchEffects(long lastAppliedSeq) {
@@ -60,16 +53,7 @@ public final class BatchEffects {
 
     void addPricedTransfer(PricedTransfer transfer) {
         pricedTransfers.add(transfer);
-        for (TradeLeg leg : transfer.legs()) {
-            legs.add(leg);
-            String instrument = leg.instrument().code();
-            for (BarInterval interval : BarInterval.values()) {
-                BarKey key = new BarKey(instrument, leg.currency(), interval, interval.bucketStart(leg.at()));
-                bars.computeIfAbsent(key, BarDelta::new).add(leg.seq(), leg.pricePerTonne(), leg.quantity());
-            }
-            lastPrices.put(instrument + "|" + leg.currency(),
-                    new LastPrice(instrument, leg.currency(), leg.pricePerTonne(), leg.at(), leg.seq()));
-        }
+        legs.addAll(transfer.legs());
     }
 
     void seeInstrument(Instrument instrument, long seq) {
@@ -113,19 +97,11 @@ public final class BatchEffects {
         return pricedTransfers;
     }
 
-    public Map<BarKey, BarDelta> bars() {
-        return bars;
-    }
-
     public Map<VolumeKey, VolumeDelta> volumes() {
         return volumes;
     }
 
     public Map<String, SeenInstrument> instruments() {
         return instruments;
-    }
-
-    public Map<String, LastPrice> lastPrices() {
-        return lastPrices;
     }
 }

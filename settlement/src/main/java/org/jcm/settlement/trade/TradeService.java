@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jcm.ledger.canonical.HashChain;
 import org.jcm.settlement.api.RegisterTradeRequest;
@@ -23,6 +24,7 @@ import org.jcm.settlement.api.TradeStatusView;
 import org.jcm.settlement.entity.IdempotencyKeyEntity;
 import org.jcm.settlement.entity.TradeEntity;
 import org.jcm.settlement.entity.TradeLegEntity;
+import org.jcm.settlement.messaging.LedgerConsumer;
 import org.jcm.settlement.persistence.BatchWriter;
 import org.jcm.settlement.problem.ProblemCodes;
 import org.jcm.settlement.problem.ProblemException;
@@ -55,17 +57,20 @@ public class TradeService {
     private final Mutiny.SessionFactory sessions;
     private final Clock clock;
     private final ObjectMapper json;
+    private final LedgerConsumer consumer;
 
-    TradeService(Mutiny.SessionFactory sessions, Clock clock, ObjectMapper json) {
+    TradeService(Mutiny.SessionFactory sessions, Clock clock, ObjectMapper json, LedgerConsumer consumer) {
         this.sessions = sessions;
         this.clock = clock;
         this.json = json;
+        this.consumer = consumer;
     }
 
     /** Registers a trade under an Idempotency-Key scoped to the exchange's venue. */
     public Uni<Answer> register(RegisterTradeRequest request, String idempotencyKey, String registeredBy) {
         String scope = "trades:" + request.venue();
         String requestHash = sha256(request.canonical());
+        AtomicBoolean settled = new AtomicBoolean();
         return sessions.withTransaction(session -> session.createNativeQuery(WRITE_LOCK, Integer.class)
                 .setParameter("lock", BatchWriter.WRITE_LOCK)
                 .getSingleResult()
@@ -73,8 +78,15 @@ public class TradeService {
                 .chain(stored -> stored != null
                         ? Uni.createFrom().item(replay(stored, requestHash, idempotencyKey))
                         : register(session, request, registeredBy)
+                                .invoke(registered -> settled.set(TradeStatus.SETTLED.name().equals(registered.status())))
                                 .chain(registered -> remember(session, scope, idempotencyKey, requestHash,
-                                        registered))));
+                                        registered))))
+                // Committed: a trade its registration settled now goes into the feeds, by the consumer.
+                .invoke(() -> {
+                    if (settled.get()) {
+                        consumer.settledOnRegistration();
+                    }
+                });
     }
 
     /** One registered trade and the number of its unmatched references, or empty. */
