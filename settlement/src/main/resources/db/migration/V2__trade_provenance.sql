@@ -19,3 +19,12 @@ TRUNCATE trade_legs, bars, daily_volumes, instruments, last_prices;
 UPDATE trades SET status = 'PENDING_DELIVERY', status_seq = NULL, status_at = NULL, mismatches = NULL;
 UPDATE consumer_position SET last_seq = 0, last_hash = repeat('0', 64), last_at = NULL,
     generation = generation + 1, updated_at = now();
+
+-- Every account the ledger opened (AccountOpened), and when it was closed (AccountClosed): a trade
+-- registration must name known, open accounts. Derived from the ledger like the tables above,
+-- filled by the consumer, wiped and refilled by a rebuild (the one just requested fills it).
+CREATE TABLE accounts (
+    account_id  text   PRIMARY KEY,
+    opened_seq  bigint NOT NULL,
+    closed_seq  bigint
+);

@@ -71,6 +71,11 @@ class RebuildTest {
         Map<String, String> after = snapshot();
 
         assertThat(after).isEqualTo(before);
+        // The rebuild refilled the accounts: a registration naming them is accepted.
+        Map<String, Object> next = new LinkedHashMap<>(body);
+        next.put("tradeId", "R-3");
+        given().auth().oauth2(TestTokens.exchange("RBX")).header("Idempotency-Key", "rb-3").contentType(ContentType.JSON)
+                .body(next).when().post("/api/v1/trades").then().statusCode(201);
         assertThat(before.get("trade RBX/R-1")).contains("\"status\":\"SETTLED\"");
         assertThat(before.get("trades")).contains("\"tradeId\":\"R-2\"");
         assertThat(before.get("trade RBX/R-2")).contains("\"status\":\"SETTLED\"");

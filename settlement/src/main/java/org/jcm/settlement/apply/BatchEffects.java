@@ -26,6 +26,13 @@ public final class BatchEffects {
     public record SeenInstrument(Instrument instrument, long firstSeq) {
     }
 
+    /**
+     * What the batch did to an account: opened it (at {@code openedSeq}, 0 if an earlier batch
+     * did) and/or closed it (at {@code closedSeq}, 0 if not).
+     */
+    public record AccountChange(String accountId, long openedSeq, long closedSeq) {
+    }
+
     private final long fromSeq;
     private long toSeq;
     private String lastHash;
@@ -34,6 +41,7 @@ public final class BatchEffects {
     private final List<PricedTransfer> pricedTransfers = new ArrayList<>();
     private final Map<VolumeKey, VolumeDelta> volumes = new LinkedHashMap<>();
     private final Map<String, SeenInstrument> instruments = new LinkedHashMap<>();
+    private final Map<String, AccountChange> accounts = new LinkedHashMap<>();
 
     /** Effects of the events after {@code lastAppliedSeq}. */
     public BatchEffects(long lastAppliedSeq) {
@@ -54,6 +62,15 @@ public final class BatchEffects {
     void addPricedTransfer(PricedTransfer transfer) {
         pricedTransfers.add(transfer);
         legs.addAll(transfer.legs());
+    }
+
+    void openAccount(String accountId, long seq) {
+        accounts.put(accountId, new AccountChange(accountId, seq, 0));
+    }
+
+    void closeAccount(String accountId, long seq) {
+        AccountChange opened = accounts.get(accountId);
+        accounts.put(accountId, new AccountChange(accountId, opened == null ? 0 : opened.openedSeq(), seq));
     }
 
     void seeInstrument(Instrument instrument, long seq) {
@@ -103,5 +120,10 @@ public final class BatchEffects {
 
     public Map<String, SeenInstrument> instruments() {
         return instruments;
+    }
+
+    /** The accounts the batch opened or closed, in the order it first touched them. */
+    public Map<String, AccountChange> accounts() {
+        return accounts;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jcm.ledger.canonical.HashChain;
 import org.jcm.settlement.apply.BatchEffects;
+import org.jcm.settlement.apply.BatchEffects.AccountChange;
 import org.jcm.settlement.apply.BatchEffects.SeenInstrument;
 import org.jcm.settlement.feed.Bar;
 import org.jcm.settlement.feed.BarDelta;
@@ -84,6 +85,7 @@ public final class BatchWriter {
         insertLegs(connection, effects);
         upsertVolumes(connection, effects);
         insertInstruments(connection, effects);
+        upsertAccounts(connection, effects);
         List<RegisteredTrade> changed = settle(connection, effects.pricedTransfers(), clock);
         MarketEffects market = MarketEffects.of(changed);
         List<Bar> bars = writeMarket(connection, market);
@@ -118,7 +120,7 @@ public final class BatchWriter {
     /** Wipes every derived row, sets registered trades back to pending and the position to zero. */
     public static long resetForRebuild(Connection connection, String ledgerId) throws SQLException {
         try (Statement sql = connection.createStatement()) {
-            sql.execute("TRUNCATE trade_legs, bars, daily_volumes, instruments, last_prices");
+            sql.execute("TRUNCATE trade_legs, bars, daily_volumes, instruments, last_prices, accounts");
             sql.executeUpdate("UPDATE trades SET status = 'PENDING_DELIVERY', status_seq = NULL, status_at = NULL,"
                     + " mismatches = NULL, in_feeds = false");
         }
@@ -285,6 +287,24 @@ public final class BatchWriter {
             sql.setArray(3, SqlArrays.ints(connection, seen, s -> s.instrument().vintage().year()));
             sql.setArray(4, SqlArrays.texts(connection, seen, s -> s.instrument().label().name()));
             sql.setArray(5, SqlArrays.longs(connection, seen, SeenInstrument::firstSeq));
+            sql.executeUpdate();
+        }
+    }
+
+    /** Accounts opened (inserted) and closed (closed_seq set) by the batch. */
+    private static void upsertAccounts(Connection connection, BatchEffects effects) throws SQLException {
+        List<AccountChange> changes = new ArrayList<>(effects.accounts().values());
+        if (changes.isEmpty()) {
+            return;
+        }
+        // An account closed in this batch but opened in an earlier one exists already (the fold
+        // refuses to close an unknown account), so its opened_seq of 0 is never inserted.
+        try (PreparedStatement sql = connection.prepareStatement("INSERT INTO accounts AS a (account_id, opened_seq,"
+                + " closed_seq) SELECT i, o, NULLIF(c, 0) FROM unnest(?::text[], ?::bigint[], ?::bigint[]) AS u(i, o, c)"
+                + " ON CONFLICT (account_id) DO UPDATE SET closed_seq = COALESCE(excluded.closed_seq, a.closed_seq)")) {
+            sql.setArray(1, SqlArrays.texts(connection, changes, AccountChange::accountId));
+            sql.setArray(2, SqlArrays.longs(connection, changes, AccountChange::openedSeq));
+            sql.setArray(3, SqlArrays.longs(connection, changes, AccountChange::closedSeq));
             sql.executeUpdate();
         }
     }
