@@ -28,9 +28,9 @@ public record UnmatchedReference(long seq, Instant at, String tradeId, String fr
         NOT_REGISTERED,
         /** The trade is registered, and the transfer does not come from its seller account. */
         NOT_FROM_SELLER,
-        /** From the seller account, after another transfer or the deadline had already decided the trade. */
+        /** From the seller account, after an earlier transfer from it had decided the trade (even FAILED, when late). */
         AFTER_DECISION,
-        /** From the seller account, after the deadline, when the deadline sweep had already failed the trade. */
+        /** From the seller account, after the deadline, when no transfer had decided the trade (the sweep failed it). */
         AFTER_DEADLINE
     }
 
