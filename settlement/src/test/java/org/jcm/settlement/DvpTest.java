@@ -15,6 +15,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.settlement.messaging.LedgerConsumer;
 import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.TestClock;
 import org.jcm.settlement.testing.TestLedger;
@@ -60,9 +62,14 @@ class DvpTest {
         Await.caughtUp();
     }
 
+    @Inject
+    LedgerConsumer consumer;
+
     @AfterEach
-    void resetTheClock() {
+    void resetTheClock() throws Exception {
         TestClock.reset();
+        // Trades left pending fail now on the real clock, not later while another test class runs.
+        consumer.sweepNow();
     }
 
     static Instant at(String time) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.TestLedger;
+import org.jcm.settlement.testing.TestTrades;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,10 +33,18 @@ class ExactlyOnceTest {
         return Instant.parse("2025-08-02T" + time + "Z");
     }
 
+    /** EOX registers a trade of C selling to A, to be delivered by the end of the day of {@code on}. */
+    static void register(Instant on, String tradeId, String instrument, long quantity, String price) {
+        TestTrades.registerOn(on, TestTrades.trade("EOX", tradeId, C, A, instrument, quantity, price, "USD",
+                on.plus(Duration.ofHours(12))));
+    }
+
     @Test
     void redelivered_entries_change_nothing() {
         TestLedger ledger = TestLedger.get();
         ledger.issue(at("09:00:00"), 2034, C, 500);
+        register(at("09:00:00"), "E-1", "JCM-MNG-2034-NONE", 100, "100.00");
+        register(at("09:00:00"), "E-2", "JCM-MNG-2034-NONE", 10, "110.00");
         ledger.transfer(at("10:00:00"), C, A, 100, 2034, trade("EOX", "E-1", "100.00", "USD"));
         Await.caughtUp();
         long head = ledger.head();
@@ -65,6 +74,8 @@ class ExactlyOnceTest {
     void an_entry_ahead_of_the_sequence_waits_for_the_missing_one_and_then_both_apply_in_order() {
         TestLedger ledger = TestLedger.get();
         ledger.issue(nextDay("11:00:00"), 2036, C, 100);
+        register(nextDay("11:00:00"), "G-1", "JCM-MNG-2036-NONE", 10, "50.00");
+        register(nextDay("11:00:00"), "G-2", "JCM-MNG-2036-NONE", 20, "60.00");
         Await.caughtUp();
         long before = ledger.head();
         ledger.applyWithoutPublishing(nextDay("11:10:00"), ledger.holderOf(C),

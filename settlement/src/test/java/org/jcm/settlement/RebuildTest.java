@@ -22,7 +22,10 @@ import org.jcm.settlement.testing.TestLedger;
 import org.jcm.settlement.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
-/** A rebuild from sequence 1 reproduces every feed and trade status exactly. Owns vintage 2037. */
+/**
+ * A rebuild from sequence 1 reproduces every feed and trade status exactly, including a trade
+ * registered after its delivery. Owns vintage 2037.
+ */
 @QuarkusTest
 class RebuildTest {
 
@@ -40,12 +43,20 @@ class RebuildTest {
         body.put("quantity", 40);
         body.put("pricePerTonne", "321.10");
         body.put("currency", "EUR");
-        body.put("deliverBy", "2999-01-01T00:00:00Z");
+        body.put("deliverBy", "2099-12-31T00:00:00Z");
         given().auth().oauth2(TestTokens.exchange("RBX")).header("Idempotency-Key", "rb-1").contentType(ContentType.JSON)
                 .body(body).when().post("/api/v1/trades").then().statusCode(201);
         ledger.transfer(day.plusSeconds(60), C, B, 40, 2037, trade("RBX", "R-1", "321.10", "EUR"));
         ledger.transfer(day.plusSeconds(3700), C, B, 15, 2037, trade("RBX", "R-2", "330", "EUR"));
         Await.caughtUp();
+        // R-2 is registered after its delivery was applied: it settles at once and joins the feeds.
+        Map<String, Object> late = new LinkedHashMap<>(body);
+        late.put("tradeId", "R-2");
+        late.put("quantity", 15);
+        late.put("pricePerTonne", "330");
+        given().auth().oauth2(TestTokens.exchange("RBX")).header("Idempotency-Key", "rb-2").contentType(ContentType.JSON)
+                .body(late).when().post("/api/v1/trades").then().statusCode(201).body("status", equalTo("SETTLED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> allTrades().contains("\"tradeId\":\"R-2\""));
 
         Map<String, String> before = snapshot();
         long generation = given().when().get("/api/v1/status").then().extract().jsonPath().getLong("generation");
@@ -60,8 +71,14 @@ class RebuildTest {
         Map<String, String> after = snapshot();
 
         assertThat(after).isEqualTo(before);
+        // The rebuild refilled the accounts: a registration naming them is accepted.
+        Map<String, Object> next = new LinkedHashMap<>(body);
+        next.put("tradeId", "R-3");
+        given().auth().oauth2(TestTokens.exchange("RBX")).header("Idempotency-Key", "rb-3").contentType(ContentType.JSON)
+                .body(next).when().post("/api/v1/trades").then().statusCode(201);
         assertThat(before.get("trade RBX/R-1")).contains("\"status\":\"SETTLED\"");
         assertThat(before.get("trades")).contains("\"tradeId\":\"R-2\"");
+        assertThat(before.get("trade RBX/R-2")).contains("\"status\":\"SETTLED\"");
     }
 
     @Test
@@ -86,8 +103,12 @@ class RebuildTest {
             }
         }
         bodies.put("volumes", get("/api/v1/feeds/volumes"));
-        bodies.put("trade RBX/R-1", given().auth().oauth2(TestTokens.exchange("RBX")).when()
-                .get("/api/v1/trades/RBX/R-1").then().statusCode(200).extract().asString());
+        for (String trade : List.of("R-1", "R-2")) {
+            bodies.put("trade RBX/" + trade, given().auth().oauth2(TestTokens.exchange("RBX")).when()
+                    .get("/api/v1/trades/RBX/" + trade).then().statusCode(200).extract().asString());
+        }
+        bodies.put("unmatched RBX", given().auth().oauth2(TestTokens.exchange("RBX")).when()
+                .get("/api/v1/unmatched-references/RBX").then().statusCode(200).extract().asString());
         return bodies;
     }
 

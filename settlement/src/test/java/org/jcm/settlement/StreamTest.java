@@ -20,9 +20,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.TestLedger;
+import org.jcm.settlement.testing.TestTrades;
 import org.junit.jupiter.api.Test;
 
-/** A server-sent events client receives each settled trade and the bar updates it causes. Owns vintage 2035. */
+/**
+ * A server-sent events client receives each settled trade and the bar updates it causes, whether
+ * the trade settles when its delivery is applied or when it is registered after it. Owns vintage 2035.
+ */
 @QuarkusTest
 class StreamTest {
 
@@ -30,7 +34,7 @@ class StreamTest {
     URI stream;
 
     @Test
-    void an_sse_client_receives_a_settled_trade_and_its_bar_updates() throws Exception {
+    void an_sse_client_receives_settled_trades_and_their_bar_updates() throws Exception {
         TestLedger ledger = TestLedger.get();
         Instant at = Instant.parse("2025-10-01T10:00:00Z");
         ledger.issue(at, 2035, C, 100);
@@ -49,6 +53,8 @@ class StreamTest {
         try {
             awaitLine(lines, "event:hello");
 
+            TestTrades.registerOn(at, TestTrades.trade("SSEX", "SS-1", C, A, "JCM-MNG-2035-NONE", 12, "42.00", "JPY",
+                    at.plusSeconds(3600)));
             ledger.transfer(at.plusSeconds(30), C, A, 12, 2035, trade("SSEX", "SS-1", "42.00", "JPY"));
 
             String trade = awaitLine(lines, "\"tradeId\":\"SS-1\"");
@@ -57,6 +63,17 @@ class StreamTest {
             String bar = awaitLine(lines, "\"interval\":\"1m\"");
             assertThat(bar).contains("\"instrument\":\"JCM-MNG-2035-NONE\"").contains("\"close\":\"42.00\"")
                     .contains("\"vwap\":\"42.0000\"").contains("\"volume\":12");
+
+            // Delivered first (the transfer's own price is not the venue's), registered afterwards.
+            long seq = ledger.transfer(at.plusSeconds(150), C, A, 5, 2035, trade("SSEX", "SS-2", "1.00", "JPY"))
+                    .get(0).seq();
+            Await.applied(seq);
+            TestTrades.registerOn(at, TestTrades.trade("SSEX", "SS-2", C, A, "JCM-MNG-2035-NONE", 5, "43.00", "JPY",
+                    at.plusSeconds(3600))).body("status", org.hamcrest.Matchers.equalTo("SETTLED"));
+            String late = awaitLine(lines, "\"tradeId\":\"SS-2\"");
+            assertThat(late).contains("\"seq\":" + seq).contains("\"pricePerTonne\":\"43.00\"");
+            String bar2 = awaitLine(lines, "\"close\":\"43.00\"");
+            assertThat(bar2).contains("\"instrument\":\"JCM-MNG-2035-NONE\"");
         } finally {
             open.body().close();
         }

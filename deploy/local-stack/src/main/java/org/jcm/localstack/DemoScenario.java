@@ -2,8 +2,9 @@ package org.jcm.localstack;
 
 /**
  * The demo world: two hosted registries, a Mongolian solar project whose credits are issued into
- * both, sold to a Japanese company on an exchange (one trade settled delivery versus payment),
- * partly retired, then partly authorized by Mongolia for NDC use, sold again and adjusted.
+ * both, sold to a Japanese company on an exchange (every trade registered by the exchange with
+ * settlement before the seller delivers it, so that it settles delivery versus payment and prices
+ * the feeds), partly retired, then partly authorized by Mongolia for NDC use, sold again and adjusted.
  */
 final class DemoScenario {
 
@@ -34,11 +35,12 @@ final class DemoScenario {
     static final String CURRENCY = "JPY";
     /** Units of the first trade, T-0001, taken from the low end of the Mongolian account's block. */
     static final long FIRST_TRADE = 500;
-    /** The trade registered with settlement before its delivering transfer. */
+    /** The trade the launcher waits for (settled) before it prints the summary. */
     static final String EXCHANGE_TRADE = "T-0002";
     static final long EXCHANGE_TRADE_QUANTITY = 300;
     static final String EXCHANGE_TRADE_PRICE = "1010.00";
     static final String UNAUTHORIZED_INSTRUMENT = "JCM-MNG-2024-NONE";
+    static final String AUTHORIZED_INSTRUMENT = "JCM-MNG-2024-AUTHORIZED";
 
     static final long RETIRED = 150;
 

@@ -19,6 +19,8 @@ final class DemoSeeder {
     /** Bump when the scenario changes, so that new requests do not collide with old keys. */
     private static final String KEY_PREFIX = "jcm-demo-v1-";
     private static final Duration SETTLEMENT_WAIT = Duration.ofSeconds(30);
+    /** The trades the exchange registers and the seller delivers, in that order. */
+    private static final List<String> DEMO_TRADES = List.of("T-0001", DemoScenario.EXCHANGE_TRADE, "T-0003", "T-0004");
 
     private final ApiClient registry;
     private final Optional<ApiClient> settlement;
@@ -121,18 +123,23 @@ final class DemoSeeder {
 
     /**
      * Two priced international transfers of units without authorization from MNG01 to JPN01 on
-     * venue JCMX; the second delivers a trade the exchange registered with settlement first.
+     * venue JCMX, each delivering a trade the exchange registered with settlement first: settlement
+     * prices a venue only with trades the venue registered and the seller delivered.
      */
     private void tradesOfUnauthorizedUnits() throws SeedingException, IOException, InterruptedException {
+        awaitSettlementKnowsTheAccounts();
+        registerExchangeTrade("10-exchange-trade-T-0001", "T-0001", DemoScenario.FIRST_TRADE,
+                DemoScenario.UNAUTHORIZED_INSTRUMENT, "980.00");
         transfer("10-transfer-T-0001", "T-0001", DemoScenario.FIRST_TRADE, "NONE", "980.00",
                 "Sold on " + DemoScenario.VENUE);
-        registerExchangeTrade();
+        registerExchangeTrade("11-exchange-trade", DemoScenario.EXCHANGE_TRADE, DemoScenario.EXCHANGE_TRADE_QUANTITY,
+                DemoScenario.UNAUTHORIZED_INSTRUMENT, DemoScenario.EXCHANGE_TRADE_PRICE);
         transfer("12-transfer-" + DemoScenario.EXCHANGE_TRADE, DemoScenario.EXCHANGE_TRADE, DemoScenario.EXCHANGE_TRADE_QUANTITY,
                 "NONE", DemoScenario.EXCHANGE_TRADE_PRICE,
                 "Delivery of exchange trade " + DemoScenario.EXCHANGE_TRADE + " (delivery versus payment)");
         progress.step("  trades T-0001 and " + DemoScenario.EXCHANGE_TRADE + " on " + DemoScenario.VENUE + " ("
                 + ids.mongolianAccount() + " -> " + ids.japaneseAccount() + ", " + DemoScenario.CURRENCY + ")"
-                + (settlement.isPresent() ? "; " + DemoScenario.EXCHANGE_TRADE + " registered with settlement first" : ""));
+                + (settlement.isPresent() ? "; each registered with settlement first" : ""));
     }
 
     /**
@@ -156,8 +163,10 @@ final class DemoSeeder {
      * Returns the seq of the first one's FirstTransferRecorded event, or 0.
      */
     private long tradesOfAuthorizedUnits() throws SeedingException, IOException, InterruptedException {
+        registerExchangeTrade("15-exchange-trade-T-0003", "T-0003", 2_000, DemoScenario.AUTHORIZED_INSTRUMENT, "1250.50");
         Object first = transfer("15-transfer-T-0003", "T-0003", 2_000, "AUTHORIZED", "1250.50",
                 "International transfer of authorized units, sold on " + DemoScenario.VENUE);
+        registerExchangeTrade("16-exchange-trade-T-0004", "T-0004", 400, DemoScenario.AUTHORIZED_INSTRUMENT, "1275.25");
         transfer("16-transfer-T-0004", "T-0004", 400, "AUTHORIZED", "1275.25", "Sold on " + DemoScenario.VENUE);
         progress.step("  trades T-0003 and T-0004 of authorized units on " + DemoScenario.VENUE);
         return JsonTrees.objectsWith(first, "type", "FirstTransferRecorded").stream()
@@ -175,22 +184,54 @@ final class DemoSeeder {
                         "memo", memo));
     }
 
-    private void registerExchangeTrade() throws SeedingException, IOException, InterruptedException {
+    /**
+     * The exchange registers a trade of the Mongolian account selling to the Japanese one with
+     * settlement, before the seller's transfer delivers it. Settlement refuses accounts it has not
+     * read from the ledger yet (422 {@code unknown_account}; 503 while it catches up, which the
+     * client retries), so this waits for it as settlement's documentation says.
+     */
+    private void registerExchangeTrade(String key, String tradeId, long quantity, String instrument, String price)
+            throws SeedingException, IOException, InterruptedException {
         if (settlement.isEmpty()) {
             return;
         }
         String deliverBy = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(30)).toString();
-        ApiClient.Answer answer = settlement.get().post("/api/v1/trades", token("JCM_TOKEN_EXCHANGE"),
-                KEY_PREFIX + "11-exchange-trade",
-                body("tradeId", DemoScenario.EXCHANGE_TRADE, "venue", DemoScenario.VENUE,
-                        "sellerAccountId", ids.mongolianAccount(), "buyerAccountId", ids.japaneseAccount(),
-                        "instrument", DemoScenario.UNAUTHORIZED_INSTRUMENT, "quantity", DemoScenario.EXCHANGE_TRADE_QUANTITY,
-                        "pricePerTonne", DemoScenario.EXCHANGE_TRADE_PRICE,
-                        "currency", DemoScenario.CURRENCY, "deliverBy", deliverBy));
+        Map<String, Object> trade = body("tradeId", tradeId, "venue", DemoScenario.VENUE,
+                "sellerAccountId", ids.mongolianAccount(), "buyerAccountId", ids.japaneseAccount(),
+                "instrument", instrument, "quantity", quantity, "pricePerTonne", price,
+                "currency", DemoScenario.CURRENCY, "deliverBy", deliverBy);
+        long deadline = System.nanoTime() + SETTLEMENT_WAIT.toNanos();
+        ApiClient.Answer answer = settlement.get().post("/api/v1/trades", token("JCM_TOKEN_EXCHANGE"), KEY_PREFIX + key, trade);
+        while (answer.status() == 422 && "unknown_account".equals(JsonTrees.find(answer.json(), "code").orElse(""))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            answer = settlement.get().post("/api/v1/trades", token("JCM_TOKEN_EXCHANGE"), KEY_PREFIX + key, trade);
+        }
         // 409 means a first seeding run registered it and the trade may be settled by now; that is fine.
         if (!answer.isSuccess() && answer.status() != 409) {
-            throw SeedingException.refused("exchange trade " + DemoScenario.EXCHANGE_TRADE, answer);
+            throw SeedingException.refused("exchange trade " + tradeId, answer);
         }
+    }
+
+    /** Waits (up to 30 s) until settlement has applied the ledger as far as it is now: the accounts are opened. */
+    private void awaitSettlementKnowsTheAccounts() throws IOException, InterruptedException {
+        if (settlement.isEmpty()) {
+            return;
+        }
+        long head = registryHead();
+        long deadline = System.nanoTime() + SETTLEMENT_WAIT.toNanos();
+        while (settlementApplied() < head && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+    }
+
+    private long registryHead() throws IOException, InterruptedException {
+        return JsonTrees.find(registry.get("/api/v1/ledger/head", null).json(), "seq").map(Long::parseLong).orElse(0L);
+    }
+
+    private long settlementApplied() throws IOException, InterruptedException {
+        return JsonTrees.find(settlement.orElseThrow().get("/api/v1/status", null).json(), "lastAppliedSeq")
+                .map(Long::parseLong).orElse(-1L);
     }
 
     /** Mongolia applies the corresponding adjustment for the units first transferred by T-0003. */
@@ -214,31 +255,42 @@ final class DemoSeeder {
         progress.step("  retirement of " + DemoScenario.RETIRED + " t by " + DemoScenario.JAPANESE_COMPANY);
     }
 
-    /** Waits until settlement has applied the whole ledger and the exchange trade is settled. */
+    /** Waits until settlement has applied the whole ledger and every demo trade is settled. */
     private void awaitSettlement() throws IOException, InterruptedException {
         if (settlement.isEmpty()) {
             return;
         }
-        long head = JsonTrees.find(registry.get("/api/v1/ledger/head", null).json(), "seq").map(Long::parseLong).orElse(0L);
+        long head = registryHead();
         long deadline = System.nanoTime() + SETTLEMENT_WAIT.toNanos();
-        String tradeStatus = "unknown";
+        String unsettled = "unknown";
         long applied = -1;
         while (System.nanoTime() < deadline) {
-            applied = JsonTrees.find(settlement.get().get("/api/v1/status", null).json(), "lastAppliedSeq")
-                    .map(Long::parseLong).orElse(-1L);
-            ApiClient.Answer trade = settlement.get().get("/api/v1/trades/" + DemoScenario.VENUE + "/"
-                    + DemoScenario.EXCHANGE_TRADE, token("JCM_TOKEN_EXCHANGE"));
-            tradeStatus = JsonTrees.find(trade.json(), "status").orElse("HTTP " + trade.status());
-            if (applied >= head && "SETTLED".equals(tradeStatus)) {
-                progress.step("  settlement applied the ledger up to seq " + applied + "; " + DemoScenario.EXCHANGE_TRADE
-                        + " is SETTLED");
+            applied = settlementApplied();
+            unsettled = unsettledTrades();
+            if (applied >= head && unsettled.isEmpty()) {
+                progress.step("  settlement applied the ledger up to seq " + applied + "; "
+                        + String.join(", ", DEMO_TRADES) + " are SETTLED");
                 return;
             }
             Thread.sleep(250);
         }
-        progress.warn("settlement has applied the ledger up to seq " + applied + " of " + head + " and trade "
-                + DemoScenario.EXCHANGE_TRADE + " is " + tradeStatus + " after " + SETTLEMENT_WAIT.toSeconds()
+        progress.warn("settlement has applied the ledger up to seq " + applied + " of " + head + " and trades "
+                + unsettled + " are not settled after " + SETTLEMENT_WAIT.toSeconds()
                 + " s; its feeds may still be empty (is registry-api publishing to Kafka?)");
+    }
+
+    /** The demo trades that are not SETTLED, with their status ("T-0001 PENDING_DELIVERY"), or empty. */
+    private String unsettledTrades() throws IOException, InterruptedException {
+        List<String> unsettled = new java.util.ArrayList<>();
+        for (String tradeId : DEMO_TRADES) {
+            ApiClient.Answer trade = settlement.orElseThrow().get("/api/v1/trades/" + DemoScenario.VENUE + "/" + tradeId,
+                    token("JCM_TOKEN_EXCHANGE"));
+            String status = JsonTrees.find(trade.json(), "status").orElse("HTTP " + trade.status());
+            if (!"SETTLED".equals(status)) {
+                unsettled.add(tradeId + " " + status);
+            }
+        }
+        return String.join(", ", unsettled);
     }
 
     private String cooperativeApproach(String party) throws IOException, InterruptedException {

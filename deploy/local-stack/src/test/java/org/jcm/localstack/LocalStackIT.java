@@ -66,10 +66,11 @@ class LocalStackIT {
                 "Swagger UI http://localhost:" + settlementPort + "/q/swagger-ui");
         assertThat(get(registry + "/q/swagger-ui", null).statusCode()).isEqualTo(200);
 
-        // Settlement's public trade feed shows the demo trades that reached it through Kafka.
+        // Settlement's public trade feed shows the demo trades that reached it through Kafka: the
+        // exchange registered each before the seller delivered it, so all four settled and price it.
         HttpResponse<String> feed = get("http://localhost:" + settlementPort + "/api/v1/feeds/trades", null);
         assertThat(feed.statusCode()).as(feed.body()).isEqualTo(200);
-        assertThat(feed.body()).contains("T-0001", "T-0002", "980.00");
+        assertThat(feed.body()).contains("T-0001", "T-0002", "T-0003", "T-0004", "980.00", "1250.50");
 
         // A second start on the same folder is refused, and its --fresh wipes nothing.
         Path secondOutput = temporary.resolve("second.out");

@@ -1,6 +1,5 @@
 package org.jcm.settlement.apply;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,9 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jcm.settlement.feed.BarDelta;
-import org.jcm.settlement.feed.BarInterval;
-import org.jcm.settlement.feed.BarKey;
 import org.jcm.settlement.feed.VolumeDelta;
 import org.jcm.settlement.feed.VolumeKey;
 import org.jcm.settlement.trade.Instrument;
@@ -19,16 +15,22 @@ import org.jcm.settlement.trade.TradeLeg;
 
 /**
  * What a batch of consecutive ledger events changes in the settlement database, aggregated in
- * memory so that the batch is written with one multi-row statement per table.
+ * memory so that the batch is written with one multi-row statement per table. Priced transfers
+ * are recorded as references to trades ({@link #legs()}); what they change in the market feeds
+ * depends on the registered trades, so it is worked out when the batch is written
+ * ({@link org.jcm.settlement.feed.MarketEffects}).
  */
 public final class BatchEffects {
 
-    /** The last price of one instrument in one currency. */
-    public record LastPrice(String instrument, String currency, BigDecimal pricePerTonne, Instant at, long seq) {
-    }
-
     /** An instrument seen in the ledger and the first seq that showed it. */
     public record SeenInstrument(Instrument instrument, long firstSeq) {
+    }
+
+    /**
+     * What the batch did to an account: opened it (at {@code openedSeq}, 0 if an earlier batch
+     * did) and/or closed it (at {@code closedSeq}, 0 if not).
+     */
+    public record AccountChange(String accountId, long openedSeq, long closedSeq) {
     }
 
     private final long fromSeq;
@@ -37,10 +39,9 @@ public final class BatchEffects {
     private Instant lastAt;
     private final List<TradeLeg> legs = new ArrayList<>();
     private final List<PricedTransfer> pricedTransfers = new ArrayList<>();
-    private final Map<BarKey, BarDelta> bars = new LinkedHashMap<>();
     private final Map<VolumeKey, VolumeDelta> volumes = new LinkedHashMap<>();
     private final Map<String, SeenInstrument> instruments = new LinkedHashMap<>();
-    private final Map<String, LastPrice> lastPrices = new LinkedHashMap<>();
+    private final Map<String, AccountChange> accounts = new LinkedHashMap<>();
 
     /** Effects of the events after {@code lastAppliedSeq}. */
     public BatchEffects(long lastAppliedSeq) {
@@ -60,16 +61,16 @@ public final class BatchEffects {
 
     void addPricedTransfer(PricedTransfer transfer) {
         pricedTransfers.add(transfer);
-        for (TradeLeg leg : transfer.legs()) {
-            legs.add(leg);
-            String instrument = leg.instrument().code();
-            for (BarInterval interval : BarInterval.values()) {
-                BarKey key = new BarKey(instrument, leg.currency(), interval, interval.bucketStart(leg.at()));
-                bars.computeIfAbsent(key, BarDelta::new).add(leg.seq(), leg.pricePerTonne(), leg.quantity());
-            }
-            lastPrices.put(instrument + "|" + leg.currency(),
-                    new LastPrice(instrument, leg.currency(), leg.pricePerTonne(), leg.at(), leg.seq()));
-        }
+        legs.addAll(transfer.legs());
+    }
+
+    void openAccount(String accountId, long seq) {
+        accounts.put(accountId, new AccountChange(accountId, seq, 0));
+    }
+
+    void closeAccount(String accountId, long seq) {
+        AccountChange opened = accounts.get(accountId);
+        accounts.put(accountId, new AccountChange(accountId, opened == null ? 0 : opened.openedSeq(), seq));
     }
 
     void seeInstrument(Instrument instrument, long seq) {
@@ -113,10 +114,6 @@ public final class BatchEffects {
         return pricedTransfers;
     }
 
-    public Map<BarKey, BarDelta> bars() {
-        return bars;
-    }
-
     public Map<VolumeKey, VolumeDelta> volumes() {
         return volumes;
     }
@@ -125,7 +122,8 @@ public final class BatchEffects {
         return instruments;
     }
 
-    public Map<String, LastPrice> lastPrices() {
-        return lastPrices;
+    /** The accounts the batch opened or closed, in the order it first touched them. */
+    public Map<String, AccountChange> accounts() {
+        return accounts;
     }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.jcm.ledger.command.Trade;
 import org.jcm.ledger.credit.CreditBlock;
 import org.jcm.ledger.credit.Label;
+import org.jcm.ledger.event.AccountClosed;
+import org.jcm.ledger.event.AccountOpened;
 import org.jcm.ledger.event.AuthorizationAmended;
 import org.jcm.ledger.event.AuthorizationRevoked;
 import org.jcm.ledger.event.BlockRange;
@@ -77,6 +79,12 @@ public final class EventFolder {
         } else if (event instanceof CorrespondingAdjustmentApplied e) {
             state.apply(e);
             see(e.ranges(), e.seq(), effects);
+        } else if (event instanceof AccountOpened e) {
+            state.apply(e);
+            effects.openAccount(e.accountId().value(), e.seq());
+        } else if (event instanceof AccountClosed e) {
+            state.apply(e);
+            effects.closeAccount(e.accountId().value(), e.seq());
         } else {
             state.apply(event);
         }

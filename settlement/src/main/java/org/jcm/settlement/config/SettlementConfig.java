@@ -21,6 +21,9 @@ public interface SettlementConfig {
     /** Feed settings. */
     Feeds feeds();
 
+    /** Trade registration settings. */
+    Trades trades();
+
     /** Settings of the ledger consumer. */
     interface Consumer {
 
@@ -63,6 +66,17 @@ public interface SettlementConfig {
         /** How often pending trades past their deadline are marked FAILED. */
         @WithDefault("PT1S")
         Duration sweepInterval();
+    }
+
+    /** Settings of trade registrations ({@code POST /api/v1/trades}). */
+    interface Trades {
+
+        /**
+         * How far ahead of the service's clock a registered trade's {@code deliverBy} may lie; a
+         * deadline in the past or further ahead is refused (422 {@code deliver_by_out_of_range}).
+         */
+        @WithDefault("P90D")
+        Duration maxDeliveryWindow();
     }
 
     /** Settings of the feeds. */

@@ -34,7 +34,10 @@ public class FeedBroadcaster {
         return processor.onOverflow().buffer(config.feeds().streamBuffer());
     }
 
-    /** Publishes a committed batch; called by the consumer thread only, so calls never overlap. */
+    /**
+     * Publishes a committed batch; called only by the consumer's threads, one at a time (a batch's
+     * writer, or the reader between batches for trades settled by their registration).
+     */
     public void publish(AppliedBatch batch) {
         for (TradeLeg leg : batch.legs()) {
             processor.onNext(new FeedEvent("trade", leg.cursor(), write(TradeView.of(leg))));

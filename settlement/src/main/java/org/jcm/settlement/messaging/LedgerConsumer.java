@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -68,6 +69,9 @@ public class LedgerConsumer {
     private volatile KafkaConsumer<String, byte[]> kafka;
     private Thread thread;
     private long nextSweepNanos = System.nanoTime();
+    private long nextFeedCheckNanos = System.nanoTime();
+    // Set when a registration settled a trade at once: its feed entries wait for this thread.
+    private final AtomicBoolean settledOnRegistration = new AtomicBoolean(true);
 
     LedgerConsumer(SettlementConfig config, DataSource dataSource,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Clock clock,
@@ -207,6 +211,7 @@ public class LedgerConsumer {
                 report(session, position.generation(), lag, rebuilding);
                 if (inFlight.isDone()) {
                     join(inFlight);
+                    feedSettledOnRegistration();
                     sweepIfDue(lag == 0 && session.waitingForSeq() == 0);
                 }
             }
@@ -251,6 +256,32 @@ public class LedgerConsumer {
             commitToFeed.record(Duration.ofMillis(lagMillis));
         }
         broadcaster.publish(applied);
+    }
+
+    /**
+     * Tells the consumer that a registration settled a trade whose delivery was applied before it
+     * was registered; the consumer puts it into the feeds on its next turn.
+     */
+    public void settledOnRegistration() {
+        settledOnRegistration.set(true);
+    }
+
+    /**
+     * Puts trades settled by their registration into the bars, last prices and the stream. Runs
+     * when a registration of this instance asked for it, and every sweep interval in case one of
+     * another instance did; only between batches, so the stream hears of bars in one order.
+     */
+    private void feedSettledOnRegistration() throws Exception {
+        long now = System.nanoTime();
+        boolean asked = settledOnRegistration.getAndSet(false);
+        if (!asked && now - nextFeedCheckNanos < 0) {
+            return;
+        }
+        nextFeedCheckNanos = now + config.dvp().sweepInterval().toNanos();
+        AppliedBatch fed = Transactions.locked(dataSource, BatchWriter::feedSettledOnRegistration);
+        if (!fed.legs().isEmpty()) {
+            broadcaster.publish(fed);
+        }
     }
 
     private void sweepIfDue(boolean caughtUp) throws Exception {

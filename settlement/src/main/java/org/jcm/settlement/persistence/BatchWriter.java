@@ -17,11 +17,13 @@ import java.util.Map;
 import java.util.Set;
 import org.jcm.ledger.canonical.HashChain;
 import org.jcm.settlement.apply.BatchEffects;
-import org.jcm.settlement.apply.BatchEffects.LastPrice;
+import org.jcm.settlement.apply.BatchEffects.AccountChange;
 import org.jcm.settlement.apply.BatchEffects.SeenInstrument;
 import org.jcm.settlement.feed.Bar;
 import org.jcm.settlement.feed.BarDelta;
 import org.jcm.settlement.feed.BarInterval;
+import org.jcm.settlement.feed.MarketEffects;
+import org.jcm.settlement.feed.MarketEffects.LastPrice;
 import org.jcm.settlement.feed.VolumeDelta;
 import org.jcm.settlement.feed.VolumeKey;
 import org.jcm.settlement.trade.DeliveryRules;
@@ -74,26 +76,53 @@ public final class BatchWriter {
 
     /**
      * Writes the batch and moves the position from {@code fromSeq - 1} to {@code toSeq}; fails if
-     * the stored position is not where the batch starts (another consumer got there first).
+     * the stored position is not where the batch starts (another consumer got there first). The
+     * trades the batch settles go into the market feeds in the same transaction.
      */
     public static AppliedBatch write(Connection connection, String ledgerId, BatchEffects effects, Clock clock)
             throws SQLException {
         movePosition(connection, ledgerId, effects);
         insertLegs(connection, effects);
-        List<Bar> bars = upsertBars(connection, effects);
         upsertVolumes(connection, effects);
         insertInstruments(connection, effects);
-        upsertLastPrices(connection, effects);
+        upsertAccounts(connection, effects);
         List<RegisteredTrade> changed = settle(connection, effects.pricedTransfers(), clock);
-        return new AppliedBatch(effects.legs(), bars, changed);
+        MarketEffects market = MarketEffects.of(changed);
+        List<Bar> bars = writeMarket(connection, market);
+        return new AppliedBatch(market.trades(), bars, changed);
+    }
+
+    /**
+     * Puts into the market feeds the trades that a registration settled at once (their delivering
+     * transfer was applied before they were registered): registrations decide the status, but only
+     * this writer touches the feeds, so that bars are written and published in one order.
+     */
+    public static AppliedBatch feedSettledOnRegistration(Connection connection) throws SQLException {
+        List<RegisteredTrade> settled = TradeStore.settledOutsideFeeds(connection);
+        if (settled.isEmpty()) {
+            return new AppliedBatch(List.of(), List.of(), List.of());
+        }
+        MarketEffects market = MarketEffects.of(settled);
+        List<Bar> bars = writeMarket(connection, market);
+        TradeStore.markInFeeds(connection, settled);
+        return new AppliedBatch(market.trades(), bars, List.of());
+    }
+
+    private static List<Bar> writeMarket(Connection connection, MarketEffects market) throws SQLException {
+        if (market.isEmpty()) {
+            return List.of();
+        }
+        List<Bar> bars = upsertBars(connection, market);
+        upsertLastPrices(connection, market);
+        return bars;
     }
 
     /** Wipes every derived row, sets registered trades back to pending and the position to zero. */
     public static long resetForRebuild(Connection connection, String ledgerId) throws SQLException {
         try (Statement sql = connection.createStatement()) {
-            sql.execute("TRUNCATE trade_legs, bars, daily_volumes, instruments, last_prices");
+            sql.execute("TRUNCATE trade_legs, bars, daily_volumes, instruments, last_prices, accounts");
             sql.executeUpdate("UPDATE trades SET status = 'PENDING_DELIVERY', status_seq = NULL, status_at = NULL,"
-                    + " mismatches = NULL");
+                    + " mismatches = NULL, in_feeds = false");
         }
         try (PreparedStatement sql = connection.prepareStatement("UPDATE consumer_position SET last_seq = 0,"
                 + " last_hash = ?, last_at = NULL, generation = generation + 1, updated_at = now()"
@@ -174,14 +203,15 @@ public final class BatchWriter {
         }
     }
 
-    private static List<Bar> upsertBars(Connection connection, BatchEffects effects) throws SQLException {
+    private static List<Bar> upsertBars(Connection connection, MarketEffects effects) throws SQLException {
         List<BarDelta> deltas = new ArrayList<>(effects.bars().values());
         List<Bar> bars = new ArrayList<>(deltas.size());
         if (deltas.isEmpty()) {
             return bars;
         }
-        // Batches are applied in ledger order, so the stored open is older than the batch's and
-        // the batch's close is newer; the seq guards keep that true even if a batch were replayed.
+        // Trades mostly settle in ledger order, so the stored open is older than the batch's and the
+        // batch's close newer; the seq guards keep open and close right when a trade registered
+        // after its delivery joins a bar later, or a batch is replayed.
         try (PreparedStatement sql = connection.prepareStatement("INSERT INTO bars AS b (instrument, currency,"
                 + " bar_interval, bucket_start, open, high, low, close, volume, notional, trade_count, open_seq, close_seq)"
                 + " SELECT i, c, n, s::timestamptz, o::numeric, h::numeric, l::numeric, x::numeric, v, p::numeric, k,"
@@ -261,7 +291,25 @@ public final class BatchWriter {
         }
     }
 
-    private static void upsertLastPrices(Connection connection, BatchEffects effects) throws SQLException {
+    /** Accounts opened (inserted) and closed (closed_seq set) by the batch. */
+    private static void upsertAccounts(Connection connection, BatchEffects effects) throws SQLException {
+        List<AccountChange> changes = new ArrayList<>(effects.accounts().values());
+        if (changes.isEmpty()) {
+            return;
+        }
+        // An account closed in this batch but opened in an earlier one exists already (the fold
+        // refuses to close an unknown account), so its opened_seq of 0 is never inserted.
+        try (PreparedStatement sql = connection.prepareStatement("INSERT INTO accounts AS a (account_id, opened_seq,"
+                + " closed_seq) SELECT i, o, NULLIF(c, 0) FROM unnest(?::text[], ?::bigint[], ?::bigint[]) AS u(i, o, c)"
+                + " ON CONFLICT (account_id) DO UPDATE SET closed_seq = COALESCE(excluded.closed_seq, a.closed_seq)")) {
+            sql.setArray(1, SqlArrays.texts(connection, changes, AccountChange::accountId));
+            sql.setArray(2, SqlArrays.longs(connection, changes, AccountChange::openedSeq));
+            sql.setArray(3, SqlArrays.longs(connection, changes, AccountChange::closedSeq));
+            sql.executeUpdate();
+        }
+    }
+
+    private static void upsertLastPrices(Connection connection, MarketEffects effects) throws SQLException {
         List<LastPrice> prices = new ArrayList<>(effects.lastPrices().values());
         if (prices.isEmpty()) {
             return;

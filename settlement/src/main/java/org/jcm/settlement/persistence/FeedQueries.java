@@ -17,7 +17,7 @@ import org.jcm.settlement.feed.BarInterval;
 import org.jcm.settlement.trade.TradeLeg;
 
 /**
- * The public feeds (trades, OHLCV bars, daily volumes): keyset pages in an index's order, as
+ * The public feeds (settled trades, OHLCV bars, daily volumes): keyset pages in an index's order, as
  * prepared SQL on the reactive PostgreSQL client. Instruments, trades and statements are entity
  * reads (see docs/decisions/0003-hibernate-reactive.md).
  */
@@ -35,12 +35,16 @@ public class FeedQueries {
         this.pool = pool;
     }
 
-    /** Trade legs after the cursor {@code (afterSeq, afterLeg)}, in ledger order, optionally of one instrument. */
+    /**
+     * Settled trades in the feeds after the cursor {@code (afterSeq, afterLeg)}, by the seq of their
+     * delivering transfer, optionally of one instrument (indexes trades_in_feeds and
+     * trades_in_feeds_by_instrument). Each is one leg, numbered 1.
+     */
     public Uni<List<TradeLeg>> legs(String instrument, long afterSeq, int afterLeg, int limit) {
-        return pool.preparedQuery("SELECT * FROM trade_legs WHERE ($1::text IS NULL OR instrument = $1)"
-                        + " AND (seq, leg) > ($2, $3) ORDER BY seq, leg LIMIT $4")
+        return pool.preparedQuery("SELECT * FROM trades WHERE in_feeds AND ($1::text IS NULL OR instrument = $1)"
+                        + " AND (status_seq, 1) > ($2, $3) ORDER BY status_seq LIMIT $4")
                 .execute(Tuple.of(instrument, afterSeq, afterLeg, limit))
-                .map(rows -> map(rows, Rows::leg));
+                .map(rows -> map(rows, Rows::settledTrade));
     }
 
     /** Bars of one instrument and interval, optionally one currency, with start in [from, to), after a cursor. */

@@ -19,11 +19,12 @@ public final class Rows {
         return value == null ? null : value.toInstant();
     }
 
-    public static TradeLeg leg(Row row) {
-        return new TradeLeg(row.getLong("seq"), row.getInteger("leg"), instant(row, "at"),
+    /** A settled trade of {@code trades} as the trade feed shows it: {@link TradeLeg#settled}. */
+    public static TradeLeg settledTrade(Row row) {
+        return new TradeLeg(row.getLong("status_seq"), 1, instant(row, "status_at"),
                 Instrument.parse(row.getString("instrument")), row.getLong("quantity"),
                 row.getBigDecimal("price_per_tonne"), row.getString("currency"), row.getString("venue"),
-                row.getString("trade_id"), row.getString("from_account_id"), row.getString("to_account_id"));
+                row.getString("trade_id"), row.getString("seller_account_id"), row.getString("buyer_account_id"));
     }
 
     public static Bar bar(Row row) {

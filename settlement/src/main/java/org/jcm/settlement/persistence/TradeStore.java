@@ -47,13 +47,17 @@ final class TradeStore {
         return trades;
     }
 
-    /** Writes the status columns of these trades. */
+    /**
+     * Writes the status columns of these trades, decided by the consumer's batch; the ones it
+     * settled go into the feeds in the same transaction ({@code in_feeds}).
+     */
     static void updateStatus(Connection connection, List<RegisteredTrade> trades) throws SQLException {
         if (trades.isEmpty()) {
             return;
         }
         try (PreparedStatement sql = connection.prepareStatement("UPDATE trades t SET status = u.status,"
-                + " status_seq = u.status_seq, status_at = u.status_at::timestamptz, mismatches = u.mismatches"
+                + " status_seq = u.status_seq, status_at = u.status_at::timestamptz, mismatches = u.mismatches,"
+                + " in_feeds = (u.status = 'SETTLED')"
                 + " FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])"
                 + " AS u(venue, trade_id, status, status_seq, status_at, mismatches)"
                 + " WHERE t.venue = u.venue AND t.trade_id = u.trade_id")) {
@@ -64,6 +68,29 @@ final class TradeStore {
             sql.setArray(5, SqlArrays.texts(connection, trades, t -> t.statusAt() == null ? null : t.statusAt().toString()));
             sql.setArray(6, SqlArrays.texts(connection, trades,
                     t -> t.mismatches().isEmpty() ? null : String.join(",", t.mismatches())));
+            sql.executeUpdate();
+        }
+    }
+
+    /** The trades settled by their registration that are not in the feeds yet, locked, by delivering seq. */
+    static List<RegisteredTrade> settledOutsideFeeds(Connection connection) throws SQLException {
+        List<RegisteredTrade> trades = new ArrayList<>();
+        try (PreparedStatement sql = connection.prepareStatement("SELECT " + COLUMNS + " FROM trades"
+                + " WHERE status = 'SETTLED' AND NOT in_feeds ORDER BY status_seq FOR UPDATE");
+             ResultSet rows = sql.executeQuery()) {
+            while (rows.next()) {
+                trades.add(read(rows));
+            }
+        }
+        return trades;
+    }
+
+    /** Records that these trades are in the feeds. */
+    static void markInFeeds(Connection connection, List<RegisteredTrade> trades) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement("UPDATE trades SET in_feeds = true"
+                + " WHERE (venue, trade_id) IN (SELECT * FROM unnest(?::text[], ?::text[]))")) {
+            sql.setArray(1, SqlArrays.texts(connection, trades, t -> t.key().venue()));
+            sql.setArray(2, SqlArrays.texts(connection, trades, t -> t.key().tradeId()));
             sql.executeUpdate();
         }
     }

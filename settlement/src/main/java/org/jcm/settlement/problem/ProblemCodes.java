@@ -38,6 +38,12 @@ public final class ProblemCodes {
     public static final String TRADE_ALREADY_REGISTERED = "trade_already_registered";
     /** No registered trade has this venue and trade id. */
     public static final String UNKNOWN_TRADE = "unknown_trade";
+    /** A trade names an account that the ledger, as settlement has read it, never opened (422). */
+    public static final String UNKNOWN_ACCOUNT = "unknown_account";
+    /** A trade names an account that the ledger has closed (422): it can never deliver or receive. */
+    public static final String ACCOUNT_CLOSED = "account_closed";
+    /** A trade's {@code deliverBy} is in the past or beyond the registration window (422). */
+    public static final String DELIVER_BY_OUT_OF_RANGE = "deliver_by_out_of_range";
     /** The ledger consumer cannot take the request now (for example it is not running). */
     public static final String UNAVAILABLE = "unavailable";
     /** Something failed inside the service; the detail carries a reference for the logs only. */

@@ -19,6 +19,7 @@ import org.jcm.settlement.api.TradeStatusView;
 import org.jcm.settlement.problem.ProblemCodes;
 import org.jcm.settlement.problem.ProblemException;
 import org.jcm.settlement.security.Access;
+import org.jcm.settlement.trade.LedgerBehindException;
 import org.jcm.settlement.trade.TradeKey;
 import org.jcm.settlement.trade.TradeService;
 
@@ -55,7 +56,9 @@ public class TradeResource {
         return trades.register(request, idempotencyKey, access.subject())
                 .map(answer -> Response.status(answer.status())
                         .location(URI.create("/api/v1/trades/" + request.venue() + "/" + request.tradeId()))
-                        .type(MediaType.APPLICATION_JSON).entity(answer.body()).build());
+                        .type(MediaType.APPLICATION_JSON).entity(answer.body()).build())
+                .onFailure(LedgerBehindException.class).recoverWithItem(e -> ((LedgerBehindException) e).problem()
+                        .responseBuilder().header("Retry-After", LedgerBehindException.RETRY_AFTER_SECONDS).build());
     }
 
     @GET
@@ -65,8 +68,8 @@ public class TradeResource {
     @Operation(summary = "A registered trade's status: PENDING_DELIVERY, SETTLED, MISMATCHED or FAILED")
     public Uni<TradeStatusView> get(@PathParam("venue") String venue, @PathParam("tradeId") String tradeId) {
         access.requireReader(venue);
-        return trades.trade(new TradeKey(venue, tradeId))
-                .map(found -> found.map(TradeStatusView::of).orElseThrow(() -> new ProblemException(404,
+        return trades.status(new TradeKey(venue, tradeId))
+                .map(found -> found.orElseThrow(() -> new ProblemException(404,
                         ProblemCodes.UNKNOWN_TRADE, "No trade '" + tradeId + "' is registered for venue " + venue + ".")));
     }
 

@@ -10,12 +10,15 @@ import java.util.List;
  * status whatever the order in which they happen, and a rebuild reaches it again:
  *
  * <ol>
- *   <li>The first transfer, in ledger order, that names the trade and whose event time is not
- *       after {@code deliverBy} decides: SETTLED if seller, buyer, quantity and instrument match,
- *       else MISMATCHED. Later transfers naming the trade change nothing.</li>
- *   <li>A transfer that names a still pending trade after its deadline makes it FAILED (a late
- *       delivery); a transfer made in time still decides a FAILED trade, because the ledger, not
- *       the moment the deadline sweep ran, says whether delivery was in time.</li>
+ *   <li>Only a transfer from the trade's seller account can decide it. A transfer from any other
+ *       account that names the trade changes nothing: it is an unmatched reference, which the venue
+ *       reads back (any holder can name any trade in a transfer of its own units).</li>
+ *   <li>The first transfer from the seller account, in ledger order, that names the trade and whose
+ *       event time is not after {@code deliverBy} decides: SETTLED if buyer, quantity and instrument
+ *       match, else MISMATCHED. Later transfers naming the trade change nothing.</li>
+ *   <li>A transfer from the seller account that names a still pending trade after its deadline
+ *       makes it FAILED (a late delivery); one made in time still decides a FAILED trade, because
+ *       the ledger, not the moment the deadline sweep ran, says whether delivery was in time.</li>
  *   <li>A pending trade whose deadline has passed on the clock is FAILED by the sweep.</li>
  * </ol>
  */
@@ -26,6 +29,9 @@ public final class DeliveryRules {
 
     /** The trade's status after one more transfer that names it. */
     public static RegisteredTrade onTransfer(RegisteredTrade trade, PricedTransfer transfer) {
+        if (!isFromSeller(trade, transfer)) {
+            return trade;
+        }
         boolean inTime = !transfer.at().isAfter(trade.deliverBy());
         return switch (trade.status()) {
             case SETTLED, MISMATCHED -> trade;
@@ -52,12 +58,17 @@ public final class DeliveryRules {
         return trade;
     }
 
-    /** The fields of the transfer that differ from the trade, in a fixed order; empty when it delivers. */
+    /** Whether the transfer comes from the trade's seller account, the only one that can decide the trade. */
+    public static boolean isFromSeller(RegisteredTrade trade, PricedTransfer transfer) {
+        return trade.sellerAccountId().equals(transfer.fromAccountId());
+    }
+
+    /**
+     * The fields of a transfer from the seller account that differ from the trade, in a fixed
+     * order ({@code buyerAccountId}, {@code quantity}, {@code instrument}); empty when it delivers.
+     */
     public static List<String> mismatches(RegisteredTrade trade, PricedTransfer transfer) {
-        List<String> fields = new ArrayList<>(4);
-        if (!trade.sellerAccountId().equals(transfer.fromAccountId())) {
-            fields.add("sellerAccountId");
-        }
+        List<String> fields = new ArrayList<>(3);
         if (!trade.buyerAccountId().equals(transfer.toAccountId())) {
             fields.add("buyerAccountId");
         }

@@ -35,6 +35,20 @@ public record TradeLeg(long seq, int leg, Instant at, Instrument instrument, lon
         }
     }
 
+    /**
+     * A settled trade as the feeds show it: one leg (a delivering transfer moves exactly the
+     * registered instrument) at the seq and time of the delivering transfer, with the quantity,
+     * price and currency the venue registered.
+     */
+    public static TradeLeg settled(RegisteredTrade trade) {
+        if (trade.status() != TradeStatus.SETTLED) {
+            throw new IllegalArgumentException("only a settled trade reaches the feeds: " + trade.key());
+        }
+        return new TradeLeg(trade.statusSeq(), 1, trade.statusAt(), trade.instrument(), trade.quantity(),
+                trade.pricePerTonne(), trade.currency(), trade.key().venue(), trade.key().tradeId(),
+                trade.sellerAccountId(), trade.buyerAccountId());
+    }
+
     /** Price times quantity, exact. */
     public BigDecimal notional() {
         return pricePerTonne.multiply(BigDecimal.valueOf(quantity));

@@ -4,10 +4,10 @@ package org.jcm.settlement.trade;
 public enum TradeStatus {
     /** Registered; no transfer has delivered it yet and its deadline has not passed. */
     PENDING_DELIVERY,
-    /** A transfer made by the deadline matched seller, buyer, quantity and instrument. */
+    /** A transfer from the seller account made by the deadline matched buyer, quantity and instrument. */
     SETTLED,
-    /** The first transfer made by the deadline that named this trade differs in at least one of those. */
+    /** The first transfer from the seller account made by the deadline that named this trade differs in one of those. */
     MISMATCHED,
-    /** No transfer naming this trade was made by the deadline. */
+    /** No transfer from the seller account naming this trade was made by the deadline. */
     FAILED
 }

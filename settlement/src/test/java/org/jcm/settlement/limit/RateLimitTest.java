@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.TestTicker;
 import org.jcm.settlement.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,8 @@ class RateLimitTest {
 
     @BeforeEach
     void freeze() {
+        // The registrations name the test ledger's accounts, which settlement must have read.
+        Await.caughtUp();
         TestTicker.freeze();
     }
 

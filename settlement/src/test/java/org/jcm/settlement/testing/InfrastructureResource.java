@@ -18,6 +18,8 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
 
     /** The settlement service's database on the shared server. */
     public static final String DATABASE = "settlement";
+    /** settlement.trades.max-delivery-window in tests: 100 years of 365 days. */
+    public static final String TEST_DELIVERY_WINDOW = "P36500D";
 
     @Override
     public Map<String, String> start() {
@@ -30,7 +32,10 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
                 "quarkus.datasource.username", database.user(),
                 "quarkus.datasource.password", database.password(),
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "settlement.dvp.sweep-interval", "PT0.2S");
+                "settlement.dvp.sweep-interval", "PT0.2S",
+                // Tests register trades due far ahead ("2099-12-31") and on days in 2025 with the
+                // clock fixed; TradeValidationTest checks the window's edges at this value.
+                "settlement.trades.max-delivery-window", TEST_DELIVERY_WINDOW);
     }
 
     @Override

@@ -37,6 +37,16 @@ public final class TestClock extends Clock {
         INSTANCE.fixed.set(at);
     }
 
+    /** Runs {@code work} with the time fixed at {@code at}, then puts the clock back as it was. */
+    public static <T> T during(Instant at, java.util.function.Supplier<T> work) {
+        Instant before = INSTANCE.fixed.getAndSet(at);
+        try {
+            return work.get();
+        } finally {
+            INSTANCE.fixed.set(before);
+        }
+    }
+
     /** Back to the system clock. */
     public static void reset() {
         INSTANCE.fixed.set(null);

@@ -59,11 +59,35 @@ class DeliveryRulesTest {
     }
 
     @Test
-    void every_differing_field_is_listed_in_a_fixed_order() {
+    void every_differing_field_of_the_sellers_transfer_is_listed_in_a_fixed_order() {
         RegisteredTrade after = DeliveryRules.onTransfer(TRADE,
-                transfer(7, "2025-07-01T10:00:00Z", "JPN01-H00001", "MNG01-H00001", leg(AUTHORIZED, 99)));
+                transfer(7, "2025-07-01T10:00:00Z", "MNG01-H00001", "JPN01-H00009", leg(AUTHORIZED, 99)));
         assertThat(after.status()).isEqualTo(TradeStatus.MISMATCHED);
-        assertThat(after.mismatches()).containsExactly("sellerAccountId", "buyerAccountId", "quantity", "instrument");
+        assertThat(after.mismatches()).containsExactly("buyerAccountId", "quantity", "instrument");
+    }
+
+    @Test
+    void a_transfer_from_another_account_than_the_seller_changes_nothing_whatever_it_carries() {
+        // Exactly the trade's terms, but not from the seller; then a late one from a stranger.
+        assertThat(DeliveryRules.onTransfer(TRADE,
+                transfer(7, "2025-07-01T10:00:00Z", "MNG01-H00002", "JPN01-H00001", leg(NONE, 100)))).isEqualTo(TRADE);
+        assertThat(DeliveryRules.onTransfer(TRADE,
+                transfer(7, "2025-07-01T10:00:00Z", "JPN01-H00009", "JPN01-H00009", leg(NONE, 1)))).isEqualTo(TRADE);
+        assertThat(DeliveryRules.onTransfer(TRADE,
+                transfer(8, "2025-07-01T19:00:00Z", "JPN01-H00009", "JPN01-H00001", leg(NONE, 100)))).isEqualTo(TRADE);
+        RegisteredTrade failed = DeliveryRules.sweep(TRADE, at("2025-07-02T00:00:00Z"));
+        assertThat(DeliveryRules.onTransfer(failed,
+                transfer(9, "2025-07-01T10:00:00Z", "JPN01-H00009", "JPN01-H00001", leg(NONE, 100)))).isEqualTo(failed);
+    }
+
+    @Test
+    void a_strangers_transfer_before_the_sellers_leaves_the_seller_to_decide() {
+        RegisteredTrade after = DeliveryRules.replay(TRADE, List.of(
+                transfer(5, "2025-07-01T09:00:00Z", "JPN01-H00009", "JPN01-H00009", leg(NONE, 1)),
+                transfer(6, "2025-07-01T10:00:00Z", "MNG01-H00001", "JPN01-H00001", leg(NONE, 100))),
+                at("2025-07-01T12:00:00Z"));
+        assertThat(after.status()).isEqualTo(TradeStatus.SETTLED);
+        assertThat(after.statusSeq()).isEqualTo(6);
     }
 
     @Test
