@@ -24,8 +24,8 @@ public record LedgerConfig(List<NdcPeriod> ndcPeriods, long maxIssuanceQuantity)
 
     /**
      * 100,000,000 t per issuance. JCM issuances are in the thousands to hundreds of thousands of
-     * tonnes, and the largest single issuances of any crediting mechanism (CDM HFC-23 projects) were
-     * about ten million; this leaves ten times that, and still needs some 90 million issuances to
+     * tonnes, and even the largest issuances of the CDM (industrial gas projects) stayed in the
+     * millions; this leaves a wide margin above that, and still needs some 90 million issuances to
      * exhaust a host Party's vintage numbering (2^53 - 1).
      */
     public static final long DEFAULT_MAX_ISSUANCE_QUANTITY = 100_000_000L;
