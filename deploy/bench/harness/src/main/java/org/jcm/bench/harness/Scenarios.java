@@ -139,8 +139,11 @@ final class Scenarios {
         return index -> {
             long decision = decisions.getAndIncrement();
             long period = decision / SCENARIO_VINTAGES;
-            return requests.computeIfAbsent(period, p -> request(prefix + "req-" + p, p)).thenCompose(request -> {
+            CompletableFuture<String> asked = requests.computeIfAbsent(period, p -> request(prefix + "req-" + p + "-" + index, p));
+            return asked.thenCompose(request -> {
                 if (request.startsWith(REFUSED)) {
+                    // The next issuance of this period asks again (a new key: the refusal is that key's answer).
+                    requests.remove(period, asked);
                     return CompletableFuture.completedFuture(Outcome.failure(System.nanoTime(), request));
                 }
                 String body = issuanceJson(prefix + decision, world.projectId(), decision,
