@@ -23,6 +23,8 @@ final class DemoScenario {
     static final String MONITORING_END = "2024-12-31";
     static final int VINTAGE = 2024;
     static final String ISSUANCE = "MN001-2024-01";
+    /** Japan's share of the same decision, issued by JPN01 into its own registry. */
+    static final String ISSUANCE_JAPAN = "MN001-2024-01-JPN01";
     static final long ISSUED_TO_MONGOLIA = 8_000;
     static final long ISSUED_TO_JAPAN = 2_000;
 

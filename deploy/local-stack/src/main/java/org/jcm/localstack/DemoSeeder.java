@@ -17,7 +17,7 @@ import java.util.Optional;
 final class DemoSeeder {
 
     /** Bump when the scenario changes, so that new requests do not collide with old keys. */
-    private static final String KEY_PREFIX = "jcm-demo-v1-";
+    private static final String KEY_PREFIX = "jcm-demo-v2-";
     private static final Duration SETTLEMENT_WAIT = Duration.ofSeconds(30);
     /** The trades the exchange registers and the seller delivers, in that order. */
     private static final List<String> DEMO_TRADES = List.of("T-0001", DemoScenario.EXCHANGE_TRADE, "T-0003", "T-0004");
@@ -95,30 +95,42 @@ final class DemoSeeder {
                         "monitoringPeriodEnd", DemoScenario.MONITORING_END,
                         "verifiedQuantity", DemoScenario.ISSUED_TO_MONGOLIA + DemoScenario.ISSUED_TO_JAPAN,
                         "verificationReference", "VR-MN001-2024"));
-        return createdId("issuance request", answer, "issuanceRequestId", null);
+        String id = createdId("issuance request", answer, "issuanceRequestId", null);
+        if (id == null) {
+            throw new SeedingException("The answer creating the issuance request names no id; every issuance must cite it");
+        }
+        return id;
     }
 
-    /** Issues into both registries; returns the serial of the block allocated to the Mongolian account. */
+    /**
+     * Each side issues its share of the Joint Committee decision into its own registry, both on the
+     * participants' request: MNG01 to the Mongolian account, JPN01 to the Japanese one. Returns the
+     * serial of the Mongolian block.
+     */
     private String issue(String issuanceRequest) throws SeedingException, IOException, InterruptedException {
-        Map<String, Object> body = body("issuanceId", DemoScenario.ISSUANCE, "projectId", DemoScenario.PROJECT,
-                "monitoringPeriodStart", DemoScenario.MONITORING_START, "monitoringPeriodEnd", DemoScenario.MONITORING_END,
-                "vintage", (long) DemoScenario.VINTAGE,
-                "totalQuantity", DemoScenario.ISSUED_TO_MONGOLIA + DemoScenario.ISSUED_TO_JAPAN,
-                "allocations", List.of(
-                        body("accountId", ids.mongolianAccount(), "quantity", DemoScenario.ISSUED_TO_MONGOLIA),
-                        body("accountId", ids.japaneseAccount(), "quantity", DemoScenario.ISSUED_TO_JAPAN)));
-        if (issuanceRequest != null) {
-            body.put("issuanceRequestId", issuanceRequest);
-        }
-        Object answer = post("issuance " + DemoScenario.ISSUANCE, "09-issuance", "/api/v1/issuances", "JCM_TOKEN_ADMIN_MNG01", body);
+        Object answer = post("issuance " + DemoScenario.ISSUANCE, "09-issuance-MNG01", "/api/v1/issuances",
+                "JCM_TOKEN_ADMIN_MNG01", issuance(DemoScenario.ISSUANCE, issuanceRequest, ids.mongolianAccount(),
+                        DemoScenario.ISSUED_TO_MONGOLIA));
+        post("issuance " + DemoScenario.ISSUANCE_JAPAN, "09-issuance-JPN01", "/api/v1/issuances", "JCM_TOKEN_ADMIN_JPN01",
+                issuance(DemoScenario.ISSUANCE_JAPAN, issuanceRequest, ids.japaneseAccount(), DemoScenario.ISSUED_TO_JAPAN));
         String serial = JsonTrees.objectsWith(answer, "accountId", ids.mongolianAccount()).stream()
                 .map(block -> block.get("serial")).filter(String.class::isInstance).map(String.class::cast)
                 .findFirst()
                 .orElse("JCM-" + DemoScenario.PROJECT + "-" + DemoScenario.VINTAGE + "-1-" + DemoScenario.ISSUED_TO_MONGOLIA);
-        progress.step("  project " + DemoScenario.PROJECT + ", issuance " + DemoScenario.ISSUANCE + ": "
-                + DemoScenario.ISSUED_TO_MONGOLIA + " t to " + ids.mongolianAccount() + ", "
-                + DemoScenario.ISSUED_TO_JAPAN + " t to " + ids.japaneseAccount());
+        progress.step("  project " + DemoScenario.PROJECT + ", request " + issuanceRequest + ": issuance "
+                + DemoScenario.ISSUANCE + " by " + DemoScenario.MONGOLIA_REGISTRY + ", " + DemoScenario.ISSUED_TO_MONGOLIA
+                + " t to " + ids.mongolianAccount() + "; " + DemoScenario.ISSUANCE_JAPAN + " by "
+                + DemoScenario.JAPAN_REGISTRY + ", " + DemoScenario.ISSUED_TO_JAPAN + " t to " + ids.japaneseAccount());
         return serial;
+    }
+
+    /** One side's issuance of the demo decision: {@code quantity} units into one account, on the request. */
+    private static Map<String, Object> issuance(String issuanceId, String issuanceRequest, String account, long quantity) {
+        return body("issuanceId", issuanceId, "projectId", DemoScenario.PROJECT,
+                "monitoringPeriodStart", DemoScenario.MONITORING_START, "monitoringPeriodEnd", DemoScenario.MONITORING_END,
+                "vintage", (long) DemoScenario.VINTAGE, "totalQuantity", quantity,
+                "allocations", List.of(body("accountId", account, "quantity", quantity)),
+                "issuanceRequestId", issuanceRequest);
     }
 
     /**

@@ -3,7 +3,6 @@ package org.jcm.ledger.command;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jcm.ledger.id.InvalidValueException;
 import org.jcm.ledger.id.IssuanceId;
 import org.jcm.ledger.id.IssuanceRequestId;
@@ -14,11 +13,12 @@ import org.jcm.ledger.serial.Quantity;
 /**
  * Issues new units on a Joint Committee decision: the next contiguous range of the host Party's
  * vintage numbering, cut into contiguous sub-ranges in allocation order. Registry administrator of
- * a registry of Japan or of the host Party.
+ * a registry of Japan or of the host Party, issuing that registry's share into its own accounts.
+ * Every issuance cites the participants' issuance request it answers ({@code issuanceRequestId}).
  */
 public record IssueCredits(IssuanceId issuanceId, ProjectId projectId, LocalDate monitoringPeriodStart,
                            LocalDate monitoringPeriodEnd, Vintage vintage, Quantity totalQuantity,
-                           List<Allocation> allocations, Optional<IssuanceRequestId> issuanceRequestId)
+                           List<Allocation> allocations, IssuanceRequestId issuanceRequestId)
         implements Command {
     public IssueCredits {
         Objects.requireNonNull(issuanceId, "issuanceId");

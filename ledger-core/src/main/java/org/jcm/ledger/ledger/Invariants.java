@@ -12,6 +12,7 @@ import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AccountType;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.Vintage;
+import org.jcm.ledger.serial.Quantity;
 
 /**
  * Checks the invariants of docs/domain.md section 4 on a state, and the allowed transitions between
@@ -72,6 +73,10 @@ public final class Invariants {
                     v.add(name + ": issuances total " + issued + " but the numbering reached " + (line.nextUnit - 1));
                 }
             }
+        }
+        long issuedTotal = state.issuedUnitsTotal();
+        if (issuedTotal < 0 || issuedTotal > Quantity.MAX) {
+            v.add("the ledger holds " + issuedTotal + " issued units, more than 2^53 - 1");
         }
         if (blocks != state.liveBlockCount()) {
             v.add("live block count is " + state.liveBlockCount() + " but the lines hold " + blocks);

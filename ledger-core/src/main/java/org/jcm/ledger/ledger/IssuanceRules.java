@@ -6,6 +6,7 @@ import static org.jcm.ledger.ledger.StateMachine.reject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jcm.ledger.command.Allocation;
 import org.jcm.ledger.command.CommandContext;
@@ -17,7 +18,9 @@ import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.IssuedAllocation;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.IssuanceRequestId;
+import org.jcm.ledger.id.JcmStatus;
 import org.jcm.ledger.id.OrganizationId;
+import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.rule.Outcome;
 import org.jcm.ledger.rule.Rejection;
@@ -55,6 +58,15 @@ final class IssuanceRules {
                 c.verificationReference()));
     }
 
+    /**
+     * An issuance, in the precedence order of {@link Rejection}: the administrator's registry must
+     * be Japan's or the host Party's, the allocations go only into that registry's holding accounts
+     * (each side issues its share into its own registry), the issuance cites the participants'
+     * request for the same project and monitoring period and, with what was already issued on it,
+     * stays within its verified quantity and within the configured maximum for one issuance; the
+     * host Party must be a JCM partner now; and neither the host's vintage numbering nor the units
+     * of the whole ledger may pass 2^53 - 1.
+     */
     static Outcome issue(LedgerState s, IssueCredits c, CommandContext ctx) {
         Outcome r = ReferenceRules.role(ctx.actor(), Role.REGISTRY_ADMIN);
         if (r != null) {
@@ -72,12 +84,9 @@ final class IssuanceRules {
         if (project == null) {
             return reject(Rejection.UNKNOWN_PROJECT, "project " + c.projectId() + " is not registered");
         }
-        IssuanceRequest request = null;
-        if (c.issuanceRequestId().isPresent()) {
-            request = s.issuanceRequests.get(c.issuanceRequestId().get());
-            if (request == null) {
-                return reject(Rejection.UNKNOWN_ISSUANCE_REQUEST, "issuance request " + c.issuanceRequestId().get() + " does not exist");
-            }
+        IssuanceRequest request = s.issuanceRequests.get(c.issuanceRequestId());
+        if (request == null) {
+            return reject(Rejection.UNKNOWN_ISSUANCE_REQUEST, "issuance request " + c.issuanceRequestId() + " does not exist");
         }
         RegistryState actorRegistry = registryOf(s, ctx.actor().scope());
         if (actorRegistry == null || !ReferenceRules.eligible(actorRegistry.party, project.hostParty())) {
@@ -87,10 +96,10 @@ final class IssuanceRules {
         if (s.issuances.containsKey(c.issuanceId())) {
             return reject(Rejection.ISSUANCE_ALREADY_ISSUED, "issuance " + c.issuanceId() + " was already made");
         }
-        if (s.issuanceDecisions.contains(new LedgerState.DecisionKey(c.projectId(), c.monitoringPeriodStart(),
-                c.monitoringPeriodEnd(), c.vintage()))) {
-            return reject(Rejection.ISSUANCE_DECISION_ALREADY_ISSUED, "project " + c.projectId() + " was already issued for "
-                    + c.monitoringPeriodStart() + " to " + c.monitoringPeriodEnd() + ", vintage " + c.vintage());
+        if (decisionIssuedBy(s, c, actorRegistry.id)) {
+            return reject(Rejection.ISSUANCE_DECISION_ALREADY_ISSUED, "registry " + actorRegistry.id + " already issued project "
+                    + c.projectId() + " for " + c.monitoringPeriodStart() + " to " + c.monitoringPeriodEnd() + ", vintage "
+                    + c.vintage());
         }
         for (AccountState account : accounts) {
             if (!account.isHolding()) {
@@ -103,6 +112,7 @@ final class IssuanceRules {
             return reject(Rejection.INVALID_MONITORING_PERIOD, "vintage " + c.vintage() + " must lie in the monitoring period "
                     + c.monitoringPeriodStart() + " to " + c.monitoringPeriodEnd());
         }
+        // At most 100 allocations of at most 2^53 - 1 each: the sum cannot overflow a long.
         long sum = 0;
         Set<AccountId> seen = new HashSet<>();
         for (Allocation a : c.allocations()) {
@@ -114,28 +124,42 @@ final class IssuanceRules {
         if (sum != c.totalQuantity().tonnes()) {
             return reject(Rejection.INVALID_ALLOCATION, "allocations add up to " + sum + ", not the total " + c.totalQuantity());
         }
-        if (request != null) {
-            if (!request.projectId().equals(c.projectId()) || !request.monitoringPeriodStart().equals(c.monitoringPeriodStart())
-                    || !request.monitoringPeriodEnd().equals(c.monitoringPeriodEnd())) {
-                return reject(Rejection.ISSUANCE_REQUEST_MISMATCH, "issuance request " + request.id() + " is for "
-                        + request.projectId() + ", " + request.monitoringPeriodStart() + " to " + request.monitoringPeriodEnd());
-            }
-            if (request.issuedQuantity() + sum > request.verifiedQuantity()) {
-                return reject(Rejection.VERIFIED_QUANTITY_EXCEEDED, "issuance request " + request.id() + " verified "
-                        + request.verifiedQuantity() + " and " + request.issuedQuantity() + " were already issued");
+        for (AccountState account : accounts) {
+            if (!account.registryId.equals(actorRegistry.id)) {
+                return reject(Rejection.ALLOCATION_OUTSIDE_ISSUING_REGISTRY, "allocation account " + account.id + " is in "
+                        + account.registryId + "; the administrator of " + actorRegistry.id
+                        + " issues only into its own registry (each side issues its share into its own registry)");
             }
         }
-        for (AccountState account : accounts) {
-            if (!ReferenceRules.eligible(account.registryId.party(), project.hostParty())) {
-                return reject(Rejection.REGISTRY_NOT_ELIGIBLE, "allocation account " + account.id
-                        + " is in a registry of neither Japan nor " + project.hostParty());
-            }
+        if (!request.projectId().equals(c.projectId()) || !request.monitoringPeriodStart().equals(c.monitoringPeriodStart())
+                || !request.monitoringPeriodEnd().equals(c.monitoringPeriodEnd())) {
+            return reject(Rejection.ISSUANCE_REQUEST_MISMATCH, "issuance request " + request.id() + " is for "
+                    + request.projectId() + ", " + request.monitoringPeriodStart() + " to " + request.monitoringPeriodEnd());
+        }
+        if (request.issuedQuantity() + sum > request.verifiedQuantity()) {
+            return reject(Rejection.VERIFIED_QUANTITY_EXCEEDED, "issuance request " + request.id() + " verified "
+                    + request.verifiedQuantity() + ", " + request.issuedQuantity() + " were already issued on it and this issuance"
+                    + " adds " + sum);
+        }
+        if (sum > s.config.maxIssuanceQuantity()) {
+            return reject(Rejection.ISSUANCE_QUANTITY_LIMIT_EXCEEDED, "one issuance may create at most "
+                    + s.config.maxIssuanceQuantity() + " units, not " + sum);
+        }
+        Party host = s.parties.get(project.hostParty());
+        if (host == null || host.jcmStatus() != JcmStatus.PARTNER) {
+            return reject(Rejection.HOST_NOT_JCM_PARTNER, "host Party " + project.hostParty() + " of " + c.projectId()
+                    + " is not a JCM partner" + (host == null ? "" : " (its JCM status is " + host.jcmStatus() + ")"));
         }
         UnitLine line = s.line(project.hostParty(), c.vintage());
         long next = line == null ? 1 : line.nextUnit;
         if (next - 1 + sum > Quantity.MAX) {
             return reject(Rejection.UNIT_NUMBERING_EXHAUSTED, "units of " + project.hostParty() + " " + c.vintage()
                     + " would pass 2^53 - 1");
+        }
+        long issuedTotal = s.issuedUnitsTotal();
+        if (issuedTotal + sum > Quantity.MAX) {
+            return reject(Rejection.LEDGER_UNIT_LIMIT_EXCEEDED, issuedTotal + " units are issued in this ledger; " + sum
+                    + " more would pass 2^53 - 1");
         }
         for (AccountState account : accounts) {
             if (account.closed) {
@@ -149,7 +173,32 @@ final class IssuanceRules {
             next += q;
         }
         return accept(new CreditsIssued(s.nextSeq, ctx.at(), ctx.actor(), c.issuanceId(), c.projectId(), project.hostParty(),
-                c.vintage(), c.monitoringPeriodStart(), c.monitoringPeriodEnd(), sum, issued, c.issuanceRequestId()));
+                c.vintage(), c.monitoringPeriodStart(), c.monitoringPeriodEnd(), sum, issued, Optional.of(c.issuanceRequestId())));
+    }
+
+    /**
+     * Whether {@code registry} already issued this Joint Committee decision (project, monitoring
+     * period, vintage). Each side issues its share of a decision once, into its own registry; an
+     * issuance counts for every registry it allocated into. The fold keeps the decisions issued by
+     * any registry; only when this one was issued at all are its issuances looked through.
+     */
+    private static boolean decisionIssuedBy(LedgerState s, IssueCredits c, RegistryId registry) {
+        if (!s.issuanceDecisions.contains(new LedgerState.DecisionKey(c.projectId(), c.monitoringPeriodStart(),
+                c.monitoringPeriodEnd(), c.vintage()))) {
+            return false;
+        }
+        for (Issuance i : s.issuances.values()) {
+            if (i.projectId().equals(c.projectId()) && i.vintage().equals(c.vintage())
+                    && i.monitoringPeriodStart().equals(c.monitoringPeriodStart())
+                    && i.monitoringPeriodEnd().equals(c.monitoringPeriodEnd())) {
+                for (IssuedAllocation a : i.allocations()) {
+                    if (a.issuingRegistryId().equals(registry)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static RegistryState registryOf(LedgerState s, String scope) {

@@ -254,6 +254,23 @@ public final class LedgerState {
         return line == null ? 0 : line.nextUnit - 1;
     }
 
+    /**
+     * Units issued so far in the whole ledger, every host Party and vintage together. The issuance
+     * rules keep it at most 2^53 - 1, which bounds every balance and every total of units.
+     * Computed from the numbering lines (at most one per host Party and vintage), not kept.
+     */
+    public long issuedUnitsTotal() {
+        long total = 0;
+        for (UnitLine[] byVintage : lines.values()) {
+            for (UnitLine line : byVintage) {
+                if (line != null) {
+                    total += line.nextUnit - 1;
+                }
+            }
+        }
+        return total;
+    }
+
     public Optional<Project> project(ProjectId id) {
         return Optional.ofNullable(projects.get(id));
     }

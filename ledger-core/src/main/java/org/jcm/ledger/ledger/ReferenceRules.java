@@ -26,6 +26,7 @@ import org.jcm.ledger.event.PartyUpdated;
 import org.jcm.ledger.event.ProjectRegistered;
 import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.id.AccountId;
+import org.jcm.ledger.id.JcmStatus;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
@@ -176,6 +177,10 @@ final class ReferenceRules {
         return accept(new AccountClosed(s.nextSeq, ctx.at(), ctx.actor(), c.accountId(), c.reason()));
     }
 
+    /**
+     * A project of a host Party with JCM status partner (Japan hosts none, a candidate none until it
+     * becomes a partner), registered in a registry of Japan or of the host.
+     */
     static Outcome registerProject(LedgerState s, RegisterProject c, CommandContext ctx) {
         Outcome r = role(ctx.actor(), Role.REGISTRY_ADMIN);
         if (r != null) {
@@ -199,6 +204,10 @@ final class ReferenceRules {
         }
         if (s.projects.containsKey(c.projectId())) {
             return reject(Rejection.PROJECT_ALREADY_REGISTERED, "project " + c.projectId() + " is already registered");
+        }
+        if (host.jcmStatus() != JcmStatus.PARTNER) {
+            return reject(Rejection.HOST_NOT_JCM_PARTNER, "host Party " + host.code() + " of project " + c.projectId()
+                    + " is not a JCM partner (its JCM status is " + host.jcmStatus() + ")");
         }
         if (!eligible(registry.party, host.code())) {
             return reject(Rejection.REGISTRY_NOT_ELIGIBLE, "registry " + registry.id + " is neither Japan's nor " + host.code() + "'s");

@@ -45,7 +45,7 @@ public enum Rejection {
     PROJECT_ALREADY_REGISTERED(409),
     /** An issuance with this id was already made. */
     ISSUANCE_ALREADY_ISSUED(409),
-    /** The Joint Committee decision for this project, monitoring period and vintage was already issued. */
+    /** This registry already issued its share of the Joint Committee decision for this project, monitoring period and vintage. */
     ISSUANCE_DECISION_ALREADY_ISSUED(409),
     /** An authorization with this id already exists. */
     AUTHORIZATION_ALREADY_EXISTS(409),
@@ -57,12 +57,16 @@ public enum Rejection {
     NOT_HOLDING_ACCOUNT(422),
     /** The monitoring period ends before it starts, or the vintage year lies outside it. */
     INVALID_MONITORING_PERIOD(422),
-    /** Allocations do not add up to the total, repeat an account, or name an account outside the registries of Japan and the host Party. */
+    /** Allocations do not add up to the total or repeat an account. */
     INVALID_ALLOCATION(422),
+    /** An allocation names an account of another registry than the issuing administrator's: each side issues its share into its own registry. */
+    ALLOCATION_OUTSIDE_ISSUING_REGISTRY(422),
     /** The issuance request is for another project or another monitoring period. */
     ISSUANCE_REQUEST_MISMATCH(422),
     /** The issuances made on this request would exceed its verified quantity. */
     VERIFIED_QUANTITY_EXCEEDED(422),
+    /** The issuance's total exceeds the configured maximum for one issuance. */
+    ISSUANCE_QUANTITY_LIMIT_EXCEEDED(422),
     /** The quantity differs from the number of units in the named serial ranges. */
     QUANTITY_MISMATCH(422),
     /** Named serial ranges (or first-transfer sequence numbers) overlap or repeat. */
@@ -73,7 +77,9 @@ public enum Rejection {
     PARTY_NOT_PARIS_AGREEMENT_PARTY(422),
     /** The cooperative approach is not the one configured for the authorizing Party. */
     COOPERATIVE_APPROACH_MISMATCH(422),
-    /** The registry is neither Japan's nor the host Party's, so it cannot register or issue for this project. */
+    /** The project's host Party does not have JCM status partner (now), so its projects can be neither registered nor issued for. */
+    HOST_NOT_JCM_PARTNER(422),
+    /** The registry is neither Japan's nor the host Party's, so it cannot register this project. */
     REGISTRY_NOT_ELIGIBLE(422),
     /** The units' project is hosted by another Party than the government acting on them. */
     NOT_HOST_PARTY(422),
@@ -91,6 +97,8 @@ public enum Rejection {
     CA_METHOD_MISMATCH(422),
     /** The host Party's unit numbering for this vintage would pass 2^53 - 1. */
     UNIT_NUMBERING_EXHAUSTED(422),
+    /** The units issued in this ledger, all host Parties and vintages together, would pass 2^53 - 1, the largest total the API reports exactly. */
+    LEDGER_UNIT_LIMIT_EXCEEDED(422),
 
     // 6. State of accounts and authorizations.
     /** The authorization was revoked; it can no longer be amended or revoked. */

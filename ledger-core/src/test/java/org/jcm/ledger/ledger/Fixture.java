@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Allocation;
@@ -20,15 +22,18 @@ import org.jcm.ledger.command.RegisterParty;
 import org.jcm.ledger.command.RegisterProject;
 import org.jcm.ledger.command.RegisterRegistry;
 import org.jcm.ledger.command.RetireCredits;
+import org.jcm.ledger.command.SubmitIssuanceRequest;
 import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.credit.AuthorizationPurpose;
 import org.jcm.ledger.credit.OimpFirstTransfer;
 import org.jcm.ledger.credit.RetirementPurpose;
+import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AuthorizationId;
 import org.jcm.ledger.id.CooperativeApproachId;
 import org.jcm.ledger.id.IssuanceId;
+import org.jcm.ledger.id.IssuanceRequestId;
 import org.jcm.ledger.id.JcmStatus;
 import org.jcm.ledger.id.MethodologyId;
 import org.jcm.ledger.id.OrganizationId;
@@ -42,9 +47,11 @@ import org.jcm.ledger.serial.Quantity;
 
 /**
  * A small ledger for tests: Japan (JPN01), Mongolia (MNG01, cooperative approach CA0012, hosts
- * MN001 and MN002) and Taiwan (TWN01, not a Paris Agreement party, hosts TW001); two
- * organizations with one holding account each per registry. Every event is also recorded so
- * tests can replay it.
+ * MN001 and MN002) and Taiwan (TWN01, hosts TW001); two organizations with one holding account
+ * each per registry. Taiwan stands here for a JCM partner that is not a Party to the Paris
+ * Agreement (docs/domain.md section 1 allows such partners; in the reference data Taiwan is a candidate), so that
+ * tests can reach the rules that only such a partner breaks. Every event is also recorded so tests
+ * can replay it.
  */
 public final class Fixture {
 
@@ -92,7 +99,7 @@ public final class Fixture {
         this.state = state;
         ok(OPERATOR, new RegisterParty(new Party("JP", JPN, "Japan", JcmStatus.JAPAN, true, Optional.empty())));
         ok(OPERATOR, new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA))));
-        ok(OPERATOR, new RegisterParty(new Party("TW", TWN, "Taiwan", JcmStatus.CANDIDATE, false, Optional.empty())));
+        ok(OPERATOR, new RegisterParty(new Party("TW", TWN, "Taiwan", JcmStatus.PARTNER, false, Optional.empty())));
         ok(OPERATOR, new RegisterRegistry(JPN01, "Japan JCM registry"));
         ok(OPERATOR, new RegisterRegistry(MNG01, "Mongolia JCM registry"));
         ok(OPERATOR, new RegisterRegistry(TWN01, "Taiwan registry"));
@@ -145,18 +152,47 @@ public final class Fixture {
         return ((Outcome.Accepted) o).events();
     }
 
-    /** Issues {@code quantities} of MN001 (or the given project) into the given accounts. */
+    /**
+     * Issues {@code quantities} of the project's {@code vintage} (monitoring period: that calendar
+     * year) into the given accounts, as the ledger requires: the project's first participant
+     * requests issuance of the total, then each registry's administrator issues the share of its own
+     * accounts, in the order the accounts first appear. The first share is issuance
+     * {@code issuanceId}, a later one {@code issuanceId-REGISTRY} (e.g. {@code MN001-2024-01-JPN01}).
+     * Returns the CreditsIssued events.
+     */
     public List<LedgerEvent> issue(String issuanceId, ProjectId project, int vintage, Object... accountsAndQuantities) {
-        List<Allocation> allocations = new ArrayList<>();
+        Map<RegistryId, List<Allocation>> shares = new LinkedHashMap<>();
         long total = 0;
         for (int i = 0; i < accountsAndQuantities.length; i += 2) {
             long q = ((Number) accountsAndQuantities[i + 1]).longValue();
-            allocations.add(new Allocation((AccountId) accountsAndQuantities[i], Quantity.of(q)));
+            AccountId account = (AccountId) accountsAndQuantities[i];
+            shares.computeIfAbsent(account.registryId(), r -> new ArrayList<>()).add(new Allocation(account, Quantity.of(q)));
             total += q;
         }
-        RegistryId registry = project.equals(TW001) ? TWN01 : MNG01;
-        return ok(admin(registry), new IssueCredits(new IssuanceId(issuanceId), project, LocalDate.of(vintage, 1, 1),
-                LocalDate.of(vintage, 12, 31), Vintage.of(vintage), Quantity.of(total), allocations, Optional.empty()));
+        LocalDate start = LocalDate.of(vintage, 1, 1);
+        LocalDate end = LocalDate.of(vintage, 12, 31);
+        IssuanceRequestId request = request(project, start, end, total);
+        List<LedgerEvent> issued = new ArrayList<>();
+        boolean first = true;
+        for (Map.Entry<RegistryId, List<Allocation>> share : shares.entrySet()) {
+            long shareTotal = 0;
+            for (Allocation a : share.getValue()) {
+                shareTotal += a.quantity().tonnes();
+            }
+            String id = first ? issuanceId : issuanceId + "-" + share.getKey();
+            first = false;
+            issued.addAll(ok(admin(share.getKey()), new IssueCredits(new IssuanceId(id), project, start, end, Vintage.of(vintage),
+                    Quantity.of(shareTotal), share.getValue(), request)));
+        }
+        return issued;
+    }
+
+    /** The project's first participant requests issuance of {@code verified} units; returns the request's id. */
+    public IssuanceRequestId request(ProjectId project, LocalDate start, LocalDate end, long verified) {
+        OrganizationId participant = state.project(project).orElseThrow().participants().get(0);
+        IssuanceRequested e = (IssuanceRequested) ok(holder(participant), new SubmitIssuanceRequest(project, start, end,
+                Quantity.of(verified), "VER-" + project + "-" + start)).get(0);
+        return e.issuanceRequestId();
     }
 
     public Actor holderOf(AccountId account) {

@@ -157,7 +157,9 @@ class LedgerProperties {
         assertThat(accepted).isGreaterThan(10_000);
         assertThat(REACHED).contains(Rejection.INSUFFICIENT_UNITS, Rejection.FORBIDDEN_SCOPE, Rejection.ACCOUNT_FROZEN,
                 Rejection.UNITS_NOT_HELD, Rejection.ALREADY_AUTHORIZED, Rejection.CA_NOT_PENDING,
-                Rejection.AUTHORIZATION_CAP_EXCEEDED, Rejection.ALREADY_FIRST_TRANSFERRED, Rejection.INVALID_ALLOCATION);
+                Rejection.AUTHORIZATION_CAP_EXCEEDED, Rejection.ALREADY_FIRST_TRANSFERRED, Rejection.INVALID_ALLOCATION,
+                Rejection.ALLOCATION_OUTSIDE_ISSUING_REGISTRY, Rejection.ISSUANCE_REQUEST_MISMATCH,
+                Rejection.VERIFIED_QUANTITY_EXCEEDED, Rejection.ISSUANCE_DECISION_ALREADY_ISSUED);
     }
 
     private static StepCheck noSnapshots() {

@@ -19,6 +19,7 @@ import org.jcm.ledger.command.FreezeAccount;
 import org.jcm.ledger.command.IssueCredits;
 import org.jcm.ledger.command.RetireCredits;
 import org.jcm.ledger.command.RevokeAuthorization;
+import org.jcm.ledger.command.SubmitIssuanceRequest;
 import org.jcm.ledger.command.Trade;
 import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.command.UnfreezeAccount;
@@ -33,8 +34,10 @@ import org.jcm.ledger.credit.RetirementPurpose;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AuthorizationId;
 import org.jcm.ledger.id.IssuanceId;
+import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.ProjectId;
+import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.id.Vintage;
 import org.jcm.ledger.serial.BlockSerial;
 import org.jcm.ledger.serial.Quantity;
@@ -87,6 +90,7 @@ final class RandomCommands {
         Actor actor = s.e() % 23 == 0 ? holder(f.jpB) : owner;
         switch (s.kind()) {
             case 0:
+                return request(s);
             case 1:
                 return issue(s);
             case 2:
@@ -148,8 +152,13 @@ final class RandomCommands {
         }
     }
 
+    /** Remember the issuances among {@code events}, so later steps can name them. */
     void issued(List<org.jcm.ledger.event.LedgerEvent> events) {
-        issuances.add(((org.jcm.ledger.event.CreditsIssued) events.get(0)).issuanceId());
+        for (org.jcm.ledger.event.LedgerEvent e : events) {
+            if (e instanceof org.jcm.ledger.event.CreditsIssued issued) {
+                issuances.add(issued.issuanceId());
+            }
+        }
     }
 
     /** Remember ids the ledger accepted, so later steps can name them. */
@@ -161,15 +170,47 @@ final class RandomCommands {
         }
     }
 
-    private Planned issue(Step s) {
+    /**
+     * A participant's issuance request for one of the projects: a monitoring period from the first
+     * of a month to the end of a year 2023 to 2025, so that many decisions can be issued; sometimes
+     * by an organization that is no participant.
+     */
+    private Planned request(Step s) {
         ProjectId project = projects[s.a() % projects.length];
-        int vintage = 2023 + s.b() % 3;
+        List<OrganizationId> participants = f.state.project(project).orElseThrow().participants();
+        Actor actor = s.e() % 23 == 0 ? holder(f.mnG) : holder(pick(participants, s.b()));
+        int year = 2023 + s.b() % 3;
+        return new Planned(actor, new SubmitIssuanceRequest(project, LocalDate.of(year, 1 + s.c() % 12, 1),
+                LocalDate.of(year, 12, 31), Quantity.of(1 + (s.c() * 7L + s.d()) % 900), "VER-" + counter++));
+    }
+
+    /**
+     * An issuance on a known request (a new request when there is none yet) by the administrator of
+     * Japan's registry or of the host's, into that registry's accounts; sometimes for another
+     * project than the request's, into another registry's account, beyond the verified quantity, or
+     * with allocations that do not add up.
+     */
+    private Planned issue(Step s) {
+        List<IssuanceRequest> requests = new ArrayList<>(f.state.issuanceRequests.values());
+        if (requests.isEmpty()) {
+            return request(s);
+        }
+        requests.sort(java.util.Comparator.comparing(IssuanceRequest::id));
+        IssuanceRequest request = pick(requests, s.a());
+        ProjectId project = s.e() % 17 == 0 ? projects[s.a() % projects.length] : request.projectId();
+        RegistryId registry = s.d() % 2 == 0 ? JPN01 : project.equals(TW001) ? TWN01 : MNG01;
+        List<AccountId> own = new ArrayList<>();
+        for (AccountId account : accounts) {
+            if (account.registryId().equals(registry) || s.e() % 29 == 0) {
+                own.add(account);
+            }
+        }
         List<Allocation> allocations = new ArrayList<>();
         long total = 0;
         int lines = 1 + s.c() % 3;
         for (int i = 0; i < lines; i++) {
             long q = 1 + (s.d() * (i + 7L) + s.e()) % 300;
-            AccountId account = project.equals(TW001) ? f.twC1 : pick(accounts, s.e() + i);
+            AccountId account = pick(own, s.e() + i);
             if (allocations.stream().anyMatch(a -> a.accountId().equals(account))) {
                 continue;
             }
@@ -179,10 +220,10 @@ final class RandomCommands {
         if (s.e() % 19 == 0) {
             total += 1; // allocations that do not add up
         }
-        Actor actor = project.equals(TW001) ? admin(TWN01) : admin(s.d() % 2 == 0 ? MNG01 : JPN01);
+        int vintage = request.monitoringPeriodEnd().getYear();
         String id = "I" + counter++;
-        return new Planned(actor, new IssueCredits(new IssuanceId(id), project, LocalDate.of(vintage, 1, 1),
-                LocalDate.of(vintage, 12, 31), Vintage.of(vintage), Quantity.of(total), allocations, Optional.empty()));
+        return new Planned(admin(registry), new IssueCredits(new IssuanceId(id), project, request.monitoringPeriodStart(),
+                request.monitoringPeriodEnd(), Vintage.of(vintage), Quantity.of(total), allocations, request.id()));
     }
 
     private Planned authorize(Step s) {

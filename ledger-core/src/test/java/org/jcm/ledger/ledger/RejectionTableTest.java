@@ -65,16 +65,39 @@ import org.junit.jupiter.api.TestFactory;
 class RejectionTableTest {
 
     record Case(String name, Rejection expected, Consumer<Fixture> setup, Function<Fixture, Actor> actor,
-                Function<Fixture, Command> invalid, Function<Fixture, Command> valid, Function<Fixture, Actor> validActor) {
+                Function<Fixture, Command> invalid, Function<Fixture, Command> valid, Function<Fixture, Actor> validActor,
+                LedgerConfig config) {
+
+        Case(String name, Rejection expected, Consumer<Fixture> setup, Function<Fixture, Actor> actor,
+             Function<Fixture, Command> invalid, Function<Fixture, Command> valid, Function<Fixture, Actor> validActor) {
+            this(name, expected, setup, actor, invalid, valid, validActor, LedgerConfig.DEFAULT);
+        }
 
         Case(String name, Rejection expected, Consumer<Fixture> setup, Function<Fixture, Actor> actor,
              Function<Fixture, Command> invalid, Function<Fixture, Command> valid) {
             this(name, expected, setup, actor, invalid, valid, actor);
         }
+
+        /** The same case on a ledger with this configuration. */
+        Case on(LedgerConfig other) {
+            return new Case(name, expected, setup, actor, invalid, valid, validActor, other);
+        }
     }
 
+    /** A ledger without a practical limit per issuance, to reach the limits of 2^53 - 1. */
+    static final LedgerConfig UNLIMITED = LedgerConfig.DEFAULT.withMaxIssuanceQuantity(Quantity.MAX);
+
     static final Consumer<Fixture> NOTHING = f -> { };
-    /** MN001 vintage 2024: units 1-600 to MNG01-H00001 (Mongolian company), 601-1000 to JPN01-H00001 (Company A). */
+    /** IR000001: Ulaanbaatar Solar asks for 1,000 units of MN001 for 2024 (monitoring period: the calendar year). */
+    static final Consumer<Fixture> REQUESTED = f -> request(f, MN001, 2024, 1_000);
+    /** United States of America: a JCM candidate, not a partner, that cannot host projects yet. */
+    static final Party USA = new Party("US", new PartyCode("USA"), "United States of America", JcmStatus.CANDIDATE, false,
+            Optional.empty());
+    /**
+     * MN001 vintage 2024 on request IR000001: Mongolia's registry issues units 1-600 to MNG01-H00001
+     * (Mongolian company) as MN001-2024-01, Japan's registry 601-1000 to JPN01-H00001 (Company A) as
+     * MN001-2024-01-JPN01.
+     */
     static final Consumer<Fixture> ISSUED = f -> f.issue("MN001-2024-01", MN001, 2024, f.mnC1, 600, f.jpA1, 400);
     /** Units 1-600 (all still in Mongolia) authorized for NDC as MNG-A-1. */
     static final Consumer<Fixture> AUTHORIZED = ISSUED.andThen(f -> f.ok(GOV_MNG,
@@ -95,10 +118,19 @@ class RejectionTableTest {
                 Optional.empty());
     }
 
-    static IssueCredits issue(String id, ProjectId project, int periodYear, int vintage, long total, Optional<IssuanceRequestId> request,
+    static IssueCredits issue(String id, ProjectId project, int periodYear, int vintage, long total, IssuanceRequestId request,
                               Allocation... allocations) {
         return new IssueCredits(new IssuanceId(id), project, LocalDate.of(periodYear, 1, 1), LocalDate.of(periodYear, 12, 31),
                 Vintage.of(vintage), Quantity.of(total), List.of(allocations), request);
+    }
+
+    /** The project's first participant asks for {@code verified} units for calendar year {@code year}. */
+    static IssuanceRequestId request(Fixture f, ProjectId project, int year, long verified) {
+        return f.request(project, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), verified);
+    }
+
+    static IssuanceRequestId ir(int number) {
+        return IssuanceRequestId.of(number);
     }
 
     static Allocation alloc(AccountId account, long quantity) {
@@ -143,13 +175,12 @@ class RejectionTableTest {
                     f -> new OpenAccount(OrganizationId.of(MNG01, 9), "X"), f -> new OpenAccount(f.mnC, "X")),
             new Case("transferring_to_an_unknown_account_is_rejected_with_unknown_account", Rejection.UNKNOWN_ACCOUNT, ISSUED,
                     f -> holder(f.mnC), f -> transfer(f.mnC1, AccountId.holding(MNG01, 99), 10), f -> transfer(f.mnC1, f.mnG1, 10)),
-            new Case("issuing_for_an_unregistered_project_is_rejected_with_unknown_project", Rejection.UNKNOWN_PROJECT, NOTHING,
-                    f -> admin(MNG01), f -> issue("X-1", new ProjectId("MN099"), 2024, 2024, 10, Optional.empty(), alloc(f.mnC1, 10)),
-                    f -> issue("X-1", MN001, 2024, 2024, 10, Optional.empty(), alloc(f.mnC1, 10))),
+            new Case("issuing_for_an_unregistered_project_is_rejected_with_unknown_project", Rejection.UNKNOWN_PROJECT, REQUESTED,
+                    f -> admin(MNG01), f -> issue("X-1", new ProjectId("MN099"), 2024, 2024, 10, ir(1), alloc(f.mnC1, 10)),
+                    f -> issue("X-1", MN001, 2024, 2024, 10, ir(1), alloc(f.mnC1, 10))),
             new Case("issuing_on_an_unknown_request_is_rejected_with_unknown_issuance_request", Rejection.UNKNOWN_ISSUANCE_REQUEST,
-                    NOTHING, f -> admin(MNG01),
-                    f -> issue("X-1", MN001, 2024, 2024, 10, Optional.of(IssuanceRequestId.of(9)), alloc(f.mnC1, 10)),
-                    f -> issue("X-1", MN001, 2024, 2024, 10, Optional.empty(), alloc(f.mnC1, 10))),
+                    REQUESTED, f -> admin(MNG01), f -> issue("X-1", MN001, 2024, 2024, 10, ir(9), alloc(f.mnC1, 10)),
+                    f -> issue("X-1", MN001, 2024, 2024, 10, ir(1), alloc(f.mnC1, 10))),
             new Case("authorizing_an_unknown_issuance_is_rejected_with_unknown_issuance", Rejection.UNKNOWN_ISSUANCE, ISSUED,
                     f -> GOV_MNG, f -> authorizeIssuance("MNG-A-9", "nope", AuthorizationPurpose.NDC, Optional.empty(), Optional.empty()),
                     f -> authorizeIssuance("MNG-A-9", "MN001-2024-01", AuthorizationPurpose.NDC, Optional.empty(), Optional.empty())),
@@ -175,13 +206,18 @@ class RejectionTableTest {
                     Rejection.PROJECT_ALREADY_REGISTERED, NOTHING, f -> admin(MNG01),
                     f -> new RegisterProject(MN001, "again", new MethodologyId("MN_AM001"), MNG01, List.of(f.mnC)),
                     f -> new RegisterProject(new ProjectId("MN003"), "new", new MethodologyId("MN_AM001"), MNG01, List.of(f.mnC))),
-            new Case("reusing_an_issuance_id_is_rejected_with_issuance_already_issued", Rejection.ISSUANCE_ALREADY_ISSUED, ISSUED,
-                    f -> admin(MNG01), f -> issue("MN001-2024-01", MN001, 2025, 2025, 10, Optional.empty(), alloc(f.mnC1, 10)),
-                    f -> issue("MN001-2025-01", MN001, 2025, 2025, 10, Optional.empty(), alloc(f.mnC1, 10))),
-            new Case("issuing_a_decision_twice_is_rejected_with_issuance_decision_already_issued",
-                    Rejection.ISSUANCE_DECISION_ALREADY_ISSUED, ISSUED, f -> admin(MNG01),
-                    f -> issue("MN001-2024-02", MN001, 2024, 2024, 10, Optional.empty(), alloc(f.mnC1, 10)),
-                    f -> issue("MN001-2024-02", MN002, 2024, 2024, 10, Optional.empty(), alloc(f.mnC1, 10))),
+            new Case("reusing_an_issuance_id_is_rejected_with_issuance_already_issued", Rejection.ISSUANCE_ALREADY_ISSUED,
+                    ISSUED.andThen(f -> request(f, MN001, 2025, 10)), f -> admin(MNG01),
+                    f -> issue("MN001-2024-01", MN001, 2025, 2025, 10, ir(2), alloc(f.mnC1, 10)),
+                    f -> issue("MN001-2025-01", MN001, 2025, 2025, 10, ir(2), alloc(f.mnC1, 10))),
+            new Case("issuing_a_decision_twice_in_one_registry_is_rejected_with_issuance_decision_already_issued",
+                    Rejection.ISSUANCE_DECISION_ALREADY_ISSUED,
+                    f -> {
+                        request(f, MN001, 2024, 1_000);
+                        f.ok(admin(MNG01), issue("MN001-2024-01", MN001, 2024, 2024, 600, ir(1), alloc(f.mnC1, 600)));
+                    },
+                    f -> admin(MNG01), f -> issue("MN001-2024-02", MN001, 2024, 2024, 10, ir(1), alloc(f.mnG1, 10)),
+                    f -> issue("MN001-2024-02", MN001, 2024, 2024, 10, ir(1), alloc(f.jpA1, 10)), f -> admin(JPN01)),
             new Case("reusing_an_authorization_id_is_rejected_with_authorization_already_exists",
                     Rejection.AUTHORIZATION_ALREADY_EXISTS, AUTHORIZED.andThen(f -> f.issue("MN002-2024-01", MN002, 2024, f.mnG1, 50)),
                     f -> GOV_MNG,
@@ -193,23 +229,31 @@ class RejectionTableTest {
                     ISSUED, f -> holder(f.mnC), f -> transfer(f.mnC1, AccountId.retirement(MNG01), 10),
                     f -> transfer(f.mnC1, f.mnG1, 10)),
             new Case("issuing_a_vintage_outside_the_monitoring_period_is_rejected_with_invalid_monitoring_period",
-                    Rejection.INVALID_MONITORING_PERIOD, NOTHING, f -> admin(MNG01),
-                    f -> issue("X-1", MN001, 2024, 2023, 10, Optional.empty(), alloc(f.mnC1, 10)),
-                    f -> issue("X-1", MN001, 2024, 2024, 10, Optional.empty(), alloc(f.mnC1, 10))),
-            new Case("allocations_that_do_not_add_up_are_rejected_with_invalid_allocation", Rejection.INVALID_ALLOCATION, NOTHING,
-                    f -> admin(MNG01), f -> issue("X-1", MN001, 2024, 2024, 30, Optional.empty(), alloc(f.mnC1, 10), alloc(f.jpA1, 10)),
-                    f -> issue("X-1", MN001, 2024, 2024, 20, Optional.empty(), alloc(f.mnC1, 10), alloc(f.jpA1, 10))),
+                    Rejection.INVALID_MONITORING_PERIOD, REQUESTED, f -> admin(MNG01),
+                    f -> issue("X-1", MN001, 2024, 2023, 10, ir(1), alloc(f.mnC1, 10)),
+                    f -> issue("X-1", MN001, 2024, 2024, 10, ir(1), alloc(f.mnC1, 10))),
+            new Case("allocations_that_do_not_add_up_are_rejected_with_invalid_allocation", Rejection.INVALID_ALLOCATION, REQUESTED,
+                    f -> admin(MNG01), f -> issue("X-1", MN001, 2024, 2024, 30, ir(1), alloc(f.mnC1, 10), alloc(f.mnG1, 10)),
+                    f -> issue("X-1", MN001, 2024, 2024, 20, ir(1), alloc(f.mnC1, 10), alloc(f.mnG1, 10))),
+            new Case("japan_issuing_into_a_mongolian_account_is_rejected_with_allocation_outside_issuing_registry",
+                    Rejection.ALLOCATION_OUTSIDE_ISSUING_REGISTRY, REQUESTED, f -> admin(JPN01),
+                    f -> issue("X-1", MN001, 2024, 2024, 20, ir(1), alloc(f.jpA1, 10), alloc(f.mnC1, 10)),
+                    f -> issue("X-1", MN001, 2024, 2024, 20, ir(1), alloc(f.jpA1, 10), alloc(f.jpB1, 10))),
             new Case("issuing_on_a_request_for_another_project_is_rejected_with_issuance_request_mismatch",
                     Rejection.ISSUANCE_REQUEST_MISMATCH,
                     f -> f.ok(holder(f.mnC), new SubmitIssuanceRequest(MN001, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
                             Quantity.of(100), "VER-1")),
-                    f -> admin(MNG01), f -> issue("X-1", MN002, 2024, 2024, 10, Optional.of(IssuanceRequestId.of(1)), alloc(f.mnC1, 10)),
-                    f -> issue("X-1", MN001, 2024, 2024, 10, Optional.of(IssuanceRequestId.of(1)), alloc(f.mnC1, 10))),
+                    f -> admin(MNG01), f -> issue("X-1", MN002, 2024, 2024, 10, ir(1), alloc(f.mnC1, 10)),
+                    f -> issue("X-1", MN001, 2024, 2024, 10, ir(1), alloc(f.mnC1, 10))),
             new Case("issuing_more_than_verified_is_rejected_with_verified_quantity_exceeded", Rejection.VERIFIED_QUANTITY_EXCEEDED,
                     f -> f.ok(holder(f.mnC), new SubmitIssuanceRequest(MN001, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
                             Quantity.of(100), "VER-1")),
-                    f -> admin(MNG01), f -> issue("X-1", MN001, 2024, 2024, 150, Optional.of(IssuanceRequestId.of(1)), alloc(f.mnC1, 150)),
-                    f -> issue("X-1", MN001, 2024, 2024, 100, Optional.of(IssuanceRequestId.of(1)), alloc(f.mnC1, 100))),
+                    f -> admin(MNG01), f -> issue("X-1", MN001, 2024, 2024, 150, ir(1), alloc(f.mnC1, 150)),
+                    f -> issue("X-1", MN001, 2024, 2024, 100, ir(1), alloc(f.mnC1, 100))),
+            new Case("issuing_more_than_one_issuance_may_create_is_rejected_with_issuance_quantity_limit_exceeded",
+                    Rejection.ISSUANCE_QUANTITY_LIMIT_EXCEEDED, f -> request(f, MN001, 2024, 200_000_000), f -> admin(MNG01),
+                    f -> issue("X-1", MN001, 2024, 2024, 100_000_001, ir(1), alloc(f.mnC1, 100_000_001)),
+                    f -> issue("X-1", MN001, 2024, 2024, 100_000_000, ir(1), alloc(f.mnC1, 100_000_000))),
             new Case("a_quantity_that_differs_from_the_serial_ranges_is_rejected_with_quantity_mismatch", Rejection.QUANTITY_MISMATCH,
                     ISSUED, f -> holder(f.mnC), f -> transferSerials(f.mnC1, f.mnG1, 11, serial(MN001, 2024, 1, 10)),
                     f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10))),
@@ -229,6 +273,10 @@ class RejectionTableTest {
                     f -> authorizeSerials("MNG-A-9", MNG, new CooperativeApproachId("CA0013"), Optional.empty(), List.of(),
                             serial(MN001, 2024, 1, 10)),
                     f -> authorizeSerials("MNG-A-9", MNG, CA, Optional.empty(), List.of(), serial(MN001, 2024, 1, 10))),
+            new Case("registering_a_project_hosted_by_a_jcm_candidate_is_rejected_with_host_not_jcm_partner",
+                    Rejection.HOST_NOT_JCM_PARTNER, f -> f.ok(OPERATOR, new RegisterParty(USA)), f -> admin(JPN01),
+                    f -> new RegisterProject(new ProjectId("US755"), "x", new MethodologyId("US_AM001"), JPN01, List.of(f.jpA)),
+                    f -> new RegisterProject(new ProjectId("MN755"), "x", new MethodologyId("MN_AM001"), JPN01, List.of(f.jpA))),
             new Case("registering_a_project_in_a_third_party_registry_is_rejected_with_registry_not_eligible",
                     Rejection.REGISTRY_NOT_ELIGIBLE, NOTHING, f -> admin(TWN01),
                     f -> new RegisterProject(new ProjectId("MN003"), "x", new MethodologyId("MN_AM001"), TWN01, List.of(f.twC)),
@@ -265,9 +313,21 @@ class RejectionTableTest {
                     f -> GOV_MNG, f -> adjust(2024, CaMethod.AVERAGING, serial(MN001, 2024, 51, 100)),
                     f -> adjust(2024, CaMethod.TRAJECTORY, serial(MN001, 2024, 51, 100))),
             new Case("issuing_past_the_largest_unit_number_is_rejected_with_unit_numbering_exhausted",
-                    Rejection.UNIT_NUMBERING_EXHAUSTED, f -> f.issue("BIG", MN001, 2024, f.mnC1, Quantity.MAX), f -> admin(MNG01),
-                    f -> issue("X-1", MN002, 2024, 2024, 1, Optional.empty(), alloc(f.mnC1, 1)),
-                    f -> issue("X-1", MN002, 2025, 2025, 1, Optional.empty(), alloc(f.mnC1, 1))),
+                    Rejection.UNIT_NUMBERING_EXHAUSTED,
+                    f -> {
+                        f.issue("BIG", MN001, 2024, f.mnC1, Quantity.MAX - 1);
+                        request(f, MN002, 2024, 10);
+                    },
+                    f -> admin(MNG01), f -> issue("X-1", MN002, 2024, 2024, 2, ir(2), alloc(f.mnG1, 2)),
+                    f -> issue("X-1", MN002, 2024, 2024, 1, ir(2), alloc(f.mnG1, 1))).on(UNLIMITED),
+            new Case("issuing_past_2_53_minus_1_units_in_the_whole_ledger_is_rejected_with_ledger_unit_limit_exceeded",
+                    Rejection.LEDGER_UNIT_LIMIT_EXCEEDED,
+                    f -> {
+                        f.issue("BIG", MN001, 2024, f.mnC1, Quantity.MAX - 1);
+                        request(f, MN002, 2025, 10);
+                    },
+                    f -> admin(MNG01), f -> issue("X-1", MN002, 2025, 2025, 2, ir(2), alloc(f.mnG1, 2)),
+                    f -> issue("X-1", MN002, 2025, 2025, 1, ir(2), alloc(f.mnG1, 1))).on(UNLIMITED),
             new Case("amending_a_revoked_authorization_is_rejected_with_authorization_revoked", Rejection.AUTHORIZATION_REVOKED,
                     AUTHORIZED.andThen(f -> f.ok(GOV_MNG, new RevokeAuthorization(new AuthorizationId("MNG-A-1"), Optional.empty())))
                             .andThen(f -> f.ok(GOV_MNG, authorizeSerials("MNG-A-2", MNG, CA, Optional.empty(), List.of(),
@@ -316,7 +376,7 @@ class RejectionTableTest {
     @TestFactory
     Stream<DynamicTest> each_rule_rejects_invalid_input_and_accepts_the_corrected_input() {
         return CASES.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            Fixture f = new Fixture();
+            Fixture f = new Fixture(new LedgerState(c.config()));
             c.setup().accept(f);
             LedgerSnapshot before = f.state.snapshot();
             long seq = f.state.nextSeq();

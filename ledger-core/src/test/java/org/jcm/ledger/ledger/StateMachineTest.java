@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jcm.ledger.ledger.Fixture.*;
 
+import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jcm.ledger.command.Allocation;
 import org.jcm.ledger.command.AmendAuthorization;
 import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
 import org.jcm.ledger.command.AuthorizeUnits;
 import org.jcm.ledger.command.CancelCredits;
+import org.jcm.ledger.command.IssueCredits;
+import org.jcm.ledger.command.RegisterProject;
 import org.jcm.ledger.command.RetireCredits;
 import org.jcm.ledger.command.RevokeAuthorization;
 import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.command.UnitFilter;
+import org.jcm.ledger.command.UpdateParty;
 import org.jcm.ledger.credit.AuthorizationPurpose;
 import org.jcm.ledger.credit.BlockKey;
 import org.jcm.ledger.credit.BlockStatus;
@@ -32,9 +37,17 @@ import org.jcm.ledger.event.CreditsTransferred;
 import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.event.UnitsAuthorized;
+import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AuthorizationId;
 import org.jcm.ledger.id.IssuanceId;
+import org.jcm.ledger.id.IssuanceRequestId;
+import org.jcm.ledger.id.JcmStatus;
+import org.jcm.ledger.id.MethodologyId;
+import org.jcm.ledger.id.Party;
+import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.Vintage;
+import org.jcm.ledger.rule.Outcome;
+import org.jcm.ledger.rule.Rejection;
 import org.jcm.ledger.serial.BlockSerial;
 import org.jcm.ledger.serial.Quantity;
 import org.jcm.ledger.serial.UnitRange;
@@ -57,12 +70,18 @@ class StateMachineTest {
 
     @Test
     void issuance_numbers_units_per_host_and_vintage_in_allocation_order() {
-        CreditsIssued first = (CreditsIssued) f.issue("MN001-2024-01", MN001, 2024, f.mnC1, 250, f.jpA1, 100).get(0);
+        List<LedgerEvent> shares = f.issue("MN001-2024-01", MN001, 2024, f.mnC1, 250, f.jpA1, 100);
+        CreditsIssued mongolia = (CreditsIssued) shares.get(0);
+        CreditsIssued japan = (CreditsIssued) shares.get(1);
         CreditsIssued second = (CreditsIssued) f.issue("MN002-2024-01", MN002, 2024, f.mnG1, 50).get(0);
         CreditsIssued otherVintage = (CreditsIssued) f.issue("MN001-2025-01", MN001, 2025, f.mnC1, 10).get(0);
 
-        assertThat(first.allocations()).extracting(a -> a.first() + "-" + a.last()).containsExactly("1-250", "251-350");
-        assertThat(first.allocations()).extracting(a -> a.issuingRegistryId()).containsExactly(MNG01, JPN01);
+        assertThat(mongolia.allocations()).extracting(a -> a.first() + "-" + a.last()).containsExactly("1-250");
+        assertThat(mongolia.allocations()).extracting(a -> a.issuingRegistryId()).containsExactly(MNG01);
+        assertThat(japan.issuanceId()).isEqualTo(new IssuanceId("MN001-2024-01-JPN01"));
+        assertThat(japan.allocations()).extracting(a -> a.first() + "-" + a.last()).containsExactly("251-350");
+        assertThat(japan.allocations()).extracting(a -> a.issuingRegistryId()).containsExactly(JPN01);
+        assertThat(japan.issuanceRequestId()).isEqualTo(mongolia.issuanceRequestId()).isPresent();
         assertThat(second.allocations().get(0).first()).isEqualTo(351);
         assertThat(otherVintage.allocations().get(0).first()).isEqualTo(1);
         assertThat(f.state.issuedUnits(MNG, Vintage.of(2024))).isEqualTo(400);
@@ -160,9 +179,10 @@ class StateMachineTest {
 
     @Test
     void authorizing_units_already_held_abroad_records_their_first_transfer() {
+        // Japan's registry issued its share (61-100) into a Japanese account.
         f.issue("MN001-2024-01", MN001, 2024, f.mnC1, 60, f.jpA1, 40);
         List<LedgerEvent> events = f.ok(GOV_MNG,
-                authorizeIssuance("MNG-A-1", "MN001-2024-01", AuthorizationPurpose.NDC, Optional.empty(), Optional.empty()));
+                authorizeIssuance("MNG-A-1", "MN001-2024-01-JPN01", AuthorizationPurpose.NDC, Optional.empty(), Optional.empty()));
 
         assertThat(events).hasSize(2);
         FirstTransferRecorded ft = (FirstTransferRecorded) events.get(1);
@@ -370,5 +390,145 @@ class StateMachineTest {
                 r -> assertThat(r.rejection()).isEqualTo(org.jcm.ledger.rule.Rejection.INSUFFICIENT_UNITS));
         assertThat(f.state.nextSeq()).isEqualTo(before);
         assertThat(f.state.totalUnits(f.jpA1)).isEqualTo(70);
+    }
+    // ------------------------------------------------------------------ issuance rules
+
+    private static final LocalDate JAN_1 = LocalDate.of(2024, 1, 1);
+    private static final LocalDate DEC_31 = LocalDate.of(2024, 12, 31);
+
+    private static IssueCredits issuance(String id, ProjectId project, IssuanceRequestId request, AccountId account, long quantity) {
+        return new IssueCredits(new IssuanceId(id), project, JAN_1, DEC_31, Vintage.of(2024), Quantity.of(quantity),
+                List.of(new Allocation(account, Quantity.of(quantity))), request);
+    }
+
+    private static Rejection rejection(Outcome o) {
+        assertThat(o).isInstanceOf(Outcome.Rejected.class);
+        return ((Outcome.Rejected) o).rejection();
+    }
+
+    @Test
+    void each_side_issues_its_share_of_a_decision_once_into_its_own_registry_on_one_request() {
+        IssuanceRequestId request = f.request(MN001, JAN_1, DEC_31, 1_000);
+
+        f.ok(admin(MNG01), issuance("MN001-2024-MNG", MN001, request, f.mnC1, 600));
+        // Japan's administrator cannot put units into Mongolia's registry, only into its own.
+        assertThat(rejection(f.apply(admin(JPN01), issuance("MN001-2024-JPN", MN001, request, f.mnG1, 400))))
+                .isEqualTo(Rejection.ALLOCATION_OUTSIDE_ISSUING_REGISTRY);
+        f.ok(admin(JPN01), issuance("MN001-2024-JPN", MN001, request, f.jpA1, 400));
+        // Each registry issues the decision once.
+        assertThat(rejection(f.apply(admin(MNG01), issuance("MN001-2024-MNG-2", MN001, request, f.mnC1, 1))))
+                .isEqualTo(Rejection.ISSUANCE_DECISION_ALREADY_ISSUED);
+        assertThat(rejection(f.apply(admin(JPN01), issuance("MN001-2024-JPN-2", MN001, request, f.jpB1, 1))))
+                .isEqualTo(Rejection.ISSUANCE_DECISION_ALREADY_ISSUED);
+
+        assertThat(f.state.issuanceRequest(request).orElseThrow().issuedQuantity()).isEqualTo(1_000);
+        assertThat(f.state.issuance(new IssuanceId("MN001-2024-JPN")).orElseThrow().allocations())
+                .extracting(a -> a.issuingRegistryId()).containsExactly(JPN01);
+        assertThat(Invariants.check(f.state)).isEmpty();
+        assertThat(Replay.fold(f.events).snapshot()).isEqualTo(f.state.snapshot());
+    }
+
+    @Test
+    void the_issuances_on_one_request_together_stay_within_its_verified_quantity() {
+        IssuanceRequestId request = f.request(MN001, JAN_1, DEC_31, 1_000);
+        f.ok(admin(MNG01), issuance("MN001-2024-MNG", MN001, request, f.mnC1, 700));
+        long seq = f.state.nextSeq();
+
+        assertThat(rejection(f.apply(admin(JPN01), issuance("MN001-2024-JPN", MN001, request, f.jpA1, 301))))
+                .isEqualTo(Rejection.VERIFIED_QUANTITY_EXCEEDED);
+        assertThat(f.state.nextSeq()).isEqualTo(seq);
+        f.ok(admin(JPN01), issuance("MN001-2024-JPN", MN001, request, f.jpA1, 300));
+        assertThat(f.state.issuanceRequest(request).orElseThrow().issuedQuantity()).isEqualTo(1_000);
+    }
+
+    @Test
+    void an_issuance_cites_a_request_of_its_own_project_and_monitoring_period() {
+        IssuanceRequestId mn002 = f.request(MN002, JAN_1, DEC_31, 100);
+        IssuanceRequestId firstHalf = f.request(MN001, JAN_1, LocalDate.of(2024, 6, 30), 100);
+
+        assertThat(rejection(f.apply(admin(MNG01), issuance("X-1", MN001, mn002, f.mnC1, 10))))
+                .isEqualTo(Rejection.ISSUANCE_REQUEST_MISMATCH);
+        assertThat(rejection(f.apply(admin(MNG01), issuance("X-1", MN001, firstHalf, f.mnC1, 10))))
+                .isEqualTo(Rejection.ISSUANCE_REQUEST_MISMATCH);
+        assertThat(rejection(f.apply(admin(MNG01), issuance("X-1", MN001, IssuanceRequestId.of(99), f.mnC1, 10))))
+                .isEqualTo(Rejection.UNKNOWN_ISSUANCE_REQUEST);
+        assertThat(f.state.issuances).isEmpty();
+    }
+
+    @Test
+    void a_host_downgraded_from_partner_gets_no_new_issuance_but_its_units_keep_moving() {
+        f.issue("MN001-2024-01", MN001, 2024, f.mnC1, 100);
+        IssuanceRequestId request = f.request(MN001, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 100);
+        IssueCredits next = new IssueCredits(new IssuanceId("MN001-2025-01"), MN001, LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 12, 31), Vintage.of(2025), Quantity.of(50), List.of(new Allocation(f.mnC1, Quantity.of(50))),
+                request);
+        f.ok(OPERATOR, new UpdateParty(new Party("MN", MNG, "Mongolia", JcmStatus.CANDIDATE, true, Optional.of(CA))));
+
+        assertThat(rejection(f.apply(admin(MNG01), next))).isEqualTo(Rejection.HOST_NOT_JCM_PARTNER);
+        assertThat(rejection(f.apply(admin(JPN01), new RegisterProject(new ProjectId("MN003"), "Wind", new MethodologyId("MN_AM001"),
+                JPN01, List.of(f.jpA))))).isEqualTo(Rejection.HOST_NOT_JCM_PARTNER);
+        // Units already issued are not touched: they can still be transferred and retired.
+        f.transfer(f.mnC1, f.jpA1, 10);
+        f.ok(holder(f.jpA), new RetireCredits(f.jpA1, Quantity.of(5), List.of(), Optional.empty(), RetirementPurpose.VOLUNTARY,
+                Optional.of("Company A"), Optional.empty(), Optional.empty(), Optional.empty()));
+
+        f.ok(OPERATOR, new UpdateParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA))));
+        f.ok(admin(MNG01), next);
+        assertThat(Invariants.check(f.state)).isEmpty();
+    }
+
+    @Test
+    void japan_hosts_no_project() {
+        assertThat(rejection(f.apply(admin(JPN01), new RegisterProject(new ProjectId("JP001"), "Domestic", new MethodologyId(
+                "JP_AM001"), JPN01, List.of(f.jpA))))).isEqualTo(Rejection.HOST_NOT_JCM_PARTNER);
+    }
+
+    @Test
+    void the_units_issued_in_the_whole_ledger_are_counted_over_every_host_and_vintage() {
+        f.issue("MN001-2024-01", MN001, 2024, f.mnC1, 250, f.jpA1, 100);
+        f.issue("MN001-2025-01", MN001, 2025, f.mnC1, 10);
+        f.issue("TW001-2024-01", TW001, 2024, f.twC1, 7);
+
+        assertThat(f.state.issuedUnitsTotal()).isEqualTo(367);
+        assertThat(Replay.fold(f.events).issuedUnitsTotal()).isEqualTo(367);
+    }
+
+    @Test
+    void an_issuance_as_large_as_the_configured_maximum_is_accepted_and_one_unit_more_is_not() {
+        Fixture small = new Fixture(new LedgerState(LedgerConfig.DEFAULT.withMaxIssuanceQuantity(1_000)));
+        IssuanceRequestId request = small.request(MN001, JAN_1, DEC_31, 5_000);
+
+        assertThat(rejection(small.apply(admin(MNG01), issuance("X-1", MN001, request, small.mnC1, 1_001))))
+                .isEqualTo(Rejection.ISSUANCE_QUANTITY_LIMIT_EXCEEDED);
+        small.ok(admin(MNG01), issuance("X-1", MN001, request, small.mnC1, 1_000));
+        small.ok(admin(JPN01), issuance("X-2", MN001, request, small.jpA1, 1_000));
+        assertThat(small.state.issuedUnitsTotal()).isEqualTo(2_000);
+    }
+
+    @Test
+    void the_maximum_issuance_quantity_lies_between_1_and_2_53_minus_1() {
+        assertThat(LedgerConfig.DEFAULT.maxIssuanceQuantity()).isEqualTo(100_000_000L);
+        assertThat(LedgerConfig.DEFAULT.withMaxIssuanceQuantity(Quantity.MAX).maxIssuanceQuantity()).isEqualTo(Quantity.MAX);
+        assertThatThrownBy(() -> LedgerConfig.DEFAULT.withMaxIssuanceQuantity(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LedgerConfig.DEFAULT.withMaxIssuanceQuantity(Quantity.MAX + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void no_account_balance_can_pass_2_53_minus_1_because_the_whole_ledger_cannot() {
+        Fixture big = new Fixture(new LedgerState(LedgerConfig.DEFAULT.withMaxIssuanceQuantity(Quantity.MAX)));
+        big.issue("BIG-2024", MN001, 2024, big.mnC1, Quantity.MAX - 10);
+        IssuanceRequestId request = big.request(MN002, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 100);
+        IssueCredits more = new IssueCredits(new IssuanceId("MORE-2025"), MN002, LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 12, 31), Vintage.of(2025), Quantity.of(11), List.of(new Allocation(big.mnC1, Quantity.of(11))),
+                request);
+
+        assertThat(rejection(big.apply(admin(MNG01), more))).isEqualTo(Rejection.LEDGER_UNIT_LIMIT_EXCEEDED);
+        assertThat(big.state.totalUnits(big.mnC1)).isEqualTo(Quantity.MAX - 10);
+        big.ok(admin(MNG01), new IssueCredits(new IssuanceId("MORE-2025"), MN002, LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 12, 31), Vintage.of(2025), Quantity.of(10), List.of(new Allocation(big.mnC1, Quantity.of(10))),
+                request));
+        assertThat(big.state.totalUnits(big.mnC1)).isEqualTo(Quantity.MAX);
+        assertThat(Invariants.check(big.state)).isEmpty();
     }
 }

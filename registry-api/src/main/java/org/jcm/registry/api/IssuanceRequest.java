@@ -3,7 +3,6 @@ package org.jcm.registry.api;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jcm.ledger.command.Allocation;
 import org.jcm.ledger.command.IssueCredits;
@@ -13,8 +12,13 @@ import org.jcm.ledger.id.IssuanceRequestId;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.Vintage;
 
-/** A Joint Committee issuance decision. */
-@Schema(description = "A Joint Committee decision to issue: project, monitoring period, vintage, total and allocations")
+/**
+ * A Joint Committee issuance decision, as one registry issues its share: the participants' issuance
+ * request it answers, project, monitoring period, vintage, total and the allocations into the
+ * issuing registry's own accounts.
+ */
+@Schema(description = "A Joint Committee decision to issue, for the issuing registry's share: the issuance request it answers, "
+        + "project, monitoring period, vintage, total and allocations into the issuing registry's own holding accounts")
 public record IssuanceRequest(
         @Schema(description = "The JC decision reference", example = "MN001-2024-01", required = true) String issuanceId,
         @Schema(description = "The project", example = "MN001", required = true) String projectId,
@@ -24,9 +28,11 @@ public record IssuanceRequest(
         LocalDate monitoringPeriodEnd,
         @Schema(description = "Vintage year, within the monitoring period", example = "2024", required = true) Integer vintage,
         @Schema(description = "Units issued in total, tonnes CO2e", example = "10000", required = true) Long totalQuantity,
-        @Schema(description = "1 to 100 allocations, in order; they add up to the total", required = true)
+        @Schema(description = "1 to 100 allocations, in order, into holding accounts of the issuing administrator's registry; "
+                + "they add up to the total", required = true)
         List<AllocationRequest> allocations,
-        @Schema(description = "The participant's issuance request, if any", example = "IR000001") String issuanceRequestId) {
+        @Schema(description = "The participants' issuance request for this project and monitoring period; the issuances on it "
+                + "together stay within its verified quantity", example = "IR000001", required = true) String issuanceRequestId) {
 
     public IssueCredits toCommand() {
         IssuanceId id = Fields.parse("issuanceId", issuanceId, IssuanceId::parse);
@@ -43,7 +49,7 @@ public record IssuanceRequest(
             lines.add(new Allocation(Fields.parse("allocations[" + i + "].accountId", a.accountId(), AccountId::parse),
                     Fields.quantity("allocations[" + i + "].quantity", a.quantity())));
         }
-        Optional<IssuanceRequestId> request = Fields.optional("issuanceRequestId", issuanceRequestId, IssuanceRequestId::parse);
+        IssuanceRequestId request = Fields.parse("issuanceRequestId", issuanceRequestId, IssuanceRequestId::parse);
         return Fields.shape(() -> new IssueCredits(id, project, monitoringPeriodStart, monitoringPeriodEnd, year, total, lines,
                 request));
     }

@@ -68,7 +68,11 @@ public class IssuanceResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue credits on a Joint Committee decision (registry administrator)", description = "Issues the "
             + "next contiguous units of the host Party's vintage numbering, cut into one block per allocation in order. "
-            + "Registry administrator of a registry of Japan or of the host Party. Event CreditsIssued.")
+            + "Registry administrator of a registry of Japan or of the host Party (which must be a JCM partner), issuing "
+            + "that registry's share of the decision into its own holding accounts, once per decision and registry. It "
+            + "cites the participants' issuance request for the project and monitoring period (issuanceRequestId, "
+            + "required); the issuances on a request together stay within its verified quantity, and one issuance within "
+            + "jcm.ledger.max-issuance-quantity. Event CreditsIssued.")
     @APIResponse(responseCode = "201", description = "Issued; id is the issuance id, blocks are the allocations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class),
                     examples = @ExampleObject(name = "issued", value = "{\"id\":\"MN001-2024-01\",\"events\":[{\"seq\":61,"

@@ -33,6 +33,7 @@ public class Ledger {
 
     private final WriterConfig config;
     private final ReferenceConfig referenceConfig;
+    private final LedgerConfig ledgerConfig;
     private final MeterRegistry meters;
     private final String jdbcUrl;
     private final String user;
@@ -41,12 +42,13 @@ public class Ledger {
     private final CommitListener fanOut = this::fanOut;
     private volatile LedgerWriter writer;
 
-    Ledger(WriterConfig config, ReferenceConfig referenceConfig, MeterRegistry meters,
+    Ledger(WriterConfig config, ReferenceConfig referenceConfig, LedgerRulesConfig rules, MeterRegistry meters,
            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
            @ConfigProperty(name = "quarkus.datasource.username") String user,
            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
         this.config = config;
         this.referenceConfig = referenceConfig;
+        this.ledgerConfig = rules.ledgerConfig();
         this.meters = meters;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
@@ -151,7 +153,7 @@ public class Ledger {
     }
 
     private LedgerWriter newWriter(LedgerWriter previous) {
-        LedgerStore store = new LedgerStore(jdbcUrl, user, password, LedgerConfig.DEFAULT);
+        LedgerStore store = new LedgerStore(jdbcUrl, user, password, ledgerConfig);
         LedgerWriter created = new LedgerWriter(config, store, Clock.systemUTC(), meters,
                 () -> ReferenceParties.load(referenceConfig), previous);
         created.addCommitListener(fanOut);

@@ -37,10 +37,14 @@ import org.jcm.ledger.command.RegisterOrganization;
 import org.jcm.ledger.command.RegisterParty;
 import org.jcm.ledger.command.RegisterProject;
 import org.jcm.ledger.command.RegisterRegistry;
+import org.jcm.ledger.command.SubmitIssuanceRequest;
 import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.CooperativeApproachId;
+import org.jcm.ledger.event.IssuanceRequested;
+import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.id.IssuanceId;
+import org.jcm.ledger.id.IssuanceRequestId;
 import org.jcm.ledger.id.JcmStatus;
 import org.jcm.ledger.id.MethodologyId;
 import org.jcm.ledger.id.OrganizationId;
@@ -299,31 +303,46 @@ public final class LedgerStreamBench {
             submit(writer, mngAdmin, new RegisterProject(projects[p], "Project " + p, new MethodologyId("MN_AM001"), MNG01,
                     List.of(OrganizationId.of(MNG01, 1))));
         }
-        // An issuance allocates to at most 100 accounts, so each round takes one issuance per 100 accounts.
+        // An issuance allocates to at most 100 accounts, so each round takes one decision per 100 accounts:
+        // the participant requests it, and each side issues its share into its own registry.
+        Actor jpnAdmin = Actor.registryAdmin("admin", JPN01);
+        Actor participant = Actor.accountHolder("holder", OrganizationId.of(MNG01, 1));
         int issuance = 0;
         for (int round = 0; round < BLOCKS_PER_ACCOUNT; round++) {
             for (int start = 0; start < accounts.size(); start += 100) {
-                List<Allocation> allocations = new ArrayList<>();
-                for (AccountId account : accounts.subList(start, Math.min(accounts.size(), start + 100))) {
-                    allocations.add(new Allocation(account, Quantity.of(UNITS_PER_BLOCK)));
-                }
+                List<AccountId> chunk = accounts.subList(start, Math.min(accounts.size(), start + 100));
                 int vintage = 2021 + (issuance / projects.length) % 5;
                 int day = issuance / (projects.length * 5);
-                submit(writer, mngAdmin, new IssueCredits(new IssuanceId("I" + issuance), projects[issuance % projects.length],
-                        LocalDate.of(vintage, 1, 1).plusDays(day), LocalDate.of(vintage, 12, 31), Vintage.of(vintage),
-                        Quantity.of((long) UNITS_PER_BLOCK * allocations.size()), allocations, Optional.empty()));
+                ProjectId project = projects[issuance % projects.length];
+                LocalDate periodStart = LocalDate.of(vintage, 1, 1).plusDays(day);
+                LocalDate periodEnd = LocalDate.of(vintage, 12, 31);
+                IssuanceRequestId request = ((IssuanceRequested) submit(writer, participant, new SubmitIssuanceRequest(project,
+                        periodStart, periodEnd, Quantity.of((long) UNITS_PER_BLOCK * chunk.size()), "VER-" + issuance)).get(0))
+                        .issuanceRequestId();
+                for (RegistryId registry : List.of(MNG01, JPN01)) {
+                    List<Allocation> allocations = new ArrayList<>();
+                    for (AccountId account : chunk) {
+                        if (account.registryId().equals(registry)) {
+                            allocations.add(new Allocation(account, Quantity.of(UNITS_PER_BLOCK)));
+                        }
+                    }
+                    submit(writer, registry.equals(MNG01) ? mngAdmin : jpnAdmin, new IssueCredits(
+                            new IssuanceId("I" + issuance + "-" + registry), project, periodStart, periodEnd, Vintage.of(vintage),
+                            Quantity.of((long) UNITS_PER_BLOCK * allocations.size()), allocations, request));
+                }
                 issuance++;
             }
         }
         return accounts;
     }
 
-    private static void submit(LedgerWriter writer, Actor actor, Command command) throws Exception {
+    private static List<LedgerEvent> submit(LedgerWriter writer, Actor actor, Command command) throws Exception {
         CommandResult result = writer.submit(new LedgerWriter.Item(command, actor, null), Long.MAX_VALUE, Runnable::run)
                 .get(1, TimeUnit.MINUTES);
-        if (!(result instanceof CommandResult.Accepted)) {
+        if (!(result instanceof CommandResult.Accepted accepted)) {
             throw new IllegalStateException(command + " was not accepted: " + result);
         }
+        return accepted.events();
     }
 
     static WriterConfig writerConfig() {

@@ -211,10 +211,16 @@ public final class WritePathBench {
                         .append("\",\"quantity\":").append(UNITS_PER_ACCOUNT).append('}');
             }
             int vintage = 2015 + first / 100;
+            // The participant requests each decision; the registry issues on the request.
+            String request = field(post(orgTokens[0], "/api/v1/issuance-requests", "{\"projectId\":\"" + project
+                    + "\",\"monitoringPeriodStart\":\"" + vintage + "-01-01\",\"monitoringPeriodEnd\":\"" + vintage
+                    + "-12-31\",\"verifiedQuantity\":" + 100 * UNITS_PER_ACCOUNT + ",\"verificationReference\":\"VER-"
+                    + vintage + "\"}"), "id");
             post(admin, "/api/v1/issuances", "{\"issuanceId\":\"" + project + "-" + vintage + "\",\"projectId\":\"" + project
                     + "\",\"monitoringPeriodStart\":\"" + vintage + "-01-01\",\"monitoringPeriodEnd\":\"" + vintage
                     + "-12-31\",\"vintage\":" + vintage + ","
-                    + "\"totalQuantity\":" + 100 * UNITS_PER_ACCOUNT + ",\"allocations\":[" + allocations + "]}");
+                    + "\"totalQuantity\":" + 100 * UNITS_PER_ACCOUNT + ",\"allocations\":[" + allocations + "],"
+                    + "\"issuanceRequestId\":\"" + request + "\"}");
         }
         log("set up %d organizations, %d accounts with %,d units each in %d ms", ORGS, ACCOUNTS, UNITS_PER_ACCOUNT,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

@@ -48,20 +48,26 @@ class ProjectReadTest {
                 .body("title", equalTo("Project " + s.p1))
                 .body("methodologyId", equalTo("MN_AM001"))
                 .body("participants", equalTo(List.of(Map.of("organizationId", s.orgA, "name", nameA))))
-                .body("issuances.seq", contains((int) s.issuedP1, (int) s.issuedP1V2))
+                .body("issuances.seq", contains((int) s.issuedP1, (int) s.issuedP1Japan, (int) s.issuedP1V2))
                 .body("issuances[0].id", startsWith(s.p1 + "-" + V + "-"))
                 .body("issuances[0].vintage", equalTo(V))
                 .body("issuances[0].monitoringPeriodStart", equalTo(V + "-01-01"))
                 .body("issuances[0].monitoringPeriodEnd", equalTo(V + "-12-31"))
-                .body("issuances[0].totalQuantity", equalTo(450))
-                .body("issuances[0]", not(hasKey("issuanceRequestId")))
+                .body("issuances[0].totalQuantity", equalTo(400))
+                .body("issuances[0].issuanceRequestId", equalTo(s.requestP1))
                 .body("issuances[0].allocations", equalTo(List.of(
                         allocation(MNG01, serial(s.p1, V, 1, 250), itmo(MNG01, 1, V), itmo(MNG01, 250, V), 1, 250),
-                        allocation(MNG01, serial(s.p1, V, 251, 400), itmo(MNG01, 251, V), itmo(MNG01, 400, V), 251, 400),
+                        allocation(MNG01, serial(s.p1, V, 251, 400), itmo(MNG01, 251, V), itmo(MNG01, 400, V), 251, 400))))
+                // Japan's share of the same decision and request, issued by JPN01 into its own account.
+                .body("issuances[1].vintage", equalTo(V))
+                .body("issuances[1].monitoringPeriodStart", equalTo(V + "-01-01"))
+                .body("issuances[1].totalQuantity", equalTo(50))
+                .body("issuances[1].issuanceRequestId", equalTo(s.requestP1))
+                .body("issuances[1].allocations", equalTo(List.of(
                         allocation(JPN01, serial(s.p1, V, 401, 450), itmo(JPN01, 401, V), itmo(JPN01, 450, V), 401, 450))))
-                .body("issuances[1].vintage", equalTo(V2))
-                .body("issuances[1].totalQuantity", equalTo(30))
-                .body("issuances[1].allocations.serial", contains(serial(s.p1, V2, 1, 30)));
+                .body("issuances[2].vintage", equalTo(V2))
+                .body("issuances[2].totalQuantity", equalTo(30))
+                .body("issuances[2].allocations.serial", contains(serial(s.p1, V2, 1, 30)));
     }
 
     @Test

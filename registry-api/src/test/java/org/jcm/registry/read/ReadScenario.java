@@ -14,7 +14,8 @@ import org.jcm.registry.testing.TestTokens;
  * unit number below is exact. What happens, in order:
  *
  * <pre>
- * 1. issue P1 V : A1 250 (1-250), B1 150 (251-400), J1 50 (401-450, issued by JPN01)
+ * 1. issue P1 V on request R1 (450 verified): MNG01 issues A1 250 (1-250), B1 150 (251-400);
+ *    JPN01 issues its share, J1 50 (401-450), on the same request
  * 2. issue P2 V : A1 40 (451-490)
  * 3. issue P1 V2: A1 30 (1-30)
  * 4. transfer A1 -> J1 100 : P1 V 1-100 leaves Mongolia's registry for Japan's
@@ -61,6 +62,9 @@ final class ReadScenario {
     final long a1Opened;
     final long b1Opened;
     final long issuedP1;
+    /** Japan's share of step 1, and the request both shares answer. */
+    final long issuedP1Japan;
+    final String requestP1;
     final long issuedP2;
     final long issuedP1V2;
     final long toJapan;
@@ -95,11 +99,15 @@ final class ReadScenario {
         p1 = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(orgA));
         p2 = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(orgA, orgB));
 
-        Response first = LedgerApi.issue(MNG01, p1, V, List.of(a1, b1, j1), List.of(250L, 150L, 50L));
+        requestP1 = LedgerApi.request(p1, V, 450);
+        Response first = LedgerApi.issueOn(MNG01, p1, V, requestP1, List.of(a1, b1), List.of(250L, 150L));
         assertThat(first.<String>path("events[0].blocks[0].serial"))
                 .as("the read tests need vintage %d of Mongolia to themselves; another test issued it first", V)
                 .isEqualTo(serial(p1, V, 1, 250));
         issuedP1 = seq(first);
+        Response japanShare = LedgerApi.issueOn(JPN01, p1, V, requestP1, List.of(j1), List.of(50L));
+        assertThat(japanShare.<String>path("events[0].blocks[0].serial")).isEqualTo(serial(p1, V, 401, 450));
+        issuedP1Japan = seq(japanShare);
         issuedP2 = seq(LedgerApi.issue(MNG01, p2, V, List.of(a1), List.of(40L)));
         Response third = LedgerApi.issue(MNG01, p1, V2, List.of(a1), List.of(30L));
         assertThat(third.<String>path("events[0].blocks[0].serial")).isEqualTo(serial(p1, V2, 1, 30));

@@ -60,7 +60,7 @@ class UnitReadTest {
                 .body("history[0].serials", contains(serial(s.p1, V, 1, 250)))
                 .body("history[0].quantity", equalTo(250))
                 .body("history[0].details.projectId", equalTo(s.p1))
-                .body("history[0].details.totalQuantity", equalTo(450))
+                .body("history[0].details.totalQuantity", equalTo(400))
                 .body("history[0].details.monitoringPeriodStart", equalTo(V + "-01-01"))
                 .body("history[0].details.monitoringPeriodEnd", equalTo(V + "-12-31"))
                 .body("history[0].details.allocations", equalTo(List.of(

@@ -26,8 +26,8 @@ import org.jcm.registry.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Article 6.2 life cycle through the real API on a real PostgreSQL: a Mongolian project issues
- * into MNG01 and JPN01; Mongolia authorizes part of it for NDC (some of it already held in Japan)
+ * The Article 6.2 life cycle through the real API on a real PostgreSQL: a Mongolian project's
+ * decision is issued by MNG01 and JPN01, each into its own accounts; Mongolia authorizes part of it for NDC (some of it already held in Japan)
  * and part for CORSIA (first transfer at issuance); units move to JPN01 and are partly retired for
  * Japan's NDC; Mongolia records the corresponding adjustment. Every illegal step is refused with
  * its code and changes nothing. Every block, and every AEF table 2, 3 and 4 row of the scenario's
@@ -199,10 +199,13 @@ class Article6ScenarioTest {
         jpOrg = buyer[0];
         jp = buyer[1];
         project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(mnOrg));
-        Response issued = LedgerApi.issue("MNG01", project, 2024, List.of(mn, jp), List.of(600L, 400L));
+        // One Joint Committee decision, one request; each side issues its share into its own registry.
+        String request = LedgerApi.request(project, 2024, 1000);
+        Response issued = LedgerApi.issueOn("MNG01", project, 2024, request, List.of(mn), List.of(600L));
         base = first(issued.path("events[0].blocks[0].serial"));
-        assertThat(issued.<String>path("events[0].blocks[1].serial")).isEqualTo(serialText(600, 999));
-        base2023 = first(LedgerApi.issue("MNG01", project, 2023, List.of(jp), List.of(100L)).path("events[0].blocks[0].serial"));
+        Response japanShare = LedgerApi.issueOn("JPN01", project, 2024, request, List.of(jp), List.of(400L));
+        assertThat(japanShare.<String>path("events[0].blocks[0].serial")).isEqualTo(serialText(600, 999));
+        base2023 = first(LedgerApi.issue("JPN01", project, 2023, List.of(jp), List.of(100L)).path("events[0].blocks[0].serial"));
     }
 
     private void illegalStepsAreRefusedAndChangeNothing(long heldAbroadSeq) {
@@ -213,10 +216,18 @@ class Article6ScenarioTest {
         thai.put("party", "THA");
         thai.put("cooperativeApproachId", "CA0016");
         refusedWithoutChange(TestTokens.government("THA"), "/api/v1/authorizations", thai, 422, "not_host_party");
-        // A partner that is not a Party to the Paris Agreement cannot authorize its own project's units.
-        String taiwanSerial = taiwaneseUnits();
-        refusedWithoutChange(TestTokens.government("TWN"), "/api/v1/authorizations", Map.of("authorizationId", "TWN-" + run,
-                "party", "TWN", "cooperativeApproachId", "CA0099", "purpose", "NDC", "serialRanges", List.of(taiwanSerial)),
+        // A JCM candidate (Taiwan) hosts no project yet, whichever registry registers it.
+        LedgerApi.registry("TWN01");
+        String taiwan = LedgerApi.organization("TWN01");
+        refusedWithoutChange(TestTokens.registryAdmin("TWN01"), "/api/v1/projects", Map.of("projectId",
+                LedgerApi.projectId("TW"), "title", "Offshore wind", "methodologyId", "TW_AM001", "registryId", "TWN01",
+                "participants", List.of(taiwan)), 422, "host_not_jcm_partner");
+        refusedWithoutChange(TestTokens.registryAdmin("JPN01"), "/api/v1/projects", Map.of("projectId",
+                LedgerApi.projectId("TW"), "title", "Offshore wind", "methodologyId", "TW_AM001", "registryId", "JPN01",
+                "participants", List.of(jpOrg)), 422, "host_not_jcm_partner");
+        // A Party that is not a Party to the Paris Agreement cannot use ITMOs.
+        refusedWithoutChange(TestTokens.accountHolder(jpOrg), "/api/v1/retirements", Map.of("fromAccountId", jp, "quantity", 10,
+                "serialRanges", List.of(serialText(600, 609)), "purpose", "NDC", "usingParty", "TWN", "yearOfUse", year),
                 422, "party_not_paris_agreement_party");
         refusedWithoutChange(MNG_GOV, "/api/v1/authorizations", authorization("MNG-CAP-" + run, "NDC", 5L, serial(460, 469)),
                 422, "authorization_cap_exceeded");
@@ -233,14 +244,6 @@ class Article6ScenarioTest {
                 422, "units_not_authorized_for_purpose");
         refusedWithoutChange(TestTokens.accountHolder(mnOrg), "/api/v1/authorizations", authorization("X-" + run, "NDC", null,
                 serial(460, 469)), 403, "forbidden_role");
-    }
-
-    /** Hosts TWN01 with a Taiwanese project and issues 10 units; returns their serial. */
-    private String taiwaneseUnits() {
-        LedgerApi.registry("TWN01");
-        String[] taiwan = LedgerApi.holder("TWN01");
-        String twProject = LedgerApi.project("TWN01", LedgerApi.projectId("TW"), List.of(taiwan[0]));
-        return LedgerApi.issue("TWN01", twProject, 2024, List.of(taiwan[1]), List.of(10L)).path("events[0].blocks[0].serial");
     }
 
     /**

@@ -360,7 +360,9 @@ class RefusedRequestsTest {
     void an_issuance_whose_allocations_do_not_add_up_is_refused_with_invalid_allocation() {
         refused(as(TestTokens.registryAdmin("MNG01")).body(Map.of("issuanceId", "BAD-" + LedgerApi.key().substring(0, 8),
                 "projectId", world.project, "monitoringPeriodStart", "2023-01-01", "monitoringPeriodEnd", "2023-12-31",
-                "vintage", 2023, "totalQuantity", 100, "allocations", List.of(Map.of("accountId", world.seller, "quantity", 99))))
+                "vintage", 2023, "totalQuantity", 100, "allocations", List.of(Map.of("accountId", world.seller, "quantity", 99)),
+                "issuanceRequestId", LedgerProbe.strings("SELECT min(id) FROM issuance_request WHERE project_id = '"
+                        + world.project + "'").get(0)))
                 .when().post("/api/v1/issuances").then(), 422, "invalid_allocation");
     }
 

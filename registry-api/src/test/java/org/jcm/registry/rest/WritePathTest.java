@@ -112,19 +112,9 @@ class WritePathTest {
     }
 
     @Test
-    void units_of_a_host_without_a_cooperative_approach_have_no_itmo_ids() {
-        String[] holder = LedgerApi.holder("JPN01");
-        // Malaysia is a candidate partner: no cooperative approach configured.
-        String project = LedgerApi.project("JPN01", LedgerApi.projectId("MY"), List.of(holder[0]));
-        LedgerApi.issue("JPN01", project, 2024, List.of(holder[1]), List.of(50L)).then()
-                .body("events[0].blocks[0].serial", org.hamcrest.Matchers.startsWith("JCM-" + project + "-2024-"))
-                .body("events[0].blocks[0].firstItmoId", nullValue())
-                .body("events[0].blocks[0].lastItmoId", nullValue());
-    }
-
-    @Test
-    void an_issuance_request_then_an_issuance_on_it_split_into_allocations_in_order() {
+    void an_issuance_request_then_each_side_s_issuance_on_it_split_into_allocations_in_order() {
         String[] participant = LedgerApi.holder("MNG01");
+        participant = new String[] {participant[0], participant[1], LedgerApi.account(participant[0])};
         String[] japanese = LedgerApi.holder("JPN01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(participant[0]));
         String requestId = created(TestTokens.accountHolder(participant[0]), "/api/v1/issuance-requests", Map.of(
@@ -132,22 +122,32 @@ class WritePathTest {
                 "verifiedQuantity", 1000, "verificationReference", "VR-1")).path("id");
         assertThat(requestId).startsWith("IR");
 
+        // Each side issues its share of the decision into its own registry, both on the one request.
         Response issued = created(TestTokens.registryAdmin("MNG01"), "/api/v1/issuances", Map.of(
                 "issuanceId", project + "-2024-01", "projectId", project, "monitoringPeriodStart", "2024-01-01",
-                "monitoringPeriodEnd", "2024-12-31", "vintage", 2024, "totalQuantity", 1000,
-                "allocations", List.of(Map.of("accountId", participant[1], "quantity", 600),
-                        Map.of("accountId", japanese[1], "quantity", 400)),
+                "monitoringPeriodEnd", "2024-12-31", "vintage", 2024, "totalQuantity", 600,
+                "allocations", List.of(Map.of("accountId", participant[1], "quantity", 550),
+                        Map.of("accountId", participant[2], "quantity", 50)),
                 "issuanceRequestId", requestId));
         issued.then().body("id", equalTo(project + "-2024-01"))
                 .body("events[0].blocks", hasSize(2))
                 .body("events[0].blocks[0].accountId", equalTo(participant[1]))
-                .body("events[0].blocks[0].quantity", equalTo(600))
-                .body("events[0].blocks[1].accountId", equalTo(japanese[1]))
-                .body("events[0].blocks[1].quantity", equalTo(400));
+                .body("events[0].blocks[0].quantity", equalTo(550))
+                .body("events[0].blocks[1].accountId", equalTo(participant[2]))
+                .body("events[0].blocks[1].quantity", equalTo(50));
         String low = issued.path("events[0].blocks[0].serial");
         String high = issued.path("events[0].blocks[1].serial");
         assertThat(Long.parseLong(high.split("-")[3])).isEqualTo(Long.parseLong(low.split("-")[4]) + 1);
+        Response japanShare = created(TestTokens.registryAdmin("JPN01"), "/api/v1/issuances", Map.of(
+                "issuanceId", project + "-2024-01-JPN01", "projectId", project, "monitoringPeriodStart", "2024-01-01",
+                "monitoringPeriodEnd", "2024-12-31", "vintage", 2024, "totalQuantity", 400,
+                "allocations", List.of(Map.of("accountId", japanese[1], "quantity", 400)),
+                "issuanceRequestId", requestId));
+        japanShare.then().body("events[0].blocks[0].accountId", equalTo(japanese[1]))
+                .body("events[0].blocks[0].firstItmoId", org.hamcrest.Matchers.startsWith("CA0001-JPN01-MNG-"));
         assertThat(LedgerProbe.balance(japanese[1])).isEqualTo(400);
+        assertThat(LedgerProbe.strings("SELECT issued_quantity::text FROM issuance_request WHERE id = '" + requestId + "'"))
+                .containsExactly("1000");
     }
 
     @Test

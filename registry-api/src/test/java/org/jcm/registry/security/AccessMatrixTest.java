@@ -145,7 +145,8 @@ class AccessMatrixTest {
     private static Map<String, Object> issuance(World w, int vintage, long quantity) {
         return Map.of("issuanceId", w.get("P") + "-" + vintage + "-" + LedgerApi.key().substring(0, 8), "projectId", w.get("P"),
                 "monitoringPeriodStart", vintage + "-01-01", "monitoringPeriodEnd", vintage + "-12-31", "vintage", vintage,
-                "totalQuantity", quantity, "allocations", List.of(Map.of("accountId", w.get("A"), "quantity", quantity)));
+                "totalQuantity", quantity, "allocations", List.of(Map.of("accountId", w.get("A"), "quantity", quantity)),
+                "issuanceRequestId", w.get("IR"));
     }
 
     /** The data the cells act on, by name. */
@@ -214,6 +215,8 @@ class AccessMatrixTest {
         world.put("P", project);
         world.put("S", serial);
         world.put("ISSUANCE", issued.path("id"));
+        // Every issuance cites its request: the issuance row issues the project's 2023 decision on this one.
+        world.put("IR", LedgerApi.request(project, 2023, 1000));
 
         // Article 6: one authorization to amend, one to revoke, and a first transfer to adjust for,
         // all on a separate issuance so that the transfers in the table are not first transfers.

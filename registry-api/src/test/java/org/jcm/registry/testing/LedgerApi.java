@@ -76,22 +76,62 @@ public final class LedgerApi {
         return projectId;
     }
 
-    /** Issues {@code quantities} (one allocation each, to {@code accounts}) for a project and vintage; returns the response. */
+    /**
+     * Issues {@code quantities} (one allocation each, to {@code accounts}, all of them in
+     * {@code registryId}: each side issues its share into its own registry) for a project and
+     * vintage, with the calendar year as monitoring period: the project's first participant first
+     * requests issuance of the total, then the registry's administrator issues on that request.
+     * Returns the issuance's response.
+     */
     public static Response issue(String registryId, String projectId, int vintage, List<String> accounts, List<Long> quantities) {
+        long total = 0;
+        for (Long q : quantities) {
+            total += q;
+        }
+        return issueOn(registryId, projectId, vintage, request(projectId, vintage, total), accounts, quantities);
+    }
+
+    /**
+     * The project's first participant asks for issuance of {@code verified} units for the calendar
+     * year {@code vintage}; returns the request's id ({@code IR000001}, ...).
+     */
+    public static String request(String projectId, int vintage, long verified) {
+        String participant = given().when().get("/api/v1/projects/" + projectId).then().statusCode(200).extract()
+                .path("participants[0].organizationId");
+        return created(TestTokens.accountHolder(participant), "/api/v1/issuance-requests", Map.of(
+                "projectId", projectId,
+                "monitoringPeriodStart", vintage + "-01-01",
+                "monitoringPeriodEnd", vintage + "-12-31",
+                "verifiedQuantity", verified,
+                "verificationReference", "VER-" + projectId + "-" + vintage + "-" + UUID.randomUUID().toString().substring(0, 8)))
+                .path("id");
+    }
+
+    /** As {@link #issue}, on an existing issuance request (another registry's share of the same decision, say). */
+    public static Response issueOn(String registryId, String projectId, int vintage, String issuanceRequestId, List<String> accounts,
+                                   List<Long> quantities) {
+        return created(TestTokens.registryAdmin(registryId), "/api/v1/issuances",
+                issuance(projectId, vintage, issuanceRequestId, accounts, quantities));
+    }
+
+    /** The body of an issuance of {@code quantities} to {@code accounts} on a request, with a fresh issuance id. */
+    public static Map<String, Object> issuance(String projectId, int vintage, String issuanceRequestId, List<String> accounts,
+                                               List<Long> quantities) {
         List<Map<String, Object>> allocations = new ArrayList<>();
         long total = 0;
         for (int i = 0; i < accounts.size(); i++) {
             allocations.add(Map.of("accountId", accounts.get(i), "quantity", quantities.get(i)));
             total += quantities.get(i);
         }
-        return created(TestTokens.registryAdmin(registryId), "/api/v1/issuances", Map.of(
+        return Map.of(
                 "issuanceId", projectId + "-" + vintage + "-" + UUID.randomUUID().toString().substring(0, 8),
                 "projectId", projectId,
                 "monitoringPeriodStart", vintage + "-01-01",
                 "monitoringPeriodEnd", vintage + "-12-31",
                 "vintage", vintage,
                 "totalQuantity", total,
-                "allocations", allocations));
+                "allocations", allocations,
+                "issuanceRequestId", issuanceRequestId);
     }
 
     /** A holding organization with one account in {@code registryId}; [organizationId, accountId]. */

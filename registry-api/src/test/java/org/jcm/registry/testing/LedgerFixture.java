@@ -34,15 +34,18 @@ import org.jcm.ledger.command.RegisterParty;
 import org.jcm.ledger.command.RegisterProject;
 import org.jcm.ledger.command.RegisterRegistry;
 import org.jcm.ledger.command.RetireCredits;
+import org.jcm.ledger.command.SubmitIssuanceRequest;
 import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.credit.BlockKey;
 import org.jcm.ledger.credit.CreditBlock;
 import org.jcm.ledger.credit.RetirementPurpose;
 import org.jcm.ledger.event.EventCodec;
+import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.CooperativeApproachId;
 import org.jcm.ledger.id.IssuanceId;
+import org.jcm.ledger.id.IssuanceRequestId;
 import org.jcm.ledger.id.JcmStatus;
 import org.jcm.ledger.id.MethodologyId;
 import org.jcm.ledger.id.OrganizationId;
@@ -53,6 +56,7 @@ import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.id.Vintage;
 import org.jcm.ledger.ledger.AccountInfo;
 import org.jcm.ledger.ledger.Issuance;
+import org.jcm.ledger.ledger.IssuanceRequest;
 import org.jcm.ledger.ledger.LedgerChanges;
 import org.jcm.ledger.ledger.LedgerState;
 import org.jcm.ledger.ledger.Organization;
@@ -183,15 +187,28 @@ public final class LedgerFixture implements AutoCloseable {
             apply(mngAdmin, new RegisterProject(project, "Solar " + project, new MethodologyId("MN_AM001"), MNG01,
                     List.of(OrganizationId.of(MNG01, 1))));
         }
+        // Each round is one Joint Committee decision on one request of the participant; each side
+        // issues its share into its own registry: MNG01 as I{round}, JPN01 as I{round}-JPN01.
+        OrganizationId participant = OrganizationId.of(MNG01, 1);
+        Actor jpnAdmin = Actor.registryAdmin("admin@JPN01", JPN01);
         for (int round = 0; round < BLOCKS_PER_ACCOUNT; round++) {
-            List<Allocation> allocations = new ArrayList<>();
-            for (AccountId account : accounts) {
-                allocations.add(new Allocation(account, Quantity.of(UNITS_PER_BLOCK)));
-            }
             int vintage = 2021 + round % 3;
-            apply(mngAdmin, new IssueCredits(new IssuanceId("I" + round), projects[round % 2],
-                    LocalDate.of(vintage, 1, 1).plusDays(round), LocalDate.of(vintage, 12, 31), Vintage.of(vintage),
-                    Quantity.of((long) UNITS_PER_BLOCK * accounts.size()), allocations, Optional.empty()));
+            ProjectId project = projects[round % 2];
+            LocalDate start = LocalDate.of(vintage, 1, 1).plusDays(round);
+            LocalDate end = LocalDate.of(vintage, 12, 31);
+            IssuanceRequestId request = request(Actor.accountHolder("holder", participant), new SubmitIssuanceRequest(project,
+                    start, end, Quantity.of((long) UNITS_PER_BLOCK * accounts.size()), "VER-" + round));
+            for (RegistryId registry : List.of(MNG01, JPN01)) {
+                List<Allocation> allocations = new ArrayList<>();
+                for (AccountId account : accounts) {
+                    if (account.registryId().equals(registry)) {
+                        allocations.add(new Allocation(account, Quantity.of(UNITS_PER_BLOCK)));
+                    }
+                }
+                apply(registry.equals(MNG01) ? mngAdmin : jpnAdmin, new IssueCredits(
+                        new IssuanceId(registry.equals(MNG01) ? "I" + round : "I" + round + "-JPN01"), project, start, end,
+                        Vintage.of(vintage), Quantity.of((long) UNITS_PER_BLOCK * allocations.size()), allocations, request));
+            }
         }
         AccountId retiring = accounts.get(ACCOUNTS - 1);
         apply(holder(retiring), new RetireCredits(retiring, Quantity.of(5), List.of(), Optional.empty(),
@@ -232,6 +249,32 @@ public final class LedgerFixture implements AutoCloseable {
 
     private void apply(Actor actor, Command command) {
         apply(actor, command, true);
+    }
+
+    /** Applies an issuance request at once (the writer's answer awaited) and returns the id the ledger gave it. */
+    private IssuanceRequestId request(Actor actor, SubmitIssuanceRequest command) {
+        List<LedgerEvent> events;
+        if (writer != null) {
+            CommandResult result;
+            try {
+                result = writer.submit(new LedgerWriter.Item(command, actor, null), Long.MAX_VALUE, Runnable::run)
+                        .get(2, TimeUnit.MINUTES);
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("the writer did not answer", e);
+            }
+            if (!(result instanceof CommandResult.Accepted accepted)) {
+                throw new IllegalStateException(command + " was not accepted: " + result);
+            }
+            events = accepted.events();
+        } else {
+            int before = pending.size();
+            apply(actor, command, true);
+            events = new ArrayList<>();
+            for (Pending p : pending.subList(before, pending.size())) {
+                events.add(p.event());
+            }
+        }
+        return ((IssuanceRequested) events.get(0)).issuanceRequestId();
     }
 
     private void apply(Actor actor, Command command, boolean mustSucceed) {
@@ -348,10 +391,18 @@ public final class LedgerFixture implements AutoCloseable {
                         + " ON CONFLICT DO NOTHING", p.id().value(), i + 1, p.participants().get(i).value());
             }
         }
+        for (IssuanceRequestId id : changes.issuanceRequests()) {
+            IssuanceRequest r = state.issuanceRequest(id).orElseThrow();
+            upsert("issuance_request", "id", new Object[] {r.id().value(), r.projectId().value(), r.organizationId().value(),
+                    r.monitoringPeriodStart(), r.monitoringPeriodEnd(), r.verifiedQuantity(), r.verificationReference(),
+                    r.issuedQuantity()}, "project_id", "organization_id", "monitoring_period_start", "monitoring_period_end",
+                    "verified_quantity", "verification_reference", "issued_quantity");
+        }
         for (IssuanceId id : changes.issuances()) {
             Issuance i = state.issuance(id).orElseThrow();
             upsert("issuance", "id", new Object[] {i.id().value(), i.seq(), i.projectId().value(), i.hostParty().value(),
-                    i.vintage().year(), i.monitoringPeriodStart(), i.monitoringPeriodEnd(), i.totalQuantity(), null},
+                    i.vintage().year(), i.monitoringPeriodStart(), i.monitoringPeriodEnd(), i.totalQuantity(),
+                    i.issuanceRequestId().map(IssuanceRequestId::value).orElse(null)},
                     "seq", "project_id", "host_party", "vintage", "monitoring_period_start", "monitoring_period_end",
                     "total_quantity", "issuance_request_id");
         }

@@ -36,6 +36,7 @@ import org.jcm.ledger.command.OpenAccount;
 import org.jcm.ledger.command.RegisterOrganization;
 import org.jcm.ledger.command.RegisterParty;
 import org.jcm.ledger.command.RegisterProject;
+import org.jcm.ledger.command.SubmitIssuanceRequest;
 import org.jcm.ledger.command.RegisterRegistry;
 import org.jcm.ledger.command.RetireCredits;
 import org.jcm.ledger.command.Trade;
@@ -46,6 +47,7 @@ import org.jcm.ledger.credit.CancellationReason;
 import org.jcm.ledger.credit.Label;
 import org.jcm.ledger.credit.RetirementPurpose;
 import org.jcm.ledger.event.EventCodec;
+import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AuthorizationId;
@@ -207,7 +209,12 @@ public final class TestLedger {
         producer.flush();
     }
 
-    /** Issues {@code quantity} units of MN001 of a vintage into an account; returns the issuance id. */
+    /**
+     * Issues {@code quantity} units of MN001 of a vintage into an account, as the ledger requires:
+     * the participant Ulaanbaatar Solar requests the issuance, then the administrator of the
+     * account's registry issues on that request (each side issues into its own registry). Returns
+     * the issuance id.
+     */
     public String issue(Instant at, int vintage, AccountId to, long quantity) {
         int n;
         synchronized (this) {
@@ -217,8 +224,10 @@ public final class TestLedger {
         // The Joint Committee decides once per project, monitoring period and vintage, so each
         // issuance gets its own one-day monitoring period inside the vintage year.
         LocalDate day = LocalDate.of(vintage, 1, 1).plusDays(n % 365);
-        apply(at, admin(MNG01), new IssueCredits(new IssuanceId(issuanceId), MN001, day, day, Vintage.of(vintage),
-                Quantity.of(quantity), List.of(new Allocation(to, Quantity.of(quantity))), Optional.empty()));
+        IssuanceRequested request = (IssuanceRequested) apply(at, Actor.accountHolder("holder", OrganizationId.of(MNG01, 1)),
+                new SubmitIssuanceRequest(MN001, day, day, Quantity.of(quantity), "VER-" + issuanceId)).get(0);
+        apply(at, admin(to.registryId()), new IssueCredits(new IssuanceId(issuanceId), MN001, day, day, Vintage.of(vintage),
+                Quantity.of(quantity), List.of(new Allocation(to, Quantity.of(quantity))), request.issuanceRequestId()));
         return issuanceId;
     }
 

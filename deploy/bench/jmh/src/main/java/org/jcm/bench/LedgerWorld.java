@@ -11,6 +11,7 @@ import org.jcm.ledger.command.Allocation;
 import org.jcm.ledger.command.Command;
 import org.jcm.ledger.command.CommandContext;
 import org.jcm.ledger.command.IssueCredits;
+import org.jcm.ledger.command.SubmitIssuanceRequest;
 import org.jcm.ledger.command.OpenAccount;
 import org.jcm.ledger.command.RegisterOrganization;
 import org.jcm.ledger.command.RegisterParty;
@@ -21,6 +22,7 @@ import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.CooperativeApproachId;
 import org.jcm.ledger.id.IssuanceId;
+import org.jcm.ledger.id.IssuanceRequestId;
 import org.jcm.ledger.id.JcmStatus;
 import org.jcm.ledger.id.MethodologyId;
 import org.jcm.ledger.id.OrganizationId;
@@ -80,21 +82,36 @@ final class LedgerWorld {
             ok(mngAdmin, new RegisterProject(projects[p], "Project " + p, new MethodologyId("MN_AM001"), MNG01,
                     List.of(OrganizationId.of(MNG01, 1))), keepEvents);
         }
-        // Each issuance allocates one block to each of up to 100 accounts.
+        // Each decision covers up to 100 accounts: the participant requests it, then each side issues
+        // one block to each of its own accounts among them, into its own registry.
+        Actor jpnAdmin = Actor.registryAdmin("admin", JPN01);
+        Actor participant = Actor.accountHolder("holder", OrganizationId.of(MNG01, 1));
         int issuance = 0;
         for (int round = 0; round < blocksPerAccount; round++) {
             for (int start = 0; start < accountCount; start += 100) {
-                List<Allocation> allocations = new ArrayList<>();
-                for (int a = start; a < Math.min(accountCount, start + 100); a++) {
-                    allocations.add(new Allocation(accounts[a], Quantity.of(unitsPerBlock)));
-                }
+                int end = Math.min(accountCount, start + 100);
                 ProjectId project = projects[issuance % projects.length];
                 int vintage = 2021 + (issuance / projects.length) % 5;
                 int day = issuance / (projects.length * 5);
                 LocalDate start0 = LocalDate.of(vintage, 1, 1).plusDays(day % 360);
-                ok(mngAdmin, new IssueCredits(new IssuanceId("I" + issuance), project, start0, LocalDate.of(vintage, 12, 31),
-                        Vintage.of(vintage), Quantity.of((long) unitsPerBlock * allocations.size()), allocations,
-                        Optional.empty()), keepEvents);
+                LocalDate end0 = LocalDate.of(vintage, 12, 31);
+                // The ledger numbers requests from 1, and this world makes one per decision.
+                IssuanceRequestId request = IssuanceRequestId.of(issuance + 1L);
+                ok(participant, new SubmitIssuanceRequest(project, start0, end0,
+                        Quantity.of((long) unitsPerBlock * (end - start)), "VER-" + issuance), keepEvents);
+                for (RegistryId registry : List.of(MNG01, JPN01)) {
+                    List<Allocation> allocations = new ArrayList<>();
+                    for (int a = start; a < end; a++) {
+                        if (accounts[a].registryId().equals(registry)) {
+                            allocations.add(new Allocation(accounts[a], Quantity.of(unitsPerBlock)));
+                        }
+                    }
+                    if (!allocations.isEmpty()) {
+                        ok(registry.equals(MNG01) ? mngAdmin : jpnAdmin, new IssueCredits(new IssuanceId("I" + issuance + "-"
+                                + registry), project, start0, end0, Vintage.of(vintage),
+                                Quantity.of((long) unitsPerBlock * allocations.size()), allocations, request), keepEvents);
+                    }
+                }
                 issuance++;
             }
         }

@@ -6,9 +6,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jcm.ledger.canonical.Json;
 
 /**
  * The requests of each scenario, built before the load starts where they can be (transfer bodies
@@ -118,8 +122,10 @@ final class Scenarios {
 
     /**
      * POST /issuances of 100 units to one account chosen at random. Every issuance is a new Joint
-     * Committee decision: vintages 2040 to 2100 in turn, then a monitoring period that starts one
-     * day later or ends one day earlier, up to 180 x 180 periods per vintage.
+     * Committee decision: vintages 2040 to 2100 in turn within one monitoring period, then a period
+     * that starts one day later or ends one day earlier, up to 180 x 180 periods. Every issuance cites
+     * the participant's request for its period, which the first issuance of a period posts (one
+     * POST /issuance-requests per 61 issuances, not counted as a request of the scenario).
      */
     Target issuances() {
         AtomicLong decisions = new AtomicLong();
@@ -129,26 +135,68 @@ final class Scenarios {
         for (int i = 0; i < PREPARED; i++) {
             allocations[i] = "[{\"accountId\":\"" + world.accounts().get(random.nextInt(accounts)) + "\",\"quantity\":100}]";
         }
+        Map<Long, CompletableFuture<String>> requests = new ConcurrentHashMap<>();
         return index -> {
             long decision = decisions.getAndIncrement();
-            String body = issuanceJson(prefix + decision, world.projectId(), decision, allocations[(int) (decision & (PREPARED - 1))]);
-            return client.send(LoadClient.Request.post("/api/v1/issuances", world.adminAuthorization(), prefix + decision,
-                    Buffer.buffer(body))).thenApply(answer -> expect(answer, 201));
+            long period = decision / SCENARIO_VINTAGES;
+            CompletableFuture<String> asked = requests.computeIfAbsent(period, p -> request(prefix + "req-" + p + "-" + index, p));
+            return asked.thenCompose(request -> {
+                if (request.startsWith(REFUSED)) {
+                    // The next issuance of this period asks again (a new key: the refusal is that key's answer).
+                    requests.remove(period, asked);
+                    return CompletableFuture.completedFuture(Outcome.failure(System.nanoTime(), request));
+                }
+                String body = issuanceJson(prefix + decision, world.projectId(), decision,
+                        allocations[(int) (decision & (PREPARED - 1))], request);
+                return client.send(LoadClient.Request.post("/api/v1/issuances", world.adminAuthorization(), prefix + decision,
+                        Buffer.buffer(body))).thenApply(answer -> expect(answer, 201));
+            });
         };
     }
 
-    /** The issuance of decision number {@code decision}: a vintage, period start and period end no other decision has. */
-    static String issuanceJson(String issuanceId, String projectId, long decision, String allocations) {
-        int vintage = FIRST_SCENARIO_VINTAGE + (int) (decision % SCENARIO_VINTAGES);
-        long step = decision / SCENARIO_VINTAGES;
-        if (step >= (long) PERIOD_STEPS * PERIOD_STEPS) {
-            throw new IllegalStateException("More issuances than distinct decisions: " + decision);
+    /** Marks a request id that could not be had: the text after it says why. */
+    private static final String REFUSED = "issuance request refused: ";
+
+    /** Posts the participant's request for monitoring period {@code period}; completes with its id, or REFUSED and why. */
+    private CompletableFuture<String> request(String key, long period) {
+        return client.send(LoadClient.Request.post("/api/v1/issuance-requests", world.holderAuthorizations().get(0), key,
+                Buffer.buffer(issuanceRequestJson(world.projectId(), period, 100L * SCENARIO_VINTAGES)))).toCompletableFuture()
+                .thenApply(answer -> {
+                    if (answer.status() == 201 && Json.parse(answer.text()) instanceof Map<?, ?> map
+                            && map.get("id") instanceof String id) {
+                        return id;
+                    }
+                    return REFUSED + reason(answer);
+                });
+    }
+
+    /** Monitoring period number {@code period}: it holds every scenario vintage, and no other period has its start and end. */
+    private static LocalDate[] period(long period) {
+        if (period >= (long) PERIOD_STEPS * PERIOD_STEPS) {
+            throw new IllegalStateException("More issuances than distinct decisions: period " + period);
         }
-        LocalDate start = LocalDate.of(vintage, 1, 1).plusDays(step % PERIOD_STEPS);
-        LocalDate end = LocalDate.of(vintage, 12, 31).minusDays(step / PERIOD_STEPS);
-        return "{\"issuanceId\":\"" + issuanceId + "\",\"projectId\":\"" + projectId + "\",\"monitoringPeriodStart\":\"" + start
-                + "\",\"monitoringPeriodEnd\":\"" + end + "\",\"vintage\":" + vintage + ",\"totalQuantity\":100,\"allocations\":"
-                + allocations + "}";
+        return new LocalDate[] {LocalDate.of(FIRST_SCENARIO_VINTAGE, 1, 1).plusDays(period % PERIOD_STEPS),
+                LocalDate.of(FIRST_SCENARIO_VINTAGE + SCENARIO_VINTAGES - 1, 12, 31).minusDays(period / PERIOD_STEPS)};
+    }
+
+    /** The participant's issuance request of monitoring period {@code period}, verifying {@code verified} units. */
+    static String issuanceRequestJson(String projectId, long period, long verified) {
+        LocalDate[] dates = period(period);
+        return "{\"projectId\":\"" + projectId + "\",\"monitoringPeriodStart\":\"" + dates[0] + "\",\"monitoringPeriodEnd\":\""
+                + dates[1] + "\",\"verifiedQuantity\":" + verified + ",\"verificationReference\":\"VER-BENCH-" + period + "\"}";
+    }
+
+    /**
+     * The issuance of decision number {@code decision} on its period's request: a vintage and
+     * monitoring period no other decision has (vintage {@code 2040 + decision % 61}, period
+     * {@code decision / 61}).
+     */
+    static String issuanceJson(String issuanceId, String projectId, long decision, String allocations, String issuanceRequestId) {
+        int vintage = FIRST_SCENARIO_VINTAGE + (int) (decision % SCENARIO_VINTAGES);
+        LocalDate[] dates = period(decision / SCENARIO_VINTAGES);
+        return "{\"issuanceId\":\"" + issuanceId + "\",\"projectId\":\"" + projectId + "\",\"monitoringPeriodStart\":\""
+                + dates[0] + "\",\"monitoringPeriodEnd\":\"" + dates[1] + "\",\"vintage\":" + vintage
+                + ",\"totalQuantity\":100,\"allocations\":" + allocations + ",\"issuanceRequestId\":\"" + issuanceRequestId + "\"}";
     }
 
     /** GET /accounts/{id}/holdings of the account with 1,000 blocks ({@code limit} 0: the API's default page). */

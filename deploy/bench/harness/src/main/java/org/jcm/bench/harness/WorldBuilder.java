@@ -16,7 +16,8 @@ import org.jcm.localstack.JwtIssuer;
 
 /**
  * Builds the benchmark's world through the real API, as the registry's users would: a registry,
- * holding organizations and their accounts, a project, issuances that fund every account, and an
+ * holding organizations and their accounts, a project (organization 1 its participant), issuance
+ * requests and the issuances on them that fund every account, and an
  * account holding 1,000 live blocks (as HoldingsReadSanityTest builds it: issue 2,000 units, then
  * transfer every second unit away in one transfer of 1,000 serial ranges).
  */
@@ -73,14 +74,23 @@ final class WorldBuilder {
 
         post(admin, "/api/v1/projects", body("projectId", PROJECT, "title", "Benchmark project", "methodologyId", "MN_AM001",
                 "registryId", REGISTRY, "participants", List.of(organizations.get(0))));
-        List<Map<String, Object>> issuances = new ArrayList<>();
+        // Each funding issuance is a Joint Committee decision that the participant requested first.
+        List<List<Object>> allocationsByDecision = new ArrayList<>();
+        List<Map<String, Object>> requests = new ArrayList<>();
         for (int from = 0, decision = 0; from < accountCount; from += MAX_ALLOCATIONS, decision++) {
             List<Object> allocations = new ArrayList<>();
             for (int a = from; a < Math.min(accountCount, from + MAX_ALLOCATIONS); a++) {
                 allocations.add(body("accountId", accounts.get(a), "quantity", unitsPerAccount));
             }
+            allocationsByDecision.add(allocations);
+            requests.add(issuanceRequest(FUNDING_VINTAGE, decision, unitsPerAccount * allocations.size()));
+        }
+        List<Object> requested = postAll(holders.get(0), "/api/v1/issuance-requests", requests);
+        List<Map<String, Object>> issuances = new ArrayList<>();
+        for (int decision = 0; decision < allocationsByDecision.size(); decision++) {
+            List<Object> allocations = allocationsByDecision.get(decision);
             issuances.add(issuance(keyPrefix + "fund-" + decision, FUNDING_VINTAGE, decision, allocations,
-                    unitsPerAccount * allocations.size()));
+                    unitsPerAccount * allocations.size(), id(requested.get(decision))));
         }
         postAll(admin, "/api/v1/issuances", issuances);
         console.step("  project " + PROJECT + ", " + issuances.size() + " issuances: " + unitsPerAccount + " units in every account");
@@ -95,8 +105,9 @@ final class WorldBuilder {
     private String holdingsAccount(String admin, String organization, String holder) throws InterruptedException {
         String account = id(post(admin, "/api/v1/accounts", body("organizationId", organization, "name", "Bench holdings")));
         String sink = id(post(admin, "/api/v1/accounts", body("organizationId", organization, "name", "Bench holdings sink")));
+        String request = id(post(holder, "/api/v1/issuance-requests", issuanceRequest(HOLDINGS_VINTAGE, 0, 2L * HOLDINGS_BLOCKS)));
         Object issued = post(admin, "/api/v1/issuances", issuance(keyPrefix + "holdings", HOLDINGS_VINTAGE, 0,
-                List.of(body("accountId", account, "quantity", 2L * HOLDINGS_BLOCKS)), 2L * HOLDINGS_BLOCKS));
+                List.of(body("accountId", account, "quantity", 2L * HOLDINGS_BLOCKS)), 2L * HOLDINGS_BLOCKS, request));
         long first = firstUnit(issued, account);
         List<String> everySecondUnit = new ArrayList<>();
         for (long unit = first + 1; unit < first + 2L * HOLDINGS_BLOCKS; unit += 2) {
@@ -108,15 +119,24 @@ final class WorldBuilder {
     }
 
     /**
-     * An issuance body for decision {@code decision} of a vintage: the Joint Committee decision
-     * (project, monitoring period, vintage) must be new, so the period starts {@code decision} days
-     * into the vintage year.
+     * An issuance body for decision {@code decision} of a vintage, on the participant's request: the
+     * Joint Committee decision (project, monitoring period, vintage) must be new, so the period
+     * starts {@code decision} days into the vintage year.
      */
-    static Map<String, Object> issuance(String issuanceId, int vintage, int decision, List<Object> allocations, long total) {
+    static Map<String, Object> issuance(String issuanceId, int vintage, int decision, List<Object> allocations, long total,
+                                        String issuanceRequestId) {
         LocalDate start = LocalDate.of(vintage, 1, 1).plusDays(decision);
         return body("issuanceId", issuanceId, "projectId", PROJECT, "monitoringPeriodStart", start.toString(),
                 "monitoringPeriodEnd", LocalDate.of(vintage, 12, 31).toString(), "vintage", (long) vintage,
-                "totalQuantity", total, "allocations", allocations);
+                "totalQuantity", total, "allocations", allocations, "issuanceRequestId", issuanceRequestId);
+    }
+
+    /** The participant's issuance request for decision {@code decision} of a vintage (its monitoring period, as above). */
+    static Map<String, Object> issuanceRequest(int vintage, int decision, long verified) {
+        LocalDate start = LocalDate.of(vintage, 1, 1).plusDays(decision);
+        return body("projectId", PROJECT, "monitoringPeriodStart", start.toString(),
+                "monitoringPeriodEnd", LocalDate.of(vintage, 12, 31).toString(), "verifiedQuantity", verified,
+                "verificationReference", "VER-" + vintage + "-" + decision);
     }
 
     /** The first unit of the block an issuance answer placed in {@code account} (its serial's next-to-last field). */

@@ -12,18 +12,23 @@ import org.junit.jupiter.api.Test;
 class ScenariosTest {
 
     @Test
-    void every_issuance_is_a_new_joint_committee_decision_with_the_vintage_inside_its_period() {
+    void every_issuance_is_a_new_joint_committee_decision_with_the_vintage_inside_the_period_of_its_request() {
         Set<String> decisions = new HashSet<>();
         for (long n = 0; n < 200_000; n += 7) {
             Map<?, ?> body = (Map<?, ?>) Json.parse(Scenarios.issuanceJson("id-" + n, "MN001", n,
-                    "[{\"accountId\":\"MNG01-H00001\",\"quantity\":100}]"));
+                    "[{\"accountId\":\"MNG01-H00001\",\"quantity\":100}]", "IR000042"));
+            Map<?, ?> request = (Map<?, ?>) Json.parse(Scenarios.issuanceRequestJson("MN001", n / 61, 6_100));
             String start = (String) body.get("monitoringPeriodStart");
             String end = (String) body.get("monitoringPeriodEnd");
             long vintage = ((Number) body.get("vintage")).longValue();
             assertThat(vintage).isBetween(2040L, 2100L);
-            assertThat(start).startsWith(Long.toString(vintage));
-            assertThat(end).startsWith(Long.toString(vintage));
+            assertThat(Long.parseLong(start.substring(0, 4))).isLessThanOrEqualTo(vintage);
+            assertThat(Long.parseLong(end.substring(0, 4))).isGreaterThanOrEqualTo(vintage);
             assertThat(start.compareTo(end)).isLessThan(0);
+            assertThat(body.get("issuanceRequestId")).isEqualTo("IR000042");
+            assertThat(request.get("monitoringPeriodStart")).isEqualTo(start);
+            assertThat(request.get("monitoringPeriodEnd")).isEqualTo(end);
+            assertThat(request.get("projectId")).isEqualTo("MN001");
             assertThat(decisions.add(start + "/" + end + "/" + vintage)).as("decision %d is new", n).isTrue();
         }
     }
