@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jcm.support.json.JsonTextException;
 
 /**
  * The one place where exceptions become HTTP responses: every error leaves the service as an
@@ -61,6 +62,12 @@ public class ProblemMappers {
         return bodyTooLargeResponse(e);
     }
 
+    /** A body that is not UTF-8 JSON text, or whose strings hold text that cannot be stored. */
+    @ServerExceptionMapper
+    public Response jsonText(JsonTextException e) {
+        return JsonProblems.of(e).toResponse();
+    }
+
     /** No token where one is required. */
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
@@ -90,6 +97,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof BodyTooLargeException tooLarge) {
             return bodyTooLargeResponse(tooLarge);
         }
+        if (e.getCause() instanceof JsonTextException text) {
+            return JsonProblems.of(text).toResponse();
+        }
         if (e.getCause() instanceof JsonProcessingException json) {
             return JsonProblems.of(json).toResponse();
         }
@@ -112,6 +122,9 @@ public class ProblemMappers {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException tooLarge) {
                 return bodyTooLargeResponse(tooLarge);
+            }
+            if (cause instanceof JsonTextException text) {
+                return JsonProblems.of(text).toResponse();
             }
         }
         java.util.Optional<String> unavailable = DatabaseUnavailable.find(e);

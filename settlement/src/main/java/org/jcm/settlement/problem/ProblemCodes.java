@@ -6,8 +6,13 @@ package org.jcm.settlement.problem;
  */
 public final class ProblemCodes {
 
-    /** The body is not JSON at all: a syntax error, an empty body, a duplicate key. */
+    /** The body is not JSON at all: a syntax error, an empty body, a duplicate key, a byte order mark, not UTF-8. */
     public static final String MALFORMED_JSON = "malformed_json";
+    /**
+     * A string or field name holds text that cannot be stored: a lone UTF-16 surrogate or U+0000
+     * (org.jcm.support.json.JsonTextGuard); {@code errors[0].field} is its path.
+     */
+    public static final String INVALID_TEXT = "invalid_text";
     /** A field has the wrong type, an unknown enum value, or a value its type refuses. */
     public static final String INVALID_FIELD = "invalid_field";
     /** The body has a field that the endpoint does not know; such bodies are refused, not ignored. */

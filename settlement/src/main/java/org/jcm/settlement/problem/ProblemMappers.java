@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jcm.support.json.JsonTextException;
 
 /**
  * The one place where exceptions become HTTP responses: every error leaves the service as an
@@ -51,6 +52,12 @@ public class ProblemMappers {
         return JsonProblems.of(e).toResponse();
     }
 
+    /** A body that is not UTF-8 JSON text, or whose strings hold text that cannot be stored. */
+    @ServerExceptionMapper
+    public Response jsonText(JsonTextException e) {
+        return JsonProblems.of(e).toResponse();
+    }
+
     /** No token where one is required. */
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
@@ -77,6 +84,9 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
+        if (e.getCause() instanceof JsonTextException text) {
+            return JsonProblems.of(text).toResponse();
+        }
         if (e.getCause() instanceof JsonProcessingException json) {
             return JsonProblems.of(json).toResponse();
         }
@@ -96,6 +106,11 @@ public class ProblemMappers {
     /** Anything else is our fault: log it with a reference and tell the client only the reference. */
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof JsonTextException text) {
+                return JsonProblems.of(text).toResponse();
+            }
+        }
         return internalError(e);
     }
 
