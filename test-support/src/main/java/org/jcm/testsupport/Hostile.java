@@ -27,7 +27,8 @@ import net.jqwik.api.Arbitrary;
  * Hostile input for the bad-input tests, as jqwik arbitraries: broken and truncated JSON, deep
  * nesting, numbers no field can hold, huge strings, wrong types, invalid UTF-8, injection strings,
  * control characters, and bearer tokens that are forged, expired, unsigned ({@code alg: none}),
- * from a stranger, another issuer or another audience.
+ * from a stranger, another issuer or another audience, issued in the future, too long-lived, or
+ * carrying several roles.
  */
 public final class Hostile {
 
@@ -132,10 +133,18 @@ public final class Hostile {
                 pathValue());
     }
 
-    /** The kinds of credentials a hostile caller presents. */
+    /** The audiences of both services: a valid token here may be sent to either. */
+    public static final Set<String> AUDIENCES = Set.of("jcm-registry", "jcm-settlement");
+
+    /**
+     * The kinds of credentials a hostile caller presents. Beyond signature, issuer and expiry, the
+     * services refuse a token without their audience, issued in the future, living longer than an
+     * hour or carrying several roles.
+     */
     public enum TokenKind {
         VALID, NONE, EXPIRED, NOT_YET_VALID, FORGED_SIGNATURE, ALG_NONE, STRANGER_KEY, OTHER_ISSUER, OTHER_AUDIENCE,
-        NO_ISSUER, GARBAGE, NOT_BEARER, WRONG_ROLE, EMPTY_GROUPS, HUGE_CLAIM, INJECTED_SUBJECT
+        NO_AUDIENCE, NO_ISSUER, GARBAGE, NOT_BEARER, WRONG_ROLE, EMPTY_GROUPS, HUGE_CLAIM, INJECTED_SUBJECT,
+        ISSUED_IN_THE_FUTURE, LONG_LIVED, SEVERAL_ROLES
     }
 
     /**
@@ -155,6 +164,7 @@ public final class Hostile {
             case STRANGER_KEY -> bearer(claims(subject, groups, claims).sign(strangerKey()));
             case OTHER_ISSUER -> bearer(claims(subject, groups, claims).issuer("https://attacker.example").sign());
             case OTHER_AUDIENCE -> bearer(claims(subject, groups, claims).audience("some-other-service").sign());
+            case NO_AUDIENCE -> bearer(withoutAudience(subject, groups, claims));
             case NO_ISSUER -> bearer(claims(subject, groups, claims).issuer("").sign());
             case GARBAGE -> "Bearer " + Base64.getUrlEncoder().encodeToString(utf8("not a token at all")) + ".x.y";
             case NOT_BEARER -> "Basic " + Base64.getEncoder().encodeToString(utf8("operator:operator"));
@@ -162,6 +172,11 @@ public final class Hostile {
             case EMPTY_GROUPS -> bearer(claims(subject, Set.of(), claims).sign());
             case HUGE_CLAIM -> bearer(claims(subject, groups, claims).claim("junk", "j".repeat(4_000)).sign());
             case INJECTED_SUBJECT -> bearer(claims("'; DROP TABLE idempotency; --\r\nINFO forged", groups, claims).sign());
+            case ISSUED_IN_THE_FUTURE -> bearer(claims(subject, groups, claims).issuedAt(Instant.now().plus(Duration.ofHours(1)))
+                    .expiresAt(Instant.now().plus(Duration.ofHours(1).plusMinutes(10))).sign());
+            case LONG_LIVED -> bearer(claims(subject, groups, claims).issuedAt(Instant.now())
+                    .expiresAt(Instant.now().plus(Duration.ofDays(30))).sign());
+            case SEVERAL_ROLES -> bearer(claims(subject, severalRoles(groups), claims).sign());
         };
     }
 
@@ -170,10 +185,24 @@ public final class Hostile {
     }
 
     private static JwtClaimsBuilder claims(String subject, Set<String> groups, Map<String, String> claims) {
-        JwtClaimsBuilder builder = Jwt.issuer("jcm-registry").subject(subject).upn(subject).groups(groups)
+        JwtClaimsBuilder builder = Jwt.issuer("jcm-registry").audience(AUDIENCES).subject(subject).upn(subject).groups(groups)
                 .expiresIn(Duration.ofHours(1));
         claims.forEach(builder::claim);
         return builder;
+    }
+
+    private static String withoutAudience(String subject, Set<String> groups, Map<String, String> claims) {
+        JwtClaimsBuilder builder = Jwt.issuer("jcm-registry").subject(subject).upn(subject).groups(groups)
+                .expiresIn(Duration.ofHours(1));
+        claims.forEach(builder::claim);
+        return builder.sign();
+    }
+
+    /** The caller's role and one more, the most powerful one it does not have. */
+    private static Set<String> severalRoles(Set<String> groups) {
+        Set<String> several = new java.util.TreeSet<>(groups);
+        several.add(groups.contains("operator") ? "auditor" : "operator");
+        return several;
     }
 
     /** The token with one character of its signature changed. */
@@ -189,6 +218,7 @@ public final class Hostile {
     private static String unsigned(String subject, Set<String> groups, Map<String, String> claims) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("iss", "jcm-registry");
+        payload.put("aud", List.copyOf(AUDIENCES));
         payload.put("sub", subject);
         payload.put("upn", subject);
         payload.put("groups", groups);

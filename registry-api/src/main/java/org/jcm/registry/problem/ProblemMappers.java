@@ -74,12 +74,21 @@ public class ProblemMappers {
         return withChallenge(Problem.of(401, ProblemCodes.UNAUTHORIZED, "A valid bearer token is required."));
     }
 
-    /** A token that failed verification: expired, wrongly signed, from another issuer, or garbled. */
+    /**
+     * A token that failed verification: expired, wrongly signed, from another issuer or for another
+     * audience, garbled, or refused by the registry's own rules (issued in the future, living too
+     * long, carrying several roles), whose reason is then the detail.
+     */
     @ServerExceptionMapper({AuthenticationFailedException.class, AuthenticationCompletionException.class})
     public Response authenticationFailed(RuntimeException e) {
         LOG.debugf("Authentication failed: %s", e.getMessage());
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.jcm.registry.security.TokenRefusedException refused) {
+                return withChallenge(Problem.of(401, ProblemCodes.UNAUTHORIZED, refused.getMessage()));
+            }
+        }
         return withChallenge(Problem.of(401, ProblemCodes.UNAUTHORIZED,
-                "The bearer token is not valid: it may be expired, wrongly signed or from another issuer."));
+                "The bearer token is not valid: it may be expired, wrongly signed, from another issuer or for another audience."));
     }
 
     /** A valid token whose roles do not allow the request. */

@@ -221,7 +221,9 @@ public final class WritePathBench {
     }
 
     private static String token(String subject, String group, Map<String, String> claims) {
-        var builder = Jwt.issuer("jcm-registry").subject(subject).upn(subject).groups(Set.of(group)).expiresIn(Duration.ofHours(2));
+        // The longest lifetime the service accepts (jcm.security.max-token-lifetime); a run is shorter.
+        var builder = Jwt.issuer("jcm-registry").audience("jcm-registry").subject(subject).upn(subject).groups(Set.of(group))
+                .expiresIn(Duration.ofHours(1));
         claims.forEach(builder::claim);
         return builder.sign();
     }

@@ -123,8 +123,7 @@ class HostileRequestsTest {
 
     /** Tokens a service accepts as the legitimate caller's. */
     private static boolean harmless(TokenKind token) {
-        return token == TokenKind.VALID || token == TokenKind.OTHER_AUDIENCE || token == TokenKind.HUGE_CLAIM
-                || token == TokenKind.INJECTED_SUBJECT;
+        return token == TokenKind.VALID || token == TokenKind.HUGE_CLAIM || token == TokenKind.INJECTED_SUBJECT;
     }
 
     private static String fresh(Endpoint endpoint) {
