@@ -248,6 +248,8 @@ public final class FaultStack implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         // The key, the issuer and the lifetime of the stack's tokens.
         environment.putAll(issuer.serviceEnvironment());
+        // The key that seals list cursors, kept in the data folder.
+        environment.putAll(CursorKeyFile.environment(folder.cursorKey()));
         return environment;
     }
 

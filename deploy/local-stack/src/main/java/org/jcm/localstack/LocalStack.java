@@ -176,6 +176,8 @@ final class LocalStack {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         // The key, the issuer and the lifetime of the stack's tokens.
         environment.putAll(issuer.serviceEnvironment());
+        // The key that seals list cursors, kept in the data folder.
+        environment.putAll(CursorKeyFile.environment(folder.cursorKey()));
         return environment;
     }
 

@@ -149,6 +149,8 @@ public final class WritePathBench {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
         env.put("MP_JWT_VERIFY_ISSUER", "jcm-registry");
+        // A production start needs the key that seals list cursors; one made up for the run will do.
+        env.put("JCM_PAGING_CURSOR_KEY", java.util.Base64.getEncoder().encodeToString(org.jcm.support.paging.CursorSeal.randomKey()));
         Path log = Paths.get(option("log", "target/write-path-bench-service.log"));
         Files.createDirectories(log.toAbsolutePath().getParent());
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
