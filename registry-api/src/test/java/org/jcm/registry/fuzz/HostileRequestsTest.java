@@ -109,7 +109,7 @@ class HostileRequestsTest {
                 new Endpoint("GET", "/api/v1/explorer/config", null, none, false),
                 new Endpoint("GET", "/api/v1/ledger/head", null, none, false),
                 new Endpoint("GET", "/api/v1/ledger/events", null, auditor, true),
-                new Endpoint("GET", "/api/v1/ledger/events", null, exchange, true),
+                new Endpoint("GET", "/api/v1/ledger/events", null, operator, true),
                 new Endpoint("GET", "/api/v1/organizations/{O}", null, admin, false),
                 new Endpoint("GET", "/api/v1/accounts/{A}", null, owner, false),
                 new Endpoint("GET", "/api/v1/accounts/{A}/holdings", null, owner, true),
