@@ -13,10 +13,11 @@ import java.util.List;
  * {@link JsonTextException} at the first text that no field can keep:
  *
  * <ul>
- *   <li>a lone UTF-16 surrogate in any string or field name, written as an escape ({@code "\ud800"},
- *       a high surrogate not followed at once by a low one, or a low one alone) or as the UTF-8
- *       encoding of a surrogate (bytes {@code ED A0} to {@code ED BF}, which is not UTF-8 at all);</li>
- *   <li>U+0000 written as {@code \u0000};</li>
+ *   <li>a lone UTF-16 surrogate in any string or field name, written as an escape (a high
+ *       surrogate, U+D800 to U+DBFF, not followed at once by the escape of a low one, or a low one,
+ *       U+DC00 to U+DFFF, alone) or as the UTF-8 encoding of a surrogate (bytes {@code ED A0} to
+ *       {@code ED BF}, which is not UTF-8 at all);</li>
+ *   <li>U+0000 written as an escape;</li>
  * </ul>
  *
  * <p>Java strings carry such text without complaint, but PostgreSQL stores neither in {@code text}
