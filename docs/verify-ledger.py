@@ -11,7 +11,7 @@ Usage:
   verify-ledger.py --file page1.json [--file page2.json]  pages saved to files, in order
 
 A page is a JSON array of entries or an object whose "items" holds them (with "next" as the
-cursor of the following page). The endpoint needs the auditor or exchange role: put the bearer
+cursor of the following page). The endpoint needs the auditor or operator role: put the bearer
 token in the environment variable JCM_TOKEN.
 
 Exit status: 0 the chain is intact, 1 it is broken, 2 the ledger could not be read.

@@ -170,6 +170,37 @@ class FeedsTest {
     }
 
     @Test
+    void bar_and_volume_cursors_are_sealed_for_their_feed_and_query() {
+        String next = given().queryParam("instrument", NONE_2031).queryParam("interval", "1m").queryParam("limit", 2)
+                .when().get("/api/v1/feeds/ohlcv").then().statusCode(200).extract().path("next");
+        org.assertj.core.api.Assertions.assertThat(next).isNotNull().doesNotContain("2025");
+        // The position a cursor used to be, written by hand, is no cursor.
+        refusedCursor(given().queryParam("instrument", NONE_2031).queryParam("interval", "1m")
+                .queryParam("after", "2025-06-02T10:01:00.000Z|JPY").when().get("/api/v1/feeds/ohlcv").then());
+        // The same cursor with another query, or for another feed.
+        refusedCursor(given().queryParam("instrument", NONE_2031).queryParam("interval", "1h").queryParam("after", next)
+                .when().get("/api/v1/feeds/ohlcv").then());
+        refusedCursor(given().queryParam("instrument", "JCM-MNG-2032-NONE").queryParam("interval", "1m")
+                .queryParam("after", next).when().get("/api/v1/feeds/ohlcv").then());
+        refusedCursor(given().queryParam("after", next).when().get("/api/v1/feeds/volumes").then());
+        // Altered by one character.
+        String altered = next.substring(0, next.length() - 1) + (next.endsWith("A") ? "B" : "A");
+        refusedCursor(given().queryParam("instrument", NONE_2031).queryParam("interval", "1m").queryParam("after", altered)
+                .when().get("/api/v1/feeds/ohlcv").then());
+
+        String volumes = given().queryParam("limit", 1).when().get("/api/v1/feeds/volumes").then().statusCode(200)
+                .extract().path("next");
+        org.assertj.core.api.Assertions.assertThat(volumes).isNotNull();
+        given().queryParam("after", volumes).when().get("/api/v1/feeds/volumes").then().statusCode(200);
+        refusedCursor(given().queryParam("party", "MNG").queryParam("after", volumes).when().get("/api/v1/feeds/volumes").then());
+    }
+
+    private static void refusedCursor(ValidatableResponse response) {
+        response.statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid_parameter"))
+                .body("errors[0].field", equalTo("after"));
+    }
+
+    @Test
     void the_trade_feed_lists_settled_trades_in_ledger_order_and_pages_by_cursor() {
         ValidatableResponse all = given().queryParam("instrument", NONE_2031).when().get("/api/v1/feeds/trades").then()
                 .statusCode(200)

@@ -27,7 +27,8 @@ import net.jqwik.api.Arbitrary;
  * Hostile input for the bad-input tests, as jqwik arbitraries: broken and truncated JSON, deep
  * nesting, numbers no field can hold, huge strings, wrong types, invalid UTF-8, injection strings,
  * control characters, and bearer tokens that are forged, expired, unsigned ({@code alg: none}),
- * from a stranger, another issuer or another audience.
+ * from a stranger, another issuer or another audience, issued in the future, too long-lived, or
+ * carrying several roles.
  */
 public final class Hostile {
 
@@ -103,7 +104,157 @@ public final class Hostile {
                         "{\"a\":\"\\ud800\"}", "{\"a\":\"unterminated}").map(Hostile::utf8)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(512)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(utf8(duplicateFirstField(valid)))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(INJECTIONS).map(name -> utf8(withExtraField(fields, name)))));
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(INJECTIONS).map(name -> utf8(withExtraField(fields, name)))),
+                net.jqwik.api.Tuple.of(3, unstorableBody(valid)));
+    }
+
+    /**
+     * The JSON-escaped content of a string (no quotes) that holds text no field can store, at any
+     * position among ordinary letters: a lone high surrogate (the escapes of U+D800 to U+DBFF), a
+     * lone low one (U+DC00 to U+DFFF), a high one followed by anything but a low escape, a pair in
+     * the wrong order, or the escape of U+0000; hex digits in either case.
+     */
+    public static Arbitrary<String> unstorableEscapes() {
+        Arbitrary<Integer> high = Arbitraries.integers().between(0xD800, 0xDBFF);
+        Arbitrary<Integer> low = Arbitraries.integers().between(0xDC00, 0xDFFF);
+        Arbitrary<Boolean> upper = Arbitraries.of(true, false);
+        Arbitrary<String> bad = Arbitraries.oneOf(
+                net.jqwik.api.Combinators.combine(high, upper).as(Hostile::escape),
+                net.jqwik.api.Combinators.combine(low, upper).as(Hostile::escape),
+                net.jqwik.api.Combinators.combine(high, upper, Arbitraries.of("x", "\\n", "\\u0041", "\\\\", " ", "\\ud800"))
+                        .as((h, u, next) -> escape(h, u) + next),
+                net.jqwik.api.Combinators.combine(low, high, upper).as((l, h, u) -> escape(l, u) + escape(h, u)),
+                Arbitraries.of("\\u0000", "\\u0000\\u0000", "a\\u0000"));
+        Arbitrary<String> letters = Arbitraries.strings().withCharRange('a', 'z').ofMaxLength(6);
+        return net.jqwik.api.Combinators.combine(letters, bad, letters).as((before, text, after) -> before + text + after);
+    }
+
+    /** The UTF-8 bytes of a surrogate (ED A0 80 to ED BF BF), which are not UTF-8. */
+    public static Arbitrary<byte[]> rawSurrogateBytes() {
+        return net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0xA0, 0xBF), Arbitraries.integers().between(0x80, 0xBF))
+                .as((second, third) -> new byte[] {(byte) 0xED, (byte) (int) second, (byte) (int) third});
+    }
+
+    /**
+     * A body made from a valid one that the services must refuse while reading it (400
+     * {@code invalid_text} or {@code malformed_json}, never stored): unstorable escapes or raw
+     * surrogate bytes in any string at any depth, a field name holding them, a byte order mark
+     * before the document, the document in UTF-16, or a NUL byte.
+     */
+    public static Arbitrary<byte[]> unstorableBody(String valid) {
+        Object tree = parse(valid);
+        int strings = countStrings(tree);
+        Arbitrary<Integer> anyString = Arbitraries.integers().between(0, Math.max(0, strings - 1));
+        Arbitrary<byte[]> escaped = strings == 0 ? unstorableEscapes().map(text -> utf8("{\"a\":\"" + text + "\"}"))
+                : net.jqwik.api.Combinators.combine(anyString, unstorableEscapes())
+                        .as((n, text) -> spliceIntoString(tree, n, utf8(text)));
+        Arbitrary<byte[]> raw = strings == 0 ? rawSurrogateBytes().map(bytes -> spliceIntoString("x", 0, bytes))
+                : net.jqwik.api.Combinators.combine(anyString, rawSurrogateBytes()).as((n, bytes) -> spliceIntoString(tree, n, bytes));
+        Arbitrary<byte[]> name = unstorableEscapes().map(text -> {
+            String json = write(tree);
+            int brace = json.indexOf('{');
+            return brace < 0 ? utf8("{\"" + text + "\":1}")
+                    : utf8(json.substring(0, brace + 1) + "\"" + text + "\":1" + (json.charAt(brace + 1) == '}' ? "" : ",")
+                            + json.substring(brace + 1));
+        });
+        Arbitrary<byte[]> marked = Arbitraries.of(
+                concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(valid)),
+                concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, valid.getBytes(StandardCharsets.UTF_16BE)),
+                concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, valid.getBytes(StandardCharsets.UTF_16LE)),
+                valid.getBytes(StandardCharsets.UTF_16BE),
+                concat(utf8(valid.substring(0, valid.length() / 2)), new byte[] {0}, utf8(valid.substring(valid.length() / 2))));
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(5, escaped),
+                net.jqwik.api.Tuple.of(2, raw),
+                net.jqwik.api.Tuple.of(1, name),
+                net.jqwik.api.Tuple.of(1, marked));
+    }
+
+    /**
+     * Keys of a transfer batch that collide: element 0 is the batch's {@code Idempotency-Key}, the
+     * others (1 to 6) the items' keys, and at least one item key repeats the batch key or an earlier
+     * item's key.
+     */
+    public static Arbitrary<List<String>> collidingBatchKeys() {
+        Arbitrary<String> key = Arbitraries.strings().withCharRange('a', 'z').numeric().ofMinLength(8).ofMaxLength(24);
+        return Arbitraries.integers().between(1, 6).flatMap(items -> key.list().ofSize(items + 1).uniqueElements()
+                .flatMap(keys -> Arbitraries.integers().between(1, items).flatMap(at -> Arbitraries.integers().between(0, at - 1)
+                        .map(copied -> {
+                            List<String> colliding = new ArrayList<>(keys);
+                            colliding.set(at, keys.get(copied));
+                            return colliding;
+                        }))));
+    }
+
+    private static String escape(int unit, boolean upper) {
+        return String.format(java.util.Locale.ROOT, upper ? "\\u%04X" : "\\u%04x", unit);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    private static Object parse(String valid) {
+        try {
+            return JSON.readValue(valid, Object.class);
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    private static int countStrings(Object value) {
+        if (value instanceof String) {
+            return 1;
+        } else if (value instanceof Map<?, ?> map) {
+            return map.values().stream().mapToInt(Hostile::countStrings).sum();
+        } else if (value instanceof List<?> list) {
+            return list.stream().mapToInt(Hostile::countStrings).sum();
+        }
+        return 0;
+    }
+
+    /** The document with {@code bytes} spliced into the middle of its {@code n}-th string (depth first). */
+    private static byte[] spliceIntoString(Object tree, int n, byte[] bytes) {
+        String marker = "\u0001SPLICE\u0001";
+        int[] left = {n};
+        Object marked = markString(tree, left, marker);
+        byte[] json = utf8(write(marked));
+        String escapedMarker = literal(marker);
+        return spliceBytes(json, utf8(escapedMarker.substring(1, escapedMarker.length() - 1)), bytes);
+    }
+
+    private static Object markString(Object value, int[] left, String marker) {
+        if (value instanceof String text) {
+            if (left[0]-- == 0) {
+                return text.substring(0, text.length() / 2) + marker + text.substring(text.length() / 2);
+            }
+            return text;
+        } else if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, markString(v, left, marker)));
+            return copy;
+        } else if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(v -> copy.add(markString(v, left, marker)));
+            return copy;
+        }
+        return value;
+    }
+
+    private static byte[] spliceBytes(byte[] json, byte[] marker, byte[] replacement) {
+        int at = indexOf(json, marker);
+        if (at < 0) {
+            return json;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(json, 0, at);
+        out.writeBytes(replacement);
+        out.write(json, at + marker.length, json.length - at - marker.length);
+        return out.toByteArray();
     }
 
     /** Text for a path segment or query value: hostile strings, percent-encoded as a URI allows. */
@@ -132,10 +283,18 @@ public final class Hostile {
                 pathValue());
     }
 
-    /** The kinds of credentials a hostile caller presents. */
+    /** The audiences of both services: a valid token here may be sent to either. */
+    public static final Set<String> AUDIENCES = Set.of("jcm-registry", "jcm-settlement");
+
+    /**
+     * The kinds of credentials a hostile caller presents. Beyond signature, issuer and expiry, the
+     * services refuse a token without their audience, issued in the future, living longer than an
+     * hour or carrying several roles.
+     */
     public enum TokenKind {
         VALID, NONE, EXPIRED, NOT_YET_VALID, FORGED_SIGNATURE, ALG_NONE, STRANGER_KEY, OTHER_ISSUER, OTHER_AUDIENCE,
-        NO_ISSUER, GARBAGE, NOT_BEARER, WRONG_ROLE, EMPTY_GROUPS, HUGE_CLAIM, INJECTED_SUBJECT
+        NO_AUDIENCE, NO_ISSUER, GARBAGE, NOT_BEARER, WRONG_ROLE, EMPTY_GROUPS, HUGE_CLAIM, INJECTED_SUBJECT,
+        ISSUED_IN_THE_FUTURE, LONG_LIVED, SEVERAL_ROLES
     }
 
     /**
@@ -155,6 +314,7 @@ public final class Hostile {
             case STRANGER_KEY -> bearer(claims(subject, groups, claims).sign(strangerKey()));
             case OTHER_ISSUER -> bearer(claims(subject, groups, claims).issuer("https://attacker.example").sign());
             case OTHER_AUDIENCE -> bearer(claims(subject, groups, claims).audience("some-other-service").sign());
+            case NO_AUDIENCE -> bearer(withoutAudience(subject, groups, claims));
             case NO_ISSUER -> bearer(claims(subject, groups, claims).issuer("").sign());
             case GARBAGE -> "Bearer " + Base64.getUrlEncoder().encodeToString(utf8("not a token at all")) + ".x.y";
             case NOT_BEARER -> "Basic " + Base64.getEncoder().encodeToString(utf8("operator:operator"));
@@ -162,6 +322,11 @@ public final class Hostile {
             case EMPTY_GROUPS -> bearer(claims(subject, Set.of(), claims).sign());
             case HUGE_CLAIM -> bearer(claims(subject, groups, claims).claim("junk", "j".repeat(4_000)).sign());
             case INJECTED_SUBJECT -> bearer(claims("'; DROP TABLE idempotency; --\r\nINFO forged", groups, claims).sign());
+            case ISSUED_IN_THE_FUTURE -> bearer(claims(subject, groups, claims).issuedAt(Instant.now().plus(Duration.ofHours(1)))
+                    .expiresAt(Instant.now().plus(Duration.ofHours(1).plusMinutes(10))).sign());
+            case LONG_LIVED -> bearer(claims(subject, groups, claims).issuedAt(Instant.now())
+                    .expiresAt(Instant.now().plus(Duration.ofDays(30))).sign());
+            case SEVERAL_ROLES -> bearer(claims(subject, severalRoles(groups), claims).sign());
         };
     }
 
@@ -170,10 +335,24 @@ public final class Hostile {
     }
 
     private static JwtClaimsBuilder claims(String subject, Set<String> groups, Map<String, String> claims) {
-        JwtClaimsBuilder builder = Jwt.issuer("jcm-registry").subject(subject).upn(subject).groups(groups)
+        JwtClaimsBuilder builder = Jwt.issuer("jcm-registry").audience(AUDIENCES).subject(subject).upn(subject).groups(groups)
                 .expiresIn(Duration.ofHours(1));
         claims.forEach(builder::claim);
         return builder;
+    }
+
+    private static String withoutAudience(String subject, Set<String> groups, Map<String, String> claims) {
+        JwtClaimsBuilder builder = Jwt.issuer("jcm-registry").subject(subject).upn(subject).groups(groups)
+                .expiresIn(Duration.ofHours(1));
+        claims.forEach(builder::claim);
+        return builder.sign();
+    }
+
+    /** The caller's role and one more, the most powerful one it does not have. */
+    private static Set<String> severalRoles(Set<String> groups) {
+        Set<String> several = new java.util.TreeSet<>(groups);
+        several.add(groups.contains("operator") ? "auditor" : "operator");
+        return several;
     }
 
     /** The token with one character of its signature changed. */
@@ -189,6 +368,7 @@ public final class Hostile {
     private static String unsigned(String subject, Set<String> groups, Map<String, String> claims) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("iss", "jcm-registry");
+        payload.put("aud", List.copyOf(AUDIENCES));
         payload.put("sub", subject);
         payload.put("upn", subject);
         payload.put("groups", groups);

@@ -82,6 +82,32 @@ public final class HostileHttp {
         }
     }
 
+    /**
+     * Sends bytes as they are over a plain socket (a request line or headers longer than any HTTP
+     * client sends, bytes no client library lets through) and reads the one answer.
+     */
+    public static Answer sendRaw(byte[] request) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(60_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            return readAnswer(new java.io.BufferedInputStream(socket.getInputStream()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("raw request", e);
+        }
+    }
+
+    /** A GET of {@code target} with extra header lines (each {@code "Name: value"}), as raw bytes. */
+    public static byte[] rawGet(String target, String... headerLines) {
+        StringBuilder head = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\n")
+                .append("Host: localhost:").append(RestAssured.port).append("\r\n");
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        return head.append("Connection: close\r\n\r\n").toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     /** Reads one HTTP/1.1 answer: status line, headers, and a body of Content-Length bytes or up to the close. */
     private static Answer readAnswer(java.io.InputStream in) throws java.io.IOException {
         String status = line(in);

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * The one folder that holds everything the local stack keeps between runs: PostgreSQL data, Kafka
- * logs, the JWT key pair, the tokens file, the service logs and the record of the demo data.
+ * logs, the JWT key pair, the cursor key, the tokens file, the service logs and the record of the demo data.
  *
  * <p>A marker file tells a folder the stack created from anything else, so that {@code --fresh}
  * never wipes a folder that someone pointed {@code --data} at by mistake.
@@ -24,7 +24,7 @@ public final class DataFolder {
     static final String MARKER = ".jcm-local-stack";
 
     /** What the stack (or EmbeddedMain, which shares the layout) puts in the folder. */
-    private static final Set<String> OURS = Set.of(MARKER, "stack.lock", "postgres", "kafka", "jwt", "logs",
+    private static final Set<String> OURS = Set.of(MARKER, "stack.lock", "postgres", "kafka", "jwt", "cursor-key", "logs",
             "services", "tokens.env", "demo-data.properties");
 
     private final Path root;
@@ -51,6 +51,11 @@ public final class DataFolder {
 
     public Path jwt() {
         return root.resolve("jwt");
+    }
+
+    /** The key that seals the services' list cursors ({@link CursorKeyFile}). */
+    public Path cursorKey() {
+        return root.resolve("cursor-key");
     }
 
     public Path logs() {

@@ -18,8 +18,11 @@ import java.util.Map;
 /** The demo actors' bearer tokens, minted with the stack's key, and the tokens file that holds them. */
 final class DemoTokens {
 
-    /** Long enough that a demo folder never sees one expire. */
-    static final Duration VALIDITY = Duration.ofDays(365);
+    /**
+     * Long enough that a demo folder never sees one expire (they are minted again at every start);
+     * the stack's services are started to accept it ({@link JwtIssuer#serviceEnvironment()}).
+     */
+    static final Duration VALIDITY = JwtIssuer.MAX_TOKEN_LIFETIME;
 
     private final JwtIssuer issuer;
     private final Instant now;

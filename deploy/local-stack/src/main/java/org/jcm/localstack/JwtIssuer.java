@@ -26,13 +26,25 @@ import org.jcm.ledger.canonical.Json;
 
 /**
  * Mints RS256 bearer tokens that registry-api and settlement accept, with a key pair generated in
- * the data folder on first start. The services get the public key through
- * {@code MP_JWT_VERIFY_PUBLICKEY_LOCATION}; only the JDK's own crypto is used.
+ * the data folder on first start. The services get the public key and the settings that make them
+ * accept these tokens through {@link #serviceEnvironment()}; only the JDK's own crypto is used.
+ *
+ * <p>Every token names both services as its audience, so that one demo token works on both. Its
+ * lifetime may be up to {@link #MAX_TOKEN_LIFETIME}, which is far more than the services accept by
+ * default (one hour): the stacks started with these tokens raise the services' maximum to it
+ * ({@code JCM_SECURITY_MAX_TOKEN_LIFETIME}), because their tokens never leave the machine.
  */
 public final class JwtIssuer {
 
     /** The issuer both services trust ({@code mp.jwt.verify.issuer}). */
     public static final String ISSUER = "jcm-registry";
+    /** The audiences of registry-api and settlement ({@code mp.jwt.verify.audiences}); every token names both. */
+    public static final List<String> AUDIENCES = List.of("jcm-registry", "jcm-settlement");
+    /**
+     * The longest lifetime ({@code exp - iat}) of a token minted here, and the maximum that the
+     * services started by the local stack, the fault harness and the benchmark accept.
+     */
+    public static final Duration MAX_TOKEN_LIFETIME = Duration.ofDays(365);
 
     private static final String PRIVATE_KEY_FILE = "private-key.pem";
     private static final String PUBLIC_KEY_FILE = "public-key.pem";
@@ -78,15 +90,34 @@ public final class JwtIssuer {
     }
 
     /**
-     * A signed token: issuer {@value #ISSUER}, the subject (also as {@code upn}), the role as the
-     * only member of {@code groups}, the extra claims, issued now and valid for {@code validity}.
+     * The environment variables that make a service accept this issuer's tokens: the public key,
+     * the issuer, and a maximum token lifetime of {@link #MAX_TOKEN_LIFETIME} (the services' own
+     * default is one hour). Each service requires its own audience by default, which every token
+     * names.
+     */
+    public Map<String, String> serviceEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKeyFile.toString());
+        environment.put("MP_JWT_VERIFY_ISSUER", ISSUER);
+        environment.put("JCM_SECURITY_MAX_TOKEN_LIFETIME", MAX_TOKEN_LIFETIME.toString());
+        return environment;
+    }
+
+    /**
+     * A signed token: issuer {@value #ISSUER}, both services as audience, the subject (also as
+     * {@code upn}), the role as the only member of {@code groups}, the extra claims, issued now and
+     * valid for {@code validity}, at most {@link #MAX_TOKEN_LIFETIME}.
      */
     public String mint(String subject, String role, Map<String, String> claims, Instant now, Duration validity) {
+        if (validity.compareTo(MAX_TOKEN_LIFETIME) > 0) {
+            throw new IllegalArgumentException("A token lives at most " + MAX_TOKEN_LIFETIME + ", not " + validity);
+        }
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", "RS256");
         header.put("typ", "JWT");
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("iss", ISSUER);
+        payload.put("aud", AUDIENCES);
         payload.put("sub", subject);
         payload.put("upn", subject);
         payload.put("groups", List.of(role));

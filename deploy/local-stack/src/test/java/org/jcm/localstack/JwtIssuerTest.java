@@ -36,6 +36,7 @@ class JwtIssuerTest {
         assertThat(decode(parts[0])).isEqualTo(Map.of("alg", "RS256", "typ", "JWT"));
         Map<?, ?> claims = decode(parts[1]);
         assertThat(claims.get("iss")).isEqualTo("jcm-registry");
+        assertThat(claims.get("aud")).isEqualTo(List.of("jcm-registry", "jcm-settlement"));
         assertThat(claims.get("sub")).isEqualTo("trader@gobi-solar");
         assertThat(claims.get("upn")).isEqualTo("trader@gobi-solar");
         assertThat(claims.get("groups")).isEqualTo(List.of("account-holder"));
@@ -43,6 +44,19 @@ class JwtIssuerTest {
         assertThat(claims.get("iat")).isEqualTo(NOW.getEpochSecond());
         assertThat(claims.get("exp")).isEqualTo(NOW.plus(Duration.ofDays(365)).getEpochSecond());
         assertThat(token).doesNotContain("=", "+", "/");
+    }
+
+    @Test
+    void the_services_are_told_the_key_the_issuer_and_the_lifetime_of_the_tokens_minted_here(@TempDir Path keys) {
+        JwtIssuer issuer = JwtIssuer.loadOrCreate(keys);
+
+        assertThat(issuer.serviceEnvironment())
+                .containsEntry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve("public-key.pem").toString())
+                .containsEntry("MP_JWT_VERIFY_ISSUER", "jcm-registry")
+                .containsEntry("JCM_SECURITY_MAX_TOKEN_LIFETIME", "PT8760H");
+        assertThat(DemoTokens.VALIDITY).isEqualTo(JwtIssuer.MAX_TOKEN_LIFETIME);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> issuer.mint("x", "operator", Map.of(), NOW,
+                JwtIssuer.MAX_TOKEN_LIFETIME.plusSeconds(1))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,28 +1,31 @@
 package org.jcm.registry.paging;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.paging.CursorSeal;
 
 /**
  * An opaque position in a list: the sort key of the last item a page returned, tagged with the
  * kind of list it belongs to. Clients pass it back unchanged as {@code ?after=}.
  *
- * <p>The text is base64url (no padding) of {@code kind|field|field...}. It is opaque by contract, so
- * the format may change; it is not signed, because a forged cursor only moves a client to
- * another position in a list it may read anyway.
+ * <p>The text is the payload {@code kind|field|field...}, sealed with an HMAC ({@link CursorSeal})
+ * over the payload and the list's <em>scope</em>: what the list is of (an account, a unit, a
+ * filter), which the request that brings the cursor back names again. So the service takes back
+ * only cursors it made, for the same list of the same account, unit or filter; anything else,
+ * altered or made up, is 400 {@code invalid_cursor}. The key is {@code jcm.paging.cursor-key}
+ * ({@link CursorKey}); every instance of the registry must share it. The format is opaque by
+ * contract and may change.
  */
 public final class Cursor {
 
     /** Longer texts are refused before decoding, so that no one makes the service decode megabytes. */
     static final int MAX_TEXT_LENGTH = 512;
     private static final char SEPARATOR = '|';
+
+    /** The seal of every cursor; replaced by the configured key at start-up ({@link CursorKey}). */
+    private static volatile CursorSeal seal = CursorSeal.random();
 
     private final String kind;
     private final List<String> fields;
@@ -44,25 +47,31 @@ public final class Cursor {
         return new Cursor(kind, texts);
     }
 
+    /** Seals every cursor from now on with this key; cursors sealed before no longer open. */
+    static void install(CursorSeal key) {
+        seal = Objects.requireNonNull(key, "key");
+    }
+
     /**
-     * Reads a cursor that a page of this kind of list returned.
+     * Reads a cursor that a page of this kind of list, of no particular account, unit or filter,
+     * returned.
      *
      * @throws ProblemException 400 {@code invalid_cursor} for anything else
      */
     public static Cursor parse(String text, ListKind kind) {
+        return parse(text, kind, "");
+    }
+
+    /**
+     * Reads a cursor that a page of this kind of list, of {@code scope}, returned.
+     *
+     * @throws ProblemException 400 {@code invalid_cursor} for anything else
+     */
+    public static Cursor parse(String text, ListKind kind, String scope) {
         if (text == null || text.isEmpty() || text.length() > MAX_TEXT_LENGTH) {
             throw invalid();
         }
-        String decoded;
-        try {
-            byte[] bytes = Base64.getUrlDecoder().decode(text);
-            decoded = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (IllegalArgumentException | CharacterCodingException e) {
-            throw invalid();
-        }
+        String decoded = seal.open(text, scope).orElseThrow(Cursor::invalid);
         List<String> parts = List.of(decoded.split("\\|", -1));
         if (parts.size() != kind.keyFields() + 1 || !parts.get(0).equals(kind.name())) {
             throw invalid();
@@ -70,13 +79,18 @@ public final class Cursor {
         return new Cursor(kind.name(), parts.subList(1, parts.size()));
     }
 
-    /** The opaque text to hand to clients. */
+    /** The opaque text to hand to clients of a list of no particular account, unit or filter. */
     public String encode() {
+        return encode("");
+    }
+
+    /** The opaque text to hand to clients of a list of {@code scope}. */
+    public String encode(String scope) {
         StringBuilder text = new StringBuilder(kind);
         for (String field : fields) {
             text.append(SEPARATOR).append(field);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+        return seal.seal(text.toString(), scope);
     }
 
     /** Key field {@code index} as text. */

@@ -28,12 +28,24 @@ public record ListKind(String name, int keyFields, int defaultLimit) {
     }
 
     /**
-     * Reads {@code ?after=} and {@code ?limit=} as sent (null when absent).
+     * Reads {@code ?after=} and {@code ?limit=} as sent (null when absent), for a list of no
+     * particular account, unit or filter.
      *
      * @throws ProblemException 400 {@code invalid_limit} or {@code invalid_cursor}
      */
     public PageRequest request(String after, String limit) {
-        return PageRequest.parse(after, limit, this);
+        return request(after, limit, "");
+    }
+
+    /**
+     * Reads {@code ?after=} and {@code ?limit=} as sent (null when absent), for the list of
+     * {@code scope} (an account id, a unit id, a filter): a cursor handed out for another scope is
+     * refused.
+     *
+     * @throws ProblemException 400 {@code invalid_limit} or {@code invalid_cursor}
+     */
+    public PageRequest request(String after, String limit, String scope) {
+        return PageRequest.parse(after, limit, this, scope);
     }
 
     /** The cursor of the item with these sort key fields. */

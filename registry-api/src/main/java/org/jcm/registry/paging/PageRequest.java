@@ -11,8 +11,10 @@ import org.jcm.registry.problem.ProblemException;
  *
  * @param limit the most items the page may hold
  * @param after where the previous page ended, or empty for the first page
+ * @param scope what the list is of (an account, a unit, a filter; empty for none): its cursors
+ *     are sealed for it and open only for it
  */
-public record PageRequest(int limit, Optional<Cursor> after) {
+public record PageRequest(int limit, Optional<Cursor> after, String scope) {
 
     /** The largest page any list serves. */
     public static final int MAX_LIMIT = 1000;
@@ -21,15 +23,21 @@ public record PageRequest(int limit, Optional<Cursor> after) {
 
     /** Checks the limit's range. */
     public PageRequest {
+        java.util.Objects.requireNonNull(scope, "scope");
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit " + limit + " outside 1.." + MAX_LIMIT);
         }
     }
 
-    static PageRequest parse(String after, String limit, ListKind kind) {
+    static PageRequest parse(String after, String limit, ListKind kind, String scope) {
         int size = limit == null ? kind.defaultLimit() : parseLimit(limit);
-        Optional<Cursor> cursor = after == null ? Optional.empty() : Optional.of(Cursor.parse(after, kind));
-        return new PageRequest(size, cursor);
+        Optional<Cursor> cursor = after == null ? Optional.empty() : Optional.of(Cursor.parse(after, kind, scope));
+        return new PageRequest(size, cursor, scope);
+    }
+
+    /** The text of the cursor that points after {@code last}, for the next page of this list. */
+    public String next(Cursor last) {
+        return last.encode(scope);
     }
 
     /** How many rows to fetch: one more than the limit, so that the page knows whether more follow. */

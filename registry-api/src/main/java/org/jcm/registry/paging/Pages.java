@@ -20,6 +20,6 @@ public final class Pages {
             return new ListResponse<>(List.copyOf(fetched), null);
         }
         List<T> items = List.copyOf(fetched.subList(0, request.limit()));
-        return new ListResponse<>(items, keyOf.apply(items.get(items.size() - 1)).encode());
+        return new ListResponse<>(items, request.next(keyOf.apply(items.get(items.size() - 1))));
     }
 }

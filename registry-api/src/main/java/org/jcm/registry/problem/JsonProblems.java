@@ -46,6 +46,12 @@ final class JsonProblems {
                 + e.getOriginalMessage() + location(e.getLocation()));
     }
 
+    /** The problem for a body that is not UTF-8 JSON text, or that holds text no field can keep. */
+    static Problem of(org.jcm.support.json.JsonTextException e) {
+        return Problem.of(400, e.code(), e.reason(),
+                e.field() == null ? null : List.of(new FieldError(e.field(), e.reason())));
+    }
+
     private static Problem unknownField(UnrecognizedPropertyException e) {
         String field = fieldPath(e.getPath());
         String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()

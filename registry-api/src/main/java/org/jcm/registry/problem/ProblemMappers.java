@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jcm.support.json.JsonTextException;
 
 /**
  * The one place where exceptions become HTTP responses: every error leaves the service as an
@@ -61,18 +62,33 @@ public class ProblemMappers {
         return bodyTooLargeResponse(e);
     }
 
+    /** A body that is not UTF-8 JSON text, or whose strings hold text that cannot be stored. */
+    @ServerExceptionMapper
+    public Response jsonText(JsonTextException e) {
+        return JsonProblems.of(e).toResponse();
+    }
+
     /** No token where one is required. */
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return withChallenge(Problem.of(401, ProblemCodes.UNAUTHORIZED, "A valid bearer token is required."));
     }
 
-    /** A token that failed verification: expired, wrongly signed, from another issuer, or garbled. */
+    /**
+     * A token that failed verification: expired, wrongly signed, from another issuer or for another
+     * audience, garbled, or refused by the registry's own rules (issued in the future, living too
+     * long, carrying several roles), whose reason is then the detail.
+     */
     @ServerExceptionMapper({AuthenticationFailedException.class, AuthenticationCompletionException.class})
     public Response authenticationFailed(RuntimeException e) {
         LOG.debugf("Authentication failed: %s", e.getMessage());
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.jcm.registry.security.TokenRefusedException refused) {
+                return withChallenge(Problem.of(401, ProblemCodes.UNAUTHORIZED, refused.getMessage()));
+            }
+        }
         return withChallenge(Problem.of(401, ProblemCodes.UNAUTHORIZED,
-                "The bearer token is not valid: it may be expired, wrongly signed or from another issuer."));
+                "The bearer token is not valid: it may be expired, wrongly signed, from another issuer or for another audience."));
     }
 
     /** A valid token whose roles do not allow the request. */
@@ -89,6 +105,9 @@ public class ProblemMappers {
     public Response http(WebApplicationException e) {
         if (e.getCause() instanceof BodyTooLargeException tooLarge) {
             return bodyTooLargeResponse(tooLarge);
+        }
+        if (e.getCause() instanceof JsonTextException text) {
+            return JsonProblems.of(text).toResponse();
         }
         if (e.getCause() instanceof JsonProcessingException json) {
             return JsonProblems.of(json).toResponse();
@@ -112,6 +131,9 @@ public class ProblemMappers {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException tooLarge) {
                 return bodyTooLargeResponse(tooLarge);
+            }
+            if (cause instanceof JsonTextException text) {
+                return JsonProblems.of(text).toResponse();
             }
         }
         java.util.Optional<String> unavailable = DatabaseUnavailable.find(e);

@@ -74,7 +74,7 @@ public class AuthorizationQueries {
                     String next = null;
                     if (items.size() > limit) {
                         items.remove(limit);
-                        next = AUTHORIZATIONS.cursor(items.get(limit - 1).id()).encode();
+                        next = page.next(AUTHORIZATIONS.cursor(items.get(limit - 1).id()));
                     }
                     return new ListResponse<>(items, next);
                 });

@@ -83,7 +83,8 @@ public class AccountReadResource {
     public Uni<ListResponse<BlockView>> holdings(@RestPath String accountId, @Context UriInfo uri) {
         Reader reader = reader();
         QueryParameters parameters = QueryParameters.of(uri, PAGING);
-        PageRequest page = AccountQueries.HOLDINGS.request(parameters.get("after"), parameters.get("limit"));
+        // Cursors are sealed for this account: one of another account's holdings is refused.
+        PageRequest page = AccountQueries.HOLDINGS.request(parameters.get("after"), parameters.get("limit"), accountId);
         return checked(reader, accountId).chain(() -> accounts.holdings(accountId, page));
     }
 
@@ -104,7 +105,7 @@ public class AccountReadResource {
         QueryParameters parameters = QueryParameters.of(uri, TRANSACTION_PARAMETERS);
         boolean newestFirst = newestFirst(parameters.get("order"));
         PageRequest page = (newestFirst ? AccountQueries.TRANSACTIONS_NEWEST : AccountQueries.TRANSACTIONS_OLDEST)
-                .request(parameters.get("after"), parameters.get("limit"));
+                .request(parameters.get("after"), parameters.get("limit"), accountId);
         return checked(reader, accountId).chain(() -> accounts.transactions(accountId, newestFirst, page));
     }
 

@@ -55,8 +55,8 @@ public class AuthorizationResource {
             @Parameter(description = "The `next` cursor of the previous page") @QueryParam("after") String after,
             @Parameter(description = "1 to 1000, default 100") @QueryParam("limit") String limit) {
         Optional<String> byParty = Fields.optional("party", party, PartyCode::parse).map(PartyCode::value);
-        // Paged like every other list: limit 1 to 1000 (invalid_limit), and only cursors this list handed out (invalid_cursor).
-        return reader.authorizations(byParty, AuthorizationQueries.AUTHORIZATIONS.request(after, limit));
+        // Paged like every other list: limit 1 to 1000 (invalid_limit), and only cursors this list, of this Party, handed out (invalid_cursor).
+        return reader.authorizations(byParty, AuthorizationQueries.AUTHORIZATIONS.request(after, limit, byParty.orElse("")));
     }
 
     /** One authorization with all its versions, first transfers and revocation. */

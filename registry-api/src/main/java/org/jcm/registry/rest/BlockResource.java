@@ -63,8 +63,16 @@ public class BlockResource {
                 filter(parameters, "status", text -> oneOf(text, BlockStatus.class)),
                 filter(parameters, "label", text -> oneOf(text, Label.class)),
                 filter(parameters, "registryId", text -> RegistryId.parse(text).value()));
-        PageRequest page = BlockQueries.BLOCKS.request(parameters.get("after"), parameters.get("limit"));
+        // Cursors are sealed for this filter: one handed out for other filters is refused.
+        PageRequest page = BlockQueries.BLOCKS.request(parameters.get("after"), parameters.get("limit"), scope(filter));
         return blocks.blocks(filter, page);
+    }
+
+    /** The filter as the scope of the list's cursors: every filter's checked value, in a fixed order. */
+    static String scope(BlockFilter filter) {
+        return String.join("|", filter.projectId().orElse(""), filter.vintage().map(String::valueOf).orElse(""),
+                filter.status().map(Enum::name).orElse(""), filter.label().map(Enum::name).orElse(""),
+                filter.registryId().orElse(""));
     }
 
     /** A filter's value checked by the ledger's own value type, or 400 naming the filter. */

@@ -1,5 +1,10 @@
 package org.jcm.registry.rest;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jcm.registry.problem.FieldError;
 import org.jcm.registry.problem.ProblemException;
 
 /** Checks the {@code Idempotency-Key} header: 1 to 128 visible ASCII characters (0x21 to 0x7E). */
@@ -12,6 +17,10 @@ public final class IdempotencyKeys {
     public static final String REQUIRED = "idempotency_key_required";
     public static final String INVALID = "invalid_idempotency_key";
     public static final String REUSED = "idempotency_key_reused";
+    /** A transfer batch whose items repeat a key, or use the batch's own key. */
+    public static final String DUPLICATE = "duplicate_idempotency_key";
+    /** The most item errors a refused batch lists. */
+    static final int MAX_LISTED = 20;
 
     private IdempotencyKeys() {
     }
@@ -45,5 +54,45 @@ public final class IdempotencyKeys {
             }
         }
         return null;
+    }
+
+    /**
+     * Refuses a transfer batch whose items' keys are not all different from each other and from the
+     * batch's own key: 400 {@code duplicate_idempotency_key}, naming each item at fault. Every key
+     * names one outcome of one request, so such a batch could only fail in the writer's commit.
+     * Items without a key (refused one by one) are left out.
+     *
+     * @param batchKey the batch's {@code Idempotency-Key}
+     * @param itemKeys each item's {@code idempotencyKey}, in order, null where absent
+     */
+    public static void requireDistinct(String batchKey, List<String> itemKeys) {
+        Map<String, Integer> firstItem = new HashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        int duplicates = 0;
+        for (int i = 0; i < itemKeys.size(); i++) {
+            String key = itemKeys.get(i);
+            if (key == null || key.isEmpty()) {
+                continue;
+            }
+            String detail = null;
+            if (key.equals(batchKey)) {
+                detail = "is the batch's own " + HEADER + "; every item needs a key of its own.";
+            } else {
+                Integer earlier = firstItem.putIfAbsent(key, i);
+                if (earlier != null) {
+                    detail = "repeats the key of items[" + earlier + "]; every item needs a key of its own.";
+                }
+            }
+            if (detail != null) {
+                duplicates++;
+                if (errors.size() < MAX_LISTED) {
+                    errors.add(new FieldError("items[" + i + "].idempotencyKey", detail));
+                }
+            }
+        }
+        if (duplicates > 0) {
+            throw new ProblemException(400, DUPLICATE, duplicates + (duplicates == 1 ? " item uses" : " items use")
+                    + " a key that the batch or an earlier item already uses; nothing was applied.", errors);
+        }
     }
 }

@@ -45,7 +45,9 @@ public class LedgerResource {
     /** A page of entries after a cursor, in sequence order. */
     @GET
     @Path("/events")
-    @RolesAllowed({"auditor", "exchange"})
+    // Every holder's movements and memos: for auditors and the operator who runs the system, not for
+    // exchanges, which read their own trades and statements in settlement (docs/security.md).
+    @RolesAllowed({"auditor", "operator"})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ledger entries in sequence order",
             description = "Entries `{seq, prevHash, hash, event}` after the cursor, where `event` is the event JSON "

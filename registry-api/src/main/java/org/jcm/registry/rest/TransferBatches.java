@@ -29,7 +29,9 @@ import org.jcm.registry.service.LedgerWriter;
  * POST /transfer-batches: up to 1,000 transfers submitted as one unit, so the writer applies them
  * in order within one batch (one transaction). Each item has its own idempotency key and outcome,
  * exactly as if it had been posted alone to /transfers (same request hash, so a key used on either
- * endpoint is recognized on the other); the batch's own key guards the batch as a whole.
+ * endpoint is recognized on the other); the batch's own key guards the batch as a whole. The
+ * keys of a batch and of its items are all different, or the batch is refused as a whole before
+ * anything is looked up (400 {@code duplicate_idempotency_key}).
  */
 @ApplicationScoped
 public class TransferBatches {
@@ -58,6 +60,11 @@ public class TransferBatches {
         if (items.isEmpty() || items.size() > TransferBatchRequest.MAX_ITEMS) {
             throw Fields.invalid("items", "must hold 1 to " + TransferBatchRequest.MAX_ITEMS + " transfers, not " + items.size() + ".");
         }
+        List<String> itemKeys = new ArrayList<>(items.size());
+        for (TransferBatchItem item : items) {
+            itemKeys.add(item == null ? null : item.idempotencyKey());
+        }
+        IdempotencyKeys.requireDistinct(key, itemKeys);
         List<Prepared> prepared = new ArrayList<>(items.size());
         List<String> keys = new ArrayList<>(items.size() + 1);
         keys.add(key);

@@ -50,7 +50,8 @@ public class UnitResource {
     public Uni<UnitLookup> unit(@RestPath String serialOrItmoId, @Context UriInfo uri) {
         QueryParameters parameters = QueryParameters.of(uri, Set.of("after", "limit"));
         UnitQuery query = UnitQuery.parse(serialOrItmoId);
-        PageRequest page = UnitQueries.HISTORY.request(parameters.get("after"), parameters.get("limit"));
+        // Cursors are sealed for the units asked for: one of another unit's history is refused.
+        PageRequest page = UnitQueries.HISTORY.request(parameters.get("after"), parameters.get("limit"), query.text());
         return units.lookup(query, page).map(found -> found.orElseThrow(() -> new ProblemException(404,
                 Rejection.UNKNOWN_UNITS.code(), "No unit named by " + ClientText.quote(serialOrItmoId) + " was issued.")));
     }

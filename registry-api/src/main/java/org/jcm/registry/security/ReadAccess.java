@@ -14,8 +14,10 @@ import org.jcm.registry.problem.ProblemException;
  * <p>A registry's administrators, auditors and the government of the registry's Party see
  * everything in it (the Party is responsible for its registry under Article 6.2, so its focal point
  * may inspect it); account holders see their own organization only. The operator runs the system
- * and may read organizations to support their administrators, but not balances or movements.
- * Exchanges read the ledger feed, not accounts.
+ * and may read organizations to support their administrators, but not an account's balances or
+ * movements one by one (it reads the whole event feed, {@code GET /ledger/events}, with auditors).
+ * Exchanges read nothing here beyond the public reads: no account, organization or event feed;
+ * their own trades and statements are in the settlement service.
  */
 public final class ReadAccess {
 

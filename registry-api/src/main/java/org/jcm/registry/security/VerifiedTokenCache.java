@@ -1,6 +1,5 @@
 package org.jcm.registry.security;
 
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -31,6 +30,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * after it was verified, so that a change of the verification key takes effect within that time.
  * Refused tokens are not remembered; every call with them is verified again. Authorization (roles,
  * scope claims) is still checked on every request from the token's claims.
+ *
+ * <p>Verification goes through {@link CheckedTokenParser}, so a token is remembered only after
+ * it passed the registry's own rules too (issued-at, lifetime, one role).
  */
 @Alternative
 @Priority(1)
@@ -47,7 +49,7 @@ public class VerifiedTokenCache implements JWTParser {
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     @Inject
-    VerifiedTokenCache(DefaultJWTParser delegate,
+    VerifiedTokenCache(CheckedTokenParser delegate,
                        @ConfigProperty(name = "jcm.security.token-cache.size", defaultValue = "10000") int capacity,
                        @ConfigProperty(name = "jcm.security.token-cache.max-age", defaultValue = "5m") Duration maxAge) {
         this(delegate, capacity, maxAge, System::currentTimeMillis);

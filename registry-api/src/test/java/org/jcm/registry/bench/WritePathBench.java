@@ -149,6 +149,8 @@ public final class WritePathBench {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
         env.put("MP_JWT_VERIFY_ISSUER", "jcm-registry");
+        // A production start needs the key that seals list cursors; one made up for the run will do.
+        env.put("JCM_PAGING_CURSOR_KEY", java.util.Base64.getEncoder().encodeToString(org.jcm.support.paging.CursorSeal.randomKey()));
         Path log = Paths.get(option("log", "target/write-path-bench-service.log"));
         Files.createDirectories(log.toAbsolutePath().getParent());
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -227,7 +229,9 @@ public final class WritePathBench {
     }
 
     private static String token(String subject, String group, Map<String, String> claims) {
-        var builder = Jwt.issuer("jcm-registry").subject(subject).upn(subject).groups(Set.of(group)).expiresIn(Duration.ofHours(2));
+        // The longest lifetime the service accepts (jcm.security.max-token-lifetime); a run is shorter.
+        var builder = Jwt.issuer("jcm-registry").audience("jcm-registry").subject(subject).upn(subject).groups(Set.of(group))
+                .expiresIn(Duration.ofHours(1));
         claims.forEach(builder::claim);
         return builder.sign();
     }

@@ -28,23 +28,30 @@ import org.junit.jupiter.api.TestInstance;
 import org.jcm.testsupport.Hostile;
 import org.jcm.testsupport.HostileHttp.Answer;
 import org.jcm.testsupport.HostileHttp.Case;
+import org.jcm.testsupport.Metrics;
 
 /**
  * Bad input at scale: jqwik generates hostile requests for every endpoint of registry-api (broken
  * JSON, deep nesting, huge numbers and strings, wrong types, invalid UTF-8, injection strings in
- * every text field, hostile path segments, limits and cursors, forged, expired and unsigned tokens)
- * and each is sent through the real API. Every answer must be below 500; every refusal must be
- * application/problem+json with a {@code code}; and a refused request must leave the ledger head
- * where it was.
+ * every text field, lone surrogates, NUL and byte order marks in any string or field name,
+ * hostile path segments, limits and cursors, forged, expired, unsigned, future, long-lived and
+ * multi-role tokens, colliding transfer-batch keys, reads outside the token's scope, and replays
+ * of an earlier key by the same subject for another or no organization, registry or Party) and
+ * each is sent through the real API. Every answer must be below 500; every refusal must be
+ * application/problem+json with a {@code code}; unstorable text must be 400 {@code invalid_text}
+ * or {@code malformed_json}, colliding batch keys 400 {@code duplicate_idempotency_key}, and a
+ * read outside the token's scope never 2xx; a refused request must leave the ledger head where it
+ * was; and the writer must not have rebuilt its state ({@code jcm_writer_rebuilds_total} and
+ * {@code jcm_writer_commit_failures_total} in {@code /q/metrics}, read as 0 where absent).
  *
- * <p>{@code -Djcm.fuzz.tries=N} sets the number of generated cases (default 600) and
+ * <p>{@code -Djcm.fuzz.tries=N} sets the number of generated cases (default 5,000) and
  * {@code -Djcm.fuzz.seed=S} replays a run; the seed is printed.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileRequestsTest {
 
-    static final int TRIES = Integer.getInteger("jcm.fuzz.tries", 600);
+    static final int TRIES = Integer.getInteger("jcm.fuzz.tries", 5000);
 
     /** Who an endpoint is meant for: the token a legitimate caller would present. */
     record Caller(String subject, Set<String> groups, Map<String, String> claims) {
@@ -56,6 +63,27 @@ class HostileRequestsTest {
      */
     record Endpoint(String method, String path, String validBody, Caller caller, boolean paged) {
     }
+
+    /**
+     * One generated probe: the request, and a request sent just before it (for replays) or null.
+     * {@code expected} names what the answer must be beyond "below 500, refused as a problem":
+     * one of the expectations below, or null.
+     */
+    record Probe(Case first, Case c, String expected) {
+    }
+
+    /** Unstorable text or a body that is not UTF-8 JSON: exactly 400 invalid_text or malformed_json. */
+    static final String UNSTORABLE = "unstorable";
+    /** Colliding keys of a transfer batch: exactly 400 duplicate_idempotency_key. */
+    static final String COLLIDING = "colliding keys";
+    /** A read outside the token's scope: never 2xx. */
+    static final String OUT_OF_SCOPE = "out of scope";
+    /**
+     * A replay of an earlier key by the same subject for another or no organization, registry or
+     * Party: below 500 here. That it is never 2xx (403) is decided by the writer's idempotency
+     * check, which the writer's own tests cover; the count of 2xx replays is printed.
+     */
+    static final String REPLAY = "cross-scope replay";
 
     private final Map<String, String> world = new LinkedHashMap<>();
     private List<Endpoint> endpoints;
@@ -86,6 +114,8 @@ class HostileRequestsTest {
         world.put("S", serial);
         world.put("AUTH", authorization);
         world.put("ISSUANCE", issued.path("id"));
+        world.put("OTHER_ORG", other[0]);
+        world.put("B", other[1]);
 
         Caller none = null;
         Caller operator = new Caller("operator", Set.of("operator"), Map.of());
@@ -93,7 +123,6 @@ class HostileRequestsTest {
         Caller owner = new Caller("holder@" + holder[0], Set.of("account-holder"), Map.of("org", holder[0]));
         Caller government = new Caller("gov@MNG", Set.of("government"), Map.of("party", "MNG"));
         Caller auditor = new Caller("auditor", Set.of("auditor"), Map.of());
-        Caller exchange = new Caller("exchange@JPX", Set.of("exchange"), Map.of("venue", "JPX"));
         String a = holder[1];
         String b = other[1];
         endpoints = List.of(
@@ -109,7 +138,7 @@ class HostileRequestsTest {
                 new Endpoint("GET", "/api/v1/explorer/config", null, none, false),
                 new Endpoint("GET", "/api/v1/ledger/head", null, none, false),
                 new Endpoint("GET", "/api/v1/ledger/events", null, auditor, true),
-                new Endpoint("GET", "/api/v1/ledger/events", null, exchange, true),
+                new Endpoint("GET", "/api/v1/ledger/events", null, operator, true),
                 new Endpoint("GET", "/api/v1/organizations/{O}", null, admin, false),
                 new Endpoint("GET", "/api/v1/accounts/{A}", null, owner, false),
                 new Endpoint("GET", "/api/v1/accounts/{A}/holdings", null, owner, true),
@@ -154,29 +183,44 @@ class HostileRequestsTest {
 
     // ------------------------------------------------------------------ generated cases
 
-    private Arbitrary<Case> cases() {
+    private Arbitrary<Probe> cases() {
         return Arbitraries.of(endpoints).flatMap(endpoint -> {
-            List<Tuple.Tuple2<Integer, Arbitrary<? extends Case>>> kinds = new ArrayList<>();
-            kinds.add(Tuple.of(2, Arbitraries.of(TokenKind.values()).map(token -> request(endpoint, token,
+            List<Tuple.Tuple2<Integer, Arbitrary<? extends Probe>>> kinds = new ArrayList<>();
+            kinds.add(Tuple.of(2, Arbitraries.of(TokenKind.values()).map(token -> probe(request(endpoint, token,
                     "token " + token, path(endpoint, null), endpoint.validBody() == null ? null : Hostile.utf8(fresh(endpoint)),
-                    Map.of()))));
+                    Map.of())))));
             if (endpoint.validBody() != null) {
-                kinds.add(Tuple.of(6, Hostile.body(fresh(endpoint)).map(body -> request(endpoint, TokenKind.VALID,
-                        "body", path(endpoint, null), body, Map.of()))));
+                kinds.add(Tuple.of(6, Hostile.body(fresh(endpoint)).map(body -> probe(request(endpoint, TokenKind.VALID,
+                        "body", path(endpoint, null), body, Map.of())))));
+                kinds.add(Tuple.of(3, Hostile.unstorableBody(fresh(endpoint)).map(body -> new Probe(null, request(endpoint,
+                        TokenKind.VALID, UNSTORABLE, path(endpoint, null), body, Map.of()), UNSTORABLE))));
                 kinds.add(Tuple.of(1, Arbitraries.of("text/plain", "application/xml", "application/json; charset=UTF-16",
                         "application/x-www-form-urlencoded", "*/*", "application/json;;",
-                        "application/problem+json").map(type -> request(endpoint, TokenKind.VALID, "content-type " + type,
-                        path(endpoint, null), Hostile.utf8(fresh(endpoint)), Map.of("Content-Type", type)))));
+                        "application/problem+json").map(type -> probe(request(endpoint, TokenKind.VALID, "content-type " + type,
+                        path(endpoint, null), Hostile.utf8(fresh(endpoint)), Map.of("Content-Type", type))))));
             }
             if (endpoint.method().equals("POST")) {
                 kinds.add(Tuple.of(1, Arbitraries.oneOf(Arbitraries.of("", " ", "a b", "\t", "x".repeat(129), "x".repeat(5000),
-                                "<script>", "'; --", "%00", "\u007f")).map(key -> request(endpoint, TokenKind.VALID,
+                                "<script>", "'; --", "%00", "\u007f")).map(key -> probe(request(endpoint, TokenKind.VALID,
                         "idempotency key", path(endpoint, null),
-                        endpoint.validBody() == null ? null : Hostile.utf8(fresh(endpoint)), Map.of("Idempotency-Key", key)))));
+                        endpoint.validBody() == null ? null : Hostile.utf8(fresh(endpoint)), Map.of("Idempotency-Key", key))))));
+            }
+            if (endpoint.method().equals("POST") && endpoint.caller() != null && scopeClaim(endpoint.caller()) != null) {
+                kinds.add(Tuple.of(2, Arbitraries.of(otherScopes(endpoint.caller())).map(scope -> replay(endpoint, scope))));
+            }
+            if (endpoint.path().equals("/api/v1/transfer-batches")) {
+                kinds.add(Tuple.of(4, Hostile.collidingBatchKeys().map(keys -> new Probe(null, request(endpoint, TokenKind.VALID,
+                        COLLIDING, path(endpoint, null), Hostile.utf8(batch(keys.subList(1, keys.size()))),
+                        Map.of("Idempotency-Key", keys.get(0))), COLLIDING))));
+            }
+            if (endpoint.method().equals("GET") && endpoint.caller() != null) {
+                kinds.add(Tuple.of(1, Arbitraries.of(strangers(endpoint)).map(stranger -> new Probe(null, request(
+                        new Endpoint(endpoint.method(), endpoint.path(), null, stranger, endpoint.paged()), TokenKind.VALID,
+                        OUT_OF_SCOPE + " " + stranger.subject(), path(endpoint, null), null, Map.of()), OUT_OF_SCOPE))));
             }
             if (endpoint.path().contains("{")) {
-                kinds.add(Tuple.of(3, Hostile.pathValue().map(value -> request(endpoint, TokenKind.VALID, "path",
-                        path(endpoint, value), endpoint.validBody() == null ? null : Hostile.utf8(fresh(endpoint)), Map.of()))));
+                kinds.add(Tuple.of(3, Hostile.pathValue().map(value -> probe(request(endpoint, TokenKind.VALID, "path",
+                        path(endpoint, value), endpoint.validBody() == null ? null : Hostile.utf8(fresh(endpoint)), Map.of())))));
             }
             if (endpoint.paged()) {
                 kinds.add(Tuple.of(3, Arbitraries.oneOf(
@@ -186,13 +230,87 @@ class HostileRequestsTest {
                                 .map(text -> "unknown" + Hostile.encode(text) + "=1"),
                         Arbitraries.of("limit=1&limit=2", "after=&limit=", "limit", "after", "order=sideways",
                                 "vintage=99999999999", "status=%00", "label=%27%20OR%201%3D1", "projectId=" + "A".repeat(2000)))
-                        .map(query -> request(endpoint, TokenKind.VALID, "query " + query, path(endpoint, null)
-                                + (endpoint.path().contains("?") ? "&" : "?") + query, null, Map.of()))));
+                        .map(query -> probe(request(endpoint, TokenKind.VALID, "query " + query, path(endpoint, null)
+                                + (endpoint.path().contains("?") ? "&" : "?") + query, null, Map.of())))));
             }
             @SuppressWarnings("unchecked")
-            Tuple.Tuple2<Integer, Arbitrary<? extends Case>>[] weighted = kinds.toArray(new Tuple.Tuple2[0]);
-            return Arbitraries.<Case>frequencyOf(weighted);
+            Tuple.Tuple2<Integer, Arbitrary<? extends Probe>>[] weighted = kinds.toArray(new Tuple.Tuple2[0]);
+            return Arbitraries.<Probe>frequencyOf(weighted);
         });
+    }
+
+    private static Probe probe(Case c) {
+        return new Probe(null, c, null);
+    }
+
+    /** The scope claim of a caller's role, or null for roles without one. */
+    private static String scopeClaim(Caller caller) {
+        for (String claim : List.of("org", "registry", "party")) {
+            if (caller.claims().containsKey(claim)) {
+                return claim;
+            }
+        }
+        return null;
+    }
+
+    /** Other values of a caller's scope claim: another that exists, and one that does not. */
+    private List<String> otherScopes(Caller caller) {
+        return switchScope(scopeClaim(caller));
+    }
+
+    private List<String> switchScope(String claim) {
+        if ("org".equals(claim)) {
+            return List.of(world.get("OTHER_ORG"), "MNG01-O99999");
+        } else if ("registry".equals(claim)) {
+            return List.of("JPN01", "MNG99");
+        }
+        return List.of("JPN", "ZZZ");
+    }
+
+    /**
+     * The endpoint's request by its caller with a fresh key, then the same request, body and key
+     * by the same subject whose scope claim names another (or no existing) scope.
+     */
+    private Probe replay(Endpoint endpoint, String otherScope) {
+        String key = LedgerApi.key();
+        byte[] body = endpoint.validBody() == null ? null : Hostile.utf8(fresh(endpoint));
+        Case first = request(endpoint, TokenKind.VALID, "original", path(endpoint, null), body, Map.of("Idempotency-Key", key));
+        Caller caller = endpoint.caller();
+        Map<String, String> claims = new LinkedHashMap<>(caller.claims());
+        claims.put(scopeClaim(caller), otherScope);
+        Caller elsewhere = new Caller(caller.subject(), caller.groups(), claims);
+        Case again = request(new Endpoint(endpoint.method(), endpoint.path(), endpoint.validBody(), elsewhere, false),
+                TokenKind.VALID, REPLAY + " as " + scopeClaim(caller) + "=" + otherScope, path(endpoint, null), body,
+                Map.of("Idempotency-Key", key));
+        return new Probe(first, again, REPLAY);
+    }
+
+    /** Callers who may not read what a GET endpoint's caller reads. */
+    private List<Caller> strangers(Endpoint endpoint) {
+        List<Caller> strangers = new ArrayList<>();
+        strangers.add(new Caller("exchange@JPX", Set.of("exchange"), Map.of("venue", "JPX")));
+        Caller caller = endpoint.caller();
+        String claim = scopeClaim(caller);
+        // Every government reads every Party's authorizations (public acts): no stranger by Party there.
+        if (claim != null && !endpoint.path().startsWith("/api/v1/authorizations")) {
+            for (String scope : switchScope(claim)) {
+                Map<String, String> claims = new LinkedHashMap<>(caller.claims());
+                claims.put(claim, scope);
+                strangers.add(new Caller(caller.subject(), caller.groups(), claims));
+            }
+        }
+        return strangers;
+    }
+
+    /** A transfer batch body whose items (1 unit each between the world's accounts) carry these keys. */
+    private String batch(List<String> itemKeys) {
+        StringBuilder items = new StringBuilder();
+        for (String key : itemKeys) {
+            items.append(items.length() == 0 ? "" : ",").append("{\"idempotencyKey\":\"").append(key)
+                    .append("\",\"fromAccountId\":\"").append(world.get("A")).append("\",\"toAccountId\":\"")
+                    .append(world.get("B")).append("\",\"quantity\":1}");
+        }
+        return "{\"items\":[" + items + "]}";
     }
 
     /** The valid body with fresh ids where an id must be new, so that legitimate cases can succeed. */
@@ -237,20 +355,37 @@ class HostileRequestsTest {
         long seed = Long.getLong("jcm.fuzz.seed", System.nanoTime());
         Set<String> failures = new LinkedHashSet<>();
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        Map<String, Integer> replays = new java.util.TreeMap<>();
+        double rebuilds = writerRebuilds();
         String head = head();
         int ran = 0;
         JqwikSession.start(Long.toString(seed));
         try {
-            Arbitrary<Case> cases = cases();
+            Arbitrary<Probe> probes = cases();
             for (int i = 0; i < TRIES; i++) {
-                Case c = cases.sample();
+                Probe probe = probes.sample();
+                if (probe.first() != null) {
+                    Answer first = send(probe.first());
+                    String problem = check(probe.first(), first);
+                    if (problem != null) {
+                        failures.add(problem);
+                    }
+                    head = head();
+                }
+                Case c = probe.c();
                 Answer response = send(c);
                 ran++;
                 int status = response.statusCode();
                 statuses.merge(status, 1, Integer::sum);
                 String problem = check(c, response);
+                if (problem == null) {
+                    problem = unexpected(probe, response);
+                }
                 if (problem != null) {
                     failures.add(problem);
+                }
+                if (REPLAY.equals(probe.expected())) {
+                    replays.merge(status / 100 + "xx", 1, Integer::sum);
                 }
                 if (status >= 200 && status < 300) {
                     head = head();
@@ -265,10 +400,40 @@ class HostileRequestsTest {
         } finally {
             JqwikSession.finish();
         }
+        double rebuilt = writerRebuilds() - rebuilds;
         System.out.println("Bad input at scale (registry-api): " + ran + " hostile requests, seed " + seed + ", statuses "
-                + statuses + ", " + failures.size() + " failures");
+                + statuses + ", cross-scope replays " + replays + ", writer rebuilds " + rebuilt + ", " + failures.size()
+                + " failures");
         failures.forEach(failure -> System.out.println("  " + failure));
         assertThat(failures).isEmpty();
+        assertThat(rebuilt).as("the writer rebuilt its state during the run").isZero();
+    }
+
+    /** What is wrong with an answer given what the probe expects, or null. */
+    private static String unexpected(Probe probe, Answer response) {
+        int status = response.statusCode();
+        String what = probe.c().what() + ": " + status + " " + response.code();
+        if (UNSTORABLE.equals(probe.expected())) {
+            return status == 400 && ("invalid_text".equals(response.code()) || "malformed_json".equals(response.code()))
+                    ? null : what + ", expected 400 invalid_text or malformed_json";
+        }
+        if (COLLIDING.equals(probe.expected())) {
+            return status == 400 && "duplicate_idempotency_key".equals(response.code()) ? null
+                    : what + ", expected 400 duplicate_idempotency_key";
+        }
+        if (OUT_OF_SCOPE.equals(probe.expected())) {
+            return status >= 200 && status < 300 ? what + ", a read outside the token's scope succeeded" : null;
+        }
+        return null;
+    }
+
+    /**
+     * How often the writer has rebuilt its state: {@code jcm_writer_rebuilds_total} and
+     * {@code jcm_writer_commit_failures_total} (a failed commit makes it rebuild); a counter the
+     * service does not expose counts 0.
+     */
+    private static double writerRebuilds() {
+        return Metrics.sum("jcm_writer_rebuilds_total") + Metrics.sum("jcm_writer_commit_failures_total");
     }
 
     private static String head() {

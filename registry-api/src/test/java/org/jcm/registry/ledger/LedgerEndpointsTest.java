@@ -89,7 +89,7 @@ class LedgerEndpointsTest {
 
     @Test
     void a_page_is_limited_and_its_next_cursor_is_its_last_seq() {
-        given().auth().oauth2(EXCHANGE).queryParam("after", 5).queryParam("limit", 3)
+        given().auth().oauth2(TestTokens.operator()).queryParam("after", 5).queryParam("limit", 3)
                 .when().get("/api/v1/ledger/events").then()
                 .statusCode(200)
                 .body("items.seq", equalTo(List.of(6, 7, 8)))
@@ -131,11 +131,20 @@ class LedgerEndpointsTest {
     }
 
     @Test
-    void events_need_the_auditor_or_exchange_role() {
+    void events_need_the_auditor_or_operator_role() {
         given().when().get("/api/v1/ledger/events").then()
                 .statusCode(401).contentType("application/problem+json").body("code", equalTo("unauthorized"));
         given().auth().oauth2(TestTokens.accountHolder("JPN01-O00001")).when().get("/api/v1/ledger/events").then()
                 .statusCode(403).contentType("application/problem+json").body("code", equalTo("forbidden"));
+    }
+
+    @Test
+    void an_exchange_reads_no_holder_s_events_memos_or_trades_from_the_ledger_feed() {
+        // The feed carries every holder's transfers with memos and every venue's prices.
+        for (String venue : List.of("JPX", "OTHERX")) {
+            given().auth().oauth2(TestTokens.exchange(venue)).queryParam("limit", 1000).when().get("/api/v1/ledger/events")
+                    .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("forbidden"));
+        }
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Tests the paging helper that every list shares: limits, opaque cursors and the next page's cursor. */
+/** Tests the paging helper that every list shares: limits, sealed opaque cursors and the next page's cursor. */
 class PagingTest {
 
     private static final ListKind HOLDINGS = new ListKind("holdings", 3);
@@ -29,7 +29,7 @@ class PagingTest {
         assertThat(read.number(0)).isEqualTo(2024);
         assertThat(read.text(1)).isEqualTo("MN001");
         assertThat(read.number(2)).isEqualTo(1001);
-        assertThat(cursor.encode()).matches("[A-Za-z0-9_-]+");
+        assertThat(cursor.encode()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     }
 
     @Test
@@ -67,11 +67,48 @@ class PagingTest {
     @ParameterizedTest
     @ValueSource(strings = {"x", "-5", "+5", "1.5", "", "99999999999999999999"})
     void a_key_field_that_should_be_a_number_but_is_not_is_refused(String field) {
-        String text = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("tx-newest|" + field).getBytes(StandardCharsets.UTF_8));
-        Cursor cursor = Cursor.parse(text, TRANSACTIONS);
+        Cursor cursor = Cursor.parse(TRANSACTIONS.cursor(field).encode(), TRANSACTIONS);
 
         assertInvalidCursor(() -> cursor.number(0));
+    }
+
+    @Test
+    void a_cursor_made_up_from_its_readable_payload_is_refused() {
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString("tx-newest|5".getBytes(StandardCharsets.UTF_8));
+        String real = TRANSACTIONS.cursor(500L).encode();
+
+        assertInvalidCursor(() -> Cursor.parse(payload, TRANSACTIONS));
+        assertInvalidCursor(() -> Cursor.parse(payload + real.substring(real.indexOf('.')), TRANSACTIONS));
+    }
+
+    @Test
+    void a_cursor_of_the_same_list_for_another_account_or_filter_is_refused() {
+        String mine = HOLDINGS.request(null, "1", "MNG01-H00001").next(HOLDINGS.cursor(2024, "MN001", 1L));
+
+        assertThat(HOLDINGS.request(mine, "1", "MNG01-H00001").after()).isPresent();
+        assertInvalidCursor(() -> HOLDINGS.request(mine, "1", "MNG01-H00002"));
+        assertInvalidCursor(() -> HOLDINGS.request(mine, "1"));
+    }
+
+    @Test
+    void cursors_sealed_with_another_key_are_refused_once_the_configured_key_is_installed() {
+        String before = PROJECTS.cursor("MN001").encode();
+        Cursor.install(org.jcm.support.paging.CursorSeal.random());
+
+        assertInvalidCursor(() -> Cursor.parse(before, PROJECTS));
+        assertThat(Cursor.parse(PROJECTS.cursor("MN001").encode(), PROJECTS).text(0)).isEqualTo("MN001");
+    }
+
+    @Test
+    void a_production_start_needs_the_key_and_a_bad_key_is_no_key() {
+        String key = Base64.getEncoder().encodeToString(org.jcm.support.paging.CursorSeal.randomKey());
+
+        assertThat(CursorKey.seal(java.util.Optional.of(key), io.quarkus.runtime.LaunchMode.NORMAL)).isNotNull();
+        assertThat(CursorKey.seal(java.util.Optional.empty(), io.quarkus.runtime.LaunchMode.TEST)).isNotNull();
+        assertThatThrownBy(() -> CursorKey.seal(java.util.Optional.empty(), io.quarkus.runtime.LaunchMode.NORMAL))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("JCM_PAGING_CURSOR_KEY");
+        assertThatThrownBy(() -> CursorKey.seal(java.util.Optional.of("c2hvcnQ="), io.quarkus.runtime.LaunchMode.NORMAL))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 32 bytes");
     }
 
     @Test

@@ -200,6 +200,61 @@ class RefusedRequestsTest {
                 .when().post("/api/v1/transfers").then(), 409, "idempotency_key_reused");
     }
 
+    // ------------------------------------------------------------------ keys of a transfer batch
+
+    @Test
+    void a_transfer_batch_whose_item_uses_the_batch_key_is_refused_whole_with_duplicate_idempotency_key() {
+        double rebuilds = org.jcm.testsupport.Metrics.sum("jcm_writer_rebuilds_total")
+                + org.jcm.testsupport.Metrics.sum("jcm_writer_commit_failures_total");
+        String batchKey = LedgerApi.key();
+        List<Map<String, Object>> items = List.of(batchItem(LedgerApi.key()), batchItem(batchKey));
+
+        refused(batch(batchKey, items), 400, "duplicate_idempotency_key")
+                .body("errors.field", org.hamcrest.Matchers.contains("items[1].idempotencyKey"))
+                .body("errors[0].detail", containsString("batch's own"));
+
+        assertThat(org.jcm.testsupport.Metrics.sum("jcm_writer_rebuilds_total")
+                + org.jcm.testsupport.Metrics.sum("jcm_writer_commit_failures_total")).isEqualTo(rebuilds);
+        // Nothing was recorded against the batch's key: the same key with distinct items is a new batch.
+        batch(batchKey, List.of(batchItem(LedgerApi.key()))).statusCode(200).body("items[0].status", equalTo(201));
+        // That transfer moved a unit; the fingerprint taken before the test must expect it.
+        before = LedgerProbe.fingerprint();
+        before.remove("idempotency");
+    }
+
+    @Test
+    void a_transfer_batch_whose_items_repeat_a_key_is_refused_whole_naming_every_repetition() {
+        String repeated = LedgerApi.key();
+        String other = LedgerApi.key();
+        List<Map<String, Object>> items = List.of(batchItem(repeated), batchItem(other), batchItem(repeated),
+                batchItem(LedgerApi.key()), batchItem(other), batchItem(repeated));
+
+        refused(batch(LedgerApi.key(), items), 400, "duplicate_idempotency_key")
+                .body("errors.field", org.hamcrest.Matchers.contains("items[2].idempotencyKey", "items[4].idempotencyKey",
+                        "items[5].idempotencyKey"))
+                .body("errors[0].detail", containsString("items[0]"))
+                .body("errors[1].detail", containsString("items[1]"))
+                .body("detail", containsString("3 items"));
+    }
+
+    @Test
+    void a_key_that_differs_only_in_case_is_another_key() {
+        String key = "Batch-" + LedgerApi.key();
+        batch(LedgerApi.key(), List.of(batchItem(key), batchItem(key.toLowerCase()))).statusCode(200)
+                .body("items.status", org.hamcrest.Matchers.contains(201, 201));
+        before = LedgerProbe.fingerprint();
+        before.remove("idempotency");
+    }
+
+    private static Map<String, Object> batchItem(String key) {
+        return Map.of("idempotencyKey", key, "fromAccountId", world.seller, "toAccountId", world.buyer, "quantity", 1);
+    }
+
+    private static ValidatableResponse batch(String key, List<Map<String, Object>> items) {
+        return given().auth().oauth2(TestTokens.accountHolder(world.sellerOrg)).contentType("application/json")
+                .header("Idempotency-Key", key).body(Map.of("items", items)).when().post("/api/v1/transfer-batches").then();
+    }
+
     // ------------------------------------------------------------------ the ledger's rules
 
     @Test

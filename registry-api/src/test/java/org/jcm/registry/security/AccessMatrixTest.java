@@ -84,7 +84,7 @@ class AccessMatrixTest {
             row(GET, "/api/v1/reports/retirements/recent", null,                         "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/explorer/config", null,                                   "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/ledger/head", null,                                        "200 200 200 200 200 200 200 200 200 200 200"),
-            row(GET, "/api/v1/ledger/events?limit=5", null,                              "401 403 403 403 403 403 403 403 200 200 200"),
+            row(GET, "/api/v1/ledger/events?limit=5", null,                              "401 200 403 403 403 403 403 403 403 403 200"),
             row(POST, "/api/v1/ledger/verify", null,                                     "401 403 403 403 403 403 403 403 403 403 200"),
             row(GET, "/api/v1/organizations/{O}", null,                                  "401 200 200 403 200 403 200 403 403 403 200"),
             row(GET, "/api/v1/accounts/{A}", null,                                       "401 403 200 403 200 403 200 403 403 403 200"),

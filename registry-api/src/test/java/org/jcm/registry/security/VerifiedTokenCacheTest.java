@@ -123,4 +123,31 @@ class VerifiedTokenCacheTest {
         assertThat(verifications).hasValue(2);
         assertThat(off.size()).isZero();
     }
+
+    @Test
+    void a_token_the_registry_rules_refuse_is_refused_before_it_is_remembered() throws Exception {
+        DefaultJWTParser counting = new DefaultJWTParser(info) {
+            @Override
+            public JsonWebToken parse(String token) throws ParseException {
+                verifications.incrementAndGet();
+                return super.parse(token);
+            }
+        };
+        CheckedTokenParser checked = new CheckedTokenParser(counting,
+                CheckedTokenParser.rules(Duration.ofSeconds(60), Duration.ofHours(1)), now::get);
+        VerifiedTokenCache cache = new VerifiedTokenCache(checked, 100, Duration.ofMinutes(5), now::get);
+        String several = TestTokens.token("two", Set.of("auditor", "operator"), Map.of());
+        String longLived = TestTokens.living(Set.of("auditor"), Map.of(), Duration.ofHours(2));
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> cache.parse(several)).isInstanceOf(TokenRefusedException.class)
+                    .hasMessageContaining("several roles");
+            assertThatThrownBy(() -> cache.parse(longLived)).isInstanceOf(TokenRefusedException.class)
+                    .hasMessageContaining("7200 s");
+        }
+        assertThat(verifications).hasValue(4);
+        assertThat(cache.size()).isZero();
+        cache.parse(TestTokens.auditor());
+        assertThat(cache.size()).isOne();
+    }
 }

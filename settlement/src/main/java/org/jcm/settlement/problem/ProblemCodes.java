@@ -6,8 +6,13 @@ package org.jcm.settlement.problem;
  */
 public final class ProblemCodes {
 
-    /** The body is not JSON at all: a syntax error, an empty body, a duplicate key. */
+    /** The body is not JSON at all: a syntax error, an empty body, a duplicate key, a byte order mark, not UTF-8. */
     public static final String MALFORMED_JSON = "malformed_json";
+    /**
+     * A string or field name holds text that cannot be stored: a lone UTF-16 surrogate or U+0000
+     * (org.jcm.support.json.JsonTextGuard); {@code errors[0].field} is its path.
+     */
+    public static final String INVALID_TEXT = "invalid_text";
     /** A field has the wrong type, an unknown enum value, or a value its type refuses. */
     public static final String INVALID_FIELD = "invalid_field";
     /** The body has a field that the endpoint does not know; such bodies are refused, not ignored. */
@@ -26,7 +31,11 @@ public final class ProblemCodes {
     public static final String NOT_ACCEPTABLE = "not_acceptable";
     /** The body exceeds the size limit (1 MiB). */
     public static final String BODY_TOO_LARGE = "body_too_large";
-    /** The {@code Content-Type} is not one the endpoint reads. */
+    /** The request line (method, path and query) is too long. */
+    public static final String URI_TOO_LONG = "uri_too_long";
+    /** The request's headers are too large in all. */
+    public static final String HEADER_FIELDS_TOO_LARGE = "header_fields_too_large";
+    /** The {@code Content-Type} is not one the endpoint reads, or a body came without one. */
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     /** A required query parameter is missing or has a value the endpoint does not accept. */
     public static final String INVALID_PARAMETER = "invalid_parameter";
@@ -62,7 +71,9 @@ public final class ProblemCodes {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 413 -> BODY_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> HEADER_FIELDS_TOO_LARGE;
             case 503 -> UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
         };
@@ -77,6 +88,8 @@ public final class ProblemCodes {
             case 405 -> "The resource does not support this method.";
             case 406 -> "The resource cannot answer in a media type that the Accept header allows.";
             case 413 -> "The request body is larger than the limit of 1 MiB.";
+            case 414 -> "The request line is too long.";
+            case 431 -> "The request's headers are too large.";
             case 503 -> "The service cannot handle the request now.";
             case 415 -> "The resource does not read this Content-Type.";
             default -> status >= 500 ? "The service failed to handle the request." : "The request is not valid.";

@@ -30,6 +30,7 @@ import org.jcm.settlement.feed.BarInterval;
 import org.jcm.settlement.feed.FeedBroadcaster;
 import org.jcm.settlement.feed.FeedEvent;
 import org.jcm.settlement.messaging.LedgerConsumer;
+import org.jcm.settlement.paging.FeedCursors;
 import org.jcm.settlement.persistence.FeedQueries;
 
 /** The public market data feeds: trades, OHLCV bars, daily volumes, and a live stream. */
@@ -38,6 +39,8 @@ import org.jcm.settlement.persistence.FeedQueries;
 public class FeedResource {
 
     private static final String CSV = "text/csv";
+    private static final String OHLCV = "ohlcv";
+    private static final String VOLUMES = "volumes";
     private static final Instant BEGINNING = Instant.parse("1970-01-01T00:00:00Z");
     private static final Instant END = Instant.parse("9999-01-01T00:00:00Z");
 
@@ -97,13 +100,16 @@ public class FeedResource {
         Instant toTime = Params.time("to", to, END);
         Instant afterStart = BEGINNING.minusSeconds(1);
         String afterCurrency = "";
+        // Cursors are sealed for this feed and query (FeedCursors): a forged one, or one of another query, is refused.
+        String query = FeedCursors.query(instrument, currency, interval, from, to);
         if (after != null && !after.isEmpty()) {
-            int bar = after.indexOf('|');
+            String position = FeedCursors.position(OHLCV, query, after);
+            int bar = position.indexOf('|');
             if (bar < 0) {
                 throw Params.invalid("after", "must be a cursor from an earlier page");
             }
-            afterStart = Params.time("after", after.substring(0, bar), afterStart);
-            afterCurrency = after.substring(bar + 1);
+            afterStart = Params.time("after", position.substring(0, bar), afterStart);
+            afterCurrency = position.substring(bar + 1);
         }
         int pageSize = Params.limit(limit);
         int vwapScale = config.feeds().vwapScale();
@@ -112,7 +118,8 @@ public class FeedResource {
                     List<BarView> items = new ArrayList<>(bars.size());
                     bars.forEach(bar -> items.add(BarView.of(bar, vwapScale)));
                     Bar last = bars.isEmpty() ? null : bars.get(bars.size() - 1);
-                    String next = bars.size() < pageSize ? null : Times.format(last.bucketStart()) + "|" + last.currency();
+                    String next = bars.size() < pageSize ? null
+                            : FeedCursors.next(OHLCV, query, Times.format(last.bucketStart()) + "|" + last.currency());
                     return new BarPage(instrument, barInterval.code(), items, next);
                 });
     }
@@ -128,13 +135,15 @@ public class FeedResource {
         LocalDate toDay = Params.date("to", to, LocalDate.of(9999, 1, 1));
         LocalDate afterDay = LocalDate.of(1969, 12, 31);
         String afterParty = "";
+        String query = FeedCursors.query(party, from, to);
         if (after != null && !after.isEmpty()) {
-            int bar = after.indexOf('|');
+            String position = FeedCursors.position(VOLUMES, query, after);
+            int bar = position.indexOf('|');
             if (bar < 0) {
                 throw Params.invalid("after", "must be a cursor from an earlier page");
             }
-            afterDay = Params.date("after", after.substring(0, bar), afterDay);
-            afterParty = after.substring(bar + 1);
+            afterDay = Params.date("after", position.substring(0, bar), afterDay);
+            afterParty = position.substring(bar + 1);
         }
         int pageSize = Params.limit(limit);
         return queries.volumes(Optional.ofNullable(emptyToNull(party)), fromDay, toDay, afterDay, afterParty, pageSize)
@@ -143,7 +152,7 @@ public class FeedResource {
                     rows.forEach(v -> items.add(new VolumePage.Volume(v.party(), v.day().toString(), v.issued(),
                             v.transferred(), v.retired(), v.cancelled())));
                     FeedQueries.DailyVolume last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
-                    String next = rows.size() < pageSize ? null : last.day() + "|" + last.party();
+                    String next = rows.size() < pageSize ? null : FeedCursors.next(VOLUMES, query, last.day() + "|" + last.party());
                     return new VolumePage(items, next);
                 });
     }

@@ -8,7 +8,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Scope checks beyond roles: an exchange (role {@code exchange}) acts and reads only for the venue
- * in its token's {@code venue} claim; the operator and auditors read every venue.
+ * in its token's {@code venue} claim, so it reads its own trades and statements and, like anyone,
+ * the public feeds, never another venue's trades or statements; the operator and auditors read
+ * every venue. A token carries one role (CheckedTokenParser), so an exchange token never reads as
+ * an auditor too. registry-api's equivalent is its {@code ReadAccess}: there an exchange reads only
+ * the public reads.
  */
 @RequestScoped
 public class Access {

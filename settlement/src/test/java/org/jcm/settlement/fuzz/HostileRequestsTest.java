@@ -36,18 +36,22 @@ import org.jcm.testsupport.HostileHttp.Case;
 /**
  * Bad input at scale for settlement: jqwik generates hostile requests for every endpoint (broken
  * JSON, deep nesting, huge numbers and strings, wrong types, invalid UTF-8, injection strings in
- * every text field, hostile path segments, limits and cursors, forged, expired and unsigned tokens)
- * and each is sent through the real API. Every answer must be below 500; every refusal must be
- * application/problem+json with a {@code code}; a refused request must leave the registered trades
- * as they were. The live stream ({@code /feeds/stream}, server-sent events) is left out: it never ends.
+ * every text field, lone surrogates, NUL and byte order marks in any string or field name,
+ * hostile path segments, limits and cursors, forged, expired, unsigned, future, long-lived and
+ * multi-role tokens, reads of another venue, and replays of an earlier key by the same subject
+ * for another venue) and each is sent through the real API. Every answer must be below 500; every
+ * refusal must be application/problem+json with a {@code code}; unstorable text must be 400
+ * {@code invalid_text} or {@code malformed_json}; a read of another venue and a replay for another
+ * venue never 2xx; a refused request must leave the registered trades as they were. The live
+ * stream ({@code /feeds/stream}, server-sent events) is left out: it never ends.
  *
- * <p>{@code -Djcm.fuzz.tries=N} sets the number of generated cases (default 600) and
+ * <p>{@code -Djcm.fuzz.tries=N} sets the number of generated cases (default 5,000) and
  * {@code -Djcm.fuzz.seed=S} replays a run; the seed is printed.
  */
 @QuarkusTest
 class HostileRequestsTest {
 
-    static final int TRIES = Integer.getInteger("jcm.fuzz.tries", 600);
+    static final int TRIES = Integer.getInteger("jcm.fuzz.tries", 5000);
 
     /** The token a legitimate caller would present. */
     record Caller(String subject, Set<String> groups, Map<String, String> claims) {
@@ -77,6 +81,42 @@ class HostileRequestsTest {
             new Endpoint("POST", "/api/v1/trades", TRADE, EXCHANGE, false, true),
             // A rebuild with a valid token really rebuilds; the fuzzer only sends it hostile ones.
             new Endpoint("POST", "/api/v1/admin/rebuild", null, OPERATOR, false, false));
+
+    /** A generated probe: the request, one sent just before it (for replays) or null, and what it must answer. */
+    record Probe(Case first, Case c, String expected) {
+    }
+
+    /** Unstorable text or a body that is not UTF-8 JSON: exactly 400 invalid_text or malformed_json. */
+    static final String UNSTORABLE = "unstorable";
+    /** A read of another venue's trades or statements, or a replay for another venue: never 2xx. */
+    static final String OTHER_VENUE = "other venue";
+
+    private Arbitrary<Probe> probes() {
+        return Arbitraries.frequencyOf(Tuple.of(4, cases().map(c -> new Probe(null, c, null))),
+                Tuple.of(1, Arbitraries.frequencyOf(
+                        Tuple.of(3, Hostile.unstorableBody(TRADE).map(body -> new Probe(null, request(trade(), TokenKind.VALID,
+                                UNSTORABLE, "/api/v1/trades", body, Map.of()), UNSTORABLE))),
+                        Tuple.of(1, Arbitraries.of("OTHERV", "NOSUCH").map(HostileRequestsTest::replayForAnotherVenue)),
+                        Tuple.of(1, Arbitraries.of("/api/v1/statements/FZX/2025-07-01", "/api/v1/trades/FZX/F-1")
+                                .map(path -> new Probe(null, request(new Endpoint("GET", path, null, new Caller("exchange@OTHERV",
+                                        Set.of("exchange"), Map.of("venue", "OTHERV")), false, true), TokenKind.VALID,
+                                        OTHER_VENUE + " read", path, null, Map.of()), OTHER_VENUE))))));
+    }
+
+    private static Endpoint trade() {
+        return ENDPOINTS.stream().filter(e -> e.path().equals("/api/v1/trades")).findFirst().orElseThrow();
+    }
+
+    /** A registration by FZX's exchange, then the same body and key by the same subject for another venue. */
+    private static Probe replayForAnotherVenue(String venue) {
+        String key = UUID.randomUUID().toString();
+        byte[] body = Hostile.utf8(fresh(trade()));
+        Case first = request(trade(), TokenKind.VALID, "original", "/api/v1/trades", body, Map.of("Idempotency-Key", key));
+        Caller elsewhere = new Caller(EXCHANGE.subject(), EXCHANGE.groups(), Map.of("venue", venue));
+        Case again = request(new Endpoint("POST", "/api/v1/trades", TRADE, elsewhere, false, true), TokenKind.VALID,
+                OTHER_VENUE + " replay as venue=" + venue, "/api/v1/trades", body, Map.of("Idempotency-Key", key));
+        return new Probe(first, again, OTHER_VENUE);
+    }
 
     private Arbitrary<Case> cases() {
         return Arbitraries.of(ENDPOINTS).flatMap(endpoint -> {
@@ -123,8 +163,7 @@ class HostileRequestsTest {
 
     /** Tokens a service accepts as the legitimate caller's. */
     private static boolean harmless(TokenKind token) {
-        return token == TokenKind.VALID || token == TokenKind.OTHER_AUDIENCE || token == TokenKind.HUGE_CLAIM
-                || token == TokenKind.INJECTED_SUBJECT;
+        return token == TokenKind.VALID || token == TokenKind.HUGE_CLAIM || token == TokenKind.INJECTED_SUBJECT;
     }
 
     private static String fresh(Endpoint endpoint) {
@@ -164,14 +203,26 @@ class HostileRequestsTest {
         int ran = 0;
         JqwikSession.start(Long.toString(seed));
         try {
-            Arbitrary<Case> cases = cases();
+            Arbitrary<Probe> probes = probes();
             for (int i = 0; i < TRIES; i++) {
-                Case c = cases.sample();
+                Probe probe = probes.sample();
+                if (probe.first() != null) {
+                    Answer first = send(probe.first());
+                    String problem = check(probe.first(), first);
+                    if (problem != null) {
+                        failures.add(problem);
+                    }
+                    trades = trades();
+                }
+                Case c = probe.c();
                 Answer response = send(c);
                 ran++;
                 int status = response.statusCode();
                 statuses.merge(status, 1, Integer::sum);
                 String problem = check(c, response);
+                if (problem == null) {
+                    problem = unexpected(probe, response);
+                }
                 if (problem != null) {
                     failures.add(problem);
                 }
@@ -188,6 +239,20 @@ class HostileRequestsTest {
                 + statuses + ", " + failures.size() + " failures");
         failures.forEach(failure -> System.out.println("  " + failure));
         assertThat(failures).isEmpty();
+    }
+
+    /** What is wrong with an answer given what the probe expects, or null. */
+    private static String unexpected(Probe probe, Answer response) {
+        int status = response.statusCode();
+        String what = probe.c().what() + ": " + status + " " + response.code();
+        if (UNSTORABLE.equals(probe.expected())) {
+            return status == 400 && ("invalid_text".equals(response.code()) || "malformed_json".equals(response.code()))
+                    ? null : what + ", expected 400 invalid_text or malformed_json";
+        }
+        if (OTHER_VENUE.equals(probe.expected())) {
+            return status >= 200 && status < 300 ? what + ", another venue's exchange succeeded" : null;
+        }
+        return null;
     }
 
     /** A fingerprint of the registered trades. */

@@ -22,6 +22,8 @@ public final class TestTokens {
 
     /** The issuer the service trusts. */
     public static final String ISSUER = "jcm-registry";
+    /** The audience the service requires ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "jcm-settlement";
 
     private TestTokens() {
     }
@@ -80,8 +82,32 @@ public final class TestTokens {
         return claims("elsewhere", groups, Map.of()).issuer("someone-else").sign();
     }
 
+    /** A token issued {@code ahead} in the future, valid for ten minutes after that. */
+    public static String issuedInTheFuture(Set<String> groups, Map<String, String> claims, Duration ahead) {
+        Instant issued = Instant.now().plus(ahead);
+        return claims("early", groups, claims).issuedAt(issued).expiresAt(issued.plus(Duration.ofMinutes(10))).sign();
+    }
+
+    /** A token issued now that lives {@code lifetime}. */
+    public static String living(Set<String> groups, Map<String, String> claims, Duration lifetime) {
+        Instant now = Instant.now();
+        return claims("long", groups, claims).issuedAt(now).expiresAt(now.plus(lifetime)).sign();
+    }
+
+    /** A token for the audiences given (none: no {@code aud} claim at all). */
+    public static String forAudiences(Set<String> groups, Map<String, String> claims, String... audiences) {
+        JwtClaimsBuilder builder = Jwt.issuer(ISSUER).subject("aimed").upn("aimed").groups(groups)
+                .expiresIn(Duration.ofMinutes(10));
+        if (audiences.length > 0) {
+            builder.audience(Set.of(audiences));
+        }
+        claims.forEach(builder::claim);
+        return builder.sign();
+    }
+
     private static JwtClaimsBuilder claims(String subject, Set<String> groups, Map<String, String> claims) {
         JwtClaimsBuilder builder = Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .upn(subject)
                 .groups(groups)

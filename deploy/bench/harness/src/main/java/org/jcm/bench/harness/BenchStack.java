@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.jcm.embedded.EmbeddedKafkaBroker;
 import org.jcm.embedded.EmbeddedPostgresServer;
 import org.jcm.embedded.PostgresDatabase;
+import org.jcm.localstack.CursorKeyFile;
 import org.jcm.localstack.DataFolder;
 import org.jcm.localstack.Infrastructure;
 import org.jcm.localstack.JwtIssuer;
@@ -182,8 +183,10 @@ final class BenchStack implements AutoCloseable {
         environment.put("QUARKUS_DATASOURCE_USERNAME", database.user());
         environment.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", issuer.publicKeyFile().toString());
-        environment.put("MP_JWT_VERIFY_ISSUER", JwtIssuer.ISSUER);
+        // The key, the issuer and the lifetime of the stack's tokens.
+        environment.putAll(issuer.serviceEnvironment());
+        // The key that seals list cursors, kept in the data folder.
+        environment.putAll(CursorKeyFile.environment(folder.cursorKey()));
         return environment;
     }
 
