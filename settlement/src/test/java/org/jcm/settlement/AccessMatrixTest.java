@@ -64,6 +64,7 @@ class AccessMatrixTest {
             row("GET", "/api/v1/feeds/volumes", null,                           "200 200 200 200 200 200 200 200 200 200 200"),
             row("GET", "/api/v1/statements/" + VENUE + "/2025-07-01", null,     "401 200 403 403 403 403 403 403 200 403 200"),
             row("GET", "/api/v1/trades/" + VENUE + "/" + TRADE, null,           "401 200 403 403 403 403 403 403 200 403 200"),
+            row("GET", "/api/v1/unmatched-references/" + VENUE, null,           "401 200 403 403 403 403 403 403 200 403 200"),
             row("POST", "/api/v1/trades", () -> trade("MTX-" + UUID.randomUUID()),
                                                                                 "401 403 403 403 403 403 403 403 201 403 403"),
             row("POST", "/api/v1/admin/rebuild", null,                          "401 202 403 403 403 403 403 403 403 403 403"));
