@@ -113,6 +113,8 @@ public class Mutations {
             return Problem.of(503, unavailable.code(), unavailable.detail());
         } else if (result instanceof CommandResult.Failed failed) {
             return Problem.of(500, ProblemCodes.INTERNAL_ERROR, failed.detail());
+        } else if (result instanceof CommandResult.Refused refused) {
+            return Problem.of(refused.status(), refused.code(), refused.detail());
         }
         throw new IllegalArgumentException("not a problem: " + result);
     }

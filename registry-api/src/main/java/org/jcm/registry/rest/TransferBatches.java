@@ -104,6 +104,9 @@ public class TransferBatches {
                     return replay(actor, prepared);
                 } else if (outcome instanceof BatchOutcome.KeyReused) {
                     return Uni.createFrom().item(mutations.response(Mutations.keyReused()));
+                } else if (outcome instanceof BatchOutcome.Refused refused) {
+                    return Uni.createFrom().item(mutations.response(Problem.of(refused.status(), refused.code(),
+                            refused.detail())));
                 }
                 BatchOutcome.Unavailable unavailable = (BatchOutcome.Unavailable) outcome;
                 return Uni.createFrom().item(mutations.response(Problem.of(503, unavailable.code(), unavailable.detail())));
