@@ -138,6 +138,11 @@ public class Mutations {
                 "The ledger is starting on this instance; retry with the same Idempotency-Key."));
     }
 
+    /** 403 {@code forbidden}: the key's outcome belongs to another role or scope of the same token subject. */
+    static Problem replayForbidden() {
+        return Problem.of(403, ProblemCodes.FORBIDDEN, LedgerWriter.REPLAY_FORBIDDEN);
+    }
+
     /** 409 {@code idempotency_key_reused}. */
     static Problem keyReused() {
         return Problem.of(409, IdempotencyKeys.REUSED, "This Idempotency-Key was already used for a different request; "

@@ -62,6 +62,12 @@ public final class LedgerWriter {
     public static final String NOT_THE_WRITER = "not_the_writer";
     public static final String LEDGER_UNAVAILABLE = "ledger_unavailable";
     public static final String WRITER_OVERLOADED = "writer_overloaded";
+    /**
+     * The detail of 403 {@code forbidden} for a replay by another actor: an earlier request with the
+     * same token subject and key was made with another role or scope (another organization, say).
+     */
+    public static final String REPLAY_FORBIDDEN = "This Idempotency-Key was used by this token's subject with another"
+            + " role or scope than this token's; its outcome is answered only to the same role and scope.";
     /** The code of a command the ledger cannot encode or store because of its content (422). */
     public static final String UNPROCESSABLE_COMMAND = "unprocessable_command";
 
@@ -188,7 +194,7 @@ public final class LedgerWriter {
      * completed on {@code completer} after the command's batch committed (or failed).
      */
     public CompletableFuture<CommandResult> submit(Item item, long checkpoint, Executor completer) {
-        return submit(List.of(item), null, checkpoint, completer).thenApply(outcome -> {
+        return submit(List.of(item), null, null, checkpoint, completer).thenApply(outcome -> {
             if (outcome instanceof BatchOutcome.Items items) {
                 return items.results().get(0);
             }
@@ -202,10 +208,14 @@ public final class LedgerWriter {
 
     /**
      * Submits commands that are applied in order within one batch (one transaction), each with its
-     * own outcome. {@code batchKey}, if not null, is the idempotency key of the submission as a whole.
+     * own outcome. {@code batchKey}, if not null, is the idempotency key of the submission as a whole,
+     * sent by {@code batchActor} (whose role and scope a replay of the batch must have).
      */
-    public CompletableFuture<BatchOutcome> submit(List<Item> items, IdempotencyKey batchKey, long checkpoint,
-                                                  Executor completer) {
+    public CompletableFuture<BatchOutcome> submit(List<Item> items, IdempotencyKey batchKey, Actor batchActor,
+                                                  long checkpoint, Executor completer) {
+        if (batchKey != null) {
+            java.util.Objects.requireNonNull(batchActor, "batchActor");
+        }
         CompletableFuture<BatchOutcome> future = new CompletableFuture<>();
         WriterStatus now = status;
         if (now != WriterStatus.ACTIVE) {
@@ -223,7 +233,7 @@ public final class LedgerWriter {
                     "The ledger writer has " + config.queueCapacity() + " commands waiting; retry shortly."));
             return future;
         }
-        queue.add(new Submission(items, batchKey, checkpoint, completer, future));
+        queue.add(new Submission(items, batchKey, batchActor, checkpoint, completer, future));
         return future;
     }
 
@@ -410,7 +420,7 @@ public final class LedgerWriter {
         if (missing.isEmpty()) {
             return;
         }
-        Submission submission = new Submission(missing, null, Long.MAX_VALUE, Runnable::run, new CompletableFuture<>());
+        Submission submission = new Submission(missing, null, null, Long.MAX_VALUE, Runnable::run, new CompletableFuture<>());
         process(List.of(submission));
         BatchOutcome outcome = submission.future.join();
         if (outcome instanceof BatchOutcome.Items items) {
@@ -604,6 +614,8 @@ public final class LedgerWriter {
             if (earlier != null) {
                 if (!s.batchKey.sameRequest(earlier.requestHash())) {
                     s.outcome = new BatchOutcome.KeyReused();
+                } else if (!earlier.stored().replayableBy(s.batchActor)) {
+                    s.outcome = new BatchOutcome.Refused(403, ProblemCodes.FORBIDDEN, REPLAY_FORBIDDEN);
                 } else {
                     s.outcome = earlier.live() instanceof BatchOutcome live ? live : new BatchOutcome.Replayed(earlier.stored());
                 }
@@ -617,7 +629,7 @@ public final class LedgerWriter {
         BatchOutcome.Items items = new BatchOutcome.Items(results);
         s.outcome = items;
         if (s.batchKey != null) {
-            StoredOutcome outcome = StoredOutcome.batch(s.batchKey.requestHash());
+            StoredOutcome outcome = StoredOutcome.batch(s.batchKey.requestHash(), s.batchActor);
             rows.idempotency(s.batchKey.subjectKey(), outcome);
             remember(s.batchKey.subjectKey(), outcome, items, batchNo);
         }
@@ -635,6 +647,9 @@ public final class LedgerWriter {
                 metrics.replayed();
                 if (!key.sameRequest(earlier.requestHash())) {
                     return new CommandResult.KeyReused();
+                }
+                if (!earlier.stored().replayableBy(item.actor())) {
+                    return new CommandResult.Refused(403, ProblemCodes.FORBIDDEN, REPLAY_FORBIDDEN);
                 }
                 return earlier.live() instanceof CommandResult live ? live : new CommandResult.Replayed(earlier.stored());
             }
@@ -661,14 +676,16 @@ public final class LedgerWriter {
                 }
                 result = new CommandResult.Accepted(events);
                 outcome = key == null ? null
-                        : StoredOutcome.accepted(key.requestHash(), events.get(0).seq(), events.get(events.size() - 1).seq());
+                        : StoredOutcome.accepted(key.requestHash(), item.actor(), events.get(0).seq(),
+                                events.get(events.size() - 1).seq());
                 metrics.accepted();
             } else {
                 Outcome.Rejected rejected = (Outcome.Rejected) decided;
                 String code = rejected.rejection().code();
                 int status = rejected.rejection().httpStatus();
                 result = new CommandResult.Rejected(code, status, rejected.detail());
-                outcome = key == null ? null : StoredOutcome.rejected(key.requestHash(), status, code, rejected.detail());
+                outcome = key == null ? null
+                        : StoredOutcome.rejected(key.requestHash(), item.actor(), status, code, rejected.detail());
                 metrics.rejected(code);
             }
         } catch (RuntimeException e) {
@@ -865,6 +882,7 @@ public final class LedgerWriter {
     private static final class Submission {
         final List<Item> items;
         final IdempotencyKey batchKey;
+        final Actor batchActor;
         final long checkpoint;
         final Executor completer;
         final CompletableFuture<BatchOutcome> future;
@@ -872,10 +890,11 @@ public final class LedgerWriter {
         CommandResult[] poisoned;
         BatchOutcome outcome;
 
-        Submission(List<Item> items, IdempotencyKey batchKey, long checkpoint, Executor completer,
+        Submission(List<Item> items, IdempotencyKey batchKey, Actor batchActor, long checkpoint, Executor completer,
                    CompletableFuture<BatchOutcome> future) {
             this.items = items;
             this.batchKey = batchKey;
+            this.batchActor = batchActor;
             this.checkpoint = checkpoint;
             this.completer = completer;
             this.future = future;

@@ -130,10 +130,10 @@ class PoisonIsolationTest {
             batches.add(harness.writer.submit(List.of(
                     new LedgerWriter.Item(transfer(6, 8, Optional.empty()), holder(6), new IdempotencyKey(shared.subjectKey(), hash(99))),
                     new LedgerWriter.Item(transfer(6, 8, Optional.empty()), holder(6), key("collide-item"))),
-                    shared, LedgerWriter.UNCHECKED, Runnable::run));
+                    shared, holder(6), LedgerWriter.UNCHECKED, Runnable::run));
             batches.add(harness.writer.submit(List.of(
                     new LedgerWriter.Item(transfer(8, 10, Optional.empty()), holder(8), key("honest-batch-item"))),
-                    key("honest-batch"), LedgerWriter.UNCHECKED, Runnable::run));
+                    key("honest-batch"), holder(8), LedgerWriter.UNCHECKED, Runnable::run));
             for (int i = 0; i < 5; i++) {
                 honest.add(submit(transfer(4, 6, Optional.empty()), key("split-b" + i)));
             }
