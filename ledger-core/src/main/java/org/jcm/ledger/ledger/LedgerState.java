@@ -370,10 +370,16 @@ public final class LedgerState {
         return journaling;
     }
 
-    /** A position in the journal to return to with {@link #rollbackTo}; marks nest. */
+    /**
+     * A position in the journal to return to with {@link #rollbackTo}; marks nest. The mark itself
+     * records how many blocks and accounts change tracking holds, so that the touches after it need
+     * no entries of their own.
+     */
     public int mark() {
         requireJournaling();
-        return journal.size();
+        int at = journal.size();
+        journal.push(U_MARK, null, null, null, dirtyBlocks.size(), dirtyAccounts.size());
+        return at;
     }
 
     /**
@@ -447,10 +453,8 @@ public final class LedgerState {
     }
 
     private void touch(Block b) {
+        // Not journaled: rolling back to a mark drops the blocks added since (see U_MARK).
         if (tracking && b.dirtyEpoch != epoch) {
-            if (journaling) {
-                journal.push(U_BLOCK_DIRTY, b, null, null, b.dirtyEpoch, 0);
-            }
             b.dirtyEpoch = epoch;
             dirtyBlocks.add(b);
         }
@@ -458,9 +462,6 @@ public final class LedgerState {
 
     private void touch(AccountState a) {
         if (tracking && a.dirtyEpoch != epoch) {
-            if (journaling) {
-                journal.push(U_ACCOUNT_DIRTY, a, null, null, a.dirtyEpoch, 0);
-            }
             a.dirtyEpoch = epoch;
             dirtyAccounts.add(a);
         }
@@ -861,12 +862,17 @@ public final class LedgerState {
     private void move(Block b, AccountState to) {
         AccountState from = b.holder;
         from.remove(b);
-        if (journaling) {
-            journal.push(U_RELEASED, from, b, null, 0, 0);
-            journal.push(U_BLOCK_HOLDER, b, from, null, 0, 0);
-        }
         b.holder = to;
-        hold(to, b);
+        try {
+            to.add(b);
+        } catch (RuntimeException e) {
+            b.holder = from;
+            from.add(b);
+            throw e;
+        }
+        if (journaling) {
+            journal.push(U_MOVED, b, from, null, 0, 0);
+        }
         touch(b);
     }
 
@@ -893,32 +899,29 @@ public final class LedgerState {
     private static final int U_COLLECTION_ADD = 4;
     private static final int U_LIST_ADD = 5;
     private static final int U_ARRAY_SLOT = 6;
-    private static final int U_LIVE_BLOCK_COUNT = 7;
-    private static final int U_DIRTY_CA_METHODS = 8;
-    private static final int U_TRACKING = 9;
-    private static final int U_DRAIN = 10;
-    private static final int U_BLOCK_DIRTY = 11;
-    private static final int U_ACCOUNT_DIRTY = 12;
-    private static final int U_BLOCK_LAST = 13;
-    private static final int U_BLOCK_HOLDER = 14;
-    private static final int U_BLOCK_STATUS = 15;
-    private static final int U_BLOCK_AUTHORIZATION = 16;
-    private static final int U_BLOCK_CA_STATE = 17;
-    private static final int U_BLOCK_FIRST_TRANSFERRED = 18;
-    private static final int U_HELD = 19;
-    private static final int U_RELEASED = 20;
-    private static final int U_HELD_INDEX = 21;
-    private static final int U_BALANCE = 22;
-    private static final int U_UNIT_INDEX = 23;
-    private static final int U_NEXT_UNIT = 24;
-    private static final int U_FROZEN = 25;
-    private static final int U_CLOSED = 26;
-    private static final int U_NEXT_ORGANIZATION = 27;
-    private static final int U_NEXT_ACCOUNT = 28;
-    private static final int U_AUTH_TERMS = 29;
-    private static final int U_AUTH_UNITS = 30;
-    private static final int U_AUTH_FIRST_TRANSFERRED_UNITS = 31;
-    private static final int U_AUTH_REVOKED = 32;
+    private static final int U_DIRTY_CA_METHODS = 7;
+    private static final int U_TRACKING = 8;
+    private static final int U_DRAIN = 9;
+    private static final int U_MARK = 10;
+    private static final int U_MOVED = 11;
+    private static final int U_BLOCK_LAST = 12;
+    private static final int U_BLOCK_STATUS = 13;
+    private static final int U_BLOCK_AUTHORIZATION = 14;
+    private static final int U_BLOCK_CA_STATE = 15;
+    private static final int U_BLOCK_FIRST_TRANSFERRED = 16;
+    private static final int U_HELD = 17;
+    private static final int U_HELD_INDEX = 18;
+    private static final int U_BALANCE = 19;
+    private static final int U_UNIT_INDEX = 20;
+    private static final int U_NEXT_UNIT = 21;
+    private static final int U_FROZEN = 22;
+    private static final int U_CLOSED = 23;
+    private static final int U_NEXT_ORGANIZATION = 24;
+    private static final int U_NEXT_ACCOUNT = 25;
+    private static final int U_AUTH_TERMS = 26;
+    private static final int U_AUTH_UNITS = 27;
+    private static final int U_AUTH_FIRST_TRANSFERRED_UNITS = 28;
+    private static final int U_AUTH_REVOKED = 29;
 
     /** The change tracking as it was before a drain, to put back if the drain is undone. */
     private record Pending(long epoch, long drainedThroughSeq, List<Block> blocks, List<AccountState> accounts,
@@ -958,11 +961,10 @@ public final class LedgerState {
     /** Adds a new block to its line's index and counts it. */
     private void index(UnitLine line, Block b) {
         line.blocks.add(b);
+        liveBlockCount++;
         if (journaling) {
             journal.push(U_UNIT_INDEX, line, b, null, 0, 0);
-            journal.push(U_LIVE_BLOCK_COUNT, null, null, null, liveBlockCount, 0);
         }
-        liveBlockCount++;
     }
 
     /** The account comes to hold the block (index and balance). */
@@ -1030,9 +1032,6 @@ public final class LedgerState {
             case U_ARRAY_SLOT:
                 ((Object[]) a)[i] = b;
                 break;
-            case U_LIVE_BLOCK_COUNT:
-                liveBlockCount = (int) n;
-                break;
             case U_DIRTY_CA_METHODS:
                 dirtyCaMethods = n != 0;
                 break;
@@ -1042,19 +1041,24 @@ public final class LedgerState {
             case U_DRAIN:
                 restore((Pending) a);
                 break;
-            case U_BLOCK_DIRTY:
-                dirtyBlocks.remove(dirtyBlocks.size() - 1);
-                ((Block) a).dirtyEpoch = n;
+            case U_MARK:
+                // Blocks and accounts first touched since the mark are no longer dirty in this epoch.
+                for (int k = dirtyBlocks.size() - 1; k >= n; k--) {
+                    dirtyBlocks.remove(k).dirtyEpoch = 0;
+                }
+                for (int k = dirtyAccounts.size() - 1; k >= i; k--) {
+                    dirtyAccounts.remove(k).dirtyEpoch = 0;
+                }
                 break;
-            case U_ACCOUNT_DIRTY:
-                dirtyAccounts.remove(dirtyAccounts.size() - 1);
-                ((AccountState) a).dirtyEpoch = n;
+            case U_MOVED: {
+                Block block = (Block) a;
+                block.holder.remove(block);
+                block.holder = (AccountState) b;
+                block.holder.add(block);
                 break;
+            }
             case U_BLOCK_LAST:
                 ((Block) a).last = n;
-                break;
-            case U_BLOCK_HOLDER:
-                ((Block) a).holder = (AccountState) b;
                 break;
             case U_BLOCK_STATUS:
                 ((Block) a).status = (BlockStatus) b;
@@ -1071,9 +1075,6 @@ public final class LedgerState {
             case U_HELD:
                 ((AccountState) a).remove((Block) b);
                 break;
-            case U_RELEASED:
-                ((AccountState) a).add((Block) b);
-                break;
             case U_HELD_INDEX:
                 if (!((AccountState) a).blocks.remove((Block) b)) {
                     throw new IllegalStateException("undo: " + b + " is not in the index of " + ((AccountState) a).id);
@@ -1086,6 +1087,7 @@ public final class LedgerState {
                 if (!((UnitLine) a).blocks.remove(((Block) b).first)) {
                     throw new IllegalStateException("undo: no block starts at " + ((Block) b).first);
                 }
+                liveBlockCount--;
                 break;
             case U_NEXT_UNIT:
                 ((UnitLine) a).nextUnit = n;
@@ -1126,6 +1128,13 @@ public final class LedgerState {
         dirtyBlocks.addAll(p.blocks());
         dirtyAccounts.clear();
         dirtyAccounts.addAll(p.accounts());
+        // Whatever touched them after the drain was undone: they are dirty in the restored epoch.
+        for (Block b : dirtyBlocks) {
+            b.dirtyEpoch = epoch;
+        }
+        for (AccountState a : dirtyAccounts) {
+            a.dirtyEpoch = epoch;
+        }
         refill(dirtyOrganizations, p.organizations());
         refill(dirtyProjects, p.projects());
         refill(dirtyAuthorizations, p.authorizations());
