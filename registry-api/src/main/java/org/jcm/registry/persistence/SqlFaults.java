@@ -21,6 +21,26 @@ public final class SqlFaults {
     private SqlFaults() {
     }
 
+    /**
+     * Why PostgreSQL cannot store {@code text} as it is, or null if it can: a NUL character (text
+     * columns refuse it, SQLSTATE 22021) or an unpaired UTF-16 surrogate (it has no UTF-8 form; the
+     * driver would store {@code ?} instead, so two different keys could become one).
+     */
+    public static String unstorable(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                return "a NUL character";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "an unpaired UTF-16 surrogate";
+            }
+        }
+        return null;
+    }
+
     /** Whether {@code e} says that a row was refused (see the class comment). */
     public static boolean refusedRow(SQLException e) {
         String state = e.getSQLState();

@@ -217,6 +217,32 @@ public final class LedgerWriter {
             java.util.Objects.requireNonNull(batchActor, "batchActor");
         }
         CompletableFuture<BatchOutcome> future = new CompletableFuture<>();
+        // Rows PostgreSQL is known to refuse are refused here, before they cost the writer a failed
+        // commit and a split (which remain for whatever else it refuses).
+        String unstorable = unstorable(items, batchKey, batchActor);
+        if (unstorable != null) {
+            metrics.poison(WriterMetrics.STAGE_STORE);
+            LOG.warnf("A submission of %d commands cannot be stored (%s); answering it 422", items.size(), unstorable);
+            future.complete(new BatchOutcome.Refused(422, UNPROCESSABLE_COMMAND, "The ledger cannot store this request: "
+                    + unstorable + ". Nothing of it was applied."));
+            return future;
+        }
+        CommandResult[] poisoned = null;
+        for (int i = 0; i < items.size(); i++) {
+            String problem = unstorable(items.get(i));
+            if (problem != null) {
+                metrics.poison(WriterMetrics.STAGE_STORE);
+                if (poisoned == null) {
+                    poisoned = new CommandResult[items.size()];
+                }
+                poisoned[i] = new CommandResult.Refused(422, UNPROCESSABLE_COMMAND, "The ledger cannot store this request: "
+                        + problem + ". Nothing was applied.");
+            }
+        }
+        if (poisoned != null && batchKey == null && items.size() == 1) {
+            future.complete(new BatchOutcome.Items(List.of(poisoned[0])));
+            return future;
+        }
         WriterStatus now = status;
         if (now != WriterStatus.ACTIVE) {
             String code = now == WriterStatus.STANDBY ? NOT_THE_WRITER : LEDGER_UNAVAILABLE;
@@ -233,8 +259,47 @@ public final class LedgerWriter {
                     "The ledger writer has " + config.queueCapacity() + " commands waiting; retry shortly."));
             return future;
         }
-        queue.add(new Submission(items, batchKey, batchActor, checkpoint, completer, future));
+        Submission submission = new Submission(items, batchKey, batchActor, checkpoint, completer, future);
+        submission.poisoned = poisoned;
+        queue.add(submission);
         return future;
+    }
+
+    /** Why PostgreSQL cannot store a transfer batch's own key, or null (see {@link SqlFaults#unstorable}). */
+    private static String unstorable(List<Item> items, IdempotencyKey batchKey, Actor batchActor) {
+        if (batchKey == null) {
+            return null;
+        }
+        String problem = unstorable(batchKey, batchActor);
+        if (problem != null) {
+            return problem;
+        }
+        for (Item item : items) {
+            if (item.key() != null && item.key().subjectKey().equals(batchKey.subjectKey())) {
+                // Both records would have the same primary key.
+                return "its Idempotency-Key is also the key of one of its items";
+            }
+        }
+        return null;
+    }
+
+    private static String unstorable(Item item) {
+        return unstorable(item.key(), item.actor());
+    }
+
+    /** Why the key's subject and name or the actor's subject and scope cannot be stored as they are, or null. */
+    private static String unstorable(IdempotencyKey key, Actor actor) {
+        String problem = SqlFaults.unstorable(actor.subject());
+        if (problem == null) {
+            problem = SqlFaults.unstorable(actor.scope());
+        }
+        if (problem == null && key != null) {
+            problem = SqlFaults.unstorable(key.subjectKey().subject());
+            if (problem == null) {
+                problem = SqlFaults.unstorable(key.subjectKey().key());
+            }
+        }
+        return problem == null ? null : problem + " in the token's subject or scope or in the Idempotency-Key";
     }
 
     /**

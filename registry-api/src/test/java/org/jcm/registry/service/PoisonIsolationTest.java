@@ -116,21 +116,22 @@ class PoisonIsolationTest {
     }
 
     @Test
-    void a_transfer_batch_whose_key_is_also_an_item_key_is_refused_alone_by_splitting_and_the_others_commit() throws Exception {
+    void an_idempotency_key_too_large_for_the_index_is_found_by_splitting_the_batch_and_refused_alone() throws Exception {
         double rebuilds = harness.rebuilds();
         double splits = harness.splits();
         long before = harness.writer.committedSeq();
         List<CompletableFuture<CommandResult>> honest = new ArrayList<>();
         List<CompletableFuture<BatchOutcome>> batches = new ArrayList<>();
-        IdempotencyKey shared = key("collide-batch");
+        // PostgreSQL cannot index a key this long (a btree entry is at most 2,704 bytes): SQLSTATE 54000.
+        String huge = "collide-" + randomText(8_000);
         harness.sameBatch(() -> {
             for (int i = 0; i < 5; i++) {
                 honest.add(submit(transfer(4, 6, Optional.empty()), key("split-a" + i)));
             }
             batches.add(harness.writer.submit(List.of(
-                    new LedgerWriter.Item(transfer(6, 8, Optional.empty()), holder(6), new IdempotencyKey(shared.subjectKey(), hash(99))),
-                    new LedgerWriter.Item(transfer(6, 8, Optional.empty()), holder(6), key("collide-item"))),
-                    shared, holder(6), LedgerWriter.UNCHECKED, Runnable::run));
+                    new LedgerWriter.Item(transfer(6, 8, Optional.empty()), holder(6), key("collide-item")),
+                    new LedgerWriter.Item(transfer(6, 8, Optional.empty()), holder(6), key(huge))),
+                    key("collide-batch"), holder(6), LedgerWriter.UNCHECKED, Runnable::run));
             batches.add(harness.writer.submit(List.of(
                     new LedgerWriter.Item(transfer(8, 10, Optional.empty()), holder(8), key("honest-batch-item"))),
                     key("honest-batch"), holder(8), LedgerWriter.UNCHECKED, Runnable::run));
@@ -142,7 +143,7 @@ class PoisonIsolationTest {
         assertThat(batches.get(0).join()).isInstanceOfSatisfying(BatchOutcome.Refused.class, r -> {
             assertThat(r.status()).isEqualTo(422);
             assertThat(r.code()).isEqualTo(LedgerWriter.UNPROCESSABLE_COMMAND);
-            assertThat(r.detail()).contains("23505");
+            assertThat(r.detail()).contains("54000");
         });
         assertThat(batches.get(1).join()).isInstanceOfSatisfying(BatchOutcome.Items.class,
                 items -> assertThat(items.results()).singleElement().isInstanceOf(CommandResult.Accepted.class));
@@ -164,6 +165,24 @@ class PoisonIsolationTest {
     }
 
     @Test
+    void a_transfer_batch_whose_key_is_also_an_item_key_is_refused_before_it_costs_a_commit() throws Exception {
+        double splits = harness.splits();
+        double store = harness.poison(WriterMetrics.STAGE_STORE);
+        IdempotencyKey shared = key("same-key-batch");
+        BatchOutcome outcome = harness.writer.submit(List.of(
+                new LedgerWriter.Item(transfer(6, 8, Optional.empty()), holder(6), new IdempotencyKey(shared.subjectKey(), hash(99)))),
+                shared, holder(6), LedgerWriter.UNCHECKED, Runnable::run).join();
+
+        assertThat(outcome).isInstanceOfSatisfying(BatchOutcome.Refused.class, r -> {
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.detail()).contains("also the key of one of its items");
+        });
+        assertThat(harness.splits()).isEqualTo(splits);
+        assertThat(harness.poison(WriterMetrics.STAGE_STORE)).isEqualTo(store + 1);
+        assertThat(storedKeys("same-key-batch")).isZero();
+    }
+
+    @Test
     void an_idempotency_key_that_postgresql_cannot_store_is_refused_alone() throws Exception {
         double rebuilds = harness.rebuilds();
         List<CompletableFuture<CommandResult>> results = new ArrayList<>();
@@ -173,8 +192,10 @@ class PoisonIsolationTest {
             results.add(submit(transfer(10, 12, Optional.empty()), key("nul-after")));
         });
 
-        assertThat(results.get(1).join()).isInstanceOfSatisfying(CommandResult.Refused.class,
-                r -> assertThat(r.status()).isEqualTo(422));
+        assertThat(results.get(1).join()).isInstanceOfSatisfying(CommandResult.Refused.class, r -> {
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.detail()).contains("a NUL character");
+        });
         assertThat(results.get(0).join()).isInstanceOf(CommandResult.Accepted.class);
         assertThat(results.get(2).join()).isInstanceOf(CommandResult.Accepted.class);
         assertThat(harness.rebuilds()).isEqualTo(rebuilds);
@@ -238,6 +259,16 @@ class PoisonIsolationTest {
         hash[0] = (byte) n;
         hash[1] = (byte) (n >> 8);
         return hash;
+    }
+
+    private static String randomText(int length) {
+        java.util.Random random = new java.util.Random(length);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
     }
 
     private static long number(CommandResult result) {

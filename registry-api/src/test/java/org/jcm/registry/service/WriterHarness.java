@@ -64,6 +64,9 @@ final class WriterHarness implements AutoCloseable {
         writer = new LedgerWriter(new Config(maxBatchSize), store, Clock.systemUTC(), meters, () -> parties, null, new Defects());
         writer.start();
         assertThat(writer.awaitStarted(Duration.ofSeconds(60))).isEqualTo(WriterStatus.ACTIVE);
+        // The writer registers the reference Parties right after it becomes active.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> writer.reference().partiesByCode().containsKey(PartyCode.parse("MNG")));
     }
 
     /**
