@@ -56,6 +56,13 @@ import org.jcm.ledger.id.Vintage;
  * vintage) and per holder, balances, issuances, authorizations and the next sequence number.
  * {@link #apply(LedgerEvent)} (the fold) is its only mutator; {@link StateMachine} decides which
  * events to fold. Not thread-safe: the single writer owns it.
+ *
+ * <p>With the undo journal on ({@link #setJournaling}), every change the fold makes (to this
+ * object, its maps and sets, and the blocks, accounts, unit lines, registries and authorizations
+ * it holds, change tracking included) records its inverse, so that {@link #rollbackTo} can return
+ * the state to any {@link #mark()}: the writer uses it to take back one command whose fold threw
+ * half way, or a whole batch whose commit PostgreSQL refused. Replay leaves it off and records
+ * nothing.
  */
 public final class LedgerState {
 
@@ -91,6 +98,10 @@ public final class LedgerState {
     private final Set<PartyCode> dirtyParties = new LinkedHashSet<>();
     private final Set<RegistryId> dirtyRegistries = new LinkedHashSet<>();
     private boolean dirtyCaMethods;
+
+    // The undo journal (writer mode): while it is on, every mutation records how to reverse it.
+    private boolean journaling;
+    private final UndoJournal journal = new UndoJournal();
 
     /** A Joint Committee decision key: an issuance is made at most once per key. */
     record DecisionKey(ProjectId projectId, LocalDate start, LocalDate end, Vintage vintage) {
@@ -355,7 +366,68 @@ public final class LedgerState {
         if (!on) {
             clearChanges();
         }
+        if (journaling) {
+            journal.push(U_TRACKING, null, null, null, tracking ? 1 : 0, 0);
+        }
         tracking = on;
+    }
+
+    // ------------------------------------------------------------------ undo journal
+
+    /**
+     * Turns the undo journal on or off; either way it starts empty. Off (the default, and during
+     * replay) the fold records nothing and allocates nothing for it.
+     */
+    public void setJournaling(boolean on) {
+        journal.clear();
+        journaling = on;
+    }
+
+    public boolean journaling() {
+        return journaling;
+    }
+
+    /**
+     * A position in the journal to return to with {@link #rollbackTo}; marks nest. The mark itself
+     * records how many blocks and accounts change tracking holds, so that the touches after it need
+     * no entries of their own.
+     */
+    public int mark() {
+        requireJournaling();
+        int at = journal.size();
+        journal.push(U_MARK, null, null, null, dirtyBlocks.size(), dirtyAccounts.size());
+        return at;
+    }
+
+    /**
+     * Undoes, newest first, every change made since {@code mark}, leaving the state (change
+     * tracking included) exactly as it was when the mark was taken. Marks taken after it become
+     * invalid.
+     */
+    public void rollbackTo(int mark) {
+        requireJournaling();
+        if (mark < 0 || mark > journal.size()) {
+            throw new IllegalArgumentException("mark " + mark + " is not in the journal of " + journal.size() + " entries");
+        }
+        while (journal.size() > mark) {
+            undoNewest();
+        }
+    }
+
+    /** Makes everything changed so far permanent: the journal is emptied and earlier marks become invalid. */
+    public void release() {
+        journal.clear();
+    }
+
+    /** Entries in the journal (for tests and metrics). */
+    public int journalSize() {
+        return journal.size();
+    }
+
+    private void requireJournaling() {
+        if (!journaling) {
+            throw new IllegalStateException("the undo journal is off");
+        }
     }
 
     /** What changed since the last drain (or since tracking was turned on); starts a new period. */
@@ -377,6 +449,12 @@ public final class LedgerState {
     }
 
     private void clearChanges() {
+        if (journaling) {
+            journal.push(U_DRAIN, new Pending(epoch, drainedThroughSeq, new ArrayList<>(dirtyBlocks),
+                    new ArrayList<>(dirtyAccounts), new ArrayList<>(dirtyOrganizations), new ArrayList<>(dirtyProjects),
+                    new ArrayList<>(dirtyAuthorizations), new ArrayList<>(dirtyIssuances), new ArrayList<>(dirtyRequests),
+                    new ArrayList<>(dirtyParties), new ArrayList<>(dirtyRegistries), dirtyCaMethods), null, null, 0, 0);
+        }
         epoch++;
         drainedThroughSeq = nextSeq - 1;
         dirtyBlocks.clear();
@@ -392,6 +470,7 @@ public final class LedgerState {
     }
 
     private void touch(Block b) {
+        // Not journaled: rolling back to a mark drops the blocks added since (see U_MARK).
         if (tracking && b.dirtyEpoch != epoch) {
             b.dirtyEpoch = epoch;
             dirtyBlocks.add(b);
@@ -407,7 +486,7 @@ public final class LedgerState {
 
     private <T> void touch(Set<T> set, T key) {
         if (tracking) {
-            set.add(key);
+            add(set, key);
         }
     }
 
@@ -451,15 +530,16 @@ public final class LedgerState {
         } else if (event instanceof AccountOpened e) {
             foldAccountOpened(e);
         } else if (event instanceof AccountFrozen e) {
-            holdingAccount(e.seq(), e.accountId()).frozen = true;
-            touch(accounts.get(e.accountId()));
+            setFrozen(holdingAccount(e.seq(), e.accountId()), true);
         } else if (event instanceof AccountUnfrozen e) {
-            holdingAccount(e.seq(), e.accountId()).frozen = false;
-            touch(accounts.get(e.accountId()));
+            setFrozen(holdingAccount(e.seq(), e.accountId()), false);
         } else if (event instanceof AccountClosed e) {
             AccountState a = holdingAccount(e.seq(), e.accountId());
             if (a.totalUnits != 0) {
                 throw new InconsistentEventException(e.seq(), "account " + a.id + " still holds units");
+            }
+            if (journaling) {
+                journal.push(U_CLOSED, a, null, null, a.closed ? 1 : 0, 0);
             }
             a.closed = true;
             touch(a);
@@ -469,6 +549,9 @@ public final class LedgerState {
             foldRequest(e);
         } else {
             throw new InconsistentEventException(event.seq(), "unknown event type " + event.type());
+        }
+        if (journaling) {
+            journal.push(U_NEXT_SEQ, null, null, null, nextSeq, 0);
         }
         nextSeq++;
     }
@@ -505,6 +588,9 @@ public final class LedgerState {
                 throw new InconsistentEventException(seq, "units " + r.first() + "-" + r.last() + " are not active in " + from.id);
             }
             move(b, to);
+            if (journaling) {
+                journal.push(U_BLOCK_STATUS, b, b.status, null, 0, 0);
+            }
             b.status = status;
         }
         touch(from);
@@ -524,26 +610,28 @@ public final class LedgerState {
             AccountState holder = account(e.seq(), a.accountId());
             Block b = new Block(e.hostParty(), e.vintage(), e.projectId(), e.issuanceId(), a.issuingRegistryId(), a.first(),
                     a.last(), holder);
-            line.blocks.add(b);
-            liveBlockCount++;
-            holder.add(b);
+            index(line, b);
+            hold(holder, b);
             touch(b);
             touch(holder);
+            if (journaling) {
+                journal.push(U_NEXT_UNIT, line, null, null, line.nextUnit, 0);
+            }
             line.nextUnit = a.last() + 1;
             total += a.quantity();
         }
         checkQuantity(e.seq(), total, e.totalQuantity());
-        issuances.put(e.issuanceId(), new Issuance(e.issuanceId(), e.seq(), e.projectId(), e.hostParty(), e.vintage(),
+        put(issuances, e.issuanceId(), new Issuance(e.issuanceId(), e.seq(), e.projectId(), e.hostParty(), e.vintage(),
                 e.monitoringPeriodStart(), e.monitoringPeriodEnd(), e.totalQuantity(), e.allocations(),
                 e.issuanceRequestId()));
-        issuanceDecisions.add(new DecisionKey(e.projectId(), e.monitoringPeriodStart(), e.monitoringPeriodEnd(), e.vintage()));
+        add(issuanceDecisions, new DecisionKey(e.projectId(), e.monitoringPeriodStart(), e.monitoringPeriodEnd(), e.vintage()));
         touch(dirtyIssuances, e.issuanceId());
         e.issuanceRequestId().ifPresent(id -> {
             IssuanceRequest r = issuanceRequests.get(id);
             if (r == null) {
                 throw new InconsistentEventException(e.seq(), "unknown issuance request " + id);
             }
-            issuanceRequests.put(id, r.withIssued(e.totalQuantity()));
+            put(issuanceRequests, id, r.withIssued(e.totalQuantity()));
             touch(dirtyRequests, id);
         });
     }
@@ -555,11 +643,15 @@ public final class LedgerState {
             if (b.authorization != auth || b.firstTransferred || b.caState != CaState.COMMITTED) {
                 throw new InconsistentEventException(e.seq(), "units " + r.first() + "-" + r.last() + " are not committed under " + auth.id);
             }
+            if (journaling) {
+                journal.push(U_BLOCK_FIRST_TRANSFERRED, b, null, null, b.firstTransferred ? 1 : 0, 0);
+                journal.push(U_AUTH_FIRST_TRANSFERRED_UNITS, auth, null, null, auth.firstTransferredUnits, 0);
+            }
             b.firstTransferred = true;
-            setCaState(b, CaState.PENDING);
             auth.firstTransferredUnits += b.size();
+            setCaState(b, CaState.PENDING);
         }
-        firstTransfers.put(e.seq(), e);
+        put(firstTransfers, e.seq(), e);
         touch(dirtyAuthorizations, auth.id);
     }
 
@@ -569,7 +661,7 @@ public final class LedgerState {
         }
         AuthorizationState auth = new AuthorizationState(e.authorizationId(), e.party(), e.cooperativeApproachId(),
                 e.purpose(), e.oimp(), e.firstTransferDefinition());
-        authorizations.put(auth.id, auth);
+        put(authorizations, auth.id, auth);
         addVersion(auth, 1, e.seq(), e.at(), e.terms(), e.issuanceId(), e.ranges());
     }
 
@@ -589,13 +681,19 @@ public final class LedgerState {
             if (b.status != BlockStatus.ACTIVE || b.authorization != null) {
                 throw new InconsistentEventException(seq, "units " + r.first() + "-" + r.last() + " cannot be authorized");
             }
-            b.authorization = auth;
+            setAuthorization(b, auth);
             setCaState(b, CaState.COMMITTED);
+            if (journaling) {
+                journal.push(U_AUTH_UNITS, auth, null, null, auth.unitCount, 0);
+            }
             auth.unitCount += b.size();
-            auth.ranges.add(r);
+            add(auth.ranges, r);
+        }
+        if (journaling) {
+            journal.push(U_AUTH_TERMS, auth, auth.terms, null, 0, 0);
         }
         auth.terms = terms;
-        auth.versions.add(new AuthorizationVersion(version, seq, at, terms, issuanceId, ranges));
+        add(auth.versions, new AuthorizationVersion(version, seq, at, terms, issuanceId, ranges));
         touch(dirtyAuthorizations, auth.id);
     }
 
@@ -609,8 +707,11 @@ public final class LedgerState {
             if (b.authorization != auth) {
                 throw new InconsistentEventException(e.seq(), "units " + r.first() + "-" + r.last() + " are not under " + auth.id);
             }
-            b.authorization = null;
+            setAuthorization(b, null);
             setCaState(b, CaState.NOT_REQUIRED);
+        }
+        if (journaling) {
+            journal.push(U_AUTH_REVOKED, auth, null, null, auth.revoked ? 1 : 0, 0);
         }
         auth.revoked = true;
         touch(dirtyAuthorizations, auth.id);
@@ -625,7 +726,10 @@ public final class LedgerState {
             throw new InconsistentEventException(e.seq(), e.party() + " applies " + fixed + " in " + period);
         }
         if (fixed == null) {
-            caMethods.put(key, e.method());
+            put(caMethods, key, e.method());
+            if (journaling) {
+                journal.push(U_DIRTY_CA_METHODS, null, null, null, dirtyCaMethods ? 1 : 0, 0);
+            }
             dirtyCaMethods |= tracking;
         }
         for (BlockRange r : e.ranges()) {
@@ -644,14 +748,14 @@ public final class LedgerState {
             throw new InconsistentEventException(seq, "party " + party.code() + (isNew ? " exists" : " is unknown"));
         }
         if (old != null) {
-            partiesByIso2.remove(old.iso2());
+            remove(partiesByIso2, old.iso2());
         }
         Party other = partiesByIso2.get(party.iso2());
         if (other != null) {
             throw new InconsistentEventException(seq, "alpha-2 code " + party.iso2() + " belongs to " + other.code());
         }
-        parties.put(party.code(), party);
-        partiesByIso2.put(party.iso2(), party);
+        put(parties, party.code(), party);
+        put(partiesByIso2, party.iso2(), party);
         touch(dirtyParties, party.code());
     }
 
@@ -667,9 +771,9 @@ public final class LedgerState {
                 || !retirement.id.equals(AccountId.retirement(e.registryId()))) {
             throw new InconsistentEventException(e.seq(), "terminal account ids do not belong to " + e.registryId());
         }
-        registries.put(e.registryId(), new RegistryState(e.registryId(), e.party(), e.name(), cancellation, retirement));
-        accounts.put(cancellation.id, cancellation);
-        accounts.put(retirement.id, retirement);
+        put(registries, e.registryId(), new RegistryState(e.registryId(), e.party(), e.name(), cancellation, retirement));
+        put(accounts, cancellation.id, cancellation);
+        put(accounts, retirement.id, retirement);
         touch(cancellation);
         touch(retirement);
         touch(dirtyRegistries, e.registryId());
@@ -680,8 +784,11 @@ public final class LedgerState {
         if (!e.organizationId().registryId().equals(r.id) || e.organizationId().number() != r.nextOrganization) {
             throw new InconsistentEventException(e.seq(), "expected organization number " + r.nextOrganization + " of " + r.id);
         }
+        if (journaling) {
+            journal.push(U_NEXT_ORGANIZATION, r, null, null, r.nextOrganization, 0);
+        }
         r.nextOrganization++;
-        organizations.put(e.organizationId(), new Organization(e.organizationId(), e.registryId(), e.name()));
+        put(organizations, e.organizationId(), new Organization(e.organizationId(), e.registryId(), e.name()));
         touch(dirtyOrganizations, e.organizationId());
         touch(dirtyRegistries, r.id);
     }
@@ -693,9 +800,12 @@ public final class LedgerState {
                 || e.accountId().type() != AccountType.HOLDING || e.accountId().number() != r.nextAccount) {
             throw new InconsistentEventException(e.seq(), "expected holding account number " + r.nextAccount + " of " + r.id);
         }
+        if (journaling) {
+            journal.push(U_NEXT_ACCOUNT, r, null, null, r.nextAccount, 0);
+        }
         r.nextAccount++;
         AccountState a = new AccountState(e.accountId(), r.id, e.organizationId(), AccountType.HOLDING, e.name());
-        accounts.put(a.id, a);
+        put(accounts, a.id, a);
         touch(a);
         touch(dirtyRegistries, r.id);
     }
@@ -704,7 +814,7 @@ public final class LedgerState {
         if (projects.containsKey(e.projectId())) {
             throw new InconsistentEventException(e.seq(), "project " + e.projectId() + " exists");
         }
-        projects.put(e.projectId(), new Project(e.projectId(), e.hostParty(), e.registryId(), e.title(), e.methodologyId(),
+        put(projects, e.projectId(), new Project(e.projectId(), e.hostParty(), e.registryId(), e.title(), e.methodologyId(),
                 e.participants()));
         touch(dirtyProjects, e.projectId());
     }
@@ -713,8 +823,11 @@ public final class LedgerState {
         if (e.issuanceRequestId().number() != nextIssuanceRequestNumber) {
             throw new InconsistentEventException(e.seq(), "expected issuance request number " + nextIssuanceRequestNumber);
         }
+        if (journaling) {
+            journal.push(U_NEXT_REQUEST_NUMBER, null, null, null, nextIssuanceRequestNumber, 0);
+        }
         nextIssuanceRequestNumber++;
-        issuanceRequests.put(e.issuanceRequestId(), new IssuanceRequest(e.issuanceRequestId(), e.projectId(),
+        put(issuanceRequests, e.issuanceRequestId(), new IssuanceRequest(e.issuanceRequestId(), e.projectId(),
                 e.organizationId(), e.monitoringPeriodStart(), e.monitoringPeriodEnd(), e.verifiedQuantity(),
                 e.verificationReference(), 0));
         touch(dirtyRequests, e.issuanceRequestId());
@@ -746,12 +859,17 @@ public final class LedgerState {
     /** Cuts {@code b} before {@code at}: {@code b} keeps {@code [first, at - 1]}; returns the new block {@code [at, last]}. */
     private Block split(UnitLine line, Block b, long at) {
         Block high = b.copy(at, b.last);
+        if (journaling) {
+            journal.push(U_BLOCK_LAST, b, null, null, b.last, 0);
+        }
         b.last = at - 1;
-        line.blocks.add(high);
-        liveBlockCount++;
+        index(line, high);
         // Same holder, vintage and label: the balance does not change, only the index gains a block.
         if (!b.holder.blocks.add(high)) {
             throw new IllegalStateException("split produced a duplicate index entry: " + high);
+        }
+        if (journaling) {
+            journal.push(U_HELD_INDEX, b.holder, high, null, 0, 0);
         }
         touch(b);
         touch(high);
@@ -759,22 +877,294 @@ public final class LedgerState {
     }
 
     private void move(Block b, AccountState to) {
-        b.holder.remove(b);
+        AccountState from = b.holder;
+        from.remove(b);
         b.holder = to;
-        to.add(b);
+        try {
+            to.add(b);
+        } catch (RuntimeException e) {
+            b.holder = from;
+            from.add(b);
+            throw e;
+        }
+        if (journaling) {
+            journal.push(U_MOVED, b, from, null, 0, 0);
+        }
         touch(b);
     }
 
     private void setCaState(Block b, CaState state) {
         int oldLabel = b.labelOrdinal();
+        if (journaling) {
+            journal.push(U_BLOCK_CA_STATE, b, b.caState, null, 0, 0);
+        }
         b.caState = state;
         int newLabel = b.labelOrdinal();
         if (oldLabel != newLabel) {
-            b.holder.addBalance(b.vintage, oldLabel, -b.size());
-            b.holder.addBalance(b.vintage, newLabel, b.size());
+            addBalance(b.holder, b.vintage, oldLabel, -b.size());
+            addBalance(b.holder, b.vintage, newLabel, b.size());
             touch(b.holder);
         }
         touch(b);
+    }
+
+    // ------------------------------------------------------------------ journaled mutations and their undo
+
+    private static final int U_NEXT_SEQ = 1;
+    private static final int U_NEXT_REQUEST_NUMBER = 2;
+    private static final int U_MAP = 3;
+    private static final int U_COLLECTION_ADD = 4;
+    private static final int U_LIST_ADD = 5;
+    private static final int U_ARRAY_SLOT = 6;
+    private static final int U_DIRTY_CA_METHODS = 7;
+    private static final int U_TRACKING = 8;
+    private static final int U_DRAIN = 9;
+    private static final int U_MARK = 10;
+    private static final int U_MOVED = 11;
+    private static final int U_BLOCK_LAST = 12;
+    private static final int U_BLOCK_STATUS = 13;
+    private static final int U_BLOCK_AUTHORIZATION = 14;
+    private static final int U_BLOCK_CA_STATE = 15;
+    private static final int U_BLOCK_FIRST_TRANSFERRED = 16;
+    private static final int U_HELD = 17;
+    private static final int U_HELD_INDEX = 18;
+    private static final int U_BALANCE = 19;
+    private static final int U_UNIT_INDEX = 20;
+    private static final int U_NEXT_UNIT = 21;
+    private static final int U_FROZEN = 22;
+    private static final int U_CLOSED = 23;
+    private static final int U_NEXT_ORGANIZATION = 24;
+    private static final int U_NEXT_ACCOUNT = 25;
+    private static final int U_AUTH_TERMS = 26;
+    private static final int U_AUTH_UNITS = 27;
+    private static final int U_AUTH_FIRST_TRANSFERRED_UNITS = 28;
+    private static final int U_AUTH_REVOKED = 29;
+
+    /** The change tracking as it was before a drain, to put back if the drain is undone. */
+    private record Pending(long epoch, long drainedThroughSeq, List<Block> blocks, List<AccountState> accounts,
+                           List<OrganizationId> organizations, List<ProjectId> projects,
+                           List<AuthorizationId> authorizations, List<IssuanceId> issuances,
+                           List<IssuanceRequestId> requests, List<PartyCode> parties, List<RegistryId> registries,
+                           boolean caMethods) {
+    }
+
+    private <K, V> void put(Map<K, V> map, K key, V value) {
+        V old = map.put(key, value);
+        if (journaling) {
+            journal.push(U_MAP, map, key, old, 0, 0);
+        }
+    }
+
+    private <K, V> void remove(Map<K, V> map, K key) {
+        V old = map.remove(key);
+        if (journaling && old != null) {
+            journal.push(U_MAP, map, key, old, 0, 0);
+        }
+    }
+
+    private <T> void add(Set<T> set, T value) {
+        if (set.add(value) && journaling) {
+            journal.push(U_COLLECTION_ADD, set, value, null, 0, 0);
+        }
+    }
+
+    private <T> void add(List<T> list, T value) {
+        list.add(value);
+        if (journaling) {
+            journal.push(U_LIST_ADD, list, null, null, 0, 0);
+        }
+    }
+
+    /** Adds a new block to its line's index and counts it. */
+    private void index(UnitLine line, Block b) {
+        line.blocks.add(b);
+        liveBlockCount++;
+        if (journaling) {
+            journal.push(U_UNIT_INDEX, line, b, null, 0, 0);
+        }
+    }
+
+    /** The account comes to hold the block (index and balance). */
+    private void hold(AccountState a, Block b) {
+        a.add(b);
+        if (journaling) {
+            journal.push(U_HELD, a, b, null, 0, 0);
+        }
+    }
+
+    private void addBalance(AccountState a, Vintage vintage, int label, long delta) {
+        a.addBalance(vintage, label, delta);
+        if (journaling) {
+            journal.push(U_BALANCE, a, vintage, null, delta, label);
+        }
+    }
+
+    private void setAuthorization(Block b, AuthorizationState auth) {
+        if (journaling) {
+            journal.push(U_BLOCK_AUTHORIZATION, b, b.authorization, null, 0, 0);
+        }
+        b.authorization = auth;
+    }
+
+    private void setFrozen(AccountState a, boolean frozen) {
+        if (journaling) {
+            journal.push(U_FROZEN, a, null, null, a.frozen ? 1 : 0, 0);
+        }
+        a.frozen = frozen;
+        touch(a);
+    }
+
+    /** Reverses the newest journal entry and removes it. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void undoNewest() {
+        int at = journal.size() - 1;
+        int op = journal.op(at);
+        Object a = journal.first(at);
+        Object b = journal.second(at);
+        Object c = journal.third(at);
+        long n = journal.longValue(at);
+        int i = journal.intValue(at);
+        journal.pop();
+        switch (op) {
+            case U_NEXT_SEQ:
+                nextSeq = n;
+                break;
+            case U_NEXT_REQUEST_NUMBER:
+                nextIssuanceRequestNumber = n;
+                break;
+            case U_MAP:
+                if (c == null) {
+                    ((Map) a).remove(b);
+                } else {
+                    ((Map) a).put(b, c);
+                }
+                break;
+            case U_COLLECTION_ADD:
+                ((Set) a).remove(b);
+                break;
+            case U_LIST_ADD:
+                List<?> list = (List<?>) a;
+                list.remove(list.size() - 1);
+                break;
+            case U_ARRAY_SLOT:
+                ((Object[]) a)[i] = b;
+                break;
+            case U_DIRTY_CA_METHODS:
+                dirtyCaMethods = n != 0;
+                break;
+            case U_TRACKING:
+                tracking = n != 0;
+                break;
+            case U_DRAIN:
+                restore((Pending) a);
+                break;
+            case U_MARK:
+                // Blocks and accounts first touched since the mark are no longer dirty in this epoch.
+                for (int k = dirtyBlocks.size() - 1; k >= n; k--) {
+                    dirtyBlocks.remove(k).dirtyEpoch = 0;
+                }
+                for (int k = dirtyAccounts.size() - 1; k >= i; k--) {
+                    dirtyAccounts.remove(k).dirtyEpoch = 0;
+                }
+                break;
+            case U_MOVED: {
+                Block block = (Block) a;
+                block.holder.remove(block);
+                block.holder = (AccountState) b;
+                block.holder.add(block);
+                break;
+            }
+            case U_BLOCK_LAST:
+                ((Block) a).last = n;
+                break;
+            case U_BLOCK_STATUS:
+                ((Block) a).status = (BlockStatus) b;
+                break;
+            case U_BLOCK_AUTHORIZATION:
+                ((Block) a).authorization = (AuthorizationState) b;
+                break;
+            case U_BLOCK_CA_STATE:
+                ((Block) a).caState = (CaState) b;
+                break;
+            case U_BLOCK_FIRST_TRANSFERRED:
+                ((Block) a).firstTransferred = n != 0;
+                break;
+            case U_HELD:
+                ((AccountState) a).remove((Block) b);
+                break;
+            case U_HELD_INDEX:
+                if (!((AccountState) a).blocks.remove((Block) b)) {
+                    throw new IllegalStateException("undo: " + b + " is not in the index of " + ((AccountState) a).id);
+                }
+                break;
+            case U_BALANCE:
+                ((AccountState) a).addBalance((Vintage) b, i, -n);
+                break;
+            case U_UNIT_INDEX:
+                if (!((UnitLine) a).blocks.remove(((Block) b).first)) {
+                    throw new IllegalStateException("undo: no block starts at " + ((Block) b).first);
+                }
+                liveBlockCount--;
+                break;
+            case U_NEXT_UNIT:
+                ((UnitLine) a).nextUnit = n;
+                break;
+            case U_FROZEN:
+                ((AccountState) a).frozen = n != 0;
+                break;
+            case U_CLOSED:
+                ((AccountState) a).closed = n != 0;
+                break;
+            case U_NEXT_ORGANIZATION:
+                ((RegistryState) a).nextOrganization = n;
+                break;
+            case U_NEXT_ACCOUNT:
+                ((RegistryState) a).nextAccount = n;
+                break;
+            case U_AUTH_TERMS:
+                ((AuthorizationState) a).terms = (org.jcm.ledger.event.AuthorizationTerms) b;
+                break;
+            case U_AUTH_UNITS:
+                ((AuthorizationState) a).unitCount = n;
+                break;
+            case U_AUTH_FIRST_TRANSFERRED_UNITS:
+                ((AuthorizationState) a).firstTransferredUnits = n;
+                break;
+            case U_AUTH_REVOKED:
+                ((AuthorizationState) a).revoked = n != 0;
+                break;
+            default:
+                throw new IllegalStateException("unknown undo operation " + op);
+        }
+    }
+
+    private void restore(Pending p) {
+        epoch = p.epoch();
+        drainedThroughSeq = p.drainedThroughSeq();
+        dirtyBlocks.clear();
+        dirtyBlocks.addAll(p.blocks());
+        dirtyAccounts.clear();
+        dirtyAccounts.addAll(p.accounts());
+        // Whatever touched them after the drain was undone: they are dirty in the restored epoch.
+        for (Block b : dirtyBlocks) {
+            b.dirtyEpoch = epoch;
+        }
+        for (AccountState a : dirtyAccounts) {
+            a.dirtyEpoch = epoch;
+        }
+        refill(dirtyOrganizations, p.organizations());
+        refill(dirtyProjects, p.projects());
+        refill(dirtyAuthorizations, p.authorizations());
+        refill(dirtyIssuances, p.issuances());
+        refill(dirtyRequests, p.requests());
+        refill(dirtyParties, p.parties());
+        refill(dirtyRegistries, p.registries());
+        dirtyCaMethods = p.caMethods();
+    }
+
+    private static <T> void refill(Set<T> set, List<T> values) {
+        set.clear();
+        set.addAll(values);
     }
 
     // ------------------------------------------------------------------ lookups for the fold and the state machine
@@ -785,10 +1175,17 @@ public final class LedgerState {
     }
 
     private UnitLine lineForIssue(PartyCode host, Vintage vintage) {
-        UnitLine[] byVintage = lines.computeIfAbsent(host, h -> new UnitLine[Vintage.COUNT]);
+        UnitLine[] byVintage = lines.get(host);
+        if (byVintage == null) {
+            byVintage = new UnitLine[Vintage.COUNT];
+            put(lines, host, byVintage);
+        }
         UnitLine line = byVintage[vintage.index()];
         if (line == null) {
             line = new UnitLine();
+            if (journaling) {
+                journal.push(U_ARRAY_SLOT, byVintage, null, null, 0, vintage.index());
+            }
             byVintage[vintage.index()] = line;
         }
         return line;

@@ -29,7 +29,8 @@ import org.jcm.ledger.rule.Rejection;
  * Decides a command against the state: checks every rule first (in the precedence order of
  * {@link Rejection}) without changing anything, then builds the events with the next gapless
  * sequence numbers and folds them with {@link LedgerState#apply(LedgerEvent)}, the same fold that
- * replay uses.
+ * replay uses. {@link #apply} is {@link #decide} followed by the fold; the writer calls the two
+ * apart, so that it can encode the events before any of them changes the state.
  */
 public final class StateMachine {
 
@@ -52,7 +53,12 @@ public final class StateMachine {
         return outcome;
     }
 
-    private static Outcome decide(LedgerState s, Command command, CommandContext ctx) {
+    /**
+     * The decision alone: {@link Outcome.Rejected}, or {@link Outcome.Accepted} with the events
+     * (sequence numbers from {@code state.nextSeq()}) that {@link LedgerState#apply(LedgerEvent)}
+     * must fold, in order, to carry it out. Reads the state and changes nothing.
+     */
+    public static Outcome decide(LedgerState s, Command command, CommandContext ctx) {
         if (command instanceof TransferCredits c) {
             return MovementRules.transfer(s, c, ctx);
         } else if (command instanceof RetireCredits c) {

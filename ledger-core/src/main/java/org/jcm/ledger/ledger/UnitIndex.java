@@ -8,8 +8,9 @@ import java.util.NoSuchElementException;
  * The live blocks of one (host Party, vintage) numbering, ordered by first unit: a two-level
  * sorted array (chunks of at most {@value #CHUNK} primitive keys under a top-level array of chunk
  * heads). Floor lookups binary-search two small contiguous arrays instead of chasing the ~17
- * pointers of a red-black tree over 100,000 entries, and nothing is boxed. Blocks are never
- * removed, so there is no deletion.
+ * pointers of a red-black tree over 100,000 entries, and nothing is boxed. The fold never
+ * removes a block; {@link #remove} exists for the undo journal, which takes back blocks that a
+ * rolled-back command added.
  */
 final class UnitIndex implements Iterable<Block> {
 
@@ -83,6 +84,32 @@ final class UnitIndex implements Iterable<Block> {
             heads[c] = key;
         }
         size++;
+    }
+
+    /** Removes the block starting at {@code first}; returns whether there was one. */
+    boolean remove(long first) {
+        int c = floorChunk(first);
+        if (c < 0) {
+            return false;
+        }
+        Chunk chunk = chunks[c];
+        int pos = floorIn(chunk, first);
+        if (pos < 0 || chunk.keys[pos] != first) {
+            return false;
+        }
+        int tail = chunk.size - pos - 1;
+        System.arraycopy(chunk.keys, pos + 1, chunk.keys, pos, tail);
+        System.arraycopy(chunk.blocks, pos + 1, chunk.blocks, pos, tail);
+        chunk.blocks[--chunk.size] = null;
+        size--;
+        if (chunk.size == 0) {
+            System.arraycopy(chunks, c + 1, chunks, c, chunkCount - c - 1);
+            System.arraycopy(heads, c + 1, heads, c, chunkCount - c - 1);
+            chunks[--chunkCount] = null;
+        } else if (pos == 0) {
+            heads[c] = chunk.keys[0];
+        }
+        return true;
     }
 
     private void insertChunk(int at, Chunk chunk) {

@@ -57,6 +57,32 @@ class IndexProperties {
     }
 
     @Property(tries = 1000)
+    void unit_index_add_and_remove_match_a_tree_map(@ForAll @Size(max = 600) List<@IntRange(min = 0, max = 3999) Integer> ops,
+                                                    @ForAll @Size(max = 50) List<@IntRange(min = 0, max = 2100) Integer> probes) {
+        UnitIndex index = new UnitIndex();
+        TreeMap<Long, Block> model = new TreeMap<>();
+        for (int op : ops) {
+            long key = 1 + op % 2000;
+            if (op >= 2000) {
+                assertThat(index.remove(key)).isEqualTo(model.remove(key) != null);
+            } else if (!model.containsKey(key)) {
+                Block b = block(key, 2024, 0);
+                index.add(b);
+                model.put(key, b);
+            }
+            assertThat(index.size()).isEqualTo(model.size());
+        }
+        for (int p : probes) {
+            var e = model.floorEntry((long) p);
+            assertThat(index.floor(p)).isSameAs(e == null ? null : e.getValue());
+            assertThat(index.get(p)).isSameAs(model.get((long) p));
+        }
+        List<Block> inOrder = new ArrayList<>();
+        index.forEach(inOrder::add);
+        assertThat(inOrder).containsExactlyElementsOf(model.values());
+    }
+
+    @Property(tries = 1000)
     void held_blocks_add_remove_and_order_match_a_tree_set(@ForAll @Size(max = 300) List<@IntRange(min = 0, max = 1999) Integer> ops) {
         HeldBlocks held = new HeldBlocks();
         TreeSet<Block> model = new TreeSet<>(AccountState.SELECTION_ORDER);

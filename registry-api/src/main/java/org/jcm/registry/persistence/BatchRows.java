@@ -18,6 +18,10 @@ import org.jcm.ledger.id.Party;
  * Everything one writer batch persists, gathered column by column so that each table is written
  * with one multi-row statement ({@code INSERT ... SELECT FROM unnest(arrays)}). Reused from batch
  * to batch by the writer thread; not thread-safe.
+ *
+ * <p>{@link #mark()} and {@link #resetToMark()} take back the rows added since the mark (the writer
+ * marks before each command, so that a command that fails leaves no row behind); there is one mark
+ * at a time, kept in this object, so marking allocates nothing.
  */
 public final class BatchRows {
 
@@ -60,6 +64,14 @@ public final class BatchRows {
     final List<Authorization> authorizations = new ArrayList<>();
     final List<FirstTransferRecorded> firstTransfers = new ArrayList<>();
     final List<CaMethodRow> caMethods = new ArrayList<>();
+
+    /** Every column, for {@link #mark()} and {@link #resetToMark()}. */
+    private final List<?>[] lists = {eventType, eventAt, actorRole, actorSubject, actorScope, eventJson, prevHash, hash,
+        touchedAccount, unitsHost, idempotencyKey, idempotencyOutcome, blocks, deletedBlocks, accounts, parties,
+        registries, organizations, projects, issuanceRequests, issuances, authorizations, firstTransfers, caMethods};
+    private final LongColumn[] longColumns = {eventSeq, touchedAccountSeq, unitsVintage, unitsFirst, unitsLast, unitsSeq};
+    /** The size of every column at the last {@link #mark()}: {@link #lists}, then {@link #longColumns}. */
+    private final int[] marked = new int[lists.length + longColumns.length];
 
     /** A Party's CA method for an NDC period. */
     public record CaMethodRow(String party, int firstYear, int lastYear, String method) {
@@ -174,6 +186,29 @@ public final class BatchRows {
     /** Whether there is nothing to write. */
     public boolean isEmpty() {
         return eventSeq.size() == 0 && idempotencyKey.isEmpty();
+    }
+
+    /** Remembers the size of every column; {@link #resetToMark()} returns to it. Replaces an earlier mark. */
+    public void mark() {
+        int i = 0;
+        for (List<?> list : lists) {
+            marked[i++] = list.size();
+        }
+        for (LongColumn column : longColumns) {
+            marked[i++] = column.size();
+        }
+    }
+
+    /** Drops every row added since the last {@link #mark()} (everything, if {@link #clear()} came after it). */
+    public void resetToMark() {
+        int i = 0;
+        for (List<?> list : lists) {
+            int keep = Math.min(marked[i++], list.size());
+            list.subList(keep, list.size()).clear();
+        }
+        for (LongColumn column : longColumns) {
+            column.truncate(Math.min(marked[i++], column.size()));
+        }
     }
 
     /** Empties every column for the next batch. */

@@ -80,8 +80,8 @@ public final class LedgerStore {
             + " SELECT h, v, int8range(f, l, '[]'), s FROM unnest(?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[])"
             + " AS t(h, v, f, l, s)";
     private static final String INSERT_IDEMPOTENCY = "INSERT INTO idempotency (subject, key, kind, request_hash, status,"
-            + " first_seq, last_seq, rejection_code, rejection_detail) SELECT * FROM unnest(?::text[], ?::text[], ?::text[],"
-            + " ?::bytea[], ?::int[], ?::bigint[], ?::bigint[], ?::text[], ?::text[])";
+            + " first_seq, last_seq, rejection_code, rejection_detail, actor_role, actor_scope) SELECT * FROM unnest(?::text[],"
+            + " ?::text[], ?::text[], ?::bytea[], ?::int[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])";
     /**
      * The statements of a batch without reference data, in the order they must run (blocks are
      * deleted before the upsert may re-create a key), as one string: the driver sends them with one
@@ -90,7 +90,7 @@ public final class LedgerStore {
     private static final String HOT_PATH = String.join(";\n", INSERT_EVENTS, DELETE_BLOCKS, UPSERT_BLOCKS,
             INSERT_EVENT_ACCOUNTS, INSERT_EVENT_UNITS, INSERT_IDEMPOTENCY, "COMMIT");
     private static final String FIND_IDEMPOTENCY = "SELECT i.subject, i.key, i.kind, i.request_hash, i.status, i.first_seq,"
-            + " i.last_seq, i.rejection_code, i.rejection_detail FROM idempotency i"
+            + " i.last_seq, i.rejection_code, i.rejection_detail, i.actor_role, i.actor_scope FROM idempotency i"
             + " JOIN unnest(?::text[], ?::text[]) AS k(subject, key) ON i.subject = k.subject AND i.key = k.key";
 
     private final String url;
@@ -295,11 +295,14 @@ public final class LedgerStore {
         return found;
     }
 
-    /** Reads an outcome from columns kind, request_hash, status, first_seq, last_seq, rejection_code, rejection_detail. */
+    /**
+     * Reads an outcome from columns kind, request_hash, status, first_seq, last_seq, rejection_code,
+     * rejection_detail, actor_role, actor_scope.
+     */
     static StoredOutcome outcome(ResultSet rows, int first) throws SQLException {
         return new StoredOutcome(StoredOutcome.Kind.valueOf(rows.getString(first)), rows.getBytes(first + 1),
                 rows.getInt(first + 2), rows.getLong(first + 3), rows.getLong(first + 4), rows.getString(first + 5),
-                rows.getString(first + 6));
+                rows.getString(first + 6), rows.getString(first + 7), rows.getString(first + 8));
     }
 
     // ------------------------------------------------------------------ persisting
@@ -505,6 +508,8 @@ public final class LedgerStore {
         Long[] lastSeqs = new Long[n];
         String[] codes = new String[n];
         String[] details = new String[n];
+        String[] roles = new String[n];
+        String[] scopes = new String[n];
         for (int i = 0; i < n; i++) {
             SubjectKey key = rows.idempotencyKey.get(i);
             StoredOutcome outcome = rows.idempotencyOutcome.get(i);
@@ -519,6 +524,8 @@ public final class LedgerStore {
             }
             codes[i] = outcome.rejectionCode();
             details[i] = outcome.rejectionDetail();
+            roles[i] = outcome.actorRole();
+            scopes[i] = outcome.actorScope();
         }
         s.setArray(p, c.createArrayOf("text", subjects));
         s.setArray(p + 1, c.createArrayOf("text", keys));
@@ -529,7 +536,9 @@ public final class LedgerStore {
         s.setArray(p + 6, c.createArrayOf("int8", lastSeqs));
         s.setArray(p + 7, c.createArrayOf("text", codes));
         s.setArray(p + 8, c.createArrayOf("text", details));
-        return p + 9;
+        s.setArray(p + 9, c.createArrayOf("text", roles));
+        s.setArray(p + 10, c.createArrayOf("text", scopes));
+        return p + 11;
     }
 
     /** Reference data changes rarely, so it is written with plain batched statements. */

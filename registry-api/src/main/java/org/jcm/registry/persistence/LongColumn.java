@@ -33,4 +33,12 @@ final class LongColumn {
     void clear() {
         size = 0;
     }
+
+    /** Drops the values from {@code newSize} on. */
+    void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IndexOutOfBoundsException(newSize);
+        }
+        size = newSize;
+    }
 }

@@ -21,7 +21,7 @@ import org.jcm.ledger.event.LedgerEvent;
 public class StoredLedgerReader {
 
     private static final String OUTCOME_COLUMNS = "kind, request_hash, status, first_seq, last_seq, rejection_code,"
-            + " rejection_detail";
+            + " rejection_detail, actor_role, actor_scope";
 
     private final Pool pool;
 
@@ -91,6 +91,6 @@ public class StoredLedgerReader {
         Long last = row.getLong("last_seq");
         return new StoredOutcome(StoredOutcome.Kind.valueOf(row.getString("kind")), row.getBuffer("request_hash").getBytes(),
                 row.getInteger("status"), first == null ? 0 : first, last == null ? 0 : last, row.getString("rejection_code"),
-                row.getString("rejection_detail"));
+                row.getString("rejection_detail"), row.getString("actor_role"), row.getString("actor_scope"));
     }
 }

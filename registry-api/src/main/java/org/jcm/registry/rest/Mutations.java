@@ -113,6 +113,8 @@ public class Mutations {
             return Problem.of(503, unavailable.code(), unavailable.detail());
         } else if (result instanceof CommandResult.Failed failed) {
             return Problem.of(500, ProblemCodes.INTERNAL_ERROR, failed.detail());
+        } else if (result instanceof CommandResult.Refused refused) {
+            return Problem.of(refused.status(), refused.code(), refused.detail());
         }
         throw new IllegalArgumentException("not a problem: " + result);
     }
@@ -134,6 +136,11 @@ public class Mutations {
     Response notLoaded() {
         return response(Problem.of(503, org.jcm.registry.service.LedgerWriter.LEDGER_UNAVAILABLE,
                 "The ledger is starting on this instance; retry with the same Idempotency-Key."));
+    }
+
+    /** 403 {@code forbidden}: the key's outcome belongs to another role or scope of the same token subject. */
+    static Problem replayForbidden() {
+        return Problem.of(403, ProblemCodes.FORBIDDEN, LedgerWriter.REPLAY_FORBIDDEN);
     }
 
     /** 409 {@code idempotency_key_reused}. */

@@ -85,9 +85,13 @@ public class TransferBatches {
             }
             StoredOutcome batch = stored.get(key);
             if (batch != null) {
-                return batch.kind() == StoredOutcome.Kind.BATCH && batchKey.sameRequest(batch.requestHash())
-                        ? replayed(prepared, stored)
-                        : Uni.createFrom().item(mutations.response(Mutations.keyReused()));
+                if (batch.kind() != StoredOutcome.Kind.BATCH || !batchKey.sameRequest(batch.requestHash())) {
+                    return Uni.createFrom().item(mutations.response(Mutations.keyReused()));
+                }
+                if (!batch.replayableBy(actor)) {
+                    return Uni.createFrom().item(mutations.response(Mutations.replayForbidden()));
+                }
+                return replayed(prepared, stored, actor);
             }
             Object[] known = new Object[prepared.size()];
             List<LedgerWriter.Item> fresh = new ArrayList<>(prepared.size());
@@ -98,19 +102,22 @@ public class TransferBatches {
                 }
                 StoredOutcome earlier = stored.get(p.key());
                 if (earlier != null) {
-                    known[i] = replayOutcome(p, earlier);
+                    known[i] = replayOutcome(p, earlier, actor);
                 } else {
                     fresh.add(new LedgerWriter.Item(p.command(), actor, p.idempotency()));
                 }
             }
             // Submitted even when empty, so that the batch's own key is recorded.
-            return mutations.ledger().submit(fresh, batchKey, checkpoint).chain(outcome -> {
+            return mutations.ledger().submit(fresh, batchKey, actor, checkpoint).chain(outcome -> {
                 if (outcome instanceof BatchOutcome.Items results) {
-                    return assemble(prepared, known, results.results());
+                    return assemble(prepared, known, results.results(), actor);
                 } else if (outcome instanceof BatchOutcome.Replayed) {
                     return replay(actor, prepared);
                 } else if (outcome instanceof BatchOutcome.KeyReused) {
                     return Uni.createFrom().item(mutations.response(Mutations.keyReused()));
+                } else if (outcome instanceof BatchOutcome.Refused refused) {
+                    return Uni.createFrom().item(mutations.response(Problem.of(refused.status(), refused.code(),
+                            refused.detail())));
                 }
                 BatchOutcome.Unavailable unavailable = (BatchOutcome.Unavailable) outcome;
                 return Uni.createFrom().item(mutations.response(Problem.of(503, unavailable.code(), unavailable.detail())));
@@ -144,7 +151,7 @@ public class TransferBatches {
      * The answer from what was known before submitting ({@code known}, by item) and the writer's
      * results (one per item submitted, in order).
      */
-    private Uni<Response> assemble(List<Prepared> prepared, Object[] known, List<CommandResult> results) {
+    private Uni<Response> assemble(List<Prepared> prepared, Object[] known, List<CommandResult> results, Actor actor) {
         Object[] outcomes = new Object[prepared.size()];
         int next = 0;
         for (int i = 0; i < prepared.size(); i++) {
@@ -161,7 +168,7 @@ public class TransferBatches {
             if (result instanceof CommandResult.Accepted accepted) {
                 outcomes[i] = accepted.events();
             } else if (result instanceof CommandResult.Replayed replayed) {
-                outcomes[i] = replayOutcome(p, replayed.outcome());
+                outcomes[i] = replayOutcome(p, replayed.outcome(), actor);
             } else {
                 outcomes[i] = mutations.problem(result);
             }
@@ -177,11 +184,11 @@ public class TransferBatches {
                 keys.add(p.key());
             }
         }
-        return mutations.reader().outcomes(actor.subject(), keys).chain(stored -> replayed(prepared, stored));
+        return mutations.reader().outcomes(actor.subject(), keys).chain(stored -> replayed(prepared, stored, actor));
     }
 
     /** The answer to a retried batch from its items' stored outcomes (by key). */
-    private Uni<Response> replayed(List<Prepared> prepared, Map<String, StoredOutcome> stored) {
+    private Uni<Response> replayed(List<Prepared> prepared, Map<String, StoredOutcome> stored, Actor actor) {
         Object[] outcomes = new Object[prepared.size()];
         for (int i = 0; i < prepared.size(); i++) {
             Prepared p = prepared.get(i);
@@ -191,16 +198,22 @@ public class TransferBatches {
                 outcomes[i] = Problem.of(500, ProblemCodes.INTERNAL_ERROR,
                         "The outcome of this item is no longer stored; send it again with a new key.");
             } else {
-                outcomes[i] = replayOutcome(p, stored.get(p.key()));
+                outcomes[i] = replayOutcome(p, stored.get(p.key()), actor);
             }
         }
         return withStoredEvents(prepared, outcomes);
     }
 
-    /** A stored outcome: a problem, or the stored outcome itself when its events must be read. */
-    private static Object replayOutcome(Prepared p, StoredOutcome stored) {
+    /**
+     * A stored outcome: a problem, or the stored outcome itself when its events must be read. Like
+     * a fresh item, it is answered only to the role and scope it was made with (403 otherwise).
+     */
+    private static Object replayOutcome(Prepared p, StoredOutcome stored, Actor actor) {
         if (stored.kind() != StoredOutcome.Kind.COMMAND || !p.idempotency().sameRequest(stored.requestHash())) {
             return Mutations.keyReused();
+        }
+        if (!stored.replayableBy(actor)) {
+            return Mutations.replayForbidden();
         }
         return stored.accepted() ? stored : Mutations.stored(stored);
     }

@@ -21,6 +21,14 @@ public sealed interface BatchOutcome {
     record KeyReused() implements BatchOutcome {
     }
 
+    /**
+     * Nothing was applied and retrying will not help: PostgreSQL refused the submission's rows
+     * (422 {@code unprocessable_command}), or the batch key's earlier outcome belongs to another
+     * actor (403 {@code forbidden}).
+     */
+    record Refused(int status, String code, String detail) implements BatchOutcome {
+    }
+
     /** Nothing was applied and the whole submission may be retried. */
     record Unavailable(String code, String detail) implements BatchOutcome {
     }

@@ -45,4 +45,16 @@ public sealed interface CommandResult {
     /** The state machine failed unexpectedly on this command (a defect); nothing was applied. */
     record Failed(String detail) implements CommandResult {
     }
+
+    /**
+     * Not applied, and retrying will not help: the ledger cannot encode or store this command
+     * (422 {@code unprocessable_command}), or the key's earlier outcome belongs to another actor
+     * (403 {@code forbidden}). Nothing is recorded for the key.
+     */
+    record Refused(int status, String code, String detail) implements CommandResult {
+        public Refused {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
 }

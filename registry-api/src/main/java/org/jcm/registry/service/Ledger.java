@@ -117,9 +117,13 @@ public class Ledger {
                         "The ledger did not confirm the request in time; retry with the same Idempotency-Key."));
     }
 
-    /** Submits commands applied in one batch, each with its own outcome (see {@link LedgerWriter#submit(List, IdempotencyKey, long, Executor)}). */
-    public Uni<BatchOutcome> submit(List<LedgerWriter.Item> items, IdempotencyKey batchKey, long checkpoint) {
-        return Uni.createFrom().completionStage(() -> writer.submit(items, batchKey, checkpoint, completer()))
+    /**
+     * Submits commands applied in one batch, each with its own outcome (see
+     * {@link LedgerWriter#submit(List, IdempotencyKey, org.jcm.ledger.command.Actor, long, Executor)}).
+     */
+    public Uni<BatchOutcome> submit(List<LedgerWriter.Item> items, IdempotencyKey batchKey,
+                                    org.jcm.ledger.command.Actor batchActor, long checkpoint) {
+        return Uni.createFrom().completionStage(() -> writer.submit(items, batchKey, batchActor, checkpoint, completer()))
                 .ifNoItem().after(config.commitTimeout())
                 .recoverWithItem(() -> new BatchOutcome.Unavailable(LedgerWriter.LEDGER_UNAVAILABLE,
                         "The ledger did not confirm the request in time; retry with the same Idempotency-Key."));

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -38,14 +39,18 @@ import org.jcm.registry.persistence.EventIndex;
 import org.jcm.registry.persistence.LedgerStore;
 import org.jcm.registry.persistence.LedgerVerificationException;
 import org.jcm.registry.persistence.LoadedLedger;
+import org.jcm.registry.persistence.SqlFaults;
 import org.jcm.registry.persistence.StoredOutcome;
 import org.jcm.registry.persistence.SubjectKey;
+import org.jcm.registry.problem.ProblemCodes;
 
 /**
  * The single writer of the ledger: one dedicated thread owns ledger-core's {@link LedgerState},
- * applies queued commands in batches with {@link StateMachine#apply}, assigns sequence numbers and
- * hashes in memory, persists each batch in one PostgreSQL transaction, and only then completes
- * the callers' futures. See {@code docs/writer.md}.
+ * decides queued commands in batches with {@link StateMachine#decide}, encodes the events, assigns
+ * sequence numbers and hashes in memory, folds them, persists each batch in one PostgreSQL
+ * transaction, and only then completes the callers' futures. The state's undo journal is on, so
+ * that a command that fails, or a batch whose rows PostgreSQL refuses, is taken back without
+ * rebuilding the state. See {@code docs/writer.md}.
  *
  * <p>Request threads call {@link #submit}; everything else runs on the writer thread. The writer
  * holds a PostgreSQL session advisory lock on its connection while it is {@link WriterStatus#ACTIVE};
@@ -57,6 +62,14 @@ public final class LedgerWriter {
     public static final String NOT_THE_WRITER = "not_the_writer";
     public static final String LEDGER_UNAVAILABLE = "ledger_unavailable";
     public static final String WRITER_OVERLOADED = "writer_overloaded";
+    /**
+     * The detail of 403 {@code forbidden} for a replay by another actor: an earlier request with the
+     * same token subject and key was made with another role or scope (another organization, say).
+     */
+    public static final String REPLAY_FORBIDDEN = "This Idempotency-Key was used by this token's subject with another"
+            + " role or scope than this token's; its outcome is answered only to the same role and scope.";
+    /** The code of a command the ledger cannot encode or store because of its content (422). */
+    public static final String UNPROCESSABLE_COMMAND = "unprocessable_command";
 
     private static final Logger LOG = Logger.getLogger(LedgerWriter.class);
     private static final Actor BOOTSTRAP = Actor.operator("bootstrap");
@@ -76,6 +89,7 @@ public final class LedgerWriter {
     }
 
     private final WriterConfig config;
+    private final LedgerCore core;
     private final LedgerStore store;
     private final Clock clock;
     private final Supplier<List<Party>> referenceParties;
@@ -122,6 +136,13 @@ public final class LedgerWriter {
      */
     public LedgerWriter(WriterConfig config, LedgerStore store, Clock clock, MeterRegistry meters,
                         Supplier<List<Party>> referenceParties, LedgerWriter previous) {
+        this(config, store, clock, meters, referenceParties, previous, LedgerCore.STATE_MACHINE);
+    }
+
+    /** A writer that decides and folds with {@code core} (tests simulate defects of ledger-core with it). */
+    LedgerWriter(WriterConfig config, LedgerStore store, Clock clock, MeterRegistry meters,
+                 Supplier<List<Party>> referenceParties, LedgerWriter previous, LedgerCore core) {
+        this.core = core;
         this.config = config;
         this.store = store;
         this.clock = clock;
@@ -173,9 +194,12 @@ public final class LedgerWriter {
      * completed on {@code completer} after the command's batch committed (or failed).
      */
     public CompletableFuture<CommandResult> submit(Item item, long checkpoint, Executor completer) {
-        return submit(List.of(item), null, checkpoint, completer).thenApply(outcome -> {
+        return submit(List.of(item), null, null, checkpoint, completer).thenApply(outcome -> {
             if (outcome instanceof BatchOutcome.Items items) {
                 return items.results().get(0);
+            }
+            if (outcome instanceof BatchOutcome.Refused refused) {
+                return new CommandResult.Refused(refused.status(), refused.code(), refused.detail());
             }
             BatchOutcome.Unavailable unavailable = (BatchOutcome.Unavailable) outcome;
             return new CommandResult.Unavailable(unavailable.code(), unavailable.detail());
@@ -184,11 +208,41 @@ public final class LedgerWriter {
 
     /**
      * Submits commands that are applied in order within one batch (one transaction), each with its
-     * own outcome. {@code batchKey}, if not null, is the idempotency key of the submission as a whole.
+     * own outcome. {@code batchKey}, if not null, is the idempotency key of the submission as a whole,
+     * sent by {@code batchActor} (whose role and scope a replay of the batch must have).
      */
-    public CompletableFuture<BatchOutcome> submit(List<Item> items, IdempotencyKey batchKey, long checkpoint,
-                                                  Executor completer) {
+    public CompletableFuture<BatchOutcome> submit(List<Item> items, IdempotencyKey batchKey, Actor batchActor,
+                                                  long checkpoint, Executor completer) {
+        if (batchKey != null) {
+            java.util.Objects.requireNonNull(batchActor, "batchActor");
+        }
         CompletableFuture<BatchOutcome> future = new CompletableFuture<>();
+        // Rows PostgreSQL is known to refuse are refused here, before they cost the writer a failed
+        // commit and a split (which remain for whatever else it refuses).
+        String unstorable = unstorable(items, batchKey, batchActor);
+        if (unstorable != null) {
+            metrics.poison(WriterMetrics.STAGE_STORE);
+            LOG.warnf("A submission of %d commands cannot be stored (%s); answering it 422", items.size(), unstorable);
+            future.complete(new BatchOutcome.Refused(422, UNPROCESSABLE_COMMAND, "The ledger cannot store this request: "
+                    + unstorable + ". Nothing of it was applied."));
+            return future;
+        }
+        CommandResult[] poisoned = null;
+        for (int i = 0; i < items.size(); i++) {
+            String problem = unstorable(items.get(i));
+            if (problem != null) {
+                metrics.poison(WriterMetrics.STAGE_STORE);
+                if (poisoned == null) {
+                    poisoned = new CommandResult[items.size()];
+                }
+                poisoned[i] = new CommandResult.Refused(422, UNPROCESSABLE_COMMAND, "The ledger cannot store this request: "
+                        + problem + ". Nothing was applied.");
+            }
+        }
+        if (poisoned != null && batchKey == null && items.size() == 1) {
+            future.complete(new BatchOutcome.Items(List.of(poisoned[0])));
+            return future;
+        }
         WriterStatus now = status;
         if (now != WriterStatus.ACTIVE) {
             String code = now == WriterStatus.STANDBY ? NOT_THE_WRITER : LEDGER_UNAVAILABLE;
@@ -205,8 +259,47 @@ public final class LedgerWriter {
                     "The ledger writer has " + config.queueCapacity() + " commands waiting; retry shortly."));
             return future;
         }
-        queue.add(new Submission(items, batchKey, checkpoint, completer, future));
+        Submission submission = new Submission(items, batchKey, batchActor, checkpoint, completer, future);
+        submission.poisoned = poisoned;
+        queue.add(submission);
         return future;
+    }
+
+    /** Why PostgreSQL cannot store a transfer batch's own key, or null (see {@link SqlFaults#unstorable}). */
+    private static String unstorable(List<Item> items, IdempotencyKey batchKey, Actor batchActor) {
+        if (batchKey == null) {
+            return null;
+        }
+        String problem = unstorable(batchKey, batchActor);
+        if (problem != null) {
+            return problem;
+        }
+        for (Item item : items) {
+            if (item.key() != null && item.key().subjectKey().equals(batchKey.subjectKey())) {
+                // Both records would have the same primary key.
+                return "its Idempotency-Key is also the key of one of its items";
+            }
+        }
+        return null;
+    }
+
+    private static String unstorable(Item item) {
+        return unstorable(item.key(), item.actor());
+    }
+
+    /** Why the key's subject and name or the actor's subject and scope cannot be stored as they are, or null. */
+    private static String unstorable(IdempotencyKey key, Actor actor) {
+        String problem = SqlFaults.unstorable(actor.subject());
+        if (problem == null) {
+            problem = SqlFaults.unstorable(actor.scope());
+        }
+        if (problem == null && key != null) {
+            problem = SqlFaults.unstorable(key.subjectKey().subject());
+            if (problem == null) {
+                problem = SqlFaults.unstorable(key.subjectKey().key());
+            }
+        }
+        return problem == null ? null : problem + " in the token's subject or scope or in the Idempotency-Key";
     }
 
     /**
@@ -309,7 +402,7 @@ public final class LedgerWriter {
                     commands += next.items.size();
                 }
                 queuedCommands.addAndGet(-commands);
-                process(batch, commands);
+                process(batch);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -350,6 +443,7 @@ public final class LedgerWriter {
             statusDetail = "replaying the ledger";
             LoadedLedger loaded = store.load(connection, config.verifyBlocks());
             state = loaded.state();
+            state.setJournaling(true);
             head = loaded.headHash();
             changeRows = new ChangeRows(loaded.storedAccounts());
             committedSeq = state.lastSeq();
@@ -391,8 +485,8 @@ public final class LedgerWriter {
         if (missing.isEmpty()) {
             return;
         }
-        Submission submission = new Submission(missing, null, Long.MAX_VALUE, Runnable::run, new CompletableFuture<>());
-        process(List.of(submission), missing.size());
+        Submission submission = new Submission(missing, null, null, Long.MAX_VALUE, Runnable::run, new CompletableFuture<>());
+        process(List.of(submission));
         BatchOutcome outcome = submission.future.join();
         if (outcome instanceof BatchOutcome.Items items) {
             long accepted = items.results().stream().filter(r -> r instanceof CommandResult.Accepted).count();
@@ -404,48 +498,155 @@ public final class LedgerWriter {
         }
     }
 
-    /** Applies, persists and answers one batch. */
-    private void process(List<Submission> batch, int commands) {
+    /**
+     * Applies, persists and answers one batch. A command that fails while it is decided, encoded or
+     * folded fails alone ({@link #poisoned}); a commit that PostgreSQL refuses because of some row
+     * splits the batch ({@link #refused}); only a storage fault (or an undo that fails) rebuilds.
+     */
+    private void process(List<Submission> batch) {
         long batchNo = checkpoint + 1;
+        rows.clear();
+        addedThisBatch.clear();
+        metrics.discardPending();
+        byte[] batchHead = head;
+        int batchMark = state.mark();
         Map<SubjectKey, StoredOutcome> stored;
         try {
             stored = lookUpStaleKeys(batch);
         } catch (SQLException e) {
-            commitFailed(batch, e);
+            failed(batch, batchMark, batchHead, e);
             return;
         }
-        rows.clear();
-        addedThisBatch.clear();
         try {
             for (Submission s : batch) {
                 decide(s, batchNo, stored);
             }
-            changeRows.add(state.drainChanges(), state, rows);
-        } catch (PoisonCommand poison) {
-            handlePoison(batch, commands, poison);
+        } catch (UndoFailed e) {
+            rebuild(batch, WriterMetrics.REBUILD_UNDO_FAILED, e.getCause());
             return;
         }
         long started = System.nanoTime();
-        if (!rows.isEmpty()) {
-            try {
+        try {
+            changeRows.add(state.drainChanges(), state, rows);
+            if (!rows.isEmpty()) {
                 store.persist(connection, rows);
-            } catch (SQLException | RuntimeException e) {
-                commitFailed(batch, e);
-                return;
-            }
-        } else {
-            try {
+            } else {
                 // Ends the read-only transaction of the key look-up, if there was one (pgjdbc sends
                 // nothing when no transaction is open).
                 connection.rollback();
-            } catch (SQLException e) {
-                commitFailed(batch, e);
-                return;
             }
+        } catch (SQLException | RuntimeException e) {
+            failed(batch, batchMark, batchHead, e);
+            return;
         }
         long commitNanos = System.nanoTime() - started;
+        state.release();
         committed(batch, batchNo);
-        metrics.batch(commands, rows.eventCount(), commitNanos);
+        metrics.batch(countCommands(batch), rows.eventCount(), commitNanos);
+    }
+
+    /**
+     * The batch's key look-up or commit failed. A storage fault (the connection, the server, a
+     * serialization failure, anything unknown) is answered 503 and the state is rebuilt, since the
+     * commit may or may not have happened. If PostgreSQL refused some row instead, the transaction
+     * was rolled back for certain: the batch is taken back in memory and processed again in halves,
+     * each its own transaction, until the submission whose rows are refused is alone; it gets 422
+     * and everything else commits.
+     */
+    private void failed(List<Submission> batch, int batchMark, byte[] batchHead, Exception e) {
+        if (!refusedRow(e)) {
+            commitFailed(batch, e);
+            return;
+        }
+        try {
+            state.rollbackTo(batchMark);
+        } catch (RuntimeException undo) {
+            rebuild(batch, WriterMetrics.REBUILD_UNDO_FAILED, undo);
+            return;
+        }
+        head = batchHead;
+        rows.clear();
+        forgetThisBatch();
+        metrics.discardPending();
+        if (batch.size() == 1) {
+            refused(batch.get(0), e);
+            state.release();
+            return;
+        }
+        metrics.split();
+        LOG.warnf("PostgreSQL refused a row of a batch of %d submissions (%s); committing it in halves to find the submission",
+                batch.size(), describe(e));
+        int half = batch.size() / 2;
+        List<Submission> first = new ArrayList<>(batch.subList(0, half));
+        List<Submission> second = new ArrayList<>(batch.subList(half, batch.size()));
+        process(first);
+        if (status == WriterStatus.ACTIVE) {
+            process(second);
+        } else {
+            answerUnavailable(second);
+        }
+    }
+
+    /**
+     * Whether a failure was caused by the batch's rows rather than by the storage: PostgreSQL (or
+     * the driver, before sending) refused a value or a constraint (SQLSTATE classes 21, 22, 23, 27,
+     * 42, 54), or building the rows threw. The transaction is then rolled back (the key look-up
+     * leaves it open); if even that fails, the connection is gone and it is a storage fault.
+     */
+    private boolean refusedRow(Exception e) {
+        boolean byRow = e instanceof SQLException sql ? SqlFaults.refusedRow(sql) : e instanceof RuntimeException;
+        if (!byRow) {
+            return false;
+        }
+        try {
+            connection.rollback();
+            return true;
+        } catch (SQLException broken) {
+            e.addSuppressed(broken);
+            return false;
+        }
+    }
+
+    /** The lone submission whose rows PostgreSQL refused: answered 422 (500 if building its rows threw); nothing is stored. */
+    private void refused(Submission s, Exception e) {
+        metrics.poison(WriterMetrics.STAGE_STORE);
+        if (e instanceof SQLException sql) {
+            LOG.warnf("PostgreSQL refused the rows of a submission of %d commands (%s); answering it 422",
+                    s.items.size(), describe(sql));
+            s.complete(new BatchOutcome.Refused(422, UNPROCESSABLE_COMMAND, "The ledger cannot store this request"
+                    + (sql.getSQLState() == null ? "" : " (SQLSTATE " + sql.getSQLState() + ")")
+                    + "; nothing of it was applied. Correct its content; retrying it unchanged will fail again."));
+        } else {
+            String reference = UUID.randomUUID().toString();
+            LOG.errorf(e, "Building the rows of a submission failed, reference %s; answering it 500", reference);
+            s.complete(new BatchOutcome.Refused(500, ProblemCodes.INTERNAL_ERROR, "The ledger failed to store this request;"
+                    + " nothing of it was applied. Quote reference " + reference + " to the operator."));
+        }
+    }
+
+    /** A message fit for an answer: surrogates and control characters replaced, at most 200 characters. */
+    private static String printable(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        StringBuilder out = new StringBuilder(Math.min(message.length(), 200));
+        for (int i = 0; i < message.length() && out.length() < 200; i++) {
+            char c = message.charAt(i);
+            out.append(Character.isSurrogate(c) || Character.isISOControl(c) ? '?' : c);
+        }
+        return out.toString();
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof SQLException sql ? "SQLSTATE " + sql.getSQLState() + ": " + sql.getMessage() : e.toString();
+    }
+
+    private static int countCommands(List<Submission> batch) {
+        int n = 0;
+        for (Submission s : batch) {
+            n += s.items.size();
+        }
+        return n;
     }
 
     /** Looks up in PostgreSQL the keys of submissions whose caller's lookup may have missed a commit. */
@@ -478,6 +679,8 @@ public final class LedgerWriter {
             if (earlier != null) {
                 if (!s.batchKey.sameRequest(earlier.requestHash())) {
                     s.outcome = new BatchOutcome.KeyReused();
+                } else if (!earlier.stored().replayableBy(s.batchActor)) {
+                    s.outcome = new BatchOutcome.Refused(403, ProblemCodes.FORBIDDEN, REPLAY_FORBIDDEN);
                 } else {
                     s.outcome = earlier.live() instanceof BatchOutcome live ? live : new BatchOutcome.Replayed(earlier.stored());
                 }
@@ -491,7 +694,7 @@ public final class LedgerWriter {
         BatchOutcome.Items items = new BatchOutcome.Items(results);
         s.outcome = items;
         if (s.batchKey != null) {
-            StoredOutcome outcome = StoredOutcome.batch(s.batchKey.requestHash());
+            StoredOutcome outcome = StoredOutcome.batch(s.batchKey.requestHash(), s.batchActor);
             rows.idempotency(s.batchKey.subjectKey(), outcome);
             remember(s.batchKey.subjectKey(), outcome, items, batchNo);
         }
@@ -510,37 +713,89 @@ public final class LedgerWriter {
                 if (!key.sameRequest(earlier.requestHash())) {
                     return new CommandResult.KeyReused();
                 }
+                if (!earlier.stored().replayableBy(item.actor())) {
+                    return new CommandResult.Refused(403, ProblemCodes.FORBIDDEN, REPLAY_FORBIDDEN);
+                }
                 return earlier.live() instanceof CommandResult live ? live : new CommandResult.Replayed(earlier.stored());
             }
         }
+        int mark = state.mark();
+        rows.mark();
+        byte[] headBefore = head;
+        String stage = WriterMetrics.STAGE_DECIDE;
         CommandResult result;
         StoredOutcome outcome;
         try {
-            Outcome decided = StateMachine.apply(state, item.command(), new CommandContext(now(), item.actor()));
+            Outcome decided = core.decide(state, item.command(), new CommandContext(now(), item.actor()));
             if (decided instanceof Outcome.Accepted accepted) {
                 List<LedgerEvent> events = accepted.events();
+                // Every event is encoded and chained before any is folded: a command whose content
+                // cannot be encoded leaves the state untouched.
+                stage = WriterMetrics.STAGE_ENCODE;
                 for (int i = 0, n = events.size(); i < n; i++) {
                     append(events.get(i));
                 }
+                stage = WriterMetrics.STAGE_FOLD;
+                for (int i = 0, n = events.size(); i < n; i++) {
+                    core.fold(state, events.get(i));
+                }
                 result = new CommandResult.Accepted(events);
                 outcome = key == null ? null
-                        : StoredOutcome.accepted(key.requestHash(), events.get(0).seq(), events.get(events.size() - 1).seq());
+                        : StoredOutcome.accepted(key.requestHash(), item.actor(), events.get(0).seq(),
+                                events.get(events.size() - 1).seq());
                 metrics.accepted();
             } else {
                 Outcome.Rejected rejected = (Outcome.Rejected) decided;
                 String code = rejected.rejection().code();
                 int status = rejected.rejection().httpStatus();
                 result = new CommandResult.Rejected(code, status, rejected.detail());
-                outcome = key == null ? null : StoredOutcome.rejected(key.requestHash(), status, code, rejected.detail());
+                outcome = key == null ? null
+                        : StoredOutcome.rejected(key.requestHash(), item.actor(), status, code, rejected.detail());
                 metrics.rejected(code);
             }
         } catch (RuntimeException e) {
-            throw new PoisonCommand(s, index, e);
+            return poisoned(s, index, stage, e, mark, headBefore);
         }
         if (key != null) {
             rows.idempotency(key.subjectKey(), outcome);
             remember(key.subjectKey(), outcome, result, batchNo);
         }
+        return result;
+    }
+
+    /**
+     * A command threw while it was decided, encoded or folded: whatever it changed is taken back
+     * (state, rows, head hash) and it alone is answered, 422 {@code unprocessable_command} if its
+     * events cannot be encoded (its content: a lone UTF-16 surrogate, for instance), 500 otherwise
+     * (a defect of ledger-core). Nothing is recorded for its key, and the rest of the batch goes on.
+     */
+    private CommandResult poisoned(Submission s, int index, String stage, RuntimeException e, int mark, byte[] headBefore) {
+        try {
+            state.rollbackTo(mark);
+        } catch (RuntimeException undo) {
+            undo.addSuppressed(e);
+            throw new UndoFailed(undo);
+        }
+        rows.resetToMark();
+        head = headBefore;
+        metrics.poison(stage);
+        String command = s.items.get(index).command().getClass().getSimpleName();
+        CommandResult result;
+        if (WriterMetrics.STAGE_ENCODE.equals(stage)) {
+            LOG.warnf("A %s cannot be encoded (%s); answering it 422, the rest of its batch goes on", command, e.toString());
+            result = new CommandResult.Refused(422, UNPROCESSABLE_COMMAND, "The ledger cannot record this request: its"
+                    + " content cannot be encoded as canonical JSON (" + printable(e.getMessage()) + "). Nothing was applied.");
+        } else {
+            String reference = UUID.randomUUID().toString();
+            LOG.errorf(e, "The state machine failed to %s a %s, reference %s; answering it 500, the rest of its batch goes on",
+                    stage, command, reference);
+            result = new CommandResult.Failed("The ledger failed to apply this command; it was not applied. Quote reference "
+                    + reference + " to the operator.");
+        }
+        if (s.poisoned == null) {
+            s.poisoned = new CommandResult[s.items.size()];
+        }
+        s.poisoned[index] = result;
         return result;
     }
 
@@ -588,6 +843,7 @@ public final class LedgerWriter {
         committedSeq = state.lastSeq();
         committedHead = head;
         changeRows.committed(rows);
+        metrics.flushPending();
         for (SubjectKey key : addedThisBatch) {
             recent.committed(key);
         }
@@ -621,38 +877,36 @@ public final class LedgerWriter {
     private void commitFailed(List<Submission> batch, Exception e) {
         LOG.errorf(e, "A ledger batch failed to commit; answering it 503 and rebuilding from PostgreSQL");
         metrics.commitFailed();
-        forgetThisBatch();
-        for (Submission s : batch) {
-            s.complete(new BatchOutcome.Unavailable(LEDGER_UNAVAILABLE,
-                    "The ledger could not commit this request; retry with the same Idempotency-Key."));
+        rebuild(batch, WriterMetrics.REBUILD_COMMIT_FAILED, null);
+    }
+
+    /**
+     * Answers the batch 503 {@code ledger_unavailable} and makes the writer rebuild its state from
+     * PostgreSQL (reconnect, re-take the lock, replay and verify) before it takes the next batch.
+     */
+    private void rebuild(List<Submission> batch, String reason, Throwable cause) {
+        if (cause != null) {
+            LOG.errorf(cause, "The ledger writer rebuilds its state from PostgreSQL (%s)", reason);
         }
+        metrics.rebuild(reason);
+        metrics.discardPending();
+        try {
+            // A failed key look-up leaves its transaction open; a broken connection is replaced at activation.
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is broken; activation reconnects.
+        }
+        forgetThisBatch();
+        answerUnavailable(batch);
         status = WriterStatus.STARTING;
         statusDetail = "rebuilding the ledger after a failed commit";
     }
 
-    /**
-     * A command made ledger-core throw (a defect): the state may be half-changed, so it is rebuilt
-     * from PostgreSQL and the batch is decided again without that command, which gets a 500.
-     */
-    private void handlePoison(List<Submission> batch, int commands, PoisonCommand poison) {
-        LOG.errorf(poison.getCause(), "The state machine failed on a %s; rebuilding the state and retrying the batch without it",
-                poison.submission.items.get(poison.index).command().getClass().getSimpleName());
-        forgetThisBatch();
-        if (poison.submission.poisoned == null) {
-            poison.submission.poisoned = new CommandResult[poison.submission.items.size()];
+    private void answerUnavailable(List<Submission> batch) {
+        for (Submission s : batch) {
+            s.complete(new BatchOutcome.Unavailable(LEDGER_UNAVAILABLE,
+                    "The ledger could not commit this request; retry with the same Idempotency-Key."));
         }
-        poison.submission.poisoned[poison.index] = new CommandResult.Failed(
-                "The ledger failed to apply this command; it was not applied.");
-        try {
-            LoadedLedger loaded = store.load(connection, false);
-            state = loaded.state();
-            head = loaded.headHash();
-            changeRows = new ChangeRows(loaded.storedAccounts());
-        } catch (SQLException | LedgerVerificationException | RuntimeException e) {
-            commitFailed(batch, e);
-            return;
-        }
-        process(batch, commands);
     }
 
     private void forgetThisBatch() {
@@ -693,6 +947,7 @@ public final class LedgerWriter {
     private static final class Submission {
         final List<Item> items;
         final IdempotencyKey batchKey;
+        final Actor batchActor;
         final long checkpoint;
         final Executor completer;
         final CompletableFuture<BatchOutcome> future;
@@ -700,10 +955,11 @@ public final class LedgerWriter {
         CommandResult[] poisoned;
         BatchOutcome outcome;
 
-        Submission(List<Item> items, IdempotencyKey batchKey, long checkpoint, Executor completer,
+        Submission(List<Item> items, IdempotencyKey batchKey, Actor batchActor, long checkpoint, Executor completer,
                    CompletableFuture<BatchOutcome> future) {
             this.items = items;
             this.batchKey = batchKey;
+            this.batchActor = batchActor;
             this.checkpoint = checkpoint;
             this.completer = completer;
             this.future = future;
@@ -718,16 +974,12 @@ public final class LedgerWriter {
         }
     }
 
-    /** Ledger-core threw on a command: a defect, handled by rebuilding (see {@link #handlePoison}). */
-    private static final class PoisonCommand extends RuntimeException {
+    /** Taking back a failed command threw: the state can no longer be trusted and is rebuilt. */
+    private static final class UndoFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final transient Submission submission;
-        final int index;
 
-        PoisonCommand(Submission submission, int index, RuntimeException cause) {
+        UndoFailed(RuntimeException cause) {
             super(cause);
-            this.submission = submission;
-            this.index = index;
         }
     }
 }

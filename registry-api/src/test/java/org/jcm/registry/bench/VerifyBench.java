@@ -62,7 +62,7 @@ public final class VerifyBench {
                 items.add(new LedgerWriter.Item(TransferCredits.of(accounts.get(from), accounts.get(to), 5),
                         LedgerStreamBench.holder(from), null));
             }
-            writer.submit(items, null, Long.MAX_VALUE, Runnable::run).get(5, TimeUnit.MINUTES);
+            writer.submit(items, null, null, Long.MAX_VALUE, Runnable::run).get(5, TimeUnit.MINUTES);
         }
         System.out.printf("[bench] ledger filled: %d events in %.1f s%n", writer.committedSeq(),
                 (System.nanoTime() - fillStart) / 1e9);

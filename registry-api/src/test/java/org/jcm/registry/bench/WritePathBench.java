@@ -51,6 +51,14 @@ import org.jcm.embedded.PostgresDatabase;
  * so a stall is not hidden); {@code seconds} measured (default 20) after {@code warmup} seconds
  * (default 10); {@code javaOpts} for the service JVM (default {@code -Xmx512m}); {@code jfr} a file
  * name: the service records a JFR profile of the measured phase there.
+ *
+ * <p>{@code poison} (a percentage, default 0) replaces that share of the single-transfer requests
+ * by requests the writer must isolate, of {@code poisonKind}: {@code memo} (a transfer whose memo is
+ * the lone surrogate {@code "\\ud800"} (JSON escape): its event cannot be encoded), {@code batchkey} (a
+ * {@code POST /transfer-batches} of one transfer whose item key equals the batch's
+ * {@code Idempotency-Key}: PostgreSQL refuses the duplicate key) or {@code mixed} (alternately).
+ * Latencies and throughput are then those of the honest requests; the poison answers are counted
+ * by status, and the writer's rebuilds are read from {@code /q/metrics}.
  */
 public final class WritePathBench {
 
@@ -151,6 +159,8 @@ public final class WritePathBench {
         env.put("MP_JWT_VERIFY_ISSUER", "jcm-registry");
         // A production start needs the key that seals list cursors; one made up for the run will do.
         env.put("JCM_PAGING_CURSOR_KEY", java.util.Base64.getEncoder().encodeToString(org.jcm.support.paging.CursorSeal.randomKey()));
+        // A load generator is one client sending far more than a token's rate limit allows.
+        env.put("JCM_RATE_LIMIT_ENABLED", "false");
         Path log = Paths.get(option("log", "target/write-path-bench-service.log"));
         Files.createDirectories(log.toAbsolutePath().getParent());
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -281,7 +291,8 @@ public final class WritePathBench {
         HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("localhost")
                 .setDefaultPort(URI.create(base).getPort()).setKeepAlive(true).setPipelining(false),
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
-        Driver driver = new Driver(vertx, http, mode, batch);
+        Driver driver = new Driver(vertx, http, mode, batch, Integer.parseInt(option("poison", "0")),
+                option("poisonKind", "mixed"));
         log("load: mode=%s %s, %s, %d s warm-up, %d s measured", mode,
                 rate > 0 ? "open loop at " + rate + " requests/s" : "closed loop with " + clients + " clients",
                 mode.equals("batch") ? batch + " transfers per request" : "1 transfer per request", warmup, seconds);
@@ -296,6 +307,7 @@ public final class WritePathBench {
             jcmd(servicePid, "JFR.start", "name=bench", "settings=profile", "filename=" + Paths.get(jfr).toAbsolutePath());
         }
         double[] batchesBefore = writerBatches();
+        double rebuildsBefore = metric("jcm_writer_rebuilds_total") + metric("jcm_writer_commit_failures_total");
         long serviceCpuBefore = cpuTicks(servicePid);
         long postgresCpuBefore = postgresCpuTicks(postmasterPid);
         long benchCpuBefore = benchCpuNanos();
@@ -311,6 +323,7 @@ public final class WritePathBench {
         long transfers = driver.transfers.get();
         long requests = histogram.getTotalCount();
         double[] batchesAfter = writerBatches();
+        double rebuilds = metric("jcm_writer_rebuilds_total") + metric("jcm_writer_commit_failures_total") - rebuildsBefore;
         double serviceCpu = (cpuTicks(servicePid) - serviceCpuBefore) / (double) TICKS_PER_SECOND;
         double postgresCpu = (postgresCpuTicks(postmasterPid) - postgresCpuBefore) / (double) TICKS_PER_SECOND;
         double benchCpu = (benchCpuNanos() - benchCpuBefore) / 1e9;
@@ -324,6 +337,11 @@ public final class WritePathBench {
                 driver.failures.get(), driver.lastFailure, secs);
         log("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f", ms(histogram, 50), ms(histogram, 90),
                 ms(histogram, 99), ms(histogram, 99.9), histogram.getMaxValue() / 1000.0);
+        if (driver.poisonPercent > 0) {
+            log("poison: %d%% of requests (%s), %,d sent, answered by status %s; writer rebuilds and failed commits"
+                    + " during the measured phase: %.0f", driver.poisonPercent, driver.poisonKind, driver.poisonSent.get(),
+                    driver.poisonAnswers, rebuilds);
+        }
         double batches = batchesAfter[0] - batchesBefore[0];
         if (batches > 0) {
             log("writer: %,.0f batches, %.1f commands per batch, mean commit %.2f ms", batches,
@@ -347,6 +365,23 @@ public final class WritePathBench {
 
     private static double ms(Histogram h, double percentile) {
         return h.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** The sum of every series of one metric in /q/metrics (0 if absent). */
+    private double metric(String name) {
+        double sum = 0;
+        try {
+            String body = setupClient.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : body.split("\n")) {
+                if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        } catch (IOException | InterruptedException | NumberFormatException e) {
+            log("metrics unavailable: %s", e);
+        }
+        return sum;
     }
 
     /** The writer's batch count, command count and commit seconds from /q/metrics (zeros if absent). */
@@ -470,12 +505,20 @@ public final class WritePathBench {
         final AtomicLong failures = new AtomicLong();
         volatile String lastFailure = "";
         private long timer = -1;
+        final int poisonPercent;
+        final String poisonKind;
+        final AtomicLong poisonSent = new AtomicLong();
+        final java.util.concurrent.ConcurrentSkipListMap<Integer, AtomicLong> poisonAnswers =
+                new java.util.concurrent.ConcurrentSkipListMap<>();
+        private long poisoned;
 
-        Driver(Vertx vertx, HttpClient http, String mode, int batch) {
+        Driver(Vertx vertx, HttpClient http, String mode, int batch, int poisonPercent, String poisonKind) {
             this.vertx = vertx;
             this.http = http;
             this.mode = mode;
             this.batch = batch;
+            this.poisonPercent = poisonPercent;
+            this.poisonKind = poisonKind;
         }
 
         void closedLoop(int clients) {
@@ -497,6 +540,36 @@ public final class WritePathBench {
             });
         }
 
+        /** A request the writer must isolate (see the class comment); its answer is counted, not timed. */
+        private Future<Integer> sendPoison() {
+            poisonSent.incrementAndGet();
+            int from = random.nextInt(ACCOUNTS);
+            String token = orgTokens[from / ACCOUNTS_PER_ORG];
+            String key = nextKey();
+            boolean memo = poisonKind.equals("memo") || poisonKind.equals("mixed") && poisoned++ % 2 == 0;
+            String path;
+            String body;
+            if (memo) {
+                path = "/api/v1/transfers";
+                body = "{\"fromAccountId\":\"" + accounts[from] + "\",\"toAccountId\":\"" + accounts[other(from)]
+                        + "\",\"quantity\":1,\"memo\":\"\\ud800\"}";
+            } else {
+                path = "/api/v1/transfer-batches";
+                body = "{\"items\":[{\"idempotencyKey\":\"" + key + "\",\"fromAccountId\":\"" + accounts[from]
+                        + "\",\"toAccountId\":\"" + accounts[other(from)] + "\",\"quantity\":1}]}";
+            }
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setURI(path)
+                    .putHeader("Authorization", "Bearer " + token).putHeader("Idempotency-Key", key)
+                    .putHeader("Content-Type", "application/json");
+            return http.request(request).compose(r -> r.send(Buffer.buffer(body))).compose(response -> response.body().map(b -> {
+                poisonAnswers.computeIfAbsent(response.statusCode(), k -> new AtomicLong()).incrementAndGet();
+                return -1;
+            })).recover(e -> {
+                poisonAnswers.computeIfAbsent(0, k -> new AtomicLong()).incrementAndGet();
+                return Future.succeededFuture(-1);
+            });
+        }
+
         /** Open loop: requests leave on schedule, whatever the answers; latency counts from the scheduled time. */
         void openLoop(int rate) {
             long intervalNanos = 1_000_000_000L / rate;
@@ -509,6 +582,10 @@ public final class WritePathBench {
                 long due = (System.nanoTime() - origin) / intervalNanos;
                 for (; sent[0] < due; sent[0]++) {
                     long intended = origin + sent[0] * intervalNanos;
+                    if (poisonPercent > 0 && random.nextInt(100) < poisonPercent) {
+                        sendPoison();
+                        continue;
+                    }
                     send().onComplete(ar -> record(intended, ar.succeeded() ? ar.result() : 0));
                 }
             }));
@@ -583,6 +660,8 @@ public final class WritePathBench {
                 histogram = new Histogram(TimeUnit.MINUTES.toMicros(2), 3);
                 transfers.set(0);
                 failures.set(0);
+                poisonSent.set(0);
+                poisonAnswers.clear();
                 done.complete(null);
             });
             done.get();

@@ -141,6 +141,33 @@ class LedgerWriterTest {
         assertThat(a.get(30, TimeUnit.SECONDS)).isInstanceOf(CommandResult.Accepted.class).isSameAs(b.get(30, TimeUnit.SECONDS));
     }
 
+    @Test
+    void a_replay_by_the_same_subject_with_another_scope_is_forbidden_from_memory_and_from_postgresql() {
+        long checkedBefore = writer.checkpoint();
+        IdempotencyKey key = key("replayed-with-another-scope", 3);
+        Actor otherScope = Actor.registryAdmin("admin", RegistryId.parse("JPN01"));
+        LedgerWriter.Item original = organization("scoped", key);
+        LedgerWriter.Item elsewhere = new LedgerWriter.Item(original.command(), otherScope, key);
+        assertThat(writer.submit(original, checkedBefore, Runnable::run).join()).isInstanceOf(CommandResult.Accepted.class);
+        long head = writer.committedSeq();
+
+        CommandResult fromMemory = writer.submit(elsewhere, writer.checkpoint(), Runnable::run).join();
+        assertThat(fromMemory).isEqualTo(new CommandResult.Refused(403, "forbidden", LedgerWriter.REPLAY_FORBIDDEN));
+        for (int i = 0; i < 2; i++) {
+            writer.submit(organization("scope filler " + i, key("scope-filler-" + i + "-" + head, 1)), writer.checkpoint(),
+                    Runnable::run).join();
+        }
+        CommandResult fromPostgresql = writer.submit(elsewhere, checkedBefore, Runnable::run).join();
+        assertThat(fromPostgresql).isEqualTo(fromMemory);
+        assertThat(writer.submit(original, checkedBefore, Runnable::run).join()).isInstanceOf(CommandResult.Replayed.class);
+
+        IdempotencyKey batchKey = key("batch-replayed-with-another-scope", 4);
+        assertThat(writer.submit(List.of(), batchKey, ADMIN, writer.checkpoint(), Runnable::run).join())
+                .isInstanceOf(BatchOutcome.Items.class);
+        assertThat(writer.submit(List.of(), batchKey, otherScope, writer.checkpoint(), Runnable::run).join())
+                .isEqualTo(new BatchOutcome.Refused(403, "forbidden", LedgerWriter.REPLAY_FORBIDDEN));
+    }
+
     private static LedgerWriter.Item organization(String name, IdempotencyKey key) {
         return new LedgerWriter.Item(new RegisterOrganization(RegistryId.parse("MNG01"), name), ADMIN, key);
     }

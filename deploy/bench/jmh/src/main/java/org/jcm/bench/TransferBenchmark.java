@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * transfers move half a block (a split), the rest a whole block's worth, so the block count grows
  * slowly (printed at the end of each iteration). The state is rebuilt for every iteration. One
  * invocation applies a batch of 1,000 transfers and drains the change set, as the writer does per
- * batch. Hashing and persistence are not included.
+ * batch. Hashing and persistence are not included. With {@code journal=true} the state's undo
+ * journal is on, as in the writer: a mark per command, released after each batch.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +44,9 @@ public class TransferBenchmark {
     @Param({"100"})
     int blocksPerAccount;
 
+    @Param({"false", "true"})
+    boolean journal;
+
     LedgerWorld world;
     TransferCredits[] commands;
     CommandContext[] contexts;
@@ -52,6 +56,7 @@ public class TransferBenchmark {
     @Setup(Level.Iteration)
     public void setUp() {
         world = new LedgerWorld(accounts, blocksPerAccount, 10, false);
+        world.state.setJournaling(journal);
         LedgerWorld.Planned planned = world.transfers(PLAN, 42);
         commands = planned.commands();
         contexts = planned.contexts();
@@ -71,6 +76,9 @@ public class TransferBenchmark {
         int accepted = 0;
         for (int i = 0; i < BATCH; i++) {
             int k = next++ & (PLAN - 1);
+            if (journal) {
+                world.state.mark();
+            }
             Outcome o = StateMachine.apply(world.state, commands[k], contexts[k]);
             if (o instanceof Outcome.Accepted) {
                 accepted++;
@@ -79,6 +87,9 @@ public class TransferBenchmark {
             }
         }
         world.state.drainChanges();
+        if (journal) {
+            world.state.release();
+        }
         return accepted;
     }
 }
