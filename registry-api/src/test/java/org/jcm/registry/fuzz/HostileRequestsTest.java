@@ -80,8 +80,9 @@ class HostileRequestsTest {
     static final String OUT_OF_SCOPE = "out of scope";
     /**
      * A replay of an earlier key by the same subject for another or no organization, registry or
-     * Party: below 500 here. That it is never 2xx (403) is decided by the writer's idempotency
-     * check, which the writer's own tests cover; the count of 2xx replays is printed.
+     * Party: when the original request succeeded, exactly 403 forbidden (a replay passes the same
+     * role and scope checks as a fresh request and learns nothing of the stored outcome); in any
+     * case below 500. The answers are counted and printed.
      */
     static final String REPLAY = "cross-scope replay";
 
@@ -364,8 +365,10 @@ class HostileRequestsTest {
             Arbitrary<Probe> probes = cases();
             for (int i = 0; i < TRIES; i++) {
                 Probe probe = probes.sample();
+                int firstStatus = 0;
                 if (probe.first() != null) {
                     Answer first = send(probe.first());
+                    firstStatus = first.statusCode();
                     String problem = check(probe.first(), first);
                     if (problem != null) {
                         failures.add(problem);
@@ -386,6 +389,10 @@ class HostileRequestsTest {
                 }
                 if (REPLAY.equals(probe.expected())) {
                     replays.merge(status / 100 + "xx", 1, Integer::sum);
+                    if (firstStatus / 100 == 2 && !(status == 403 && "forbidden".equals(response.code()))) {
+                        failures.add(c.what() + ": the original was answered " + firstStatus + ", the replay " + status
+                                + " " + response.code() + " instead of 403 forbidden");
+                    }
                 }
                 if (status >= 200 && status < 300) {
                     head = head();
