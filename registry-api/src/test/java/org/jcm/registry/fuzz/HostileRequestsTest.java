@@ -174,7 +174,10 @@ class HostileRequestsTest {
                         + "\"beneficiary\":\"B\",\"usingParty\":\"JPN\",\"yearOfUse\":2025,\"note\":\"n\"}", owner, false),
                 new Endpoint("POST", "/api/v1/authorizations", "{\"authorizationId\":\"MNG-FZ-X\",\"party\":\"MNG\","
                         + "\"cooperativeApproachId\":\"CA0001\",\"purpose\":\"NDC\",\"authorizedQuantity\":5,\"vintages\":[2024],"
-                        + "\"issuanceId\":\"" + issued.path("id") + "\"}", government, false),
+                        // Named units, not the whole issuance: a mutated body that drops the cap must not authorize
+                        // the units other tests of this class authorize.
+                        + "\"serialRanges\":[\"JCM-" + project + "-2024-" + (first + 99_020) + "-" + (first + 99_024) + "\"]}",
+                        government, false),
                 new Endpoint("POST", "/api/v1/authorizations/{AUTH}/amendments", "{\"serialRanges\":[\"JCM-" + project + "-2024-"
                         + (first + 99_010) + "-" + (first + 99_011) + "\"],\"reason\":\"r\"}", government, false),
                 new Endpoint("POST", "/api/v1/authorizations/{AUTH}/revoke", "{\"reason\":\"r\"}", government, false),
