@@ -40,4 +40,9 @@ public record AmendAuthorization(AuthorizationId authorizationId, Optional<Quant
         }
         reason = Texts.optionalText("reason", reason, Texts.NOTE_MAX);
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitAmendAuthorization(this);
+    }
 }

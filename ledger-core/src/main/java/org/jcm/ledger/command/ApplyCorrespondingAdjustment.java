@@ -31,4 +31,9 @@ public record ApplyCorrespondingAdjustment(PartyCode party, Year year, CaMethod 
             }
         }
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitApplyCorrespondingAdjustment(this);
+    }
 }

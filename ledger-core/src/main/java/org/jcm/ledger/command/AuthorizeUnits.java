@@ -50,4 +50,9 @@ public record AuthorizeUnits(AuthorizationId authorizationId, PartyCode party,
             throw new InvalidValueException("serialRanges", serialRanges.toString(), "name the units by issuanceId or by serialRanges, exactly one");
         }
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitAuthorizeUnits(this);
+    }
 }

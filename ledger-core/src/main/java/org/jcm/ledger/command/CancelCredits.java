@@ -22,4 +22,9 @@ public record CancelCredits(AccountId fromAccountId, Quantity quantity, List<Blo
         Objects.requireNonNull(reason, "reason");
         note = Texts.optionalText("note", note, Texts.NOTE_MAX);
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitCancelCredits(this);
+    }
 }

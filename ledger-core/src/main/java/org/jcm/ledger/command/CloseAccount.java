@@ -10,4 +10,9 @@ public record CloseAccount(AccountId accountId, Optional<String> reason) impleme
         Objects.requireNonNull(accountId, "accountId");
         reason = Texts.optionalText("reason", reason, Texts.NOTE_MAX);
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitCloseAccount(this);
+    }
 }

@@ -11,4 +11,54 @@ public sealed interface Command
         UnfreezeAccount, CloseAccount, RegisterProject, SubmitIssuanceRequest, IssueCredits, TransferCredits,
         CancelCredits, RetireCredits, AuthorizeUnits, AmendAuthorization, RevokeAuthorization,
         ApplyCorrespondingAdjustment {
+    /**
+     * Dispatches on the command type: calls the {@code visit} method of {@code visitor} for this
+     * record and returns its result, so that adding a command type fails compilation wherever
+     * commands are told apart ({@code StateMachine.decide}).
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per command record and no default methods: a new command type is a compile error
+     * in every implementation until it is handled there.
+     *
+     * @param <R> what the visit returns
+     */
+    interface Visitor<R> {
+        R visitRegisterParty(RegisterParty command);
+
+        R visitUpdateParty(UpdateParty command);
+
+        R visitRegisterRegistry(RegisterRegistry command);
+
+        R visitRegisterOrganization(RegisterOrganization command);
+
+        R visitOpenAccount(OpenAccount command);
+
+        R visitFreezeAccount(FreezeAccount command);
+
+        R visitUnfreezeAccount(UnfreezeAccount command);
+
+        R visitCloseAccount(CloseAccount command);
+
+        R visitRegisterProject(RegisterProject command);
+
+        R visitSubmitIssuanceRequest(SubmitIssuanceRequest command);
+
+        R visitIssueCredits(IssueCredits command);
+
+        R visitTransferCredits(TransferCredits command);
+
+        R visitCancelCredits(CancelCredits command);
+
+        R visitRetireCredits(RetireCredits command);
+
+        R visitAuthorizeUnits(AuthorizeUnits command);
+
+        R visitAmendAuthorization(AmendAuthorization command);
+
+        R visitRevokeAuthorization(RevokeAuthorization command);
+
+        R visitApplyCorrespondingAdjustment(ApplyCorrespondingAdjustment command);
+    }
 }

@@ -10,4 +10,9 @@ public record FreezeAccount(AccountId accountId, Optional<String> reason) implem
         Objects.requireNonNull(accountId, "accountId");
         reason = Texts.optionalText("reason", reason, Texts.NOTE_MAX);
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitFreezeAccount(this);
+    }
 }

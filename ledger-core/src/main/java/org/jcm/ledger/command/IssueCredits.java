@@ -33,4 +33,9 @@ public record IssueCredits(IssuanceId issuanceId, ProjectId projectId, LocalDate
         }
         Objects.requireNonNull(issuanceRequestId, "issuanceRequestId");
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitIssueCredits(this);
+    }
 }

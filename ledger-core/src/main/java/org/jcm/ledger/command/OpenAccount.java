@@ -10,4 +10,9 @@ public record OpenAccount(OrganizationId organizationId, String name) implements
         Objects.requireNonNull(organizationId, "organizationId");
         Checks.freeText("name", name, Texts.NAME_MAX);
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitOpenAccount(this);
+    }
 }

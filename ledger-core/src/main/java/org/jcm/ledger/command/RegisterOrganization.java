@@ -10,4 +10,9 @@ public record RegisterOrganization(RegistryId registryId, String name) implement
         Objects.requireNonNull(registryId, "registryId");
         Checks.freeText("name", name, Texts.NAME_MAX);
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitRegisterOrganization(this);
+    }
 }

@@ -8,4 +8,9 @@ public record RegisterParty(Party party) implements Command {
     public RegisterParty {
         Objects.requireNonNull(party, "party");
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitRegisterParty(this);
+    }
 }

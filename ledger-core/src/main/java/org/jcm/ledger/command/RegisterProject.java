@@ -28,4 +28,9 @@ public record RegisterProject(ProjectId projectId, String title, MethodologyId m
             throw new InvalidValueException("participants", participants.toString(), "must not repeat an organization");
         }
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitRegisterProject(this);
+    }
 }

@@ -10,4 +10,9 @@ public record RegisterRegistry(RegistryId registryId, String name) implements Co
         Objects.requireNonNull(registryId, "registryId");
         Checks.freeText("name", name, Texts.NAME_MAX);
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitRegisterRegistry(this);
+    }
 }

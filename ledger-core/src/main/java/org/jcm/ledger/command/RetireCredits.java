@@ -35,4 +35,9 @@ public record RetireCredits(AccountId fromAccountId, Quantity quantity, List<Blo
         });
         note = Texts.optionalText("note", note, Texts.NOTE_MAX);
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitRetireCredits(this);
+    }
 }

@@ -10,4 +10,9 @@ public record RevokeAuthorization(AuthorizationId authorizationId, Optional<Stri
         Objects.requireNonNull(authorizationId, "authorizationId");
         reason = Texts.optionalText("reason", reason, Texts.NOTE_MAX);
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitRevokeAuthorization(this);
+    }
 }

@@ -19,4 +19,9 @@ public record SubmitIssuanceRequest(ProjectId projectId, LocalDate monitoringPer
         Objects.requireNonNull(verifiedQuantity, "verifiedQuantity");
         Checks.freeText("verificationReference", verificationReference, Texts.NAME_MAX);
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitSubmitIssuanceRequest(this);
+    }
 }

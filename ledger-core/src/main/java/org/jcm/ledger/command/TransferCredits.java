@@ -30,4 +30,9 @@ public record TransferCredits(AccountId fromAccountId, AccountId toAccountId, Qu
         return new TransferCredits(from, to, Quantity.of(quantity), List.of(), Optional.empty(), Optional.empty(),
                 Optional.empty());
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitTransferCredits(this);
+    }
 }

@@ -8,4 +8,9 @@ public record UpdateParty(Party party) implements Command {
     public UpdateParty {
         Objects.requireNonNull(party, "party");
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitUpdateParty(this);
+    }
 }

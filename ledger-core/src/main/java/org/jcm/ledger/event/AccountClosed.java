@@ -14,4 +14,9 @@ public record AccountClosed(long seq, Instant at, Actor actor, AccountId account
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(reason, "reason");
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitAccountClosed(this);
+    }
 }

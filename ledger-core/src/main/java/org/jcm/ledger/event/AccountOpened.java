@@ -17,4 +17,9 @@ public record AccountOpened(long seq, Instant at, Actor actor, AccountId account
         Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(name, "name");
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitAccountOpened(this);
+    }
 }

@@ -14,4 +14,9 @@ public record AccountUnfrozen(long seq, Instant at, Actor actor, AccountId accou
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(reason, "reason");
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitAccountUnfrozen(this);
+    }
 }

@@ -23,4 +23,9 @@ public record AuthorizationAmended(long seq, Instant at, Actor actor, Authorizat
         ranges = List.copyOf(ranges);
         Objects.requireNonNull(reason, "reason");
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitAuthorizationAmended(this);
+    }
 }

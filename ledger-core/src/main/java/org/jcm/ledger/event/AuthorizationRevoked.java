@@ -16,4 +16,9 @@ public record AuthorizationRevoked(long seq, Instant at, Actor actor, Authorizat
         ranges = List.copyOf(ranges);
         Objects.requireNonNull(reason, "reason");
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitAuthorizationRevoked(this);
+    }
 }

@@ -20,4 +20,9 @@ public record CorrespondingAdjustmentApplied(long seq, Instant at, Actor actor, 
         firstTransferSeqs = List.copyOf(firstTransferSeqs);
         ranges = List.copyOf(ranges);
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitCorrespondingAdjustmentApplied(this);
+    }
 }

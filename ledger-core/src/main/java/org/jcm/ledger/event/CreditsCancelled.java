@@ -20,4 +20,9 @@ public record CreditsCancelled(long seq, Instant at, Actor actor, AccountId from
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(note, "note");
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitCreditsCancelled(this);
+    }
 }

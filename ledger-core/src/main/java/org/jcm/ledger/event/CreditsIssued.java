@@ -28,4 +28,9 @@ public record CreditsIssued(long seq, Instant at, Actor actor, IssuanceId issuan
         allocations = List.copyOf(allocations);
         Objects.requireNonNull(issuanceRequestId, "issuanceRequestId");
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitCreditsIssued(this);
+    }
 }

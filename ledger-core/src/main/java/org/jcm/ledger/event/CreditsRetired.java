@@ -26,4 +26,9 @@ public record CreditsRetired(long seq, Instant at, Actor actor, AccountId fromAc
         Objects.requireNonNull(yearOfUse, "yearOfUse");
         Objects.requireNonNull(note, "note");
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitCreditsRetired(this);
+    }
 }

@@ -20,4 +20,9 @@ public record CreditsTransferred(long seq, Instant at, Actor actor, AccountId fr
         Objects.requireNonNull(trade, "trade");
         Objects.requireNonNull(memo, "memo");
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitCreditsTransferred(this);
+    }
 }

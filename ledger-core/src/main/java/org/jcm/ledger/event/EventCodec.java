@@ -10,10 +10,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Role;
@@ -66,6 +68,444 @@ public final class EventCodec {
     private EventCodec() {
     }
 
+    // ------------------------------------------------------------------ one codec per event type
+
+    /** Writes the payload fields of one event type into the JSON object {@code m}. */
+    @FunctionalInterface
+    private interface Encoder<E extends LedgerEvent> {
+        void encode(E event, Map<String, Object> m);
+    }
+
+    /** Reads one event type's payload from {@code in}, the header already read. */
+    @FunctionalInterface
+    private interface Decoder<E extends LedgerEvent> {
+        E decode(long seq, Instant at, Actor actor, In in);
+    }
+
+    /**
+     * The encoding and decoding of one event type, side by side, so that they are changed together.
+     * Every codec is listed in {@link #CODECS} (decoding, by type name) and returned by
+     * {@link #CODEC_OF} (encoding, by the compiler-checked visitor).
+     */
+    private record TypeCodec<E extends LedgerEvent>(Class<E> type, Encoder<E> encoder, Decoder<E> decoder) {
+        String name() {
+            return type.getSimpleName();
+        }
+
+        void encode(LedgerEvent event, Map<String, Object> m) {
+            encoder.encode(type.cast(event), m);
+        }
+    }
+
+    private static final TypeCodec<PartyRegistered> PARTY_REGISTERED = new TypeCodec<>(PartyRegistered.class,
+            (e, m) -> {
+                party(e.party(), m);
+            },
+            (seq, at, actor, in) -> {
+                return new PartyRegistered(seq, at, actor, in.party());
+            });
+
+    private static final TypeCodec<PartyUpdated> PARTY_UPDATED = new TypeCodec<>(PartyUpdated.class,
+            (e, m) -> {
+                party(e.party(), m);
+            },
+            (seq, at, actor, in) -> {
+                return new PartyUpdated(seq, at, actor, in.party());
+            });
+
+    private static final TypeCodec<RegistryRegistered> REGISTRY_REGISTERED = new TypeCodec<>(RegistryRegistered.class,
+            (e, m) -> {
+                m.put("registryId", e.registryId().value());
+                m.put("party", e.party().value());
+                m.put("name", e.name());
+                m.put("cancellationAccountId", e.cancellationAccountId().value());
+                m.put("retirementAccountId", e.retirementAccountId().value());
+            },
+            (seq, at, actor, in) -> {
+                return new RegistryRegistered(seq, at, actor, in.id("registryId", RegistryId::new), in.id("party", PartyCode::new),
+                        in.string("name"), in.id("cancellationAccountId", AccountId::new),
+                        in.id("retirementAccountId", AccountId::new));
+            });
+
+    private static final TypeCodec<OrganizationRegistered> ORGANIZATION_REGISTERED = new TypeCodec<>(OrganizationRegistered.class,
+            (e, m) -> {
+                m.put("organizationId", e.organizationId().value());
+                m.put("registryId", e.registryId().value());
+                m.put("name", e.name());
+            },
+            (seq, at, actor, in) -> {
+                return new OrganizationRegistered(seq, at, actor, in.id("organizationId", OrganizationId::new),
+                        in.id("registryId", RegistryId::new), in.string("name"));
+            });
+
+    private static final TypeCodec<AccountOpened> ACCOUNT_OPENED = new TypeCodec<>(AccountOpened.class,
+            (e, m) -> {
+                m.put("accountId", e.accountId().value());
+                m.put("registryId", e.registryId().value());
+                m.put("organizationId", e.organizationId().value());
+                m.put("name", e.name());
+            },
+            (seq, at, actor, in) -> {
+                return new AccountOpened(seq, at, actor, in.id("accountId", AccountId::new), in.id("registryId", RegistryId::new),
+                        in.id("organizationId", OrganizationId::new), in.string("name"));
+            });
+
+    private static final TypeCodec<AccountFrozen> ACCOUNT_FROZEN = new TypeCodec<>(AccountFrozen.class,
+            (e, m) -> {
+                accountChange(e.accountId(), e.reason(), m);
+            },
+            (seq, at, actor, in) -> {
+                return new AccountFrozen(seq, at, actor, in.id("accountId", AccountId::new), in.optionalString("reason"));
+            });
+
+    private static final TypeCodec<AccountUnfrozen> ACCOUNT_UNFROZEN = new TypeCodec<>(AccountUnfrozen.class,
+            (e, m) -> {
+                accountChange(e.accountId(), e.reason(), m);
+            },
+            (seq, at, actor, in) -> {
+                return new AccountUnfrozen(seq, at, actor, in.id("accountId", AccountId::new), in.optionalString("reason"));
+            });
+
+    private static final TypeCodec<AccountClosed> ACCOUNT_CLOSED = new TypeCodec<>(AccountClosed.class,
+            (e, m) -> {
+                accountChange(e.accountId(), e.reason(), m);
+            },
+            (seq, at, actor, in) -> {
+                return new AccountClosed(seq, at, actor, in.id("accountId", AccountId::new), in.optionalString("reason"));
+            });
+
+    private static final TypeCodec<ProjectRegistered> PROJECT_REGISTERED = new TypeCodec<>(ProjectRegistered.class,
+            (e, m) -> {
+                m.put("projectId", e.projectId().value());
+                m.put("hostParty", e.hostParty().value());
+                m.put("registryId", e.registryId().value());
+                m.put("title", e.title());
+                m.put("methodologyId", e.methodologyId().value());
+                List<Object> participants = new ArrayList<>();
+                e.participants().forEach(p -> participants.add(p.value()));
+                m.put("participants", participants);
+            },
+            (seq, at, actor, in) -> {
+                List<OrganizationId> participants = new ArrayList<>();
+                for (Object o : in.list("participants")) {
+                    participants.add(new OrganizationId(str(o, "participants")));
+                }
+                return new ProjectRegistered(seq, at, actor, in.id("projectId", ProjectId::new), in.id("hostParty", PartyCode::new),
+                        in.id("registryId", RegistryId::new), in.string("title"), in.id("methodologyId", MethodologyId::new),
+                        participants);
+            });
+
+    private static final TypeCodec<IssuanceRequested> ISSUANCE_REQUESTED = new TypeCodec<>(IssuanceRequested.class,
+            (e, m) -> {
+                m.put("issuanceRequestId", e.issuanceRequestId().value());
+                m.put("projectId", e.projectId().value());
+                m.put("organizationId", e.organizationId().value());
+                m.put("monitoringPeriodStart", e.monitoringPeriodStart().toString());
+                m.put("monitoringPeriodEnd", e.monitoringPeriodEnd().toString());
+                m.put("verifiedQuantity", e.verifiedQuantity());
+                m.put("verificationReference", e.verificationReference());
+            },
+            (seq, at, actor, in) -> {
+                return new IssuanceRequested(seq, at, actor, in.id("issuanceRequestId", IssuanceRequestId::new),
+                        in.id("projectId", ProjectId::new), in.id("organizationId", OrganizationId::new),
+                        in.date("monitoringPeriodStart"), in.date("monitoringPeriodEnd"), in.longValue("verifiedQuantity"),
+                        in.string("verificationReference"));
+            });
+
+    private static final TypeCodec<CreditsIssued> CREDITS_ISSUED = new TypeCodec<>(CreditsIssued.class,
+            (e, m) -> {
+                m.put("issuanceId", e.issuanceId().value());
+                m.put("projectId", e.projectId().value());
+                m.put("hostParty", e.hostParty().value());
+                m.put("vintage", (long) e.vintage().year());
+                m.put("monitoringPeriodStart", e.monitoringPeriodStart().toString());
+                m.put("monitoringPeriodEnd", e.monitoringPeriodEnd().toString());
+                m.put("totalQuantity", e.totalQuantity());
+                List<Object> allocations = new ArrayList<>();
+                for (IssuedAllocation a : e.allocations()) {
+                    Map<String, Object> am = new LinkedHashMap<>();
+                    am.put("accountId", a.accountId().value());
+                    am.put("issuingRegistryId", a.issuingRegistryId().value());
+                    am.put("first", a.first());
+                    am.put("last", a.last());
+                    allocations.add(am);
+                }
+                m.put("allocations", allocations);
+                e.issuanceRequestId().ifPresent(x -> m.put("issuanceRequestId", x.value()));
+            },
+            (seq, at, actor, in) -> {
+                List<IssuedAllocation> allocations = new ArrayList<>();
+                for (In am : in.objects("allocations")) {
+                    allocations.add(new IssuedAllocation(am.id("accountId", AccountId::new),
+                            am.id("issuingRegistryId", RegistryId::new), am.longValue("first"), am.longValue("last")));
+                }
+                return new CreditsIssued(seq, at, actor, in.id("issuanceId", IssuanceId::new), in.id("projectId", ProjectId::new),
+                        in.id("hostParty", PartyCode::new), Vintage.of(in.intValue("vintage")), in.date("monitoringPeriodStart"),
+                        in.date("monitoringPeriodEnd"), in.longValue("totalQuantity"), allocations,
+                        in.optionalString("issuanceRequestId").map(IssuanceRequestId::new));
+            });
+
+    private static final TypeCodec<CreditsTransferred> CREDITS_TRANSFERRED = new TypeCodec<>(CreditsTransferred.class,
+            (e, m) -> {
+                m.put("fromAccountId", e.fromAccountId().value());
+                m.put("toAccountId", e.toAccountId().value());
+                m.put("quantity", e.quantity());
+                m.put("ranges", ranges(e.ranges()));
+                e.trade().ifPresent(t -> {
+                    Map<String, Object> trade = new LinkedHashMap<>();
+                    trade.put("tradeId", t.tradeId());
+                    trade.put("venue", t.venue());
+                    trade.put("pricePerTonne", t.pricePerTonne().toPlainString());
+                    trade.put("currency", t.currency());
+                    m.put("trade", trade);
+                });
+                e.memo().ifPresent(x -> m.put("memo", x));
+            },
+            (seq, at, actor, in) -> {
+                return new CreditsTransferred(seq, at, actor, in.id("fromAccountId", AccountId::new),
+                        in.id("toAccountId", AccountId::new), in.longValue("quantity"), in.ranges(),
+                        in.optionalObject("trade").map(t -> new Trade(t.string("tradeId"), t.string("venue"),
+                                new BigDecimal(t.string("pricePerTonne")), t.string("currency"))),
+                        in.optionalString("memo"));
+            });
+
+    private static final TypeCodec<CreditsCancelled> CREDITS_CANCELLED = new TypeCodec<>(CreditsCancelled.class,
+            (e, m) -> {
+                m.put("fromAccountId", e.fromAccountId().value());
+                m.put("toAccountId", e.toAccountId().value());
+                m.put("quantity", e.quantity());
+                m.put("ranges", ranges(e.ranges()));
+                m.put("reason", e.reason().name());
+                e.note().ifPresent(x -> m.put("note", x));
+            },
+            (seq, at, actor, in) -> {
+                return new CreditsCancelled(seq, at, actor, in.id("fromAccountId", AccountId::new),
+                        in.id("toAccountId", AccountId::new), in.longValue("quantity"), in.ranges(),
+                        in.enumValue("reason", CancellationReason.class), in.optionalString("note"));
+            });
+
+    private static final TypeCodec<CreditsRetired> CREDITS_RETIRED = new TypeCodec<>(CreditsRetired.class,
+            (e, m) -> {
+                m.put("fromAccountId", e.fromAccountId().value());
+                m.put("toAccountId", e.toAccountId().value());
+                m.put("quantity", e.quantity());
+                m.put("ranges", ranges(e.ranges()));
+                m.put("purpose", e.purpose().name());
+                e.beneficiary().ifPresent(x -> m.put("beneficiary", x));
+                e.usingParty().ifPresent(x -> m.put("usingParty", x.value()));
+                e.yearOfUse().ifPresent(x -> m.put("yearOfUse", (long) x.getValue()));
+                e.note().ifPresent(x -> m.put("note", x));
+            },
+            (seq, at, actor, in) -> {
+                return new CreditsRetired(seq, at, actor, in.id("fromAccountId", AccountId::new),
+                        in.id("toAccountId", AccountId::new), in.longValue("quantity"), in.ranges(),
+                        in.enumValue("purpose", RetirementPurpose.class), in.optionalString("beneficiary"),
+                        in.optionalString("usingParty").map(PartyCode::new),
+                        in.has("yearOfUse") ? Optional.of(Year.of(in.intValue("yearOfUse"))) : Optional.empty(),
+                        in.optionalString("note"));
+            });
+
+    private static final TypeCodec<UnitsAuthorized> UNITS_AUTHORIZED = new TypeCodec<>(UnitsAuthorized.class,
+            (e, m) -> {
+                m.put("authorizationId", e.authorizationId().value());
+                m.put("version", (long) e.version());
+                m.put("party", e.party().value());
+                m.put("cooperativeApproachId", e.cooperativeApproachId().value());
+                m.put("purpose", e.purpose().name());
+                e.oimp().ifPresent(x -> m.put("oimp", x));
+                e.firstTransferDefinition().ifPresent(x -> m.put("firstTransferDefinition", x.name()));
+                terms(e.terms(), m);
+                e.issuanceId().ifPresent(x -> m.put("issuanceId", x.value()));
+                m.put("ranges", ranges(e.ranges()));
+            },
+            (seq, at, actor, in) -> {
+                if (in.longValue("version") != 1) {
+                    throw new EventFormatException("UnitsAuthorized must be version 1");
+                }
+                return new UnitsAuthorized(seq, at, actor, in.id("authorizationId", AuthorizationId::new),
+                        in.id("party", PartyCode::new), in.id("cooperativeApproachId", CooperativeApproachId::new),
+                        in.enumValue("purpose", AuthorizationPurpose.class), in.optionalString("oimp"),
+                        in.optionalString("firstTransferDefinition").map(OimpFirstTransfer::valueOf), in.terms(),
+                        in.optionalString("issuanceId").map(IssuanceId::new), in.ranges());
+            });
+
+    private static final TypeCodec<AuthorizationAmended> AUTHORIZATION_AMENDED = new TypeCodec<>(AuthorizationAmended.class,
+            (e, m) -> {
+                m.put("authorizationId", e.authorizationId().value());
+                m.put("version", (long) e.version());
+                terms(e.terms(), m);
+                e.issuanceId().ifPresent(x -> m.put("issuanceId", x.value()));
+                m.put("ranges", ranges(e.ranges()));
+                e.reason().ifPresent(x -> m.put("reason", x));
+            },
+            (seq, at, actor, in) -> {
+                return new AuthorizationAmended(seq, at, actor, in.id("authorizationId", AuthorizationId::new),
+                        in.intValue("version"), in.terms(), in.optionalString("issuanceId").map(IssuanceId::new), in.ranges(),
+                        in.optionalString("reason"));
+            });
+
+    private static final TypeCodec<AuthorizationRevoked> AUTHORIZATION_REVOKED = new TypeCodec<>(AuthorizationRevoked.class,
+            (e, m) -> {
+                m.put("authorizationId", e.authorizationId().value());
+                m.put("ranges", ranges(e.ranges()));
+                e.reason().ifPresent(x -> m.put("reason", x));
+            },
+            (seq, at, actor, in) -> {
+                return new AuthorizationRevoked(seq, at, actor, in.id("authorizationId", AuthorizationId::new), in.ranges(),
+                        in.optionalString("reason"));
+            });
+
+    private static final TypeCodec<FirstTransferRecorded> FIRST_TRANSFER_RECORDED = new TypeCodec<>(FirstTransferRecorded.class,
+            (e, m) -> {
+                m.put("authorizationId", e.authorizationId().value());
+                m.put("trigger", e.trigger().name());
+                m.put("causeSeq", e.causeSeq());
+                m.put("transferringParty", e.transferringParty().value());
+                e.acquiringParty().ifPresent(x -> m.put("acquiringParty", x.value()));
+                m.put("quantity", e.quantity());
+                m.put("ranges", ranges(e.ranges()));
+            },
+            (seq, at, actor, in) -> {
+                return new FirstTransferRecorded(seq, at, actor, in.id("authorizationId", AuthorizationId::new),
+                        in.enumValue("trigger", FirstTransferTrigger.class), in.longValue("causeSeq"),
+                        in.id("transferringParty", PartyCode::new), in.optionalString("acquiringParty").map(PartyCode::new),
+                        in.ranges());
+            });
+
+    private static final TypeCodec<CorrespondingAdjustmentApplied> CORRESPONDING_ADJUSTMENT_APPLIED = new TypeCodec<>(CorrespondingAdjustmentApplied.class,
+            (e, m) -> {
+                m.put("party", e.party().value());
+                m.put("year", (long) e.year().getValue());
+                m.put("method", e.method().name());
+                List<Object> seqs = new ArrayList<>(e.firstTransferSeqs());
+                m.put("firstTransferSeqs", seqs);
+                m.put("ranges", ranges(e.ranges()));
+            },
+            (seq, at, actor, in) -> {
+                List<Long> seqs = new ArrayList<>();
+                for (Object o : in.list("firstTransferSeqs")) {
+                    seqs.add(integral(o, "firstTransferSeqs"));
+                }
+                return new CorrespondingAdjustmentApplied(seq, at, actor, in.id("party", PartyCode::new),
+                        Year.of(in.intValue("year")), in.enumValue("method", CaMethod.class), seqs, in.ranges());
+            });
+
+    /** Every event type's codec by its type name ({@link LedgerEvent#type()}): what {@link #fromJson} decodes. */
+    private static final Map<String, TypeCodec<?>> CODECS = table(PARTY_REGISTERED, PARTY_UPDATED, REGISTRY_REGISTERED, ORGANIZATION_REGISTERED, ACCOUNT_OPENED, ACCOUNT_FROZEN, ACCOUNT_UNFROZEN, ACCOUNT_CLOSED, PROJECT_REGISTERED, ISSUANCE_REQUESTED, CREDITS_ISSUED, CREDITS_TRANSFERRED, CREDITS_CANCELLED, CREDITS_RETIRED, UNITS_AUTHORIZED, AUTHORIZATION_AMENDED, AUTHORIZATION_REVOKED, FIRST_TRANSFER_RECORDED, CORRESPONDING_ADJUSTMENT_APPLIED);
+
+    private static Map<String, TypeCodec<?>> table(TypeCodec<?>... codecs) {
+        Map<String, TypeCodec<?>> table = new HashMap<>();
+        for (TypeCodec<?> codec : codecs) {
+            if (table.put(codec.name(), codec) != null) {
+                throw new IllegalStateException("two codecs for " + codec.name());
+            }
+        }
+        return Map.copyOf(table);
+    }
+
+    /** The codec of each event type: a singleton visitor, so encoding allocates nothing to find it. */
+    private static final LedgerEvent.Visitor<TypeCodec<?>> CODEC_OF = new LedgerEvent.Visitor<>() {
+        @Override
+        public TypeCodec<?> visitPartyRegistered(PartyRegistered event) {
+            return PARTY_REGISTERED;
+        }
+
+        @Override
+        public TypeCodec<?> visitPartyUpdated(PartyUpdated event) {
+            return PARTY_UPDATED;
+        }
+
+        @Override
+        public TypeCodec<?> visitRegistryRegistered(RegistryRegistered event) {
+            return REGISTRY_REGISTERED;
+        }
+
+        @Override
+        public TypeCodec<?> visitOrganizationRegistered(OrganizationRegistered event) {
+            return ORGANIZATION_REGISTERED;
+        }
+
+        @Override
+        public TypeCodec<?> visitAccountOpened(AccountOpened event) {
+            return ACCOUNT_OPENED;
+        }
+
+        @Override
+        public TypeCodec<?> visitAccountFrozen(AccountFrozen event) {
+            return ACCOUNT_FROZEN;
+        }
+
+        @Override
+        public TypeCodec<?> visitAccountUnfrozen(AccountUnfrozen event) {
+            return ACCOUNT_UNFROZEN;
+        }
+
+        @Override
+        public TypeCodec<?> visitAccountClosed(AccountClosed event) {
+            return ACCOUNT_CLOSED;
+        }
+
+        @Override
+        public TypeCodec<?> visitProjectRegistered(ProjectRegistered event) {
+            return PROJECT_REGISTERED;
+        }
+
+        @Override
+        public TypeCodec<?> visitIssuanceRequested(IssuanceRequested event) {
+            return ISSUANCE_REQUESTED;
+        }
+
+        @Override
+        public TypeCodec<?> visitCreditsIssued(CreditsIssued event) {
+            return CREDITS_ISSUED;
+        }
+
+        @Override
+        public TypeCodec<?> visitCreditsTransferred(CreditsTransferred event) {
+            return CREDITS_TRANSFERRED;
+        }
+
+        @Override
+        public TypeCodec<?> visitCreditsCancelled(CreditsCancelled event) {
+            return CREDITS_CANCELLED;
+        }
+
+        @Override
+        public TypeCodec<?> visitCreditsRetired(CreditsRetired event) {
+            return CREDITS_RETIRED;
+        }
+
+        @Override
+        public TypeCodec<?> visitUnitsAuthorized(UnitsAuthorized event) {
+            return UNITS_AUTHORIZED;
+        }
+
+        @Override
+        public TypeCodec<?> visitAuthorizationAmended(AuthorizationAmended event) {
+            return AUTHORIZATION_AMENDED;
+        }
+
+        @Override
+        public TypeCodec<?> visitAuthorizationRevoked(AuthorizationRevoked event) {
+            return AUTHORIZATION_REVOKED;
+        }
+
+        @Override
+        public TypeCodec<?> visitFirstTransferRecorded(FirstTransferRecorded event) {
+            return FIRST_TRANSFER_RECORDED;
+        }
+
+        @Override
+        public TypeCodec<?> visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied event) {
+            return CORRESPONDING_ADJUSTMENT_APPLIED;
+        }
+    };
+
+    /** The names of the event types {@link #fromJson} decodes, for tests that check every event type has a codec. */
+    static Set<String> decodableTypes() {
+        return CODECS.keySet();
+    }
+
     // ------------------------------------------------------------------ to JSON
 
     /** The event as a JSON value tree. */
@@ -88,138 +528,7 @@ public final class EventCodec {
     }
 
     private static void payload(LedgerEvent event, Map<String, Object> m) {
-        if (event instanceof CreditsTransferred e) {
-            m.put("fromAccountId", e.fromAccountId().value());
-            m.put("toAccountId", e.toAccountId().value());
-            m.put("quantity", e.quantity());
-            m.put("ranges", ranges(e.ranges()));
-            e.trade().ifPresent(t -> {
-                Map<String, Object> trade = new LinkedHashMap<>();
-                trade.put("tradeId", t.tradeId());
-                trade.put("venue", t.venue());
-                trade.put("pricePerTonne", t.pricePerTonne().toPlainString());
-                trade.put("currency", t.currency());
-                m.put("trade", trade);
-            });
-            e.memo().ifPresent(x -> m.put("memo", x));
-        } else if (event instanceof CreditsIssued e) {
-            m.put("issuanceId", e.issuanceId().value());
-            m.put("projectId", e.projectId().value());
-            m.put("hostParty", e.hostParty().value());
-            m.put("vintage", (long) e.vintage().year());
-            m.put("monitoringPeriodStart", e.monitoringPeriodStart().toString());
-            m.put("monitoringPeriodEnd", e.monitoringPeriodEnd().toString());
-            m.put("totalQuantity", e.totalQuantity());
-            List<Object> allocations = new ArrayList<>();
-            for (IssuedAllocation a : e.allocations()) {
-                Map<String, Object> am = new LinkedHashMap<>();
-                am.put("accountId", a.accountId().value());
-                am.put("issuingRegistryId", a.issuingRegistryId().value());
-                am.put("first", a.first());
-                am.put("last", a.last());
-                allocations.add(am);
-            }
-            m.put("allocations", allocations);
-            e.issuanceRequestId().ifPresent(x -> m.put("issuanceRequestId", x.value()));
-        } else if (event instanceof CreditsCancelled e) {
-            m.put("fromAccountId", e.fromAccountId().value());
-            m.put("toAccountId", e.toAccountId().value());
-            m.put("quantity", e.quantity());
-            m.put("ranges", ranges(e.ranges()));
-            m.put("reason", e.reason().name());
-            e.note().ifPresent(x -> m.put("note", x));
-        } else if (event instanceof CreditsRetired e) {
-            m.put("fromAccountId", e.fromAccountId().value());
-            m.put("toAccountId", e.toAccountId().value());
-            m.put("quantity", e.quantity());
-            m.put("ranges", ranges(e.ranges()));
-            m.put("purpose", e.purpose().name());
-            e.beneficiary().ifPresent(x -> m.put("beneficiary", x));
-            e.usingParty().ifPresent(x -> m.put("usingParty", x.value()));
-            e.yearOfUse().ifPresent(x -> m.put("yearOfUse", (long) x.getValue()));
-            e.note().ifPresent(x -> m.put("note", x));
-        } else if (event instanceof FirstTransferRecorded e) {
-            m.put("authorizationId", e.authorizationId().value());
-            m.put("trigger", e.trigger().name());
-            m.put("causeSeq", e.causeSeq());
-            m.put("transferringParty", e.transferringParty().value());
-            e.acquiringParty().ifPresent(x -> m.put("acquiringParty", x.value()));
-            m.put("quantity", e.quantity());
-            m.put("ranges", ranges(e.ranges()));
-        } else if (event instanceof UnitsAuthorized e) {
-            m.put("authorizationId", e.authorizationId().value());
-            m.put("version", (long) e.version());
-            m.put("party", e.party().value());
-            m.put("cooperativeApproachId", e.cooperativeApproachId().value());
-            m.put("purpose", e.purpose().name());
-            e.oimp().ifPresent(x -> m.put("oimp", x));
-            e.firstTransferDefinition().ifPresent(x -> m.put("firstTransferDefinition", x.name()));
-            terms(e.terms(), m);
-            e.issuanceId().ifPresent(x -> m.put("issuanceId", x.value()));
-            m.put("ranges", ranges(e.ranges()));
-        } else if (event instanceof AuthorizationAmended e) {
-            m.put("authorizationId", e.authorizationId().value());
-            m.put("version", (long) e.version());
-            terms(e.terms(), m);
-            e.issuanceId().ifPresent(x -> m.put("issuanceId", x.value()));
-            m.put("ranges", ranges(e.ranges()));
-            e.reason().ifPresent(x -> m.put("reason", x));
-        } else if (event instanceof AuthorizationRevoked e) {
-            m.put("authorizationId", e.authorizationId().value());
-            m.put("ranges", ranges(e.ranges()));
-            e.reason().ifPresent(x -> m.put("reason", x));
-        } else if (event instanceof CorrespondingAdjustmentApplied e) {
-            m.put("party", e.party().value());
-            m.put("year", (long) e.year().getValue());
-            m.put("method", e.method().name());
-            List<Object> seqs = new ArrayList<>(e.firstTransferSeqs());
-            m.put("firstTransferSeqs", seqs);
-            m.put("ranges", ranges(e.ranges()));
-        } else if (event instanceof PartyRegistered e) {
-            party(e.party(), m);
-        } else if (event instanceof PartyUpdated e) {
-            party(e.party(), m);
-        } else if (event instanceof RegistryRegistered e) {
-            m.put("registryId", e.registryId().value());
-            m.put("party", e.party().value());
-            m.put("name", e.name());
-            m.put("cancellationAccountId", e.cancellationAccountId().value());
-            m.put("retirementAccountId", e.retirementAccountId().value());
-        } else if (event instanceof OrganizationRegistered e) {
-            m.put("organizationId", e.organizationId().value());
-            m.put("registryId", e.registryId().value());
-            m.put("name", e.name());
-        } else if (event instanceof AccountOpened e) {
-            m.put("accountId", e.accountId().value());
-            m.put("registryId", e.registryId().value());
-            m.put("organizationId", e.organizationId().value());
-            m.put("name", e.name());
-        } else if (event instanceof AccountFrozen e) {
-            accountChange(e.accountId(), e.reason(), m);
-        } else if (event instanceof AccountUnfrozen e) {
-            accountChange(e.accountId(), e.reason(), m);
-        } else if (event instanceof AccountClosed e) {
-            accountChange(e.accountId(), e.reason(), m);
-        } else if (event instanceof ProjectRegistered e) {
-            m.put("projectId", e.projectId().value());
-            m.put("hostParty", e.hostParty().value());
-            m.put("registryId", e.registryId().value());
-            m.put("title", e.title());
-            m.put("methodologyId", e.methodologyId().value());
-            List<Object> participants = new ArrayList<>();
-            e.participants().forEach(p -> participants.add(p.value()));
-            m.put("participants", participants);
-        } else if (event instanceof IssuanceRequested e) {
-            m.put("issuanceRequestId", e.issuanceRequestId().value());
-            m.put("projectId", e.projectId().value());
-            m.put("organizationId", e.organizationId().value());
-            m.put("monitoringPeriodStart", e.monitoringPeriodStart().toString());
-            m.put("monitoringPeriodEnd", e.monitoringPeriodEnd().toString());
-            m.put("verifiedQuantity", e.verifiedQuantity());
-            m.put("verificationReference", e.verificationReference());
-        } else {
-            throw new IllegalArgumentException("no encoding for " + event.type());
-        }
+        event.accept(CODEC_OF).encode(event, m);
     }
 
     private static void party(Party p, Map<String, Object> m) {
@@ -279,102 +588,11 @@ public final class EventCodec {
         Instant at = parseTime(in.string("at"));
         In a = in.object("actor");
         Actor actor = new Actor(Role.ofWireName(a.string("role")), a.string("subject"), a.string("scope"));
-        switch (type) {
-            case "CreditsTransferred":
-                return new CreditsTransferred(seq, at, actor, in.id("fromAccountId", AccountId::new),
-                        in.id("toAccountId", AccountId::new), in.longValue("quantity"), in.ranges(),
-                        in.optionalObject("trade").map(t -> new Trade(t.string("tradeId"), t.string("venue"),
-                                new BigDecimal(t.string("pricePerTonne")), t.string("currency"))),
-                        in.optionalString("memo"));
-            case "CreditsIssued": {
-                List<IssuedAllocation> allocations = new ArrayList<>();
-                for (In am : in.objects("allocations")) {
-                    allocations.add(new IssuedAllocation(am.id("accountId", AccountId::new),
-                            am.id("issuingRegistryId", RegistryId::new), am.longValue("first"), am.longValue("last")));
-                }
-                return new CreditsIssued(seq, at, actor, in.id("issuanceId", IssuanceId::new), in.id("projectId", ProjectId::new),
-                        in.id("hostParty", PartyCode::new), Vintage.of(in.intValue("vintage")), in.date("monitoringPeriodStart"),
-                        in.date("monitoringPeriodEnd"), in.longValue("totalQuantity"), allocations,
-                        in.optionalString("issuanceRequestId").map(IssuanceRequestId::new));
-            }
-            case "CreditsCancelled":
-                return new CreditsCancelled(seq, at, actor, in.id("fromAccountId", AccountId::new),
-                        in.id("toAccountId", AccountId::new), in.longValue("quantity"), in.ranges(),
-                        in.enumValue("reason", CancellationReason.class), in.optionalString("note"));
-            case "CreditsRetired":
-                return new CreditsRetired(seq, at, actor, in.id("fromAccountId", AccountId::new),
-                        in.id("toAccountId", AccountId::new), in.longValue("quantity"), in.ranges(),
-                        in.enumValue("purpose", RetirementPurpose.class), in.optionalString("beneficiary"),
-                        in.optionalString("usingParty").map(PartyCode::new),
-                        in.has("yearOfUse") ? Optional.of(Year.of(in.intValue("yearOfUse"))) : Optional.empty(),
-                        in.optionalString("note"));
-            case "FirstTransferRecorded":
-                return new FirstTransferRecorded(seq, at, actor, in.id("authorizationId", AuthorizationId::new),
-                        in.enumValue("trigger", FirstTransferTrigger.class), in.longValue("causeSeq"),
-                        in.id("transferringParty", PartyCode::new), in.optionalString("acquiringParty").map(PartyCode::new),
-                        in.ranges());
-            case "UnitsAuthorized": {
-                if (in.longValue("version") != 1) {
-                    throw new EventFormatException("UnitsAuthorized must be version 1");
-                }
-                return new UnitsAuthorized(seq, at, actor, in.id("authorizationId", AuthorizationId::new),
-                        in.id("party", PartyCode::new), in.id("cooperativeApproachId", CooperativeApproachId::new),
-                        in.enumValue("purpose", AuthorizationPurpose.class), in.optionalString("oimp"),
-                        in.optionalString("firstTransferDefinition").map(OimpFirstTransfer::valueOf), in.terms(),
-                        in.optionalString("issuanceId").map(IssuanceId::new), in.ranges());
-            }
-            case "AuthorizationAmended":
-                return new AuthorizationAmended(seq, at, actor, in.id("authorizationId", AuthorizationId::new),
-                        in.intValue("version"), in.terms(), in.optionalString("issuanceId").map(IssuanceId::new), in.ranges(),
-                        in.optionalString("reason"));
-            case "AuthorizationRevoked":
-                return new AuthorizationRevoked(seq, at, actor, in.id("authorizationId", AuthorizationId::new), in.ranges(),
-                        in.optionalString("reason"));
-            case "CorrespondingAdjustmentApplied": {
-                List<Long> seqs = new ArrayList<>();
-                for (Object o : in.list("firstTransferSeqs")) {
-                    seqs.add(integral(o, "firstTransferSeqs"));
-                }
-                return new CorrespondingAdjustmentApplied(seq, at, actor, in.id("party", PartyCode::new),
-                        Year.of(in.intValue("year")), in.enumValue("method", CaMethod.class), seqs, in.ranges());
-            }
-            case "PartyRegistered":
-                return new PartyRegistered(seq, at, actor, in.party());
-            case "PartyUpdated":
-                return new PartyUpdated(seq, at, actor, in.party());
-            case "RegistryRegistered":
-                return new RegistryRegistered(seq, at, actor, in.id("registryId", RegistryId::new), in.id("party", PartyCode::new),
-                        in.string("name"), in.id("cancellationAccountId", AccountId::new),
-                        in.id("retirementAccountId", AccountId::new));
-            case "OrganizationRegistered":
-                return new OrganizationRegistered(seq, at, actor, in.id("organizationId", OrganizationId::new),
-                        in.id("registryId", RegistryId::new), in.string("name"));
-            case "AccountOpened":
-                return new AccountOpened(seq, at, actor, in.id("accountId", AccountId::new), in.id("registryId", RegistryId::new),
-                        in.id("organizationId", OrganizationId::new), in.string("name"));
-            case "AccountFrozen":
-                return new AccountFrozen(seq, at, actor, in.id("accountId", AccountId::new), in.optionalString("reason"));
-            case "AccountUnfrozen":
-                return new AccountUnfrozen(seq, at, actor, in.id("accountId", AccountId::new), in.optionalString("reason"));
-            case "AccountClosed":
-                return new AccountClosed(seq, at, actor, in.id("accountId", AccountId::new), in.optionalString("reason"));
-            case "ProjectRegistered": {
-                List<OrganizationId> participants = new ArrayList<>();
-                for (Object o : in.list("participants")) {
-                    participants.add(new OrganizationId(str(o, "participants")));
-                }
-                return new ProjectRegistered(seq, at, actor, in.id("projectId", ProjectId::new), in.id("hostParty", PartyCode::new),
-                        in.id("registryId", RegistryId::new), in.string("title"), in.id("methodologyId", MethodologyId::new),
-                        participants);
-            }
-            case "IssuanceRequested":
-                return new IssuanceRequested(seq, at, actor, in.id("issuanceRequestId", IssuanceRequestId::new),
-                        in.id("projectId", ProjectId::new), in.id("organizationId", OrganizationId::new),
-                        in.date("monitoringPeriodStart"), in.date("monitoringPeriodEnd"), in.longValue("verifiedQuantity"),
-                        in.string("verificationReference"));
-            default:
-                throw new EventFormatException("unknown event type '" + type + "'");
+        TypeCodec<?> codec = CODECS.get(type);
+        if (codec == null) {
+            throw new EventFormatException("unknown event type '" + type + "'");
         }
+        return codec.decoder().decode(seq, at, actor, in);
     }
 
     /**

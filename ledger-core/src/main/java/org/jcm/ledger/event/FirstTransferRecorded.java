@@ -37,4 +37,9 @@ public record FirstTransferRecorded(long seq, Instant at, Actor actor, Authoriza
         }
         return sum;
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitFirstTransferRecorded(this);
+    }
 }

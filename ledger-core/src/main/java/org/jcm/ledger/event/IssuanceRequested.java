@@ -22,4 +22,9 @@ public record IssuanceRequested(long seq, Instant at, Actor actor, IssuanceReque
         Objects.requireNonNull(monitoringPeriodEnd, "monitoringPeriodEnd");
         Objects.requireNonNull(verificationReference, "verificationReference");
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitIssuanceRequested(this);
+    }
 }

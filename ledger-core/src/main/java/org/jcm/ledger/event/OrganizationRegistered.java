@@ -15,4 +15,9 @@ public record OrganizationRegistered(long seq, Instant at, Actor actor, Organiza
         Objects.requireNonNull(registryId, "registryId");
         Objects.requireNonNull(name, "name");
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitOrganizationRegistered(this);
+    }
 }

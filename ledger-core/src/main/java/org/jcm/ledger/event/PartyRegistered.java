@@ -11,4 +11,9 @@ public record PartyRegistered(long seq, Instant at, Actor actor, Party party) im
         at = Header.check(seq, at, actor);
         Objects.requireNonNull(party, "party");
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitPartyRegistered(this);
+    }
 }

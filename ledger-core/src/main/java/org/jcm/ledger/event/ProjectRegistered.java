@@ -23,4 +23,9 @@ public record ProjectRegistered(long seq, Instant at, Actor actor, ProjectId pro
         Objects.requireNonNull(methodologyId, "methodologyId");
         participants = List.copyOf(participants);
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitProjectRegistered(this);
+    }
 }

@@ -18,4 +18,9 @@ public record RegistryRegistered(long seq, Instant at, Actor actor, RegistryId r
         Objects.requireNonNull(cancellationAccountId, "cancellationAccountId");
         Objects.requireNonNull(retirementAccountId, "retirementAccountId");
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitRegistryRegistered(this);
+    }
 }

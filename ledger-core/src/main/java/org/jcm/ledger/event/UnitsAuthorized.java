@@ -35,4 +35,9 @@ public record UnitsAuthorized(long seq, Instant at, Actor actor, AuthorizationId
     public int version() {
         return 1;
     }
+
+    @Override
+    public <R> R accept(LedgerEvent.Visitor<R> visitor) {
+        return visitor.visitUnitsAuthorized(this);
+    }
 }

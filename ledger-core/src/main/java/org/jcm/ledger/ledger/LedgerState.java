@@ -102,6 +102,8 @@ public final class LedgerState {
     // The undo journal (writer mode): while it is on, every mutation records how to reverse it.
     private boolean journaling;
     private final UndoJournal journal = new UndoJournal();
+    /** The fold's dispatch on the event type, one per state so that folding allocates nothing for it. */
+    private final Fold fold = new Fold();
 
     /** A Joint Committee decision key: an issuance is made at most once per key. */
     record DecisionKey(ProjectId projectId, LocalDate start, LocalDate end, Vintage vintage) {
@@ -501,39 +503,62 @@ public final class LedgerState {
         if (event.seq() != nextSeq) {
             throw new InconsistentEventException(event.seq(), "expected sequence number " + nextSeq);
         }
-        if (event instanceof CreditsTransferred e) {
-            foldTransfer(e);
-        } else if (event instanceof CreditsIssued e) {
-            foldIssued(e);
-        } else if (event instanceof CreditsCancelled e) {
-            foldTerminal(e.seq(), e.fromAccountId(), e.toAccountId(), e.ranges(), BlockStatus.CANCELLED);
-        } else if (event instanceof CreditsRetired e) {
-            foldTerminal(e.seq(), e.fromAccountId(), e.toAccountId(), e.ranges(), BlockStatus.RETIRED);
-        } else if (event instanceof FirstTransferRecorded e) {
-            foldFirstTransfer(e);
-        } else if (event instanceof UnitsAuthorized e) {
-            foldAuthorized(e);
-        } else if (event instanceof AuthorizationAmended e) {
-            foldAmended(e);
-        } else if (event instanceof AuthorizationRevoked e) {
-            foldRevoked(e);
-        } else if (event instanceof CorrespondingAdjustmentApplied e) {
-            foldAdjusted(e);
-        } else if (event instanceof PartyRegistered e) {
+        event.accept(fold);
+        if (journaling) {
+            journal.push(U_NEXT_SEQ, null, null, null, nextSeq, 0);
+        }
+        nextSeq++;
+    }
+
+    /**
+     * The fold of each event type, in the order of {@link LedgerEvent}'s permitted records. A new
+     * event type does not compile until this says how it changes the state.
+     */
+    private final class Fold implements LedgerEvent.Visitor<Void> {
+        @Override
+        public Void visitPartyRegistered(PartyRegistered e) {
             foldParty(e.seq(), e.party(), true);
-        } else if (event instanceof PartyUpdated e) {
+            return null;
+        }
+
+        @Override
+        public Void visitPartyUpdated(PartyUpdated e) {
             foldParty(e.seq(), e.party(), false);
-        } else if (event instanceof RegistryRegistered e) {
+            return null;
+        }
+
+        @Override
+        public Void visitRegistryRegistered(RegistryRegistered e) {
             foldRegistry(e);
-        } else if (event instanceof OrganizationRegistered e) {
+            return null;
+        }
+
+        @Override
+        public Void visitOrganizationRegistered(OrganizationRegistered e) {
             foldOrganization(e);
-        } else if (event instanceof AccountOpened e) {
+            return null;
+        }
+
+        @Override
+        public Void visitAccountOpened(AccountOpened e) {
             foldAccountOpened(e);
-        } else if (event instanceof AccountFrozen e) {
+            return null;
+        }
+
+        @Override
+        public Void visitAccountFrozen(AccountFrozen e) {
             setFrozen(holdingAccount(e.seq(), e.accountId()), true);
-        } else if (event instanceof AccountUnfrozen e) {
+            return null;
+        }
+
+        @Override
+        public Void visitAccountUnfrozen(AccountUnfrozen e) {
             setFrozen(holdingAccount(e.seq(), e.accountId()), false);
-        } else if (event instanceof AccountClosed e) {
+            return null;
+        }
+
+        @Override
+        public Void visitAccountClosed(AccountClosed e) {
             AccountState a = holdingAccount(e.seq(), e.accountId());
             if (a.totalUnits != 0) {
                 throw new InconsistentEventException(e.seq(), "account " + a.id + " still holds units");
@@ -543,17 +568,74 @@ public final class LedgerState {
             }
             a.closed = true;
             touch(a);
-        } else if (event instanceof ProjectRegistered e) {
+            return null;
+        }
+
+        @Override
+        public Void visitProjectRegistered(ProjectRegistered e) {
             foldProject(e);
-        } else if (event instanceof IssuanceRequested e) {
+            return null;
+        }
+
+        @Override
+        public Void visitIssuanceRequested(IssuanceRequested e) {
             foldRequest(e);
-        } else {
-            throw new InconsistentEventException(event.seq(), "unknown event type " + event.type());
+            return null;
         }
-        if (journaling) {
-            journal.push(U_NEXT_SEQ, null, null, null, nextSeq, 0);
+
+        @Override
+        public Void visitCreditsIssued(CreditsIssued e) {
+            foldIssued(e);
+            return null;
         }
-        nextSeq++;
+
+        @Override
+        public Void visitCreditsTransferred(CreditsTransferred e) {
+            foldTransfer(e);
+            return null;
+        }
+
+        @Override
+        public Void visitCreditsCancelled(CreditsCancelled e) {
+            foldTerminal(e.seq(), e.fromAccountId(), e.toAccountId(), e.ranges(), BlockStatus.CANCELLED);
+            return null;
+        }
+
+        @Override
+        public Void visitCreditsRetired(CreditsRetired e) {
+            foldTerminal(e.seq(), e.fromAccountId(), e.toAccountId(), e.ranges(), BlockStatus.RETIRED);
+            return null;
+        }
+
+        @Override
+        public Void visitUnitsAuthorized(UnitsAuthorized e) {
+            foldAuthorized(e);
+            return null;
+        }
+
+        @Override
+        public Void visitAuthorizationAmended(AuthorizationAmended e) {
+            foldAmended(e);
+            return null;
+        }
+
+        @Override
+        public Void visitAuthorizationRevoked(AuthorizationRevoked e) {
+            foldRevoked(e);
+            return null;
+        }
+
+        @Override
+        public Void visitFirstTransferRecorded(FirstTransferRecorded e) {
+            foldFirstTransfer(e);
+            return null;
+        }
+
+        @Override
+        public Void visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
+            foldAdjusted(e);
+            return null;
+        }
     }
 
     private void foldTransfer(CreditsTransferred e) {

@@ -59,44 +59,112 @@ public final class StateMachine {
      * must fold, in order, to carry it out. Reads the state and changes nothing.
      */
     public static Outcome decide(LedgerState s, Command command, CommandContext ctx) {
-        if (command instanceof TransferCredits c) {
-            return MovementRules.transfer(s, c, ctx);
-        } else if (command instanceof RetireCredits c) {
-            return MovementRules.retire(s, c, ctx);
-        } else if (command instanceof CancelCredits c) {
-            return MovementRules.cancel(s, c, ctx);
-        } else if (command instanceof IssueCredits c) {
-            return IssuanceRules.issue(s, c, ctx);
-        } else if (command instanceof SubmitIssuanceRequest c) {
-            return IssuanceRules.request(s, c, ctx);
-        } else if (command instanceof AuthorizeUnits c) {
-            return Article6Rules.authorize(s, c, ctx);
-        } else if (command instanceof AmendAuthorization c) {
-            return Article6Rules.amend(s, c, ctx);
-        } else if (command instanceof RevokeAuthorization c) {
-            return Article6Rules.revoke(s, c, ctx);
-        } else if (command instanceof ApplyCorrespondingAdjustment c) {
-            return Article6Rules.adjust(s, c, ctx);
-        } else if (command instanceof RegisterParty c) {
+        return command.accept(new Decision(s, ctx));
+    }
+
+    /**
+     * Sends each command type to the rules that decide it. One small object per decision (the
+     * decision itself builds its outcome and events); a new command type does not compile until it
+     * is routed here.
+     */
+    private static final class Decision implements Command.Visitor<Outcome> {
+        private final LedgerState s;
+        private final CommandContext ctx;
+
+        Decision(LedgerState s, CommandContext ctx) {
+            this.s = s;
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Outcome visitRegisterParty(RegisterParty c) {
             return ReferenceRules.registerParty(s, c, ctx);
-        } else if (command instanceof UpdateParty c) {
+        }
+
+        @Override
+        public Outcome visitUpdateParty(UpdateParty c) {
             return ReferenceRules.updateParty(s, c, ctx);
-        } else if (command instanceof RegisterRegistry c) {
+        }
+
+        @Override
+        public Outcome visitRegisterRegistry(RegisterRegistry c) {
             return ReferenceRules.registerRegistry(s, c, ctx);
-        } else if (command instanceof RegisterOrganization c) {
+        }
+
+        @Override
+        public Outcome visitRegisterOrganization(RegisterOrganization c) {
             return ReferenceRules.registerOrganization(s, c, ctx);
-        } else if (command instanceof OpenAccount c) {
+        }
+
+        @Override
+        public Outcome visitOpenAccount(OpenAccount c) {
             return ReferenceRules.openAccount(s, c, ctx);
-        } else if (command instanceof FreezeAccount c) {
+        }
+
+        @Override
+        public Outcome visitFreezeAccount(FreezeAccount c) {
             return ReferenceRules.freeze(s, c, ctx);
-        } else if (command instanceof UnfreezeAccount c) {
+        }
+
+        @Override
+        public Outcome visitUnfreezeAccount(UnfreezeAccount c) {
             return ReferenceRules.unfreeze(s, c, ctx);
-        } else if (command instanceof CloseAccount c) {
+        }
+
+        @Override
+        public Outcome visitCloseAccount(CloseAccount c) {
             return ReferenceRules.close(s, c, ctx);
-        } else if (command instanceof RegisterProject c) {
+        }
+
+        @Override
+        public Outcome visitRegisterProject(RegisterProject c) {
             return ReferenceRules.registerProject(s, c, ctx);
         }
-        throw new IllegalArgumentException("unknown command " + command.getClass().getName());
+
+        @Override
+        public Outcome visitSubmitIssuanceRequest(SubmitIssuanceRequest c) {
+            return IssuanceRules.request(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitIssueCredits(IssueCredits c) {
+            return IssuanceRules.issue(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitTransferCredits(TransferCredits c) {
+            return MovementRules.transfer(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitCancelCredits(CancelCredits c) {
+            return MovementRules.cancel(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitRetireCredits(RetireCredits c) {
+            return MovementRules.retire(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitAuthorizeUnits(AuthorizeUnits c) {
+            return Article6Rules.authorize(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitAmendAuthorization(AmendAuthorization c) {
+            return Article6Rules.amend(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitRevokeAuthorization(RevokeAuthorization c) {
+            return Article6Rules.revoke(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitApplyCorrespondingAdjustment(ApplyCorrespondingAdjustment c) {
+            return Article6Rules.adjust(s, c, ctx);
+        }
     }
 
     static Outcome.Rejected reject(Rejection rejection, String detail) {

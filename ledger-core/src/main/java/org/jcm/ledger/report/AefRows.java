@@ -12,14 +12,26 @@ import org.jcm.ledger.credit.BlockStatus;
 import org.jcm.ledger.credit.CancellationReason;
 import org.jcm.ledger.credit.CreditBlock;
 import org.jcm.ledger.credit.FirstTransferTrigger;
+import org.jcm.ledger.event.AccountClosed;
+import org.jcm.ledger.event.AccountFrozen;
+import org.jcm.ledger.event.AccountOpened;
+import org.jcm.ledger.event.AccountUnfrozen;
 import org.jcm.ledger.event.AuthorizationAmended;
 import org.jcm.ledger.event.AuthorizationRevoked;
 import org.jcm.ledger.event.BlockRange;
+import org.jcm.ledger.event.CorrespondingAdjustmentApplied;
 import org.jcm.ledger.event.CreditsCancelled;
+import org.jcm.ledger.event.CreditsIssued;
 import org.jcm.ledger.event.CreditsRetired;
 import org.jcm.ledger.event.CreditsTransferred;
 import org.jcm.ledger.event.FirstTransferRecorded;
+import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.event.OrganizationRegistered;
+import org.jcm.ledger.event.PartyRegistered;
+import org.jcm.ledger.event.PartyUpdated;
+import org.jcm.ledger.event.ProjectRegistered;
+import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AuthorizationId;
@@ -38,6 +50,8 @@ import org.jcm.ledger.serial.ItmoId;
  */
 public final class AefRows {
 
+    /** The dispatch of {@link #rowsOf}, one per derivation. */
+    private final Rows rows = new Rows();
     private final LedgerState state;
     private final PartyCode party;
     private final int year;
@@ -146,20 +160,114 @@ public final class AefRows {
 
     /** The rows {@code e} contributes, read from the state before it is folded. */
     private void rowsOf(LedgerEvent e) {
-        if (e instanceof UnitsAuthorized a) {
-            authorized(a);
-        } else if (e instanceof AuthorizationAmended a) {
-            amended(a);
-        } else if (e instanceof AuthorizationRevoked r) {
-            revoked(r);
-        } else if (e instanceof FirstTransferRecorded ft) {
-            firstTransfer(ft);
-        } else if (e instanceof CreditsTransferred t) {
-            transferred(t);
-        } else if (e instanceof CreditsRetired r) {
-            retired(r);
-        } else if (e instanceof CreditsCancelled c) {
-            cancelled(c);
+        e.accept(rows);
+    }
+
+    /**
+     * The rows of each event type. Only Article 6 actions and movements of units make rows; the
+     * other types are listed so that a new event type must be placed here before it compiles.
+     */
+    private final class Rows implements LedgerEvent.Visitor<Void> {
+        @Override
+        public Void visitPartyRegistered(PartyRegistered e) {
+            return null; // no AEF row: reference data
+        }
+
+        @Override
+        public Void visitPartyUpdated(PartyUpdated e) {
+            return null; // no AEF row: reference data
+        }
+
+        @Override
+        public Void visitRegistryRegistered(RegistryRegistered e) {
+            return null; // no AEF row: reference data
+        }
+
+        @Override
+        public Void visitOrganizationRegistered(OrganizationRegistered e) {
+            return null; // no AEF row: reference data
+        }
+
+        @Override
+        public Void visitAccountOpened(AccountOpened e) {
+            return null; // no AEF row: reference data
+        }
+
+        @Override
+        public Void visitAccountFrozen(AccountFrozen e) {
+            return null; // no AEF row: reference data
+        }
+
+        @Override
+        public Void visitAccountUnfrozen(AccountUnfrozen e) {
+            return null; // no AEF row: reference data
+        }
+
+        @Override
+        public Void visitAccountClosed(AccountClosed e) {
+            return null; // no AEF row: reference data
+        }
+
+        @Override
+        public Void visitProjectRegistered(ProjectRegistered e) {
+            return null; // no AEF row: reference data
+        }
+
+        @Override
+        public Void visitIssuanceRequested(IssuanceRequested e) {
+            return null; // no AEF row: a request moves no units
+        }
+
+        @Override
+        public Void visitCreditsIssued(CreditsIssued e) {
+            return null; // no AEF row: an issuance is no action of tables 2 and 3
+        }
+
+        @Override
+        public Void visitCreditsTransferred(CreditsTransferred e) {
+            transferred(e);
+            return null;
+        }
+
+        @Override
+        public Void visitCreditsCancelled(CreditsCancelled e) {
+            cancelled(e);
+            return null;
+        }
+
+        @Override
+        public Void visitCreditsRetired(CreditsRetired e) {
+            retired(e);
+            return null;
+        }
+
+        @Override
+        public Void visitUnitsAuthorized(UnitsAuthorized e) {
+            authorized(e);
+            return null;
+        }
+
+        @Override
+        public Void visitAuthorizationAmended(AuthorizationAmended e) {
+            amended(e);
+            return null;
+        }
+
+        @Override
+        public Void visitAuthorizationRevoked(AuthorizationRevoked e) {
+            revoked(e);
+            return null;
+        }
+
+        @Override
+        public Void visitFirstTransferRecorded(FirstTransferRecorded e) {
+            firstTransfer(e);
+            return null;
+        }
+
+        @Override
+        public Void visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
+            return null; // no AEF row: no row of tables 2 and 3 of its own
         }
     }
 

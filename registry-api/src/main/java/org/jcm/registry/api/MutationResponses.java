@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jcm.ledger.event.AccountClosed;
 import org.jcm.ledger.event.AccountFrozen;
 import org.jcm.ledger.event.AccountOpened;
 import org.jcm.ledger.event.AccountUnfrozen;
@@ -22,6 +23,7 @@ import org.jcm.ledger.event.IssuedAllocation;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.event.OrganizationRegistered;
 import org.jcm.ledger.event.PartyRegistered;
+import org.jcm.ledger.event.PartyUpdated;
 import org.jcm.ledger.event.ProjectRegistered;
 import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
@@ -50,44 +52,180 @@ public final class MutationResponses {
      */
     public static MutationResponse of(List<LedgerEvent> events, Function<PartyCode, Optional<CooperativeApproachId>> approaches) {
         List<EventSummary> summaries = new ArrayList<>(events.size());
+        Blocks blocks = new Blocks(approaches);
         for (LedgerEvent event : events) {
-            summaries.add(new EventSummary(event.seq(), event.type(), EventCodec.formatTime(event.at()), blocks(event, approaches)));
+            summaries.add(new EventSummary(event.seq(), event.type(), EventCodec.formatTime(event.at()), event.accept(blocks)));
         }
         return new MutationResponse(id(events.get(0)), summaries);
     }
 
     /** The id of what the command created or changed, if it names one. */
     static String id(LedgerEvent event) {
-        if (event instanceof RegistryRegistered e) {
-            return e.registryId().value();
-        } else if (event instanceof OrganizationRegistered e) {
-            return e.organizationId().value();
-        } else if (event instanceof AccountOpened e) {
-            return e.accountId().value();
-        } else if (event instanceof AccountFrozen e) {
-            return e.accountId().value();
-        } else if (event instanceof AccountUnfrozen e) {
-            return e.accountId().value();
-        } else if (event instanceof ProjectRegistered e) {
-            return e.projectId().value();
-        } else if (event instanceof IssuanceRequested e) {
-            return e.issuanceRequestId().value();
-        } else if (event instanceof CreditsIssued e) {
-            return e.issuanceId().value();
-        } else if (event instanceof PartyRegistered e) {
-            return e.party().code().value();
-        } else if (event instanceof UnitsAuthorized e) {
-            return e.authorizationId().value();
-        } else if (event instanceof AuthorizationAmended e) {
-            return e.authorizationId().value();
-        } else if (event instanceof AuthorizationRevoked e) {
-            return e.authorizationId().value();
-        }
-        return null;
+        return event.accept(ID_OF);
     }
 
-    private static List<BlockSummary> blocks(LedgerEvent event, Function<PartyCode, Optional<CooperativeApproachId>> approaches) {
-        if (event instanceof CreditsIssued e) {
+    /** The id each event type names, or null; one instance for all answers. */
+    private static final LedgerEvent.Visitor<String> ID_OF = new LedgerEvent.Visitor<>() {
+        @Override
+        public String visitPartyRegistered(PartyRegistered e) {
+            return e.party().code().value();
+        }
+
+        @Override
+        public String visitPartyUpdated(PartyUpdated e) {
+            return null; // an update names no new id
+        }
+
+        @Override
+        public String visitRegistryRegistered(RegistryRegistered e) {
+            return e.registryId().value();
+        }
+
+        @Override
+        public String visitOrganizationRegistered(OrganizationRegistered e) {
+            return e.organizationId().value();
+        }
+
+        @Override
+        public String visitAccountOpened(AccountOpened e) {
+            return e.accountId().value();
+        }
+
+        @Override
+        public String visitAccountFrozen(AccountFrozen e) {
+            return e.accountId().value();
+        }
+
+        @Override
+        public String visitAccountUnfrozen(AccountUnfrozen e) {
+            return e.accountId().value();
+        }
+
+        @Override
+        public String visitAccountClosed(AccountClosed e) {
+            return null; // a closure's answer names no id
+        }
+
+        @Override
+        public String visitProjectRegistered(ProjectRegistered e) {
+            return e.projectId().value();
+        }
+
+        @Override
+        public String visitIssuanceRequested(IssuanceRequested e) {
+            return e.issuanceRequestId().value();
+        }
+
+        @Override
+        public String visitCreditsIssued(CreditsIssued e) {
+            return e.issuanceId().value();
+        }
+
+        @Override
+        public String visitCreditsTransferred(CreditsTransferred e) {
+            return null; // a movement of units names no id; its blocks say what moved
+        }
+
+        @Override
+        public String visitCreditsCancelled(CreditsCancelled e) {
+            return null; // a movement of units names no id; its blocks say what moved
+        }
+
+        @Override
+        public String visitCreditsRetired(CreditsRetired e) {
+            return null; // a movement of units names no id; its blocks say what moved
+        }
+
+        @Override
+        public String visitUnitsAuthorized(UnitsAuthorized e) {
+            return e.authorizationId().value();
+        }
+
+        @Override
+        public String visitAuthorizationAmended(AuthorizationAmended e) {
+            return e.authorizationId().value();
+        }
+
+        @Override
+        public String visitAuthorizationRevoked(AuthorizationRevoked e) {
+            return e.authorizationId().value();
+        }
+
+        @Override
+        public String visitFirstTransferRecorded(FirstTransferRecorded e) {
+            return null; // never the first event of a command
+        }
+
+        @Override
+        public String visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
+            return null; // an adjustment names no id; its blocks say what it covers
+        }
+    };
+
+    /**
+     * The blocks an event moved or flagged, ITMO ids from {@code approaches}. Movements name the
+     * receiving account; Article 6.2 events change the units' flags where they are, so their blocks
+     * name no account; reference data has no blocks.
+     */
+    private static final class Blocks implements LedgerEvent.Visitor<List<BlockSummary>> {
+        private final Function<PartyCode, Optional<CooperativeApproachId>> approaches;
+
+        Blocks(Function<PartyCode, Optional<CooperativeApproachId>> approaches) {
+            this.approaches = approaches;
+        }
+
+        @Override
+        public List<BlockSummary> visitPartyRegistered(PartyRegistered e) {
+            return List.of(); // reference data moves no units
+        }
+
+        @Override
+        public List<BlockSummary> visitPartyUpdated(PartyUpdated e) {
+            return List.of(); // reference data moves no units
+        }
+
+        @Override
+        public List<BlockSummary> visitRegistryRegistered(RegistryRegistered e) {
+            return List.of(); // reference data moves no units
+        }
+
+        @Override
+        public List<BlockSummary> visitOrganizationRegistered(OrganizationRegistered e) {
+            return List.of(); // reference data moves no units
+        }
+
+        @Override
+        public List<BlockSummary> visitAccountOpened(AccountOpened e) {
+            return List.of(); // reference data moves no units
+        }
+
+        @Override
+        public List<BlockSummary> visitAccountFrozen(AccountFrozen e) {
+            return List.of(); // reference data moves no units
+        }
+
+        @Override
+        public List<BlockSummary> visitAccountUnfrozen(AccountUnfrozen e) {
+            return List.of(); // reference data moves no units
+        }
+
+        @Override
+        public List<BlockSummary> visitAccountClosed(AccountClosed e) {
+            return List.of(); // reference data moves no units
+        }
+
+        @Override
+        public List<BlockSummary> visitProjectRegistered(ProjectRegistered e) {
+            return List.of(); // reference data moves no units
+        }
+
+        @Override
+        public List<BlockSummary> visitIssuanceRequested(IssuanceRequested e) {
+            return List.of(); // reference data moves no units
+        }
+
+        @Override
+        public List<BlockSummary> visitCreditsIssued(CreditsIssued e) {
             Optional<CooperativeApproachId> ca = approaches.apply(e.hostParty());
             List<BlockSummary> blocks = new ArrayList<>(e.allocations().size());
             for (IssuedAllocation a : e.allocations()) {
@@ -95,26 +233,47 @@ public final class MutationResponses {
                         a.accountId(), ca));
             }
             return blocks;
-        } else if (event instanceof CreditsTransferred e) {
-            return ranges(e.ranges(), e.toAccountId(), approaches);
-        } else if (event instanceof CreditsCancelled e) {
-            return ranges(e.ranges(), e.toAccountId(), approaches);
-        } else if (event instanceof CreditsRetired e) {
+        }
+
+        @Override
+        public List<BlockSummary> visitCreditsTransferred(CreditsTransferred e) {
             return ranges(e.ranges(), e.toAccountId(), approaches);
         }
-        // Article 6.2 events change the units' flags where they are, so their blocks name no account.
-        if (event instanceof UnitsAuthorized e) {
-            return ranges(e.ranges(), null, approaches);
-        } else if (event instanceof AuthorizationAmended e) {
-            return ranges(e.ranges(), null, approaches);
-        } else if (event instanceof AuthorizationRevoked e) {
-            return ranges(e.ranges(), null, approaches);
-        } else if (event instanceof FirstTransferRecorded e) {
-            return ranges(e.ranges(), null, approaches);
-        } else if (event instanceof CorrespondingAdjustmentApplied e) {
+
+        @Override
+        public List<BlockSummary> visitCreditsCancelled(CreditsCancelled e) {
+            return ranges(e.ranges(), e.toAccountId(), approaches);
+        }
+
+        @Override
+        public List<BlockSummary> visitCreditsRetired(CreditsRetired e) {
+            return ranges(e.ranges(), e.toAccountId(), approaches);
+        }
+
+        @Override
+        public List<BlockSummary> visitUnitsAuthorized(UnitsAuthorized e) {
             return ranges(e.ranges(), null, approaches);
         }
-        return List.of();
+
+        @Override
+        public List<BlockSummary> visitAuthorizationAmended(AuthorizationAmended e) {
+            return ranges(e.ranges(), null, approaches);
+        }
+
+        @Override
+        public List<BlockSummary> visitAuthorizationRevoked(AuthorizationRevoked e) {
+            return ranges(e.ranges(), null, approaches);
+        }
+
+        @Override
+        public List<BlockSummary> visitFirstTransferRecorded(FirstTransferRecorded e) {
+            return ranges(e.ranges(), null, approaches);
+        }
+
+        @Override
+        public List<BlockSummary> visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
+            return ranges(e.ranges(), null, approaches);
+        }
     }
 
     private static List<BlockSummary> ranges(List<BlockRange> ranges, AccountId to,

@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jcm.ledger.canonical.Json;
+import org.jcm.ledger.event.AccountClosed;
+import org.jcm.ledger.event.AccountFrozen;
+import org.jcm.ledger.event.AccountOpened;
+import org.jcm.ledger.event.AccountUnfrozen;
 import org.jcm.ledger.event.AuthorizationAmended;
 import org.jcm.ledger.event.AuthorizationRevoked;
 import org.jcm.ledger.event.BlockRange;
@@ -15,8 +19,14 @@ import org.jcm.ledger.event.CreditsRetired;
 import org.jcm.ledger.event.CreditsTransferred;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.FirstTransferRecorded;
+import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.IssuedAllocation;
 import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.event.OrganizationRegistered;
+import org.jcm.ledger.event.PartyRegistered;
+import org.jcm.ledger.event.PartyUpdated;
+import org.jcm.ledger.event.ProjectRegistered;
+import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
 import org.jcm.registry.api.HolderView;
 import org.jcm.registry.api.UnitEvent;
@@ -36,33 +46,110 @@ final class UnitHistory {
     @SuppressWarnings("unchecked")
     static UnitEvent entry(String eventJson, AskedUnits asked) {
         LedgerEvent event = EventCodec.fromJson((Map<String, Object>) Json.parse(eventJson));
-        String at = EventCodec.formatTime(event.at());
-        Map<String, Object> details = new LinkedHashMap<>();
-        if (event instanceof CreditsIssued e) {
-            return issued(e, at, asked, details);
+        return event.accept(new Entry(EventCodec.formatTime(event.at()), asked));
+    }
+
+    /**
+     * The entry of each event type, with the fields of the event the public may see. Events
+     * without unit ranges are never indexed in {@code event_units}: finding one here is a bug there.
+     */
+    private static final class Entry implements LedgerEvent.Visitor<UnitEvent> {
+        private final String at;
+        private final AskedUnits asked;
+
+        Entry(String at, AskedUnits asked) {
+            this.at = at;
+            this.asked = asked;
         }
-        HolderView from = null;
-        HolderView to = null;
-        List<BlockRange> ranges;
-        if (event instanceof CreditsTransferred e) {
-            from = BlockRows.holder(e.fromAccountId().value());
-            to = BlockRows.holder(e.toAccountId().value());
-            ranges = e.ranges();
-        } else if (event instanceof CreditsCancelled e) {
-            from = BlockRows.holder(e.fromAccountId().value());
-            to = BlockRows.holder(e.toAccountId().value());
+
+        @Override
+        public UnitEvent visitPartyRegistered(PartyRegistered e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitPartyUpdated(PartyUpdated e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitRegistryRegistered(RegistryRegistered e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitOrganizationRegistered(OrganizationRegistered e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitAccountOpened(AccountOpened e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitAccountFrozen(AccountFrozen e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitAccountUnfrozen(AccountUnfrozen e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitAccountClosed(AccountClosed e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitProjectRegistered(ProjectRegistered e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitIssuanceRequested(IssuanceRequested e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitCreditsIssued(CreditsIssued e) {
+            return issued(e, at, asked, new LinkedHashMap<>());
+        }
+
+        @Override
+        public UnitEvent visitCreditsTransferred(CreditsTransferred e) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            HolderView from = BlockRows.holder(e.fromAccountId().value());
+            HolderView to = BlockRows.holder(e.toAccountId().value());
+            return ranged(e, at, asked, from, to, e.ranges(), details);
+        }
+
+        @Override
+        public UnitEvent visitCreditsCancelled(CreditsCancelled e) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            HolderView from = BlockRows.holder(e.fromAccountId().value());
+            HolderView to = BlockRows.holder(e.toAccountId().value());
             details.put("reason", e.reason().name());
-            ranges = e.ranges();
-        } else if (event instanceof CreditsRetired e) {
-            from = BlockRows.holder(e.fromAccountId().value());
-            to = BlockRows.holder(e.toAccountId().value());
+            return ranged(e, at, asked, from, to, e.ranges(), details);
+        }
+
+        @Override
+        public UnitEvent visitCreditsRetired(CreditsRetired e) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            HolderView from = BlockRows.holder(e.fromAccountId().value());
+            HolderView to = BlockRows.holder(e.toAccountId().value());
             details.put("purpose", e.purpose().name());
             // Beneficiary, using Party and year of use are what a retirement statement publishes.
             e.beneficiary().ifPresent(v -> details.put("beneficiary", v));
             e.usingParty().ifPresent(v -> details.put("usingParty", v.value()));
             e.yearOfUse().ifPresent(v -> details.put("yearOfUse", v.getValue()));
-            ranges = e.ranges();
-        } else if (event instanceof UnitsAuthorized e) {
+            return ranged(e, at, asked, from, to, e.ranges(), details);
+        }
+
+        @Override
+        public UnitEvent visitUnitsAuthorized(UnitsAuthorized e) {
+            Map<String, Object> details = new LinkedHashMap<>();
             details.put("authorizationId", e.authorizationId().value());
             details.put("version", 1);
             details.put("party", e.party().value());
@@ -70,30 +157,52 @@ final class UnitHistory {
             details.put("purpose", e.purpose().name());
             e.oimp().ifPresent(v -> details.put("oimp", v));
             e.firstTransferDefinition().ifPresent(v -> details.put("firstTransferDefinition", v.name()));
-            ranges = e.ranges();
-        } else if (event instanceof AuthorizationAmended e) {
+            return ranged(e, at, asked, null, null, e.ranges(), details);
+        }
+
+        @Override
+        public UnitEvent visitAuthorizationAmended(AuthorizationAmended e) {
+            Map<String, Object> details = new LinkedHashMap<>();
             details.put("authorizationId", e.authorizationId().value());
             details.put("version", e.version());
-            ranges = e.ranges();
-        } else if (event instanceof AuthorizationRevoked e) {
+            return ranged(e, at, asked, null, null, e.ranges(), details);
+        }
+
+        @Override
+        public UnitEvent visitAuthorizationRevoked(AuthorizationRevoked e) {
+            Map<String, Object> details = new LinkedHashMap<>();
             details.put("authorizationId", e.authorizationId().value());
-            ranges = e.ranges();
-        } else if (event instanceof FirstTransferRecorded e) {
+            return ranged(e, at, asked, null, null, e.ranges(), details);
+        }
+
+        @Override
+        public UnitEvent visitFirstTransferRecorded(FirstTransferRecorded e) {
+            Map<String, Object> details = new LinkedHashMap<>();
             details.put("authorizationId", e.authorizationId().value());
             details.put("trigger", e.trigger().name());
             details.put("causeSeq", e.causeSeq());
             details.put("transferringParty", e.transferringParty().value());
             e.acquiringParty().ifPresent(v -> details.put("acquiringParty", v.value()));
-            ranges = e.ranges();
-        } else if (event instanceof CorrespondingAdjustmentApplied e) {
+            return ranged(e, at, asked, null, null, e.ranges(), details);
+        }
+
+        @Override
+        public UnitEvent visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
+            Map<String, Object> details = new LinkedHashMap<>();
             details.put("party", e.party().value());
             details.put("year", e.year().getValue());
             details.put("method", e.method().name());
-            ranges = e.ranges();
-        } else {
-            // Only events with unit ranges are indexed in event_units; anything else is a bug there.
-            throw new IllegalStateException("Event " + event.seq() + " (" + event.type() + ") names no units");
+            return ranged(e, at, asked, null, null, e.ranges(), details);
         }
+    }
+
+    private static UnitEvent namesNoUnits(LedgerEvent event) {
+        throw new IllegalStateException("Event " + event.seq() + " (" + event.type() + ") names no units");
+    }
+
+    /** The entry of an event with unit ranges: those that include asked units, and their total. */
+    private static UnitEvent ranged(LedgerEvent event, String at, AskedUnits asked, HolderView from, HolderView to,
+                                    List<BlockRange> ranges, Map<String, Object> details) {
         List<String> serials = new ArrayList<>();
         long quantity = 0;
         for (BlockRange range : ranges) {

@@ -115,6 +115,7 @@ public final class LedgerWriter {
     private byte[] head;
     private ChangeRows changeRows;
     private final BatchRows rows = new BatchRows();
+    private final EventIndex index = new EventIndex(rows);
     private final RecentKeys recent;
     private final List<SubjectKey> addedThisBatch = new ArrayList<>();
     private Instant lastAt = Instant.EPOCH;
@@ -824,7 +825,7 @@ public final class LedgerWriter {
         Actor actor = event.actor();
         rows.event(event.seq(), event.type(), (String) json.get("at"), actor.role().wireName(), actor.subject(),
                 actor.scope(), new String(canonical, StandardCharsets.UTF_8), head, hash);
-        EventIndex.add(event, rows);
+        index.add(event);
         head = hash;
     }
 

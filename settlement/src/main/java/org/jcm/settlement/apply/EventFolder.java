@@ -9,7 +9,9 @@ import org.jcm.ledger.command.Trade;
 import org.jcm.ledger.credit.CreditBlock;
 import org.jcm.ledger.credit.Label;
 import org.jcm.ledger.event.AccountClosed;
+import org.jcm.ledger.event.AccountFrozen;
 import org.jcm.ledger.event.AccountOpened;
+import org.jcm.ledger.event.AccountUnfrozen;
 import org.jcm.ledger.event.AuthorizationAmended;
 import org.jcm.ledger.event.AuthorizationRevoked;
 import org.jcm.ledger.event.BlockRange;
@@ -18,7 +20,14 @@ import org.jcm.ledger.event.CreditsCancelled;
 import org.jcm.ledger.event.CreditsIssued;
 import org.jcm.ledger.event.CreditsRetired;
 import org.jcm.ledger.event.CreditsTransferred;
+import org.jcm.ledger.event.FirstTransferRecorded;
+import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.event.OrganizationRegistered;
+import org.jcm.ledger.event.PartyRegistered;
+import org.jcm.ledger.event.PartyUpdated;
+import org.jcm.ledger.event.ProjectRegistered;
+import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
 import org.jcm.ledger.ledger.InconsistentEventException;
 import org.jcm.ledger.ledger.LedgerState;
@@ -35,6 +44,7 @@ import org.jcm.settlement.trade.TradeLeg;
 public final class EventFolder {
 
     private final LedgerState state;
+    private final Folding folding = new Folding();
 
     /** Folds into {@code state}, which must hold exactly the events before the next one given. */
     public EventFolder(LedgerState state) {
@@ -53,42 +63,147 @@ public final class EventFolder {
 
     /** Folds an event and adds its effects to the batch. */
     public void fold(LedgerEvent event, String hash, BatchEffects effects) {
-        if (event instanceof CreditsTransferred transfer) {
-            foldTransfer(transfer, effects);
-        } else if (event instanceof CreditsIssued issued) {
+        folding.effects = effects;
+        try {
+            event.accept(folding);
+        } finally {
+            folding.effects = null;
+        }
+        effects.advance(event.seq(), hash, event.at());
+    }
+
+    /**
+     * The fold and settlement effects of each event type. One instance per folder, told the batch
+     * of the event it folds, so that folding allocates nothing for the dispatch.
+     */
+    private final class Folding implements LedgerEvent.Visitor<Void> {
+        private BatchEffects effects;
+
+        @Override
+        public Void visitPartyRegistered(PartyRegistered e) {
+            state.apply(e); // folded only: no settlement effect
+            return null;
+        }
+
+        @Override
+        public Void visitPartyUpdated(PartyUpdated e) {
+            state.apply(e); // folded only: no settlement effect
+            return null;
+        }
+
+        @Override
+        public Void visitRegistryRegistered(RegistryRegistered e) {
+            state.apply(e); // folded only: no settlement effect
+            return null;
+        }
+
+        @Override
+        public Void visitOrganizationRegistered(OrganizationRegistered e) {
+            state.apply(e); // folded only: no settlement effect
+            return null;
+        }
+
+        @Override
+        public Void visitAccountOpened(AccountOpened e) {
+            state.apply(e);
+            effects.openAccount(e.accountId().value(), e.seq());
+            return null;
+        }
+
+        @Override
+        public Void visitAccountFrozen(AccountFrozen e) {
+            state.apply(e); // folded only: no settlement effect
+            return null;
+        }
+
+        @Override
+        public Void visitAccountUnfrozen(AccountUnfrozen e) {
+            state.apply(e); // folded only: no settlement effect
+            return null;
+        }
+
+        @Override
+        public Void visitAccountClosed(AccountClosed e) {
+            state.apply(e);
+            effects.closeAccount(e.accountId().value(), e.seq());
+            return null;
+        }
+
+        @Override
+        public Void visitProjectRegistered(ProjectRegistered e) {
+            state.apply(e); // folded only: no settlement effect
+            return null;
+        }
+
+        @Override
+        public Void visitIssuanceRequested(IssuanceRequested e) {
+            state.apply(e); // folded only: no settlement effect
+            return null;
+        }
+
+        @Override
+        public Void visitCreditsIssued(CreditsIssued issued) {
             state.apply(issued);
             effects.volume(issued.hostParty().value(), issued.at()).addIssued(issued.totalQuantity());
             effects.seeInstrument(new Instrument(issued.hostParty(), issued.vintage(), Label.NONE), issued.seq());
-        } else if (event instanceof CreditsRetired retired) {
-            see(retired.ranges(), retired.seq(), effects);
-            state.apply(retired);
-            addVolumes(retired.ranges(), retired, effects, Kind.RETIRED);
-        } else if (event instanceof CreditsCancelled cancelled) {
+            return null;
+        }
+
+        @Override
+        public Void visitCreditsTransferred(CreditsTransferred transfer) {
+            foldTransfer(transfer, effects);
+            return null;
+        }
+
+        @Override
+        public Void visitCreditsCancelled(CreditsCancelled cancelled) {
             see(cancelled.ranges(), cancelled.seq(), effects);
             state.apply(cancelled);
             addVolumes(cancelled.ranges(), cancelled, effects, Kind.CANCELLED);
-        } else if (event instanceof UnitsAuthorized e) {
-            state.apply(e);
-            see(e.ranges(), e.seq(), effects);
-        } else if (event instanceof AuthorizationAmended e) {
-            state.apply(e);
-            see(e.ranges(), e.seq(), effects);
-        } else if (event instanceof AuthorizationRevoked e) {
-            state.apply(e);
-            see(e.ranges(), e.seq(), effects);
-        } else if (event instanceof CorrespondingAdjustmentApplied e) {
-            state.apply(e);
-            see(e.ranges(), e.seq(), effects);
-        } else if (event instanceof AccountOpened e) {
-            state.apply(e);
-            effects.openAccount(e.accountId().value(), e.seq());
-        } else if (event instanceof AccountClosed e) {
-            state.apply(e);
-            effects.closeAccount(e.accountId().value(), e.seq());
-        } else {
-            state.apply(event);
+            return null;
         }
-        effects.advance(event.seq(), hash, event.at());
+
+        @Override
+        public Void visitCreditsRetired(CreditsRetired retired) {
+            see(retired.ranges(), retired.seq(), effects);
+            state.apply(retired);
+            addVolumes(retired.ranges(), retired, effects, Kind.RETIRED);
+            return null;
+        }
+
+        @Override
+        public Void visitUnitsAuthorized(UnitsAuthorized e) {
+            state.apply(e);
+            see(e.ranges(), e.seq(), effects);
+            return null;
+        }
+
+        @Override
+        public Void visitAuthorizationAmended(AuthorizationAmended e) {
+            state.apply(e);
+            see(e.ranges(), e.seq(), effects);
+            return null;
+        }
+
+        @Override
+        public Void visitAuthorizationRevoked(AuthorizationRevoked e) {
+            state.apply(e);
+            see(e.ranges(), e.seq(), effects);
+            return null;
+        }
+
+        @Override
+        public Void visitFirstTransferRecorded(FirstTransferRecorded e) {
+            state.apply(e); // folded only: no settlement effect
+            return null;
+        }
+
+        @Override
+        public Void visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
+            state.apply(e);
+            see(e.ranges(), e.seq(), effects);
+            return null;
+        }
     }
 
     private enum Kind { TRANSFERRED, RETIRED, CANCELLED }

@@ -1,0 +1,177 @@
+package org.jcm.ledger.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jcm.ledger.ledger.Fixture.CA;
+import static org.jcm.ledger.ledger.Fixture.GOV_MNG;
+import static org.jcm.ledger.ledger.Fixture.JPN;
+import static org.jcm.ledger.ledger.Fixture.MN001;
+import static org.jcm.ledger.ledger.Fixture.MNG;
+import static org.jcm.ledger.ledger.Fixture.MNG01;
+import static org.jcm.ledger.ledger.Fixture.OPERATOR;
+import static org.jcm.ledger.ledger.Fixture.admin;
+import static org.jcm.ledger.ledger.Fixture.holder;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jcm.ledger.command.AmendAuthorization;
+import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
+import org.jcm.ledger.command.AuthorizeUnits;
+import org.jcm.ledger.command.CancelCredits;
+import org.jcm.ledger.command.CloseAccount;
+import org.jcm.ledger.command.Command;
+import org.jcm.ledger.command.FreezeAccount;
+import org.jcm.ledger.command.OpenAccount;
+import org.jcm.ledger.command.RetireCredits;
+import org.jcm.ledger.command.RevokeAuthorization;
+import org.jcm.ledger.command.UnfreezeAccount;
+import org.jcm.ledger.command.UpdateParty;
+import org.jcm.ledger.credit.AuthorizationPurpose;
+import org.jcm.ledger.credit.CaMethod;
+import org.jcm.ledger.credit.CancellationReason;
+import org.jcm.ledger.credit.OimpFirstTransfer;
+import org.jcm.ledger.credit.RetirementPurpose;
+import org.jcm.ledger.id.AccountId;
+import org.jcm.ledger.id.AuthorizationId;
+import org.jcm.ledger.id.JcmStatus;
+import org.jcm.ledger.id.Party;
+import org.jcm.ledger.id.Vintage;
+import org.jcm.ledger.ledger.Fixture;
+import org.jcm.ledger.serial.BlockSerial;
+import org.jcm.ledger.serial.Quantity;
+import org.jcm.ledger.serial.UnitRange;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every permitted event record has a codec that round-trips it and a visitor method that its
+ * {@code accept} calls, and every permitted command record has its visitor method. The compiler
+ * already refuses a visitor that misses a method; this checks what it cannot: the decoding table
+ * (keyed by type name) and that each record dispatches to its own method. The events come from a
+ * ledger run through the state machine, one command of each kind.
+ */
+class EveryEventTypeTest {
+
+    final Fixture f = new Fixture();
+
+    static BlockSerial serial(long first, long last) {
+        return new BlockSerial(MN001, Vintage.of(2024), UnitRange.of(first, last));
+    }
+
+    static AuthorizeUnits authorize(AuthorizationId id, AuthorizationPurpose purpose, Optional<OimpFirstTransfer> definition,
+                                    BlockSerial... serials) {
+        return new AuthorizeUnits(id, MNG, CA, purpose, purpose.includesOimp() ? Optional.of("CORSIA") : Optional.empty(),
+                definition, Optional.empty(), List.of(Vintage.of(2024)), List.of("Ulaanbaatar Solar"), Optional.empty(),
+                List.of(serials));
+    }
+
+    @BeforeEach
+    void everyKindOfCommand() {
+        AuthorizationId ndc = new AuthorizationId("MNG-NDC-1");
+        AuthorizationId withdrawn = new AuthorizationId("MNG-NDC-2");
+        f.issue("MN001-2024-01", MN001, 2024, f.mnC1, 600, f.jpA1, 400);
+        f.ok(GOV_MNG, authorize(ndc, AuthorizationPurpose.NDC, Optional.empty(), serial(1, 300)));
+        f.ok(GOV_MNG, authorize(new AuthorizationId("MNG-OIMP-1"), AuthorizationPurpose.OIMP,
+                Optional.of(OimpFirstTransfer.ISSUANCE), serial(301, 400)));
+        long firstTransferSeq = f.transfer(f.mnC1, f.jpA1, 250).get(1).seq();
+        f.ok(holder(f.jpA), new RetireCredits(f.jpA1, Quantity.of(120), List.of(), Optional.empty(), RetirementPurpose.NDC,
+                Optional.of("Company A"), Optional.of(JPN), Optional.of(Year.of(2025)), Optional.empty()));
+        f.ok(GOV_MNG, new AmendAuthorization(ndc, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(serial(401, 450)), Optional.of("second tranche")));
+        f.ok(GOV_MNG, authorize(withdrawn, AuthorizationPurpose.NDC, Optional.empty(), serial(451, 460)));
+        f.ok(GOV_MNG, new RevokeAuthorization(withdrawn, Optional.of("project paused")));
+        f.ok(GOV_MNG, new ApplyCorrespondingAdjustment(MNG, Year.of(2024), CaMethod.AVERAGING, List.of(),
+                List.of(firstTransferSeq)));
+        f.ok(holder(f.mnC), new CancelCredits(f.mnC1, Quantity.of(10), List.of(serial(301, 310)), Optional.empty(),
+                CancellationReason.OMGE, Optional.empty()));
+        f.ok(OPERATOR, new UpdateParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA))));
+        AccountId spare = ((AccountOpened) f.ok(admin(MNG01), new OpenAccount(f.mnC, "spare")).get(0)).accountId();
+        f.ok(admin(MNG01), new FreezeAccount(spare, Optional.of("check")));
+        f.ok(admin(MNG01), new UnfreezeAccount(spare, Optional.empty()));
+        f.ok(admin(MNG01), new CloseAccount(spare, Optional.of("unused")));
+    }
+
+    static List<Class<?>> permitted(Class<?> sealed) {
+        return Arrays.asList(sealed.getPermittedSubclasses());
+    }
+
+    static Set<String> names(List<Class<?>> types) {
+        return types.stream().map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** One event of each type, the first the ledger wrote. */
+    Map<Class<?>, LedgerEvent> samples() {
+        Map<Class<?>, LedgerEvent> samples = new LinkedHashMap<>();
+        for (LedgerEvent e : f.events) {
+            samples.putIfAbsent(e.getClass(), e);
+        }
+        return samples;
+    }
+
+    @Test
+    void the_scenario_writes_every_event_type() {
+        assertThat(names(new ArrayList<>(samples().keySet()))).isEqualTo(names(permitted(LedgerEvent.class)));
+    }
+
+    @Test
+    void every_event_type_has_a_codec_under_its_type_name_and_nothing_else_does() {
+        assertThat(new TreeSet<>(EventCodec.decodableTypes())).isEqualTo(names(permitted(LedgerEvent.class)));
+    }
+
+    @Test
+    void every_event_of_every_type_round_trips_through_its_codec() {
+        for (LedgerEvent e : f.events) {
+            Map<String, Object> json = EventCodec.toJson(e);
+            assertThat(json.get("type")).isEqualTo(e.getClass().getSimpleName());
+            assertThat(EventCodec.fromJson(json)).as("decoded %s", json).isEqualTo(e);
+        }
+    }
+
+    @Test
+    void every_event_type_has_its_own_abstract_visitor_method_and_accept_calls_it() {
+        assertVisitor(LedgerEvent.Visitor.class, LedgerEvent.class);
+        for (LedgerEvent e : samples().values()) {
+            assertThat(e.accept(recorder(LedgerEvent.Visitor.class)))
+                    .isEqualTo("visit" + e.getClass().getSimpleName() + "(" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    @Test
+    void every_command_type_has_its_own_abstract_visitor_method() {
+        assertVisitor(Command.Visitor.class, Command.class);
+    }
+
+    /** The visitor has exactly one abstract {@code visitX(X)} per permitted record X, and nothing else. */
+    static void assertVisitor(Class<?> visitor, Class<?> sealed) {
+        Set<String> expected = permitted(sealed).stream().map(c -> "visit" + c.getSimpleName() + "(" + c.getSimpleName() + ")")
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> declared = new TreeSet<>();
+        for (Method m : visitor.getDeclaredMethods()) {
+            assertThat(Modifier.isAbstract(m.getModifiers())).as("%s is abstract, not default", m).isTrue();
+            declared.add(signature(m));
+        }
+        assertThat(declared).isEqualTo(expected);
+    }
+
+    static String signature(Method m) {
+        return m.getName() + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName)
+                .collect(Collectors.joining(",", "(", ")"));
+    }
+
+    /** A visitor whose every method returns its own signature. */
+    @SuppressWarnings("unchecked")
+    static <V> V recorder(Class<V> visitor) {
+        return (V) Proxy.newProxyInstance(visitor.getClassLoader(), new Class<?>[] {visitor},
+                (proxy, method, args) -> signature(method));
+    }
+}
