@@ -216,7 +216,7 @@ class UndoJournalProperties {
                 return new RandomCommands.Planned(Fixture.admin(Fixture.MNG01), new IssueCredits(new IssuanceId("RQ" + s.d()),
                         r.projectId(), r.monitoringPeriodStart(), r.monitoringPeriodEnd(),
                         Vintage.of(r.monitoringPeriodStart().getYear()), Quantity.of(quantity),
-                        List.of(new Allocation(f.mnC1, Quantity.of(quantity))), Optional.of(r.id())));
+                        List.of(new Allocation(f.mnC1, Quantity.of(quantity))), r.id()));
             }
             case 5: {
                 List<AccountInfo> empty = f.state.snapshot().accounts().stream()
