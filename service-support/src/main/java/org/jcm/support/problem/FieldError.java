@@ -1,4 +1,4 @@
-package org.jcm.registry.problem;
+package org.jcm.support.problem;
 
 import java.util.Objects;
 
