@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jcm.settlement.testing.Await;
-import org.jcm.settlement.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.jcm.testsupport.DocsTable;
 

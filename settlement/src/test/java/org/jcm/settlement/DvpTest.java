@@ -33,7 +33,7 @@ import org.jcm.settlement.messaging.LedgerConsumer;
 import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.TestClock;
 import org.jcm.settlement.testing.TestLedger;
-import org.jcm.settlement.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,7 @@ import org.jcm.ledger.id.AccountId;
 import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.TestClock;
 import org.jcm.settlement.testing.TestLedger;
-import org.jcm.settlement.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.jcm.settlement.testing.TestTrades;
 import org.jcm.settlement.trade.Instrument;
 import org.junit.jupiter.api.BeforeEach;

@@ -14,7 +14,7 @@ import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.TestLedger;
-import org.jcm.settlement.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 

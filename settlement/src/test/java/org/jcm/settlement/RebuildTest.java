@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.TestLedger;
-import org.jcm.settlement.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -27,7 +27,7 @@ import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.InfrastructureResource;
 import org.jcm.settlement.testing.TestClock;
 import org.jcm.settlement.testing.TestLedger;
-import org.jcm.settlement.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.jcm.settlement.testing.TestTrades;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 import org.jcm.ledger.id.InvalidValueException;
 import org.jcm.ledger.serial.BlockSerial;
 import org.jcm.ledger.serial.Quantity;
-import org.jcm.registry.problem.FieldError;
+import org.jcm.support.problem.FieldError;
 import org.jcm.registry.problem.ProblemCodes;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 
 /**
  * Turns request fields into ledger-core values, answering 400 {@code invalid_field} with the

@@ -2,7 +2,7 @@ package org.jcm.registry.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jcm.registry.problem.Problem;
+import org.jcm.support.problem.Problem;
 
 /** The outcome of one batch item: what POST /transfers would have answered for it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

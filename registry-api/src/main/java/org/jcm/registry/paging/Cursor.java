@@ -3,7 +3,7 @@ package org.jcm.registry.paging;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 import org.jcm.support.paging.CursorSeal;
 
 /**

@@ -1,7 +1,7 @@
 package org.jcm.registry.paging;
 
 import java.util.Objects;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 
 /**
  * A kind of list that pages: its cursor name, how many sort key fields its cursors carry, and its

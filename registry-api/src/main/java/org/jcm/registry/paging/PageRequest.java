@@ -2,7 +2,7 @@ package org.jcm.registry.paging;
 
 import java.util.Optional;
 import org.jcm.registry.problem.ClientText;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 
 /**
  * The paging part of a list request, {@code ?after={cursor}&limit={n}}, checked: {@code limit} is 1

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jcm.support.http.RawUri;
+import org.jcm.support.problem.FieldError;
+import org.jcm.support.problem.Problem;
 
 /**
  * Refuses a request whose path or query holds a percent-encoded C0 control character or DEL
@@ -13,7 +15,8 @@ import org.jcm.support.http.RawUri;
  * {@code invalid_query_parameter} for the query. No id, code, filter, cursor or name of this API
  * holds one, and PostgreSQL cannot even compare text holding NUL: an organization id with
  * {@code %00} used to reach a query and fail with 500. The raw URI is checked, so that nothing
- * here decodes anything a second time.
+ * here decodes anything a second time. (Settlement has its own guard: it answers both with its
+ * {@code invalid_parameter}, so the codes, not the check in {@link RawUri}, differ.)
  */
 public class ControlCharacterGuard {
 

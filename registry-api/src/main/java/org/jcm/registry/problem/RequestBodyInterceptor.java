@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jcm.support.json.JsonTextGuard;
+import org.jcm.support.problem.ContentTypes;
+import org.jcm.support.problem.JsonProblems;
+import org.jcm.support.problem.ProblemException;
 
 /**
  * Guards every request body that a resource method reads: it may not exceed the size limit

@@ -5,7 +5,7 @@ import org.jcm.ledger.id.InvalidValueException;
 import org.jcm.ledger.serial.BlockSerial;
 import org.jcm.ledger.serial.ItmoId;
 import org.jcm.registry.problem.ClientText;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 
 /**
  * What {@code GET /units/{serialOrItmoId}} was asked about: a range of one host Party's units of

@@ -21,8 +21,8 @@ import org.jcm.ledger.rule.Rejection;
 import org.jcm.registry.api.AuthorizationJson;
 import org.jcm.registry.api.Fields;
 import org.jcm.registry.api.ListResponse;
-import org.jcm.registry.problem.Problem;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.Problem;
+import org.jcm.support.problem.ProblemException;
 import org.jcm.registry.query.AuthorizationQueries;
 
 /**

@@ -28,7 +28,7 @@ import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.paging.PageRequest;
 import org.jcm.registry.paging.Pages;
 import org.jcm.registry.problem.ClientText;
-import org.jcm.registry.problem.Problem;
+import org.jcm.support.problem.Problem;
 import org.jcm.registry.query.BlockFilter;
 import org.jcm.registry.query.BlockQueries;
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jcm.registry.problem.FieldError;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.FieldError;
+import org.jcm.support.problem.ProblemException;
 
 /** Checks the {@code Idempotency-Key} header: 1 to 128 visible ASCII characters (0x21 to 0x7E). */
 public final class IdempotencyKeys {

@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jcm.registry.api.LedgerHead;
 import org.jcm.registry.api.VerificationReport;
 import org.jcm.registry.persistence.LedgerEventReader;
-import org.jcm.registry.problem.FieldError;
+import org.jcm.support.problem.FieldError;
 import org.jcm.registry.problem.ProblemCodes;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 import org.jcm.registry.service.LedgerVerifier;
 
 /** The ledger itself: its entries in sequence order, its head, and a full verification for auditors. */

@@ -16,7 +16,7 @@ import org.jcm.registry.limit.MutationRateLimit;
 import org.jcm.registry.persistence.StoredLedgerReader;
 import org.jcm.registry.persistence.StoredOutcome;
 import org.jcm.registry.persistence.SubjectKey;
-import org.jcm.registry.problem.Problem;
+import org.jcm.support.problem.Problem;
 import org.jcm.registry.problem.ProblemCodes;
 import org.jcm.registry.service.CommandResult;
 import org.jcm.registry.service.IdempotencyKey;

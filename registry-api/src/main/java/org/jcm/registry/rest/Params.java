@@ -2,7 +2,7 @@ package org.jcm.registry.rest;
 
 import java.util.function.Function;
 import org.jcm.registry.api.Fields;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 
 /**
  * Parses path and query parameters that {@link Fields} does not cover (numbers, enum names),

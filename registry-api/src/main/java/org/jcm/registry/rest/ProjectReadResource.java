@@ -21,8 +21,8 @@ import org.jcm.registry.api.ProjectDetails;
 import org.jcm.registry.paging.PageRequest;
 import org.jcm.registry.paging.Pages;
 import org.jcm.registry.problem.ClientText;
-import org.jcm.registry.problem.Problem;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.Problem;
+import org.jcm.support.problem.ProblemException;
 import org.jcm.registry.query.ProjectQueries;
 
 /** The public read endpoints of registered JCM projects, with participants, issuances and allocations. */

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jcm.ledger.command.Role;
 import org.jcm.registry.api.MutationResponse;
-import org.jcm.registry.problem.Problem;
+import org.jcm.support.problem.Problem;
 import org.jcm.registry.security.Actors;
 import org.jcm.registry.api.ProjectRequest;
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jcm.registry.problem.ClientText;
-import org.jcm.registry.problem.FieldError;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.FieldError;
+import org.jcm.support.problem.ProblemException;
 
 /**
  * The query parameters of a read request, checked strictly like request bodies: a parameter the

@@ -26,7 +26,7 @@ import org.jcm.registry.api.OrganizationRequest;
 import org.jcm.registry.api.PartyResponse;
 import org.jcm.registry.api.RegistryRequest;
 import org.jcm.registry.api.RegistryResponse;
-import org.jcm.registry.problem.Problem;
+import org.jcm.support.problem.Problem;
 import org.jcm.registry.query.ReferenceQueries;
 import org.jcm.registry.security.Actors;
 

@@ -19,8 +19,8 @@ import org.jcm.ledger.rule.Rejection;
 import org.jcm.registry.api.UnitLookup;
 import org.jcm.registry.paging.PageRequest;
 import org.jcm.registry.problem.ClientText;
-import org.jcm.registry.problem.Problem;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.Problem;
+import org.jcm.support.problem.ProblemException;
 import org.jcm.registry.query.UnitQueries;
 import org.jcm.registry.query.UnitQuery;
 

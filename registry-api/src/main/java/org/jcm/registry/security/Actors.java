@@ -7,7 +7,7 @@ import org.jcm.ledger.command.Role;
 import org.jcm.ledger.id.InvalidValueException;
 import org.jcm.ledger.rule.Rejection;
 import org.jcm.registry.problem.ProblemCodes;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 
 /**
  * Maps a verified bearer token to the ledger-core {@link Actor} recorded in events: the role from

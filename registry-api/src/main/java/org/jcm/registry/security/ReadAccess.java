@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.jcm.ledger.command.Role;
 import org.jcm.ledger.rule.Rejection;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 
 /**
  * Who may read the non-public parts of a registry: organizations, and accounts with their balances,

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jcm.ledger.command.Role;
 import org.jcm.ledger.rule.Rejection;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 
 /**
  * Who is reading, taken from a verified bearer token: the roles in its {@code groups} claim and the

@@ -21,7 +21,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.sessions.JqwikSession;
 import org.jcm.testsupport.Hostile.TokenKind;
 import org.jcm.registry.testing.LedgerApi;
-import org.jcm.registry.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -1,14 +1,15 @@
 package org.jcm.registry.problem;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
+import org.jcm.support.problem.EdgeProblemMappers;
+import org.jcm.support.problem.Problem;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Found by the fault harness (deploy/faults, postgres-immediate): while PostgreSQL restarted after
@@ -52,7 +53,7 @@ class DatabaseUnavailableTest {
 
     @Test
     void the_mapper_answers_503_ledger_unavailable_with_retry_after() {
-        Response response = new ProblemMappers().unexpected(new CompletionException(
+        Response response = new EdgeProblemMappers(new ProblemMappers()).unexpected(new CompletionException(
                 new PgException("the database system is not yet accepting connections", "FATAL", "57P03", null)));
 
         assertThat(response.getStatus()).isEqualTo(503);
@@ -62,7 +63,7 @@ class DatabaseUnavailableTest {
 
     @Test
     void the_mapper_still_answers_500_for_a_defect() {
-        Response response = new ProblemMappers().unexpected(new IllegalStateException("a bug"));
+        Response response = new EdgeProblemMappers(new ProblemMappers()).unexpected(new IllegalStateException("a bug"));
 
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat(((Problem) response.getEntity()).code()).isEqualTo("internal_error");

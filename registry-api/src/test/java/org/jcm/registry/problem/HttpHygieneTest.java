@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jcm.registry.testing.LedgerApi;
-import org.jcm.registry.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.jcm.support.http.RequestHead;
 import org.jcm.testsupport.HostileHttp;
 import org.jcm.testsupport.HostileHttp.Answer;

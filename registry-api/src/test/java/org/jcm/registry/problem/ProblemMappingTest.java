@@ -18,7 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import io.restassured.response.ValidatableResponse;
 import java.util.Set;
-import org.jcm.registry.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.jcm.testsupport.HostileHttp;
 import org.junit.jupiter.api.Test;
 

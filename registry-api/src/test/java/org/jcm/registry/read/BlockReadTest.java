@@ -106,7 +106,7 @@ class BlockReadTest {
     @Test
     void bad_paging_is_400() {
         problem(blocks(Map.of("limit", "1001")), 400, "invalid_limit");
-        String holdingsCursor = given().auth().oauth2(org.jcm.registry.testing.TestTokens.accountHolder(s.orgA))
+        String holdingsCursor = given().auth().oauth2(org.jcm.testsupport.TestTokens.accountHolder(s.orgA))
                 .queryParam("limit", 1).when().get("/api/v1/accounts/" + s.a1 + "/holdings").then().extract().path("next");
         problem(blocks(Map.of("after", holdingsCursor)), 400, "invalid_cursor");
     }

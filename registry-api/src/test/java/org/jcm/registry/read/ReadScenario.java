@@ -6,7 +6,7 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 import org.jcm.registry.testing.LedgerApi;
-import org.jcm.registry.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 
 /**
  * The ledger history the read tests look at, made once per test JVM through the real mutation API.

@@ -22,7 +22,7 @@ import java.util.UUID;
 import org.jcm.ledger.report.FiscalYear;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
-import org.jcm.registry.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**

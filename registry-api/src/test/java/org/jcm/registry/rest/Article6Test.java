@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
-import org.jcm.registry.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** Tests the Article 6.2 mutations end to end: authorize, first transfer abroad, adjust, amend, revoke. */

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.jcm.registry.testing.Http;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
-import org.jcm.registry.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -23,7 +23,7 @@ import org.jcm.registry.service.Ledger;
 import org.jcm.registry.service.LedgerWriter;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
-import org.jcm.registry.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.jcm.testsupport.Hostile;
 import org.jcm.testsupport.HostileHttp;
 import org.junit.jupiter.api.AfterEach;

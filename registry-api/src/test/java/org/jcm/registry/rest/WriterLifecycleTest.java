@@ -26,7 +26,7 @@ import org.jcm.registry.service.WriterStatus;
 import org.jcm.registry.testing.Http;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
-import org.jcm.registry.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.jcm.registry.testing.LedgerApi;
-import org.jcm.registry.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,8 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jcm.registry.problem.FieldError;
-import org.jcm.registry.problem.ProblemException;
+import org.jcm.support.problem.FieldError;
+import org.jcm.support.problem.ProblemException;
 
 /** A test-only resource that exercises the problem mapping: JSON reading, security and failures. */
 @Path("/test")

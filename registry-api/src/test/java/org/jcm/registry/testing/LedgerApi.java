@@ -1,7 +1,5 @@
 package org.jcm.registry.testing;
 
-import static io.restassured.RestAssured.given;
-
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jcm.testsupport.TestTokens;
+import static io.restassured.RestAssured.given;
 
 /**
  * Drives the registry through its REST API as clients would, to set up what a test needs: hosted

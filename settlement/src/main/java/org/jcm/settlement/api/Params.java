@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.jcm.settlement.problem.FieldError;
+import org.jcm.support.problem.FieldError;
 import org.jcm.settlement.problem.ProblemCodes;
-import org.jcm.settlement.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 
 /** Parses query parameters; a bad value is a 400 problem {@code invalid_parameter} naming the parameter. */
 public final class Params {

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jcm.settlement.api.Params;
-import org.jcm.settlement.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 import org.jcm.support.paging.CursorSeal;
 
 /**

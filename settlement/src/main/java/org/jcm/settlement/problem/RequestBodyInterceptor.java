@@ -5,6 +5,7 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
 import org.jcm.support.json.JsonTextGuard;
+import org.jcm.support.problem.ContentTypes;
 
 /**
  * Guards every request body that a resource method reads: it must be UTF-8 JSON text whose strings

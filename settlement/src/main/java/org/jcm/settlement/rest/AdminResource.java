@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.messaging.LedgerConsumer;
 import org.jcm.settlement.problem.ProblemCodes;
-import org.jcm.settlement.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 import org.jcm.settlement.security.Access;
 
 /** Operator actions on the settlement service. */

@@ -17,7 +17,7 @@ import org.jcm.settlement.api.RegisterTradeRequest;
 import org.jcm.settlement.limit.TradeRateLimit;
 import org.jcm.settlement.api.TradeStatusView;
 import org.jcm.settlement.problem.ProblemCodes;
-import org.jcm.settlement.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 import org.jcm.settlement.security.Access;
 import org.jcm.settlement.trade.LedgerBehindException;
 import org.jcm.settlement.trade.TradeKey;

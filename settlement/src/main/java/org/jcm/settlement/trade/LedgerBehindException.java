@@ -1,9 +1,9 @@
 package org.jcm.settlement.trade;
 
 import java.util.List;
-import org.jcm.settlement.problem.FieldError;
+import org.jcm.support.problem.FieldError;
 import org.jcm.settlement.problem.ProblemCodes;
-import org.jcm.settlement.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 
 /**
  * 503 {@code unavailable} with {@code Retry-After}: a registration names an account settlement does

@@ -31,9 +31,9 @@ import org.jcm.settlement.messaging.ConsumerState;
 import org.jcm.settlement.messaging.ConsumerStatus;
 import org.jcm.settlement.messaging.LedgerConsumer;
 import org.jcm.settlement.persistence.BatchWriter;
-import org.jcm.settlement.problem.FieldError;
+import org.jcm.support.problem.FieldError;
 import org.jcm.settlement.problem.ProblemCodes;
-import org.jcm.settlement.problem.ProblemException;
+import org.jcm.support.problem.ProblemException;
 
 /**
  * Registers executed trades for delivery versus payment and reads them back, through Hibernate

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.jcm.settlement.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.jcm.support.http.RequestHead;
 import org.jcm.testsupport.HostileHttp;
 import org.jcm.testsupport.HostileHttp.Answer;

@@ -9,7 +9,7 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import org.jcm.settlement.testing.TestTokens;
+import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,13 +1,13 @@
 package org.jcm.settlement.testing;
 
-import static io.restassured.RestAssured.given;
-
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jcm.ledger.id.AccountId;
+import org.jcm.testsupport.TestTokens;
+import static io.restassured.RestAssured.given;
 
 /** Trade registrations through {@code POST /api/v1/trades}, as the venue's exchange sends them. */
 public final class TestTrades {

@@ -1,4 +1,4 @@
-package org.jcm.settlement.api;
+package org.jcm.support.json;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package org.jcm.settlement.problem;
+package org.jcm.support.problem;
 
 import java.util.List;
 

@@ -1,11 +1,11 @@
-package org.jcm.settlement.testing;
+package org.jcm.testsupport;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jcm.settlement.limit.RateLimitTicker;
+import org.jcm.support.limit.RateLimitTicker;
 
 /**
  * The rate limit's clock in tests: the system's monotonic clock unless a test freezes it, after

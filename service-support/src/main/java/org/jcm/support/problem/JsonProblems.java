@@ -1,4 +1,4 @@
-package org.jcm.settlement.problem;
+package org.jcm.support.problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Turns Jackson's exceptions about a request body into problems that name the field at fault. */
-final class JsonProblems {
+public final class JsonProblems {
 
     private JsonProblems() {
     }
 
     /** The problem for any Jackson failure while reading a request body. */
-    static Problem of(JsonProcessingException e) {
+    public static Problem of(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return unknownField(unknown);
         }
@@ -26,28 +26,28 @@ final class JsonProblems {
             return emptyBody();
         }
         if (e instanceof JsonMappingException mapping && isTrailingContent(mapping)) {
-            return Problem.of(400, ProblemCodes.MALFORMED_JSON,
+            return Problem.of(400, HttpProblemCodes.MALFORMED_JSON,
                     "The request body has content after its JSON document" + location(e.getLocation()) + ".");
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = fieldPath(mapping.getPath());
-            return Problem.of(400, ProblemCodes.INVALID_FIELD, "Field '" + field + "' is not valid.",
+            return Problem.of(400, HttpProblemCodes.INVALID_FIELD, "Field '" + field + "' is not valid.",
                     List.of(new FieldError(field, fieldDetail(mapping))));
         }
         if (e instanceof ValueInstantiationException instantiation) {
             // A request record refused its values as a whole, in its constructor.
-            return Problem.of(400, ProblemCodes.INVALID_FIELD, "The request is not valid: " + fieldDetail(instantiation));
+            return Problem.of(400, HttpProblemCodes.INVALID_FIELD, "The request is not valid: " + fieldDetail(instantiation));
         }
         if (e instanceof JsonMappingException mapping) {
-            return Problem.of(400, ProblemCodes.INVALID_FIELD, "The request body does not have the expected shape: "
+            return Problem.of(400, HttpProblemCodes.INVALID_FIELD, "The request body does not have the expected shape: "
                     + fieldDetail(mapping));
         }
-        return Problem.of(400, ProblemCodes.MALFORMED_JSON, "The request body is not valid JSON: "
+        return Problem.of(400, HttpProblemCodes.MALFORMED_JSON, "The request body is not valid JSON: "
                 + e.getOriginalMessage() + location(e.getLocation()));
     }
 
     /** The problem for a body that is not UTF-8 JSON text, or that holds text no field can keep. */
-    static Problem of(org.jcm.support.json.JsonTextException e) {
+    public static Problem of(org.jcm.support.json.JsonTextException e) {
         return Problem.of(400, e.code(), e.reason(),
                 e.field() == null ? null : List.of(new FieldError(e.field(), e.reason())));
     }
@@ -58,7 +58,7 @@ final class JsonProblems {
                 .map(Object::toString).sorted().collect(Collectors.joining(", "));
         String detail = known.isEmpty() ? "This field is not part of the request."
                 : "This field is not part of the request; known fields: " + known + ".";
-        return Problem.of(400, ProblemCodes.UNKNOWN_FIELD, "Field '" + field + "' is not known; unknown fields are refused.",
+        return Problem.of(400, HttpProblemCodes.UNKNOWN_FIELD, "Field '" + field + "' is not known; unknown fields are refused.",
                 List.of(new FieldError(field, detail)));
     }
 
@@ -82,8 +82,8 @@ final class JsonProblems {
     }
 
     /** The problem for a missing body where a JSON document is required. */
-    static Problem emptyBody() {
-        return Problem.of(400, ProblemCodes.MALFORMED_JSON, "The request body is empty; a JSON document is required.");
+    public static Problem emptyBody() {
+        return Problem.of(400, HttpProblemCodes.MALFORMED_JSON, "The request body is empty; a JSON document is required.");
     }
 
     private static boolean isTrailingContent(JsonMappingException e) {
@@ -97,7 +97,7 @@ final class JsonProblems {
     }
 
     /** A path such as {@code allocations[0].quantity}. */
-    static String fieldPath(List<JsonMappingException.Reference> path) {
+    public static String fieldPath(List<JsonMappingException.Reference> path) {
         StringBuilder field = new StringBuilder();
         for (JsonMappingException.Reference reference : path) {
             if (reference.getFieldName() != null) {

@@ -1,10 +1,7 @@
-package org.jcm.registry.problem;
+package org.jcm.support.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +24,7 @@ public class RequestHeadProblems {
 
     private final ObjectMapper json;
 
-    RequestHeadProblems(ObjectMapper json) {
+    public RequestHeadProblems(ObjectMapper json) {
         this.json = json;
     }
 
@@ -42,23 +39,10 @@ public class RequestHeadProblems {
             context.next();
             return;
         }
-        Problem problem = status == 414
-                ? Problem.of(414, ProblemCodes.URI_TOO_LONG, "The request line is longer than "
+        RouteProblems.end(context, json, status == 414
+                ? Problem.of(414, HttpProblemCodes.URI_TOO_LONG, "The request line is longer than "
                         + RequestHead.MAX_REQUEST_LINE + " bytes; shorten the path or the query.")
-                : Problem.of(431, ProblemCodes.HEADER_FIELDS_TOO_LARGE, "The request's headers are larger than "
-                        + RequestHead.MAX_HEADER_SECTION + " bytes in all.");
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        // A body that may follow is not read, so the connection cannot carry another request.
-        context.response()
-                .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(ignored -> context.request().connection().close())
-                .end(Buffer.buffer(body));
+                : Problem.of(431, HttpProblemCodes.HEADER_FIELDS_TOO_LARGE, "The request's headers are larger than "
+                        + RequestHead.MAX_HEADER_SECTION + " bytes in all."));
     }
 }

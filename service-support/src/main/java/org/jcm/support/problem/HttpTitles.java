@@ -1,12 +1,13 @@
-package org.jcm.settlement.problem;
+package org.jcm.support.problem;
 
 /** The reason phrases used as problem titles, so that a title never depends on the occurrence. */
-final class HttpTitles {
+public final class HttpTitles {
 
     private HttpTitles() {
     }
 
-    static String of(int status) {
+    /** The reason phrase of {@code status}, or a generic one for a status not listed. */
+    public static String of(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";

@@ -1,21 +1,24 @@
-package org.jcm.registry.limit;
+package org.jcm.support.limit;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The rate limit on mutations per token subject (prefix {@code jcm.rate-limit}); see docs/api.md. */
+/**
+ * The rate limit per token subject (prefix {@code jcm.rate-limit}): on the registry's mutations and
+ * on settlement's trade registrations per venue; see docs/api.md.
+ */
 @ConfigMapping(prefix = "jcm.rate-limit")
 public interface RateLimitConfig {
 
-    /** Whether mutations are limited at all. */
+    /** Whether requests are limited at all. */
     @WithDefault("true")
     boolean enabled();
 
-    /** Mutations per second a subject earns back. */
+    /** Requests per second a subject earns back. */
     @WithDefault("200")
     double rate();
 
-    /** The most mutations a subject may send at once (the bucket's size). */
+    /** The most requests a subject may send at once (the bucket's size). */
     @WithDefault("400")
     int burst();
 

@@ -1,4 +1,4 @@
-package org.jcm.settlement.limit;
+package org.jcm.support.limit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,4 +1,4 @@
-package org.jcm.settlement.problem;
+package org.jcm.support.problem;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -7,11 +7,12 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 
 /**
- * A request body must say what it is. Every body this service reads is JSON, and a body sent
+ * A request body must say what it is. Every body either service reads is JSON, and a body sent
  * without {@code Content-Type} was read as JSON anyway; now it is 415 {@code unsupported_media_type},
- * as a body of any other type is. A request without a body needs no {@code Content-Type}.
+ * as a body of any other type is. A request without a body needs no {@code Content-Type} (such as
+ * the optional bodies of the registry's freeze, unfreeze and revoke).
  */
-final class ContentTypes {
+public final class ContentTypes {
 
     private ContentTypes() {
     }
@@ -22,7 +23,7 @@ final class ContentTypes {
      *
      * @throws ProblemException 415 {@code unsupported_media_type} for a body without one
      */
-    static InputStream requireForBody(MultivaluedMap<String, String> headers, InputStream body) throws IOException {
+    public static InputStream requireForBody(MultivaluedMap<String, String> headers, InputStream body) throws IOException {
         String type = headers.getFirst(HttpHeaders.CONTENT_TYPE);
         if (type != null && !type.isBlank()) {
             return body;
@@ -32,7 +33,7 @@ final class ContentTypes {
         if (first < 0) {
             return peek;
         }
-        throw new ProblemException(415, ProblemCodes.UNSUPPORTED_MEDIA_TYPE,
+        throw new ProblemException(415, HttpProblemCodes.UNSUPPORTED_MEDIA_TYPE,
                 "The request has a body but no Content-Type; send it as Content-Type: application/json.");
     }
 }

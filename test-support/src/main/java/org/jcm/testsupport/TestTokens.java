@@ -1,4 +1,4 @@
-package org.jcm.registry.testing;
+package org.jcm.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -12,18 +12,21 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 /**
- * Mints bearer tokens for tests, signed with the test key pair in {@code src/test/resources/jwt}
- * (or, to test refusal, with a stranger's key).
+ * Mints bearer tokens for tests, signed with the calling service's test key pair in
+ * {@code src/test/resources/jwt} (or, to test refusal, with a stranger's key there), for the
+ * audience that service requires: {@code mp.jwt.verify.audiences} in its
+ * {@code application.properties}, read from the test's class path.
  */
 public final class TestTokens {
 
     /** The issuer the service trusts. */
     public static final String ISSUER = "jcm-registry";
-    /** The audience the service requires ({@code mp.jwt.verify.audiences}). */
-    public static final String AUDIENCE = "jcm-registry";
+    /** The audience the service under test requires ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = configured("mp.jwt.verify.audiences");
 
     private TestTokens() {
     }
@@ -114,6 +117,23 @@ public final class TestTokens {
                 .expiresIn(Duration.ofHours(1));
         claims.forEach(builder::claim);
         return builder;
+    }
+
+    private static String configured(String key) {
+        Properties properties = new Properties();
+        try (InputStream in = TestTokens.class.getResourceAsStream("/application.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("No application.properties on the class path to read " + key + " from");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String value = properties.getProperty(key);
+        if (value == null || value.isBlank() || value.contains(",")) {
+            throw new IllegalStateException("application.properties must set " + key + " to one value, not " + value);
+        }
+        return value.trim();
     }
 
     private static PrivateKey strangerKey() {

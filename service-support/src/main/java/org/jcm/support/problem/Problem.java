@@ -1,4 +1,4 @@
-package org.jcm.settlement.problem;
+package org.jcm.support.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The body of every error response: RFC 9457 problem details plus the registry's stable
+ * The body of every error response: RFC 9457 problem details plus the service's stable
  * {@code code} and, for field problems, {@code errors}.
  *
  * @param type a URI naming the problem, {@code urn:jcm:problem:<code>}
