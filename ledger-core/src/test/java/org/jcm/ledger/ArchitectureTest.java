@@ -36,7 +36,7 @@ class ArchitectureTest {
     void values_commands_and_events_do_not_know_the_state_machine() {
         noClasses().that().resideInAnyPackage("org.jcm.ledger.id..", "org.jcm.ledger.serial..", "org.jcm.ledger.credit..",
                         "org.jcm.ledger.command..", "org.jcm.ledger.event..", "org.jcm.ledger.rule..")
-                .should().dependOnClassesThat().resideInAPackage("org.jcm.ledger.ledger..")
+                .should().dependOnClassesThat().resideInAPackage("org.jcm.ledger.state..")
                 .check(CORE);
     }
 

@@ -37,9 +37,9 @@ import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AuthorizationId;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.RegistryId;
-import org.jcm.ledger.ledger.Authorization;
-import org.jcm.ledger.ledger.LedgerConfig;
-import org.jcm.ledger.ledger.LedgerState;
+import org.jcm.ledger.state.Authorization;
+import org.jcm.ledger.state.LedgerConfig;
+import org.jcm.ledger.state.LedgerState;
 import org.jcm.ledger.serial.ItmoId;
 
 /**

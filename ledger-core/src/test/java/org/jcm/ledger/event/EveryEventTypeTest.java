@@ -1,15 +1,15 @@
 package org.jcm.ledger.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jcm.ledger.ledger.Fixture.CA;
-import static org.jcm.ledger.ledger.Fixture.GOV_MNG;
-import static org.jcm.ledger.ledger.Fixture.JPN;
-import static org.jcm.ledger.ledger.Fixture.MN001;
-import static org.jcm.ledger.ledger.Fixture.MNG;
-import static org.jcm.ledger.ledger.Fixture.MNG01;
-import static org.jcm.ledger.ledger.Fixture.OPERATOR;
-import static org.jcm.ledger.ledger.Fixture.admin;
-import static org.jcm.ledger.ledger.Fixture.holder;
+import static org.jcm.ledger.state.Fixture.CA;
+import static org.jcm.ledger.state.Fixture.GOV_MNG;
+import static org.jcm.ledger.state.Fixture.JPN;
+import static org.jcm.ledger.state.Fixture.MN001;
+import static org.jcm.ledger.state.Fixture.MNG;
+import static org.jcm.ledger.state.Fixture.MNG01;
+import static org.jcm.ledger.state.Fixture.OPERATOR;
+import static org.jcm.ledger.state.Fixture.admin;
+import static org.jcm.ledger.state.Fixture.holder;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -46,7 +46,7 @@ import org.jcm.ledger.id.AuthorizationId;
 import org.jcm.ledger.id.JcmStatus;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.Vintage;
-import org.jcm.ledger.ledger.Fixture;
+import org.jcm.ledger.state.Fixture;
 import org.jcm.ledger.serial.BlockSerial;
 import org.jcm.ledger.serial.Quantity;
 import org.jcm.ledger.serial.UnitRange;

@@ -5,13 +5,13 @@ import java.util.List;
 import org.jcm.ledger.credit.BlockKey;
 import org.jcm.ledger.credit.CreditBlock;
 import org.jcm.ledger.event.FirstTransferRecorded;
-import org.jcm.ledger.ledger.AccountInfo;
-import org.jcm.ledger.ledger.Authorization;
-import org.jcm.ledger.ledger.Issuance;
-import org.jcm.ledger.ledger.IssuanceRequest;
-import org.jcm.ledger.ledger.Organization;
-import org.jcm.ledger.ledger.Project;
-import org.jcm.ledger.ledger.RegistryInfo;
+import org.jcm.ledger.state.AccountInfo;
+import org.jcm.ledger.state.Authorization;
+import org.jcm.ledger.state.Issuance;
+import org.jcm.ledger.state.IssuanceRequest;
+import org.jcm.ledger.state.Organization;
+import org.jcm.ledger.state.Project;
+import org.jcm.ledger.state.RegistryInfo;
 import org.jcm.ledger.id.Party;
 
 /**

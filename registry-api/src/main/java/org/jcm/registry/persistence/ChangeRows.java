@@ -15,10 +15,10 @@ import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.RegistryId;
-import org.jcm.ledger.ledger.AccountInfo;
-import org.jcm.ledger.ledger.LedgerChanges;
-import org.jcm.ledger.ledger.LedgerState;
-import org.jcm.ledger.ledger.NdcPeriod;
+import org.jcm.ledger.state.AccountInfo;
+import org.jcm.ledger.state.LedgerChanges;
+import org.jcm.ledger.state.LedgerState;
+import org.jcm.ledger.state.NdcPeriod;
 
 /**
  * Turns what changed in the live state ({@link LedgerState#drainChanges()}) into rows to upsert or

@@ -2,8 +2,8 @@ package org.jcm.registry.persistence;
 
 import java.util.Map;
 import org.jcm.ledger.id.AccountId;
-import org.jcm.ledger.ledger.AccountInfo;
-import org.jcm.ledger.ledger.LedgerState;
+import org.jcm.ledger.state.AccountInfo;
+import org.jcm.ledger.state.LedgerState;
 
 /**
  * The ledger as replayed from {@code ledger_event}: the live state (change tracking on, nothing

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.id.PartyCode;
-import org.jcm.ledger.ledger.LedgerConfig;
+import org.jcm.ledger.state.LedgerConfig;
 import org.jcm.ledger.report.AefReport;
 import org.jcm.ledger.report.AefRows;
 import org.jcm.registry.persistence.Article6Reader;

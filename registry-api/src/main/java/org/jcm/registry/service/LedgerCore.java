@@ -3,8 +3,8 @@ package org.jcm.registry.service;
 import org.jcm.ledger.command.Command;
 import org.jcm.ledger.command.CommandContext;
 import org.jcm.ledger.event.LedgerEvent;
-import org.jcm.ledger.ledger.LedgerState;
-import org.jcm.ledger.ledger.StateMachine;
+import org.jcm.ledger.state.LedgerState;
+import org.jcm.ledger.state.StateMachine;
 import org.jcm.ledger.rule.Outcome;
 
 /**

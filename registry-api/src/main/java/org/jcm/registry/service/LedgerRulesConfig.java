@@ -2,7 +2,7 @@ package org.jcm.registry.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import org.jcm.ledger.ledger.LedgerConfig;
+import org.jcm.ledger.state.LedgerConfig;
 
 /**
  * Settings of the ledger's rules that are not data (prefix {@code jcm.ledger}). They go into the

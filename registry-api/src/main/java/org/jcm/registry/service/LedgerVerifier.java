@@ -20,10 +20,10 @@ import org.jcm.ledger.canonical.Jcs;
 import org.jcm.ledger.canonical.Json;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.LedgerEvent;
-import org.jcm.ledger.ledger.Invariants;
-import org.jcm.ledger.ledger.LedgerConfig;
-import org.jcm.ledger.ledger.LedgerSnapshot;
-import org.jcm.ledger.ledger.LedgerState;
+import org.jcm.ledger.state.Invariants;
+import org.jcm.ledger.state.LedgerConfig;
+import org.jcm.ledger.state.LedgerSnapshot;
+import org.jcm.ledger.state.LedgerState;
 import org.jcm.registry.api.VerificationReport;
 import org.jcm.registry.api.VerificationReport.Divergence;
 

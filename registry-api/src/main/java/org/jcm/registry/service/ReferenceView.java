@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.jcm.ledger.id.CooperativeApproachId;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
-import org.jcm.ledger.ledger.LedgerState;
-import org.jcm.ledger.ledger.RegistryInfo;
+import org.jcm.ledger.state.LedgerState;
+import org.jcm.ledger.state.RegistryInfo;
 
 /**
  * An immutable copy of the reference data as last committed (Parties and hosted registries),

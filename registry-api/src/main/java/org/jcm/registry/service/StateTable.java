@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.jcm.ledger.ledger.LedgerSnapshot;
+import org.jcm.ledger.state.LedgerSnapshot;
 
 /**
  * One table (or view) of stored state that verification compares with the replayed ledger: how to

@@ -8,14 +8,14 @@ import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
-import org.jcm.ledger.ledger.AccountInfo;
-import org.jcm.ledger.ledger.Authorization;
-import org.jcm.ledger.ledger.Balance;
-import org.jcm.ledger.ledger.Issuance;
-import org.jcm.ledger.ledger.IssuanceRequest;
-import org.jcm.ledger.ledger.Organization;
-import org.jcm.ledger.ledger.Project;
-import org.jcm.ledger.ledger.RegistryInfo;
+import org.jcm.ledger.state.AccountInfo;
+import org.jcm.ledger.state.Authorization;
+import org.jcm.ledger.state.Balance;
+import org.jcm.ledger.state.Issuance;
+import org.jcm.ledger.state.IssuanceRequest;
+import org.jcm.ledger.state.Organization;
+import org.jcm.ledger.state.Project;
+import org.jcm.ledger.state.RegistryInfo;
 
 /**
  * The stored state that {@code POST /ledger/verify} compares with the replayed ledger, table by

@@ -53,7 +53,7 @@ import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.id.Vintage;
-import org.jcm.ledger.ledger.LedgerConfig;
+import org.jcm.ledger.state.LedgerConfig;
 import org.jcm.ledger.serial.Quantity;
 import org.jcm.registry.outbox.OutboxPublisher;
 import org.jcm.registry.outbox.OutboxSettings;

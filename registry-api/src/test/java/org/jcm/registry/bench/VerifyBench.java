@@ -16,7 +16,7 @@ import org.jcm.embedded.PostgresDatabase;
 import org.jcm.embedded.SharedInfrastructure;
 import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.id.AccountId;
-import org.jcm.ledger.ledger.LedgerConfig;
+import org.jcm.ledger.state.LedgerConfig;
 import org.jcm.registry.api.VerificationReport;
 import org.jcm.registry.persistence.LedgerStore;
 import org.jcm.registry.service.LedgerVerifier;

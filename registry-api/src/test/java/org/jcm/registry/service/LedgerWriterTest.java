@@ -22,7 +22,7 @@ import org.jcm.ledger.id.JcmStatus;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.RegistryId;
-import org.jcm.ledger.ledger.LedgerConfig;
+import org.jcm.ledger.state.LedgerConfig;
 import org.jcm.registry.persistence.LedgerStore;
 import org.jcm.registry.persistence.SubjectKey;
 import org.junit.jupiter.api.AfterAll;

@@ -27,7 +27,7 @@ import org.jcm.ledger.credit.RetirementPurpose;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.RegistryId;
-import org.jcm.ledger.ledger.LedgerState;
+import org.jcm.ledger.state.LedgerState;
 import org.jcm.ledger.serial.Quantity;
 import org.jcm.registry.api.VerificationReport;
 import org.jcm.registry.persistence.SubjectKey;

@@ -14,9 +14,9 @@ import org.jcm.ledger.canonical.HashChain;
 import org.jcm.ledger.canonical.Json;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.LedgerEvent;
-import org.jcm.ledger.ledger.Invariants;
-import org.jcm.ledger.ledger.LedgerState;
-import org.jcm.ledger.ledger.Replay;
+import org.jcm.ledger.state.Invariants;
+import org.jcm.ledger.state.LedgerState;
+import org.jcm.ledger.state.Replay;
 
 /** Looks into the registry database over JDBC, as an auditor would: head, balances, blocks and a full replay. */
 public final class LedgerProbe {

@@ -13,7 +13,7 @@ import org.jcm.ledger.canonical.Jcs;
 import org.jcm.ledger.canonical.Json;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.LedgerEvent;
-import org.jcm.ledger.ledger.LedgerState;
+import org.jcm.ledger.state.LedgerState;
 import org.jcm.settlement.apply.BatchEffects;
 import org.jcm.settlement.apply.EventFolder;
 import org.jcm.settlement.testing.TestLedger;

@@ -31,8 +31,8 @@ import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.id.Vintage;
-import org.jcm.ledger.ledger.LedgerState;
-import org.jcm.ledger.ledger.StateMachine;
+import org.jcm.ledger.state.LedgerState;
+import org.jcm.ledger.state.StateMachine;
 import org.jcm.ledger.rule.Outcome;
 import org.jcm.ledger.serial.Quantity;
 

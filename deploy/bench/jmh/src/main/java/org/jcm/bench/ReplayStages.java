@@ -9,8 +9,8 @@ import org.jcm.ledger.canonical.Jcs;
 import org.jcm.ledger.canonical.Json;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.LedgerEvent;
-import org.jcm.ledger.ledger.LedgerState;
-import org.jcm.ledger.ledger.Replay;
+import org.jcm.ledger.state.LedgerState;
+import org.jcm.ledger.state.Replay;
 
 /**
  * Not a JMH benchmark: splits the verified replay of {@link VerifiedReplayBenchmark} into its

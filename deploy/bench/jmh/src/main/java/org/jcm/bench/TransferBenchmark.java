@@ -3,7 +3,7 @@ package org.jcm.bench;
 import java.util.concurrent.TimeUnit;
 import org.jcm.ledger.command.CommandContext;
 import org.jcm.ledger.command.TransferCredits;
-import org.jcm.ledger.ledger.StateMachine;
+import org.jcm.ledger.state.StateMachine;
 import org.jcm.ledger.rule.Outcome;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

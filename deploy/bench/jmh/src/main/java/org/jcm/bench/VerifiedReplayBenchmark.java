@@ -10,7 +10,7 @@ import org.jcm.ledger.canonical.Jcs;
 import org.jcm.ledger.canonical.Json;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.LedgerEvent;
-import org.jcm.ledger.ledger.LedgerState;
+import org.jcm.ledger.state.LedgerState;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,8 +1,0 @@
-package org.jcm.ledger.ledger;
-
-import org.jcm.ledger.id.OrganizationId;
-import org.jcm.ledger.id.RegistryId;
-
-/** A legal entity recorded in a registry. */
-public record Organization(OrganizationId id, RegistryId registryId, String name) {
-}

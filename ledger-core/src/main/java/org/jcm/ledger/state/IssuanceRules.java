@@ -1,0 +1,214 @@
+package org.jcm.ledger.state;
+
+import static org.jcm.ledger.state.StateMachine.accept;
+import static org.jcm.ledger.state.StateMachine.reject;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jcm.ledger.command.Allocation;
+import org.jcm.ledger.command.CommandContext;
+import org.jcm.ledger.command.IssueCredits;
+import org.jcm.ledger.command.Role;
+import org.jcm.ledger.command.SubmitIssuanceRequest;
+import org.jcm.ledger.event.CreditsIssued;
+import org.jcm.ledger.event.IssuanceRequested;
+import org.jcm.ledger.event.IssuedAllocation;
+import org.jcm.ledger.id.AccountId;
+import org.jcm.ledger.id.IssuanceRequestId;
+import org.jcm.ledger.id.JcmStatus;
+import org.jcm.ledger.id.OrganizationId;
+import org.jcm.ledger.id.Party;
+import org.jcm.ledger.id.RegistryId;
+import org.jcm.ledger.rule.Outcome;
+import org.jcm.ledger.rule.Rejection;
+import org.jcm.ledger.serial.Quantity;
+
+/** Rules for issuance requests and issuances. */
+final class IssuanceRules {
+
+    private IssuanceRules() {
+    }
+
+    static Outcome request(LedgerState s, SubmitIssuanceRequest c, CommandContext ctx) {
+        Outcome r = ReferenceRules.role(ctx.actor(), Role.ACCOUNT_HOLDER);
+        if (r != null) {
+            return r;
+        }
+        Project project = s.projects.get(c.projectId());
+        if (project == null) {
+            return reject(Rejection.UNKNOWN_PROJECT, "project " + c.projectId() + " is not registered");
+        }
+        OrganizationId participant = null;
+        for (OrganizationId p : project.participants()) {
+            if (p.value().equals(ctx.actor().scope())) {
+                participant = p;
+            }
+        }
+        if (participant == null) {
+            return reject(Rejection.FORBIDDEN_SCOPE, "organization " + ctx.actor().scope() + " is not a participant of " + c.projectId());
+        }
+        if (c.monitoringPeriodStart().isAfter(c.monitoringPeriodEnd())) {
+            return reject(Rejection.INVALID_MONITORING_PERIOD, "the monitoring period ends before it starts");
+        }
+        return accept(new IssuanceRequested(s.nextSeq, ctx.at(), ctx.actor(), IssuanceRequestId.of(s.nextIssuanceRequestNumber),
+                c.projectId(), participant, c.monitoringPeriodStart(), c.monitoringPeriodEnd(), c.verifiedQuantity().tonnes(),
+                c.verificationReference()));
+    }
+
+    /**
+     * An issuance, in the precedence order of {@link Rejection}: the administrator's registry must
+     * be Japan's or the host Party's, the allocations go only into that registry's holding accounts
+     * (each side issues its share into its own registry), the issuance cites the participants'
+     * request for the same project and monitoring period and, with what was already issued on it,
+     * stays within its verified quantity and within the configured maximum for one issuance; the
+     * host Party must be a JCM partner now; and neither the host's vintage numbering nor the units
+     * of the whole ledger may pass 2^53 - 1.
+     */
+    static Outcome issue(LedgerState s, IssueCredits c, CommandContext ctx) {
+        Outcome r = ReferenceRules.role(ctx.actor(), Role.REGISTRY_ADMIN);
+        if (r != null) {
+            return r;
+        }
+        List<AccountState> accounts = new ArrayList<>(c.allocations().size());
+        for (Allocation a : c.allocations()) {
+            AccountState account = s.accounts.get(a.accountId());
+            if (account == null) {
+                return reject(Rejection.UNKNOWN_ACCOUNT, "allocation account " + a.accountId() + " does not exist");
+            }
+            accounts.add(account);
+        }
+        Project project = s.projects.get(c.projectId());
+        if (project == null) {
+            return reject(Rejection.UNKNOWN_PROJECT, "project " + c.projectId() + " is not registered");
+        }
+        IssuanceRequest request = s.issuanceRequests.get(c.issuanceRequestId());
+        if (request == null) {
+            return reject(Rejection.UNKNOWN_ISSUANCE_REQUEST, "issuance request " + c.issuanceRequestId() + " does not exist");
+        }
+        RegistryState actorRegistry = registryOf(s, ctx.actor().scope());
+        if (actorRegistry == null || !ReferenceRules.eligible(actorRegistry.party, project.hostParty())) {
+            return reject(Rejection.FORBIDDEN_SCOPE, "the actor administers " + ctx.actor().scope()
+                    + ", not a registry of Japan or of " + project.hostParty());
+        }
+        if (s.issuances.containsKey(c.issuanceId())) {
+            return reject(Rejection.ISSUANCE_ALREADY_ISSUED, "issuance " + c.issuanceId() + " was already made");
+        }
+        if (decisionIssuedBy(s, c, actorRegistry.id)) {
+            return reject(Rejection.ISSUANCE_DECISION_ALREADY_ISSUED, "registry " + actorRegistry.id + " already issued project "
+                    + c.projectId() + " for " + c.monitoringPeriodStart() + " to " + c.monitoringPeriodEnd() + ", vintage "
+                    + c.vintage());
+        }
+        for (AccountState account : accounts) {
+            if (!account.isHolding()) {
+                return reject(Rejection.NOT_HOLDING_ACCOUNT, "allocation account " + account.id + " is a " + account.type + " account");
+            }
+        }
+        if (c.monitoringPeriodStart().isAfter(c.monitoringPeriodEnd())
+                || c.vintage().year() < c.monitoringPeriodStart().getYear()
+                || c.vintage().year() > c.monitoringPeriodEnd().getYear()) {
+            return reject(Rejection.INVALID_MONITORING_PERIOD, "vintage " + c.vintage() + " must lie in the monitoring period "
+                    + c.monitoringPeriodStart() + " to " + c.monitoringPeriodEnd());
+        }
+        // At most 100 allocations of at most 2^53 - 1 each: the sum cannot overflow a long.
+        long sum = 0;
+        Set<AccountId> seen = new HashSet<>();
+        for (Allocation a : c.allocations()) {
+            sum += a.quantity().tonnes();
+            if (!seen.add(a.accountId())) {
+                return reject(Rejection.INVALID_ALLOCATION, "account " + a.accountId() + " appears twice in the allocations");
+            }
+        }
+        if (sum != c.totalQuantity().tonnes()) {
+            return reject(Rejection.INVALID_ALLOCATION, "allocations add up to " + sum + ", not the total " + c.totalQuantity());
+        }
+        for (AccountState account : accounts) {
+            if (!account.registryId.equals(actorRegistry.id)) {
+                return reject(Rejection.ALLOCATION_OUTSIDE_ISSUING_REGISTRY, "allocation account " + account.id + " is in "
+                        + account.registryId + "; the administrator of " + actorRegistry.id
+                        + " issues only into its own registry (each side issues its share into its own registry)");
+            }
+        }
+        if (!request.projectId().equals(c.projectId()) || !request.monitoringPeriodStart().equals(c.monitoringPeriodStart())
+                || !request.monitoringPeriodEnd().equals(c.monitoringPeriodEnd())) {
+            return reject(Rejection.ISSUANCE_REQUEST_MISMATCH, "issuance request " + request.id() + " is for "
+                    + request.projectId() + ", " + request.monitoringPeriodStart() + " to " + request.monitoringPeriodEnd());
+        }
+        if (request.issuedQuantity() + sum > request.verifiedQuantity()) {
+            return reject(Rejection.VERIFIED_QUANTITY_EXCEEDED, "issuance request " + request.id() + " verified "
+                    + request.verifiedQuantity() + ", " + request.issuedQuantity() + " were already issued on it and this issuance"
+                    + " adds " + sum);
+        }
+        if (sum > s.config.maxIssuanceQuantity()) {
+            return reject(Rejection.ISSUANCE_QUANTITY_LIMIT_EXCEEDED, "one issuance may create at most "
+                    + s.config.maxIssuanceQuantity() + " units, not " + sum);
+        }
+        Party host = s.parties.get(project.hostParty());
+        if (host == null || host.jcmStatus() != JcmStatus.PARTNER) {
+            return reject(Rejection.HOST_NOT_JCM_PARTNER, "host Party " + project.hostParty() + " of " + c.projectId()
+                    + " is not a JCM partner" + (host == null ? "" : " (its JCM status is " + host.jcmStatus() + ")"));
+        }
+        UnitLine line = s.line(project.hostParty(), c.vintage());
+        long next = line == null ? 1 : line.nextUnit;
+        if (next - 1 + sum > Quantity.MAX) {
+            return reject(Rejection.UNIT_NUMBERING_EXHAUSTED, "units of " + project.hostParty() + " " + c.vintage()
+                    + " would pass 2^53 - 1");
+        }
+        long issuedTotal = s.issuedUnitsTotal();
+        if (issuedTotal + sum > Quantity.MAX) {
+            return reject(Rejection.LEDGER_UNIT_LIMIT_EXCEEDED, issuedTotal + " units are issued in this ledger; " + sum
+                    + " more would pass 2^53 - 1");
+        }
+        for (AccountState account : accounts) {
+            if (account.closed) {
+                return reject(Rejection.ACCOUNT_CLOSED, "allocation account " + account.id + " is closed");
+            }
+        }
+        List<IssuedAllocation> issued = new ArrayList<>(accounts.size());
+        for (int i = 0; i < accounts.size(); i++) {
+            long q = c.allocations().get(i).quantity().tonnes();
+            issued.add(new IssuedAllocation(accounts.get(i).id, accounts.get(i).registryId, next, next + q - 1));
+            next += q;
+        }
+        return accept(new CreditsIssued(s.nextSeq, ctx.at(), ctx.actor(), c.issuanceId(), c.projectId(), project.hostParty(),
+                c.vintage(), c.monitoringPeriodStart(), c.monitoringPeriodEnd(), sum, issued, Optional.of(c.issuanceRequestId())));
+    }
+
+    /**
+     * Whether {@code registry} already issued this Joint Committee decision (project, monitoring
+     * period, vintage). Each side issues its share of a decision once, into its own registry; an
+     * issuance counts for every registry it allocated into. The fold keeps the decisions issued by
+     * any registry; only when this one was issued at all are its issuances looked through.
+     */
+    private static boolean decisionIssuedBy(LedgerState s, IssueCredits c, RegistryId registry) {
+        if (!s.issuanceDecisions.contains(new LedgerState.DecisionKey(c.projectId(), c.monitoringPeriodStart(),
+                c.monitoringPeriodEnd(), c.vintage()))) {
+            return false;
+        }
+        for (Issuance i : s.issuances.values()) {
+            if (i.projectId().equals(c.projectId()) && i.vintage().equals(c.vintage())
+                    && i.monitoringPeriodStart().equals(c.monitoringPeriodStart())
+                    && i.monitoringPeriodEnd().equals(c.monitoringPeriodEnd())) {
+                for (IssuedAllocation a : i.allocations()) {
+                    if (a.issuingRegistryId().equals(registry)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static RegistryState registryOf(LedgerState s, String scope) {
+        if (scope.length() != 5) {
+            return null;
+        }
+        try {
+            return s.registries.get(RegistryId.parse(scope));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

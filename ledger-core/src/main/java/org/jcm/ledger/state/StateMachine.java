@@ -1,0 +1,177 @@
+package org.jcm.ledger.state;
+
+import java.util.List;
+import org.jcm.ledger.command.AmendAuthorization;
+import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
+import org.jcm.ledger.command.AuthorizeUnits;
+import org.jcm.ledger.command.CancelCredits;
+import org.jcm.ledger.command.CloseAccount;
+import org.jcm.ledger.command.Command;
+import org.jcm.ledger.command.CommandContext;
+import org.jcm.ledger.command.FreezeAccount;
+import org.jcm.ledger.command.IssueCredits;
+import org.jcm.ledger.command.OpenAccount;
+import org.jcm.ledger.command.RegisterOrganization;
+import org.jcm.ledger.command.RegisterParty;
+import org.jcm.ledger.command.RegisterProject;
+import org.jcm.ledger.command.RegisterRegistry;
+import org.jcm.ledger.command.RetireCredits;
+import org.jcm.ledger.command.RevokeAuthorization;
+import org.jcm.ledger.command.SubmitIssuanceRequest;
+import org.jcm.ledger.command.TransferCredits;
+import org.jcm.ledger.command.UnfreezeAccount;
+import org.jcm.ledger.command.UpdateParty;
+import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.rule.Outcome;
+import org.jcm.ledger.rule.Rejection;
+
+/**
+ * Decides a command against the state: checks every rule first (in the precedence order of
+ * {@link Rejection}) without changing anything, then builds the events with the next gapless
+ * sequence numbers and folds them with {@link LedgerState#apply(LedgerEvent)}, the same fold that
+ * replay uses. {@link #apply} is {@link #decide} followed by the fold; the writer calls the two
+ * apart, so that it can encode the events before any of them changes the state.
+ */
+public final class StateMachine {
+
+    private StateMachine() {
+    }
+
+    /**
+     * Applies {@code command} for {@code context.actor()} at {@code context.at()}: either
+     * {@link Outcome.Rejected} with the state untouched, or {@link Outcome.Accepted} with the events
+     * already folded into {@code state}.
+     */
+    public static Outcome apply(LedgerState state, Command command, CommandContext context) {
+        Outcome outcome = decide(state, command, context);
+        if (outcome instanceof Outcome.Accepted accepted) {
+            List<LedgerEvent> events = accepted.events();
+            for (int i = 0, n = events.size(); i < n; i++) {
+                state.apply(events.get(i));
+            }
+        }
+        return outcome;
+    }
+
+    /**
+     * The decision alone: {@link Outcome.Rejected}, or {@link Outcome.Accepted} with the events
+     * (sequence numbers from {@code state.nextSeq()}) that {@link LedgerState#apply(LedgerEvent)}
+     * must fold, in order, to carry it out. Reads the state and changes nothing.
+     */
+    public static Outcome decide(LedgerState s, Command command, CommandContext ctx) {
+        return command.accept(new Decision(s, ctx));
+    }
+
+    /**
+     * Sends each command type to the rules that decide it. One small object per decision (the
+     * decision itself builds its outcome and events); a new command type does not compile until it
+     * is routed here.
+     */
+    private static final class Decision implements Command.Visitor<Outcome> {
+        private final LedgerState s;
+        private final CommandContext ctx;
+
+        Decision(LedgerState s, CommandContext ctx) {
+            this.s = s;
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Outcome visitRegisterParty(RegisterParty c) {
+            return ReferenceRules.registerParty(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitUpdateParty(UpdateParty c) {
+            return ReferenceRules.updateParty(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitRegisterRegistry(RegisterRegistry c) {
+            return ReferenceRules.registerRegistry(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitRegisterOrganization(RegisterOrganization c) {
+            return ReferenceRules.registerOrganization(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitOpenAccount(OpenAccount c) {
+            return ReferenceRules.openAccount(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitFreezeAccount(FreezeAccount c) {
+            return ReferenceRules.freeze(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitUnfreezeAccount(UnfreezeAccount c) {
+            return ReferenceRules.unfreeze(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitCloseAccount(CloseAccount c) {
+            return ReferenceRules.close(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitRegisterProject(RegisterProject c) {
+            return ReferenceRules.registerProject(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitSubmitIssuanceRequest(SubmitIssuanceRequest c) {
+            return IssuanceRules.request(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitIssueCredits(IssueCredits c) {
+            return IssuanceRules.issue(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitTransferCredits(TransferCredits c) {
+            return MovementRules.transfer(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitCancelCredits(CancelCredits c) {
+            return MovementRules.cancel(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitRetireCredits(RetireCredits c) {
+            return MovementRules.retire(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitAuthorizeUnits(AuthorizeUnits c) {
+            return Article6Rules.authorize(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitAmendAuthorization(AmendAuthorization c) {
+            return Article6Rules.amend(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitRevokeAuthorization(RevokeAuthorization c) {
+            return Article6Rules.revoke(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitApplyCorrespondingAdjustment(ApplyCorrespondingAdjustment c) {
+            return Article6Rules.adjust(s, c, ctx);
+        }
+    }
+
+    static Outcome.Rejected reject(Rejection rejection, String detail) {
+        return new Outcome.Rejected(rejection, detail);
+    }
+
+    static Outcome accept(LedgerEvent event) {
+        return new Outcome.Accepted(List.of(event));
+    }
+}

@@ -1,0 +1,324 @@
+package org.jcm.ledger.state;
+
+import static org.jcm.ledger.state.Fixture.*;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.command.Allocation;
+import org.jcm.ledger.command.AmendAuthorization;
+import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
+import org.jcm.ledger.command.AuthorizeUnits;
+import org.jcm.ledger.command.CancelCredits;
+import org.jcm.ledger.command.CloseAccount;
+import org.jcm.ledger.command.Command;
+import org.jcm.ledger.command.FreezeAccount;
+import org.jcm.ledger.command.IssueCredits;
+import org.jcm.ledger.command.RetireCredits;
+import org.jcm.ledger.command.RevokeAuthorization;
+import org.jcm.ledger.command.SubmitIssuanceRequest;
+import org.jcm.ledger.command.Trade;
+import org.jcm.ledger.command.TransferCredits;
+import org.jcm.ledger.command.UnfreezeAccount;
+import org.jcm.ledger.command.UnitFilter;
+import org.jcm.ledger.credit.AuthorizationPurpose;
+import org.jcm.ledger.credit.CaMethod;
+import org.jcm.ledger.credit.CancellationReason;
+import org.jcm.ledger.credit.CreditBlock;
+import org.jcm.ledger.credit.Label;
+import org.jcm.ledger.credit.OimpFirstTransfer;
+import org.jcm.ledger.credit.RetirementPurpose;
+import org.jcm.ledger.id.AccountId;
+import org.jcm.ledger.id.AuthorizationId;
+import org.jcm.ledger.id.IssuanceId;
+import org.jcm.ledger.id.OrganizationId;
+import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.ProjectId;
+import org.jcm.ledger.id.RegistryId;
+import org.jcm.ledger.id.Vintage;
+import org.jcm.ledger.serial.BlockSerial;
+import org.jcm.ledger.serial.Quantity;
+import org.jcm.ledger.serial.UnitRange;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/**
+ * Turns random numbers into commands that make sense against the current state most of the time
+ * (and sometimes do not: wrong actor, units not held, unknown ids), so that random sequences reach
+ * deep states and every rejection path. Steps are plain numbers, so jqwik can shrink them.
+ */
+final class RandomCommands {
+
+    /** One random step: a kind and five numbers the kind interprets. */
+    record Step(int kind, int a, int b, int c, int d, int e) {
+    }
+
+    /** A command and who issues it. */
+    record Planned(Actor actor, Command command) {
+    }
+
+    static final int KINDS = 18;
+
+    static Arbitrary<List<Step>> steps(int maxSize) {
+        Arbitrary<Integer> n = Arbitraries.integers().between(0, 1000);
+        Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, KINDS - 1), n, n, n, n, n)
+                .as(Step::new);
+        return step.list().ofMinSize(1).ofMaxSize(maxSize);
+    }
+
+    private final Fixture f;
+    private final List<AccountId> accounts;
+    private final ProjectId[] projects = {MN001, MN002, TW001};
+    private final List<IssuanceId> issuances = new ArrayList<>();
+    private final List<AuthorizationId> authorizations = new ArrayList<>();
+    private int counter;
+
+    RandomCommands(Fixture f) {
+        this.f = f;
+        this.accounts = List.of(f.jpA1, f.jpB1, f.mnC1, f.mnG1, f.twC1);
+    }
+
+    Planned plan(Step s) {
+        AccountId from = pick(accounts, s.a());
+        AccountId to = pick(accounts, s.b());
+        long quantity = 1 + s.c() % 150;
+        Actor owner = f.holderOf(from);
+        Actor actor = s.e() % 23 == 0 ? holder(f.jpB) : owner;
+        switch (s.kind()) {
+            case 0:
+                return request(s);
+            case 1:
+                return issue(s);
+            case 2:
+            case 3:
+            case 4:
+                return new Planned(actor, TransferCredits.of(from, to, quantity));
+            case 5:
+                return new Planned(actor, new TransferCredits(from, to, Quantity.of(quantity), List.of(), Optional.empty(),
+                        Optional.of(new Trade("T" + counter++, "JPX", new java.math.BigDecimal("1250.50"), "JPY")),
+                        Optional.of("memo " + s.d())));
+            case 6: {
+                List<BlockSerial> serials = serials(from, s);
+                long q = 0;
+                for (BlockSerial serial : serials) {
+                    q += serial.size();
+                }
+                return new Planned(actor, new TransferCredits(from, to, Quantity.of(Math.max(1, q)), serials,
+                        Optional.empty(), Optional.empty(), Optional.empty()));
+            }
+            case 7:
+                return new Planned(actor, new TransferCredits(from, to, Quantity.of(quantity), List.of(),
+                        Optional.of(filter(s)), Optional.empty(), Optional.empty()));
+            case 8:
+                return s.d() % 3 == 0
+                        ? new Planned(admin(from.registryId()), new CancelCredits(from, Quantity.of(quantity), List.of(),
+                                Optional.empty(), CancellationReason.CORRECTION, Optional.of("correction")))
+                        : new Planned(actor, new CancelCredits(from, Quantity.of(quantity), List.of(),
+                                s.d() % 2 == 0 ? Optional.empty() : Optional.of(filter(s)), CancellationReason.VOLUNTARY,
+                                Optional.empty()));
+            case 9: {
+                RetirementPurpose purpose = RetirementPurpose.values()[s.d() % 3];
+                boolean details = s.e() % 7 != 0;
+                Optional<UnitFilter> filter = purpose == RetirementPurpose.VOLUNTARY ? Optional.empty()
+                        : Optional.of(new UnitFilter(Optional.empty(), Optional.empty(), Optional.of(Label.AUTHORIZED)));
+                return new Planned(actor, new RetireCredits(from, Quantity.of(1 + s.c() % 40), List.of(), filter, purpose,
+                        Optional.of("Beneficiary " + s.b()),
+                        details && purpose == RetirementPurpose.NDC ? Optional.of(s.b() % 2 == 0 ? JPN : TWN) : Optional.empty(),
+                        details && purpose == RetirementPurpose.NDC ? Optional.of(Year.of(2030)) : Optional.empty(),
+                        Optional.empty()));
+            }
+            case 10:
+                return new Planned(admin(from.registryId()), f.state.account(from).orElseThrow().frozen()
+                        ? new UnfreezeAccount(from, Optional.empty()) : new FreezeAccount(from, Optional.of("check")));
+            case 11:
+            case 12:
+                return authorize(s);
+            case 13:
+                return amend(s);
+            case 14:
+                return new Planned(s.e() % 11 == 0 ? GOV_JPN : GOV_MNG,
+                        new RevokeAuthorization(authorizations.isEmpty() ? new AuthorizationId("none") : pick(authorizations, s.a()),
+                                Optional.empty()));
+            case 15:
+                return adjust(s);
+            case 16:
+                return new Planned(admin(from.registryId()), new CloseAccount(from, Optional.empty()));
+            default:
+                return garbage(s);
+        }
+    }
+
+    /** Remember the issuances among {@code events}, so later steps can name them. */
+    void issued(List<org.jcm.ledger.event.LedgerEvent> events) {
+        for (org.jcm.ledger.event.LedgerEvent e : events) {
+            if (e instanceof org.jcm.ledger.event.CreditsIssued issued) {
+                issuances.add(issued.issuanceId());
+            }
+        }
+    }
+
+    /** Remember ids the ledger accepted, so later steps can name them. */
+    void accepted(Planned p) {
+        if (p.command() instanceof IssueCredits c) {
+            issuances.add(c.issuanceId());
+        } else if (p.command() instanceof AuthorizeUnits c) {
+            authorizations.add(c.authorizationId());
+        }
+    }
+
+    /**
+     * A participant's issuance request for one of the projects: a monitoring period from the first
+     * of a month to the end of a year 2023 to 2025, so that many decisions can be issued; sometimes
+     * by an organization that is no participant.
+     */
+    private Planned request(Step s) {
+        ProjectId project = projects[s.a() % projects.length];
+        List<OrganizationId> participants = f.state.project(project).orElseThrow().participants();
+        Actor actor = s.e() % 23 == 0 ? holder(f.mnG) : holder(pick(participants, s.b()));
+        int year = 2023 + s.b() % 3;
+        return new Planned(actor, new SubmitIssuanceRequest(project, LocalDate.of(year, 1 + s.c() % 12, 1),
+                LocalDate.of(year, 12, 31), Quantity.of(1 + (s.c() * 7L + s.d()) % 900), "VER-" + counter++));
+    }
+
+    /**
+     * An issuance on a known request (a new request when there is none yet) by the administrator of
+     * Japan's registry or of the host's, into that registry's accounts; sometimes for another
+     * project than the request's, into another registry's account, beyond the verified quantity, or
+     * with allocations that do not add up.
+     */
+    private Planned issue(Step s) {
+        List<IssuanceRequest> requests = new ArrayList<>(f.state.issuanceRequests.values());
+        if (requests.isEmpty()) {
+            return request(s);
+        }
+        requests.sort(java.util.Comparator.comparing(IssuanceRequest::id));
+        IssuanceRequest request = pick(requests, s.a());
+        ProjectId project = s.e() % 17 == 0 ? projects[s.a() % projects.length] : request.projectId();
+        RegistryId registry = s.d() % 2 == 0 ? JPN01 : project.equals(TW001) ? TWN01 : MNG01;
+        List<AccountId> own = new ArrayList<>();
+        for (AccountId account : accounts) {
+            if (account.registryId().equals(registry) || s.e() % 29 == 0) {
+                own.add(account);
+            }
+        }
+        List<Allocation> allocations = new ArrayList<>();
+        long total = 0;
+        int lines = 1 + s.c() % 3;
+        for (int i = 0; i < lines; i++) {
+            long q = 1 + (s.d() * (i + 7L) + s.e()) % 300;
+            AccountId account = pick(own, s.e() + i);
+            if (allocations.stream().anyMatch(a -> a.accountId().equals(account))) {
+                continue;
+            }
+            allocations.add(new Allocation(account, Quantity.of(q)));
+            total += q;
+        }
+        if (s.e() % 19 == 0) {
+            total += 1; // allocations that do not add up
+        }
+        int vintage = request.monitoringPeriodEnd().getYear();
+        String id = "I" + counter++;
+        return new Planned(admin(registry), new IssueCredits(new IssuanceId(id), project, request.monitoringPeriodStart(),
+                request.monitoringPeriodEnd(), Vintage.of(vintage), Quantity.of(total), allocations, request.id()));
+    }
+
+    private Planned authorize(Step s) {
+        AuthorizationPurpose purpose = AuthorizationPurpose.values()[s.b() % 3];
+        Optional<OimpFirstTransfer> def = purpose.includesOimp()
+                ? Optional.of(OimpFirstTransfer.values()[s.c() % 3]) : Optional.empty();
+        Optional<Quantity> cap = s.d() % 3 == 0 ? Optional.of(Quantity.of(1 + s.d())) : Optional.empty();
+        List<Vintage> vintages = s.e() % 5 == 0 ? List.of(Vintage.of(2024)) : List.of();
+        Optional<IssuanceId> byIssuance = Optional.empty();
+        List<BlockSerial> serials = List.of();
+        if (s.a() % 2 == 0 && !issuances.isEmpty()) {
+            byIssuance = Optional.of(pick(issuances, s.a() / 2));
+        } else {
+            serials = serials(pick(accounts, s.a()), s);
+        }
+        PartyCode party = s.e() % 13 == 0 ? TWN : MNG;
+        Actor actor = party.equals(TWN) ? GOV_TWN : GOV_MNG;
+        return new Planned(actor, new AuthorizeUnits(new AuthorizationId("A" + counter++), party, CA, purpose,
+                purpose.includesOimp() ? Optional.of("CORSIA") : Optional.empty(), def, cap, vintages, List.of("Company A"),
+                byIssuance, serials.isEmpty() && byIssuance.isEmpty() ? List.of(new BlockSerial(MN001, Vintage.of(2024),
+                        UnitRange.of(1, 5))) : serials));
+    }
+
+    private Planned amend(Step s) {
+        AuthorizationId id = authorizations.isEmpty() ? new AuthorizationId("none") : pick(authorizations, s.a());
+        List<BlockSerial> serials = s.b() % 2 == 0 ? serials(pick(accounts, s.c()), s) : List.of();
+        return new Planned(GOV_MNG, new AmendAuthorization(id,
+                s.d() % 2 == 0 ? Optional.of(Quantity.of(1 + s.d() * 3L)) : Optional.empty(),
+                s.e() % 4 == 0 ? Optional.of(List.of(Vintage.of(2023), Vintage.of(2024))) : Optional.empty(),
+                Optional.of(List.of("Entity " + s.e())), Optional.empty(), serials, Optional.empty()));
+    }
+
+    private Planned adjust(Step s) {
+        CaMethod method = CaMethod.values()[s.b() % 2];
+        if (s.a() % 2 == 0 && !f.state.firstTransfers.isEmpty()) {
+            List<Long> seqs = new ArrayList<>(f.state.firstTransfers.keySet());
+            seqs.sort(null);
+            long seq = pick(seqs, s.c());
+            int year = f.state.firstTransfers.get(seq).ranges().get(0).vintage().year();
+            return new Planned(GOV_MNG, new ApplyCorrespondingAdjustment(MNG, Year.of(year), method, List.of(), List.of(seq)));
+        }
+        List<BlockSerial> serials = serials(pick(accounts, s.c()), s);
+        int year = serials.isEmpty() ? 2024 : serials.get(0).vintage().year();
+        return new Planned(GOV_MNG, new ApplyCorrespondingAdjustment(MNG, Year.of(year), method,
+                serials.isEmpty() ? List.of(new BlockSerial(MN001, Vintage.of(2024), UnitRange.of(1, 3))) : serials, List.of()));
+    }
+
+    private Planned garbage(Step s) {
+        switch (s.a() % 4) {
+            case 0:
+                return new Planned(holder(f.mnC), TransferCredits.of(f.mnC1, AccountId.holding(MNG01, 99), 5));
+            case 1:
+                return new Planned(OPERATOR, TransferCredits.of(f.mnC1, f.mnG1, 5));
+            case 2:
+                return new Planned(holder(f.mnC), TransferCredits.of(f.mnC1, f.mnC1, 5));
+            default:
+                return new Planned(holder(f.mnC), new TransferCredits(f.mnC1, f.mnG1, Quantity.of(10),
+                        List.of(new BlockSerial(MN001, Vintage.of(2024), UnitRange.of(1 + s.b(), 10 + s.b()))), Optional.empty(),
+                        Optional.empty(), Optional.empty()));
+        }
+    }
+
+    /** Up to two sub-ranges of blocks the account holds (or, sometimes, of blocks it does not). */
+    private List<BlockSerial> serials(AccountId account, Step s) {
+        List<CreditBlock> held = f.state.holdings(s.e() % 9 == 0 ? pick(accounts, s.e()) : account);
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        List<BlockSerial> out = new ArrayList<>();
+        CreditBlock b = pick(held, s.d());
+        long size = b.quantity();
+        long offset = s.c() % size;
+        long length = 1 + s.b() % (size - offset);
+        out.add(new BlockSerial(b.projectId(), b.vintage(), UnitRange.ofSize(b.range().first() + offset, length)));
+        if (s.a() % 3 == 0 && held.size() > 1) {
+            CreditBlock other = pick(held, s.d() + 1);
+            if (other != b) {
+                out.add(new BlockSerial(other.projectId(), other.vintage(), UnitRange.ofSize(other.range().first(),
+                        1 + s.e() % other.quantity())));
+            }
+        }
+        return out;
+    }
+
+    private UnitFilter filter(Step s) {
+        return new UnitFilter(s.d() % 2 == 0 ? Optional.of(projects[s.e() % 2]) : Optional.empty(),
+                s.d() % 3 == 0 ? Optional.of(Vintage.of(2023 + s.e() % 3)) : Optional.empty(),
+                s.d() % 5 == 0 ? Optional.of(Label.values()[s.e() % 3]) : Optional.empty());
+    }
+
+    private static <T> T pick(List<T> list, int index) {
+        return list.get(Math.floorMod(index, list.size()));
+    }
+
+    private static <T> T pick(List<T> list, long index) {
+        return list.get((int) Math.floorMod(index, (long) list.size()));
+    }
+}

@@ -1,0 +1,442 @@
+package org.jcm.ledger.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jcm.ledger.state.Fixture.*;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.command.Allocation;
+import org.jcm.ledger.command.AmendAuthorization;
+import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
+import org.jcm.ledger.command.AuthorizeUnits;
+import org.jcm.ledger.command.CloseAccount;
+import org.jcm.ledger.command.Command;
+import org.jcm.ledger.command.FreezeAccount;
+import org.jcm.ledger.command.IssueCredits;
+import org.jcm.ledger.command.OpenAccount;
+import org.jcm.ledger.command.RegisterOrganization;
+import org.jcm.ledger.command.RegisterParty;
+import org.jcm.ledger.command.RegisterProject;
+import org.jcm.ledger.command.RegisterRegistry;
+import org.jcm.ledger.command.RetireCredits;
+import org.jcm.ledger.command.RevokeAuthorization;
+import org.jcm.ledger.command.SubmitIssuanceRequest;
+import org.jcm.ledger.command.TransferCredits;
+import org.jcm.ledger.command.UnfreezeAccount;
+import org.jcm.ledger.credit.AuthorizationPurpose;
+import org.jcm.ledger.credit.CaMethod;
+import org.jcm.ledger.credit.RetirementPurpose;
+import org.jcm.ledger.event.FirstTransferRecorded;
+import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.id.AccountId;
+import org.jcm.ledger.id.AuthorizationId;
+import org.jcm.ledger.id.CooperativeApproachId;
+import org.jcm.ledger.id.IssuanceId;
+import org.jcm.ledger.id.IssuanceRequestId;
+import org.jcm.ledger.id.JcmStatus;
+import org.jcm.ledger.id.MethodologyId;
+import org.jcm.ledger.id.OrganizationId;
+import org.jcm.ledger.id.Party;
+import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.ProjectId;
+import org.jcm.ledger.id.RegistryId;
+import org.jcm.ledger.id.Vintage;
+import org.jcm.ledger.rule.Outcome;
+import org.jcm.ledger.rule.Rejection;
+import org.jcm.ledger.serial.BlockSerial;
+import org.jcm.ledger.serial.Quantity;
+import org.jcm.ledger.serial.UnitRange;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * One row per rejection code, in the precedence order of {@link Rejection}: a setup, the actor, a
+ * command that breaks exactly that rule, and a corrected command that is accepted on the same setup.
+ */
+class RejectionTableTest {
+
+    record Case(String name, Rejection expected, Consumer<Fixture> setup, Function<Fixture, Actor> actor,
+                Function<Fixture, Command> invalid, Function<Fixture, Command> valid, Function<Fixture, Actor> validActor,
+                LedgerConfig config) {
+
+        Case(String name, Rejection expected, Consumer<Fixture> setup, Function<Fixture, Actor> actor,
+             Function<Fixture, Command> invalid, Function<Fixture, Command> valid, Function<Fixture, Actor> validActor) {
+            this(name, expected, setup, actor, invalid, valid, validActor, LedgerConfig.DEFAULT);
+        }
+
+        Case(String name, Rejection expected, Consumer<Fixture> setup, Function<Fixture, Actor> actor,
+             Function<Fixture, Command> invalid, Function<Fixture, Command> valid) {
+            this(name, expected, setup, actor, invalid, valid, actor);
+        }
+
+        /** The same case on a ledger with this configuration. */
+        Case on(LedgerConfig other) {
+            return new Case(name, expected, setup, actor, invalid, valid, validActor, other);
+        }
+    }
+
+    /** A ledger without a practical limit per issuance, to reach the limits of 2^53 - 1. */
+    static final LedgerConfig UNLIMITED = LedgerConfig.DEFAULT.withMaxIssuanceQuantity(Quantity.MAX);
+
+    static final Consumer<Fixture> NOTHING = f -> { };
+    /** IR000001: Ulaanbaatar Solar asks for 1,000 units of MN001 for 2024 (monitoring period: the calendar year). */
+    static final Consumer<Fixture> REQUESTED = f -> request(f, MN001, 2024, 1_000);
+    /** United States of America: a JCM candidate, not a partner, that cannot host projects yet. */
+    static final Party USA = new Party("US", new PartyCode("USA"), "United States of America", JcmStatus.CANDIDATE, false,
+            Optional.empty());
+    /**
+     * MN001 vintage 2024 on request IR000001: Mongolia's registry issues units 1-600 to MNG01-H00001
+     * (Mongolian company) as MN001-2024-01, Japan's registry 601-1000 to JPN01-H00001 (Company A) as
+     * MN001-2024-01-JPN01.
+     */
+    static final Consumer<Fixture> ISSUED = f -> f.issue("MN001-2024-01", MN001, 2024, f.mnC1, 600, f.jpA1, 400);
+    /** Units 1-600 (all still in Mongolia) authorized for NDC as MNG-A-1. */
+    static final Consumer<Fixture> AUTHORIZED = ISSUED.andThen(f -> f.ok(GOV_MNG,
+            authorizeSerials("MNG-A-1", MNG, CA, Optional.empty(), List.of(), serial(MN001, 2024, 1, 600))));
+    /** Authorized for NDC, then 100 units moved from Mongolia to Japan: first transfer of 1-100. */
+    static final Consumer<Fixture> FIRST_TRANSFERRED = AUTHORIZED.andThen(f -> f.transfer(f.mnC1, f.jpB1, 100));
+
+    static BlockSerial serial(ProjectId project, int vintage, long first, long last) {
+        return new BlockSerial(project, Vintage.of(vintage), UnitRange.of(first, last));
+    }
+
+    static TransferCredits transfer(AccountId from, AccountId to, long quantity) {
+        return TransferCredits.of(from, to, quantity);
+    }
+
+    static TransferCredits transferSerials(AccountId from, AccountId to, long quantity, BlockSerial... serials) {
+        return new TransferCredits(from, to, Quantity.of(quantity), List.of(serials), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    static IssueCredits issue(String id, ProjectId project, int periodYear, int vintage, long total, IssuanceRequestId request,
+                              Allocation... allocations) {
+        return new IssueCredits(new IssuanceId(id), project, LocalDate.of(periodYear, 1, 1), LocalDate.of(periodYear, 12, 31),
+                Vintage.of(vintage), Quantity.of(total), List.of(allocations), request);
+    }
+
+    /** The project's first participant asks for {@code verified} units for calendar year {@code year}. */
+    static IssuanceRequestId request(Fixture f, ProjectId project, int year, long verified) {
+        return f.request(project, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), verified);
+    }
+
+    static IssuanceRequestId ir(int number) {
+        return IssuanceRequestId.of(number);
+    }
+
+    static Allocation alloc(AccountId account, long quantity) {
+        return new Allocation(account, Quantity.of(quantity));
+    }
+
+    static AuthorizeUnits authorizeSerials(String id, PartyCode party, CooperativeApproachId ca, Optional<Quantity> cap,
+                                           List<Vintage> vintages, BlockSerial... serials) {
+        return new AuthorizeUnits(new AuthorizationId(id), party, ca, AuthorizationPurpose.NDC, Optional.empty(), Optional.empty(),
+                cap, vintages, List.of(), Optional.empty(), List.of(serials));
+    }
+
+    static ApplyCorrespondingAdjustment adjust(int year, CaMethod method, BlockSerial... serials) {
+        return new ApplyCorrespondingAdjustment(MNG, Year.of(year), method, List.of(serials), List.of());
+    }
+
+    static RetireCredits retire(AccountId from, long quantity, RetirementPurpose purpose, Optional<Year> year) {
+        return new RetireCredits(from, Quantity.of(quantity), List.of(), Optional.empty(), purpose, Optional.of("Company A"),
+                purpose == RetirementPurpose.NDC ? Optional.of(JPN) : Optional.empty(), year, Optional.empty());
+    }
+
+    static long firstTransferSeq(Fixture f) {
+        for (LedgerEvent e : f.events) {
+            if (e instanceof FirstTransferRecorded) {
+                return e.seq();
+            }
+        }
+        throw new AssertionError("no first transfer");
+    }
+
+    static final List<Case> CASES = List.of(
+            new Case("transferring_as_a_government_is_rejected_with_forbidden_role", Rejection.FORBIDDEN_ROLE, ISSUED,
+                    f -> GOV_MNG, f -> transfer(f.mnC1, f.mnG1, 10), f -> transfer(f.mnC1, f.mnG1, 10), f -> holder(f.mnC)),
+            new Case("registering_a_registry_of_an_unregistered_party_is_rejected_with_unknown_party", Rejection.UNKNOWN_PARTY,
+                    NOTHING, f -> OPERATOR, f -> new RegisterRegistry(new RegistryId("KAZ01"), "Kazakhstan"),
+                    f -> new RegisterRegistry(new RegistryId("MNG02"), "Mongolia second")),
+            new Case("registering_an_organization_in_a_registry_not_hosted_here_is_rejected_with_unknown_registry",
+                    Rejection.UNKNOWN_REGISTRY, NOTHING, f -> admin(MNG01),
+                    f -> new RegisterOrganization(new RegistryId("MNG02"), "X"), f -> new RegisterOrganization(MNG01, "X")),
+            new Case("opening_an_account_for_an_unknown_organization_is_rejected_with_unknown_organization",
+                    Rejection.UNKNOWN_ORGANIZATION, NOTHING, f -> admin(MNG01),
+                    f -> new OpenAccount(OrganizationId.of(MNG01, 9), "X"), f -> new OpenAccount(f.mnC, "X")),
+            new Case("transferring_to_an_unknown_account_is_rejected_with_unknown_account", Rejection.UNKNOWN_ACCOUNT, ISSUED,
+                    f -> holder(f.mnC), f -> transfer(f.mnC1, AccountId.holding(MNG01, 99), 10), f -> transfer(f.mnC1, f.mnG1, 10)),
+            new Case("issuing_for_an_unregistered_project_is_rejected_with_unknown_project", Rejection.UNKNOWN_PROJECT, REQUESTED,
+                    f -> admin(MNG01), f -> issue("X-1", new ProjectId("MN099"), 2024, 2024, 10, ir(1), alloc(f.mnC1, 10)),
+                    f -> issue("X-1", MN001, 2024, 2024, 10, ir(1), alloc(f.mnC1, 10))),
+            new Case("issuing_on_an_unknown_request_is_rejected_with_unknown_issuance_request", Rejection.UNKNOWN_ISSUANCE_REQUEST,
+                    REQUESTED, f -> admin(MNG01), f -> issue("X-1", MN001, 2024, 2024, 10, ir(9), alloc(f.mnC1, 10)),
+                    f -> issue("X-1", MN001, 2024, 2024, 10, ir(1), alloc(f.mnC1, 10))),
+            new Case("authorizing_an_unknown_issuance_is_rejected_with_unknown_issuance", Rejection.UNKNOWN_ISSUANCE, ISSUED,
+                    f -> GOV_MNG, f -> authorizeIssuance("MNG-A-9", "nope", AuthorizationPurpose.NDC, Optional.empty(), Optional.empty()),
+                    f -> authorizeIssuance("MNG-A-9", "MN001-2024-01", AuthorizationPurpose.NDC, Optional.empty(), Optional.empty())),
+            new Case("revoking_an_unknown_authorization_is_rejected_with_unknown_authorization", Rejection.UNKNOWN_AUTHORIZATION,
+                    AUTHORIZED, f -> GOV_MNG, f -> new RevokeAuthorization(new AuthorizationId("nope"), Optional.empty()),
+                    f -> new RevokeAuthorization(new AuthorizationId("MNG-A-1"), Optional.empty())),
+            new Case("adjusting_by_a_sequence_that_is_no_first_transfer_is_rejected_with_unknown_first_transfer",
+                    Rejection.UNKNOWN_FIRST_TRANSFER, FIRST_TRANSFERRED, f -> GOV_MNG,
+                    f -> new ApplyCorrespondingAdjustment(MNG, Year.of(2024), CaMethod.TRAJECTORY, List.of(), List.of(1L)),
+                    f -> new ApplyCorrespondingAdjustment(MNG, Year.of(2024), CaMethod.TRAJECTORY, List.of(),
+                            List.of(firstTransferSeq(f)))),
+            new Case("transferring_from_another_organizations_account_is_rejected_with_forbidden_scope", Rejection.FORBIDDEN_SCOPE,
+                    ISSUED, f -> holder(f.jpA), f -> transfer(f.mnC1, f.mnG1, 10), f -> transfer(f.jpA1, f.mnG1, 10)),
+            new Case("registering_a_party_twice_is_rejected_with_party_already_registered", Rejection.PARTY_ALREADY_REGISTERED,
+                    NOTHING, f -> OPERATOR,
+                    f -> new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA))),
+                    f -> new RegisterParty(new Party("KZ", new PartyCode("KAZ"), "Kazakhstan", JcmStatus.PARTNER, true,
+                            Optional.of(new CooperativeApproachId("CA0027"))))),
+            new Case("registering_a_registry_twice_is_rejected_with_registry_already_registered",
+                    Rejection.REGISTRY_ALREADY_REGISTERED, NOTHING, f -> OPERATOR, f -> new RegisterRegistry(MNG01, "again"),
+                    f -> new RegisterRegistry(new RegistryId("MNG02"), "second")),
+            new Case("registering_a_project_twice_is_rejected_with_project_already_registered",
+                    Rejection.PROJECT_ALREADY_REGISTERED, NOTHING, f -> admin(MNG01),
+                    f -> new RegisterProject(MN001, "again", new MethodologyId("MN_AM001"), MNG01, List.of(f.mnC)),
+                    f -> new RegisterProject(new ProjectId("MN003"), "new", new MethodologyId("MN_AM001"), MNG01, List.of(f.mnC))),
+            new Case("reusing_an_issuance_id_is_rejected_with_issuance_already_issued", Rejection.ISSUANCE_ALREADY_ISSUED,
+                    ISSUED.andThen(f -> request(f, MN001, 2025, 10)), f -> admin(MNG01),
+                    f -> issue("MN001-2024-01", MN001, 2025, 2025, 10, ir(2), alloc(f.mnC1, 10)),
+                    f -> issue("MN001-2025-01", MN001, 2025, 2025, 10, ir(2), alloc(f.mnC1, 10))),
+            new Case("issuing_a_decision_twice_in_one_registry_is_rejected_with_issuance_decision_already_issued",
+                    Rejection.ISSUANCE_DECISION_ALREADY_ISSUED,
+                    f -> {
+                        request(f, MN001, 2024, 1_000);
+                        f.ok(admin(MNG01), issue("MN001-2024-01", MN001, 2024, 2024, 600, ir(1), alloc(f.mnC1, 600)));
+                    },
+                    f -> admin(MNG01), f -> issue("MN001-2024-02", MN001, 2024, 2024, 10, ir(1), alloc(f.mnG1, 10)),
+                    f -> issue("MN001-2024-02", MN001, 2024, 2024, 10, ir(1), alloc(f.jpA1, 10)), f -> admin(JPN01)),
+            new Case("reusing_an_authorization_id_is_rejected_with_authorization_already_exists",
+                    Rejection.AUTHORIZATION_ALREADY_EXISTS, AUTHORIZED.andThen(f -> f.issue("MN002-2024-01", MN002, 2024, f.mnG1, 50)),
+                    f -> GOV_MNG,
+                    f -> authorizeIssuance("MNG-A-1", "MN002-2024-01", AuthorizationPurpose.NDC, Optional.empty(), Optional.empty()),
+                    f -> authorizeIssuance("MNG-A-2", "MN002-2024-01", AuthorizationPurpose.NDC, Optional.empty(), Optional.empty())),
+            new Case("transferring_to_the_same_account_is_rejected_with_same_account", Rejection.SAME_ACCOUNT, ISSUED,
+                    f -> holder(f.mnC), f -> transfer(f.mnC1, f.mnC1, 10), f -> transfer(f.mnC1, f.mnG1, 10)),
+            new Case("transferring_into_a_retirement_account_is_rejected_with_not_holding_account", Rejection.NOT_HOLDING_ACCOUNT,
+                    ISSUED, f -> holder(f.mnC), f -> transfer(f.mnC1, AccountId.retirement(MNG01), 10),
+                    f -> transfer(f.mnC1, f.mnG1, 10)),
+            new Case("issuing_a_vintage_outside_the_monitoring_period_is_rejected_with_invalid_monitoring_period",
+                    Rejection.INVALID_MONITORING_PERIOD, REQUESTED, f -> admin(MNG01),
+                    f -> issue("X-1", MN001, 2024, 2023, 10, ir(1), alloc(f.mnC1, 10)),
+                    f -> issue("X-1", MN001, 2024, 2024, 10, ir(1), alloc(f.mnC1, 10))),
+            new Case("allocations_that_do_not_add_up_are_rejected_with_invalid_allocation", Rejection.INVALID_ALLOCATION, REQUESTED,
+                    f -> admin(MNG01), f -> issue("X-1", MN001, 2024, 2024, 30, ir(1), alloc(f.mnC1, 10), alloc(f.mnG1, 10)),
+                    f -> issue("X-1", MN001, 2024, 2024, 20, ir(1), alloc(f.mnC1, 10), alloc(f.mnG1, 10))),
+            new Case("japan_issuing_into_a_mongolian_account_is_rejected_with_allocation_outside_issuing_registry",
+                    Rejection.ALLOCATION_OUTSIDE_ISSUING_REGISTRY, REQUESTED, f -> admin(JPN01),
+                    f -> issue("X-1", MN001, 2024, 2024, 20, ir(1), alloc(f.jpA1, 10), alloc(f.mnC1, 10)),
+                    f -> issue("X-1", MN001, 2024, 2024, 20, ir(1), alloc(f.jpA1, 10), alloc(f.jpB1, 10))),
+            new Case("issuing_on_a_request_for_another_project_is_rejected_with_issuance_request_mismatch",
+                    Rejection.ISSUANCE_REQUEST_MISMATCH,
+                    f -> f.ok(holder(f.mnC), new SubmitIssuanceRequest(MN001, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
+                            Quantity.of(100), "VER-1")),
+                    f -> admin(MNG01), f -> issue("X-1", MN002, 2024, 2024, 10, ir(1), alloc(f.mnC1, 10)),
+                    f -> issue("X-1", MN001, 2024, 2024, 10, ir(1), alloc(f.mnC1, 10))),
+            new Case("issuing_more_than_verified_is_rejected_with_verified_quantity_exceeded", Rejection.VERIFIED_QUANTITY_EXCEEDED,
+                    f -> f.ok(holder(f.mnC), new SubmitIssuanceRequest(MN001, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
+                            Quantity.of(100), "VER-1")),
+                    f -> admin(MNG01), f -> issue("X-1", MN001, 2024, 2024, 150, ir(1), alloc(f.mnC1, 150)),
+                    f -> issue("X-1", MN001, 2024, 2024, 100, ir(1), alloc(f.mnC1, 100))),
+            new Case("issuing_more_than_one_issuance_may_create_is_rejected_with_issuance_quantity_limit_exceeded",
+                    Rejection.ISSUANCE_QUANTITY_LIMIT_EXCEEDED, f -> request(f, MN001, 2024, 200_000_000), f -> admin(MNG01),
+                    f -> issue("X-1", MN001, 2024, 2024, 100_000_001, ir(1), alloc(f.mnC1, 100_000_001)),
+                    f -> issue("X-1", MN001, 2024, 2024, 100_000_000, ir(1), alloc(f.mnC1, 100_000_000))),
+            new Case("a_quantity_that_differs_from_the_serial_ranges_is_rejected_with_quantity_mismatch", Rejection.QUANTITY_MISMATCH,
+                    ISSUED, f -> holder(f.mnC), f -> transferSerials(f.mnC1, f.mnG1, 11, serial(MN001, 2024, 1, 10)),
+                    f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10))),
+            new Case("overlapping_serial_ranges_are_rejected_with_overlapping_serial_ranges", Rejection.OVERLAPPING_SERIAL_RANGES,
+                    ISSUED, f -> holder(f.mnC),
+                    f -> transferSerials(f.mnC1, f.mnG1, 20, serial(MN001, 2024, 1, 10), serial(MN001, 2024, 5, 14)),
+                    f -> transferSerials(f.mnC1, f.mnG1, 20, serial(MN001, 2024, 1, 10), serial(MN001, 2024, 11, 20))),
+            new Case("retiring_for_ndc_without_year_of_use_is_rejected_with_use_details_required", Rejection.USE_DETAILS_REQUIRED,
+                    AUTHORIZED, f -> holder(f.mnC), f -> retire(f.mnC1, 10, RetirementPurpose.NDC, Optional.empty()),
+                    f -> retire(f.mnC1, 10, RetirementPurpose.NDC, Optional.of(Year.of(2030)))),
+            new Case("authorizing_by_a_non_paris_party_is_rejected_with_party_not_paris_agreement_party",
+                    Rejection.PARTY_NOT_PARIS_AGREEMENT_PARTY, f -> f.issue("TW001-2024-01", TW001, 2024, f.twC1, 100),
+                    f -> GOV_TWN, f -> authorizeSerials("TWN-A-1", TWN, CA, Optional.empty(), List.of(), serial(TW001, 2024, 1, 10)),
+                    null),
+            new Case("authorizing_under_another_cooperative_approach_is_rejected_with_cooperative_approach_mismatch",
+                    Rejection.COOPERATIVE_APPROACH_MISMATCH, ISSUED, f -> GOV_MNG,
+                    f -> authorizeSerials("MNG-A-9", MNG, new CooperativeApproachId("CA0013"), Optional.empty(), List.of(),
+                            serial(MN001, 2024, 1, 10)),
+                    f -> authorizeSerials("MNG-A-9", MNG, CA, Optional.empty(), List.of(), serial(MN001, 2024, 1, 10))),
+            new Case("registering_a_project_hosted_by_a_jcm_candidate_is_rejected_with_host_not_jcm_partner",
+                    Rejection.HOST_NOT_JCM_PARTNER, f -> f.ok(OPERATOR, new RegisterParty(USA)), f -> admin(JPN01),
+                    f -> new RegisterProject(new ProjectId("US755"), "x", new MethodologyId("US_AM001"), JPN01, List.of(f.jpA)),
+                    f -> new RegisterProject(new ProjectId("MN755"), "x", new MethodologyId("MN_AM001"), JPN01, List.of(f.jpA))),
+            new Case("registering_a_project_in_a_third_party_registry_is_rejected_with_registry_not_eligible",
+                    Rejection.REGISTRY_NOT_ELIGIBLE, NOTHING, f -> admin(TWN01),
+                    f -> new RegisterProject(new ProjectId("MN003"), "x", new MethodologyId("MN_AM001"), TWN01, List.of(f.twC)),
+                    f -> new RegisterProject(new ProjectId("TW003"), "x", new MethodologyId("TW_AM001"), TWN01, List.of(f.twC))),
+            new Case("authorizing_units_of_another_host_is_rejected_with_not_host_party", Rejection.NOT_HOST_PARTY,
+                    ISSUED.andThen(f -> f.issue("TW001-2024-01", TW001, 2024, f.twC1, 100)), f -> GOV_MNG,
+                    f -> authorizeSerials("MNG-A-9", MNG, CA, Optional.empty(), List.of(), serial(TW001, 2024, 1, 10)),
+                    f -> authorizeSerials("MNG-A-9", MNG, CA, Optional.empty(), List.of(), serial(MN001, 2024, 1, 10))),
+            new Case("authorizing_units_of_an_excluded_vintage_is_rejected_with_vintage_not_authorized",
+                    Rejection.VINTAGE_NOT_AUTHORIZED, ISSUED, f -> GOV_MNG,
+                    f -> authorizeSerials("MNG-A-9", MNG, CA, Optional.empty(), List.of(Vintage.of(2025)), serial(MN001, 2024, 1, 10)),
+                    f -> authorizeSerials("MNG-A-9", MNG, CA, Optional.empty(), List.of(Vintage.of(2024)), serial(MN001, 2024, 1, 10))),
+            new Case("authorizing_more_than_the_cap_is_rejected_with_authorization_cap_exceeded",
+                    Rejection.AUTHORIZATION_CAP_EXCEEDED, ISSUED, f -> GOV_MNG,
+                    f -> authorizeSerials("MNG-A-9", MNG, CA, Optional.of(Quantity.of(9)), List.of(), serial(MN001, 2024, 1, 10)),
+                    f -> authorizeSerials("MNG-A-9", MNG, CA, Optional.of(Quantity.of(10)), List.of(), serial(MN001, 2024, 1, 10))),
+            new Case("revoking_after_a_first_transfer_is_rejected_with_already_first_transferred",
+                    Rejection.ALREADY_FIRST_TRANSFERRED,
+                    FIRST_TRANSFERRED.andThen(f -> f.issue("MN002-2024-01", MN002, 2024, f.mnG1, 50))
+                            .andThen(f -> f.ok(GOV_MNG, authorizeIssuance("MNG-A-2", "MN002-2024-01", AuthorizationPurpose.NDC,
+                                    Optional.empty(), Optional.empty()))),
+                    f -> GOV_MNG, f -> new RevokeAuthorization(new AuthorizationId("MNG-A-1"), Optional.empty()),
+                    f -> new RevokeAuthorization(new AuthorizationId("MNG-A-2"), Optional.empty())),
+            new Case("adjusting_for_a_year_outside_every_ndc_period_is_rejected_with_year_outside_ndc_period",
+                    Rejection.YEAR_OUTSIDE_NDC_PERIOD, FIRST_TRANSFERRED, f -> GOV_MNG,
+                    f -> adjust(2019, CaMethod.TRAJECTORY, serial(MN001, 2024, 1, 100)),
+                    f -> adjust(2024, CaMethod.TRAJECTORY, serial(MN001, 2024, 1, 100))),
+            new Case("adjusting_for_another_year_than_the_vintage_is_rejected_with_adjustment_year_mismatch",
+                    Rejection.ADJUSTMENT_YEAR_MISMATCH, FIRST_TRANSFERRED, f -> GOV_MNG,
+                    f -> adjust(2025, CaMethod.TRAJECTORY, serial(MN001, 2024, 1, 100)),
+                    f -> adjust(2024, CaMethod.TRAJECTORY, serial(MN001, 2024, 1, 100))),
+            new Case("changing_the_ca_method_within_an_ndc_period_is_rejected_with_ca_method_mismatch", Rejection.CA_METHOD_MISMATCH,
+                    FIRST_TRANSFERRED.andThen(f -> f.ok(GOV_MNG, adjust(2024, CaMethod.TRAJECTORY, serial(MN001, 2024, 1, 50)))),
+                    f -> GOV_MNG, f -> adjust(2024, CaMethod.AVERAGING, serial(MN001, 2024, 51, 100)),
+                    f -> adjust(2024, CaMethod.TRAJECTORY, serial(MN001, 2024, 51, 100))),
+            new Case("issuing_past_the_largest_unit_number_is_rejected_with_unit_numbering_exhausted",
+                    Rejection.UNIT_NUMBERING_EXHAUSTED,
+                    f -> {
+                        f.issue("BIG", MN001, 2024, f.mnC1, Quantity.MAX - 1);
+                        request(f, MN002, 2024, 10);
+                    },
+                    f -> admin(MNG01), f -> issue("X-1", MN002, 2024, 2024, 2, ir(2), alloc(f.mnG1, 2)),
+                    f -> issue("X-1", MN002, 2024, 2024, 1, ir(2), alloc(f.mnG1, 1))).on(UNLIMITED),
+            new Case("issuing_past_2_53_minus_1_units_in_the_whole_ledger_is_rejected_with_ledger_unit_limit_exceeded",
+                    Rejection.LEDGER_UNIT_LIMIT_EXCEEDED,
+                    f -> {
+                        f.issue("BIG", MN001, 2024, f.mnC1, Quantity.MAX - 1);
+                        request(f, MN002, 2025, 10);
+                    },
+                    f -> admin(MNG01), f -> issue("X-1", MN002, 2025, 2025, 2, ir(2), alloc(f.mnG1, 2)),
+                    f -> issue("X-1", MN002, 2025, 2025, 1, ir(2), alloc(f.mnG1, 1))).on(UNLIMITED),
+            new Case("amending_a_revoked_authorization_is_rejected_with_authorization_revoked", Rejection.AUTHORIZATION_REVOKED,
+                    AUTHORIZED.andThen(f -> f.ok(GOV_MNG, new RevokeAuthorization(new AuthorizationId("MNG-A-1"), Optional.empty())))
+                            .andThen(f -> f.ok(GOV_MNG, authorizeSerials("MNG-A-2", MNG, CA, Optional.empty(), List.of(),
+                                    serial(MN001, 2024, 1, 10)))),
+                    f -> GOV_MNG,
+                    f -> new AmendAuthorization(new AuthorizationId("MNG-A-1"), Optional.of(Quantity.of(2000)), Optional.empty(),
+                            Optional.empty(), Optional.empty(), List.of(), Optional.empty()),
+                    f -> new AmendAuthorization(new AuthorizationId("MNG-A-2"), Optional.of(Quantity.of(2000)), Optional.empty(),
+                            Optional.empty(), Optional.empty(), List.of(), Optional.empty())),
+            new Case("transferring_to_a_closed_account_is_rejected_with_account_closed", Rejection.ACCOUNT_CLOSED,
+                    ISSUED.andThen(f -> f.ok(admin(JPN01), new CloseAccount(f.jpB1, Optional.empty()))), f -> holder(f.mnC),
+                    f -> transfer(f.mnC1, f.jpB1, 10), f -> transfer(f.mnC1, f.mnG1, 10)),
+            new Case("transferring_from_a_frozen_account_is_rejected_with_account_frozen", Rejection.ACCOUNT_FROZEN,
+                    ISSUED.andThen(f -> f.ok(admin(MNG01), new FreezeAccount(f.mnC1, Optional.of("court order")))),
+                    f -> holder(f.mnC), f -> transfer(f.mnC1, f.mnG1, 10), f -> transfer(f.jpA1, f.mnC1, 10), f -> holder(f.jpA)),
+            new Case("unfreezing_an_account_that_is_not_frozen_is_rejected_with_account_not_frozen", Rejection.ACCOUNT_NOT_FROZEN,
+                    NOTHING, f -> admin(MNG01), f -> new UnfreezeAccount(f.mnG1, Optional.empty()),
+                    f -> new FreezeAccount(f.mnG1, Optional.empty())),
+            new Case("closing_an_account_that_holds_units_is_rejected_with_account_not_empty", Rejection.ACCOUNT_NOT_EMPTY, ISSUED,
+                    f -> admin(MNG01), f -> new CloseAccount(f.mnC1, Optional.empty()), f -> new CloseAccount(f.mnG1, Optional.empty())),
+            new Case("naming_units_never_issued_is_rejected_with_unknown_units", Rejection.UNKNOWN_UNITS, ISSUED, f -> holder(f.mnC),
+                    f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 5000, 5009)),
+                    f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10))),
+            new Case("naming_retired_units_is_rejected_with_unit_not_active", Rejection.UNIT_NOT_ACTIVE,
+                    ISSUED.andThen(f -> f.ok(holder(f.mnC), retire(f.mnC1, 10, RetirementPurpose.VOLUNTARY, Optional.empty()))),
+                    f -> holder(f.mnC), f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10)),
+                    f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 11, 20))),
+            new Case("naming_units_held_by_another_account_is_rejected_with_units_not_held", Rejection.UNITS_NOT_HELD, ISSUED,
+                    f -> holder(f.mnC), f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 601, 610)),
+                    f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10))),
+            new Case("authorizing_units_twice_is_rejected_with_already_authorized", Rejection.ALREADY_AUTHORIZED,
+                    ISSUED.andThen(f -> f.ok(GOV_MNG, authorizeSerials("MNG-A-1", MNG, CA, Optional.empty(), List.of(),
+                            serial(MN001, 2024, 1, 10)))),
+                    f -> GOV_MNG, f -> authorizeSerials("MNG-A-2", MNG, CA, Optional.empty(), List.of(), serial(MN001, 2024, 5, 15)),
+                    f -> authorizeSerials("MNG-A-2", MNG, CA, Optional.empty(), List.of(), serial(MN001, 2024, 11, 15))),
+            new Case("transferring_more_than_held_is_rejected_with_insufficient_units", Rejection.INSUFFICIENT_UNITS, ISSUED,
+                    f -> holder(f.mnC), f -> transfer(f.mnC1, f.mnG1, 601), f -> transfer(f.mnC1, f.mnG1, 600)),
+            new Case("retiring_unauthorized_units_for_ndc_is_rejected_with_units_not_authorized_for_purpose",
+                    Rejection.UNITS_NOT_AUTHORIZED_FOR_PURPOSE, ISSUED, f -> holder(f.mnC),
+                    f -> retire(f.mnC1, 10, RetirementPurpose.NDC, Optional.of(Year.of(2030))),
+                    f -> retire(f.mnC1, 10, RetirementPurpose.VOLUNTARY, Optional.empty())),
+            new Case("adjusting_units_not_yet_first_transferred_is_rejected_with_ca_not_pending", Rejection.CA_NOT_PENDING,
+                    FIRST_TRANSFERRED, f -> GOV_MNG, f -> adjust(2024, CaMethod.TRAJECTORY, serial(MN001, 2024, 1, 101)),
+                    f -> adjust(2024, CaMethod.TRAJECTORY, serial(MN001, 2024, 1, 100))));
+
+    @TestFactory
+    Stream<DynamicTest> each_rule_rejects_invalid_input_and_accepts_the_corrected_input() {
+        return CASES.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            Fixture f = new Fixture(new LedgerState(c.config()));
+            c.setup().accept(f);
+            LedgerSnapshot before = f.state.snapshot();
+            long seq = f.state.nextSeq();
+            Outcome o = StateMachine.apply(f.state, c.invalid().apply(f), f.context(c.actor().apply(f)));
+            assertThat(o).isInstanceOf(Outcome.Rejected.class);
+            Outcome.Rejected r = (Outcome.Rejected) o;
+            assertThat(r.rejection()).as(r.detail()).isEqualTo(c.expected());
+            assertThat(r.detail()).isNotBlank();
+            assertThat(f.state.nextSeq()).isEqualTo(seq);
+            assertThat(f.state.snapshot()).isEqualTo(before);
+            if (c.valid() != null) {
+                Outcome ok = StateMachine.apply(f.state, c.valid().apply(f), f.context(c.validActor().apply(f)));
+                assertThat(ok).as("corrected input of %s: %s", c.name(), ok).isInstanceOf(Outcome.Accepted.class);
+                assertThat(Invariants.check(f.state)).isEmpty();
+            }
+        }));
+    }
+
+    @Test
+    void the_table_lists_every_rejection_once_in_precedence_order() {
+        List<Rejection> listed = new ArrayList<>();
+        for (Case c : CASES) {
+            listed.add(c.expected());
+        }
+        assertThat(listed).containsExactlyElementsOf(Arrays.asList(Rejection.values()));
+    }
+
+    @Test
+    void an_unknown_account_outranks_a_scope_violation() {
+        Fixture f = new Fixture();
+        ISSUED.accept(f);
+        Outcome o = f.apply(holder(f.jpA), transfer(f.mnC1, AccountId.holding(MNG01, 77), 10));
+        assertThat(((Outcome.Rejected) o).rejection()).isEqualTo(Rejection.UNKNOWN_ACCOUNT);
+    }
+
+    @Test
+    void same_account_outranks_a_frozen_account_and_frozen_outranks_insufficient_units() {
+        Fixture f = new Fixture();
+        ISSUED.accept(f);
+        f.ok(admin(MNG01), new FreezeAccount(f.mnC1, Optional.empty()));
+        assertThat(((Outcome.Rejected) f.apply(holder(f.mnC), transfer(f.mnC1, f.mnC1, 10))).rejection())
+                .isEqualTo(Rejection.SAME_ACCOUNT);
+        assertThat(((Outcome.Rejected) f.apply(holder(f.mnC), transfer(f.mnC1, f.mnG1, 10_000))).rejection())
+                .isEqualTo(Rejection.ACCOUNT_FROZEN);
+    }
+
+    @Test
+    void insufficient_units_outranks_units_not_authorized_for_purpose() {
+        Fixture f = new Fixture();
+        ISSUED.accept(f);
+        Outcome o = f.apply(holder(f.mnC), retire(f.mnC1, 10_000, RetirementPurpose.NDC, Optional.of(Year.of(2030))));
+        assertThat(((Outcome.Rejected) o).rejection()).isEqualTo(Rejection.INSUFFICIENT_UNITS);
+    }
+
+    @Test
+    void every_code_is_snake_case_and_every_status_is_403_404_409_or_422() {
+        for (Rejection r : Rejection.values()) {
+            assertThat(r.code()).matches("[a-z]+(_[a-z0-9]+)*");
+            assertThat(r.httpStatus()).isIn(403, 404, 409, 422);
+            assertThat(Rejection.ofCode(r.code())).isSameAs(r);
+        }
+    }
+}
