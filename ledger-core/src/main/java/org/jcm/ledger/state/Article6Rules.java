@@ -3,28 +3,21 @@ package org.jcm.ledger.state;
 import static org.jcm.ledger.state.StateMachine.reject;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jcm.ledger.command.AmendAuthorization;
-import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
 import org.jcm.ledger.command.AuthorizeUnits;
 import org.jcm.ledger.command.CommandContext;
 import org.jcm.ledger.command.RevokeAuthorization;
 import org.jcm.ledger.command.Role;
 import org.jcm.ledger.credit.AuthorizationPurpose;
 import org.jcm.ledger.credit.BlockStatus;
-import org.jcm.ledger.credit.CaMethod;
-import org.jcm.ledger.credit.CaState;
 import org.jcm.ledger.credit.FirstTransferTrigger;
 import org.jcm.ledger.credit.OimpFirstTransfer;
 import org.jcm.ledger.event.AuthorizationAmended;
 import org.jcm.ledger.event.AuthorizationRevoked;
 import org.jcm.ledger.event.AuthorizationTerms;
 import org.jcm.ledger.event.BlockRange;
-import org.jcm.ledger.event.CorrespondingAdjustmentApplied;
-import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.event.IssuedAllocation;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.event.UnitsAuthorized;
@@ -32,12 +25,11 @@ import org.jcm.ledger.id.AuthorizationId;
 import org.jcm.ledger.id.IssuanceId;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
-import org.jcm.ledger.id.Vintage;
 import org.jcm.ledger.rule.Outcome;
 import org.jcm.ledger.rule.Rejection;
 import org.jcm.ledger.serial.BlockSerial;
 
-/** Article 6.2 rules (docs/domain.md section 5): authorization, amendment, revocation, corresponding adjustment. */
+/** Article 6.2 rules (docs/domain.md section 5): authorization, amendment, revocation ({@link AdjustmentRules}: corresponding adjustment). */
 final class Article6Rules {
 
     private Article6Rules() {
@@ -50,7 +42,7 @@ final class Article6Rules {
         }
     }
 
-    static Outcome authorize(LedgerState s, AuthorizeUnits c, CommandContext ctx) {
+    static Outcome authorize(LedgerData s, AuthorizeUnits c, CommandContext ctx) {
         Outcome r = ReferenceRules.role(ctx.actor(), Role.GOVERNMENT);
         if (r != null) {
             return r;
@@ -99,7 +91,7 @@ final class Article6Rules {
         return new Outcome.Accepted(events);
     }
 
-    static Outcome amend(LedgerState s, AmendAuthorization c, CommandContext ctx) {
+    static Outcome amend(LedgerData s, AmendAuthorization c, CommandContext ctx) {
         Outcome r = ReferenceRules.role(ctx.actor(), Role.GOVERNMENT);
         if (r != null) {
             return r;
@@ -150,7 +142,7 @@ final class Article6Rules {
         return new Outcome.Accepted(events);
     }
 
-    static Outcome revoke(LedgerState s, RevokeAuthorization c, CommandContext ctx) {
+    static Outcome revoke(LedgerData s, RevokeAuthorization c, CommandContext ctx) {
         Outcome r = ReferenceRules.role(ctx.actor(), Role.GOVERNMENT);
         if (r != null) {
             return r;
@@ -177,93 +169,8 @@ final class Article6Rules {
                 c.reason()));
     }
 
-    static Outcome adjust(LedgerState s, ApplyCorrespondingAdjustment c, CommandContext ctx) {
-        Outcome r = ReferenceRules.role(ctx.actor(), Role.GOVERNMENT);
-        if (r != null) {
-            return r;
-        }
-        if (!s.parties.containsKey(c.party())) {
-            return reject(Rejection.UNKNOWN_PARTY, "Party " + c.party() + " is not registered");
-        }
-        r = Units.unknownProjects(s, c.serialRanges());
-        if (r != null) {
-            return r;
-        }
-        List<FirstTransferRecorded> firstTransfers = new ArrayList<>();
-        for (Long seq : c.firstTransferSeqs()) {
-            FirstTransferRecorded ft = s.firstTransfers.get(seq);
-            if (ft == null) {
-                return reject(Rejection.UNKNOWN_FIRST_TRANSFER, "event " + seq + " is not a FirstTransferRecorded event");
-            }
-            firstTransfers.add(ft);
-        }
-        if (!ctx.actor().scope().equals(c.party().value())) {
-            return reject(Rejection.FORBIDDEN_SCOPE, "the actor acts for " + ctx.actor().scope() + ", not " + c.party());
-        }
-        r = Units.overlapping(s, c.serialRanges());
-        if (r != null) {
-            return r;
-        }
-        if (new HashSet<>(c.firstTransferSeqs()).size() != c.firstTransferSeqs().size()) {
-            return reject(Rejection.OVERLAPPING_SERIAL_RANGES, "a first-transfer sequence number is named twice");
-        }
-        // The host of each named unit, and its vintage, are known without looking at blocks.
-        for (BlockSerial serial : c.serialRanges()) {
-            PartyCode host = Units.host(s, serial);
-            if (!host.equals(c.party())) {
-                return reject(Rejection.NOT_HOST_PARTY, "units " + serial + " are hosted by " + host + ", not " + c.party());
-            }
-        }
-        for (FirstTransferRecorded ft : firstTransfers) {
-            if (!ft.transferringParty().equals(c.party())) {
-                return reject(Rejection.NOT_HOST_PARTY, "first transfer " + ft.seq() + " is of units hosted by " + ft.transferringParty());
-            }
-        }
-        NdcPeriod period = s.config.periodOf(c.year().getValue()).orElse(null);
-        if (period == null) {
-            return reject(Rejection.YEAR_OUTSIDE_NDC_PERIOD, "year " + c.year() + " is in no NDC period " + s.config.ndcPeriods());
-        }
-        for (BlockSerial serial : c.serialRanges()) {
-            if (serial.vintage().year() != c.year().getValue()) {
-                return reject(Rejection.ADJUSTMENT_YEAR_MISMATCH, "units " + serial + " are of vintage " + serial.vintage()
-                        + ", not " + c.year());
-            }
-        }
-        for (FirstTransferRecorded ft : firstTransfers) {
-            for (BlockRange range : ft.ranges()) {
-                if (range.vintage().year() != c.year().getValue()) {
-                    return reject(Rejection.ADJUSTMENT_YEAR_MISMATCH, "first transfer " + ft.seq() + " has units of vintage "
-                            + range.vintage() + ", not " + c.year());
-                }
-            }
-        }
-        CaMethod fixed = s.caMethods.get(new LedgerState.CaMethodKey(c.party(), period));
-        if (fixed != null && fixed != c.method()) {
-            return reject(Rejection.CA_METHOD_MISMATCH, c.party() + " applies " + fixed + " in the NDC period " + period);
-        }
-        List<Units.Piece> pieces = new ArrayList<>();
-        for (BlockSerial serial : c.serialRanges()) {
-            r = Units.collect(s, serial, pieces);
-            if (r != null) {
-                return r;
-            }
-        }
-        for (FirstTransferRecorded ft : firstTransfers) {
-            for (BlockRange range : ft.ranges()) {
-                Units.collect(s, range, pieces);
-            }
-        }
-        for (Units.Piece p : pieces) {
-            if (p.block().caState != CaState.PENDING) {
-                return reject(Rejection.CA_NOT_PENDING, "units " + p.range().serial() + " are " + p.block().caState + ", not PENDING");
-            }
-        }
-        return StateMachine.accept(new CorrespondingAdjustmentApplied(s.nextSeq, ctx.at(), ctx.actor(), c.party(), c.year(),
-                c.method(), c.firstTransferSeqs(), Units.ranges(pieces)));
-    }
-
     /** unknown_issuance / unknown_project for the units a command names; the {@link Named} units otherwise. */
-    private static Object named(LedgerState s, Optional<IssuanceId> issuanceId, List<BlockSerial> serials) {
+    private static Object named(LedgerData s, Optional<IssuanceId> issuanceId, List<BlockSerial> serials) {
         Optional<Issuance> issuance = Optional.empty();
         if (issuanceId.isPresent()) {
             Issuance i = s.issuances.get(issuanceId.get());
@@ -277,7 +184,7 @@ final class Article6Rules {
     }
 
     /** not_host_party, vintage_not_authorized, authorization_cap_exceeded: what the named units may be. */
-    private static Outcome.Rejected unitRules(LedgerState s, PartyCode party, Named units, AuthorizationTerms terms,
+    private static Outcome.Rejected unitRules(LedgerData s, PartyCode party, Named units, AuthorizationTerms terms,
                                               long alreadyAuthorized) {
         if (units.issuance().isPresent()) {
             Issuance i = units.issuance().get();
@@ -310,7 +217,7 @@ final class Article6Rules {
     }
 
     /** unknown_units, unit_not_active, already_authorized (in that order) for the named units; the pieces otherwise. */
-    private static Outcome.Rejected authorizablePieces(LedgerState s, Named units, List<Units.Piece> pieces) {
+    private static Outcome.Rejected authorizablePieces(LedgerData s, Named units, List<Units.Piece> pieces) {
         if (units.issuance().isPresent()) {
             Issuance i = units.issuance().get();
             for (IssuedAllocation a : i.allocations()) {

@@ -28,7 +28,7 @@ public final class Invariants {
     public static List<String> check(LedgerState state) {
         List<String> v = new ArrayList<>();
         Map<String, Long> issuedPerLine = new HashMap<>();
-        for (Issuance i : state.issuances.values()) {
+        for (Issuance i : state.data.issuances.values()) {
             long sum = 0;
             for (IssuedAllocation a : i.allocations()) {
                 if (a.quantity() <= 0) {
@@ -42,7 +42,7 @@ public final class Invariants {
             issuedPerLine.merge(i.hostParty() + "/" + i.vintage(), i.totalQuantity(), Long::sum);
         }
         int blocks = 0;
-        for (Map.Entry<PartyCode, UnitLine[]> e : state.lines().entrySet()) {
+        for (Map.Entry<PartyCode, UnitLine[]> e : state.data.lines.entrySet()) {
             for (int vi = 0; vi < Vintage.COUNT; vi++) {
                 UnitLine line = e.getValue()[vi];
                 if (line == null) {
@@ -82,14 +82,14 @@ public final class Invariants {
             v.add("live block count is " + state.liveBlockCount() + " but the lines hold " + blocks);
         }
         int indexed = 0;
-        for (AccountState a : state.accounts.values()) {
+        for (AccountState a : state.data.accounts.values()) {
             indexed += a.blocks.size();
             checkAccount(a, v);
         }
         if (indexed != blocks) {
             v.add("accounts index " + indexed + " blocks but the lines hold " + blocks);
         }
-        for (AuthorizationState a : state.authorizations.values()) {
+        for (AuthorizationState a : state.data.authorizations.values()) {
             if (a.terms.authorizedQuantity().isPresent() && a.unitCount > a.terms.authorizedQuantity().get().tonnes()) {
                 v.add("authorization " + a.id + " covers " + a.unitCount + " units, over its cap");
             }
@@ -113,7 +113,7 @@ public final class Invariants {
         if (holderType != expectedType) {
             v.add("block " + b + " is " + b.status + " but held by a " + holderType + " account");
         }
-        if (state.accounts.get(b.holder.id) != b.holder || !b.holder.blocks.contains(b)) {
+        if (state.data.accounts.get(b.holder.id) != b.holder || !b.holder.blocks.contains(b)) {
             v.add("block " + b + " is missing from its holder's index");
         }
         if ((b.authorization == null) != (b.caState == CaState.NOT_REQUIRED)) {

@@ -32,7 +32,7 @@ final class IssuanceRules {
     private IssuanceRules() {
     }
 
-    static Outcome request(LedgerState s, SubmitIssuanceRequest c, CommandContext ctx) {
+    static Outcome request(LedgerData s, SubmitIssuanceRequest c, CommandContext ctx) {
         Outcome r = ReferenceRules.role(ctx.actor(), Role.ACCOUNT_HOLDER);
         if (r != null) {
             return r;
@@ -67,18 +67,15 @@ final class IssuanceRules {
      * host Party must be a JCM partner now; and neither the host's vintage numbering nor the units
      * of the whole ledger may pass 2^53 - 1.
      */
-    static Outcome issue(LedgerState s, IssueCredits c, CommandContext ctx) {
+    static Outcome issue(LedgerData s, IssueCredits c, CommandContext ctx) {
         Outcome r = ReferenceRules.role(ctx.actor(), Role.REGISTRY_ADMIN);
         if (r != null) {
             return r;
         }
         List<AccountState> accounts = new ArrayList<>(c.allocations().size());
-        for (Allocation a : c.allocations()) {
-            AccountState account = s.accounts.get(a.accountId());
-            if (account == null) {
-                return reject(Rejection.UNKNOWN_ACCOUNT, "allocation account " + a.accountId() + " does not exist");
-            }
-            accounts.add(account);
+        r = allocationAccounts(s, c, accounts);
+        if (r != null) {
+            return r;
         }
         Project project = s.projects.get(c.projectId());
         if (project == null) {
@@ -93,6 +90,42 @@ final class IssuanceRules {
             return reject(Rejection.FORBIDDEN_SCOPE, "the actor administers " + ctx.actor().scope()
                     + ", not a registry of Japan or of " + project.hostParty());
         }
+        r = alreadyIssued(s, c, actorRegistry);
+        if (r == null) {
+            r = allocationRules(c, accounts, actorRegistry);
+        }
+        if (r == null) {
+            r = requestRules(request, c);
+        }
+        if (r == null) {
+            r = limitRules(s, c, project);
+        }
+        if (r == null) {
+            r = closedAccount(accounts);
+        }
+        if (r != null) {
+            return r;
+        }
+        long sum = c.totalQuantity().tonnes();
+        return accept(new CreditsIssued(s.nextSeq, ctx.at(), ctx.actor(), c.issuanceId(), c.projectId(), project.hostParty(),
+                c.vintage(), c.monitoringPeriodStart(), c.monitoringPeriodEnd(), sum,
+                numbered(c, accounts, nextUnit(s, project, c)), Optional.of(c.issuanceRequestId())));
+    }
+
+    /** unknown_account: the allocation accounts, in allocation order, into {@code out}. */
+    private static Outcome.Rejected allocationAccounts(LedgerData s, IssueCredits c, List<AccountState> out) {
+        for (Allocation a : c.allocations()) {
+            AccountState account = s.accounts.get(a.accountId());
+            if (account == null) {
+                return reject(Rejection.UNKNOWN_ACCOUNT, "allocation account " + a.accountId() + " does not exist");
+            }
+            out.add(account);
+        }
+        return null;
+    }
+
+    /** issuance_already_issued, then issuance_decision_already_issued. */
+    private static Outcome.Rejected alreadyIssued(LedgerData s, IssueCredits c, RegistryState actorRegistry) {
         if (s.issuances.containsKey(c.issuanceId())) {
             return reject(Rejection.ISSUANCE_ALREADY_ISSUED, "issuance " + c.issuanceId() + " was already made");
         }
@@ -101,6 +134,14 @@ final class IssuanceRules {
                     + c.projectId() + " for " + c.monitoringPeriodStart() + " to " + c.monitoringPeriodEnd() + ", vintage "
                     + c.vintage());
         }
+        return null;
+    }
+
+    /**
+     * not_holding_account, invalid_monitoring_period, invalid_allocation (an account twice, or a
+     * sum other than the total), allocation_outside_issuing_registry.
+     */
+    private static Outcome.Rejected allocationRules(IssueCredits c, List<AccountState> accounts, RegistryState actorRegistry) {
         for (AccountState account : accounts) {
             if (!account.isHolding()) {
                 return reject(Rejection.NOT_HOLDING_ACCOUNT, "allocation account " + account.id + " is a " + account.type + " account");
@@ -131,6 +172,12 @@ final class IssuanceRules {
                         + " issues only into its own registry (each side issues its share into its own registry)");
             }
         }
+        return null;
+    }
+
+    /** issuance_request_mismatch, then verified_quantity_exceeded (the allocations add up to the total here). */
+    private static Outcome.Rejected requestRules(IssuanceRequest request, IssueCredits c) {
+        long sum = c.totalQuantity().tonnes();
         if (!request.projectId().equals(c.projectId()) || !request.monitoringPeriodStart().equals(c.monitoringPeriodStart())
                 || !request.monitoringPeriodEnd().equals(c.monitoringPeriodEnd())) {
             return reject(Rejection.ISSUANCE_REQUEST_MISMATCH, "issuance request " + request.id() + " is for "
@@ -141,6 +188,15 @@ final class IssuanceRules {
                     + request.verifiedQuantity() + ", " + request.issuedQuantity() + " were already issued on it and this issuance"
                     + " adds " + sum);
         }
+        return null;
+    }
+
+    /**
+     * issuance_quantity_limit_exceeded, host_not_jcm_partner, unit_numbering_exhausted,
+     * ledger_unit_limit_exceeded.
+     */
+    private static Outcome.Rejected limitRules(LedgerData s, IssueCredits c, Project project) {
+        long sum = c.totalQuantity().tonnes();
         if (sum > s.config.maxIssuanceQuantity()) {
             return reject(Rejection.ISSUANCE_QUANTITY_LIMIT_EXCEEDED, "one issuance may create at most "
                     + s.config.maxIssuanceQuantity() + " units, not " + sum);
@@ -150,9 +206,7 @@ final class IssuanceRules {
             return reject(Rejection.HOST_NOT_JCM_PARTNER, "host Party " + project.hostParty() + " of " + c.projectId()
                     + " is not a JCM partner" + (host == null ? "" : " (its JCM status is " + host.jcmStatus() + ")"));
         }
-        UnitLine line = s.line(project.hostParty(), c.vintage());
-        long next = line == null ? 1 : line.nextUnit;
-        if (next - 1 + sum > Quantity.MAX) {
+        if (nextUnit(s, project, c) - 1 + sum > Quantity.MAX) {
             return reject(Rejection.UNIT_NUMBERING_EXHAUSTED, "units of " + project.hostParty() + " " + c.vintage()
                     + " would pass 2^53 - 1");
         }
@@ -161,19 +215,33 @@ final class IssuanceRules {
             return reject(Rejection.LEDGER_UNIT_LIMIT_EXCEEDED, issuedTotal + " units are issued in this ledger; " + sum
                     + " more would pass 2^53 - 1");
         }
+        return null;
+    }
+
+    private static Outcome.Rejected closedAccount(List<AccountState> accounts) {
         for (AccountState account : accounts) {
             if (account.closed) {
                 return reject(Rejection.ACCOUNT_CLOSED, "allocation account " + account.id + " is closed");
             }
         }
+        return null;
+    }
+
+    /** The first unit the issuance gets: the next of the host Party's vintage line (1 for a new line). */
+    private static long nextUnit(LedgerData s, Project project, IssueCredits c) {
+        UnitLine line = s.line(project.hostParty(), c.vintage());
+        return line == null ? 1 : line.nextUnit;
+    }
+
+    /** The allocations numbered on from {@code next}, in allocation order. */
+    private static List<IssuedAllocation> numbered(IssueCredits c, List<AccountState> accounts, long next) {
         List<IssuedAllocation> issued = new ArrayList<>(accounts.size());
         for (int i = 0; i < accounts.size(); i++) {
             long q = c.allocations().get(i).quantity().tonnes();
             issued.add(new IssuedAllocation(accounts.get(i).id, accounts.get(i).registryId, next, next + q - 1));
             next += q;
         }
-        return accept(new CreditsIssued(s.nextSeq, ctx.at(), ctx.actor(), c.issuanceId(), c.projectId(), project.hostParty(),
-                c.vintage(), c.monitoringPeriodStart(), c.monitoringPeriodEnd(), sum, issued, Optional.of(c.issuanceRequestId())));
+        return issued;
     }
 
     /**
@@ -182,8 +250,8 @@ final class IssuanceRules {
      * issuance counts for every registry it allocated into. The fold keeps the decisions issued by
      * any registry; only when this one was issued at all are its issuances looked through.
      */
-    private static boolean decisionIssuedBy(LedgerState s, IssueCredits c, RegistryId registry) {
-        if (!s.issuanceDecisions.contains(new LedgerState.DecisionKey(c.projectId(), c.monitoringPeriodStart(),
+    private static boolean decisionIssuedBy(LedgerData s, IssueCredits c, RegistryId registry) {
+        if (!s.issuanceDecisions.contains(new LedgerData.DecisionKey(c.projectId(), c.monitoringPeriodStart(),
                 c.monitoringPeriodEnd(), c.vintage()))) {
             return false;
         }
@@ -201,7 +269,7 @@ final class IssuanceRules {
         return false;
     }
 
-    private static RegistryState registryOf(LedgerState s, String scope) {
+    private static RegistryState registryOf(LedgerData s, String scope) {
         if (scope.length() != 5) {
             return null;
         }

@@ -46,7 +46,7 @@ final class MovementRules {
         final ArrayList<Block> blocks = new ArrayList<>(4);
     }
 
-    static Outcome transfer(LedgerState s, TransferCredits c, CommandContext ctx) {
+    static Outcome transfer(LedgerData s, TransferCredits c, CommandContext ctx) {
         Actor actor = ctx.actor();
         if (actor.role() != Role.ACCOUNT_HOLDER) {
             return ReferenceRules.role(actor, Role.ACCOUNT_HOLDER);
@@ -105,7 +105,7 @@ final class MovementRules {
         return new Outcome.Accepted(events);
     }
 
-    static Outcome cancel(LedgerState s, CancelCredits c, CommandContext ctx) {
+    static Outcome cancel(LedgerData s, CancelCredits c, CommandContext ctx) {
         Actor actor = ctx.actor();
         boolean correctionByAdmin = actor.role() == Role.REGISTRY_ADMIN && c.reason() == CancellationReason.CORRECTION;
         if (actor.role() != Role.ACCOUNT_HOLDER && !correctionByAdmin) {
@@ -141,7 +141,7 @@ final class MovementRules {
         return new Outcome.Accepted(events);
     }
 
-    static Outcome retire(LedgerState s, RetireCredits c, CommandContext ctx) {
+    static Outcome retire(LedgerData s, RetireCredits c, CommandContext ctx) {
         Actor actor = ctx.actor();
         if (actor.role() != Role.ACCOUNT_HOLDER) {
             return ReferenceRules.role(actor, Role.ACCOUNT_HOLDER);
@@ -214,7 +214,7 @@ final class MovementRules {
         return new Outcome.Accepted(events);
     }
 
-    private static Outcome.Rejected commonChecks(LedgerState s, AccountState from, List<BlockSerial> serials, long quantity) {
+    private static Outcome.Rejected commonChecks(LedgerData s, AccountState from, List<BlockSerial> serials, long quantity) {
         if (!from.isHolding()) {
             return reject(Rejection.NOT_HOLDING_ACCOUNT, "account " + from.id + " is a " + from.type + " account");
         }
@@ -237,7 +237,7 @@ final class MovementRules {
     }
 
     /** quantity_mismatch and overlapping_serial_ranges, in that order. */
-    private static Outcome.Rejected shape(LedgerState s, List<BlockSerial> serials, long quantity) {
+    private static Outcome.Rejected shape(LedgerData s, List<BlockSerial> serials, long quantity) {
         long total = Units.total(serials);
         if (total != quantity) {
             return reject(Rejection.QUANTITY_MISMATCH, "the serial ranges hold " + total + " units, the quantity is " + quantity);
@@ -250,7 +250,7 @@ final class MovementRules {
      * {@code quantity} units in selection order that match the filter (the low end of the last
      * block used). Reads only.
      */
-    static Outcome.Rejected select(LedgerState s, AccountState from, long quantity, List<BlockSerial> serials,
+    static Outcome.Rejected select(LedgerData s, AccountState from, long quantity, List<BlockSerial> serials,
                                    Optional<UnitFilter> filter, Selected out) {
         if (!serials.isEmpty()) {
             return selectNamed(s, from, serials, out);
@@ -268,7 +268,7 @@ final class MovementRules {
      * Selects the first {@code quantity} units in selection order that match the filter and, when
      * {@code purpose} is NDC or OIMP, are authorized for it ({@code null}: any units).
      */
-    private static Outcome.Rejected select(LedgerState s, AccountState from, long quantity, Optional<UnitFilter> filter,
+    private static Outcome.Rejected select(LedgerData s, AccountState from, long quantity, Optional<UnitFilter> filter,
                                            RetirementPurpose purpose, Selected out) {
         boolean byPurpose = purpose != null && purpose != RetirementPurpose.VOLUNTARY;
         ProjectId project = null;
@@ -301,7 +301,7 @@ final class MovementRules {
                 + " matching units, fewer than " + quantity);
     }
 
-    private static Outcome.Rejected selectNamed(LedgerState s, AccountState from, List<BlockSerial> serials, Selected out) {
+    private static Outcome.Rejected selectNamed(LedgerData s, AccountState from, List<BlockSerial> serials, Selected out) {
         List<Units.Piece> pieces = new ArrayList<>();
         for (BlockSerial serial : serials) {
             Outcome.Rejected r = Units.collect(s, serial, pieces);

@@ -44,7 +44,7 @@ final class ReferenceRules {
                 : reject(Rejection.FORBIDDEN_ROLE, "role " + actor.role().wireName() + " may not do this; it needs " + role.wireName());
     }
 
-    static Outcome registerParty(LedgerState s, RegisterParty c, CommandContext ctx) {
+    static Outcome registerParty(LedgerData s, RegisterParty c, CommandContext ctx) {
         Outcome r = role(ctx.actor(), Role.OPERATOR);
         if (r != null) {
             return r;
@@ -56,7 +56,7 @@ final class ReferenceRules {
         return accept(new PartyRegistered(s.nextSeq, ctx.at(), ctx.actor(), p));
     }
 
-    static Outcome updateParty(LedgerState s, UpdateParty c, CommandContext ctx) {
+    static Outcome updateParty(LedgerData s, UpdateParty c, CommandContext ctx) {
         Outcome r = role(ctx.actor(), Role.OPERATOR);
         if (r != null) {
             return r;
@@ -72,7 +72,7 @@ final class ReferenceRules {
         return accept(new PartyUpdated(s.nextSeq, ctx.at(), ctx.actor(), p));
     }
 
-    static Outcome registerRegistry(LedgerState s, RegisterRegistry c, CommandContext ctx) {
+    static Outcome registerRegistry(LedgerData s, RegisterRegistry c, CommandContext ctx) {
         Outcome r = role(ctx.actor(), Role.OPERATOR);
         if (r != null) {
             return r;
@@ -88,7 +88,7 @@ final class ReferenceRules {
                 AccountId.cancellation(c.registryId()), AccountId.retirement(c.registryId())));
     }
 
-    static Outcome registerOrganization(LedgerState s, RegisterOrganization c, CommandContext ctx) {
+    static Outcome registerOrganization(LedgerData s, RegisterOrganization c, CommandContext ctx) {
         Outcome r = role(ctx.actor(), Role.REGISTRY_ADMIN);
         if (r != null) {
             return r;
@@ -104,7 +104,7 @@ final class ReferenceRules {
                 OrganizationId.of(registry.id, registry.nextOrganization), registry.id, c.name()));
     }
 
-    static Outcome openAccount(LedgerState s, OpenAccount c, CommandContext ctx) {
+    static Outcome openAccount(LedgerData s, OpenAccount c, CommandContext ctx) {
         Outcome r = role(ctx.actor(), Role.REGISTRY_ADMIN);
         if (r != null) {
             return r;
@@ -122,7 +122,7 @@ final class ReferenceRules {
     }
 
     /** Shared checks of freeze, unfreeze and close: role, account known, in scope, a holding account, open. */
-    private static Object adminAccount(LedgerState s, AccountId id, CommandContext ctx) {
+    private static Object adminAccount(LedgerData s, AccountId id, CommandContext ctx) {
         Outcome r = role(ctx.actor(), Role.REGISTRY_ADMIN);
         if (r != null) {
             return r;
@@ -143,7 +143,7 @@ final class ReferenceRules {
         return a;
     }
 
-    static Outcome freeze(LedgerState s, FreezeAccount c, CommandContext ctx) {
+    static Outcome freeze(LedgerData s, FreezeAccount c, CommandContext ctx) {
         Object checked = adminAccount(s, c.accountId(), ctx);
         if (checked instanceof Outcome o) {
             return o;
@@ -154,7 +154,7 @@ final class ReferenceRules {
         return accept(new AccountFrozen(s.nextSeq, ctx.at(), ctx.actor(), c.accountId(), c.reason()));
     }
 
-    static Outcome unfreeze(LedgerState s, UnfreezeAccount c, CommandContext ctx) {
+    static Outcome unfreeze(LedgerData s, UnfreezeAccount c, CommandContext ctx) {
         Object checked = adminAccount(s, c.accountId(), ctx);
         if (checked instanceof Outcome o) {
             return o;
@@ -165,7 +165,7 @@ final class ReferenceRules {
         return accept(new AccountUnfrozen(s.nextSeq, ctx.at(), ctx.actor(), c.accountId(), c.reason()));
     }
 
-    static Outcome close(LedgerState s, CloseAccount c, CommandContext ctx) {
+    static Outcome close(LedgerData s, CloseAccount c, CommandContext ctx) {
         Object checked = adminAccount(s, c.accountId(), ctx);
         if (checked instanceof Outcome o) {
             return o;
@@ -181,7 +181,7 @@ final class ReferenceRules {
      * A project of a host Party with JCM status partner (Japan hosts none, a candidate none until it
      * becomes a partner), registered in a registry of Japan or of the host.
      */
-    static Outcome registerProject(LedgerState s, RegisterProject c, CommandContext ctx) {
+    static Outcome registerProject(LedgerData s, RegisterProject c, CommandContext ctx) {
         Outcome r = role(ctx.actor(), Role.REGISTRY_ADMIN);
         if (r != null) {
             return r;
@@ -221,7 +221,7 @@ final class ReferenceRules {
         return registryParty.isJapan() || registryParty.equals(host);
     }
 
-    static Optional<AccountState> account(LedgerState s, AccountId id) {
+    static Optional<AccountState> account(LedgerData s, AccountId id) {
         return Optional.ofNullable(s.accounts.get(id));
     }
 }

@@ -59,7 +59,7 @@ public final class StateMachine {
      * must fold, in order, to carry it out. Reads the state and changes nothing.
      */
     public static Outcome decide(LedgerState s, Command command, CommandContext ctx) {
-        return command.accept(new Decision(s, ctx));
+        return command.accept(new Decision(s.data, ctx));
     }
 
     /**
@@ -68,10 +68,10 @@ public final class StateMachine {
      * is routed here.
      */
     private static final class Decision implements Command.Visitor<Outcome> {
-        private final LedgerState s;
+        private final LedgerData s;
         private final CommandContext ctx;
 
-        Decision(LedgerState s, CommandContext ctx) {
+        Decision(LedgerData s, CommandContext ctx) {
             this.s = s;
             this.ctx = ctx;
         }
@@ -163,7 +163,7 @@ public final class StateMachine {
 
         @Override
         public Outcome visitApplyCorrespondingAdjustment(ApplyCorrespondingAdjustment c) {
-            return Article6Rules.adjust(s, c, ctx);
+            return AdjustmentRules.adjust(s, c, ctx);
         }
     }
 

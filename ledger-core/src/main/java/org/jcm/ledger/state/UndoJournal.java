@@ -6,11 +6,13 @@ import java.util.Arrays;
  * The undo records of {@link LedgerState} while journaling is on: one entry per mutation, holding
  * what is needed to reverse it (an operation code, up to three references, a long and an int),
  * in parallel arrays that grow by doubling and are reused, so recording allocates nothing once
- * they have grown to a batch's size. {@link LedgerState} interprets the entries; this class only
- * stores them.
+ * they have grown to a batch's size. {@link UndoOp} names the kinds of entries and {@link Undo}
+ * reverses them; this class only stores them, and says whether the fold records at all (off during
+ * replay, so that the fold records nothing and allocates nothing for it).
  */
 final class UndoJournal {
 
+    private boolean on;
     private int[] ops = new int[1024];
     private Object[] first = new Object[1024];
     private Object[] second = new Object[1024];
@@ -18,6 +20,17 @@ final class UndoJournal {
     private long[] longs = new long[1024];
     private int[] ints = new int[1024];
     private int size;
+
+    /** Whether mutations are recorded. */
+    boolean on() {
+        return on;
+    }
+
+    /** Starts or stops recording; either way the journal starts empty. */
+    void turn(boolean on) {
+        clear();
+        this.on = on;
+    }
 
     int size() {
         return size;

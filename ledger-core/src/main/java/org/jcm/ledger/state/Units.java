@@ -26,7 +26,7 @@ final class Units {
     }
 
     /** unknown_project if a serial range names a project that is not registered. */
-    static Rejected unknownProjects(LedgerState s, List<BlockSerial> serials) {
+    static Rejected unknownProjects(LedgerData s, List<BlockSerial> serials) {
         for (BlockSerial serial : serials) {
             if (!s.projects.containsKey(serial.projectId())) {
                 return StateMachine.reject(Rejection.UNKNOWN_PROJECT, "project " + serial.projectId() + " of serial range "
@@ -36,7 +36,7 @@ final class Units {
         return null;
     }
 
-    static PartyCode host(LedgerState s, BlockSerial serial) {
+    static PartyCode host(LedgerData s, BlockSerial serial) {
         return s.projects.get(serial.projectId()).hostParty();
     }
 
@@ -49,7 +49,7 @@ final class Units {
     }
 
     /** overlapping_serial_ranges if two named ranges share a unit of the same host Party and vintage. */
-    static Rejected overlapping(LedgerState s, List<BlockSerial> serials) {
+    static Rejected overlapping(LedgerData s, List<BlockSerial> serials) {
         if (serials.size() < 2) {
             return null;
         }
@@ -76,7 +76,7 @@ final class Units {
      * Appends the live-block pieces that make up the named units; unknown_units if some unit was
      * never issued or belongs to another project than the serial names.
      */
-    static Rejected collect(LedgerState s, BlockSerial serial, List<Piece> out) {
+    static Rejected collect(LedgerData s, BlockSerial serial, List<Piece> out) {
         UnitLine line = s.line(host(s, serial), serial.vintage());
         long cur = serial.range().first();
         long last = serial.range().last();
@@ -94,7 +94,7 @@ final class Units {
     }
 
     /** Appends the pieces of every live block within {@code r} (a range named by an earlier event). */
-    static void collect(LedgerState s, BlockRange r, List<Piece> out) {
+    static void collect(LedgerData s, BlockRange r, List<Piece> out) {
         UnitLine line = s.line(r.hostParty(), r.vintage());
         long cur = r.first();
         while (cur <= r.last()) {

@@ -118,7 +118,7 @@ class LedgerProperties {
     void no_unit_is_created_or_lost_by_any_split_or_move(@ForAll("steps") List<RandomCommands.Step> steps) {
         run(steps, (f, p, before, seqBefore, o) -> {
             long issued = 0;
-            for (Issuance i : f.state.issuances.values()) {
+            for (Issuance i : f.state.data.issuances.values()) {
                 issued += i.totalQuantity();
             }
             long inBlocks = 0;

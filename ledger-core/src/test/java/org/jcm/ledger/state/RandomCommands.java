@@ -191,7 +191,7 @@ final class RandomCommands {
      * with allocations that do not add up.
      */
     private Planned issue(Step s) {
-        List<IssuanceRequest> requests = new ArrayList<>(f.state.issuanceRequests.values());
+        List<IssuanceRequest> requests = new ArrayList<>(f.state.data.issuanceRequests.values());
         if (requests.isEmpty()) {
             return request(s);
         }
@@ -258,11 +258,11 @@ final class RandomCommands {
 
     private Planned adjust(Step s) {
         CaMethod method = CaMethod.values()[s.b() % 2];
-        if (s.a() % 2 == 0 && !f.state.firstTransfers.isEmpty()) {
-            List<Long> seqs = new ArrayList<>(f.state.firstTransfers.keySet());
+        if (s.a() % 2 == 0 && !f.state.data.firstTransfers.isEmpty()) {
+            List<Long> seqs = new ArrayList<>(f.state.data.firstTransfers.keySet());
             seqs.sort(null);
             long seq = pick(seqs, s.c());
-            int year = f.state.firstTransfers.get(seq).ranges().get(0).vintage().year();
+            int year = f.state.data.firstTransfers.get(seq).ranges().get(0).vintage().year();
             return new Planned(GOV_MNG, new ApplyCorrespondingAdjustment(MNG, Year.of(year), method, List.of(), List.of(seq)));
         }
         List<BlockSerial> serials = serials(pick(accounts, s.c()), s);

@@ -452,7 +452,7 @@ class StateMachineTest {
                 .isEqualTo(Rejection.ISSUANCE_REQUEST_MISMATCH);
         assertThat(rejection(f.apply(admin(MNG01), issuance("X-1", MN001, IssuanceRequestId.of(99), f.mnC1, 10))))
                 .isEqualTo(Rejection.UNKNOWN_ISSUANCE_REQUEST);
-        assertThat(f.state.issuances).isEmpty();
+        assertThat(f.state.data.issuances).isEmpty();
     }
 
     @Test

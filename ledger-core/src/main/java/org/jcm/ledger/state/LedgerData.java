@@ -1,0 +1,114 @@
+package org.jcm.ledger.state;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.jcm.ledger.credit.CaMethod;
+import org.jcm.ledger.event.FirstTransferRecorded;
+import org.jcm.ledger.id.AccountId;
+import org.jcm.ledger.id.AuthorizationId;
+import org.jcm.ledger.id.IssuanceId;
+import org.jcm.ledger.id.IssuanceRequestId;
+import org.jcm.ledger.id.OrganizationId;
+import org.jcm.ledger.id.Party;
+import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.ProjectId;
+import org.jcm.ledger.id.RegistryId;
+import org.jcm.ledger.id.Vintage;
+
+/**
+ * The values of the live ledger: counters, reference data, accounts, the numbering lines of each
+ * (host Party, vintage) with their live blocks, issuances, authorizations, first transfers and CA
+ * methods. Plain package fields, because the rules read them on every decision: the rules read
+ * them directly, {@link LedgerReads} copies them into snapshots, and only the fold changes them,
+ * through {@link JournaledWrites} wherever the change must be undoable.
+ */
+final class LedgerData {
+
+    final LedgerConfig config;
+    long nextSeq = 1;
+    long nextIssuanceRequestNumber = 1;
+    final Map<PartyCode, Party> parties = new HashMap<>();
+    final Map<String, Party> partiesByIso2 = new HashMap<>();
+    final Map<RegistryId, RegistryState> registries = new HashMap<>();
+    final Map<OrganizationId, Organization> organizations = new HashMap<>();
+    final Map<AccountId, AccountState> accounts = new HashMap<>();
+    final Map<ProjectId, Project> projects = new HashMap<>();
+    final Map<IssuanceId, Issuance> issuances = new HashMap<>();
+    final Set<DecisionKey> issuanceDecisions = new HashSet<>();
+    final Map<IssuanceRequestId, IssuanceRequest> issuanceRequests = new HashMap<>();
+    final Map<AuthorizationId, AuthorizationState> authorizations = new HashMap<>();
+    final Map<Long, FirstTransferRecorded> firstTransfers = new HashMap<>();
+    final Map<CaMethodKey, CaMethod> caMethods = new HashMap<>();
+    /** The numbering lines of each host Party, by vintage index (null where nothing was issued). */
+    final Map<PartyCode, UnitLine[]> lines = new HashMap<>();
+    int liveBlockCount;
+
+    /** A Joint Committee decision key: an issuance is made at most once per key. */
+    record DecisionKey(ProjectId projectId, LocalDate start, LocalDate end, Vintage vintage) {
+    }
+
+    /** A Party's CA method is fixed per NDC period. */
+    record CaMethodKey(PartyCode party, NdcPeriod period) {
+    }
+
+    LedgerData(LedgerConfig config) {
+        this.config = config;
+    }
+
+    /** The numbering line of the host Party's vintage, or null if nothing was issued in it. */
+    UnitLine line(PartyCode host, Vintage vintage) {
+        UnitLine[] byVintage = lines.get(host);
+        return byVintage == null ? null : byVintage[vintage.index()];
+    }
+
+    /** Units issued so far in the whole ledger; see {@link LedgerState#issuedUnitsTotal()}. */
+    long issuedUnitsTotal() {
+        long total = 0;
+        for (UnitLine[] byVintage : lines.values()) {
+            for (UnitLine line : byVintage) {
+                if (line != null) {
+                    total += line.nextUnit - 1;
+                }
+            }
+        }
+        return total;
+    }
+
+    // ------------------------------------------------------------------ lookups for the fold
+
+    /** The account an event names; a replayed event naming an unknown one is inconsistent. */
+    AccountState account(long seq, AccountId id) {
+        AccountState a = accounts.get(id);
+        if (a == null) {
+            throw new InconsistentEventException(seq, "unknown account " + id);
+        }
+        return a;
+    }
+
+    AccountState holdingAccount(long seq, AccountId id) {
+        AccountState a = account(seq, id);
+        if (!a.isHolding()) {
+            throw new InconsistentEventException(seq, id + " is not a holding account");
+        }
+        return a;
+    }
+
+    RegistryState registry(long seq, RegistryId id) {
+        RegistryState r = registries.get(id);
+        if (r == null) {
+            throw new InconsistentEventException(seq, "unknown registry " + id);
+        }
+        return r;
+    }
+
+    AuthorizationState authorization(long seq, AuthorizationId id) {
+        AuthorizationState a = authorizations.get(id);
+        if (a == null) {
+            throw new InconsistentEventException(seq, "unknown authorization " + id);
+        }
+        return a;
+    }
+}

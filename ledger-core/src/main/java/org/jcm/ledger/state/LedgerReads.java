@@ -1,0 +1,198 @@
+package org.jcm.ledger.state;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jcm.ledger.credit.BlockKey;
+import org.jcm.ledger.credit.BlockStatus;
+import org.jcm.ledger.credit.CaMethod;
+import org.jcm.ledger.credit.CreditBlock;
+import org.jcm.ledger.credit.Label;
+import org.jcm.ledger.event.FirstTransferRecorded;
+import org.jcm.ledger.id.AccountId;
+import org.jcm.ledger.id.AuthorizationId;
+import org.jcm.ledger.id.Party;
+import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.ProjectId;
+import org.jcm.ledger.id.RegistryId;
+import org.jcm.ledger.id.Vintage;
+
+/**
+ * The read model behind {@link LedgerState}'s queries (documented there): turns the live values
+ * into immutable answers (snapshots of blocks, accounts, registries, authorizations), sorted where
+ * a list is returned, so that no caller holds a reference into the mutable state.
+ */
+final class LedgerReads {
+
+    private final LedgerData data;
+
+    LedgerReads(LedgerData data) {
+        this.data = data;
+    }
+
+    List<Party> parties() {
+        List<Party> list = new ArrayList<>(data.parties.values());
+        list.sort(Comparator.comparing(Party::code));
+        return list;
+    }
+
+    List<RegistryInfo> registries() {
+        List<RegistryInfo> list = new ArrayList<>();
+        for (RegistryState r : data.registries.values()) {
+            list.add(r.snapshot());
+        }
+        list.sort(Comparator.comparing(RegistryInfo::id));
+        return list;
+    }
+
+    Optional<RegistryInfo> registry(RegistryId id) {
+        RegistryState r = data.registries.get(id);
+        return r == null ? Optional.empty() : Optional.of(r.snapshot());
+    }
+
+    Optional<AccountInfo> account(AccountId id) {
+        AccountState a = data.accounts.get(id);
+        return a == null ? Optional.empty() : Optional.of(info(a));
+    }
+
+    List<Balance> balances(AccountId id) {
+        AccountState a = data.accounts.get(id);
+        List<Balance> list = new ArrayList<>();
+        if (a == null) {
+            return list;
+        }
+        for (int v = 0; v < Vintage.COUNT; v++) {
+            Vintage vintage = Vintage.of(Vintage.FIRST + v);
+            for (int l = 0; l < 3; l++) {
+                long q = a.balance(vintage, l);
+                if (q != 0) {
+                    list.add(new Balance(vintage, Label.ofOrdinal(l), q));
+                }
+            }
+        }
+        return list;
+    }
+
+    long balance(AccountId id, Vintage vintage, Label label) {
+        AccountState a = data.accounts.get(id);
+        return a == null ? 0 : a.balance(vintage, label.ordinal());
+    }
+
+    long totalUnits(AccountId id) {
+        AccountState a = data.accounts.get(id);
+        return a == null ? 0 : a.totalUnits;
+    }
+
+    List<CreditBlock> holdings(AccountId id) {
+        AccountState a = data.accounts.get(id);
+        List<CreditBlock> list = new ArrayList<>();
+        if (a != null) {
+            for (Block b : a.blocks) {
+                list.add(b.snapshot());
+            }
+        }
+        return list;
+    }
+
+    List<CreditBlock> blocks(Optional<ProjectId> projectId, Optional<Vintage> vintage, Optional<BlockStatus> status,
+                             Optional<Label> label) {
+        List<CreditBlock> list = new ArrayList<>();
+        List<PartyCode> hosts = new ArrayList<>(data.lines.keySet());
+        hosts.sort(null);
+        for (PartyCode host : hosts) {
+            UnitLine[] byVintage = data.lines.get(host);
+            for (int v = 0; v < byVintage.length; v++) {
+                if (byVintage[v] == null || (vintage.isPresent() && vintage.get().index() != v)) {
+                    continue;
+                }
+                for (Block b : byVintage[v].blocks) {
+                    if ((projectId.isEmpty() || projectId.get().equals(b.project))
+                            && (status.isEmpty() || status.get() == b.status)
+                            && (label.isEmpty() || label.get() == b.caState.label())) {
+                        list.add(b.snapshot());
+                    }
+                }
+            }
+        }
+        return list;
+    }
+
+    Optional<CreditBlock> blockContaining(PartyCode host, Vintage vintage, long unit) {
+        UnitLine line = data.line(host, vintage);
+        Block b = line == null ? null : line.containing(unit);
+        return b == null ? Optional.empty() : Optional.of(b.snapshot());
+    }
+
+    Optional<CreditBlock> block(BlockKey key) {
+        UnitLine line = data.line(key.hostParty(), key.vintage());
+        Block b = line == null ? null : line.blocks.get(key.firstUnit());
+        return b == null ? Optional.empty() : Optional.of(b.snapshot());
+    }
+
+    long issuedUnits(PartyCode host, Vintage vintage) {
+        UnitLine line = data.line(host, vintage);
+        return line == null ? 0 : line.nextUnit - 1;
+    }
+
+    List<Project> projects() {
+        List<Project> list = new ArrayList<>(data.projects.values());
+        list.sort(Comparator.comparing(Project::id));
+        return list;
+    }
+
+    Optional<Authorization> authorization(AuthorizationId id) {
+        AuthorizationState a = data.authorizations.get(id);
+        return a == null ? Optional.empty() : Optional.of(a.snapshot());
+    }
+
+    List<Authorization> authorizations() {
+        List<Authorization> list = new ArrayList<>();
+        for (AuthorizationState a : data.authorizations.values()) {
+            list.add(a.snapshot());
+        }
+        list.sort(Comparator.comparing(Authorization::id));
+        return list;
+    }
+
+    Optional<CaMethod> caMethod(PartyCode party, NdcPeriod period) {
+        return Optional.ofNullable(data.caMethods.get(new LedgerData.CaMethodKey(party, period)));
+    }
+
+    LedgerSnapshot snapshot() {
+        List<Organization> orgs = new ArrayList<>(data.organizations.values());
+        orgs.sort(Comparator.comparing(Organization::id));
+        List<AccountInfo> accountList = new ArrayList<>();
+        TreeMap<AccountId, List<Balance>> balanceMap = new TreeMap<>();
+        for (AccountState a : data.accounts.values()) {
+            accountList.add(info(a));
+            balanceMap.put(a.id, balances(a.id));
+        }
+        accountList.sort(Comparator.comparing(AccountInfo::id));
+        List<Issuance> issuanceList = new ArrayList<>(data.issuances.values());
+        issuanceList.sort(Comparator.comparing(Issuance::id));
+        List<IssuanceRequest> requestList = new ArrayList<>(data.issuanceRequests.values());
+        requestList.sort(Comparator.comparing(IssuanceRequest::id));
+        List<FirstTransferRecorded> ft = new ArrayList<>(data.firstTransfers.values());
+        ft.sort(Comparator.comparingLong(FirstTransferRecorded::seq));
+        TreeMap<String, String> methods = new TreeMap<>();
+        data.caMethods.forEach((k, v) -> methods.put(k.party() + "/" + k.period(), v.name()));
+        TreeMap<String, Long> nextUnits = new TreeMap<>();
+        data.lines.forEach((host, byVintage) -> {
+            for (int v = 0; v < byVintage.length; v++) {
+                if (byVintage[v] != null) {
+                    nextUnits.put(host + "/" + (Vintage.FIRST + v), byVintage[v].nextUnit);
+                }
+            }
+        });
+        return new LedgerSnapshot(data.nextSeq, data.nextIssuanceRequestNumber, parties(), registries(), orgs, accountList,
+                balanceMap, projects(), issuanceList, requestList, authorizations(), ft, methods, nextUnits,
+                blocks(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    private static AccountInfo info(AccountState a) {
+        return new AccountInfo(a.id, a.registryId, Optional.ofNullable(a.organizationId), a.type, a.name, a.frozen,
+                a.closed);
+    }
+}
