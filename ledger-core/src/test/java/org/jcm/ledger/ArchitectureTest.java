@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -45,6 +46,11 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("org.jcm.ledger.report..")
                 .should().dependOnClassesThat().resideInAPackage("org.jcm.ledger.report..")
                 .check(CORE);
+    }
+
+    @Test
+    void the_packages_of_ledger_core_depend_on_each_other_without_cycles() {
+        slices().matching("org.jcm.ledger.(*)..").should().beFreeOfCycles().check(CORE);
     }
 
     @Test
