@@ -1,7 +1,7 @@
 package org.jcm.registry.service;
 
 import java.util.List;
-import org.jcm.registry.persistence.StoredOutcome;
+import org.jcm.registry.write.idempotency.StoredOutcome;
 
 /** What became of a submission of one or more commands (a single mutation or a transfer batch). */
 public sealed interface BatchOutcome {

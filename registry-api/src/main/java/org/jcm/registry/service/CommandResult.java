@@ -2,7 +2,7 @@ package org.jcm.registry.service;
 
 import java.util.List;
 import java.util.Objects;
-import org.jcm.registry.persistence.StoredOutcome;
+import org.jcm.registry.write.idempotency.StoredOutcome;
 import org.jcm.ledger.event.LedgerEvent;
 
 /** What became of one submitted command, as the writer answers it after its batch committed (or failed). */

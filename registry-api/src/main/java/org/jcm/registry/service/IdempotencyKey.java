@@ -2,7 +2,7 @@ package org.jcm.registry.service;
 
 import java.util.Arrays;
 import java.util.Objects;
-import org.jcm.registry.persistence.SubjectKey;
+import org.jcm.registry.write.idempotency.SubjectKey;
 
 /**
  * The idempotency identity of one mutation: who sent it with which key, and the SHA-256 hash of the

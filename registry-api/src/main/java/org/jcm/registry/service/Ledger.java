@@ -17,7 +17,7 @@ import java.util.concurrent.ForkJoinPool;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jcm.ledger.state.LedgerConfig;
-import org.jcm.registry.persistence.LedgerStore;
+import org.jcm.registry.write.store.LedgerStore;
 
 /**
  * The ledger as the rest of the service sees it: submits commands to the current

@@ -33,15 +33,15 @@ import org.jcm.ledger.id.Party;
 import org.jcm.ledger.state.LedgerState;
 import org.jcm.ledger.state.StateMachine;
 import org.jcm.ledger.rule.Outcome;
-import org.jcm.registry.persistence.BatchRows;
-import org.jcm.registry.persistence.ChangeRows;
-import org.jcm.registry.persistence.EventIndex;
-import org.jcm.registry.persistence.LedgerStore;
-import org.jcm.registry.persistence.LedgerVerificationException;
-import org.jcm.registry.persistence.LoadedLedger;
-import org.jcm.registry.persistence.SqlFaults;
-import org.jcm.registry.persistence.StoredOutcome;
-import org.jcm.registry.persistence.SubjectKey;
+import org.jcm.registry.write.store.BatchRows;
+import org.jcm.registry.write.store.ChangeRows;
+import org.jcm.registry.write.store.EventIndex;
+import org.jcm.registry.write.store.LedgerStore;
+import org.jcm.registry.write.store.LedgerVerificationException;
+import org.jcm.registry.write.store.LoadedLedger;
+import org.jcm.registry.write.store.SqlFaults;
+import org.jcm.registry.write.idempotency.StoredOutcome;
+import org.jcm.registry.write.idempotency.SubjectKey;
 import org.jcm.registry.problem.ProblemCodes;
 
 /**

@@ -3,8 +3,8 @@ package org.jcm.registry.service;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jcm.registry.persistence.StoredOutcome;
-import org.jcm.registry.persistence.SubjectKey;
+import org.jcm.registry.write.idempotency.StoredOutcome;
+import org.jcm.registry.write.idempotency.SubjectKey;
 
 /**
  * The idempotency keys the writer decided recently, in the order it decided them, so that retries

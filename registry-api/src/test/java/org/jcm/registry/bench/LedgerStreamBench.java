@@ -57,7 +57,7 @@ import org.jcm.ledger.state.LedgerConfig;
 import org.jcm.ledger.serial.Quantity;
 import org.jcm.registry.outbox.OutboxPublisher;
 import org.jcm.registry.outbox.OutboxSettings;
-import org.jcm.registry.persistence.LedgerStore;
+import org.jcm.registry.write.store.LedgerStore;
 import org.jcm.registry.service.CommandResult;
 import org.jcm.registry.service.LedgerWriter;
 import org.jcm.registry.service.WriterConfig;

@@ -18,7 +18,7 @@ import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.state.LedgerConfig;
 import org.jcm.registry.api.VerificationReport;
-import org.jcm.registry.persistence.LedgerStore;
+import org.jcm.registry.write.store.LedgerStore;
 import org.jcm.registry.service.LedgerVerifier;
 import org.jcm.registry.service.LedgerWriter;
 import org.jcm.registry.service.WriterStatus;

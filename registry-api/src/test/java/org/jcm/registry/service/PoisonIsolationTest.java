@@ -19,7 +19,7 @@ import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.serial.Quantity;
-import org.jcm.registry.persistence.SubjectKey;
+import org.jcm.registry.write.idempotency.SubjectKey;
 import org.jcm.registry.testing.LedgerFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

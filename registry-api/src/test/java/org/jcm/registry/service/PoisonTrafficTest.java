@@ -30,7 +30,7 @@ import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.state.LedgerState;
 import org.jcm.ledger.serial.Quantity;
 import org.jcm.registry.api.VerificationReport;
-import org.jcm.registry.persistence.SubjectKey;
+import org.jcm.registry.write.idempotency.SubjectKey;
 import org.jcm.registry.testing.LedgerFixture;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

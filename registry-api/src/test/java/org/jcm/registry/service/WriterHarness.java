@@ -30,8 +30,8 @@ import org.jcm.ledger.state.Invariants;
 import org.jcm.ledger.state.LedgerConfig;
 import org.jcm.ledger.state.LedgerState;
 import org.jcm.ledger.rule.Outcome;
-import org.jcm.registry.persistence.LedgerStore;
-import org.jcm.registry.persistence.LoadedLedger;
+import org.jcm.registry.write.store.LedgerStore;
+import org.jcm.registry.write.store.LoadedLedger;
 
 /**
  * A {@link LedgerWriter} of its own on a database of its own, for tests that drive the writer

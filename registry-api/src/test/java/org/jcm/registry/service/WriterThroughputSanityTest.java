@@ -128,7 +128,7 @@ class WriterThroughputSanityTest {
                         org.jcm.ledger.id.AccountId.parse(to[1]), 1);
                 var actor = org.jcm.ledger.command.Actor.accountHolder("holder@" + from[0],
                         org.jcm.ledger.id.OrganizationId.parse(from[0]));
-                var key = new IdempotencyKey(new org.jcm.registry.persistence.SubjectKey(actor.subject(), LedgerApi.key()),
+                var key = new IdempotencyKey(new org.jcm.registry.write.idempotency.SubjectKey(actor.subject(), LedgerApi.key()),
                         new byte[32]);
                 futures.add(ledger.writer().submit(new LedgerWriter.Item(command, actor, key), Long.MAX_VALUE, Runnable::run));
             }

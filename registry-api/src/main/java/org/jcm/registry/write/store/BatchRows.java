@@ -1,10 +1,11 @@
-package org.jcm.registry.persistence;
+package org.jcm.registry.write.store;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.jcm.ledger.credit.BlockKey;
 import org.jcm.ledger.credit.CreditBlock;
 import org.jcm.ledger.event.FirstTransferRecorded;
+import org.jcm.ledger.id.Party;
 import org.jcm.ledger.state.AccountInfo;
 import org.jcm.ledger.state.Authorization;
 import org.jcm.ledger.state.Issuance;
@@ -12,7 +13,8 @@ import org.jcm.ledger.state.IssuanceRequest;
 import org.jcm.ledger.state.Organization;
 import org.jcm.ledger.state.Project;
 import org.jcm.ledger.state.RegistryInfo;
-import org.jcm.ledger.id.Party;
+import org.jcm.registry.write.idempotency.StoredOutcome;
+import org.jcm.registry.write.idempotency.SubjectKey;
 
 /**
  * Everything one writer batch persists, gathered column by column so that each table is written

@@ -1,4 +1,4 @@
-package org.jcm.registry.persistence;
+package org.jcm.registry.write.store;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jcm.ledger.canonical.Json;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.registry.write.idempotency.StoredOutcome;
 
 /**
  * What request threads read from PostgreSQL on the write path, without blocking (reactive client):

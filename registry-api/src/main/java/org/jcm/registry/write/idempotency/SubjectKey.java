@@ -1,4 +1,4 @@
-package org.jcm.registry.persistence;
+package org.jcm.registry.write.idempotency;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.jcm.registry.persistence;
+package org.jcm.registry.write.store;
 
 import java.sql.SQLException;
 import java.util.Set;

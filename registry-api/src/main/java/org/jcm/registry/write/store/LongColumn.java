@@ -1,4 +1,4 @@
-package org.jcm.registry.persistence;
+package org.jcm.registry.write.store;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.jcm.registry.persistence;
+package org.jcm.registry.write.store;
 
 /** The stored ledger is not consistent: a broken chain, an unreadable event, or live rows that differ from replay. */
 public class LedgerVerificationException extends Exception {
