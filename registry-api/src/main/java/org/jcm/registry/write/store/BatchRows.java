@@ -162,19 +162,6 @@ public final class BatchRows {
         caMethods.add(row);
     }
 
-    /** Receives the event rows of a batch, in sequence order. */
-    @FunctionalInterface
-    public interface EventRowVisitor {
-        void visit(long seq, String type, String eventJson, byte[] prevHash, byte[] hash);
-    }
-
-    /** Visits every event row in sequence order. */
-    public void forEachEvent(EventRowVisitor visitor) {
-        for (int i = 0, n = eventSeq.size(); i < n; i++) {
-            visitor.visit(eventSeq.get(i), eventType.get(i), eventJson.get(i), prevHash.get(i), hash.get(i));
-        }
-    }
-
     /** Number of events in the batch. */
     public int eventCount() {
         return eventSeq.size();

@@ -12,38 +12,18 @@ import java.util.Map;
 import org.jcm.ledger.canonical.Json;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.LedgerEvent;
-import org.jcm.registry.write.idempotency.StoredOutcome;
 
 /**
  * What request threads read from PostgreSQL on the write path, without blocking (reactive client):
- * the stored outcome of an idempotency key, and the stored events an idempotent replay answers with.
+ * the stored events an idempotent replay answers with (the writer has found the key's outcome).
  */
 @ApplicationScoped
 public class StoredLedgerReader {
-
-    private static final String OUTCOME_COLUMNS = "kind, request_hash, status, first_seq, last_seq, rejection_code,"
-            + " rejection_detail, actor_role, actor_scope";
 
     private final Pool pool;
 
     StoredLedgerReader(Pool pool) {
         this.pool = pool;
-    }
-
-    /** The stored outcomes of several keys of one subject. */
-    public Uni<Map<String, StoredOutcome>> outcomes(String subject, List<String> keys) {
-        if (keys.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return pool.preparedQuery("SELECT key, " + OUTCOME_COLUMNS + " FROM idempotency WHERE subject = $1 AND key = ANY($2)")
-                .execute(Tuple.of(subject, keys.toArray(new String[0])))
-                .map(rows -> {
-                    Map<String, StoredOutcome> found = new HashMap<>();
-                    for (Row row : rows) {
-                        found.put(row.getString("key"), outcome(row));
-                    }
-                    return found;
-                });
     }
 
     /** Events {@code first..last}, decoded, in sequence order. */
@@ -85,13 +65,5 @@ public class StoredLedgerReader {
     @SuppressWarnings("unchecked")
     private static LedgerEvent decode(String json) {
         return EventCodec.fromJson((Map<String, Object>) Json.parse(json));
-    }
-
-    private static StoredOutcome outcome(Row row) {
-        Long first = row.getLong("first_seq");
-        Long last = row.getLong("last_seq");
-        return new StoredOutcome(StoredOutcome.Kind.valueOf(row.getString("kind")), row.getBuffer("request_hash").getBytes(),
-                row.getInteger("status"), first == null ? 0 : first, last == null ? 0 : last, row.getString("rejection_code"),
-                row.getString("rejection_detail"), row.getString("actor_role"), row.getString("actor_scope"));
     }
 }

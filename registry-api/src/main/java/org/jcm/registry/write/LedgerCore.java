@@ -1,4 +1,4 @@
-package org.jcm.registry.service;
+package org.jcm.registry.write;
 
 import org.jcm.ledger.command.Command;
 import org.jcm.ledger.command.CommandContext;

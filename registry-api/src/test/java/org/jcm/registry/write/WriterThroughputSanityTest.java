@@ -1,4 +1,4 @@
-package org.jcm.registry.service;
+package org.jcm.registry.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import org.jboss.logging.Logger;
+import org.jcm.registry.write.idempotency.IdempotencyKey;
 import org.jcm.registry.testing.Http;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
@@ -130,7 +131,7 @@ class WriterThroughputSanityTest {
                         org.jcm.ledger.id.OrganizationId.parse(from[0]));
                 var key = new IdempotencyKey(new org.jcm.registry.write.idempotency.SubjectKey(actor.subject(), LedgerApi.key()),
                         new byte[32]);
-                futures.add(ledger.writer().submit(new LedgerWriter.Item(command, actor, key), Long.MAX_VALUE, Runnable::run));
+                futures.add(ledger.writer().submit(new LedgerWriter.Item(command, actor, key), Runnable::run));
             }
             for (CompletableFuture<CommandResult> f : futures) {
                 accepted += f.join() instanceof CommandResult.Accepted ? 1 : 0;

@@ -1,4 +1,4 @@
-package org.jcm.registry.rest;
+package org.jcm.registry.write.idempotency;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package org.jcm.registry.service;
+package org.jcm.registry.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +23,7 @@ import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.state.LedgerConfig;
+import org.jcm.registry.write.idempotency.IdempotencyKey;
 import org.jcm.registry.write.store.LedgerStore;
 import org.jcm.registry.write.idempotency.SubjectKey;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +54,7 @@ class LedgerWriterTest {
         writer.start();
         assertThat(writer.awaitStarted(Duration.ofSeconds(60))).isEqualTo(WriterStatus.ACTIVE);
         CommandResult registry = writer.submit(new LedgerWriter.Item(new RegisterRegistry(RegistryId.parse("MNG01"), "Mongolia"),
-                Actor.operator("op"), null), Long.MAX_VALUE, Runnable::run).join();
+                Actor.operator("op"), null), Runnable::run).join();
         assertThat(registry).isInstanceOf(CommandResult.Accepted.class);
     }
 
@@ -72,14 +73,14 @@ class LedgerWriterTest {
         };
         writer.addCommitListener(blocker);
         try {
-            CompletableFuture<CommandResult> first = writer.submit(organization("first", null), writer.checkpoint(), Runnable::run);
+            CompletableFuture<CommandResult> first = writer.submit(organization("first", null), Runnable::run);
             assertThat(committing.await(30, TimeUnit.SECONDS)).isTrue();
             // The writer is held inside its commit; three commands fill the queue of three.
             List<CompletableFuture<CommandResult>> queued = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                queued.add(writer.submit(organization("queued " + i, null), writer.checkpoint(), Runnable::run));
+                queued.add(writer.submit(organization("queued " + i, null), Runnable::run));
             }
-            CommandResult refused = writer.submit(organization("one too many", null), writer.checkpoint(), Runnable::run)
+            CommandResult refused = writer.submit(organization("one too many", null), Runnable::run)
                     .get(5, TimeUnit.SECONDS);
             assertThat(refused).isEqualTo(new CommandResult.Unavailable(LedgerWriter.WRITER_OVERLOADED,
                     "The ledger writer has 3 commands waiting; retry shortly."));
@@ -96,22 +97,21 @@ class LedgerWriterTest {
     }
 
     @Test
-    void a_key_the_writer_forgot_is_looked_up_in_postgresql_for_a_submission_checked_before() {
-        long checkedBefore = writer.checkpoint();
+    void a_key_the_writer_forgot_is_looked_up_in_postgresql() {
         IdempotencyKey key = key("remembered-then-forgotten", 1);
-        CommandResult original = writer.submit(organization("original", key), checkedBefore, Runnable::run).join();
+        CommandResult original = writer.submit(organization("original", key), Runnable::run).join();
         assertThat(original).isInstanceOf(CommandResult.Accepted.class);
         long seq = ((CommandResult.Accepted) original).events().get(0).seq();
         // Two more keys push it out of a memory of two.
         for (int i = 0; i < 2; i++) {
-            writer.submit(organization("filler " + i, key("filler-" + i + "-" + seq, 1)), writer.checkpoint(), Runnable::run).join();
+            writer.submit(organization("filler " + i, key("filler-" + i + "-" + seq, 1)), Runnable::run).join();
         }
         long head = writer.committedSeq();
 
-        CommandResult retry = writer.submit(organization("original", key), checkedBefore, Runnable::run).join();
+        CommandResult retry = writer.submit(organization("original", key), Runnable::run).join();
         assertThat(retry).isInstanceOfSatisfying(CommandResult.Replayed.class,
                 r -> assertThat(r.outcome().firstSeq()).isEqualTo(seq));
-        CommandResult reuse = writer.submit(organization("another", key("remembered-then-forgotten", 2)), checkedBefore,
+        CommandResult reuse = writer.submit(organization("another", key("remembered-then-forgotten", 2)),
                 Runnable::run).join();
         assertThat(reuse).isInstanceOf(CommandResult.KeyReused.class);
         assertThat(writer.committedSeq()).isEqualTo(head);
@@ -129,11 +129,11 @@ class LedgerWriterTest {
         CompletableFuture<CommandResult> a;
         CompletableFuture<CommandResult> b;
         try {
-            writer.submit(organization("holding the writer", null), writer.checkpoint(), Runnable::run);
+            writer.submit(organization("holding the writer", null), Runnable::run);
             assertThat(committing.await(30, TimeUnit.SECONDS)).isTrue();
             IdempotencyKey key = key("twice-in-a-batch", 7);
-            a = writer.submit(organization("twice", key), writer.checkpoint(), Runnable::run);
-            b = writer.submit(organization("twice", key), writer.checkpoint(), Runnable::run);
+            a = writer.submit(organization("twice", key), Runnable::run);
+            b = writer.submit(organization("twice", key), Runnable::run);
         } finally {
             writer.removeCommitListener(blocker);
             release.countDown();
@@ -143,28 +143,27 @@ class LedgerWriterTest {
 
     @Test
     void a_replay_by_the_same_subject_with_another_scope_is_forbidden_from_memory_and_from_postgresql() {
-        long checkedBefore = writer.checkpoint();
         IdempotencyKey key = key("replayed-with-another-scope", 3);
         Actor otherScope = Actor.registryAdmin("admin", RegistryId.parse("JPN01"));
         LedgerWriter.Item original = organization("scoped", key);
         LedgerWriter.Item elsewhere = new LedgerWriter.Item(original.command(), otherScope, key);
-        assertThat(writer.submit(original, checkedBefore, Runnable::run).join()).isInstanceOf(CommandResult.Accepted.class);
+        assertThat(writer.submit(original, Runnable::run).join()).isInstanceOf(CommandResult.Accepted.class);
         long head = writer.committedSeq();
 
-        CommandResult fromMemory = writer.submit(elsewhere, writer.checkpoint(), Runnable::run).join();
+        CommandResult fromMemory = writer.submit(elsewhere, Runnable::run).join();
         assertThat(fromMemory).isEqualTo(new CommandResult.Refused(403, "forbidden", LedgerWriter.REPLAY_FORBIDDEN));
         for (int i = 0; i < 2; i++) {
-            writer.submit(organization("scope filler " + i, key("scope-filler-" + i + "-" + head, 1)), writer.checkpoint(),
+            writer.submit(organization("scope filler " + i, key("scope-filler-" + i + "-" + head, 1)),
                     Runnable::run).join();
         }
-        CommandResult fromPostgresql = writer.submit(elsewhere, checkedBefore, Runnable::run).join();
+        CommandResult fromPostgresql = writer.submit(elsewhere, Runnable::run).join();
         assertThat(fromPostgresql).isEqualTo(fromMemory);
-        assertThat(writer.submit(original, checkedBefore, Runnable::run).join()).isInstanceOf(CommandResult.Replayed.class);
+        assertThat(writer.submit(original, Runnable::run).join()).isInstanceOf(CommandResult.Replayed.class);
 
         IdempotencyKey batchKey = key("batch-replayed-with-another-scope", 4);
-        assertThat(writer.submit(List.of(), batchKey, ADMIN, writer.checkpoint(), Runnable::run).join())
+        assertThat(writer.submit(List.of(), batchKey, ADMIN, Runnable::run).join())
                 .isInstanceOf(BatchOutcome.Items.class);
-        assertThat(writer.submit(List.of(), batchKey, otherScope, writer.checkpoint(), Runnable::run).join())
+        assertThat(writer.submit(List.of(), batchKey, otherScope, Runnable::run).join())
                 .isEqualTo(new BatchOutcome.Refused(403, "forbidden", LedgerWriter.REPLAY_FORBIDDEN));
     }
 

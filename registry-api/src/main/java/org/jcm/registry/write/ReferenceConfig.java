@@ -1,4 +1,4 @@
-package org.jcm.registry.service;
+package org.jcm.registry.write;
 
 import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.jcm.registry.service;
+package org.jcm.registry.write;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +16,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.state.LedgerConfig;
+import org.jcm.registry.write.idempotency.IdempotencyKey;
 import org.jcm.registry.write.store.LedgerStore;
 
 /**
@@ -30,6 +32,8 @@ import org.jcm.registry.write.store.LedgerStore;
 public class Ledger {
 
     private static final Logger LOG = Logger.getLogger(Ledger.class);
+    private static final String NOT_CONFIRMED =
+            "The ledger did not confirm the request in time; retry with the same Idempotency-Key.";
 
     private final WriterConfig config;
     private final ReferenceConfig referenceConfig;
@@ -90,43 +94,29 @@ public class Ledger {
         return writer;
     }
 
-    /** See {@link LedgerWriter#checkpoint()}: read it before looking an idempotency key up in PostgreSQL. */
-    public long checkpoint() {
-        return writer.checkpoint();
-    }
-
     /** The reference data as last committed. */
     public ReferenceView reference() {
         return writer.reference();
     }
 
     /**
-     * Whether answers can be built: the reference data (cooperative approach ids for ITMO ids) has
-     * been loaded. Until then even replays are answered 503, so that every answer to a key has the
-     * same bytes.
+     * Submits one command; the result arrives on the caller's context after its batch committed.
+     * The writer decides its idempotency key (see {@link KeyDecisions}).
      */
-    public boolean referenceLoaded() {
-        return writer.referenceLoaded();
-    }
-
-    /** Submits one command; the result arrives on the caller's context after its batch committed. */
-    public Uni<CommandResult> submit(LedgerWriter.Item item, long checkpoint) {
-        return Uni.createFrom().completionStage(() -> writer.submit(item, checkpoint, completer()))
+    public Uni<CommandResult> submit(LedgerWriter.Item item) {
+        return Uni.createFrom().completionStage(() -> writer.submit(item, completer()))
                 .ifNoItem().after(config.commitTimeout())
-                .recoverWithItem(() -> new CommandResult.Unavailable(LedgerWriter.LEDGER_UNAVAILABLE,
-                        "The ledger did not confirm the request in time; retry with the same Idempotency-Key."));
+                .recoverWithItem(() -> new CommandResult.Unavailable(LedgerWriter.LEDGER_UNAVAILABLE, NOT_CONFIRMED));
     }
 
     /**
      * Submits commands applied in one batch, each with its own outcome (see
-     * {@link LedgerWriter#submit(List, IdempotencyKey, org.jcm.ledger.command.Actor, long, Executor)}).
+     * {@link LedgerWriter#submit(List, IdempotencyKey, Actor, Executor)}).
      */
-    public Uni<BatchOutcome> submit(List<LedgerWriter.Item> items, IdempotencyKey batchKey,
-                                    org.jcm.ledger.command.Actor batchActor, long checkpoint) {
-        return Uni.createFrom().completionStage(() -> writer.submit(items, batchKey, batchActor, checkpoint, completer()))
+    public Uni<BatchOutcome> submit(List<LedgerWriter.Item> items, IdempotencyKey batchKey, Actor batchActor) {
+        return Uni.createFrom().completionStage(() -> writer.submit(items, batchKey, batchActor, completer()))
                 .ifNoItem().after(config.commitTimeout())
-                .recoverWithItem(() -> new BatchOutcome.Unavailable(LedgerWriter.LEDGER_UNAVAILABLE,
-                        "The ledger did not confirm the request in time; retry with the same Idempotency-Key."));
+                .recoverWithItem(() -> new BatchOutcome.Unavailable(LedgerWriter.LEDGER_UNAVAILABLE, NOT_CONFIRMED));
     }
 
     /**

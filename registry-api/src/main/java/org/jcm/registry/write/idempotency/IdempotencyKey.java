@@ -1,8 +1,7 @@
-package org.jcm.registry.service;
+package org.jcm.registry.write.idempotency;
 
 import java.util.Arrays;
 import java.util.Objects;
-import org.jcm.registry.write.idempotency.SubjectKey;
 
 /**
  * The idempotency identity of one mutation: who sent it with which key, and the SHA-256 hash of the

@@ -1,20 +1,19 @@
-package org.jcm.registry.service;
+package org.jcm.registry.write;
 
 import java.util.List;
-import org.jcm.registry.write.idempotency.StoredOutcome;
 
 /** What became of a submission of one or more commands (a single mutation or a transfer batch). */
 public sealed interface BatchOutcome {
 
-    /** Each command's own result, in submission order. */
+    /**
+     * Each command's own result, in submission order; for a transfer batch whose key was committed
+     * earlier for the same batch, each item's earlier result (a {@link CommandResult.Replayed} for
+     * an item whose record the writer found).
+     */
     record Items(List<CommandResult> results) implements BatchOutcome {
         public Items {
             results = List.copyOf(results);
         }
-    }
-
-    /** The batch's key was committed earlier for the same batch: rebuild the answer from its items' records. */
-    record Replayed(StoredOutcome outcome) implements BatchOutcome {
     }
 
     /** The batch's key was used for another batch: nothing was done. */

@@ -1,4 +1,4 @@
-package org.jcm.registry.service;
+package org.jcm.registry.write;
 
 /** The life of a writer instance. */
 public enum WriterStatus {

@@ -1,4 +1,4 @@
-package org.jcm.registry.service;
+package org.jcm.registry.write;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;

@@ -1,4 +1,4 @@
-package org.jcm.registry.service;
+package org.jcm.registry.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,7 +89,7 @@ final class WriterHarness implements AutoCloseable {
         try {
             CompletableFuture<CommandResult> holding = writer.submit(new LedgerWriter.Item(
                     new RegisterOrganization(RegistryId.parse("MNG01"), "holding the writer"),
-                    Actor.registryAdmin("admin", RegistryId.parse("MNG01")), null), Long.MAX_VALUE, Runnable::run);
+                    Actor.registryAdmin("admin", RegistryId.parse("MNG01")), null), Runnable::run);
             try {
                 assertThat(committing.await(60, TimeUnit.SECONDS)).as("the writer reached a commit").isTrue();
             } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package org.jcm.registry.service;
+package org.jcm.registry.write;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.jcm.registry.service;
+package org.jcm.registry.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import java.sql.Connection;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,9 +28,12 @@ import org.jcm.ledger.credit.RetirementPurpose;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.RegistryId;
+import org.jcm.ledger.state.LedgerConfig;
 import org.jcm.ledger.state.LedgerState;
 import org.jcm.ledger.serial.Quantity;
+import org.jcm.registry.write.idempotency.IdempotencyKey;
 import org.jcm.registry.api.VerificationReport;
+import org.jcm.registry.service.LedgerVerifier;
 import org.jcm.registry.write.idempotency.SubjectKey;
 import org.jcm.registry.testing.LedgerFixture;
 import net.jqwik.api.Arbitraries;
@@ -82,7 +86,6 @@ class PoisonTrafficTest {
     private static final int SENDERS = LedgerFixture.ACCOUNTS - 1;
     private static WriterHarness harness;
     private static AgroalDataSource dataSource;
-    private static LedgerVerifier verifier;
     private static List<AccountId> accounts;
     private static final Map<AccountId, Long> expected = new HashMap<>();
     private static int next;
@@ -99,7 +102,6 @@ class PoisonTrafficTest {
                 .maxSize(2).connectionFactoryConfiguration(factory -> factory.jdbcUrl(harness.database.jdbcUrl())
                         .principal(new NamePrincipal(harness.database.user()))
                         .credential(new SimplePassword(harness.database.password())))));
-        verifier = new LedgerVerifier(dataSource);
         LedgerState state = harness.verified();
         for (AccountId account : accounts) {
             expected.put(account, state.totalUnits(account));
@@ -172,7 +174,10 @@ class PoisonTrafficTest {
         assertThat(stagesAfter.get(WriterMetrics.STAGE_FOLD) - stagesBefore.get(WriterMetrics.STAGE_FOLD))
                 .isEqualTo(count(traffic, Kind.DEFECT_IN_FOLD));
 
-        VerificationReport report = verifier.verify();
+        VerificationReport report;
+        try (Connection connection = dataSource.getConnection()) {
+            report = LedgerVerifier.verify(connection, LedgerConfig.DEFAULT);
+        }
         assertThat(report.divergence()).isNull();
         assertThat(report.ok()).isTrue();
         assertThat(report.headSeq()).isEqualTo(harness.writer.committedSeq());
@@ -219,7 +224,7 @@ class PoisonTrafficTest {
                 case HONEST_BATCH -> batch = harness.writer.submit(List.of(
                         new LedgerWriter.Item(transfer(from, to, Optional.empty()), holder(from), key(key + "-a")),
                         new LedgerWriter.Item(transfer(to, from, Optional.empty()), holder(to), key(key + "-b"))),
-                        key(key), holder(from), LedgerWriter.UNCHECKED, Runnable::run);
+                        key(key), holder(from), Runnable::run);
                 case SURROGATE_MEMO -> single = submit(transfer(from, to, Optional.of("memo \ud800")), holder(from), key(key));
                 case SURROGATE_BENEFICIARY -> single = submit(new RetireCredits(accounts.get(from), Quantity.of(1), List.of(),
                         Optional.empty(), RetirementPurpose.VOLUNTARY, Optional.of("\udbff beneficiary"), Optional.empty(),
@@ -232,8 +237,7 @@ class PoisonTrafficTest {
                 case BATCH_KEY_IS_ITEM_KEY -> batch = harness.writer.submit(List.of(
                         new LedgerWriter.Item(transfer(from, to, Optional.empty()), holder(from), key(key)),
                         new LedgerWriter.Item(transfer(from, to, Optional.empty()), holder(from), key(key + "-b"))),
-                        new IdempotencyKey(new SubjectKey("holder", key), hash(-n - 1)), holder(from),
-                        LedgerWriter.UNCHECKED, Runnable::run);
+                        new IdempotencyKey(new SubjectKey("holder", key), hash(-n - 1)), holder(from), Runnable::run);
                 case DEFECT_IN_DECIDE -> single = submit(new RegisterOrganization(MNG01, WriterHarness.DEFECT_IN_DECIDE),
                         admin(), key(key));
                 case DEFECT_IN_FOLD -> single = submit(new RegisterOrganization(MNG01, WriterHarness.DEFECT_IN_FOLD),
@@ -272,7 +276,7 @@ class PoisonTrafficTest {
 
         private static CompletableFuture<CommandResult> submit(org.jcm.ledger.command.Command command, Actor actor,
                                                                IdempotencyKey key) {
-            return harness.writer.submit(new LedgerWriter.Item(command, actor, key), LedgerWriter.UNCHECKED, Runnable::run);
+            return harness.writer.submit(new LedgerWriter.Item(command, actor, key), Runnable::run);
         }
 
         private void moved(int source, int destination) {

@@ -1,4 +1,4 @@
-package org.jcm.registry.service;
+package org.jcm.registry.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +19,7 @@ import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.serial.Quantity;
+import org.jcm.registry.write.idempotency.IdempotencyKey;
 import org.jcm.registry.write.idempotency.SubjectKey;
 import org.jcm.registry.testing.LedgerFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -131,10 +132,10 @@ class PoisonIsolationTest {
             batches.add(harness.writer.submit(List.of(
                     new LedgerWriter.Item(transfer(6, 8, Optional.empty()), holder(6), key("collide-item")),
                     new LedgerWriter.Item(transfer(6, 8, Optional.empty()), holder(6), key(huge))),
-                    key("collide-batch"), holder(6), LedgerWriter.UNCHECKED, Runnable::run));
+                    key("collide-batch"), holder(6), Runnable::run));
             batches.add(harness.writer.submit(List.of(
                     new LedgerWriter.Item(transfer(8, 10, Optional.empty()), holder(8), key("honest-batch-item"))),
-                    key("honest-batch"), holder(8), LedgerWriter.UNCHECKED, Runnable::run));
+                    key("honest-batch"), holder(8), Runnable::run));
             for (int i = 0; i < 5; i++) {
                 honest.add(submit(transfer(4, 6, Optional.empty()), key("split-b" + i)));
             }
@@ -171,7 +172,7 @@ class PoisonIsolationTest {
         IdempotencyKey shared = key("same-key-batch");
         BatchOutcome outcome = harness.writer.submit(List.of(
                 new LedgerWriter.Item(transfer(6, 8, Optional.empty()), holder(6), new IdempotencyKey(shared.subjectKey(), hash(99)))),
-                shared, holder(6), LedgerWriter.UNCHECKED, Runnable::run).join();
+                shared, holder(6), Runnable::run).join();
 
         assertThat(outcome).isInstanceOfSatisfying(BatchOutcome.Refused.class, r -> {
             assertThat(r.status()).isEqualTo(422);
@@ -246,7 +247,7 @@ class PoisonIsolationTest {
     }
 
     private static CompletableFuture<CommandResult> submit(LedgerWriter.Item item) {
-        return harness.writer.submit(item, LedgerWriter.UNCHECKED, Runnable::run);
+        return harness.writer.submit(item, Runnable::run);
     }
 
     /** The key of that name (the same request hash every time it is asked for). */
