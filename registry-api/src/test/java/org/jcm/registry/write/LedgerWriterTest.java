@@ -118,6 +118,42 @@ class LedgerWriterTest {
     }
 
     @Test
+    void a_retried_transfer_batch_answers_each_items_earlier_result_from_memory_and_from_postgresql() {
+        IdempotencyKey batchKey = key("batch-retried", 5);
+        List<LedgerWriter.Item> items = List.of(organization("batch item 1", key("batch-item-1", 1)),
+                organization("batch item 2", key("batch-item-2", 1)));
+        BatchOutcome first = writer.submit(items, batchKey, ADMIN, Runnable::run).join();
+        List<Long> seqs = new ArrayList<>();
+        assertThat(first).isInstanceOfSatisfying(BatchOutcome.Items.class, i -> i.results().forEach(r -> {
+            assertThat(r).isInstanceOf(CommandResult.Accepted.class);
+            seqs.add(((CommandResult.Accepted) r).events().get(0).seq());
+        }));
+        long head = writer.committedSeq();
+
+        // A memory of two keys holds the second item's key and the batch's; the first item's is read back.
+        assertThat(replayedSeqs(writer.submit(items, batchKey, ADMIN, Runnable::run).join())).isEqualTo(seqs);
+        for (int i = 0; i < 2; i++) {
+            writer.submit(organization("batch filler " + i, key("batch-filler-" + i + "-" + head, 1)), Runnable::run).join();
+        }
+        long afterFillers = writer.committedSeq();
+        // Now every key of the batch is read back from PostgreSQL.
+        assertThat(replayedSeqs(writer.submit(items, batchKey, ADMIN, Runnable::run).join())).isEqualTo(seqs);
+        assertThat(writer.submit(items.subList(0, 1), key("batch-retried", 6), ADMIN, Runnable::run).join())
+                .isInstanceOf(BatchOutcome.KeyReused.class);
+        assertThat(writer.committedSeq()).isEqualTo(afterFillers);
+    }
+
+    private static List<Long> replayedSeqs(BatchOutcome outcome) {
+        assertThat(outcome).isInstanceOf(BatchOutcome.Items.class);
+        List<Long> seqs = new ArrayList<>();
+        for (CommandResult r : ((BatchOutcome.Items) outcome).results()) {
+            assertThat(r).isInstanceOf(CommandResult.Replayed.class);
+            seqs.add(((CommandResult.Replayed) r).outcome().firstSeq());
+        }
+        return seqs;
+    }
+
+    @Test
     void the_same_key_twice_in_one_batch_gets_the_very_same_result() throws Exception {
         CountDownLatch committing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
