@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.jcm.registry.service.Ledger;
+import org.jcm.registry.write.Ledger;
 
 /**
  * Runs the {@link OutboxPublisher} inside the application: starts it at start-up when

@@ -71,7 +71,7 @@ public class ProblemMappers implements ProblemPolicy {
      */
     static Response databaseUnavailable(String why) {
         LOG.warnf("Answering 503: the database is unavailable (%s)", why);
-        return Problem.of(503, org.jcm.registry.service.LedgerWriter.LEDGER_UNAVAILABLE,
+        return Problem.of(503, org.jcm.registry.write.LedgerWriter.LEDGER_UNAVAILABLE,
                 "The ledger database is unavailable for the moment; retry (with the same Idempotency-Key for a mutation).")
                 .responseBuilder().header("Retry-After", RETRY_AFTER_SECONDS).build();
     }

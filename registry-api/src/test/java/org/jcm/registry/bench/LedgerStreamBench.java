@@ -57,11 +57,11 @@ import org.jcm.ledger.state.LedgerConfig;
 import org.jcm.ledger.serial.Quantity;
 import org.jcm.registry.outbox.OutboxPublisher;
 import org.jcm.registry.outbox.OutboxSettings;
-import org.jcm.registry.persistence.LedgerStore;
-import org.jcm.registry.service.CommandResult;
-import org.jcm.registry.service.LedgerWriter;
-import org.jcm.registry.service.WriterConfig;
-import org.jcm.registry.service.WriterStatus;
+import org.jcm.registry.write.store.LedgerStore;
+import org.jcm.registry.write.CommandResult;
+import org.jcm.registry.write.LedgerWriter;
+import org.jcm.registry.write.WriterConfig;
+import org.jcm.registry.write.WriterStatus;
 
 /**
  * Measures the ledger stream end to end (a tool, not a test): drives the real single writer
@@ -256,8 +256,7 @@ public final class LedgerStreamBench {
                 to = to >= from ? to + 1 : to;
                 long quantity = random.nextInt(20) == 0 ? UNITS_PER_BLOCK / 2 : UNITS_PER_BLOCK;
                 CompletableFuture<CommandResult> result = writer.submit(new LedgerWriter.Item(
-                        TransferCredits.of(accounts.get(from), accounts.get(to), quantity), holder(from), null),
-                        Long.MAX_VALUE, Runnable::run);
+                        TransferCredits.of(accounts.get(from), accounts.get(to), quantity), holder(from), null), Runnable::run);
                 result.thenAccept(r -> {
                     if (!(r instanceof CommandResult.Accepted)) {
                         refused.incrementAndGet();
@@ -337,7 +336,7 @@ public final class LedgerStreamBench {
     }
 
     private static List<LedgerEvent> submit(LedgerWriter writer, Actor actor, Command command) throws Exception {
-        CommandResult result = writer.submit(new LedgerWriter.Item(command, actor, null), Long.MAX_VALUE, Runnable::run)
+        CommandResult result = writer.submit(new LedgerWriter.Item(command, actor, null), Runnable::run)
                 .get(1, TimeUnit.MINUTES);
         if (!(result instanceof CommandResult.Accepted accepted)) {
             throw new IllegalStateException(command + " was not accepted: " + result);

@@ -18,10 +18,10 @@ import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.state.LedgerConfig;
 import org.jcm.registry.api.VerificationReport;
-import org.jcm.registry.persistence.LedgerStore;
+import org.jcm.registry.write.store.LedgerStore;
 import org.jcm.registry.service.LedgerVerifier;
-import org.jcm.registry.service.LedgerWriter;
-import org.jcm.registry.service.WriterStatus;
+import org.jcm.registry.write.LedgerWriter;
+import org.jcm.registry.write.WriterStatus;
 
 /**
  * Measures {@code POST /ledger/verify} on a large ledger (a tool, not a test): fills an embedded
@@ -62,7 +62,7 @@ public final class VerifyBench {
                 items.add(new LedgerWriter.Item(TransferCredits.of(accounts.get(from), accounts.get(to), 5),
                         LedgerStreamBench.holder(from), null));
             }
-            writer.submit(items, null, null, Long.MAX_VALUE, Runnable::run).get(5, TimeUnit.MINUTES);
+            writer.submit(items, null, null, Runnable::run).get(5, TimeUnit.MINUTES);
         }
         System.out.printf("[bench] ledger filled: %d events in %.1f s%n", writer.committedSeq(),
                 (System.nanoTime() - fillStart) / 1e9);

@@ -16,7 +16,7 @@ import java.util.Set;
 import org.jcm.ledger.canonical.HashChain;
 import org.jcm.ledger.canonical.Jcs;
 import org.jcm.ledger.canonical.Json;
-import org.jcm.registry.service.Ledger;
+import org.jcm.registry.write.Ledger;
 import org.jcm.registry.testing.Databases;
 import org.jcm.registry.testing.LedgerFixture;
 import org.jcm.registry.testing.LedgerStreamProfile;

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jcm.ledger.canonical.Json;
 import org.jcm.registry.outbox.OutboxService;
-import org.jcm.registry.service.Ledger;
+import org.jcm.registry.write.Ledger;
 import org.jcm.registry.testing.Databases;
 import org.jcm.registry.testing.LedgerFixture;
 import org.jcm.registry.testing.LedgerStreamProfile;

@@ -19,7 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
-import org.jcm.registry.service.Ledger;
+import org.jcm.registry.write.Ledger;
 import org.jcm.registry.testing.Databases;
 import org.jcm.registry.testing.LedgerFixture;
 import org.jcm.registry.testing.LedgerStreamProfile;

@@ -18,9 +18,9 @@ import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.CloseAccount;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.RegistryId;
-import org.jcm.registry.service.CommandResult;
-import org.jcm.registry.service.Ledger;
-import org.jcm.registry.service.LedgerWriter;
+import org.jcm.registry.write.CommandResult;
+import org.jcm.registry.write.Ledger;
+import org.jcm.registry.write.LedgerWriter;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
 import org.jcm.testsupport.TestTokens;
@@ -64,7 +64,7 @@ class RefusedRequestsTest {
                     .path("events[0].blocks[0].serial");
             LedgerApi.created(TestTokens.registryAdmin("MNG01"), "/api/v1/accounts/" + frozen[1] + "/freeze", Map.of());
             CommandResult closing = ledger.submit(new LedgerWriter.Item(new CloseAccount(AccountId.parse(closed), Optional.empty()),
-                    Actor.registryAdmin("admin@MNG01", RegistryId.parse("MNG01")), null), Long.MAX_VALUE)
+                    Actor.registryAdmin("admin@MNG01", RegistryId.parse("MNG01")), null))
                     .await().atMost(Duration.ofSeconds(10));
             assertThat(closing).isInstanceOf(CommandResult.Accepted.class);
             world = new World(seller[0], seller[1], buyer[0], buyer[1], frozen[0], frozen[1], closed, project,

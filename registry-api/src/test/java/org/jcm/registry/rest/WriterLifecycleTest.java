@@ -19,10 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.jcm.registry.service.CommittedBatch;
-import org.jcm.registry.service.Ledger;
-import org.jcm.registry.service.WriterConfig;
-import org.jcm.registry.service.WriterStatus;
+import org.jcm.registry.write.CommitListener;
+import org.jcm.registry.write.CommittedBatch;
+import org.jcm.registry.write.Ledger;
+import org.jcm.registry.write.WriterConfig;
+import org.jcm.registry.write.WriterStatus;
 import org.jcm.registry.testing.Http;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
@@ -170,20 +171,30 @@ class WriterLifecycleTest {
     }
 
     @Test
-    void commit_listeners_hear_of_every_committed_event_in_sequence_order() {
+    void commit_listeners_hear_of_every_committed_event_in_sequence_order_before_the_client_does() {
         List<CommittedBatch> heard = new CopyOnWriteArrayList<>();
-        ledger.addCommitListener(heard::add);
+        CommitListener listener = heard::add;
+        ledger.addCommitListener(listener);
         try {
             long head = LedgerProbe.headSeq();
-            transfer(LedgerApi.key(), 1).then().statusCode(201);
-            transfer(LedgerApi.key(), 2).then().statusCode(201);
-            List<CommittedBatch.Entry> entries = heard.stream().flatMap(b -> b.entries().stream()).toList();
-            assertThat(entries).extracting(CommittedBatch.Entry::seq).containsExactly(head + 1, head + 2);
-            assertThat(entries.get(1).prevHashHex()).isEqualTo(entries.get(0).hashHex());
-            assertThat(entries.get(0).eventJson()).isEqualTo(LedgerProbe.strings(
-                    "SELECT event_json FROM ledger_event WHERE seq = " + (head + 1)).get(0));
+            transfer(LedgerApi.key(), 1).then().statusCode(201).body("events[0].seq", equalTo((int) head + 1));
+            assertThat(heard).as("heard before the answer").extracting(CommittedBatch::toSeq).containsExactly(head + 1);
+            transfer(LedgerApi.key(), 2).then().statusCode(201).body("events[0].seq", equalTo((int) head + 2));
+            List<Long> seqs = new ArrayList<>();
+            for (CommittedBatch batch : heard) {
+                assertThat(batch.fromSeq()).isLessThanOrEqualTo(batch.toSeq());
+                for (long seq = batch.fromSeq(); seq <= batch.toSeq(); seq++) {
+                    seqs.add(seq);
+                }
+                // Every event a listener is told of is durable, with its place in the chain.
+                assertThat(LedgerProbe.longValue("SELECT count(*) FROM ledger_event WHERE seq BETWEEN " + batch.fromSeq()
+                        + " AND " + batch.toSeq())).isEqualTo(batch.toSeq() - batch.fromSeq() + 1);
+            }
+            assertThat(seqs).containsExactly(head + 1, head + 2);
+            assertThat(LedgerProbe.longValue("SELECT count(*) FROM ledger_event e JOIN ledger_event p ON p.seq = e.seq - 1"
+                    + " AND p.hash = e.prev_hash WHERE e.seq = " + (head + 2))).isEqualTo(1);
         } finally {
-            ledger.removeCommitListener(heard::add);
+            ledger.removeCommitListener(listener);
         }
     }
 

@@ -65,8 +65,8 @@ import org.jcm.ledger.state.RegistryInfo;
 import org.jcm.ledger.state.StateMachine;
 import org.jcm.ledger.rule.Outcome;
 import org.jcm.ledger.serial.Quantity;
-import org.jcm.registry.service.CommandResult;
-import org.jcm.registry.service.LedgerWriter;
+import org.jcm.registry.write.CommandResult;
+import org.jcm.registry.write.LedgerWriter;
 
 /**
  * Puts a small test world and random transfers into a ledger, either through the service's real
@@ -257,7 +257,7 @@ public final class LedgerFixture implements AutoCloseable {
         if (writer != null) {
             CommandResult result;
             try {
-                result = writer.submit(new LedgerWriter.Item(command, actor, null), Long.MAX_VALUE, Runnable::run)
+                result = writer.submit(new LedgerWriter.Item(command, actor, null), Runnable::run)
                         .get(2, TimeUnit.MINUTES);
             } catch (InterruptedException | ExecutionException | TimeoutException e) {
                 throw new IllegalStateException("the writer did not answer", e);
@@ -280,7 +280,7 @@ public final class LedgerFixture implements AutoCloseable {
     private void apply(Actor actor, Command command, boolean mustSucceed) {
         if (writer != null) {
             submitted.add(new Submitted(command, mustSucceed,
-                    writer.submit(new LedgerWriter.Item(command, actor, null), Long.MAX_VALUE, Runnable::run)));
+                    writer.submit(new LedgerWriter.Item(command, actor, null), Runnable::run)));
             return;
         }
         // Whole milliseconds, as the writer stores them.

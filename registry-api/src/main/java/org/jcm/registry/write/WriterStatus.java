@@ -1,0 +1,15 @@
+package org.jcm.registry.write;
+
+/** The life of a writer instance. */
+public enum WriterStatus {
+    /** Taking the lock, replaying the ledger or rebuilding after a failed commit: mutations wait or get 503. */
+    STARTING,
+    /** Holding the lock with the state loaded: mutations are applied. */
+    ACTIVE,
+    /** Another instance holds the lock (or writing is disabled here): mutations get 503 {@code not_the_writer}. */
+    STANDBY,
+    /** The stored ledger failed verification: mutations get 503 {@code ledger_unavailable} until an operator acts. */
+    FAILED,
+    /** Stopped for good. */
+    STOPPED
+}

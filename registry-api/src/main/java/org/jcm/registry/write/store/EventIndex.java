@@ -1,0 +1,171 @@
+package org.jcm.registry.write.store;
+
+import java.util.List;
+import org.jcm.ledger.event.AccountClosed;
+import org.jcm.ledger.event.AccountFrozen;
+import org.jcm.ledger.event.AccountOpened;
+import org.jcm.ledger.event.AccountUnfrozen;
+import org.jcm.ledger.event.AuthorizationAmended;
+import org.jcm.ledger.event.AuthorizationRevoked;
+import org.jcm.ledger.event.BlockRange;
+import org.jcm.ledger.event.CorrespondingAdjustmentApplied;
+import org.jcm.ledger.event.CreditsCancelled;
+import org.jcm.ledger.event.CreditsIssued;
+import org.jcm.ledger.event.CreditsRetired;
+import org.jcm.ledger.event.CreditsTransferred;
+import org.jcm.ledger.event.FirstTransferRecorded;
+import org.jcm.ledger.event.IssuanceRequested;
+import org.jcm.ledger.event.IssuedAllocation;
+import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.event.OrganizationRegistered;
+import org.jcm.ledger.event.PartyRegistered;
+import org.jcm.ledger.event.PartyUpdated;
+import org.jcm.ledger.event.ProjectRegistered;
+import org.jcm.ledger.event.RegistryRegistered;
+import org.jcm.ledger.event.UnitsAuthorized;
+
+/**
+ * Derives the index rows of one event: the accounts it touches ({@code event_account}), the unit
+ * ranges it names ({@code event_units}) and its {@code first_transfer} row.
+ */
+public final class EventIndex implements LedgerEvent.Visitor<Void> {
+
+    private final BatchRows rows;
+
+    /** The index of the writer that fills {@code rows}: one instance per writer, so indexing allocates nothing per event. */
+    public EventIndex(BatchRows rows) {
+        this.rows = rows;
+    }
+
+    /** Adds the index rows of {@code event} to the rows of this index. */
+    public void add(LedgerEvent event) {
+        event.accept(this);
+    }
+
+    @Override
+    public Void visitPartyRegistered(PartyRegistered e) {
+        return null; // reference data names no account or units
+    }
+
+    @Override
+    public Void visitPartyUpdated(PartyUpdated e) {
+        return null; // reference data names no account or units
+    }
+
+    @Override
+    public Void visitRegistryRegistered(RegistryRegistered e) {
+        rows.touchesAccount(e.cancellationAccountId().value(), e.seq());
+        rows.touchesAccount(e.retirementAccountId().value(), e.seq());
+        return null;
+    }
+
+    @Override
+    public Void visitOrganizationRegistered(OrganizationRegistered e) {
+        return null; // an organization is no account
+    }
+
+    @Override
+    public Void visitAccountOpened(AccountOpened e) {
+        rows.touchesAccount(e.accountId().value(), e.seq());
+        return null;
+    }
+
+    @Override
+    public Void visitAccountFrozen(AccountFrozen e) {
+        rows.touchesAccount(e.accountId().value(), e.seq());
+        return null;
+    }
+
+    @Override
+    public Void visitAccountUnfrozen(AccountUnfrozen e) {
+        rows.touchesAccount(e.accountId().value(), e.seq());
+        return null;
+    }
+
+    @Override
+    public Void visitAccountClosed(AccountClosed e) {
+        rows.touchesAccount(e.accountId().value(), e.seq());
+        return null;
+    }
+
+    @Override
+    public Void visitProjectRegistered(ProjectRegistered e) {
+        return null; // reference data names no account or units
+    }
+
+    @Override
+    public Void visitIssuanceRequested(IssuanceRequested e) {
+        return null; // a request names no account or units
+    }
+
+    @Override
+    public Void visitCreditsIssued(CreditsIssued e) {
+        for (IssuedAllocation a : e.allocations()) {
+            rows.touchesAccount(a.accountId().value(), e.seq());
+            rows.namesUnits(e.hostParty().value(), e.vintage().year(), a.first(), a.last(), e.seq());
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitCreditsTransferred(CreditsTransferred e) {
+        rows.touchesAccount(e.fromAccountId().value(), e.seq());
+        rows.touchesAccount(e.toAccountId().value(), e.seq());
+        ranges(e.ranges(), e.seq());
+        return null;
+    }
+
+    @Override
+    public Void visitCreditsCancelled(CreditsCancelled e) {
+        rows.touchesAccount(e.fromAccountId().value(), e.seq());
+        rows.touchesAccount(e.toAccountId().value(), e.seq());
+        ranges(e.ranges(), e.seq());
+        return null;
+    }
+
+    @Override
+    public Void visitCreditsRetired(CreditsRetired e) {
+        rows.touchesAccount(e.fromAccountId().value(), e.seq());
+        rows.touchesAccount(e.toAccountId().value(), e.seq());
+        ranges(e.ranges(), e.seq());
+        return null;
+    }
+
+    @Override
+    public Void visitUnitsAuthorized(UnitsAuthorized e) {
+        ranges(e.ranges(), e.seq());
+        return null;
+    }
+
+    @Override
+    public Void visitAuthorizationAmended(AuthorizationAmended e) {
+        ranges(e.ranges(), e.seq());
+        return null;
+    }
+
+    @Override
+    public Void visitAuthorizationRevoked(AuthorizationRevoked e) {
+        ranges(e.ranges(), e.seq());
+        return null;
+    }
+
+    @Override
+    public Void visitFirstTransferRecorded(FirstTransferRecorded e) {
+        ranges(e.ranges(), e.seq());
+        rows.firstTransfer(e);
+        return null;
+    }
+
+    @Override
+    public Void visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
+        ranges(e.ranges(), e.seq());
+        return null;
+    }
+
+    private void ranges(List<BlockRange> ranges, long seq) {
+        for (int i = 0, n = ranges.size(); i < n; i++) {
+            BlockRange r = ranges.get(i);
+            rows.namesUnits(r.hostParty().value(), r.vintage().year(), r.first(), r.last(), seq);
+        }
+    }
+}

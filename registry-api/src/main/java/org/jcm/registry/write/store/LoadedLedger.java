@@ -1,0 +1,15 @@
+package org.jcm.registry.write.store;
+
+import java.util.Map;
+import org.jcm.ledger.id.AccountId;
+import org.jcm.ledger.state.AccountInfo;
+import org.jcm.ledger.state.LedgerState;
+
+/**
+ * The ledger as replayed from {@code ledger_event}: the live state (change tracking on, nothing
+ * pending), the head hash, and the account rows as stored (the writer writes an account row only
+ * when its information differs from these).
+ */
+public record LoadedLedger(LedgerState state, byte[] headHash, Map<AccountId, AccountInfo> storedAccounts,
+                           long replayMillis) {
+}
