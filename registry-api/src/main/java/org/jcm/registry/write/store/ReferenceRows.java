@@ -4,16 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jcm.ledger.canonical.Json;
 import org.jcm.ledger.event.BlockRange;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.event.IssuedAllocation;
+import org.jcm.ledger.event.RangeJson;
 import org.jcm.ledger.id.IssuanceId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
@@ -272,7 +270,7 @@ final class ReferenceRows {
                     versions.setArray(6, c.createArrayOf("int4", v.terms().vintages().stream().map(Vintage::year).toArray()));
                     versions.setArray(7, c.createArrayOf("text", v.terms().authorizedEntities().toArray()));
                     versions.setString(8, v.issuanceId().map(IssuanceId::value).orElse(null));
-                    versions.setString(9, Json.write(ranges(v.ranges())));
+                    versions.setString(9, Json.write(RangeJson.toJson(v.ranges())));
                     versions.addBatch();
                 }
             }
@@ -317,22 +315,6 @@ final class ReferenceRows {
             }
             upsert.executeBatch();
         }
-    }
-
-    private static List<Object> ranges(List<BlockRange> ranges) {
-        List<Object> list = new ArrayList<>(ranges.size());
-        for (BlockRange r : ranges) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("hostParty", r.hostParty().value());
-            m.put("vintage", (long) r.vintage().year());
-            m.put("projectId", r.projectId().value());
-            m.put("issuanceId", r.issuanceId().value());
-            m.put("issuingRegistryId", r.issuingRegistryId().value());
-            m.put("first", r.first());
-            m.put("last", r.last());
-            list.add(m);
-        }
-        return list;
     }
 
     private static void setOptionalLong(PreparedStatement statement, int index, Optional<Long> value) throws SQLException {
