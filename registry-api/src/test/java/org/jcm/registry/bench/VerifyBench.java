@@ -19,7 +19,7 @@ import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.state.LedgerConfig;
 import org.jcm.registry.api.VerificationReport;
 import org.jcm.registry.persistence.LedgerStore;
-import org.jcm.registry.service.LedgerVerifier;
+import org.jcm.registry.verify.LedgerVerifier;
 import org.jcm.registry.service.LedgerWriter;
 import org.jcm.registry.service.WriterStatus;
 

@@ -32,6 +32,7 @@ import org.jcm.ledger.serial.Quantity;
 import org.jcm.registry.api.VerificationReport;
 import org.jcm.registry.persistence.SubjectKey;
 import org.jcm.registry.testing.LedgerFixture;
+import org.jcm.registry.verify.LedgerVerifier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
