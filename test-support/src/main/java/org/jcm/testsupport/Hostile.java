@@ -1,22 +1,11 @@
 package org.jcm.testsupport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
-import io.smallrye.jwt.util.KeyUtils;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +18,9 @@ import net.jqwik.api.Arbitrary;
  * control characters, and bearer tokens that are forged, expired, unsigned ({@code alg: none}),
  * from a stranger, another issuer or another audience, issued in the future, too long-lived, or
  * carrying several roles.
+ *
+ * <p>This class is what the tests call; {@link BodySurgery} does the edits of a valid body and
+ * {@link HostileTokens} builds the tokens.
  */
 public final class Hostile {
 
@@ -80,13 +72,14 @@ public final class Hostile {
 
     /** A hostile body made from a valid one (given as JSON text), as bytes. */
     public static Arbitrary<byte[]> body(String valid) {
-        Map<String, Object> fields = fields(valid);
+        Map<String, Object> fields = BodySurgery.fields(valid);
         List<String> names = new ArrayList<>(fields.keySet());
         Arbitrary<byte[]> fieldReplaced = names.isEmpty() ? Arbitraries.just(utf8(valid))
-                : Arbitraries.of(names).flatMap(name -> fieldValue().map(value -> utf8(replace(fields, name, value))));
-        Arbitrary<byte[]> injectedEverywhere = Arbitraries.of(INJECTIONS).map(text -> utf8(everyTextField(fields, text)));
-        Arbitrary<byte[]> invalidUtf8 = names.isEmpty() ? Arbitraries.just(invalidUtf8InString("x"))
-                : Arbitraries.of(names).map(name -> invalidUtf8InField(fields, name));
+                : Arbitraries.of(names)
+                        .flatMap(name -> fieldValue().map(value -> utf8(BodySurgery.replace(fields, name, value))));
+        Arbitrary<byte[]> injectedEverywhere = Arbitraries.of(INJECTIONS).map(text -> utf8(BodySurgery.everyTextField(fields, text)));
+        Arbitrary<byte[]> invalidUtf8 = names.isEmpty() ? Arbitraries.just(BodySurgery.invalidUtf8InString("x"))
+                : Arbitraries.of(names).map(name -> BodySurgery.invalidUtf8InField(fields, name));
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(4, fieldReplaced),
                 net.jqwik.api.Tuple.of(2, injectedEverywhere),
@@ -96,15 +89,15 @@ public final class Hostile {
                 net.jqwik.api.Tuple.of(1, Arbitraries.of(10_000, 2_000, 1_001).flatMap(depth -> Arbitraries.of(
                         utf8("[".repeat(depth) + "]".repeat(depth)),
                         utf8("{\"a\":".repeat(depth) + "1" + "}".repeat(depth)),
-                        utf8(nestInFirstField(fields, depth))))),
+                        utf8(BodySurgery.nestInFirstField(fields, depth))))),
                 net.jqwik.api.Tuple.of(2, Arbitraries.of(
                         "", " ", "null", "true", "0", "[]", "\"text\"", "{", "}", "{\"a\"}", "{,}", "{\"a\":1,}", "[1,]",
                         "{'single':'quotes'}", "{\"a\":01}", "{\"a\":.5}", "{\"a\":+1}", "{\"a\":NaN}", "{\"a\":Infinity}",
                         "{\"a\":undefined}", "/* comment */ {}", "{\"a\":1}{\"b\":2}", "\uFEFF{}", "{\"a\":\"\\uZZZZ\"}",
                         "{\"a\":\"\\ud800\"}", "{\"a\":\"unterminated}").map(Hostile::utf8)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(512)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(utf8(duplicateFirstField(valid)))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(INJECTIONS).map(name -> utf8(withExtraField(fields, name)))),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(utf8(BodySurgery.duplicateFirstField(valid)))),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(INJECTIONS).map(name -> utf8(BodySurgery.withExtraField(fields, name)))),
                 net.jqwik.api.Tuple.of(3, unstorableBody(valid)));
     }
 
@@ -119,11 +112,12 @@ public final class Hostile {
         Arbitrary<Integer> low = Arbitraries.integers().between(0xDC00, 0xDFFF);
         Arbitrary<Boolean> upper = Arbitraries.of(true, false);
         Arbitrary<String> bad = Arbitraries.oneOf(
-                net.jqwik.api.Combinators.combine(high, upper).as(Hostile::escape),
-                net.jqwik.api.Combinators.combine(low, upper).as(Hostile::escape),
+                net.jqwik.api.Combinators.combine(high, upper).as(BodySurgery::escape),
+                net.jqwik.api.Combinators.combine(low, upper).as(BodySurgery::escape),
                 net.jqwik.api.Combinators.combine(high, upper, Arbitraries.of("x", "\\n", "\\u0041", "\\\\", " ", "\\ud800"))
-                        .as((h, u, next) -> escape(h, u) + next),
-                net.jqwik.api.Combinators.combine(low, high, upper).as((l, h, u) -> escape(l, u) + escape(h, u)),
+                        .as((h, u, next) -> BodySurgery.escape(h, u) + next),
+                net.jqwik.api.Combinators.combine(low, high, upper)
+                        .as((l, h, u) -> BodySurgery.escape(l, u) + BodySurgery.escape(h, u)),
                 Arbitraries.of("\\u0000", "\\u0000\\u0000", "a\\u0000"));
         Arbitrary<String> letters = Arbitraries.strings().withCharRange('a', 'z').ofMaxLength(6);
         return net.jqwik.api.Combinators.combine(letters, bad, letters).as((before, text, after) -> before + text + after);
@@ -142,27 +136,28 @@ public final class Hostile {
      * before the document, the document in UTF-16, or a NUL byte.
      */
     public static Arbitrary<byte[]> unstorableBody(String valid) {
-        Object tree = parse(valid);
-        int strings = countStrings(tree);
+        Object tree = BodySurgery.parse(valid);
+        int strings = BodySurgery.countStrings(tree);
         Arbitrary<Integer> anyString = Arbitraries.integers().between(0, Math.max(0, strings - 1));
         Arbitrary<byte[]> escaped = strings == 0 ? unstorableEscapes().map(text -> utf8("{\"a\":\"" + text + "\"}"))
                 : net.jqwik.api.Combinators.combine(anyString, unstorableEscapes())
-                        .as((n, text) -> spliceIntoString(tree, n, utf8(text)));
-        Arbitrary<byte[]> raw = strings == 0 ? rawSurrogateBytes().map(bytes -> spliceIntoString("x", 0, bytes))
-                : net.jqwik.api.Combinators.combine(anyString, rawSurrogateBytes()).as((n, bytes) -> spliceIntoString(tree, n, bytes));
+                        .as((n, text) -> BodySurgery.spliceIntoString(tree, n, utf8(text)));
+        Arbitrary<byte[]> raw = strings == 0 ? rawSurrogateBytes().map(bytes -> BodySurgery.spliceIntoString("x", 0, bytes))
+                : net.jqwik.api.Combinators.combine(anyString, rawSurrogateBytes())
+                        .as((n, bytes) -> BodySurgery.spliceIntoString(tree, n, bytes));
         Arbitrary<byte[]> name = unstorableEscapes().map(text -> {
-            String json = write(tree);
+            String json = BodySurgery.write(tree);
             int brace = json.indexOf('{');
             return brace < 0 ? utf8("{\"" + text + "\":1}")
                     : utf8(json.substring(0, brace + 1) + "\"" + text + "\":1" + (json.charAt(brace + 1) == '}' ? "" : ",")
                             + json.substring(brace + 1));
         });
         Arbitrary<byte[]> marked = Arbitraries.of(
-                concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(valid)),
-                concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, valid.getBytes(StandardCharsets.UTF_16BE)),
-                concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, valid.getBytes(StandardCharsets.UTF_16LE)),
+                BodySurgery.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(valid)),
+                BodySurgery.concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, valid.getBytes(StandardCharsets.UTF_16BE)),
+                BodySurgery.concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, valid.getBytes(StandardCharsets.UTF_16LE)),
                 valid.getBytes(StandardCharsets.UTF_16BE),
-                concat(utf8(valid.substring(0, valid.length() / 2)), new byte[] {0}, utf8(valid.substring(valid.length() / 2))));
+                BodySurgery.concat(utf8(valid.substring(0, valid.length() / 2)), new byte[] {0}, utf8(valid.substring(valid.length() / 2))));
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(5, escaped),
                 net.jqwik.api.Tuple.of(2, raw),
@@ -184,77 +179,6 @@ public final class Hostile {
                             colliding.set(at, keys.get(copied));
                             return colliding;
                         }))));
-    }
-
-    private static String escape(int unit, boolean upper) {
-        return String.format(java.util.Locale.ROOT, upper ? "\\u%04X" : "\\u%04x", unit);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
-    }
-
-    private static Object parse(String valid) {
-        try {
-            return JSON.readValue(valid, Object.class);
-        } catch (IOException e) {
-            return Map.of();
-        }
-    }
-
-    private static int countStrings(Object value) {
-        if (value instanceof String) {
-            return 1;
-        } else if (value instanceof Map<?, ?> map) {
-            return map.values().stream().mapToInt(Hostile::countStrings).sum();
-        } else if (value instanceof List<?> list) {
-            return list.stream().mapToInt(Hostile::countStrings).sum();
-        }
-        return 0;
-    }
-
-    /** The document with {@code bytes} spliced into the middle of its {@code n}-th string (depth first). */
-    private static byte[] spliceIntoString(Object tree, int n, byte[] bytes) {
-        String marker = "\u0001SPLICE\u0001";
-        int[] left = {n};
-        Object marked = markString(tree, left, marker);
-        byte[] json = utf8(write(marked));
-        String escapedMarker = literal(marker);
-        return spliceBytes(json, utf8(escapedMarker.substring(1, escapedMarker.length() - 1)), bytes);
-    }
-
-    private static Object markString(Object value, int[] left, String marker) {
-        if (value instanceof String text) {
-            if (left[0]-- == 0) {
-                return text.substring(0, text.length() / 2) + marker + text.substring(text.length() / 2);
-            }
-            return text;
-        } else if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(k, markString(v, left, marker)));
-            return copy;
-        } else if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>();
-            list.forEach(v -> copy.add(markString(v, left, marker)));
-            return copy;
-        }
-        return value;
-    }
-
-    private static byte[] spliceBytes(byte[] json, byte[] marker, byte[] replacement) {
-        int at = indexOf(json, marker);
-        if (at < 0) {
-            return json;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(json, 0, at);
-        out.writeBytes(replacement);
-        out.write(json, at + marker.length, json.length - at - marker.length);
-        return out.toByteArray();
     }
 
     /** Text for a path segment or query value: hostile strings, percent-encoded as a URI allows. */
@@ -302,206 +226,7 @@ public final class Hostile {
      * and {@code claims} describe a caller who would be allowed.
      */
     public static String authorization(TokenKind kind, String subject, Set<String> groups, Map<String, String> claims) {
-        return switch (kind) {
-            case VALID -> bearer(claims(subject, groups, claims).sign());
-            case NONE -> null;
-            case EXPIRED -> bearer(claims(subject, groups, claims).issuedAt(Instant.now().minus(Duration.ofHours(2)))
-                    .expiresAt(Instant.now().minus(Duration.ofHours(1))).sign());
-            case NOT_YET_VALID -> bearer(claims(subject, groups, claims).claim("nbf", Instant.now().plus(Duration.ofDays(1))
-                    .getEpochSecond()).sign());
-            case FORGED_SIGNATURE -> bearer(forge(claims(subject, groups, claims).sign()));
-            case ALG_NONE -> bearer(unsigned(subject, groups, claims));
-            case STRANGER_KEY -> bearer(claims(subject, groups, claims).sign(strangerKey()));
-            case OTHER_ISSUER -> bearer(claims(subject, groups, claims).issuer("https://attacker.example").sign());
-            case OTHER_AUDIENCE -> bearer(claims(subject, groups, claims).audience("some-other-service").sign());
-            case NO_AUDIENCE -> bearer(withoutAudience(subject, groups, claims));
-            case NO_ISSUER -> bearer(claims(subject, groups, claims).issuer("").sign());
-            case GARBAGE -> "Bearer " + Base64.getUrlEncoder().encodeToString(utf8("not a token at all")) + ".x.y";
-            case NOT_BEARER -> "Basic " + Base64.getEncoder().encodeToString(utf8("operator:operator"));
-            case WRONG_ROLE -> bearer(claims(subject, Set.of("nobody"), claims).sign());
-            case EMPTY_GROUPS -> bearer(claims(subject, Set.of(), claims).sign());
-            case HUGE_CLAIM -> bearer(claims(subject, groups, claims).claim("junk", "j".repeat(4_000)).sign());
-            case INJECTED_SUBJECT -> bearer(claims("'; DROP TABLE idempotency; --\r\nINFO forged", groups, claims).sign());
-            case ISSUED_IN_THE_FUTURE -> bearer(claims(subject, groups, claims).issuedAt(Instant.now().plus(Duration.ofHours(1)))
-                    .expiresAt(Instant.now().plus(Duration.ofHours(1).plusMinutes(10))).sign());
-            case LONG_LIVED -> bearer(claims(subject, groups, claims).issuedAt(Instant.now())
-                    .expiresAt(Instant.now().plus(Duration.ofDays(30))).sign());
-            case SEVERAL_ROLES -> bearer(claims(subject, severalRoles(groups), claims).sign());
-        };
-    }
-
-    private static String bearer(String token) {
-        return "Bearer " + token;
-    }
-
-    private static JwtClaimsBuilder claims(String subject, Set<String> groups, Map<String, String> claims) {
-        JwtClaimsBuilder builder = Jwt.issuer("jcm-registry").audience(AUDIENCES).subject(subject).upn(subject).groups(groups)
-                .expiresIn(Duration.ofHours(1));
-        claims.forEach(builder::claim);
-        return builder;
-    }
-
-    private static String withoutAudience(String subject, Set<String> groups, Map<String, String> claims) {
-        JwtClaimsBuilder builder = Jwt.issuer("jcm-registry").subject(subject).upn(subject).groups(groups)
-                .expiresIn(Duration.ofHours(1));
-        claims.forEach(builder::claim);
-        return builder.sign();
-    }
-
-    /** The caller's role and one more, the most powerful one it does not have. */
-    private static Set<String> severalRoles(Set<String> groups) {
-        Set<String> several = new java.util.TreeSet<>(groups);
-        several.add(groups.contains("operator") ? "auditor" : "operator");
-        return several;
-    }
-
-    /** The token with one character of its signature changed. */
-    private static String forge(String token) {
-        int dot = token.lastIndexOf('.');
-        char[] chars = token.toCharArray();
-        int at = dot + 1 + (token.length() - dot - 1) / 2;
-        chars[at] = chars[at] == 'A' ? 'B' : 'A';
-        return new String(chars);
-    }
-
-    /** A token with {@code alg: none} and no signature, claiming whatever a caller would want. */
-    private static String unsigned(String subject, Set<String> groups, Map<String, String> claims) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("iss", "jcm-registry");
-        payload.put("aud", List.copyOf(AUDIENCES));
-        payload.put("sub", subject);
-        payload.put("upn", subject);
-        payload.put("groups", groups);
-        payload.put("exp", Instant.now().plus(Duration.ofHours(1)).getEpochSecond());
-        payload.putAll(claims);
-        try {
-            Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
-            return encoder.encodeToString(utf8("{\"alg\":\"none\",\"typ\":\"JWT\"}")) + "."
-                    + encoder.encodeToString(JSON.writeValueAsBytes(payload)) + ".";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static PrivateKey strangerKey() {
-        try (InputStream pem = Hostile.class.getResourceAsStream("/jwt/stranger-private-key.pem")) {
-            return KeyUtils.decodePrivateKey(new String(pem.readAllBytes(), StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    // ------------------------------------------------------------------ body surgery
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> fields(String valid) {
-        try {
-            Object parsed = JSON.readValue(valid, Object.class);
-            return parsed instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-        } catch (IOException e) {
-            return Map.of();
-        }
-    }
-
-    /** The body with one field's value replaced by raw JSON text. */
-    private static String replace(Map<String, Object> fields, String name, String rawValue) {
-        StringBuilder json = new StringBuilder("{");
-        for (Map.Entry<String, Object> field : fields.entrySet()) {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            json.append(literal(field.getKey())).append(':');
-            json.append(field.getKey().equals(name) ? rawValue : write(field.getValue()));
-        }
-        return json.append('}').toString();
-    }
-
-    /** The body with every string, at any depth, replaced by {@code text}. */
-    private static String everyTextField(Map<String, Object> fields, String text) {
-        return write(replaceStrings(fields, text));
-    }
-
-    private static Object replaceStrings(Object value, String text) {
-        if (value instanceof String) {
-            return text;
-        } else if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(k, replaceStrings(v, text)));
-            return copy;
-        } else if (value instanceof List<?> list) {
-            return list.stream().map(v -> replaceStrings(v, text)).toList();
-        }
-        return value;
-    }
-
-    private static String nestInFirstField(Map<String, Object> fields, int depth) {
-        if (fields.isEmpty()) {
-            return "[".repeat(depth) + "]".repeat(depth);
-        }
-        return replace(fields, fields.keySet().iterator().next(), "[".repeat(depth) + "1" + "]".repeat(depth));
-    }
-
-    private static String duplicateFirstField(String valid) {
-        Map<String, Object> fields = fields(valid);
-        if (fields.isEmpty()) {
-            return "{\"a\":1,\"a\":2}";
-        }
-        Map.Entry<String, Object> first = fields.entrySet().iterator().next();
-        return "{" + literal(first.getKey()) + ":" + write(first.getValue()) + "," + valid.substring(valid.indexOf('{') + 1);
-    }
-
-    private static String withExtraField(Map<String, Object> fields, String name) {
-        Map<String, Object> copy = new LinkedHashMap<>(fields);
-        copy.put(name, "x");
-        return write(copy);
-    }
-
-    /** The body with one field set to a string holding bytes that are not UTF-8. */
-    private static byte[] invalidUtf8InField(Map<String, Object> fields, String name) {
-        String marker = "\u0001MARK\u0001";
-        String json = replace(fields, name, literal(marker));
-        return spliceInvalidUtf8(utf8(json), utf8(literal(marker).substring(1, literal(marker).length() - 1)));
-    }
-
-    private static byte[] invalidUtf8InString(String text) {
-        return spliceInvalidUtf8(utf8("{\"a\":\"" + text + "\"}"), utf8(text));
-    }
-
-    private static byte[] spliceInvalidUtf8(byte[] json, byte[] marker) {
-        byte[] invalid = {(byte) 0xC0, (byte) 0xAF, (byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80, (byte) 0xE2,
-            (byte) 0x82};
-        int at = indexOf(json, marker);
-        if (at < 0) {
-            return json;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(json, 0, at);
-        out.write(invalid, 0, invalid.length);
-        out.write(json, at + marker.length, json.length - at - marker.length);
-        return out.toByteArray();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HostileTokens.authorization(kind, subject, groups, claims);
     }
 
     public static byte[] utf8(String text) {

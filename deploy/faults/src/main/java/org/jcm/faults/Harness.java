@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.jcm.localstack.FaultStack;
 
 /** Runs the faults one after another under load and checks the ledger, the topic and settlement after each. */
 final class Harness {

@@ -3,19 +3,22 @@ package org.jcm.localstack;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** Console progress lines, each prefixed with the seconds since the launcher started. */
-final class Progress {
+/**
+ * Console progress lines, each prefixed with the seconds since the launcher started. Public for
+ * the fault harness, which prints its steps and {@link DemoData}'s on the same clock.
+ */
+public final class Progress {
 
     private final PrintStream out;
     private final long startNanos;
 
-    Progress(PrintStream out) {
+    public Progress(PrintStream out) {
         this.out = out;
         this.startNanos = System.nanoTime();
     }
 
     /** Prints one step. */
-    void step(String text) {
+    public void step(String text) {
         line(text);
     }
 

@@ -50,7 +50,7 @@ public class Article6Reader {
     private static List<LedgerEvent> decodeAll(RowSet<Row> rows) {
         List<LedgerEvent> events = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            events.add(StoredEvents.decode(row.getString("event_json")));
+            events.add(StoredEventJson.decode(row.getString("event_json")));
         }
         return events;
     }
@@ -102,7 +102,7 @@ public class Article6Reader {
                 .flatMap(rows -> {
                     List<Retired> retired = new ArrayList<>();
                     for (Row row : rows) {
-                        CreditsRetired e = (CreditsRetired) StoredEvents.decode(row.getString("event_json"));
+                        CreditsRetired e = (CreditsRetired) StoredEventJson.decode(row.getString("event_json"));
                         for (BlockRange r : e.ranges()) {
                             retired.add(new Retired(e, r));
                         }
@@ -128,7 +128,7 @@ public class Article6Reader {
                         head = row.getLong("seq");
                         String json = row.getString("event_json");
                         if (json != null) {
-                            CreditsRetired e = (CreditsRetired) StoredEvents.decode(json);
+                            CreditsRetired e = (CreditsRetired) StoredEventJson.decode(json);
                             for (BlockRange r : e.ranges()) {
                                 retired.add(new Retired(e, r));
                             }

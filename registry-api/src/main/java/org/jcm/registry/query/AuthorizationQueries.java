@@ -23,7 +23,7 @@ import org.jcm.registry.entity.AuthorizationVersionEntity;
 import org.jcm.registry.entity.FirstTransferEntity;
 import org.jcm.registry.paging.ListKind;
 import org.jcm.registry.paging.PageRequest;
-import org.jcm.registry.persistence.StoredEvents;
+import org.jcm.registry.persistence.StoredEventJson;
 
 /**
  * Reads Article 6.2 authorizations through Hibernate Reactive: pages of their current terms, and
@@ -102,7 +102,7 @@ public class AuthorizationQueries {
                 .map(rows -> {
                     List<AuthorizationJson.Version> versions = new ArrayList<>(rows.size());
                     for (AuthorizationVersionEntity v : rows) {
-                        LedgerEvent e = StoredEvents.decode(v.event().eventJson());
+                        LedgerEvent e = StoredEventJson.decode(v.event().eventJson());
                         List<BlockRange> ranges = e instanceof UnitsAuthorized u ? u.ranges() : ((AuthorizationAmended) e).ranges();
                         versions.add(new AuthorizationJson.Version(v.version(), v.seq(), EventCodec.formatTime(e.at()),
                                 v.authorizedQuantity(), integers(v.vintages()), Arrays.asList(v.authorizedEntities()),
@@ -120,7 +120,7 @@ public class AuthorizationQueries {
                 .map(rows -> {
                     List<AuthorizationJson.FirstTransfer> list = new ArrayList<>(rows.size());
                     for (FirstTransferEntity f : rows) {
-                        FirstTransferRecorded ft = (FirstTransferRecorded) StoredEvents.decode(f.event().eventJson());
+                        FirstTransferRecorded ft = (FirstTransferRecorded) StoredEventJson.decode(f.event().eventJson());
                         list.add(new AuthorizationJson.FirstTransfer(ft.seq(), EventCodec.formatTime(ft.at()),
                                 ft.trigger().name(), ft.causeSeq(), ft.transferringParty().value(),
                                 ft.acquiringParty().map(p -> p.value()).orElse(null), f.quantity(),
@@ -138,7 +138,7 @@ public class AuthorizationQueries {
                     if (rows.isEmpty()) {
                         return null;
                     }
-                    AuthorizationRevoked r = (AuthorizationRevoked) StoredEvents.decode(rows.get(0));
+                    AuthorizationRevoked r = (AuthorizationRevoked) StoredEventJson.decode(rows.get(0));
                     return new AuthorizationJson.Revocation(r.seq(), EventCodec.formatTime(r.at()), r.reason().orElse(null),
                             units(r.ranges(), ca));
                 });

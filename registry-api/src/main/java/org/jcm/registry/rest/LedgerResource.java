@@ -18,11 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jcm.registry.api.LedgerHead;
 import org.jcm.registry.api.VerificationReport;
-import org.jcm.registry.persistence.LedgerEventReader;
+import org.jcm.registry.persistence.LedgerPages;
 import org.jcm.support.problem.FieldError;
 import org.jcm.registry.problem.ProblemCodes;
 import org.jcm.support.problem.ProblemException;
-import org.jcm.registry.service.LedgerVerifier;
+import org.jcm.registry.verify.LedgerVerifier;
 
 /** The ledger itself: its entries in sequence order, its head, and a full verification for auditors. */
 @Path("/api/v1/ledger")
@@ -34,10 +34,10 @@ public class LedgerResource {
     /** The page size when the client names none. */
     public static final int DEFAULT_LIMIT = 100;
 
-    private final LedgerEventReader reader;
+    private final LedgerPages reader;
     private final LedgerVerifier verifier;
 
-    LedgerResource(LedgerEventReader reader, LedgerVerifier verifier) {
+    LedgerResource(LedgerPages reader, LedgerVerifier verifier) {
         this.reader = reader;
         this.verifier = verifier;
     }

@@ -36,10 +36,10 @@ import org.jcm.support.problem.FieldError;
 import org.jcm.support.problem.Problem;
 import org.jcm.registry.problem.ProblemCodes;
 import org.jcm.support.problem.ProblemException;
-import org.jcm.registry.service.AefReportService;
-import org.jcm.registry.service.PublicReports;
-import org.jcm.registry.service.PublicReports.StatementLine;
-import org.jcm.registry.service.ReportTables;
+import org.jcm.registry.report.AefReportService;
+import org.jcm.registry.report.PublicReports;
+import org.jcm.registry.report.PublicReports.StatementLine;
+import org.jcm.registry.report.ReportTables;
 
 /** Reports: the AEF tables for governments and auditors, and the public summary and retirement statements. */
 @Path("/api/v1/reports")

@@ -1,4 +1,4 @@
-package org.jcm.registry.service;
+package org.jcm.registry.verify;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.jcm.settlement.messaging;
+package org.jcm.bench.inproc;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -17,22 +17,22 @@ import org.jcm.ledger.state.LedgerState;
 import org.jcm.settlement.apply.BatchEffects;
 import org.jcm.settlement.apply.EventFolder;
 import org.jcm.settlement.testing.TestLedger;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * CPU time per event of each stage of the consumer's reading side (parse, decode, canonical form,
- * hash check, fold with effects), without Kafka or PostgreSQL. Runs only with {@code -Djcm.bench=true}.
+ * CPU time per event of each stage of settlement's reading side (parse, decode, canonical form,
+ * hash check, fold with effects), without Kafka or PostgreSQL (a tool, not a test). Argument: the
+ * number of priced transfers in the ledger it reads (default 200,000). See docs/performance.md.
  */
-@EnabledIfSystemProperty(named = "jcm.bench", matches = "true")
-class ReaderStagesBenchmark {
+public final class ReaderStagesBenchmark {
 
-    @Test
-    void measure_the_cpu_time_of_each_reading_stage() {
+    private ReaderStagesBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int transfers = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         TestLedger ledger = TestLedger.offline();
         Instant at = Instant.parse("2025-11-01T00:00:00Z");
         ledger.issue(at, 2090, TestLedger.C, 100);
-        int transfers = Integer.getInteger("jcm.bench.events", 200_000);
         for (int i = 0; i < transfers; i++) {
             var from = i % 2 == 0 ? TestLedger.C : TestLedger.A;
             var to = i % 2 == 0 ? TestLedger.A : TestLedger.C;

@@ -1,4 +1,4 @@
-package org.jcm.localstack;
+package org.jcm.faults;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +18,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jcm.embedded.EmbeddedPostgresServer;
 import org.jcm.embedded.PostgresDatabase;
+import org.jcm.localstack.CursorKeyFile;
+import org.jcm.localstack.DataFolder;
+import org.jcm.localstack.DemoData;
+import org.jcm.localstack.Infrastructure;
+import org.jcm.localstack.JwtIssuer;
+import org.jcm.localstack.Progress;
+import org.jcm.localstack.ServiceProcess;
 
 /**
  * The local stack as the fault harness needs it: the same pieces as {@code LocalStack} (embedded
@@ -26,8 +33,8 @@ import org.jcm.embedded.PostgresDatabase;
  * of its own (so that it can be killed with SIGKILL), and registry-api can run as two instances
  * on one database.
  *
- * <p>It lives in the launcher's package to use its package-private building blocks
- * ({@link ServiceProcess}, {@link JwtIssuer}, {@link DemoSeeder}, ...) rather than copies of them.
+ * <p>It is built from the launcher's public building blocks ({@link ServiceProcess}, {@link JwtIssuer},
+ * {@link DataFolder}, {@link DemoData}, ...) rather than copies of them.
  */
 public final class FaultStack implements AutoCloseable {
 
@@ -55,8 +62,7 @@ public final class FaultStack implements AutoCloseable {
     private Process broker;
     private EmbeddedPostgresServer postgres;
     private JwtIssuer issuer;
-    private DemoIds ids = DemoIds.EXPECTED;
-    private DemoTokens tokens;
+    private DemoData demo;
 
     public FaultStack(Settings settings) {
         this.settings = settings;
@@ -69,7 +75,7 @@ public final class FaultStack implements AutoCloseable {
         folder.wipe();
         folder.prepare();
         issuer = JwtIssuer.loadOrCreate(folder.jwt());
-        tokens = new DemoTokens(issuer, Instant.now());
+        demo = new DemoData(issuer, Instant.now(), progress);
         step("Starting PostgreSQL on port " + settings.postgresPort());
         startPostgres();
         step("Starting the Kafka broker (own JVM) on port " + settings.kafkaPort());
@@ -77,12 +83,7 @@ public final class FaultStack implements AutoCloseable {
         startRegistry(0);
         startSettlement();
         step("Loading the demo data through the API");
-        try {
-            ids = new DemoSeeder(new ApiClient(http, URI.create(registryUrl(0))),
-                    Optional.of(new ApiClient(http, URI.create(settlementUrl()))), tokens, progress, Instant.now()).seed();
-        } catch (SeedingException e) {
-            throw new IllegalStateException("Demo data not loaded: " + e.getMessage(), e);
-        }
+        demo.seed(http, URI.create(registryUrl(0)), Optional.of(URI.create(settlementUrl())));
     }
 
     public void step(String text) {
@@ -107,17 +108,16 @@ public final class FaultStack implements AutoCloseable {
 
     /** The account of the Mongolian demo company and of the Japanese one. */
     public String mongolianAccount() {
-        return ids.mongolianAccount();
+        return demo.mongolianAccount();
     }
 
     public String japaneseAccount() {
-        return ids.japaneseAccount();
+        return demo.japaneseAccount();
     }
 
     /** A token of a demo actor by its tokens-file variable, e.g. {@code JCM_TOKEN_AUDITOR}. */
     public String token(String variable) {
-        return DemoActor.all(ids).stream().filter(actor -> actor.variable().equals(variable)).findFirst()
-                .map(tokens::mint).orElseThrow(() -> new IllegalArgumentException("No demo actor " + variable));
+        return demo.token(variable);
     }
 
     // ---- registry-api
@@ -125,8 +125,8 @@ public final class FaultStack implements AutoCloseable {
     /** Starts registry-api instance 0 (the first) or 1 (the second, on the standby port) and waits until it is ready. */
     public void startRegistry(int instance) throws InterruptedException {
         int port = instance == 0 ? settings.registryPort() : settings.standbyPort();
-        String name = LocalStack.REGISTRY + (instance == 0 ? "" : "-2");
-        ServiceProcess process = startService(name, settings.quarkusRunJar(LocalStack.REGISTRY), port,
+        String name = DemoData.REGISTRY_SERVICE + (instance == 0 ? "" : "-2");
+        ServiceProcess process = startService(name, settings.quarkusRunJar(DemoData.REGISTRY_SERVICE), port,
                 Infrastructure.REGISTRY_DATABASE, instance);
         registries[instance] = process;
         await(process);
@@ -144,7 +144,7 @@ public final class FaultStack implements AutoCloseable {
     // ---- settlement
 
     public void startSettlement() throws InterruptedException {
-        settlement = startService(LocalStack.SETTLEMENT, settings.quarkusRunJar(LocalStack.SETTLEMENT),
+        settlement = startService(DemoData.SETTLEMENT_SERVICE, settings.quarkusRunJar(DemoData.SETTLEMENT_SERVICE),
                 settings.settlementPort(), Infrastructure.SETTLEMENT_DATABASE, 2);
         await(settlement);
     }

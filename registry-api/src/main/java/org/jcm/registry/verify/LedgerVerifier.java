@@ -1,4 +1,4 @@
-package org.jcm.registry.service;
+package org.jcm.registry.verify;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +47,8 @@ public class LedgerVerifier {
     private final AgroalDataSource dataSource;
     private final LedgerConfig ledgerConfig;
 
-    LedgerVerifier(AgroalDataSource dataSource) {
+    /** The application's bean; tests that run the writer without the application build one on their own pool. */
+    public LedgerVerifier(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
         this.ledgerConfig = LedgerConfig.DEFAULT;
     }

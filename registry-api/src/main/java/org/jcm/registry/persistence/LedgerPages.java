@@ -10,13 +10,17 @@ import org.jcm.ledger.canonical.HashChain;
 import org.jcm.registry.api.LedgerEntryJson;
 import org.jcm.registry.api.LedgerHead;
 
-/** Reads committed ledger entries for the API, page by page in sequence order, without blocking a thread. */
+/**
+ * Reads committed ledger entries for the API ({@code GET /api/v1/ledger/events} and the head),
+ * page by page in sequence order, without blocking a thread. The entries are served as stored;
+ * nothing is decoded ({@link StoredEventJson} decodes one event's text when a read needs it).
+ */
 @ApplicationScoped
-public class LedgerEventReader {
+public class LedgerPages {
 
     private final Pool pool;
 
-    LedgerEventReader(Pool pool) {
+    LedgerPages(Pool pool) {
         this.pool = pool;
     }
 

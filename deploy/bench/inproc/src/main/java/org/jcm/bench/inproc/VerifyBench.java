@@ -1,4 +1,4 @@
-package org.jcm.registry.bench;
+package org.jcm.bench.inproc;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
@@ -11,17 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.jcm.embedded.PostgresDatabase;
 import org.jcm.embedded.SharedInfrastructure;
 import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.state.LedgerConfig;
 import org.jcm.registry.api.VerificationReport;
-import org.jcm.registry.write.store.LedgerStore;
-import org.jcm.registry.service.LedgerVerifier;
+import org.jcm.registry.verify.LedgerVerifier;
 import org.jcm.registry.write.LedgerWriter;
 import org.jcm.registry.write.WriterStatus;
+import org.jcm.registry.write.store.LedgerStore;
 
 /**
  * Measures {@code POST /ledger/verify} on a large ledger (a tool, not a test): fills an embedded
@@ -37,8 +36,7 @@ public final class VerifyBench {
     public static void main(String[] args) throws Exception {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         PostgresDatabase database = SharedInfrastructure.database("verify_bench");
-        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
-                .locations("classpath:db/migration").load().migrate();
+        RegistrySchema.migrate(database);
         LedgerWriter writer = new LedgerWriter(LedgerStreamBench.writerConfig(),
                 new LedgerStore(database.jdbcUrl(), database.user(), database.password(), LedgerConfig.DEFAULT),
                 Clock.systemUTC(), new SimpleMeterRegistry(), List::of);

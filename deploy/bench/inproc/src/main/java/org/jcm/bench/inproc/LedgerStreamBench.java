@@ -1,4 +1,4 @@
-package org.jcm.registry.bench;
+package org.jcm.bench.inproc;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.flywaydb.core.Flyway;
 import org.jcm.embedded.EmbeddedKafkaBroker;
 import org.jcm.embedded.PostgresDatabase;
 import org.jcm.embedded.SharedInfrastructure;
@@ -104,8 +103,7 @@ public final class LedgerStreamBench {
 
     private void run(int rate, int seconds, int outageSeconds) throws Exception {
         PostgresDatabase database = SharedInfrastructure.database("stream_bench");
-        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
-                .locations("classpath:db/migration").load().migrate();
+        RegistrySchema.migrate(database);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start()) {
             LedgerWriter writer = new LedgerWriter(writerConfig(),
                     new LedgerStore(database.jdbcUrl(), database.user(), database.password(), LedgerConfig.DEFAULT),

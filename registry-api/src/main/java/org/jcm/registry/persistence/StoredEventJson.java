@@ -5,10 +5,14 @@ import org.jcm.ledger.canonical.Json;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.LedgerEvent;
 
-/** Reads a stored {@code ledger_event.event_json} back into a ledger-core event. */
-public final class StoredEvents {
+/**
+ * Decodes the text of one stored {@code ledger_event.event_json} back into a ledger-core event,
+ * for the reads that need the event itself (reports, authorization versions). It reads no rows:
+ * the pages of entries the API serves are {@link LedgerPages}'s.
+ */
+public final class StoredEventJson {
 
-    private StoredEvents() {
+    private StoredEventJson() {
     }
 
     /** The event of a committed row; a row that does not decode is a damaged ledger, hence unchecked. */

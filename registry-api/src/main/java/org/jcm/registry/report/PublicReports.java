@@ -1,4 +1,4 @@
-package org.jcm.registry.service;
+package org.jcm.registry.report;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

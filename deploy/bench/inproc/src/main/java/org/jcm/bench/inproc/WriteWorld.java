@@ -1,0 +1,133 @@
+package org.jcm.bench.inproc;
+
+import io.smallrye.jwt.build.Jwt;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@link WritePathBench}'s world, set up through the service's REST API: one registry, 100
+ * organizations with 10 accounts each, every account funded with 1,000,000 units; and what the
+ * load needs to send requests in it (the accounts, each organization's token, fresh
+ * Idempotency-Keys).
+ */
+final class WriteWorld {
+
+    static final int ORGS = 100;
+    static final int ACCOUNTS_PER_ORG = 10;
+    static final int ACCOUNTS = ORGS * ACCOUNTS_PER_ORG;
+    static final long UNITS_PER_ACCOUNT = 1_000_000;
+    static final String REGISTRY = "MNG01";
+
+    final String[] orgs = new String[ORGS];
+    final String[] orgTokens = new String[ORGS];
+    final String[] accounts = new String[ACCOUNTS];
+    private final HttpClient setupClient;
+    private final String base;
+    private final AtomicLong keys = new AtomicLong();
+    private final String keyPrefix = UUID.randomUUID().toString().substring(0, 8) + "-";
+
+    WriteWorld(HttpClient setupClient, String base) {
+        this.setupClient = setupClient;
+        this.base = base;
+    }
+
+    /** Creates the registry, the organizations, the accounts and the issuances that fund them. */
+    void setUp() throws Exception {
+        long started = System.nanoTime();
+        String admin = token("admin@" + REGISTRY, "registry-admin", Map.of("registry", REGISTRY));
+        post(token("operator", "operator", Map.of()), "/api/v1/registries",
+                "{\"registryId\":\"" + REGISTRY + "\",\"name\":\"Mongolia registry\"}");
+        for (int o = 0; o < ORGS; o++) {
+            orgs[o] = field(post(admin, "/api/v1/organizations",
+                    "{\"registryId\":\"" + REGISTRY + "\",\"name\":\"Bench org " + o + "\"}"), "id");
+            orgTokens[o] = token("holder@" + orgs[o], "account-holder", Map.of("org", orgs[o]));
+        }
+        List<CompletableFuture<HttpResponse<String>>> opened = new ArrayList<>();
+        for (int a = 0; a < ACCOUNTS; a++) {
+            opened.add(postAsync(admin, "/api/v1/accounts", "{\"organizationId\":\"" + orgs[a / ACCOUNTS_PER_ORG]
+                    + "\",\"name\":\"Bench account " + a + "\"}"));
+        }
+        for (int a = 0; a < ACCOUNTS; a++) {
+            HttpResponse<String> r = opened.get(a).join();
+            expect201(r, "/api/v1/accounts");
+            accounts[a] = field(r.body(), "id");
+        }
+        String project = "MN" + String.format("%03d", new SplittableRandom().nextInt(1000));
+        post(admin, "/api/v1/projects", "{\"projectId\":\"" + project + "\",\"title\":\"Bench project\",\"methodologyId\":"
+                + "\"MN_AM001\",\"registryId\":\"" + REGISTRY + "\",\"participants\":[\"" + orgs[0] + "\"]}");
+        for (int first = 0; first < ACCOUNTS; first += 100) {
+            StringBuilder allocations = new StringBuilder();
+            for (int a = first; a < first + 100; a++) {
+                allocations.append(a == first ? "" : ",").append("{\"accountId\":\"").append(accounts[a])
+                        .append("\",\"quantity\":").append(UNITS_PER_ACCOUNT).append('}');
+            }
+            int vintage = 2015 + first / 100;
+            // The participant requests each decision; the registry issues on the request.
+            String request = field(post(orgTokens[0], "/api/v1/issuance-requests", "{\"projectId\":\"" + project
+                    + "\",\"monitoringPeriodStart\":\"" + vintage + "-01-01\",\"monitoringPeriodEnd\":\"" + vintage
+                    + "-12-31\",\"verifiedQuantity\":" + 100 * UNITS_PER_ACCOUNT + ",\"verificationReference\":\"VER-"
+                    + vintage + "\"}"), "id");
+            post(admin, "/api/v1/issuances", "{\"issuanceId\":\"" + project + "-" + vintage + "\",\"projectId\":\"" + project
+                    + "\",\"monitoringPeriodStart\":\"" + vintage + "-01-01\",\"monitoringPeriodEnd\":\"" + vintage
+                    + "-12-31\",\"vintage\":" + vintage + ","
+                    + "\"totalQuantity\":" + 100 * UNITS_PER_ACCOUNT + ",\"allocations\":[" + allocations + "],"
+                    + "\"issuanceRequestId\":\"" + request + "\"}");
+        }
+        WritePathBench.log("set up %d organizations, %d accounts with %,d units each in %d ms", ORGS, ACCOUNTS, UNITS_PER_ACCOUNT,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    private static String token(String subject, String group, Map<String, String> claims) {
+        // The longest lifetime the service accepts (jcm.security.max-token-lifetime); a run is shorter.
+        var builder = Jwt.issuer("jcm-registry").audience("jcm-registry").subject(subject).upn(subject).groups(Set.of(group))
+                .expiresIn(Duration.ofHours(1));
+        claims.forEach(builder::claim);
+        return builder.sign();
+    }
+
+    private String post(String token, String path, String json) {
+        HttpResponse<String> r = postAsync(token, path, json).join();
+        expect201(r, path);
+        return r.body();
+    }
+
+    private static void expect201(HttpResponse<String> r, String path) {
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private CompletableFuture<HttpResponse<String>> postAsync(String token, String path, String json) {
+        return setupClient.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", nextKey())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    /** A fresh Idempotency-Key. */
+    String nextKey() {
+        return keyPrefix + keys.incrementAndGet();
+    }
+}
