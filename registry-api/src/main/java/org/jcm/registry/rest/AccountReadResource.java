@@ -28,7 +28,7 @@ import org.jcm.support.problem.Problem;
 import org.jcm.support.problem.ProblemException;
 import org.jcm.registry.query.AccountQueries;
 import org.jcm.registry.security.ReadAccess;
-import org.jcm.registry.security.Reader;
+import org.jcm.registry.security.Caller;
 import org.jcm.registry.security.RegistryScope;
 
 /** The read endpoints of an account: balances, holdings and transactions, for those who may see it. */
@@ -60,7 +60,7 @@ public class AccountReadResource {
     @APIResponse(responseCode = "403", description = ReadApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such account (unknown_account)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AccountDetails> account(@RestPath String accountId, @Context UriInfo uri) {
-        Reader reader = reader();
+        Caller reader = reader();
         QueryParameters.of(uri, Set.of());
         return accounts.details(accountId).map(found -> {
             var account = found.orElseThrow(() -> unknownAccount(accountId));
@@ -81,7 +81,7 @@ public class AccountReadResource {
     @APIResponse(responseCode = "403", description = ReadApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such account (unknown_account)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ListResponse<BlockView>> holdings(@RestPath String accountId, @Context UriInfo uri) {
-        Reader reader = reader();
+        Caller reader = reader();
         QueryParameters parameters = QueryParameters.of(uri, PAGING);
         // Cursors are sealed for this account: one of another account's holdings is refused.
         PageRequest page = AccountQueries.HOLDINGS.request(parameters.get("after"), parameters.get("limit"), accountId);
@@ -101,7 +101,7 @@ public class AccountReadResource {
     @APIResponse(responseCode = "403", description = ReadApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such account (unknown_account)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ListResponse<TransactionEntry>> transactions(@RestPath String accountId, @Context UriInfo uri) {
-        Reader reader = reader();
+        Caller reader = reader();
         QueryParameters parameters = QueryParameters.of(uri, TRANSACTION_PARAMETERS);
         boolean newestFirst = newestFirst(parameters.get("order"));
         PageRequest page = (newestFirst ? AccountQueries.TRANSACTIONS_NEWEST : AccountQueries.TRANSACTIONS_OLDEST)
@@ -109,14 +109,14 @@ public class AccountReadResource {
         return checked(reader, accountId).chain(() -> accounts.transactions(accountId, newestFirst, page));
     }
 
-    private Reader reader() {
-        Reader reader = Reader.of(token);
+    private Caller reader() {
+        Caller reader = Caller.of(token);
         reader.requireAnyRole(ReadAccess.ACCOUNT_ROLES);
         return reader;
     }
 
     /** Completes when the account exists and the reader may see it; fails with 404 or 403 otherwise. */
-    private Uni<RegistryScope> checked(Reader reader, String id) {
+    private Uni<RegistryScope> checked(Caller reader, String id) {
         return accounts.scope(id).map(found -> {
             RegistryScope scope = found.orElseThrow(() -> unknownAccount(id));
             ReadAccess.checkAccount(reader, id, scope);

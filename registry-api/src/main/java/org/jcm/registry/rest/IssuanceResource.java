@@ -19,11 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jcm.ledger.command.Role;
+import org.jcm.registry.api.IssuanceDecisionRequest;
+import org.jcm.registry.api.IssuanceRequestSubmission;
 import org.jcm.registry.api.MutationResponse;
-import org.jcm.support.problem.Problem;
 import org.jcm.registry.security.Actors;
-import org.jcm.registry.api.IssuanceRequest;
-import org.jcm.registry.api.IssuanceRequestRequest;
+import org.jcm.support.problem.Problem;
 
 /** Issuance: a participant's request (account holder) and the Joint Committee's issuance (registry administrator). */
 @Path("/api/v1")
@@ -56,7 +56,7 @@ public class IssuanceResource {
     @APIResponse(responseCode = "201", description = "Recorded; id is the issuance request id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     public Uni<Response> request(@Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
-            @HeaderParam(IdempotencyKeys.HEADER) String key, IssuanceRequestRequest request) {
+            @HeaderParam(IdempotencyKeys.HEADER) String key, IssuanceRequestSubmission request) {
         return mutations.execute("request-issuance", key, request, Actors.of(token, Role.ACCOUNT_HOLDER), request::toCommand,
                 null);
     }
@@ -80,7 +80,7 @@ public class IssuanceResource {
                             + "\"JCM-MN001-2024-1-7000\",\"accountId\":\"MNG01-H00001\",\"quantity\":7000,\"firstItmoId\":"
                             + "\"CA0001-MNG01-MNG-1-2024\",\"lastItmoId\":\"CA0001-MNG01-MNG-7000-2024\"}]}]}")))
     public Uni<Response> issue(@Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
-            @HeaderParam(IdempotencyKeys.HEADER) String key, IssuanceRequest request) {
+            @HeaderParam(IdempotencyKeys.HEADER) String key, IssuanceDecisionRequest request) {
         return mutations.execute("issue", key, request, Actors.of(token, Role.REGISTRY_ADMIN), request::toCommand, null);
     }
 }

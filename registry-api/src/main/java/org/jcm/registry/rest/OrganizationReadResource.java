@@ -23,7 +23,7 @@ import org.jcm.support.problem.Problem;
 import org.jcm.support.problem.ProblemException;
 import org.jcm.registry.query.OrganizationQueries;
 import org.jcm.registry.security.ReadAccess;
-import org.jcm.registry.security.Reader;
+import org.jcm.registry.security.Caller;
 
 /**
  * The read endpoint of an organization, for its registry's administrators, its own holders, auditors and the operator.
@@ -55,7 +55,7 @@ public class OrganizationReadResource {
     @APIResponse(responseCode = "403", description = ReadApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such organization (unknown_organization)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrganizationDetails> organization(@RestPath String organizationId, @Context UriInfo uri) {
-        Reader reader = Reader.of(token);
+        Caller reader = Caller.of(token);
         reader.requireAnyRole(ReadAccess.ORGANIZATION_ROLES);
         QueryParameters.of(uri, Set.of());
         return organizations.details(organizationId).map(found -> {

@@ -83,9 +83,9 @@ public class ReportResource {
                              @Parameter(description = "Calendar year, 2013 to 2100") @PathParam("year") String year,
                              @Parameter(description = "T2, T3 or T4") @PathParam("table") String table,
                              @Context HttpHeaders headers) {
-        PartyCode code = Params.parse("party", party, PartyCode::parse);
-        int calendarYear = Params.year("year", year);
-        AefTable aefTable = Params.parse("table", table, AefTable::valueOf);
+        PartyCode code = ReportParameters.parse("party", party, PartyCode::parse);
+        int calendarYear = ReportParameters.year("year", year);
+        AefTable aefTable = ReportParameters.parse("table", table, AefTable::valueOf);
         if (!identity.hasRole("auditor") && !code.value().equals(token.getClaim("party"))) {
             throw new ProblemException(403, Rejection.FORBIDDEN_SCOPE.code(),
                     "A government reads the AEF tables of its own Party only.");
@@ -150,7 +150,7 @@ public class ReportResource {
                     List.of(new FieldError("beneficiary", "Required: 1 to 200 characters without control characters, "
                             + "as named in the retirements.")));
         }
-        FiscalYear year = new FiscalYear(Params.year("fiscalYear", fiscalYear));
+        FiscalYear year = new FiscalYear(ReportParameters.year("fiscalYear", fiscalYear));
         boolean csv = Representations.csv(headers);
         return reports.statement(beneficiary, year).map(lines -> {
             if (csv) {
@@ -184,7 +184,7 @@ public class ReportResource {
             @Parameter(description = "How many retirements, 1 to " + RECENT_MAX + "; default " + RECENT_DEFAULT)
             @QueryParam("limit") String limit,
             @Context HttpHeaders headers) {
-        int count = limit == null ? RECENT_DEFAULT : Params.integer("limit", limit, 1, RECENT_MAX);
+        int count = limit == null ? RECENT_DEFAULT : ReportParameters.integer("limit", limit, 1, RECENT_MAX);
         boolean csv = Representations.csv(headers);
         return reports.recent(count).map(recent -> csv
                 ? Representations.csv(ReportTables.csv(PublicReports.STATEMENT, recent.lines()), "JCM-recent-retirements.csv")

@@ -36,7 +36,7 @@ public final class ReadAccess {
      *
      * @throws ProblemException 403 {@code forbidden_scope}
      */
-    public static void checkOrganization(Reader reader, RegistryScope scope) {
+    public static void checkOrganization(Caller reader, RegistryScope scope) {
         if (reader.has(Role.OPERATOR) || sees(reader, scope)) {
             return;
         }
@@ -48,14 +48,14 @@ public final class ReadAccess {
      *
      * @throws ProblemException 403 {@code forbidden_scope}
      */
-    public static void checkAccount(Reader reader, String accountId, RegistryScope scope) {
+    public static void checkAccount(Caller reader, String accountId, RegistryScope scope) {
         if (sees(reader, scope)) {
             return;
         }
         throw forbiddenScope("account " + accountId);
     }
 
-    private static boolean sees(Reader reader, RegistryScope scope) {
+    private static boolean sees(Caller reader, RegistryScope scope) {
         return reader.has(Role.AUDITOR)
                 || reader.administers(scope.registryId())
                 || reader.governs(scope.party())

@@ -9,7 +9,7 @@ import org.jcm.ledger.rule.Rejection;
 import org.jcm.support.problem.ProblemException;
 
 /**
- * Who is reading, taken from a verified bearer token: the roles in its {@code groups} claim and the
+ * Who is calling (to read), taken from a verified bearer token: the roles in its {@code groups} claim and the
  * scope claims ({@code org}, {@code registry}, {@code party}) that read access is checked against.
  *
  * @param roles the token's roles that the registry knows; other group names are ignored
@@ -17,15 +17,15 @@ import org.jcm.support.problem.ProblemException;
  * @param registry the {@code registry} claim (registry administrators)
  * @param party the {@code party} claim (governments)
  */
-public record Reader(Set<Role> roles, Optional<String> organization, Optional<String> registry, Optional<String> party) {
+public record Caller(Set<Role> roles, Optional<String> organization, Optional<String> registry, Optional<String> party) {
 
     /** Copies the roles. */
-    public Reader {
+    public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 
-    /** The reader a verified token describes. */
-    public static Reader of(JsonWebToken token) {
+    /** the caller a verified token describes. */
+    public static Caller of(JsonWebToken token) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String group : token.getGroups()) {
             for (Role role : Role.values()) {
@@ -34,7 +34,7 @@ public record Reader(Set<Role> roles, Optional<String> organization, Optional<St
                 }
             }
         }
-        return new Reader(roles, claim(token, Role.ACCOUNT_HOLDER), claim(token, Role.REGISTRY_ADMIN),
+        return new Caller(roles, claim(token, Role.ACCOUNT_HOLDER), claim(token, Role.REGISTRY_ADMIN),
                 claim(token, Role.GOVERNMENT));
     }
 

@@ -19,7 +19,7 @@ import org.jcm.ledger.id.Vintage;
  */
 @Schema(description = "A Joint Committee decision to issue, for the issuing registry's share: the issuance request it answers, "
         + "project, monitoring period, vintage, total and allocations into the issuing registry's own holding accounts")
-public record IssuanceRequest(
+public record IssuanceDecisionRequest(
         @Schema(description = "The JC decision reference", example = "MN001-2024-01", required = true) String issuanceId,
         @Schema(description = "The project", example = "MN001", required = true) String projectId,
         @Schema(description = "First day of the monitoring period", example = "2024-01-01", required = true)

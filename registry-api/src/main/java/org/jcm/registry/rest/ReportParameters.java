@@ -5,12 +5,13 @@ import org.jcm.registry.api.Fields;
 import org.jcm.support.problem.ProblemException;
 
 /**
- * Parses path and query parameters that {@link Fields} does not cover (numbers, enum names),
- * answering 400 {@code invalid_field} for a value that does not parse.
+ * The typed values of the report endpoints' path and query parameters (party, year, table, limit),
+ * which {@link Fields} does not cover, answering 400 {@code invalid_field} for a value that does not
+ * parse. Which query parameters an endpoint accepts at all is {@link QueryParameters}' check.
  */
-final class Params {
+final class ReportParameters {
 
-    private Params() {
+    private ReportParameters() {
     }
 
     static <T> T parse(String name, String text, Function<String, T> parser) {

@@ -7,7 +7,7 @@ import org.jcm.ledger.id.ProjectId;
 
 /** A project participant asks for issuance after verification. */
 @Schema(description = "A participant's request for issuance after verification")
-public record IssuanceRequestRequest(
+public record IssuanceRequestSubmission(
         @Schema(description = "The project", example = "MN001", required = true) String projectId,
         @Schema(description = "First day of the monitoring period", example = "2024-01-01", required = true)
         LocalDate monitoringPeriodStart,
