@@ -8,7 +8,6 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import org.jcm.support.openapi.ProblemResponsesFilter;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,29 +28,29 @@ class ProblemResponsesDocumentTest {
     static final List<String> MUTATION_CODES = List.of("400", "401", "403", "404", "409", "413", "422", "503");
     static final List<String> REFERENCE_CODES = List.of("400", "401", "403", "413", "503");
 
-    static String document;
-
-    @BeforeAll
-    static void read() {
-        document = given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+    private static String document() {
+        return given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract().asString();
     }
 
     @Test
     void every_mutation_lists_the_mutation_problems_first_each_a_problem_with_its_description() {
+        String document = document();
         for (String path : MUTATIONS) {
             Map<String, Object> responses = JsonPath.from(document).getMap("paths.'" + path + "'.post.responses");
             assertThat(responses).as(path).isNotNull();
             assertThat(List.copyOf(responses.keySet()).subList(0, MUTATION_CODES.size())).as(path)
                     .containsExactlyElementsOf(MUTATION_CODES);
-            MUTATION_CODES.forEach(code -> assertProblem(path, "post", code, DESCRIPTIONS.get(code)));
+            MUTATION_CODES.forEach(code -> assertProblem(document, path, "post", code, DESCRIPTIONS.get(code)));
         }
     }
 
     @Test
     void reference_data_operations_list_their_set_and_keep_their_own_404_and_409() {
+        String document = document();
         for (String[] operation : new String[][] {{"/api/v1/registries", "post"}, {"/api/v1/registries", "get"},
                 {"/api/v1/parties", "get"}, {"/api/v1/organizations", "post"}}) {
-            REFERENCE_CODES.forEach(code -> assertProblem(operation[0], operation[1], code, DESCRIPTIONS.get(code)));
+            REFERENCE_CODES.forEach(code -> assertProblem(document, operation[0], operation[1], code,
+                    DESCRIPTIONS.get(code)));
         }
         assertThat(JsonPath.from(document).getString("paths.'/api/v1/registries'.post.responses.'409'.description"))
                 .isEqualTo("registry_already_registered, idempotency_key_reused");
@@ -61,10 +60,10 @@ class ProblemResponsesDocumentTest {
 
     @Test
     void the_marker_naming_a_set_does_not_reach_the_document() {
-        assertThat(document).doesNotContain(ProblemResponsesFilter.EXTENSION);
+        assertThat(document()).doesNotContain(ProblemResponsesFilter.EXTENSION);
     }
 
-    private static void assertProblem(String path, String method, String code, String description) {
+    private static void assertProblem(String document, String path, String method, String code, String description) {
         String response = "paths.'" + path + "'." + method + ".responses.'" + code + "'";
         JsonPath json = JsonPath.from(document);
         assertThat(json.getString(response + ".description")).as(path + " " + code).isEqualTo(description);
