@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.jcm.registry.security.TokenRefusedException;
 import org.jcm.support.problem.EdgeProblemMappers;
 import org.jcm.support.problem.FieldError;
 import org.jcm.support.problem.Problem;
 import org.jcm.support.problem.ProblemPolicy;
+import org.jcm.support.security.TokenRefusedException;
 
 /**
  * The registry's part of turning exceptions into problems: the {@link ProblemPolicy} that the

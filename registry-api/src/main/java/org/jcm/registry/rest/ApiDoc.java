@@ -1,7 +1,15 @@
 package org.jcm.registry.rest;
 
-/** Texts shared by the OpenAPI annotations of the mutation endpoints. */
+/**
+ * Texts shared by the OpenAPI annotations of the mutation endpoints, and the sets of problem
+ * responses that {@link ProblemResponses} gives the operations of a resource that names one.
+ */
 final class ApiDoc {
+
+    /** Every problem a mutation can answer: 400, 401, 403, 404, 409, 413, 422, 503. */
+    static final String MUTATION_PROBLEMS = "mutation";
+    /** The problems of the reference data resource (its own 404 and 409 are on its operations): 400, 401, 403, 413, 503. */
+    static final String REFERENCE_PROBLEMS = "reference-data";
 
     static final String KEY = "Client-chosen key, 1 to 128 visible ASCII characters; a retry with the same key and body "
             + "returns the first answer and appends nothing.";

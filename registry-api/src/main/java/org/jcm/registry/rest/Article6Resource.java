@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jcm.ledger.command.Role;
 import org.jcm.registry.api.MutationResponse;
-import org.jcm.support.problem.Problem;
 import org.jcm.registry.security.Actors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.PathParam;
@@ -35,18 +35,12 @@ import org.jcm.registry.api.AuthorizationRequest;
 import org.jcm.registry.api.CorrespondingAdjustmentRequest;
 import org.jcm.registry.api.Fields;
 import org.jcm.registry.api.RevocationRequest;
+import org.jcm.support.openapi.ProblemResponsesFilter;
 
 /** Article 6.2: authorizations (authorize, amend, revoke) and corresponding adjustments (government). */
 @Path("/api/v1")
 @Tag(name = "Article 6.2")
-@APIResponse(responseCode = "400", description = ApiDoc.E400, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = ApiDoc.E401, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = ApiDoc.E404, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = ApiDoc.E409, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "413", description = ApiDoc.E413, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "422", description = ApiDoc.E422, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = ApiDoc.E503, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.MUTATION_PROBLEMS)
 public class Article6Resource {
 
     private static final String CREATED = "Accepted and committed: the events appended";

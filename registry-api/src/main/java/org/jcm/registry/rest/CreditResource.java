@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,25 +21,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jcm.ledger.command.Role;
 import org.jcm.registry.api.MutationResponse;
-import org.jcm.support.problem.Problem;
 import org.jcm.registry.security.Actors;
 import org.jcm.registry.api.CancellationRequest;
 import org.jcm.registry.api.RetirementRequest;
 import org.jcm.registry.api.TransferBatchRequest;
 import org.jcm.registry.api.TransferBatchResponse;
 import org.jcm.registry.api.TransferRequest;
+import org.jcm.support.openapi.ProblemResponsesFilter;
 
 /** Moving credits: transfers (single and batched), cancellations and retirements (account holder of the source). */
 @Path("/api/v1")
 @Tag(name = "Transfers, cancellations and retirements")
-@APIResponse(responseCode = "400", description = ApiDoc.E400, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = ApiDoc.E401, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = ApiDoc.E404, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = ApiDoc.E409, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "413", description = ApiDoc.E413, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "422", description = ApiDoc.E422, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = ApiDoc.E503, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.MUTATION_PROBLEMS)
 public class CreditResource {
 
     private final Mutations mutations;

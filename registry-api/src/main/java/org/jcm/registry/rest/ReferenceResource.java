@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -26,6 +27,7 @@ import org.jcm.registry.api.OrganizationRequest;
 import org.jcm.registry.api.PartyResponse;
 import org.jcm.registry.api.RegistryRequest;
 import org.jcm.registry.api.RegistryResponse;
+import org.jcm.support.openapi.ProblemResponsesFilter;
 import org.jcm.support.problem.Problem;
 import org.jcm.registry.query.ReferenceQueries;
 import org.jcm.registry.security.Actors;
@@ -33,11 +35,7 @@ import org.jcm.registry.security.Actors;
 /** Reference data: Parties (read), hosted registries (register, list) and organizations (register). */
 @Path("/api/v1")
 @Tag(name = "Reference data")
-@APIResponse(responseCode = "400", description = ApiDoc.E400, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = ApiDoc.E401, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "413", description = ApiDoc.E413, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = ApiDoc.E503, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_PROBLEMS)
 public class ReferenceResource {
 
     private final Mutations mutations;

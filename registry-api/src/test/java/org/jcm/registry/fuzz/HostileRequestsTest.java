@@ -2,7 +2,6 @@ package org.jcm.registry.fuzz;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jcm.testsupport.HostileHttp.check;
 import static org.jcm.testsupport.HostileHttp.send;
 import static org.jcm.testsupport.HostileHttp.sendExpectingContinue;
 
@@ -11,7 +10,6 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.jcm.testsupport.Hostile;
 import org.jcm.testsupport.HostileHttp.Answer;
 import org.jcm.testsupport.HostileHttp.Case;
+import org.jcm.testsupport.HostileRun;
+import org.jcm.testsupport.HostileRun.Probe;
 import org.jcm.testsupport.Metrics;
 
 /**
@@ -62,14 +62,6 @@ class HostileRequestsTest {
      * hostile path replaces), a valid body (JSON, or null), its legitimate caller and whether it lists.
      */
     record Endpoint(String method, String path, String validBody, Caller caller, boolean paged) {
-    }
-
-    /**
-     * One generated probe: the request, and a request sent just before it (for replays) or null.
-     * {@code expected} names what the answer must be beyond "below 500, refused as a problem":
-     * one of the expectations below, or null.
-     */
-    record Probe(Case first, Case c, String expected) {
     }
 
     /** Unstorable text or a body that is not UTF-8 JSON: exactly 400 invalid_text or malformed_json. */
@@ -357,39 +349,23 @@ class HostileRequestsTest {
     @Test
     void no_hostile_request_gets_a_5xx_a_non_problem_refusal_or_changes_the_ledger() {
         long seed = Long.getLong("jcm.fuzz.seed", System.nanoTime());
-        Set<String> failures = new LinkedHashSet<>();
-        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        HostileRun run = new HostileRun();
+        Set<String> failures = run.failures();
         Map<String, Integer> replays = new java.util.TreeMap<>();
         double rebuilds = writerRebuilds();
         String head = head();
-        int ran = 0;
         JqwikSession.start(Long.toString(seed));
         try {
             Arbitrary<Probe> probes = cases();
             for (int i = 0; i < TRIES; i++) {
                 Probe probe = probes.sample();
-                int firstStatus = 0;
+                int firstStatus = run.sendFirst(probe);
                 if (probe.first() != null) {
-                    Answer first = send(probe.first());
-                    firstStatus = first.statusCode();
-                    String problem = check(probe.first(), first);
-                    if (problem != null) {
-                        failures.add(problem);
-                    }
                     head = head();
                 }
                 Case c = probe.c();
-                Answer response = send(c);
-                ran++;
+                Answer response = run.send(probe, HostileRequestsTest::unexpected);
                 int status = response.statusCode();
-                statuses.merge(status, 1, Integer::sum);
-                String problem = check(c, response);
-                if (problem == null) {
-                    problem = unexpected(probe, response);
-                }
-                if (problem != null) {
-                    failures.add(problem);
-                }
                 if (REPLAY.equals(probe.expected())) {
                     replays.merge(status / 100 + "xx", 1, Integer::sum);
                     if (firstStatus / 100 == 2 && !(status == 403 && "forbidden".equals(response.code()))) {
@@ -411,8 +387,8 @@ class HostileRequestsTest {
             JqwikSession.finish();
         }
         double rebuilt = writerRebuilds() - rebuilds;
-        System.out.println("Bad input at scale (registry-api): " + ran + " hostile requests, seed " + seed + ", statuses "
-                + statuses + ", cross-scope replays " + replays + ", writer rebuilds " + rebuilt + ", " + failures.size()
+        System.out.println("Bad input at scale (registry-api): " + run.ran() + " hostile requests, seed " + seed
+                + ", statuses " + run.statuses() + ", cross-scope replays " + replays + ", writer rebuilds " + rebuilt + ", " + failures.size()
                 + " failures");
         failures.forEach(failure -> System.out.println("  " + failure));
         assertThat(failures).isEmpty();

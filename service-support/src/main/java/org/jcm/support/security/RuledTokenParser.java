@@ -16,7 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * names when it was issued and not further in the future than {@code jcm.security.issued-at-leeway},
  * lives at most {@code jcm.security.max-token-lifetime} and carries at most one role. SmallRye has
  * already checked the signature, the issuer, the audience ({@code mp.jwt.verify.audiences}) and the
- * expiry. A token that breaks a rule fails with the service's own {@link #refused refusal}, which its
+ * expiry. A token that breaks a rule fails with {@link TokenRefusedException}, which the services'
  * mappers answer 401 {@code unauthorized} with the rule as the detail.
  *
  * <p>Each service subclasses it once, with the CDI annotations that put it where that service
@@ -39,9 +39,6 @@ public abstract class RuledTokenParser implements JWTParser {
         this.rules = rules;
         this.clock = clock;
     }
-
-    /** The exception that refuses a verified token for {@code reason}, a sentence naming the rule. */
-    protected abstract ParseException refused(String reason);
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
@@ -95,7 +92,7 @@ public abstract class RuledTokenParser implements JWTParser {
         Optional<String> refusal = rules.refusal(issuedAt, token.getExpirationTime(), token.getGroups(),
                 clock.getAsLong() / 1000);
         if (refusal.isPresent()) {
-            throw refused(refusal.get());
+            throw new TokenRefusedException(refusal.get());
         }
         return token;
     }

@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.jcm.settlement.apply.BatchEffects;
 import org.jcm.settlement.config.SettlementConfig;
-import org.jcm.settlement.feed.FeedBroadcaster;
+import org.jcm.settlement.stream.FeedBroadcaster;
 import org.jcm.settlement.persistence.AppliedBatch;
 import org.jcm.settlement.persistence.BatchWriter;
 import org.jcm.settlement.persistence.Position;

@@ -6,15 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.jcm.settlement.api.Params;
-import org.jcm.support.problem.ProblemException;
 import org.jcm.support.paging.CursorSeal;
 
 /**
  * The cursors of the OHLCV and volume feeds: the position after the last row of a page, sealed
  * with an HMAC ({@link CursorSeal}) for the feed and its query (instrument, interval, currency,
  * range; Party, range), so that {@code after} takes back only a cursor a page of the same query
- * handed out; anything else is 400 {@code invalid_parameter} naming {@code after}. The key is
+ * handed out; for anything else {@link #position} finds nothing, which the feed resource answers
+ * 400 {@code invalid_parameter} naming {@code after}. The key is
  * {@code jcm.paging.cursor-key}, shared by every instance; required in production, made up per
  * process in dev and test mode.
  *
@@ -50,16 +49,15 @@ public class FeedCursors {
     }
 
     /**
-     * The position in a cursor that this feed handed out for this query.
-     *
-     * @throws ProblemException 400 {@code invalid_parameter} naming {@code after} for anything else
+     * The position in a cursor that this feed handed out for this query, or empty for anything else
+     * (forged, of another feed or query, or too long to be one).
      */
-    public static String position(String feed, String query, String cursor) {
+    public static Optional<String> position(String feed, String query, String cursor) {
         String payload = cursor.length() > 512 ? null : seal.open(cursor, query).orElse(null);
         if (payload == null || !payload.startsWith(feed + SEPARATOR)) {
-            throw Params.invalid("after", "must be the 'next' cursor of an earlier page of this feed, with the same query");
+            return Optional.empty();
         }
-        return payload.substring(feed.length() + 1);
+        return Optional.of(payload.substring(feed.length() + 1));
     }
 
     /** The query of a feed request as a cursor scope: its parameters in a fixed order. */

@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.jcm.settlement.security.TokenRefusedException;
 import org.jcm.support.problem.EdgeProblemMappers;
 import org.jcm.support.problem.FieldError;
 import org.jcm.support.problem.Problem;
 import org.jcm.support.problem.ProblemPolicy;
+import org.jcm.support.security.TokenRefusedException;
 
 /**
  * Settlement's part of turning exceptions into problems: the {@link ProblemPolicy} that the shared

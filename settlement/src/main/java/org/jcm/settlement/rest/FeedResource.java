@@ -19,7 +19,6 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.api.BarPage;
 import org.jcm.settlement.api.BarView;
-import org.jcm.settlement.api.Params;
 import org.jcm.settlement.api.Times;
 import org.jcm.settlement.api.TradePage;
 import org.jcm.settlement.api.TradeView;
@@ -27,8 +26,8 @@ import org.jcm.settlement.api.VolumePage;
 import org.jcm.settlement.config.SettlementConfig;
 import org.jcm.settlement.feed.Bar;
 import org.jcm.settlement.feed.BarInterval;
-import org.jcm.settlement.feed.FeedBroadcaster;
-import org.jcm.settlement.feed.FeedEvent;
+import org.jcm.settlement.stream.FeedBroadcaster;
+import org.jcm.settlement.stream.FeedEvent;
 import org.jcm.settlement.messaging.LedgerConsumer;
 import org.jcm.settlement.paging.FeedCursors;
 import org.jcm.settlement.persistence.FeedQueries;
@@ -73,10 +72,10 @@ public class FeedResource {
                     throw new NumberFormatException("negative");
                 }
             } catch (NumberFormatException e) {
-                throw Params.invalid("after", "must be a cursor {seq}-{leg} from an earlier page, or a seq");
+                throw QueryParams.invalid("after", "must be a cursor {seq}-{leg} from an earlier page, or a seq");
             }
         }
-        int pageSize = Params.limit(limit);
+        int pageSize = QueryParams.limit(limit);
         return queries.legs(emptyToNull(instrument), afterSeq, afterLeg, pageSize).map(legs -> {
             List<TradeView> items = new ArrayList<>(legs.size());
             legs.forEach(leg -> items.add(TradeView.of(leg)));
@@ -93,25 +92,25 @@ public class FeedResource {
                               @QueryParam("interval") String interval, @QueryParam("from") String from,
                               @QueryParam("to") String to, @QueryParam("after") String after,
                               @QueryParam("limit") String limit) {
-        Params.required("instrument", instrument);
-        BarInterval barInterval = BarInterval.of(Params.required("interval", interval))
-                .orElseThrow(() -> Params.invalid("interval", "must be 1m, 1h or 1d"));
-        Instant fromTime = Params.time("from", from, BEGINNING);
-        Instant toTime = Params.time("to", to, END);
+        QueryParams.required("instrument", instrument);
+        BarInterval barInterval = BarInterval.of(QueryParams.required("interval", interval))
+                .orElseThrow(() -> QueryParams.invalid("interval", "must be 1m, 1h or 1d"));
+        Instant fromTime = QueryParams.time("from", from, BEGINNING);
+        Instant toTime = QueryParams.time("to", to, END);
         Instant afterStart = BEGINNING.minusSeconds(1);
         String afterCurrency = "";
         // Cursors are sealed for this feed and query (FeedCursors): a forged one, or one of another query, is refused.
         String query = FeedCursors.query(instrument, currency, interval, from, to);
         if (after != null && !after.isEmpty()) {
-            String position = FeedCursors.position(OHLCV, query, after);
+            String position = position(OHLCV, query, after);
             int bar = position.indexOf('|');
             if (bar < 0) {
-                throw Params.invalid("after", "must be a cursor from an earlier page");
+                throw QueryParams.invalid("after", "must be a cursor from an earlier page");
             }
-            afterStart = Params.time("after", position.substring(0, bar), afterStart);
+            afterStart = QueryParams.time("after", position.substring(0, bar), afterStart);
             afterCurrency = position.substring(bar + 1);
         }
-        int pageSize = Params.limit(limit);
+        int pageSize = QueryParams.limit(limit);
         int vwapScale = config.feeds().vwapScale();
         return queries.bars(instrument, Optional.ofNullable(emptyToNull(currency)), barInterval, fromTime, toTime,
                 afterStart, afterCurrency, pageSize).map(bars -> {
@@ -131,21 +130,21 @@ public class FeedResource {
     public Uni<VolumePage> volumes(@QueryParam("party") String party, @QueryParam("from") String from,
                                    @QueryParam("to") String to, @QueryParam("after") String after,
                                    @QueryParam("limit") String limit) {
-        LocalDate fromDay = Params.date("from", from, LocalDate.of(1970, 1, 1));
-        LocalDate toDay = Params.date("to", to, LocalDate.of(9999, 1, 1));
+        LocalDate fromDay = QueryParams.date("from", from, LocalDate.of(1970, 1, 1));
+        LocalDate toDay = QueryParams.date("to", to, LocalDate.of(9999, 1, 1));
         LocalDate afterDay = LocalDate.of(1969, 12, 31);
         String afterParty = "";
         String query = FeedCursors.query(party, from, to);
         if (after != null && !after.isEmpty()) {
-            String position = FeedCursors.position(VOLUMES, query, after);
+            String position = position(VOLUMES, query, after);
             int bar = position.indexOf('|');
             if (bar < 0) {
-                throw Params.invalid("after", "must be a cursor from an earlier page");
+                throw QueryParams.invalid("after", "must be a cursor from an earlier page");
             }
-            afterDay = Params.date("after", position.substring(0, bar), afterDay);
+            afterDay = QueryParams.date("after", position.substring(0, bar), afterDay);
             afterParty = position.substring(bar + 1);
         }
-        int pageSize = Params.limit(limit);
+        int pageSize = QueryParams.limit(limit);
         return queries.volumes(Optional.ofNullable(emptyToNull(party)), fromDay, toDay, afterDay, afterParty, pageSize)
                 .map(rows -> {
                     List<VolumePage.Volume> items = new ArrayList<>(rows.size());
@@ -173,6 +172,12 @@ public class FeedResource {
 
     /** The first event of a stream: the ledger seq the stream starts after. */
     public record Hello(long lastAppliedSeq) {
+    }
+
+    /** The position in a sealed cursor of this feed and query; anything else is 400 naming {@code after}. */
+    private static String position(String feed, String query, String after) {
+        return FeedCursors.position(feed, query, after).orElseThrow(() -> QueryParams.invalid("after",
+                "must be the 'next' cursor of an earlier page of this feed, with the same query"));
     }
 
     private static String emptyToNull(String value) {

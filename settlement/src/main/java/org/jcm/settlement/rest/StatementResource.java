@@ -9,19 +9,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jcm.settlement.api.Params;
+import org.jcm.settlement.persistence.TradeQueries;
 import org.jcm.settlement.security.Access;
 import org.jcm.settlement.statement.Statement;
-import org.jcm.settlement.trade.TradeService;
 
 /** Net settlement obligations of a venue's participants for one day. */
 @Path("/api/v1/statements")
 public class StatementResource {
 
-    private final TradeService trades;
+    private final TradeQueries trades;
     private final Access access;
 
-    StatementResource(TradeService trades, Access access) {
+    StatementResource(TradeQueries trades, Access access) {
         this.trades = trades;
         this.access = access;
     }
@@ -33,7 +32,7 @@ public class StatementResource {
     @Operation(summary = "Net obligations per participant and currency, and who pays whom, for trades settled on a UTC day")
     public Uni<Statement> statement(@PathParam("venue") String venue, @PathParam("date") String date) {
         access.requireReader(venue);
-        LocalDate day = Params.date("date", date, null);
+        LocalDate day = QueryParams.date("date", date, null);
         return trades.settledOn(venue, day).map(trades -> Statement.of(venue, day, trades));
     }
 }

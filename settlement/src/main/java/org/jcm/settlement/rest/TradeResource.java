@@ -11,27 +11,28 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.api.RegisterTradeRequest;
-import org.jcm.settlement.limit.TradeRateLimit;
 import org.jcm.settlement.api.TradeStatusView;
+import org.jcm.settlement.limit.TradeRateLimit;
+import org.jcm.settlement.persistence.TradeQueries;
 import org.jcm.settlement.problem.ProblemCodes;
-import org.jcm.support.problem.ProblemException;
+import org.jcm.settlement.registration.TradeRegistrations;
 import org.jcm.settlement.security.Access;
-import org.jcm.settlement.trade.LedgerBehindException;
 import org.jcm.settlement.trade.TradeKey;
-import org.jcm.settlement.trade.TradeService;
+import org.jcm.support.problem.ProblemException;
 
 /** Exchanges register executed trades for delivery versus payment and follow their status. */
 @Path("/api/v1/trades")
 public class TradeResource {
 
-    private final TradeService trades;
+    private final TradeRegistrations registrations;
+    private final TradeQueries trades;
     private final Access access;
     private final TradeRateLimit rateLimit;
 
-    TradeResource(TradeService trades, Access access, TradeRateLimit rateLimit) {
+    TradeResource(TradeRegistrations registrations, TradeQueries trades, Access access, TradeRateLimit rateLimit) {
+        this.registrations = registrations;
         this.trades = trades;
         this.access = access;
         this.rateLimit = rateLimit;
@@ -53,12 +54,8 @@ public class TradeResource {
         if (limited != null) {
             return Uni.createFrom().item(limited);
         }
-        return trades.register(request, idempotencyKey, access.subject())
-                .map(answer -> Response.status(answer.status())
-                        .location(URI.create("/api/v1/trades/" + request.venue() + "/" + request.tradeId()))
-                        .type(MediaType.APPLICATION_JSON).entity(answer.body()).build())
-                .onFailure(LedgerBehindException.class).recoverWithItem(e -> ((LedgerBehindException) e).problem()
-                        .responseBuilder().header("Retry-After", LedgerBehindException.RETRY_AFTER_SECONDS).build());
+        return registrations.register(request, idempotencyKey, access.subject())
+                .map(outcome -> RegistrationAnswers.response(outcome, request.venue(), request.tradeId()));
     }
 
     @GET
@@ -68,8 +65,9 @@ public class TradeResource {
     @Operation(summary = "A registered trade's status: PENDING_DELIVERY, SETTLED, MISMATCHED or FAILED")
     public Uni<TradeStatusView> get(@PathParam("venue") String venue, @PathParam("tradeId") String tradeId) {
         access.requireReader(venue);
-        return trades.status(new TradeKey(venue, tradeId))
-                .map(found -> found.orElseThrow(() -> new ProblemException(404,
+        return trades.standing(new TradeKey(venue, tradeId))
+                .map(found -> found.map(s -> TradeStatusView.of(s.trade(), s.unmatchedReferences()))
+                        .orElseThrow(() -> new ProblemException(404,
                         ProblemCodes.UNKNOWN_TRADE, "No trade '" + tradeId + "' is registered for venue " + venue + ".")));
     }
 

@@ -10,7 +10,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jcm.settlement.api.Params;
 import org.jcm.settlement.api.UnmatchedReferencePage;
 import org.jcm.settlement.persistence.ReferenceQueries;
 import org.jcm.settlement.security.Access;
@@ -47,10 +46,10 @@ public class UnmatchedReferenceResource {
                 afterSeq = -1;
             }
             if (afterSeq < 0) {
-                throw Params.invalid("after", "must be the cursor (a ledger seq) from an earlier page");
+                throw QueryParams.invalid("after", "must be the cursor (a ledger seq) from an earlier page");
             }
         }
-        int pageSize = Params.limit(limit);
+        int pageSize = QueryParams.limit(limit);
         Optional<String> trade = Optional.ofNullable(tradeId).filter(id -> !id.isEmpty());
         return references.page(venue, trade, afterSeq, pageSize).map(rows -> new UnmatchedReferencePage(venue,
                 rows.stream().map(UnmatchedReferencePage.Item::of).toList(),

@@ -2,7 +2,6 @@ package org.jcm.settlement.security;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +19,7 @@ import org.jcm.support.security.TokenRules;
  * SmallRye JWT's parser followed by the token rules both services apply ({@link RuledTokenParser},
  * {@link TokenRules}: issued at most {@code jcm.security.issued-at-leeway} ahead, living at most
  * {@code jcm.security.max-token-lifetime}, one role). A token that breaks a rule fails with
- * {@link TokenRefusedException}, answered 401 {@code unauthorized}.
+ * {@link org.jcm.support.security.TokenRefusedException}, answered 401 {@code unauthorized}.
  *
  * <p>It replaces SmallRye's own parser (an alternative with priority), so every bearer token
  * settlement authenticates passes these rules.
@@ -50,10 +49,5 @@ public class CheckedTokenParser extends RuledTokenParser {
     public static TokenRules rules(Duration leeway, Duration maxLifetime) {
         return new TokenRules(leeway, maxLifetime,
                 Arrays.stream(Role.values()).map(Role::wireName).collect(Collectors.toSet()));
-    }
-
-    @Override
-    protected ParseException refused(String reason) {
-        return new TokenRefusedException(reason);
     }
 }

@@ -2,7 +2,6 @@ package org.jcm.settlement.fuzz;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jcm.testsupport.HostileHttp.check;
 import static org.jcm.testsupport.HostileHttp.send;
 import static org.jcm.testsupport.HostileHttp.sendExpectingContinue;
 
@@ -16,11 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -32,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.jcm.testsupport.Hostile;
 import org.jcm.testsupport.HostileHttp.Answer;
 import org.jcm.testsupport.HostileHttp.Case;
+import org.jcm.testsupport.HostileRun;
+import org.jcm.testsupport.HostileRun.Probe;
 
 /**
  * Bad input at scale for settlement: jqwik generates hostile requests for every endpoint (broken
@@ -81,10 +80,6 @@ class HostileRequestsTest {
             new Endpoint("POST", "/api/v1/trades", TRADE, EXCHANGE, false, true),
             // A rebuild with a valid token really rebuilds; the fuzzer only sends it hostile ones.
             new Endpoint("POST", "/api/v1/admin/rebuild", null, OPERATOR, false, false));
-
-    /** A generated probe: the request, one sent just before it (for replays) or null, and what it must answer. */
-    record Probe(Case first, Case c, String expected) {
-    }
 
     /** Unstorable text or a body that is not UTF-8 JSON: exactly 400 invalid_text or malformed_json. */
     static final String UNSTORABLE = "unstorable";
@@ -197,35 +192,21 @@ class HostileRequestsTest {
     @Test
     void no_hostile_request_gets_a_5xx_a_non_problem_refusal_or_changes_the_trades() {
         long seed = Long.getLong("jcm.fuzz.seed", System.nanoTime());
-        Set<String> failures = new LinkedHashSet<>();
-        Map<Integer, Integer> statuses = new TreeMap<>();
+        HostileRun run = new HostileRun();
+        Set<String> failures = run.failures();
         String trades = trades();
-        int ran = 0;
         JqwikSession.start(Long.toString(seed));
         try {
             Arbitrary<Probe> probes = probes();
             for (int i = 0; i < TRIES; i++) {
                 Probe probe = probes.sample();
+                run.sendFirst(probe);
                 if (probe.first() != null) {
-                    Answer first = send(probe.first());
-                    String problem = check(probe.first(), first);
-                    if (problem != null) {
-                        failures.add(problem);
-                    }
                     trades = trades();
                 }
                 Case c = probe.c();
-                Answer response = send(c);
-                ran++;
+                Answer response = run.send(probe, HostileRequestsTest::unexpected);
                 int status = response.statusCode();
-                statuses.merge(status, 1, Integer::sum);
-                String problem = check(c, response);
-                if (problem == null) {
-                    problem = unexpected(probe, response);
-                }
-                if (problem != null) {
-                    failures.add(problem);
-                }
                 String after = trades();
                 if ((status < 200 || status >= 300) && !after.equals(trades)) {
                     failures.add(c.what() + ": answered " + status + " but the registered trades changed");
@@ -235,8 +216,8 @@ class HostileRequestsTest {
         } finally {
             JqwikSession.finish();
         }
-        System.out.println("Bad input at scale (settlement): " + ran + " hostile requests, seed " + seed + ", statuses "
-                + statuses + ", " + failures.size() + " failures");
+        System.out.println("Bad input at scale (settlement): " + run.ran() + " hostile requests, seed " + seed
+                + ", statuses " + run.statuses() + ", " + failures.size() + " failures");
         failures.forEach(failure -> System.out.println("  " + failure));
         assertThat(failures).isEmpty();
     }

@@ -1,4 +1,4 @@
-package org.jcm.settlement.feed;
+package org.jcm.settlement.stream;
 
 /**
  * One server-sent event of the public stream, serialised once for every subscriber.

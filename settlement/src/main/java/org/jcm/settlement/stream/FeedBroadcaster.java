@@ -1,4 +1,4 @@
-package org.jcm.settlement.feed;
+package org.jcm.settlement.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jcm.settlement.api.BarView;
 import org.jcm.settlement.api.TradeView;
 import org.jcm.settlement.config.SettlementConfig;
+import org.jcm.settlement.feed.Bar;
 import org.jcm.settlement.persistence.AppliedBatch;
 import org.jcm.settlement.trade.TradeLeg;
 

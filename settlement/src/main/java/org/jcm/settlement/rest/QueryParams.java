@@ -1,4 +1,4 @@
-package org.jcm.settlement.api;
+package org.jcm.settlement.rest;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,19 +9,23 @@ import org.jcm.support.problem.FieldError;
 import org.jcm.settlement.problem.ProblemCodes;
 import org.jcm.support.problem.ProblemException;
 
-/** Parses query parameters; a bad value is a 400 problem {@code invalid_parameter} naming the parameter. */
-public final class Params {
+/**
+ * Reads the query (and path) parameters of the resources: times, dates, page sizes, required
+ * values. A bad value is a 400 problem {@code invalid_parameter} naming the parameter, the same for
+ * every resource.
+ */
+final class QueryParams {
 
     /** The largest page, as API.md fixes it. */
-    public static final int MAX_LIMIT = 1000;
+    static final int MAX_LIMIT = 1000;
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant AFTER_LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
-    private Params() {
+    private QueryParams() {
     }
 
     /** An RFC 3339 time, or {@code fallback} when absent. */
-    public static Instant time(String name, String value, Instant fallback) {
+    static Instant time(String name, String value, Instant fallback) {
         if (value == null || value.isEmpty()) {
             return fallback;
         }
@@ -39,7 +43,7 @@ public final class Params {
     }
 
     /** A date {@code 2025-04-01}, or {@code fallback} when absent. */
-    public static LocalDate date(String name, String value, LocalDate fallback) {
+    static LocalDate date(String name, String value, LocalDate fallback) {
         if (value == null || value.isEmpty()) {
             return fallback;
         }
@@ -56,7 +60,7 @@ public final class Params {
     }
 
     /** A page size from 1 to {@link #MAX_LIMIT}, default {@link #MAX_LIMIT}. */
-    public static int limit(String text) {
+    static int limit(String text) {
         if (text == null) {
             return MAX_LIMIT;
         }
@@ -74,7 +78,7 @@ public final class Params {
     }
 
     /** A required parameter. */
-    public static String required(String name, String value) {
+    static String required(String name, String value) {
         if (value == null || value.isEmpty()) {
             throw invalid(name, "is required");
         }
@@ -82,7 +86,7 @@ public final class Params {
     }
 
     /** The problem for a bad parameter. */
-    public static ProblemException invalid(String name, String detail) {
+    static ProblemException invalid(String name, String detail) {
         return new ProblemException(400, ProblemCodes.INVALID_PARAMETER, "Query parameter '" + name + "' " + detail + ".",
                 List.of(new FieldError(name, detail)));
     }

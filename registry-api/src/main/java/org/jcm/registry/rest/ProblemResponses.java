@@ -1,0 +1,43 @@
+package org.jcm.registry.rest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jcm.support.openapi.ProblemResponsesFilter;
+
+/**
+ * The registry's shared problem responses in the OpenAPI document (registered as
+ * {@code mp.openapi.filter}): a resource names a set ({@link ApiDoc#MUTATION_PROBLEMS},
+ * {@link ApiDoc#REFERENCE_PROBLEMS}) once, and each of its operations lists the set's responses
+ * with the descriptions of {@link ApiDoc}, instead of every resource repeating the same
+ * {@code @APIResponse} block.
+ */
+public class ProblemResponses extends ProblemResponsesFilter {
+
+    /** The filter with the registry's sets; SmallRye makes it with this constructor. */
+    public ProblemResponses() {
+        super(Map.of(ApiDoc.MUTATION_PROBLEMS, mutation(), ApiDoc.REFERENCE_PROBLEMS, referenceData()));
+    }
+
+    private static Map<String, String> mutation() {
+        Map<String, String> set = new LinkedHashMap<>();
+        set.put("400", ApiDoc.E400);
+        set.put("401", ApiDoc.E401);
+        set.put("403", ApiDoc.E403);
+        set.put("404", ApiDoc.E404);
+        set.put("409", ApiDoc.E409);
+        set.put("413", ApiDoc.E413);
+        set.put("422", ApiDoc.E422);
+        set.put("503", ApiDoc.E503);
+        return set;
+    }
+
+    private static Map<String, String> referenceData() {
+        Map<String, String> set = new LinkedHashMap<>();
+        set.put("400", ApiDoc.E400);
+        set.put("401", ApiDoc.E401);
+        set.put("403", ApiDoc.E403);
+        set.put("413", ApiDoc.E413);
+        set.put("503", ApiDoc.E503);
+        return set;
+    }
+}

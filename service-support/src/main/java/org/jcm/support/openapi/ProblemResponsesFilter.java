@@ -1,0 +1,87 @@
+package org.jcm.support.openapi;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
+import org.jcm.support.problem.Problem;
+
+/**
+ * Gives every operation of the OpenAPI document the problem responses it shares with others, each
+ * defined once in the service rather than repeated as {@code @APIResponse} on every resource. An
+ * operation asks for a named set with the extension {@value #EXTENSION}, usually on its resource
+ * class ({@code @Extension(name = ProblemResponsesFilter.EXTENSION, value = "mutation")}: SmallRye
+ * gives a class's extensions to each of its operations that has none of its own, and to the class's
+ * tags). The filter removes the extension and puts the set's responses first, each an
+ * {@code application/problem+json} {@link Problem} with the set's description, then the operation's
+ * other responses. A code of the set is the set's response: it replaces the generic 400, 401 and 403
+ * that SmallRye adds to an operation that declares none, as a class-level {@code @APIResponse} did;
+ * an operation that needs its own description for a code names a set without it. The document
+ * reads as if each operation carried the annotations.
+ *
+ * <p>A service subclasses it with its sets and a public no-argument constructor, and names the
+ * subclass in {@code mp.openapi.filter}. A set the service does not define fails the build of
+ * the document, so a misspelt name cannot drop responses silently.
+ */
+public abstract class ProblemResponsesFilter implements OASFilter {
+
+    /** The operation extension that names the set of problem responses to add. */
+    public static final String EXTENSION = "x-jcm-problem-responses";
+
+    private final Map<String, Map<String, String>> sets;
+
+    /**
+     * A filter with these sets: set name to (status code to description), each in the order the
+     * document lists them.
+     */
+    protected ProblemResponsesFilter(Map<String, Map<String, String>> sets) {
+        this.sets = Map.copyOf(sets);
+    }
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        Map<String, Object> extensions = operation.getExtensions();
+        if (extensions == null || !extensions.containsKey(EXTENSION)) {
+            return operation;
+        }
+        String name = String.valueOf(extensions.get(EXTENSION));
+        Map<String, String> set = sets.get(name);
+        if (set == null) {
+            throw new IllegalStateException("No problem responses named '" + name + "'; the sets are " + sets.keySet());
+        }
+        operation.removeExtension(EXTENSION);
+        Map<String, APIResponse> merged = new LinkedHashMap<>();
+        set.forEach((code, description) -> merged.put(code, problem(description)));
+        APIResponses own = operation.getResponses();
+        if (own != null && own.getAPIResponses() != null) {
+            own.getAPIResponses().forEach(merged::putIfAbsent);
+        }
+        APIResponses responses = OASFactory.createAPIResponses();
+        merged.forEach(responses::addAPIResponse);
+        if (own != null && own.getDefaultValue() != null) {
+            responses.setDefaultValue(own.getDefaultValue());
+        }
+        operation.setResponses(responses);
+        return operation;
+    }
+
+    /** A class-level extension also lands on the class's tags, where it means nothing: it is removed. */
+    @Override
+    public Tag filterTag(Tag tag) {
+        if (tag.getExtensions() != null && tag.getExtensions().containsKey(EXTENSION)) {
+            tag.removeExtension(EXTENSION);
+        }
+        return tag;
+    }
+
+    /** A problem response: {@code application/problem+json} with the {@code Problem} schema. */
+    private static APIResponse problem(String description) {
+        return OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("Problem"))));
+    }
+}
