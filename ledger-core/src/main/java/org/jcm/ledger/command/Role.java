@@ -1,5 +1,8 @@
 package org.jcm.ledger.command;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.jcm.ledger.id.InvalidValueException;
 
 /** The role of the actor behind a command, as in the token's {@code groups} claim. */
@@ -20,6 +23,15 @@ public enum Role {
     /** The name in tokens and event JSON, e.g. {@code registry-admin}. */
     public String wireName() {
         return wireName;
+    }
+
+    /** Every role's wire name: the group names a token may carry. */
+    public static Set<String> wireNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Role role : values()) {
+            names.add(role.wireName);
+        }
+        return Collections.unmodifiableSet(names);
     }
 
     public static Role ofWireName(String name) {

@@ -6,9 +6,7 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jcm.ledger.command.Role;
 import org.jcm.support.security.RuledTokenParser;
@@ -45,7 +43,6 @@ public class CheckedTokenParser extends RuledTokenParser {
 
     /** The rules with the roles of the JCM services. */
     public static TokenRules rules(Duration leeway, Duration maxLifetime) {
-        return new TokenRules(leeway, maxLifetime,
-                Arrays.stream(Role.values()).map(Role::wireName).collect(Collectors.toSet()));
+        return new TokenRules(leeway, maxLifetime, Role.wireNames());
     }
 }

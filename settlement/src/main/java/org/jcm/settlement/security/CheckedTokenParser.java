@@ -1,15 +1,11 @@
 package org.jcm.settlement.security;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jcm.ledger.command.Role;
 import org.jcm.support.security.RuledTokenParser;
@@ -33,21 +29,10 @@ public class CheckedTokenParser extends RuledTokenParser {
     CheckedTokenParser(DefaultJWTParser delegate,
                        @ConfigProperty(name = "jcm.security.issued-at-leeway", defaultValue = "60s") Duration leeway,
                        @ConfigProperty(name = "jcm.security.max-token-lifetime", defaultValue = "1h") Duration maxLifetime) {
-        this(delegate, rules(leeway, maxLifetime), System::currentTimeMillis);
-    }
-
-    /** A parser applying {@code rules} at the time {@code clock} (milliseconds) tells. */
-    public CheckedTokenParser(JWTParser delegate, TokenRules rules, LongSupplier clock) {
-        super(delegate, rules, clock);
+        super(delegate, new TokenRules(leeway, maxLifetime, Role.wireNames()), System::currentTimeMillis);
     }
 
     /** For CDI's client proxy. */
     protected CheckedTokenParser() {
-    }
-
-    /** The rules with the roles of the JCM services. */
-    public static TokenRules rules(Duration leeway, Duration maxLifetime) {
-        return new TokenRules(leeway, maxLifetime,
-                Arrays.stream(Role.values()).map(Role::wireName).collect(Collectors.toSet()));
     }
 }
