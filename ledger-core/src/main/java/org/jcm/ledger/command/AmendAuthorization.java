@@ -20,7 +20,7 @@ import org.jcm.ledger.serial.Quantity;
 public record AmendAuthorization(AuthorizationId authorizationId, Optional<Quantity> authorizedQuantity,
                                  Optional<List<Vintage>> vintages, Optional<List<String>> authorizedEntities,
                                  Optional<IssuanceId> issuanceId, List<BlockSerial> serialRanges,
-                                 Optional<String> reason) implements Command {
+                                 Optional<String> reason) implements ProposableAction {
     public AmendAuthorization {
         Objects.requireNonNull(authorizationId, "authorizationId");
         Objects.requireNonNull(authorizedQuantity, "authorizedQuantity");
@@ -43,6 +43,11 @@ public record AmendAuthorization(AuthorizationId authorizationId, Optional<Quant
 
     @Override
     public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitAmendAuthorization(this);
+    }
+
+    @Override
+    public <R> R acceptAction(ProposableAction.Visitor<R> visitor) {
         return visitor.visitAmendAuthorization(this);
     }
 }

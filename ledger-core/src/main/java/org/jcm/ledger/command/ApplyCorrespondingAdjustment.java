@@ -15,7 +15,7 @@ import org.jcm.ledger.serial.BlockSerial;
  * FirstTransferRecorded events), exactly one of the two.
  */
 public record ApplyCorrespondingAdjustment(PartyCode party, Year year, CaMethod method, List<BlockSerial> serialRanges,
-                                           List<Long> firstTransferSeqs) implements Command {
+                                           List<Long> firstTransferSeqs) implements ProposableAction {
     public ApplyCorrespondingAdjustment {
         Objects.requireNonNull(party, "party");
         Objects.requireNonNull(year, "year");
@@ -34,6 +34,11 @@ public record ApplyCorrespondingAdjustment(PartyCode party, Year year, CaMethod 
 
     @Override
     public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitApplyCorrespondingAdjustment(this);
+    }
+
+    @Override
+    public <R> R acceptAction(ProposableAction.Visitor<R> visitor) {
         return visitor.visitApplyCorrespondingAdjustment(this);
     }
 }

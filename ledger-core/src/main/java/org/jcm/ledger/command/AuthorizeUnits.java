@@ -27,7 +27,7 @@ public record AuthorizeUnits(AuthorizationId authorizationId, PartyCode party,
                              Optional<String> oimp, Optional<OimpFirstTransfer> firstTransferDefinition,
                              Optional<Quantity> authorizedQuantity, List<Vintage> vintages,
                              List<String> authorizedEntities, Optional<IssuanceId> issuanceId,
-                             List<BlockSerial> serialRanges) implements Command {
+                             List<BlockSerial> serialRanges) implements ProposableAction {
     public AuthorizeUnits {
         Objects.requireNonNull(authorizationId, "authorizationId");
         Objects.requireNonNull(party, "party");
@@ -53,6 +53,11 @@ public record AuthorizeUnits(AuthorizationId authorizationId, PartyCode party,
 
     @Override
     public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitAuthorizeUnits(this);
+    }
+
+    @Override
+    public <R> R acceptAction(ProposableAction.Visitor<R> visitor) {
         return visitor.visitAuthorizeUnits(this);
     }
 }

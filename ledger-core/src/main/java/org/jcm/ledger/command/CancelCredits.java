@@ -13,8 +13,7 @@ import org.jcm.ledger.serial.Quantity;
  * holder of the source account; for reason {@code CORRECTION} also the registry administrator.
  */
 public record CancelCredits(AccountId fromAccountId, Quantity quantity, List<BlockSerial> serialRanges,
-                            Optional<UnitFilter> filter, CancellationReason reason, Optional<String> note)
-        implements Command {
+                            Optional<UnitFilter> filter, CancellationReason reason, Optional<String> note) implements ProposableAction {
     public CancelCredits {
         Objects.requireNonNull(fromAccountId, "fromAccountId");
         Objects.requireNonNull(quantity, "quantity");
@@ -25,6 +24,11 @@ public record CancelCredits(AccountId fromAccountId, Quantity quantity, List<Blo
 
     @Override
     public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitCancelCredits(this);
+    }
+
+    @Override
+    public <R> R acceptAction(ProposableAction.Visitor<R> visitor) {
         return visitor.visitCancelCredits(this);
     }
 }

@@ -7,10 +7,9 @@ package org.jcm.ledger.command;
  * checked by {@code StateMachine.apply} and answered with a {@code Rejection}.
  */
 public sealed interface Command
-        permits RegisterParty, UpdateParty, RegisterRegistry, RegisterOrganization, OpenAccount, FreezeAccount,
-        UnfreezeAccount, CloseAccount, RegisterProject, SubmitIssuanceRequest, IssueCredits, TransferCredits,
-        CancelCredits, RetireCredits, AuthorizeUnits, AmendAuthorization, RevokeAuthorization,
-        ApplyCorrespondingAdjustment {
+        permits RegisterParty, UpdateParty, RegisterRegistry, RegisterOrganization, OpenAccount, CloseAccount,
+        RegisterProject, SubmitIssuanceRequest, TransferCredits, RetireCredits, ProposableAction,
+        ProposeAction, ApproveProposal, RejectProposal, ExpireProposals {
     /**
      * Dispatches on the command type: calls the {@code visit} method of {@code visitor} for this
      * record and returns its result, so that adding a command type fails compilation wherever
@@ -60,5 +59,13 @@ public sealed interface Command
         R visitRevokeAuthorization(RevokeAuthorization command);
 
         R visitApplyCorrespondingAdjustment(ApplyCorrespondingAdjustment command);
+
+        R visitProposeAction(ProposeAction command);
+
+        R visitApproveProposal(ApproveProposal command);
+
+        R visitRejectProposal(RejectProposal command);
+
+        R visitExpireProposals(ExpireProposals command);
     }
 }

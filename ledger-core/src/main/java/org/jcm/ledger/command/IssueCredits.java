@@ -18,8 +18,7 @@ import org.jcm.ledger.serial.Quantity;
  */
 public record IssueCredits(IssuanceId issuanceId, ProjectId projectId, LocalDate monitoringPeriodStart,
                            LocalDate monitoringPeriodEnd, Vintage vintage, Quantity totalQuantity,
-                           List<Allocation> allocations, IssuanceRequestId issuanceRequestId)
-        implements Command {
+                           List<Allocation> allocations, IssuanceRequestId issuanceRequestId) implements ProposableAction {
     public IssueCredits {
         Objects.requireNonNull(issuanceId, "issuanceId");
         Objects.requireNonNull(projectId, "projectId");
@@ -36,6 +35,11 @@ public record IssueCredits(IssuanceId issuanceId, ProjectId projectId, LocalDate
 
     @Override
     public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visitIssueCredits(this);
+    }
+
+    @Override
+    public <R> R acceptAction(ProposableAction.Visitor<R> visitor) {
         return visitor.visitIssueCredits(this);
     }
 }

@@ -31,7 +31,7 @@ import org.jcm.ledger.command.Role;
  *
  * <p>This class is the dispatcher: the header, the type name to codec table and the visitor that
  * picks an event's codec. Each event type's encoding and decoding live side by side in
- * {@link ReferenceCodecs}, {@link CreditCodecs} or {@link Article6Codecs}; unit ranges in
+ * {@link ReferenceCodecs}, {@link CreditCodecs}, {@link Article6Codecs} or {@link ProposalCodecs}; unit ranges in
  * {@link RangeJson}; the reading of fields in {@link JsonIn}.
  */
 public final class EventCodec {
@@ -48,7 +48,9 @@ public final class EventCodec {
             CreditCodecs.ISSUANCE_REQUESTED, CreditCodecs.CREDITS_ISSUED, CreditCodecs.CREDITS_TRANSFERRED,
             CreditCodecs.CREDITS_CANCELLED, CreditCodecs.CREDITS_RETIRED,
             Article6Codecs.UNITS_AUTHORIZED, Article6Codecs.AUTHORIZATION_AMENDED, Article6Codecs.AUTHORIZATION_REVOKED,
-            Article6Codecs.FIRST_TRANSFER_RECORDED, Article6Codecs.CORRESPONDING_ADJUSTMENT_APPLIED);
+            Article6Codecs.FIRST_TRANSFER_RECORDED, Article6Codecs.CORRESPONDING_ADJUSTMENT_APPLIED,
+            ProposalCodecs.PROPOSAL_MADE, ProposalCodecs.PROPOSAL_APPROVED, ProposalCodecs.PROPOSAL_REJECTED,
+            ProposalCodecs.PROPOSAL_EXPIRED);
 
     private EventCodec() {
     }
@@ -158,6 +160,26 @@ public final class EventCodec {
         @Override
         public TypeCodec<?> visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied event) {
             return Article6Codecs.CORRESPONDING_ADJUSTMENT_APPLIED;
+        }
+
+        @Override
+        public TypeCodec<?> visitProposalMade(ProposalMade event) {
+            return ProposalCodecs.PROPOSAL_MADE;
+        }
+
+        @Override
+        public TypeCodec<?> visitProposalApproved(ProposalApproved event) {
+            return ProposalCodecs.PROPOSAL_APPROVED;
+        }
+
+        @Override
+        public TypeCodec<?> visitProposalRejected(ProposalRejected event) {
+            return ProposalCodecs.PROPOSAL_REJECTED;
+        }
+
+        @Override
+        public TypeCodec<?> visitProposalExpired(ProposalExpired event) {
+            return ProposalCodecs.PROPOSAL_EXPIRED;
         }
     };
 

@@ -12,7 +12,8 @@ public sealed interface LedgerEvent
         permits PartyRegistered, PartyUpdated, RegistryRegistered, OrganizationRegistered, AccountOpened, AccountFrozen,
         AccountUnfrozen, AccountClosed, ProjectRegistered, IssuanceRequested, CreditsIssued, CreditsTransferred,
         CreditsCancelled, CreditsRetired, UnitsAuthorized, AuthorizationAmended, AuthorizationRevoked,
-        FirstTransferRecorded, CorrespondingAdjustmentApplied {
+        FirstTransferRecorded, CorrespondingAdjustmentApplied, ProposalMade, ProposalApproved, ProposalRejected,
+        ProposalExpired {
 
     long seq();
 
@@ -80,5 +81,13 @@ public sealed interface LedgerEvent
         R visitFirstTransferRecorded(FirstTransferRecorded event);
 
         R visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied event);
+
+        R visitProposalMade(ProposalMade event);
+
+        R visitProposalApproved(ProposalApproved event);
+
+        R visitProposalRejected(ProposalRejected event);
+
+        R visitProposalExpired(ProposalExpired event);
     }
 }

@@ -41,10 +41,15 @@ public final class RangeJson {
 
     /** The {@code ranges} member of an event being decoded. */
     static List<BlockRange> rangesOf(JsonIn in) {
-        List<?> list = in.list("ranges");
+        return rangesOf(in, "ranges");
+    }
+
+    /** The member {@code field} (a list of unit ranges) of an event being decoded. */
+    static List<BlockRange> rangesOf(JsonIn in, String field) {
+        List<?> list = in.list(field);
         List<BlockRange> out = new ArrayList<>(list.size());
         for (int i = 0, n = list.size(); i < n; i++) {
-            JsonIn r = in.element(list, "ranges", i);
+            JsonIn r = in.element(list, field, i);
             out.add(new BlockRange(r.id("hostParty", PartyCode::new), Vintage.of(r.intValue("vintage")),
                     r.id("projectId", ProjectId::new), r.id("issuanceId", IssuanceId::new),
                     r.id("issuingRegistryId", RegistryId::new), r.longValue("first"), r.longValue("last")));

@@ -23,6 +23,10 @@ import org.jcm.ledger.event.OrganizationRegistered;
 import org.jcm.ledger.event.PartyRegistered;
 import org.jcm.ledger.event.PartyUpdated;
 import org.jcm.ledger.event.ProjectRegistered;
+import org.jcm.ledger.event.ProposalApproved;
+import org.jcm.ledger.event.ProposalExpired;
+import org.jcm.ledger.event.ProposalMade;
+import org.jcm.ledger.event.ProposalRejected;
 import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
 import org.jcm.ledger.id.PartyCode;
@@ -232,6 +236,26 @@ public final class AefRows {
         @Override
         public Void visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
             return null; // no AEF row: no row of tables 2 and 3 of its own
+        }
+
+        @Override
+        public Void visitProposalMade(ProposalMade e) {
+            return null; // no AEF row: a proposal moves and labels no units (its approval's own events do)
+        }
+
+        @Override
+        public Void visitProposalApproved(ProposalApproved e) {
+            return null; // no AEF row: the approved action's events that follow it make the rows
+        }
+
+        @Override
+        public Void visitProposalRejected(ProposalRejected e) {
+            return null; // no AEF row: a rejected proposal never executed
+        }
+
+        @Override
+        public Void visitProposalExpired(ProposalExpired e) {
+            return null; // no AEF row: an expired proposal never executed
         }
     }
 }

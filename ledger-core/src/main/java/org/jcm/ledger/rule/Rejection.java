@@ -4,13 +4,20 @@ package org.jcm.ledger.rule;
  * Why the state machine refused a command: a stable snake_case code and the HTTP status the REST
  * layer answers with. The constants are declared in precedence order, which is also the order the
  * state machine checks them in: when a command breaks several rules, the first one listed here is
- * reported. The phases are: role, unknown references, scope, duplicates, request rules that need
- * no unit lookup, account and authorization state, unit selection, rules on the selected units.
+ * reported. The phases are: role (and four eyes), unknown references, scope (and the approver's
+ * subject), duplicates, request rules that need no unit lookup, account, authorization and proposal
+ * state, unit selection, rules on the selected units.
  */
 public enum Rejection {
     // 1. The actor's role.
     /** The actor's role may not issue this command at all. */
     FORBIDDEN_ROLE(403),
+    /**
+     * A four-eyes action (issuance, freeze, unfreeze, cancellation for correction, authorization,
+     * amendment, revocation, corresponding adjustment) was submitted directly by the role that may
+     * only propose it: it must be proposed and approved by a second subject.
+     */
+    APPROVAL_REQUIRED(403),
 
     // 2. Everything the command names must exist.
     /** A Party named by the command (or implied by a registry, project or ISO alpha-2 code) is not registered. */
@@ -31,10 +38,14 @@ public enum Rejection {
     UNKNOWN_AUTHORIZATION(404),
     /** A sequence number named as a first transfer is not a FirstTransferRecorded event. */
     UNKNOWN_FIRST_TRANSFER(404),
+    /** The proposal named by the command does not exist. */
+    PROPOSAL_NOT_FOUND(404),
 
     // 3. The actor's scope.
     /** The actor's scope (organization, registry or Party) does not cover what the command acts on. */
     FORBIDDEN_SCOPE(403),
+    /** The approver is the proposer (the same subject): a proposal needs a second subject. */
+    APPROVAL_BY_PROPOSER(403),
 
     // 4. Duplicates.
     /** A Party with this alpha-3 or alpha-2 code is already registered. */
@@ -111,6 +122,10 @@ public enum Rejection {
     ACCOUNT_NOT_FROZEN(409),
     /** The account to close still holds units. */
     ACCOUNT_NOT_EMPTY(409),
+    /** The proposal already ended: approved, rejected, withdrawn or expired (the detail says which). */
+    PROPOSAL_NOT_PENDING(409),
+    /** The proposal is past its expiry time (and not yet ended by its ProposalExpired event). */
+    PROPOSAL_EXPIRED(409),
 
     // 7. Unit selection.
     /** A named serial range includes units that were never issued for that project and vintage. */

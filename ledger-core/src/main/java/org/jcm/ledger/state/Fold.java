@@ -19,26 +19,33 @@ import org.jcm.ledger.event.OrganizationRegistered;
 import org.jcm.ledger.event.PartyRegistered;
 import org.jcm.ledger.event.PartyUpdated;
 import org.jcm.ledger.event.ProjectRegistered;
+import org.jcm.ledger.event.ProposalApproved;
+import org.jcm.ledger.event.ProposalExpired;
+import org.jcm.ledger.event.ProposalMade;
+import org.jcm.ledger.event.ProposalRejected;
 import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
 
 /**
  * The fold's dispatch on the event type, in the order of {@link LedgerEvent}'s permitted records:
  * reference data to {@link ReferenceFold}, credits to {@link CreditFold}, Article 6.2 to
- * {@link Article6Fold}. One per state, so that folding allocates nothing for the dispatch; a new
- * event type does not compile until this says how it changes the state.
+ * {@link Article6Fold}, proposals of four-eyes actions to {@link ProposalFold}. One per state, so
+ * that folding allocates nothing for the dispatch; a new event type does not compile until this
+ * says how it changes the state.
  */
 final class Fold implements LedgerEvent.Visitor<Void> {
 
     private final ReferenceFold reference;
     private final CreditFold credits;
     private final Article6Fold article6;
+    private final ProposalFold proposals;
 
     Fold(LedgerData data, JournaledWrites writes, ChangeTracker changes) {
         BlockSurgery surgery = new BlockSurgery(data, writes, changes);
         this.reference = new ReferenceFold(data, writes, changes);
         this.credits = new CreditFold(data, writes, changes, surgery);
         this.article6 = new Article6Fold(data, writes, changes, surgery);
+        this.proposals = new ProposalFold(data, writes);
     }
 
     @Override
@@ -152,6 +159,30 @@ final class Fold implements LedgerEvent.Visitor<Void> {
     @Override
     public Void visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
         article6.adjusted(e);
+        return null;
+    }
+
+    @Override
+    public Void visitProposalMade(ProposalMade e) {
+        proposals.made(e);
+        return null;
+    }
+
+    @Override
+    public Void visitProposalApproved(ProposalApproved e) {
+        proposals.approved(e);
+        return null;
+    }
+
+    @Override
+    public Void visitProposalRejected(ProposalRejected e) {
+        proposals.rejected(e);
+        return null;
+    }
+
+    @Override
+    public Void visitProposalExpired(ProposalExpired e) {
+        proposals.expired(e);
         return null;
     }
 }

@@ -100,6 +100,7 @@ public final class Invariants {
                 v.add("authorization " + a.id + " was revoked after a first transfer");
             }
         }
+        ProposalInvariants.check(state.data, v);
         return v;
     }
 

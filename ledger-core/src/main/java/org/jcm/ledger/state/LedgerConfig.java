@@ -1,5 +1,6 @@
 package org.jcm.ledger.state;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,9 +19,13 @@ import org.jcm.ledger.serial.Quantity;
  *       ({@link #DEFAULT_MAX_ISSUANCE_QUANTITY}, 1 to 2^53 - 1). Only the state machine reads it,
  *       when it decides an issuance; the fold never does, so changing it never changes a replay.
  *       It keeps one mistaken or malicious issuance from using up a vintage's numbering.</li>
+ *   <li>{@code proposalTimeout}: how long a proposal of a four-eyes action waits for its second
+ *       subject before it expires ({@link #DEFAULT_PROPOSAL_TIMEOUT}, P7D; positive, at most
+ *       P366D). Only the state machine reads it, when a proposal is made: the proposal's
+ *       {@code expiresAt} is recorded in its event, so replay never depends on it.</li>
  * </ul>
  */
-public record LedgerConfig(List<NdcPeriod> ndcPeriods, long maxIssuanceQuantity) {
+public record LedgerConfig(List<NdcPeriod> ndcPeriods, long maxIssuanceQuantity, Duration proposalTimeout) {
 
     /**
      * 100,000,000 t per issuance. JCM issuances are in the thousands to hundreds of thousands of
@@ -30,8 +35,21 @@ public record LedgerConfig(List<NdcPeriod> ndcPeriods, long maxIssuanceQuantity)
      */
     public static final long DEFAULT_MAX_ISSUANCE_QUANTITY = 100_000_000L;
 
+    /**
+     * Seven days: a week lets a second registry administrator or government official, who may be
+     * away or in another time zone, see and decide a proposal within one working week, while a
+     * forgotten proposal (and the units a cancellation for correction reserves) does not stay
+     * open indefinitely. The EU Union Registry likewise leaves transactions awaiting a second
+     * approval open for days, not hours.
+     */
+    public static final Duration DEFAULT_PROPOSAL_TIMEOUT = Duration.ofDays(7);
+
+    /** The longest proposal time-out allowed: a year. */
+    public static final Duration MAX_PROPOSAL_TIMEOUT = Duration.ofDays(366);
+
     public static final LedgerConfig DEFAULT = new LedgerConfig(List.of(
-            new NdcPeriod(2021, 2025), new NdcPeriod(2026, 2030), new NdcPeriod(2031, 2035)), DEFAULT_MAX_ISSUANCE_QUANTITY);
+            new NdcPeriod(2021, 2025), new NdcPeriod(2026, 2030), new NdcPeriod(2031, 2035)), DEFAULT_MAX_ISSUANCE_QUANTITY,
+            DEFAULT_PROPOSAL_TIMEOUT);
 
     public LedgerConfig {
         List<NdcPeriod> sorted = new ArrayList<>(ndcPeriods);
@@ -46,6 +64,15 @@ public record LedgerConfig(List<NdcPeriod> ndcPeriods, long maxIssuanceQuantity)
             throw new IllegalArgumentException("the maximum issuance quantity " + maxIssuanceQuantity
                     + " must be from 1 to 2^53 - 1");
         }
+        if (proposalTimeout == null || proposalTimeout.compareTo(Duration.ofMillis(1)) < 0
+                || proposalTimeout.compareTo(MAX_PROPOSAL_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("the proposal time-out " + proposalTimeout + " must be from 1 ms to P366D");
+        }
+    }
+
+    /** These NDC periods and maximum issuance quantity, with the default proposal time-out. */
+    public LedgerConfig(List<NdcPeriod> ndcPeriods, long maxIssuanceQuantity) {
+        this(ndcPeriods, maxIssuanceQuantity, DEFAULT_PROPOSAL_TIMEOUT);
     }
 
     /** These NDC periods, with the default maximum issuance quantity. */
@@ -55,7 +82,12 @@ public record LedgerConfig(List<NdcPeriod> ndcPeriods, long maxIssuanceQuantity)
 
     /** This configuration with another maximum issuance quantity. */
     public LedgerConfig withMaxIssuanceQuantity(long max) {
-        return new LedgerConfig(ndcPeriods, max);
+        return new LedgerConfig(ndcPeriods, max, proposalTimeout);
+    }
+
+    /** This configuration with another proposal time-out. */
+    public LedgerConfig withProposalTimeout(Duration timeout) {
+        return new LedgerConfig(ndcPeriods, maxIssuanceQuantity, timeout);
     }
 
     /** The NDC period containing {@code year}, if any. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jcm.ledger.credit.CaMethod;
 import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.id.AccountId;
@@ -15,13 +16,14 @@ import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.ProjectId;
+import org.jcm.ledger.id.ProposalId;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.id.Vintage;
 
 /**
  * The values of the live ledger: counters, reference data, accounts, the numbering lines of each
- * (host Party, vintage) with their live blocks, issuances, authorizations, first transfers and CA
- * methods. Plain package fields, because the rules read them on every decision: the rules read
+ * (host Party, vintage) with their live blocks, issuances, authorizations, first transfers, CA
+ * methods and proposals of four-eyes actions. Plain package fields, because the rules read them on every decision: the rules read
  * them directly, {@link LedgerReads} copies them into snapshots, and only the fold changes them,
  * through {@link JournaledWrites} wherever the change must be undoable.
  */
@@ -45,6 +47,10 @@ final class LedgerData {
     /** The numbering lines of each host Party, by vintage index (null where nothing was issued). */
     final Map<PartyCode, UnitLine[]> lines = new HashMap<>();
     int liveBlockCount;
+    /** Every proposal of a four-eyes action, pending or ended; numbered 1 to its size, never removed. */
+    final Map<ProposalId, Proposal> proposals = new HashMap<>();
+    /** The pending proposals, by id: what {@code ExpireProposals} looks through. */
+    final TreeMap<ProposalId, Proposal> pendingProposals = new TreeMap<>();
 
     /** A Joint Committee decision key: an issuance is made at most once per key. */
     record DecisionKey(ProjectId projectId, LocalDate start, LocalDate end, Vintage vintage) {

@@ -188,7 +188,12 @@ final class LedgerReads {
         });
         return new LedgerSnapshot(data.nextSeq, data.nextIssuanceRequestNumber, parties(), registries(), orgs, accountList,
                 balanceMap, projects(), issuanceList, requestList, authorizations(), ft, methods, nextUnits,
-                blocks(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+                blocks(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), proposals(false));
+    }
+
+    /** Every proposal (or only the pending ones), by id. */
+    List<Proposal> proposals(boolean pendingOnly) {
+        return new ArrayList<>(pendingOnly ? data.pendingProposals.values() : new TreeMap<>(data.proposals).values());
     }
 
     private static AccountInfo info(AccountState a) {

@@ -17,12 +17,14 @@ import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.ProjectId;
+import org.jcm.ledger.id.ProposalId;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.id.Vintage;
 
 /**
  * The live ledger in memory: reference data, accounts, live blocks indexed per (host Party,
- * vintage) and per holder, balances, issuances, authorizations and the next sequence number.
+ * vintage) and per holder, balances, issuances, authorizations, proposals of four-eyes actions and
+ * the next sequence number.
  * {@link #apply(LedgerEvent)} (the fold) is its only mutator; {@link StateMachine} decides which
  * events to fold. Not thread-safe: the single writer owns it.
  *
@@ -207,6 +209,25 @@ public final class LedgerState {
     /** The CA method the Party fixed for the NDC period, once it applied its first adjustment in it. */
     public Optional<CaMethod> caMethod(PartyCode party, NdcPeriod period) {
         return reads.caMethod(party, period);
+    }
+
+    /**
+     * The proposal of a four-eyes action with this id, pending or ended: its kind, action,
+     * proposer, expiry, who may approve it ({@link Proposal#approverRole()},
+     * {@link Proposal#approverScope()}), reserved units and outcome.
+     */
+    public Optional<Proposal> proposal(ProposalId id) {
+        return Optional.ofNullable(data.proposals.get(id));
+    }
+
+    /** Every proposal, pending or ended, by id. */
+    public List<Proposal> proposals() {
+        return reads.proposals(false);
+    }
+
+    /** The pending proposals, by id (each until it is approved, rejected, withdrawn or expired). */
+    public List<Proposal> pendingProposals() {
+        return reads.proposals(true);
     }
 
     /** Everything, sorted, as one comparable value. */

@@ -3,18 +3,22 @@ package org.jcm.ledger.state;
 import java.util.List;
 import org.jcm.ledger.command.AmendAuthorization;
 import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
+import org.jcm.ledger.command.ApproveProposal;
 import org.jcm.ledger.command.AuthorizeUnits;
 import org.jcm.ledger.command.CancelCredits;
 import org.jcm.ledger.command.CloseAccount;
 import org.jcm.ledger.command.Command;
 import org.jcm.ledger.command.CommandContext;
+import org.jcm.ledger.command.ExpireProposals;
 import org.jcm.ledger.command.FreezeAccount;
 import org.jcm.ledger.command.IssueCredits;
 import org.jcm.ledger.command.OpenAccount;
+import org.jcm.ledger.command.ProposeAction;
 import org.jcm.ledger.command.RegisterOrganization;
 import org.jcm.ledger.command.RegisterParty;
 import org.jcm.ledger.command.RegisterProject;
 import org.jcm.ledger.command.RegisterRegistry;
+import org.jcm.ledger.command.RejectProposal;
 import org.jcm.ledger.command.RetireCredits;
 import org.jcm.ledger.command.RevokeAuthorization;
 import org.jcm.ledger.command.SubmitIssuanceRequest;
@@ -65,7 +69,8 @@ public final class StateMachine {
     /**
      * Sends each command type to the rules that decide it. One small object per decision (the
      * decision itself builds its outcome and events); a new command type does not compile until it
-     * is routed here.
+     * is routed here. The four-eyes actions submitted directly go through {@link ActionRules#direct},
+     * which refuses them with {@code approval_required} for the role that must propose them.
      */
     private static final class Decision implements Command.Visitor<Outcome> {
         private final LedgerData s;
@@ -103,12 +108,12 @@ public final class StateMachine {
 
         @Override
         public Outcome visitFreezeAccount(FreezeAccount c) {
-            return ReferenceRules.freeze(s, c, ctx);
+            return ActionRules.direct(s, c, ctx);
         }
 
         @Override
         public Outcome visitUnfreezeAccount(UnfreezeAccount c) {
-            return ReferenceRules.unfreeze(s, c, ctx);
+            return ActionRules.direct(s, c, ctx);
         }
 
         @Override
@@ -128,7 +133,7 @@ public final class StateMachine {
 
         @Override
         public Outcome visitIssueCredits(IssueCredits c) {
-            return IssuanceRules.issue(s, c, ctx);
+            return ActionRules.direct(s, c, ctx);
         }
 
         @Override
@@ -138,7 +143,7 @@ public final class StateMachine {
 
         @Override
         public Outcome visitCancelCredits(CancelCredits c) {
-            return MovementRules.cancel(s, c, ctx);
+            return ActionRules.direct(s, c, ctx);
         }
 
         @Override
@@ -148,22 +153,42 @@ public final class StateMachine {
 
         @Override
         public Outcome visitAuthorizeUnits(AuthorizeUnits c) {
-            return Article6Rules.authorize(s, c, ctx);
+            return ActionRules.direct(s, c, ctx);
         }
 
         @Override
         public Outcome visitAmendAuthorization(AmendAuthorization c) {
-            return Article6Rules.amend(s, c, ctx);
+            return ActionRules.direct(s, c, ctx);
         }
 
         @Override
         public Outcome visitRevokeAuthorization(RevokeAuthorization c) {
-            return Article6Rules.revoke(s, c, ctx);
+            return ActionRules.direct(s, c, ctx);
         }
 
         @Override
         public Outcome visitApplyCorrespondingAdjustment(ApplyCorrespondingAdjustment c) {
-            return AdjustmentRules.adjust(s, c, ctx);
+            return ActionRules.direct(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitProposeAction(ProposeAction c) {
+            return ProposalRules.propose(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitApproveProposal(ApproveProposal c) {
+            return ProposalRules.approve(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitRejectProposal(RejectProposal c) {
+            return ProposalRules.reject(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitExpireProposals(ExpireProposals c) {
+            return ProposalRules.expire(s, c, ctx);
         }
     }
 
