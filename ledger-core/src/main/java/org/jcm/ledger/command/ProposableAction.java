@@ -1,5 +1,8 @@
 package org.jcm.ledger.command;
 
+import java.util.List;
+import org.jcm.ledger.id.AccountId;
+
 /**
  * A command that needs four eyes: one subject proposes it ({@link ProposeAction}), another subject
  * of the same role and scope approves it ({@link ApproveProposal}), and only then does it execute.
@@ -20,6 +23,11 @@ public sealed interface ProposableAction extends Command
     /** What kind of four-eyes action this is (and so which role proposes and approves it). */
     default ProposalKind kind() {
         return acceptAction(ProposalKind.OF_ACTION);
+    }
+
+    /** The holding accounts the action names (issued into, frozen, unfrozen, cancelled from); none for Article 6.2 actions. */
+    default List<AccountId> accountIds() {
+        return acceptAction(ActionAccounts.INSTANCE);
     }
 
     /**

@@ -25,6 +25,10 @@ import org.jcm.ledger.event.OrganizationRegistered;
 import org.jcm.ledger.event.PartyRegistered;
 import org.jcm.ledger.event.PartyUpdated;
 import org.jcm.ledger.event.ProjectRegistered;
+import org.jcm.ledger.event.ProposalApproved;
+import org.jcm.ledger.event.ProposalExpired;
+import org.jcm.ledger.event.ProposalMade;
+import org.jcm.ledger.event.ProposalRejected;
 import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
 import org.jcm.ledger.id.AccountId;
@@ -56,7 +60,7 @@ public final class MutationResponses {
         for (LedgerEvent event : events) {
             summaries.add(new EventSummary(event.seq(), event.type(), EventCodec.formatTime(event.at()), event.accept(blocks)));
         }
-        return new MutationResponse(id(events.get(0)), summaries);
+        return new MutationResponse(events.isEmpty() ? null : id(events.get(0)), summaries);
     }
 
     /** The id of what the command created or changed, if it names one. */
@@ -159,6 +163,26 @@ public final class MutationResponses {
         @Override
         public String visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
             return null; // an adjustment names no id; its blocks say what it covers
+        }
+
+        @Override
+        public String visitProposalMade(ProposalMade e) {
+            return e.proposalId().value();
+        }
+
+        @Override
+        public String visitProposalApproved(ProposalApproved e) {
+            return e.proposalId().value(); // the approved action's events follow in the same answer
+        }
+
+        @Override
+        public String visitProposalRejected(ProposalRejected e) {
+            return e.proposalId().value();
+        }
+
+        @Override
+        public String visitProposalExpired(ProposalExpired e) {
+            return e.proposalId().value();
         }
     };
 
@@ -273,6 +297,27 @@ public final class MutationResponses {
         @Override
         public List<BlockSummary> visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
             return ranges(e.ranges(), null, approaches);
+        }
+
+        @Override
+        public List<BlockSummary> visitProposalMade(ProposalMade e) {
+            // A cancellation for correction reserves these units where they are: no account moves them yet.
+            return ranges(e.reserved(), null, approaches);
+        }
+
+        @Override
+        public List<BlockSummary> visitProposalApproved(ProposalApproved e) {
+            return List.of(); // the approval itself moves no units; the action's events that follow do
+        }
+
+        @Override
+        public List<BlockSummary> visitProposalRejected(ProposalRejected e) {
+            return List.of(); // moves no units; reserved units stay where they are, free again
+        }
+
+        @Override
+        public List<BlockSummary> visitProposalExpired(ProposalExpired e) {
+            return List.of(); // moves no units; reserved units stay where they are, free again
         }
     }
 

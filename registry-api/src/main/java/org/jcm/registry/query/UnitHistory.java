@@ -26,6 +26,10 @@ import org.jcm.ledger.event.OrganizationRegistered;
 import org.jcm.ledger.event.PartyRegistered;
 import org.jcm.ledger.event.PartyUpdated;
 import org.jcm.ledger.event.ProjectRegistered;
+import org.jcm.ledger.event.ProposalApproved;
+import org.jcm.ledger.event.ProposalExpired;
+import org.jcm.ledger.event.ProposalMade;
+import org.jcm.ledger.event.ProposalRejected;
 import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
 import org.jcm.registry.api.HolderView;
@@ -193,6 +197,26 @@ final class UnitHistory {
             details.put("year", e.year().getValue());
             details.put("method", e.method().name());
             return ranged(e, at, asked, null, null, e.ranges(), details);
+        }
+
+        @Override
+        public UnitEvent visitProposalMade(ProposalMade e) {
+            return namesNoUnits(e); // proposals are not indexed in event_units: the public sees what happened, not what is pending
+        }
+
+        @Override
+        public UnitEvent visitProposalApproved(ProposalApproved e) {
+            return namesNoUnits(e); // the approved action's own events are the ones indexed
+        }
+
+        @Override
+        public UnitEvent visitProposalRejected(ProposalRejected e) {
+            return namesNoUnits(e); // names no units
+        }
+
+        @Override
+        public UnitEvent visitProposalExpired(ProposalExpired e) {
+            return namesNoUnits(e); // names no units
         }
     }
 

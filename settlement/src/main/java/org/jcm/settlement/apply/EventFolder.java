@@ -27,6 +27,10 @@ import org.jcm.ledger.event.OrganizationRegistered;
 import org.jcm.ledger.event.PartyRegistered;
 import org.jcm.ledger.event.PartyUpdated;
 import org.jcm.ledger.event.ProjectRegistered;
+import org.jcm.ledger.event.ProposalApproved;
+import org.jcm.ledger.event.ProposalExpired;
+import org.jcm.ledger.event.ProposalMade;
+import org.jcm.ledger.event.ProposalRejected;
 import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
 import org.jcm.ledger.state.InconsistentEventException;
@@ -202,6 +206,30 @@ public final class EventFolder {
         public Void visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
             state.apply(e);
             see(e.ranges(), e.seq(), effects);
+            return null;
+        }
+
+        @Override
+        public Void visitProposalMade(ProposalMade e) {
+            state.apply(e); // folded only: a proposal moves no units between holders (reserved units stay held)
+            return null;
+        }
+
+        @Override
+        public Void visitProposalApproved(ProposalApproved e) {
+            state.apply(e); // folded only: the approved action's events that follow are settled as usual
+            return null;
+        }
+
+        @Override
+        public Void visitProposalRejected(ProposalRejected e) {
+            state.apply(e); // folded only: moves no units
+            return null;
+        }
+
+        @Override
+        public Void visitProposalExpired(ProposalExpired e) {
+            state.apply(e); // folded only: moves no units
             return null;
         }
     }

@@ -21,8 +21,13 @@ import org.jcm.ledger.event.OrganizationRegistered;
 import org.jcm.ledger.event.PartyRegistered;
 import org.jcm.ledger.event.PartyUpdated;
 import org.jcm.ledger.event.ProjectRegistered;
+import org.jcm.ledger.event.ProposalApproved;
+import org.jcm.ledger.event.ProposalExpired;
+import org.jcm.ledger.event.ProposalMade;
+import org.jcm.ledger.event.ProposalRejected;
 import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
+import org.jcm.ledger.id.AccountId;
 
 /**
  * Derives the index rows of one event: the accounts it touches ({@code event_account}), the unit
@@ -167,5 +172,31 @@ public final class EventIndex implements LedgerEvent.Visitor<Void> {
             BlockRange r = ranges.get(i);
             rows.namesUnits(r.hostParty().value(), r.vintage().year(), r.first(), r.last(), seq);
         }
+    }
+
+    @Override
+    public Void visitProposalMade(ProposalMade e) {
+        // A pending action concerns the accounts it names: their history shows it. Its reserved
+        // units are not indexed in event_units: the public unit history shows only what happened
+        // to units (the approved cancellation's own event), never a pending proposal.
+        for (AccountId account : e.action().accountIds()) {
+            rows.touchesAccount(account.value(), e.seq());
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitProposalApproved(ProposalApproved e) {
+        return null; // names no account itself: the approved action's events that follow it are indexed as usual
+    }
+
+    @Override
+    public Void visitProposalRejected(ProposalRejected e) {
+        return null; // names only the proposal (found by its id); the action never happened
+    }
+
+    @Override
+    public Void visitProposalExpired(ProposalExpired e) {
+        return null; // names only the proposal (found by its id); the action never happened
     }
 }
