@@ -13,6 +13,7 @@ import org.jcm.ledger.id.IssuanceId;
 import org.jcm.ledger.id.IssuanceRequestId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
+import org.jcm.ledger.id.PendingActionId;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.RegistryId;
@@ -30,6 +31,7 @@ final class LedgerData {
     final LedgerConfig config;
     long nextSeq = 1;
     long nextIssuanceRequestNumber = 1;
+    long nextPendingTransferNumber = 1;
     final Map<PartyCode, Party> parties = new HashMap<>();
     final Map<String, Party> partiesByIso2 = new HashMap<>();
     final Map<RegistryId, RegistryState> registries = new HashMap<>();
@@ -45,6 +47,8 @@ final class LedgerData {
     /** The numbering lines of each host Party, by vintage index (null where nothing was issued). */
     final Map<PartyCode, UnitLine[]> lines = new HashMap<>();
     int liveBlockCount;
+    /** The units reserved for each pending action that holds some ({@link Reservations}). */
+    final Map<PendingActionId, Reservation> reservations = new HashMap<>();
 
     /** A Joint Committee decision key: an issuance is made at most once per key. */
     record DecisionKey(ProjectId projectId, LocalDate start, LocalDate end, Vintage vintage) {
