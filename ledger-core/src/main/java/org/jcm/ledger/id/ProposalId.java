@@ -2,9 +2,10 @@ package org.jcm.ledger.id;
 
 /**
  * A proposal of a four-eyes action, numbered by the ledger in the order proposals are made:
- * {@code PR} plus exactly 8 digits (from 1), e.g. {@code PR00000001}.
+ * {@code PR} plus exactly 8 digits (from 1), e.g. {@code PR00000001}. A pending cancellation for
+ * correction reserves its units under its proposal's id.
  */
-public record ProposalId(String value) implements Comparable<ProposalId> {
+public record ProposalId(String value) implements Comparable<ProposalId>, PendingActionId {
 
     /** The largest proposal number: 8 digits. */
     public static final long MAX_NUMBER = 99_999_999L;

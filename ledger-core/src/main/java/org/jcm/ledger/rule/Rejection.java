@@ -134,6 +134,8 @@ public enum Rejection {
     UNIT_NOT_ACTIVE(409),
     /** A named unit is held by another account than the source. */
     UNITS_NOT_HELD(409),
+    /** A named unit is reserved for a pending action (a pending transfer or cancellation) and cannot be selected by anything else. */
+    UNITS_RESERVED(409),
     /** A named unit already carries an authorization. */
     ALREADY_AUTHORIZED(409),
     /** The source account holds fewer matching units than the quantity. */

@@ -44,6 +44,8 @@ final class AccountState {
     /** balances[vintage index][label ordinal], rows allocated on first use. */
     private final long[][] balances = new long[org.jcm.ledger.id.Vintage.COUNT][];
     long totalUnits;
+    /** Units of {@link #totalUnits} reserved for pending actions (they stay here until the action ends). */
+    long reservedUnits;
     long dirtyEpoch;
 
     AccountState(AccountId id, RegistryId registryId, OrganizationId organizationId, AccountType type, String name) {

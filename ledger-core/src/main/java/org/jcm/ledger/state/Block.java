@@ -6,6 +6,7 @@ import org.jcm.ledger.credit.CaState;
 import org.jcm.ledger.credit.CreditBlock;
 import org.jcm.ledger.event.BlockRange;
 import org.jcm.ledger.id.IssuanceId;
+import org.jcm.ledger.id.PendingActionId;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.RegistryId;
@@ -35,6 +36,8 @@ final class Block {
     AuthorizationState authorization;
     CaState caState;
     boolean firstTransferred;
+    /** The pending action these units are reserved for, or null when they are available. */
+    PendingActionId reservedFor;
     /** The change-tracking epoch in which this block was last recorded as dirty. */
     long dirtyEpoch;
 
@@ -74,6 +77,7 @@ final class Block {
         b.authorization = authorization;
         b.caState = caState;
         b.firstTransferred = firstTransferred;
+        b.reservedFor = reservedFor;
         return b;
     }
 
@@ -98,6 +102,6 @@ final class Block {
     @Override
     public String toString() {
         return "Block[" + host + " " + vintage + " " + first + "-" + last + " " + project + " " + holder.id + " " + status
-                + " " + caState + "]";
+                + " " + caState + (reservedFor == null ? "" : " reserved for " + reservedFor.value()) + "]";
     }
 }

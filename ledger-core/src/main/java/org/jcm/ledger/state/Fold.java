@@ -38,6 +38,8 @@ final class Fold implements LedgerEvent.Visitor<Void> {
     private final ReferenceFold reference;
     private final CreditFold credits;
     private final Article6Fold article6;
+    /** Reserving and freeing units for pending actions, shared by the folds of those actions. */
+    private final Reservations reservations;
     private final ProposalFold proposals;
 
     Fold(LedgerData data, JournaledWrites writes, ChangeTracker changes) {
@@ -45,7 +47,8 @@ final class Fold implements LedgerEvent.Visitor<Void> {
         this.reference = new ReferenceFold(data, writes, changes);
         this.credits = new CreditFold(data, writes, changes, surgery);
         this.article6 = new Article6Fold(data, writes, changes, surgery);
-        this.proposals = new ProposalFold(data, writes);
+        this.reservations = new Reservations(data, writes, changes, surgery);
+        this.proposals = new ProposalFold(data, writes, reservations);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.jcm.ledger.event.IssuedAllocation;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AccountType;
 import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.PendingActionId;
 import org.jcm.ledger.id.Vintage;
 import org.jcm.ledger.serial.Quantity;
 
@@ -89,6 +90,7 @@ public final class Invariants {
         if (indexed != blocks) {
             v.add("accounts index " + indexed + " blocks but the lines hold " + blocks);
         }
+        checkReservations(state, v);
         for (AuthorizationState a : state.data.authorizations.values()) {
             if (a.terms.authorizedQuantity().isPresent() && a.unitCount > a.terms.authorizedQuantity().get().tonnes()) {
                 v.add("authorization " + a.id + " covers " + a.unitCount + " units, over its cap");
@@ -102,6 +104,43 @@ public final class Invariants {
         }
         ProposalInvariants.check(state.data, v);
         return v;
+    }
+
+    /**
+     * Reserved units belong to exactly one pending action that holds a reservation, are active and
+     * held by the reservation's account; each reservation and each account's count of reserved
+     * units add up to its reserved blocks.
+     */
+    private static void checkReservations(LedgerState state, List<String> v) {
+        Map<PendingActionId, Long> reservedPerAction = new HashMap<>();
+        for (AccountState a : state.data.accounts.values()) {
+            long reserved = 0;
+            for (Block b : a.blocks) {
+                if (b.reservedFor == null) {
+                    continue;
+                }
+                reserved += b.size();
+                reservedPerAction.merge(b.reservedFor, b.size(), Long::sum);
+                Reservation r = state.data.reservations.get(b.reservedFor);
+                if (r == null) {
+                    v.add("block " + b + " is reserved for " + b.reservedFor.value() + ", which holds no reservation");
+                } else if (!r.accountId().equals(a.id)) {
+                    v.add("block " + b + " is reserved for " + r.actionId().value() + " of " + r.accountId() + " but held by " + a.id);
+                }
+                if (b.status != BlockStatus.ACTIVE) {
+                    v.add("block " + b + " is reserved and " + b.status);
+                }
+            }
+            if (reserved != a.reservedUnits) {
+                v.add("account " + a.id + " counts " + a.reservedUnits + " reserved units, its blocks " + reserved);
+            }
+        }
+        for (Reservation r : state.data.reservations.values()) {
+            long held = reservedPerAction.getOrDefault(r.actionId(), 0L);
+            if (held != r.quantity()) {
+                v.add("reservation of " + r.actionId().value() + " is " + r.quantity() + " units, its blocks hold " + held);
+            }
+        }
     }
 
     private static void checkBlock(LedgerState state, Block b, List<String> v) {

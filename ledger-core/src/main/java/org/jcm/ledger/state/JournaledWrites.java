@@ -6,6 +6,7 @@ import java.util.Set;
 import org.jcm.ledger.credit.BlockStatus;
 import org.jcm.ledger.credit.CaState;
 import org.jcm.ledger.event.AuthorizationTerms;
+import org.jcm.ledger.id.PendingActionId;
 import org.jcm.ledger.id.Vintage;
 
 /**
@@ -39,6 +40,14 @@ final class JournaledWrites {
             journal.push(UndoOp.NEXT_REQUEST_NUMBER, null, null, null, data.nextIssuanceRequestNumber, 0);
         }
         data.nextIssuanceRequestNumber++;
+    }
+
+    /** The next pending transfer number is taken. */
+    void advancePendingTransferNumber() {
+        if (journal.on()) {
+            journal.push(UndoOp.NEXT_PENDING_TRANSFER, null, null, null, data.nextPendingTransferNumber, 0);
+        }
+        data.nextPendingTransferNumber++;
     }
 
     <K, V> void put(Map<K, V> map, K key, V value) {
@@ -114,6 +123,14 @@ final class JournaledWrites {
         b.firstTransferred = true;
     }
 
+    /** The block becomes reserved for {@code action}, or available again ({@code null}). */
+    void setReservedFor(Block b, PendingActionId action) {
+        if (journal.on()) {
+            journal.push(UndoOp.BLOCK_RESERVED, b, b.reservedFor, null, 0, 0);
+        }
+        b.reservedFor = action;
+    }
+
     /** The block changes holder (index and balances of both); on failure it stays where it was. */
     void move(Block b, AccountState to) {
         AccountState from = b.holder;
@@ -156,6 +173,13 @@ final class JournaledWrites {
         if (journal.on()) {
             journal.push(UndoOp.BALANCE, a, vintage, null, delta, label);
         }
+    }
+
+    void addReserved(AccountState a, long delta) {
+        if (journal.on()) {
+            journal.push(UndoOp.RESERVED_UNITS, a, null, null, a.reservedUnits, 0);
+        }
+        a.reservedUnits += delta;
     }
 
     void setFrozen(AccountState a, boolean frozen) {

@@ -14,6 +14,7 @@ import org.jcm.ledger.id.IssuanceId;
 import org.jcm.ledger.id.IssuanceRequestId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
+import org.jcm.ledger.id.PendingActionId;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.ProposalId;
@@ -32,6 +33,7 @@ final class LedgerData {
     final LedgerConfig config;
     long nextSeq = 1;
     long nextIssuanceRequestNumber = 1;
+    long nextPendingTransferNumber = 1;
     final Map<PartyCode, Party> parties = new HashMap<>();
     final Map<String, Party> partiesByIso2 = new HashMap<>();
     final Map<RegistryId, RegistryState> registries = new HashMap<>();
@@ -47,8 +49,15 @@ final class LedgerData {
     /** The numbering lines of each host Party, by vintage index (null where nothing was issued). */
     final Map<PartyCode, UnitLine[]> lines = new HashMap<>();
     int liveBlockCount;
+    /** The units reserved for each pending action that holds some ({@link Reservations}). */
+    final Map<PendingActionId, Reservation> reservations = new HashMap<>();
     /** Every proposal of a four-eyes action, pending or ended; numbered 1 to its size, never removed. */
     final Map<ProposalId, Proposal> proposals = new HashMap<>();
+    /**
+     * The pending action whose own reserved units the rules may name while it executes: set only
+     * while an approval decides the proposed action ({@link ProposalRules#approve}), null otherwise.
+     */
+    PendingActionId executing;
     /** The pending proposals, by id: what {@code ExpireProposals} looks through. */
     final TreeMap<ProposalId, Proposal> pendingProposals = new TreeMap<>();
 

@@ -160,6 +160,44 @@ final class LedgerReads {
         return Optional.ofNullable(data.caMethods.get(new LedgerData.CaMethodKey(party, period)));
     }
 
+    long reservedUnits(AccountId id) {
+        AccountState a = data.accounts.get(id);
+        return a == null ? 0 : a.reservedUnits;
+    }
+
+    /** The reservations of the account's units, by pending action id. */
+    List<Reservation> reservations(AccountId id) {
+        List<Reservation> list = new ArrayList<>();
+        for (Reservation r : data.reservations.values()) {
+            if (r.accountId().equals(id)) {
+                list.add(r);
+            }
+        }
+        list.sort(Comparator.comparing(r -> r.actionId().value()));
+        return list;
+    }
+
+    /** Every reservation, by pending action id. */
+    List<Reservation> reservations() {
+        List<Reservation> list = new ArrayList<>(data.reservations.values());
+        list.sort(Comparator.comparing(r -> r.actionId().value()));
+        return list;
+    }
+
+    /** The blocks reserved for a pending action (key {@code HOST/VINTAGE/FIRST}) and the action's id. */
+    TreeMap<String, String> reservedBlocks() {
+        TreeMap<String, String> map = new TreeMap<>();
+        for (Reservation r : data.reservations.values()) {
+            AccountState a = data.accounts.get(r.accountId());
+            for (Block b : a.blocks) {
+                if (b.reservedFor != null) {
+                    map.put(b.host + "/" + b.vintage + "/" + b.first, b.reservedFor.value());
+                }
+            }
+        }
+        return map;
+    }
+
     LedgerSnapshot snapshot() {
         List<Organization> orgs = new ArrayList<>(data.organizations.values());
         orgs.sort(Comparator.comparing(Organization::id));
@@ -188,7 +226,8 @@ final class LedgerReads {
         });
         return new LedgerSnapshot(data.nextSeq, data.nextIssuanceRequestNumber, parties(), registries(), orgs, accountList,
                 balanceMap, projects(), issuanceList, requestList, authorizations(), ft, methods, nextUnits,
-                blocks(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), proposals(false));
+                blocks(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), reservations(),
+                reservedBlocks(), proposals(false));
     }
 
     /** Every proposal (or only the pending ones), by id. */

@@ -18,5 +18,6 @@ public record LedgerSnapshot(long nextSeq, long nextIssuanceRequestNumber, List<
                              List<Issuance> issuances, List<IssuanceRequest> issuanceRequests,
                              List<Authorization> authorizations, List<FirstTransferRecorded> firstTransfers,
                              SortedMap<String, String> caMethods, SortedMap<String, Long> nextUnits,
-                             List<CreditBlock> blocks, List<Proposal> proposals) {
+                             List<CreditBlock> blocks, List<Reservation> reservations,
+                             SortedMap<String, String> reservedBlocks, List<Proposal> proposals) {
 }

@@ -16,6 +16,7 @@ import org.jcm.ledger.id.IssuanceRequestId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.PendingActionId;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.ProposalId;
 import org.jcm.ledger.id.RegistryId;
@@ -157,6 +158,33 @@ public final class LedgerState {
     /** The live block with this key (absent if no block starts there). */
     public Optional<CreditBlock> block(BlockKey key) {
         return reads.block(key);
+    }
+
+    /** Units of the account's total that are reserved for pending actions (they stay in the account). */
+    public long reservedUnits(AccountId id) {
+        return reads.reservedUnits(id);
+    }
+
+    /** Units the account holds and can move now: its total less the reserved units. */
+    public long availableUnits(AccountId id) {
+        return reads.totalUnits(id) - reads.reservedUnits(id);
+    }
+
+    /** Which of the account's units are reserved for which pending action, by action id. */
+    public List<Reservation> reservations(AccountId id) {
+        return reads.reservations(id);
+    }
+
+    /** The units reserved for the pending action, if it holds any. */
+    public Optional<Reservation> reservation(PendingActionId id) {
+        return Optional.ofNullable(data.reservations.get(id));
+    }
+
+    /** Whether the unit of the host Party's vintage is reserved, and for which pending action. */
+    public Optional<PendingActionId> reservedFor(PartyCode host, Vintage vintage, long unit) {
+        UnitLine line = data.line(host, vintage);
+        Block b = line == null ? null : line.containing(unit);
+        return b == null ? Optional.empty() : Optional.ofNullable(b.reservedFor);
     }
 
     public int liveBlockCount() {

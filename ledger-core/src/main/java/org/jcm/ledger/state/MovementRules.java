@@ -248,7 +248,8 @@ final class MovementRules {
     /**
      * Selects the units to move from {@code from}: the named serial ranges, or the first
      * {@code quantity} units in selection order that match the filter (the low end of the last
-     * block used). Reads only.
+     * block used). Units reserved for a pending action are never selected: selection by filter
+     * skips them, and naming them is refused {@code units_reserved}. Reads only.
      */
     static Outcome.Rejected select(LedgerData s, AccountState from, long quantity, List<BlockSerial> serials,
                                    Optional<UnitFilter> filter, Selected out) {
@@ -285,7 +286,8 @@ final class MovementRules {
             if ((vintage != null && b.vintage != vintage && !b.vintage.equals(vintage))
                     || (project != null && !b.project.equals(project))
                     || (label != null && b.caState.label() != label)
-                    || (byPurpose && !authorizedFor(b, purpose))) {
+                    || (byPurpose && !authorizedFor(b, purpose))
+                    || b.reservedFor != null) {
                 continue;
             }
             long size = b.size();
@@ -298,7 +300,7 @@ final class MovementRules {
             }
         }
         return reject(Rejection.INSUFFICIENT_UNITS, "account " + from.id + " holds " + (quantity - need)
-                + " matching units, fewer than " + quantity);
+                + " available matching units (not reserved for a pending action), fewer than " + quantity);
     }
 
     private static Outcome.Rejected selectNamed(LedgerData s, AccountState from, List<BlockSerial> serials, Selected out) {
@@ -317,6 +319,12 @@ final class MovementRules {
         for (Units.Piece p : pieces) {
             if (p.block().holder != from) {
                 return reject(Rejection.UNITS_NOT_HELD, "units " + p.range().serial() + " are not held by " + from.id);
+            }
+        }
+        for (Units.Piece p : pieces) {
+            if (p.block().reservedFor != null && !p.block().reservedFor.equals(s.executing)) {
+                return reject(Rejection.UNITS_RESERVED, "units " + p.range().serial() + " are reserved for pending action "
+                        + p.block().reservedFor.value());
             }
         }
         for (Units.Piece p : pieces) {

@@ -9,7 +9,8 @@ import org.jcm.ledger.id.ProposalId;
  * numbered 1 to n without gaps; exactly the pending ones are in the pending index; a pending one
  * has no outcome and an ended one has one (who and when); an expired one ended at or after its
  * expiry time and an approved, rejected or withdrawn one before it; approvals and rejections by
- * another subject than the proposer, of the proposer's role and scope (a withdrawal by the proposer).
+ * another subject than the proposer, of the proposer's role and scope (a withdrawal by the proposer);
+ * exactly the pending cancellations hold a reservation, of exactly the units their proposal names.
  */
 final class ProposalInvariants {
 
@@ -25,6 +26,14 @@ final class ProposalInvariants {
             }
             if (!p.expiresAt().isAfter(p.madeAt())) {
                 v.add("proposal " + p.id() + " expires at " + p.expiresAt() + ", not after it was made");
+            }
+            Reservation reservation = data.reservations.get(p.id());
+            boolean holds = p.isPending() && !p.reserved().isEmpty();
+            if (holds != (reservation != null)
+                    || (reservation != null && (reservation.quantity() != p.reservedQuantity()
+                    || !reservation.ranges().equals(p.reserved())))) {
+                v.add("proposal " + p.id() + " (" + p.status() + ") reserves " + p.reservedQuantity()
+                        + " units but the ledger holds " + reservation + " for it");
             }
             if (p.isPending()) {
                 pending++;

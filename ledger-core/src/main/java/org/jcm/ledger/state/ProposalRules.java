@@ -78,12 +78,16 @@ final class ProposalRules {
         Proposal p = s.proposals.get(c.proposalId());
         // The action's events follow the approval event: decide them one sequence number further.
         // Deciding changes nothing else, and the number is restored before anything reads it again.
+        // A cancellation for correction names exactly the units reserved for it, which only its own
+        // approval may select.
         Outcome decided;
         s.nextSeq++;
+        s.executing = p.id();
         try {
             decided = ActionRules.decide(s, executed(p), ctx);
         } finally {
             s.nextSeq--;
+            s.executing = null;
         }
         if (decided instanceof Outcome.Rejected rejected) {
             return rejected;

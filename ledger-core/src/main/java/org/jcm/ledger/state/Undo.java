@@ -6,6 +6,7 @@ import java.util.Set;
 import org.jcm.ledger.credit.BlockStatus;
 import org.jcm.ledger.credit.CaState;
 import org.jcm.ledger.event.AuthorizationTerms;
+import org.jcm.ledger.id.PendingActionId;
 import org.jcm.ledger.id.Vintage;
 
 /**
@@ -72,6 +73,9 @@ final class Undo {
             case UndoOp.NEXT_REQUEST_NUMBER:
                 data.nextIssuanceRequestNumber = n;
                 break;
+            case UndoOp.NEXT_PENDING_TRANSFER:
+                data.nextPendingTransferNumber = n;
+                break;
             case UndoOp.MAP:
                 if (c == null) {
                     ((Map) a).remove(b);
@@ -116,6 +120,9 @@ final class Undo {
             case UndoOp.BLOCK_FIRST_TRANSFERRED:
                 block.firstTransferred = n != 0;
                 break;
+            case UndoOp.BLOCK_RESERVED:
+                block.reservedFor = (PendingActionId) b;
+                break;
             default:
                 throw unknown(op);
         }
@@ -154,6 +161,9 @@ final class Undo {
                 break;
             case UndoOp.NEXT_ACCOUNT:
                 ((RegistryState) a).nextAccount = n;
+                break;
+            case UndoOp.RESERVED_UNITS:
+                ((AccountState) a).reservedUnits = n;
                 break;
             default:
                 throw unknown(op);

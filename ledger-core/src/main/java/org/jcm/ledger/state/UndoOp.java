@@ -22,6 +22,8 @@ final class UndoOp {
     static final int LIST_ADD = 14;
     /** {@code a} array, {@code i} index, {@code b} the previous element. */
     static final int ARRAY_SLOT = 15;
+    /** {@code n}: the next pending transfer number before it was taken. */
+    static final int NEXT_PENDING_TRANSFER = 16;
 
     /** Group 2: change tracking ({@link ChangeTracker}). */
     static final int TRACKING_GROUP = 2;
@@ -48,6 +50,8 @@ final class UndoOp {
     static final int BLOCK_CA_STATE = 34;
     /** {@code a} block, {@code n} whether it was first transferred (1) or not (0). */
     static final int BLOCK_FIRST_TRANSFERRED = 35;
+    /** {@code a} block, {@code b} the pending action it was reserved for before (or null). */
+    static final int BLOCK_RESERVED = 36;
 
     /** Group 4: accounts, numbering lines and registries. */
     static final int HOLDINGS = 4;
@@ -69,6 +73,8 @@ final class UndoOp {
     static final int NEXT_ORGANIZATION = 47;
     /** {@code a} registry, {@code n} its previous next account number. */
     static final int NEXT_ACCOUNT = 48;
+    /** {@code a} account, {@code n} its previous count of reserved units. */
+    static final int RESERVED_UNITS = 49;
 
     /** Group 5: authorizations ({@link AuthorizationState}). */
     static final int AUTHORIZATION = 5;
