@@ -1,6 +1,7 @@
 package org.jcm.ledger.state;
 
 import java.util.Locale;
+import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.AmendAuthorization;
 import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
 import org.jcm.ledger.command.AuthorizeUnits;
@@ -44,7 +45,7 @@ final class ActionRules implements ProposableAction.Visitor<Outcome> {
      * {@code forbidden_role} (an account holder's own cancellation stays a direct command).
      */
     static Outcome direct(LedgerData s, ProposableAction action, CommandContext ctx) {
-        if (needsApproval(action, ctx)) {
+        if (needsApproval(action, ctx.actor())) {
             return StateMachine.reject(Rejection.APPROVAL_REQUIRED, "a " + action.kind().name().toLowerCase(Locale.ROOT)
                     .replace('_', ' ') + " by a " + ctx.actor().role().wireName()
                     + " needs a second subject: propose it (ProposeAction) and have it approved");
@@ -52,9 +53,9 @@ final class ActionRules implements ProposableAction.Visitor<Outcome> {
         return decide(s, action, ctx);
     }
 
-    /** True when {@code action} by {@code ctx.actor()} is a four-eyes action. */
-    static boolean needsApproval(ProposableAction action, CommandContext ctx) {
-        if (ctx.actor().role() != action.kind().role()) {
+    /** True when {@code action} by {@code actor} is a four-eyes action. */
+    static boolean needsApproval(ProposableAction action, Actor actor) {
+        if (actor.role() != action.kind().role()) {
             return false;
         }
         return !(action instanceof CancelCredits c) || c.reason() == CancellationReason.CORRECTION;

@@ -17,6 +17,7 @@ import java.lang.reflect.Proxy;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +25,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.AmendAuthorization;
 import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
 import org.jcm.ledger.command.AuthorizeUnits;
 import org.jcm.ledger.command.CancelCredits;
 import org.jcm.ledger.command.CloseAccount;
+import org.jcm.ledger.command.ExpireProposals;
 import org.jcm.ledger.command.Command;
 import org.jcm.ledger.command.FreezeAccount;
 import org.jcm.ledger.command.OpenAccount;
+import org.jcm.ledger.command.ProposableAction;
+import org.jcm.ledger.command.ProposalKind;
+import org.jcm.ledger.command.ProposeAction;
+import org.jcm.ledger.command.RejectProposal;
 import org.jcm.ledger.command.RetireCredits;
 import org.jcm.ledger.command.RevokeAuthorization;
+import org.jcm.ledger.command.Role;
 import org.jcm.ledger.command.UnfreezeAccount;
 import org.jcm.ledger.command.UpdateParty;
 import org.jcm.ledger.credit.AuthorizationPurpose;
@@ -45,6 +53,7 @@ import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AuthorizationId;
 import org.jcm.ledger.id.JcmStatus;
 import org.jcm.ledger.id.Party;
+import org.jcm.ledger.id.ProposalId;
 import org.jcm.ledger.id.Vintage;
 import org.jcm.ledger.state.Fixture;
 import org.jcm.ledger.serial.BlockSerial;
@@ -99,10 +108,31 @@ class EveryEventTypeTest {
         f.ok(admin(MNG01), new FreezeAccount(spare, Optional.of("check")));
         f.ok(admin(MNG01), new UnfreezeAccount(spare, Optional.empty()));
         f.ok(admin(MNG01), new CloseAccount(spare, Optional.of("unused")));
+        f.ok(admin(MNG01), new CancelCredits(f.mnC1, Quantity.of(5), List.of(), Optional.empty(), CancellationReason.CORRECTION,
+                Optional.of("double counted")));
+        ProposalId rejected = proposalId(f.ok(admin(MNG01), new ProposeAction(new FreezeAccount(f.mnG1, Optional.empty()))));
+        f.ok(Fixture.second(admin(MNG01)), new RejectProposal(rejected, "no court order"));
+        proposalId(f.ok(GOV_MNG, new ProposeAction(new AmendAuthorization(ndc, Optional.empty(), Optional.empty(),
+                Optional.of(List.of("Ulaanbaatar Solar", "Company A")), Optional.empty(), List.of(), Optional.empty()))));
+        f.advanceTo(Fixture.T0.plus(Duration.ofDays(30)));
+        f.ok(new Actor(Role.OPERATOR, "jcm-writer", ""), new ExpireProposals());
     }
 
+    static ProposalId proposalId(List<LedgerEvent> events) {
+        return ((ProposalMade) events.get(0)).proposalId();
+    }
+
+    /** The permitted records of a sealed type, through sealed interfaces it permits (the four-eyes actions). */
     static List<Class<?>> permitted(Class<?> sealed) {
-        return Arrays.asList(sealed.getPermittedSubclasses());
+        List<Class<?>> records = new ArrayList<>();
+        for (Class<?> c : sealed.getPermittedSubclasses()) {
+            if (c.isInterface()) {
+                records.addAll(permitted(c));
+            } else {
+                records.add(c);
+            }
+        }
+        return records;
     }
 
     static Set<String> names(List<Class<?>> types) {
@@ -149,6 +179,19 @@ class EveryEventTypeTest {
     @Test
     void every_command_type_has_its_own_abstract_visitor_method() {
         assertVisitor(Command.Visitor.class, Command.class);
+        assertVisitor(ProposableAction.Visitor.class, ProposableAction.class);
+    }
+
+    @Test
+    void the_scenario_proposes_every_kind_of_four_eyes_action_and_each_decodes_as_proposed() {
+        Set<ProposalKind> kinds = new TreeSet<>();
+        for (LedgerEvent e : f.events) {
+            if (e instanceof ProposalMade made) {
+                kinds.add(made.kind());
+                assertThat(ActionCodec.fromJson(ActionCodec.toJson(made.action()))).isEqualTo(made.action());
+            }
+        }
+        assertThat(kinds).containsExactlyInAnyOrder(ProposalKind.values());
     }
 
     /** The visitor has exactly one abstract {@code visitX(X)} per permitted record X, and nothing else. */

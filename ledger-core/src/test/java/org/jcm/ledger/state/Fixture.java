@@ -12,11 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Allocation;
+import org.jcm.ledger.command.ApproveProposal;
 import org.jcm.ledger.command.AuthorizeUnits;
 import org.jcm.ledger.command.Command;
 import org.jcm.ledger.command.CommandContext;
 import org.jcm.ledger.command.IssueCredits;
 import org.jcm.ledger.command.OpenAccount;
+import org.jcm.ledger.command.ProposableAction;
+import org.jcm.ledger.command.ProposeAction;
 import org.jcm.ledger.command.RegisterOrganization;
 import org.jcm.ledger.command.RegisterParty;
 import org.jcm.ledger.command.RegisterProject;
@@ -29,6 +32,7 @@ import org.jcm.ledger.credit.OimpFirstTransfer;
 import org.jcm.ledger.credit.RetirementPurpose;
 import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.event.ProposalMade;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AuthorizationId;
 import org.jcm.ledger.id.CooperativeApproachId;
@@ -40,6 +44,7 @@ import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.ProjectId;
+import org.jcm.ledger.id.ProposalId;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.id.Vintage;
 import org.jcm.ledger.rule.Outcome;
@@ -138,12 +143,53 @@ public final class Fixture {
         tick = 0;
     }
 
+    /**
+     * Applies {@code command} as {@code actor}. A four-eyes action of the role that must propose it
+     * (an issuance, freeze or cancellation for correction by a registry administrator; an
+     * authorization, amendment, revocation or adjustment by a government) goes the way the ledger
+     * requires: {@code actor} proposes it and {@link #second(Actor)} approves it at once. The
+     * outcome is then the proposal's rejection, the approval's rejection, or the approved action's
+     * own events (the {@code ProposalMade} and {@code ProposalApproved} events are recorded in
+     * {@link #events} but not returned), so that tests of the actions read as before.
+     */
     public Outcome apply(Actor actor, Command command) {
-        Outcome o = StateMachine.apply(state, command, context(actor));
+        if (command instanceof ProposableAction action && ActionRules.needsApproval(action, actor)) {
+            return proposeAndApprove(actor, action);
+        }
+        return direct(actor, command);
+    }
+
+    /** Applies {@code command} as {@code actor} as it is, four-eyes actions included (which are then refused). */
+    public Outcome direct(Actor actor, Command command) {
+        return applyIn(context(actor), command);
+    }
+
+    private Outcome applyIn(CommandContext ctx, Command command) {
+        Outcome o = StateMachine.apply(state, command, ctx);
         if (o instanceof Outcome.Accepted a) {
             events.addAll(a.events());
         }
         return o;
+    }
+
+    /** Another subject of the same role and scope as {@code actor}: who approves its proposals in tests. */
+    public static Actor second(Actor actor) {
+        return new Actor(actor.role(), actor.subject() + "-second", actor.scope());
+    }
+
+    private Outcome proposeAndApprove(Actor actor, ProposableAction action) {
+        // Both at the same instant, so that a four-eyes action takes as much of the test clock as any other command.
+        CommandContext proposing = context(actor);
+        Outcome proposed = applyIn(proposing, new ProposeAction(action));
+        if (!(proposed instanceof Outcome.Accepted made)) {
+            return proposed;
+        }
+        ProposalId id = ((ProposalMade) made.events().get(0)).proposalId();
+        Outcome approved = applyIn(new CommandContext(proposing.at(), second(actor)), new ApproveProposal(id));
+        if (!(approved instanceof Outcome.Accepted a)) {
+            return approved;
+        }
+        return new Outcome.Accepted(a.events().subList(1, a.events().size()));
     }
 
     public List<LedgerEvent> ok(Actor actor, Command command) {

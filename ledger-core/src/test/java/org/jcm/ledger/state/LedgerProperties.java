@@ -28,6 +28,7 @@ class LedgerProperties {
     static final EnumSet<Rejection> REACHED = EnumSet.noneOf(Rejection.class);
     static long accepted;
     static long stepsRun;
+    static final java.time.Duration PROPOSAL_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     @Provide
     Arbitrary<List<RandomCommands.Step>> steps() {
@@ -39,13 +40,20 @@ class LedgerProperties {
         return run(steps, check, true);
     }
 
+    /** As {@link #run(List, StepCheck)}, for properties of other classes: not counted in this class's statistics. */
+    static Fixture runUncounted(List<RandomCommands.Step> steps, StepCheck check) {
+        return run(steps, check, false);
+    }
+
     /** Applies the steps without checks and without counting them in this class's statistics. */
     static Fixture play(List<RandomCommands.Step> steps) {
         return run(steps, noSnapshots(), false);
     }
 
     private static Fixture run(List<RandomCommands.Step> steps, StepCheck check, boolean count) {
-        Fixture f = new Fixture();
+        // Proposals expire after 30 s of the test clock (one second per command), so that random
+        // sequences reach expiry as well as approval.
+        Fixture f = new Fixture(new LedgerState(LedgerConfig.DEFAULT.withProposalTimeout(PROPOSAL_TIMEOUT)));
         RandomCommands random = new RandomCommands(f);
         // A starting stock, so that most random movements find units to move.
         random.issued(f.issue("BASE-1", Fixture.MN001, 2024, f.mnC1, 300, f.jpA1, 200));
@@ -55,7 +63,8 @@ class LedgerProperties {
             RandomCommands.Planned p = random.plan(step);
             LedgerSnapshot before = check.wantsSnapshots() ? f.state.snapshot() : null;
             long seqBefore = f.state.nextSeq();
-            Outcome o = f.apply(p.actor(), p.command());
+            check.before(f, p);
+            Outcome o = f.direct(p.actor(), p.command());
             if (o instanceof Outcome.Accepted) {
                 random.accepted(p);
             }
@@ -73,6 +82,10 @@ class LedgerProperties {
     }
 
     interface StepCheck {
+        /** Called before the step is applied. */
+        default void before(Fixture f, RandomCommands.Planned p) {
+        }
+
         void after(Fixture f, RandomCommands.Planned p, LedgerSnapshot before, long seqBefore, Outcome o);
 
         default boolean wantsSnapshots() {

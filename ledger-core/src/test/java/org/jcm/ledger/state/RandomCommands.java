@@ -49,7 +49,9 @@ import net.jqwik.api.Combinators;
 /**
  * Turns random numbers into commands that make sense against the current state most of the time
  * (and sometimes do not: wrong actor, units not held, unknown ids), so that random sequences reach
- * deep states and every rejection path. Steps are plain numbers, so jqwik can shrink them.
+ * deep states and every rejection path. Four-eyes actions are proposed by one of several subjects
+ * of their role and scope (now and then submitted directly) and approved, rejected, withdrawn or
+ * left to expire by random subjects ({@link RandomProposals}). Steps are plain numbers, so jqwik can shrink them.
  */
 final class RandomCommands {
 
@@ -61,7 +63,10 @@ final class RandomCommands {
     record Planned(Actor actor, Command command) {
     }
 
-    static final int KINDS = 18;
+    static final int KINDS = 25;
+
+    /** The system actor that issues {@code ExpireProposals}. */
+    static final Actor WRITER = new Actor(org.jcm.ledger.command.Role.OPERATOR, "jcm-writer", "");
 
     static Arbitrary<List<Step>> steps(int maxSize) {
         Arbitrary<Integer> n = Arbitraries.integers().between(0, 1000);
@@ -75,11 +80,13 @@ final class RandomCommands {
     private final ProjectId[] projects = {MN001, MN002, TW001};
     private final List<IssuanceId> issuances = new ArrayList<>();
     private final List<AuthorizationId> authorizations = new ArrayList<>();
+    private final RandomProposals proposals;
     private int counter;
 
     RandomCommands(Fixture f) {
         this.f = f;
         this.accounts = List.of(f.jpA1, f.jpB1, f.mnC1, f.mnG1, f.twC1);
+        this.proposals = new RandomProposals(f);
     }
 
     Planned plan(Step s) {
@@ -114,9 +121,9 @@ final class RandomCommands {
                 return new Planned(actor, new TransferCredits(from, to, Quantity.of(quantity), List.of(),
                         Optional.of(filter(s)), Optional.empty(), Optional.empty()));
             case 8:
-                return s.d() % 3 == 0
-                        ? new Planned(admin(from.registryId()), new CancelCredits(from, Quantity.of(quantity), List.of(),
-                                Optional.empty(), CancellationReason.CORRECTION, Optional.of("correction")))
+                return s.d() % 2 == 0
+                        ? fourEyes(admin(from.registryId()), new CancelCredits(from, Quantity.of(quantity), List.of(),
+                                Optional.empty(), CancellationReason.CORRECTION, Optional.of("correction")), s)
                         : new Planned(actor, new CancelCredits(from, Quantity.of(quantity), List.of(),
                                 s.d() % 2 == 0 ? Optional.empty() : Optional.of(filter(s)), CancellationReason.VOLUNTARY,
                                 Optional.empty()));
@@ -132,24 +139,51 @@ final class RandomCommands {
                         Optional.empty()));
             }
             case 10:
-                return new Planned(admin(from.registryId()), f.state.account(from).orElseThrow().frozen()
-                        ? new UnfreezeAccount(from, Optional.empty()) : new FreezeAccount(from, Optional.of("check")));
+                return fourEyes(admin(from.registryId()), f.state.account(from).orElseThrow().frozen()
+                        ? new UnfreezeAccount(from, Optional.empty()) : new FreezeAccount(from, Optional.of("check")), s);
             case 11:
             case 12:
                 return authorize(s);
             case 13:
                 return amend(s);
             case 14:
-                return new Planned(s.e() % 11 == 0 ? GOV_JPN : GOV_MNG,
-                        new RevokeAuthorization(authorizations.isEmpty() ? new AuthorizationId("none") : pick(authorizations, s.a()),
-                                Optional.empty()));
+                return fourEyes(s.e() % 11 == 0 ? GOV_JPN : GOV_MNG,
+                        new RevokeAuthorization(s.c() % 2 == 0 ? revocable(s.a()) : knownAuthorization(s.a()),
+                                Optional.empty()), s);
             case 15:
                 return adjust(s);
             case 16:
                 return new Planned(admin(from.registryId()), new CloseAccount(from, Optional.empty()));
+            case 18:
+            case 19:
+            case 20:
+            case 21:
+            case 22:
+            case 23:
+                if (f.state.pendingProposals().isEmpty() && s.c() % 4 != 0) {
+                    // Nothing to decide: propose a cancellation for correction instead (it reserves units).
+                    return plan(new Step(8, s.a(), s.b(), s.c(), 0, s.e()));
+                }
+                return s.kind() == 23 ? proposals.reject(s) : proposals.approve(s);
+            case 24:
+                // The writer expires what is due (one second of the test clock passes per step).
+                return new Planned(s.e() % 13 == 0 ? admin(MNG01) : WRITER, new org.jcm.ledger.command.ExpireProposals());
             default:
                 return garbage(s);
         }
+    }
+
+    /**
+     * A four-eyes action by one of three subjects of {@code actor}'s role and scope: proposed,
+     * or now and then (and always for other roles, which the action's rules refuse or, for an
+     * account holder's cancellation, accept) submitted directly.
+     */
+    private Planned fourEyes(Actor actor, org.jcm.ledger.command.ProposableAction action, Step s) {
+        Actor subject = RandomProposals.subject(actor, s.d());
+        if (s.e() % 10 == 0) {
+            return new Planned(subject, action);
+        }
+        return new Planned(subject, new org.jcm.ledger.command.ProposeAction(action));
     }
 
     /** Remember the issuances among {@code events}, so later steps can name them. */
@@ -161,11 +195,15 @@ final class RandomCommands {
         }
     }
 
-    /** Remember ids the ledger accepted, so later steps can name them. */
+    /** Remember ids the ledger accepted, so later steps can name them (approved actions included). */
     void accepted(Planned p) {
-        if (p.command() instanceof IssueCredits c) {
+        Command command = p.command();
+        if (command instanceof org.jcm.ledger.command.ApproveProposal a) {
+            command = f.state.proposal(a.proposalId()).orElseThrow().action();
+        }
+        if (command instanceof IssueCredits c) {
             issuances.add(c.issuanceId());
-        } else if (p.command() instanceof AuthorizeUnits c) {
+        } else if (command instanceof AuthorizeUnits c) {
             authorizations.add(c.authorizationId());
         }
     }
@@ -222,8 +260,8 @@ final class RandomCommands {
         }
         int vintage = request.monitoringPeriodEnd().getYear();
         String id = "I" + counter++;
-        return new Planned(admin(registry), new IssueCredits(new IssuanceId(id), project, request.monitoringPeriodStart(),
-                request.monitoringPeriodEnd(), Vintage.of(vintage), Quantity.of(total), allocations, request.id()));
+        return fourEyes(admin(registry), new IssueCredits(new IssuanceId(id), project, request.monitoringPeriodStart(),
+                request.monitoringPeriodEnd(), Vintage.of(vintage), Quantity.of(total), allocations, request.id()), s);
     }
 
     private Planned authorize(Step s) {
@@ -241,19 +279,42 @@ final class RandomCommands {
         }
         PartyCode party = s.e() % 13 == 0 ? TWN : MNG;
         Actor actor = party.equals(TWN) ? GOV_TWN : GOV_MNG;
-        return new Planned(actor, new AuthorizeUnits(new AuthorizationId("A" + counter++), party, CA, purpose,
+        return fourEyes(actor, new AuthorizeUnits(new AuthorizationId("A" + counter++), party, CA, purpose,
                 purpose.includesOimp() ? Optional.of("CORSIA") : Optional.empty(), def, cap, vintages, List.of("Company A"),
                 byIssuance, serials.isEmpty() && byIssuance.isEmpty() ? List.of(new BlockSerial(MN001, Vintage.of(2024),
-                        UnitRange.of(1, 5))) : serials));
+                        UnitRange.of(1, 5))) : serials), s);
+    }
+
+    /**
+     * An authorization the ledger knows (remembered when accepted, or, half the time, any in the
+     * state, which includes those approved by another planner's steps), or an unknown id.
+     */
+    private AuthorizationId knownAuthorization(int n) {
+        List<Authorization> known = f.state.authorizations();
+        if (n % 2 == 0 && !known.isEmpty()) {
+            return pick(known, n / 2).id();
+        }
+        return authorizations.isEmpty() ? new AuthorizationId("none") : pick(authorizations, n);
+    }
+
+    /** An authorization that can still be revoked (none of its units first transferred), if any. */
+    private AuthorizationId revocable(int n) {
+        List<AuthorizationId> ids = new ArrayList<>();
+        for (Authorization a : f.state.authorizations()) {
+            if (!a.revoked() && a.firstTransferredUnits() == 0) {
+                ids.add(a.id());
+            }
+        }
+        return ids.isEmpty() ? knownAuthorization(n) : pick(ids, n);
     }
 
     private Planned amend(Step s) {
-        AuthorizationId id = authorizations.isEmpty() ? new AuthorizationId("none") : pick(authorizations, s.a());
+        AuthorizationId id = knownAuthorization(s.a());
         List<BlockSerial> serials = s.b() % 2 == 0 ? serials(pick(accounts, s.c()), s) : List.of();
-        return new Planned(GOV_MNG, new AmendAuthorization(id,
+        return fourEyes(GOV_MNG, new AmendAuthorization(id,
                 s.d() % 2 == 0 ? Optional.of(Quantity.of(1 + s.d() * 3L)) : Optional.empty(),
                 s.e() % 4 == 0 ? Optional.of(List.of(Vintage.of(2023), Vintage.of(2024))) : Optional.empty(),
-                Optional.of(List.of("Entity " + s.e())), Optional.empty(), serials, Optional.empty()));
+                Optional.of(List.of("Entity " + s.e())), Optional.empty(), serials, Optional.empty()), s);
     }
 
     private Planned adjust(Step s) {
@@ -263,12 +324,12 @@ final class RandomCommands {
             seqs.sort(null);
             long seq = pick(seqs, s.c());
             int year = f.state.data.firstTransfers.get(seq).ranges().get(0).vintage().year();
-            return new Planned(GOV_MNG, new ApplyCorrespondingAdjustment(MNG, Year.of(year), method, List.of(), List.of(seq)));
+            return fourEyes(GOV_MNG, new ApplyCorrespondingAdjustment(MNG, Year.of(year), method, List.of(), List.of(seq)), s);
         }
         List<BlockSerial> serials = serials(pick(accounts, s.c()), s);
         int year = serials.isEmpty() ? 2024 : serials.get(0).vintage().year();
-        return new Planned(GOV_MNG, new ApplyCorrespondingAdjustment(MNG, Year.of(year), method,
-                serials.isEmpty() ? List.of(new BlockSerial(MN001, Vintage.of(2024), UnitRange.of(1, 3))) : serials, List.of()));
+        return fourEyes(GOV_MNG, new ApplyCorrespondingAdjustment(MNG, Year.of(year), method,
+                serials.isEmpty() ? List.of(new BlockSerial(MN001, Vintage.of(2024), UnitRange.of(1, 3))) : serials, List.of()), s);
     }
 
     private Planned garbage(Step s) {

@@ -16,16 +16,20 @@ import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Allocation;
 import org.jcm.ledger.command.AmendAuthorization;
 import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
+import org.jcm.ledger.command.ApproveProposal;
 import org.jcm.ledger.command.AuthorizeUnits;
+import org.jcm.ledger.command.CancelCredits;
 import org.jcm.ledger.command.CloseAccount;
 import org.jcm.ledger.command.Command;
 import org.jcm.ledger.command.FreezeAccount;
 import org.jcm.ledger.command.IssueCredits;
 import org.jcm.ledger.command.OpenAccount;
+import org.jcm.ledger.command.ProposeAction;
 import org.jcm.ledger.command.RegisterOrganization;
 import org.jcm.ledger.command.RegisterParty;
 import org.jcm.ledger.command.RegisterProject;
 import org.jcm.ledger.command.RegisterRegistry;
+import org.jcm.ledger.command.RejectProposal;
 import org.jcm.ledger.command.RetireCredits;
 import org.jcm.ledger.command.RevokeAuthorization;
 import org.jcm.ledger.command.SubmitIssuanceRequest;
@@ -33,6 +37,7 @@ import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.command.UnfreezeAccount;
 import org.jcm.ledger.credit.AuthorizationPurpose;
 import org.jcm.ledger.credit.CaMethod;
+import org.jcm.ledger.credit.CancellationReason;
 import org.jcm.ledger.credit.RetirementPurpose;
 import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.event.LedgerEvent;
@@ -47,6 +52,7 @@ import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.ProjectId;
+import org.jcm.ledger.id.ProposalId;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.id.Vintage;
 import org.jcm.ledger.rule.Outcome;
@@ -64,9 +70,20 @@ import org.junit.jupiter.api.TestFactory;
  */
 class RejectionTableTest {
 
+    /**
+     * One row. The commands are applied with {@link Fixture#apply}, which proposes a four-eyes
+     * action and has a second subject approve it (so a rule of such an action is met when it is
+     * proposed); {@code asSubmitted} ({@link #exactlyAsGiven()}) applies them exactly as given instead.
+     */
     record Case(String name, Rejection expected, Consumer<Fixture> setup, Function<Fixture, Actor> actor,
                 Function<Fixture, Command> invalid, Function<Fixture, Command> valid, Function<Fixture, Actor> validActor,
-                LedgerConfig config) {
+                LedgerConfig config, boolean asSubmitted) {
+
+        Case(String name, Rejection expected, Consumer<Fixture> setup, Function<Fixture, Actor> actor,
+             Function<Fixture, Command> invalid, Function<Fixture, Command> valid, Function<Fixture, Actor> validActor,
+             LedgerConfig config) {
+            this(name, expected, setup, actor, invalid, valid, validActor, config, false);
+        }
 
         Case(String name, Rejection expected, Consumer<Fixture> setup, Function<Fixture, Actor> actor,
              Function<Fixture, Command> invalid, Function<Fixture, Command> valid, Function<Fixture, Actor> validActor) {
@@ -80,7 +97,16 @@ class RejectionTableTest {
 
         /** The same case on a ledger with this configuration. */
         Case on(LedgerConfig other) {
-            return new Case(name, expected, setup, actor, invalid, valid, validActor, other);
+            return new Case(name, expected, setup, actor, invalid, valid, validActor, other, asSubmitted);
+        }
+
+        /** The same case with its commands applied exactly as given. */
+        Case exactlyAsGiven() {
+            return new Case(name, expected, setup, actor, invalid, valid, validActor, config, true);
+        }
+
+        Outcome apply(Fixture f, Actor by, Command command) {
+            return asSubmitted ? f.direct(by, command) : f.apply(by, command);
         }
     }
 
@@ -104,6 +130,18 @@ class RejectionTableTest {
             authorizeSerials("MNG-A-1", MNG, CA, Optional.empty(), List.of(), serial(MN001, 2024, 1, 600))));
     /** Authorized for NDC, then 100 units moved from Mongolia to Japan: first transfer of 1-100. */
     static final Consumer<Fixture> FIRST_TRANSFERRED = AUTHORIZED.andThen(f -> f.transfer(f.mnC1, f.jpB1, 100));
+
+    /** PR00000001: Mongolia's first administrator proposes to freeze MNG01-H00002. */
+    static final Consumer<Fixture> FREEZE_PROPOSED = f -> f.ok(admin(MNG01),
+            new ProposeAction(new FreezeAccount(f.mnG1, Optional.of("court order"))));
+    /** PR00000001 rejected by the second administrator; PR00000002 proposes to freeze MNG01-H00001. */
+    static final Consumer<Fixture> ONE_REJECTED_ONE_PENDING = FREEZE_PROPOSED
+            .andThen(f -> f.ok(second(admin(MNG01)), new RejectProposal(ProposalId.of(1), "no court order yet")))
+            .andThen(f -> f.ok(admin(MNG01), new ProposeAction(new FreezeAccount(f.mnC1, Optional.empty()))));
+    /** PR00000001 made at T0, past its expiry (P7D) by eight days later, when PR00000002 is made. */
+    static final Consumer<Fixture> ONE_EXPIRED_ONE_PENDING = FREEZE_PROPOSED
+            .andThen(f -> f.advanceTo(T0.plus(java.time.Duration.ofDays(8))))
+            .andThen(f -> f.ok(admin(MNG01), new ProposeAction(new FreezeAccount(f.mnC1, Optional.empty()))));
 
     static BlockSerial serial(ProjectId project, int vintage, long first, long last) {
         return new BlockSerial(project, Vintage.of(vintage), UnitRange.of(first, last));
@@ -164,6 +202,9 @@ class RejectionTableTest {
     static final List<Case> CASES = List.of(
             new Case("transferring_as_a_government_is_rejected_with_forbidden_role", Rejection.FORBIDDEN_ROLE, ISSUED,
                     f -> GOV_MNG, f -> transfer(f.mnC1, f.mnG1, 10), f -> transfer(f.mnC1, f.mnG1, 10), f -> holder(f.mnC)),
+            new Case("freezing_an_account_without_a_second_administrator_is_rejected_with_approval_required",
+                    Rejection.APPROVAL_REQUIRED, NOTHING, f -> admin(MNG01), f -> new FreezeAccount(f.mnG1, Optional.empty()),
+                    f -> new ProposeAction(new FreezeAccount(f.mnG1, Optional.empty()))).exactlyAsGiven(),
             new Case("registering_a_registry_of_an_unregistered_party_is_rejected_with_unknown_party", Rejection.UNKNOWN_PARTY,
                     NOTHING, f -> OPERATOR, f -> new RegisterRegistry(new RegistryId("KAZ01"), "Kazakhstan"),
                     f -> new RegisterRegistry(new RegistryId("MNG02"), "Mongolia second")),
@@ -192,8 +233,14 @@ class RejectionTableTest {
                     f -> new ApplyCorrespondingAdjustment(MNG, Year.of(2024), CaMethod.TRAJECTORY, List.of(), List.of(1L)),
                     f -> new ApplyCorrespondingAdjustment(MNG, Year.of(2024), CaMethod.TRAJECTORY, List.of(),
                             List.of(firstTransferSeq(f)))),
+            new Case("approving_an_unknown_proposal_is_rejected_with_proposal_not_found", Rejection.PROPOSAL_NOT_FOUND,
+                    FREEZE_PROPOSED, f -> second(admin(MNG01)), f -> new ApproveProposal(ProposalId.of(2)),
+                    f -> new ApproveProposal(ProposalId.of(1))),
             new Case("transferring_from_another_organizations_account_is_rejected_with_forbidden_scope", Rejection.FORBIDDEN_SCOPE,
                     ISSUED, f -> holder(f.jpA), f -> transfer(f.mnC1, f.mnG1, 10), f -> transfer(f.jpA1, f.mnG1, 10)),
+            new Case("approving_ones_own_proposal_is_rejected_with_approval_by_proposer", Rejection.APPROVAL_BY_PROPOSER,
+                    FREEZE_PROPOSED, f -> admin(MNG01), f -> new ApproveProposal(ProposalId.of(1)),
+                    f -> new ApproveProposal(ProposalId.of(1)), f -> second(admin(MNG01))),
             new Case("registering_a_party_twice_is_rejected_with_party_already_registered", Rejection.PARTY_ALREADY_REGISTERED,
                     NOTHING, f -> OPERATOR,
                     f -> new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA))),
@@ -348,6 +395,12 @@ class RejectionTableTest {
                     f -> new FreezeAccount(f.mnG1, Optional.empty())),
             new Case("closing_an_account_that_holds_units_is_rejected_with_account_not_empty", Rejection.ACCOUNT_NOT_EMPTY, ISSUED,
                     f -> admin(MNG01), f -> new CloseAccount(f.mnC1, Optional.empty()), f -> new CloseAccount(f.mnG1, Optional.empty())),
+            new Case("approving_a_rejected_proposal_is_rejected_with_proposal_not_pending", Rejection.PROPOSAL_NOT_PENDING,
+                    ONE_REJECTED_ONE_PENDING, f -> second(admin(MNG01)), f -> new ApproveProposal(ProposalId.of(1)),
+                    f -> new ApproveProposal(ProposalId.of(2))),
+            new Case("approving_a_proposal_past_its_expiry_is_rejected_with_proposal_expired", Rejection.PROPOSAL_EXPIRED,
+                    ONE_EXPIRED_ONE_PENDING, f -> second(admin(MNG01)), f -> new ApproveProposal(ProposalId.of(1)),
+                    f -> new ApproveProposal(ProposalId.of(2))),
             new Case("naming_units_never_issued_is_rejected_with_unknown_units", Rejection.UNKNOWN_UNITS, ISSUED, f -> holder(f.mnC),
                     f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 5000, 5009)),
                     f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10))),
@@ -358,6 +411,12 @@ class RejectionTableTest {
             new Case("naming_units_held_by_another_account_is_rejected_with_units_not_held", Rejection.UNITS_NOT_HELD, ISSUED,
                     f -> holder(f.mnC), f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 601, 610)),
                     f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10))),
+            new Case("naming_units_reserved_for_a_cancellation_for_correction_is_rejected_with_units_reserved",
+                    Rejection.UNITS_RESERVED, ISSUED.andThen(f -> f.ok(admin(MNG01), new ProposeAction(new CancelCredits(f.mnC1,
+                            Quantity.of(10), List.of(serial(MN001, 2024, 1, 10)), Optional.empty(), CancellationReason.CORRECTION,
+                            Optional.of("double counted"))))),
+                    f -> holder(f.mnC), f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10)),
+                    f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 11, 20))),
             new Case("authorizing_units_twice_is_rejected_with_already_authorized", Rejection.ALREADY_AUTHORIZED,
                     ISSUED.andThen(f -> f.ok(GOV_MNG, authorizeSerials("MNG-A-1", MNG, CA, Optional.empty(), List.of(),
                             serial(MN001, 2024, 1, 10)))),
@@ -380,7 +439,7 @@ class RejectionTableTest {
             c.setup().accept(f);
             LedgerSnapshot before = f.state.snapshot();
             long seq = f.state.nextSeq();
-            Outcome o = StateMachine.apply(f.state, c.invalid().apply(f), f.context(c.actor().apply(f)));
+            Outcome o = c.apply(f, c.actor().apply(f), c.invalid().apply(f));
             assertThat(o).isInstanceOf(Outcome.Rejected.class);
             Outcome.Rejected r = (Outcome.Rejected) o;
             assertThat(r.rejection()).as(r.detail()).isEqualTo(c.expected());
@@ -388,7 +447,7 @@ class RejectionTableTest {
             assertThat(f.state.nextSeq()).isEqualTo(seq);
             assertThat(f.state.snapshot()).isEqualTo(before);
             if (c.valid() != null) {
-                Outcome ok = StateMachine.apply(f.state, c.valid().apply(f), f.context(c.validActor().apply(f)));
+                Outcome ok = c.apply(f, c.validActor().apply(f), c.valid().apply(f));
                 assertThat(ok).as("corrected input of %s: %s", c.name(), ok).isInstanceOf(Outcome.Accepted.class);
                 assertThat(Invariants.check(f.state)).isEmpty();
             }

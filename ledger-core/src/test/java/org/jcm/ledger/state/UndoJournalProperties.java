@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jcm.ledger.command.Allocation;
 import org.jcm.ledger.command.CloseAccount;
+import org.jcm.ledger.command.ApproveProposal;
 import org.jcm.ledger.command.CommandContext;
 import org.jcm.ledger.command.IssueCredits;
 import org.jcm.ledger.command.OpenAccount;
@@ -31,6 +32,7 @@ import org.jcm.ledger.serial.Quantity;
 import org.jcm.ledger.event.CreditsIssued;
 import org.jcm.ledger.event.CreditsTransferred;
 import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.event.ProposalMade;
 import org.jcm.ledger.rule.Outcome;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -98,31 +100,12 @@ class UndoJournalProperties {
             // One command in four is reference data (parties, registries, organizations, accounts,
             // projects, issuance requests and issuances against them), which RandomCommands leaves out.
             RandomCommands.Planned p = step.b() % 4 == 0 ? reference(journaled, step) : scratch.plan(step);
-            int commandMark = state.mark();
-            int marked = state.journalSize();
-            LedgerSnapshot beforeCommand = state.snapshot();
-            Outcome o = StateMachine.decide(state, p.command(), new CommandContext(at, p.actor()));
-            if (!(o instanceof Outcome.Accepted accepted)) {
-                // The decision changed nothing, so it recorded nothing.
-                assertThat(state.journalSize()).isEqualTo(marked);
-                continue;
-            }
-            List<LedgerEvent> events = accepted.events();
-            for (LedgerEvent e : events) {
-                UNDONE_TYPES.add(e.type());
-            }
-            if (step.d() % 4 == 0) {
-                assertThatThrownBy(() -> foldBroken(state, events)).isInstanceOf(InconsistentEventException.class);
-                failedFolds++;
-                state.rollbackTo(commandMark);
-                assertThat(state.snapshot()).as("after the failed fold of %s", p.command()).isEqualTo(beforeCommand);
-            } else {
-                for (LedgerEvent e : events) {
-                    state.apply(e);
-                }
-                scratch.accepted(p);
-                undoneCommands++;
-                undoneEvents += events.size();
+            List<LedgerEvent> folded = undoable(state, scratch, p, step, at);
+            if (folded != null && folded.get(0) instanceof ProposalMade made && step.e() % 2 == 0) {
+                // Half the proposals are approved at once by a second subject, so that the folds of
+                // the approved actions are undone too.
+                undoable(state, scratch, new RandomCommands.Planned(Fixture.second(p.actor()),
+                        new ApproveProposal(made.proposalId())), step, at);
             }
         }
         state.rollbackTo(mark);
@@ -171,14 +154,50 @@ class UndoJournalProperties {
                 "FirstTransferRecorded", "UnitsAuthorized", "AuthorizationAmended", "AuthorizationRevoked",
                 "CorrespondingAdjustmentApplied", "AccountFrozen", "AccountUnfrozen", "AccountClosed", "PartyRegistered",
                 "PartyUpdated", "RegistryRegistered", "OrganizationRegistered", "AccountOpened", "ProjectRegistered",
-                "IssuanceRequested");
+                "IssuanceRequested", "ProposalMade", "ProposalApproved", "ProposalRejected", "ProposalExpired");
         assertThat(failedFolds).isGreaterThan(200);
+    }
+
+    /**
+     * Decides {@code p} at {@code at} on the journaled state and folds its events (or, for one
+     * step in four, folds them broken and checks the rollback of that one command); returns the
+     * events folded, or null.
+     */
+    private static List<LedgerEvent> undoable(LedgerState state, RandomCommands scratch, RandomCommands.Planned p,
+                                              RandomCommands.Step step, Instant at) {
+        int commandMark = state.mark();
+        int marked = state.journalSize();
+        LedgerSnapshot beforeCommand = state.snapshot();
+        Outcome o = StateMachine.decide(state, p.command(), new CommandContext(at, p.actor()));
+        if (!(o instanceof Outcome.Accepted accepted) || accepted.events().isEmpty()) {
+            // The decision changed nothing (a rejection, or a system command with nothing due), so it recorded nothing.
+            assertThat(state.journalSize()).isEqualTo(marked);
+            return null;
+        }
+        List<LedgerEvent> events = accepted.events();
+        for (LedgerEvent e : events) {
+            UNDONE_TYPES.add(e.type());
+        }
+        if (step.d() % 4 == 0) {
+            assertThatThrownBy(() -> foldBroken(state, events)).isInstanceOf(InconsistentEventException.class);
+            failedFolds++;
+            state.rollbackTo(commandMark);
+            assertThat(state.snapshot()).as("after the failed fold of %s", p.command()).isEqualTo(beforeCommand);
+            return null;
+        }
+        for (LedgerEvent e : events) {
+            state.apply(e);
+        }
+        scratch.accepted(p);
+        undoneCommands++;
+        undoneEvents += events.size();
+        return events;
     }
 
     private static void both(RandomCommands planner, Fixture journaled, Fixture direct, RandomCommands.Step step) {
         RandomCommands.Planned p = planner.plan(step);
-        Outcome expected = direct.apply(p.actor(), p.command());
-        Outcome actual = journaled.apply(p.actor(), p.command());
+        Outcome expected = direct.direct(p.actor(), p.command());
+        Outcome actual = journaled.direct(p.actor(), p.command());
         assertThat(actual).as("outcome of %s", p.command()).isEqualTo(expected);
         if (expected instanceof Outcome.Accepted) {
             planner.accepted(p);
