@@ -111,7 +111,11 @@ public enum Rejection {
     /** The units issued in this ledger, all host Parties and vintages together, would pass 2^53 - 1, the largest total the API reports exactly. */
     LEDGER_UNIT_LIMIT_EXCEEDED(422),
 
-    // 6. State of accounts and authorizations.
+    // 6. State of pending actions, accounts and authorizations.
+    /** The proposal already ended: approved, rejected, withdrawn or expired (the detail says which). */
+    PROPOSAL_NOT_PENDING(409),
+    /** The proposal is past its expiry time (and not yet ended by its ProposalExpired event). */
+    PROPOSAL_EXPIRED(409),
     /** The authorization was revoked; it can no longer be amended or revoked. */
     AUTHORIZATION_REVOKED(409),
     /** The account is closed. */
@@ -122,10 +126,6 @@ public enum Rejection {
     ACCOUNT_NOT_FROZEN(409),
     /** The account to close still holds units. */
     ACCOUNT_NOT_EMPTY(409),
-    /** The proposal already ended: approved, rejected, withdrawn or expired (the detail says which). */
-    PROPOSAL_NOT_PENDING(409),
-    /** The proposal is past its expiry time (and not yet ended by its ProposalExpired event). */
-    PROPOSAL_EXPIRED(409),
 
     // 7. Unit selection.
     /** A named serial range includes units that were never issued for that project and vintage. */
