@@ -32,6 +32,8 @@ class IdentifierTest {
         assertThat(MethodologyId.parse("MN_AM001").value()).isEqualTo("MN_AM001");
         assertThat(IssuanceId.parse("MN001-2024-01").value()).isEqualTo("MN001-2024-01");
         assertThat(IssuanceRequestId.of(1).value()).isEqualTo("IR000001");
+        assertThat(ProposalId.of(1).value()).isEqualTo("PR00000001");
+        assertThat(ProposalId.parse("PR00000042").number()).isEqualTo(42);
         assertThat(AuthorizationId.parse("MNG-AUTH-2025/001").value()).isEqualTo("MNG-AUTH-2025/001");
         assertThat(CooperativeApproachId.parse("CA0012").value()).isEqualTo("CA0012");
         assertThat(Vintage.parse("2024")).isSameAs(Vintage.of(2024));
@@ -49,6 +51,8 @@ class IdentifierTest {
         refused(MethodologyId::parse, "MN-AM001", "MN_AM01", "MN_XM001");
         refused(IssuanceId::parse, "", "-abc", "a b", "x".repeat(65));
         refused(IssuanceRequestId::parse, "IR00001", "IR000000", "XR000001");
+        refused(ProposalId::parse, "PR0000001", "PR000000001", "PR00000000", "XR00000001", "pr00000001", "PR0000000a");
+        refused(n -> ProposalId.of(Long.parseLong(n)), "0", "100000000");
         refused(AuthorizationId::parse, "", "/x", "a b");
         refused(CooperativeApproachId::parse, "CA012", "CA00123", "XA0012");
         refused(Vintage::parse, "2012", "2101", "24", "20x4");
@@ -58,6 +62,7 @@ class IdentifierTest {
     void null_text_is_refused_as_invalid_not_as_a_null_pointer() {
         refused(PartyCode::parse, (String) null);
         refused(AccountId::parse, (String) null);
+        refused(ProposalId::parse, (String) null);
     }
 
     @Test

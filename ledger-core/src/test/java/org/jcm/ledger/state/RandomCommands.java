@@ -138,9 +138,12 @@ final class RandomCommands {
                         details && purpose == RetirementPurpose.NDC ? Optional.of(Year.of(2030)) : Optional.empty(),
                         Optional.empty()));
             }
-            case 10:
-                return fourEyes(admin(from.registryId()), f.state.account(from).orElseThrow().frozen()
-                        ? new UnfreezeAccount(from, Optional.empty()) : new FreezeAccount(from, Optional.of("check")), s);
+            case 10: {
+                // Half the time a frozen account if there is one, so that unfreezing is reached as often as freezing.
+                AccountId account = s.c() % 2 == 0 ? frozen().orElse(from) : from;
+                return fourEyes(admin(account.registryId()), f.state.account(account).orElseThrow().frozen()
+                        ? new UnfreezeAccount(account, Optional.empty()) : new FreezeAccount(account, Optional.of("check")), s);
+            }
             case 11:
             case 12:
                 return authorize(s);
@@ -148,7 +151,7 @@ final class RandomCommands {
                 return amend(s);
             case 14:
                 return fourEyes(s.e() % 11 == 0 ? GOV_JPN : GOV_MNG,
-                        new RevokeAuthorization(s.c() % 2 == 0 ? revocable(s.a()) : knownAuthorization(s.a()),
+                        new RevokeAuthorization(s.c() % 4 != 0 ? revocable(s.a()) : knownAuthorization(s.a()),
                                 Optional.empty()), s);
             case 15:
                 return adjust(s);
@@ -161,8 +164,9 @@ final class RandomCommands {
             case 22:
             case 23:
                 if (f.state.pendingProposals().isEmpty() && s.c() % 4 != 0) {
-                    // Nothing to decide: propose a cancellation for correction instead (it reserves units).
-                    return plan(new Step(8, s.a(), s.b(), s.c(), 0, s.e()));
+                    // Nothing to decide: propose a cancellation for correction (it reserves units) or a
+                    // revocation (the rarest action to be valid) instead.
+                    return plan(new Step(s.b() % 3 == 0 ? 14 : 8, s.a(), s.b(), s.c(), 0, s.e()));
                 }
                 return s.kind() == 23 ? proposals.reject(s) : proposals.approve(s);
             case 24:
@@ -184,6 +188,16 @@ final class RandomCommands {
             return new Planned(subject, action);
         }
         return new Planned(subject, new org.jcm.ledger.command.ProposeAction(action));
+    }
+
+    /** The first frozen account, if any. */
+    private Optional<AccountId> frozen() {
+        for (AccountId account : accounts) {
+            if (f.state.account(account).orElseThrow().frozen()) {
+                return Optional.of(account);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Remember the issuances among {@code events}, so later steps can name them. */
@@ -322,7 +336,9 @@ final class RandomCommands {
         if (s.a() % 2 == 0 && !f.state.data.firstTransfers.isEmpty()) {
             List<Long> seqs = new ArrayList<>(f.state.data.firstTransfers.keySet());
             seqs.sort(null);
-            long seq = pick(seqs, s.c());
+            // Half the time one of the two newest first transfers, the likeliest still pending adjustment.
+            long seq = s.c() % 2 == 0 ? seqs.get(seqs.size() - 1 - Math.floorMod(s.d(), Math.min(2, seqs.size())))
+                    : pick(seqs, s.c());
             int year = f.state.data.firstTransfers.get(seq).ranges().get(0).vintage().year();
             return fourEyes(GOV_MNG, new ApplyCorrespondingAdjustment(MNG, Year.of(year), method, List.of(), List.of(seq)), s);
         }
