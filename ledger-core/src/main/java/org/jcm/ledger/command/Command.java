@@ -10,7 +10,8 @@ public sealed interface Command
         permits RegisterParty, UpdateParty, RegisterRegistry, RegisterOrganization, OpenAccount, FreezeAccount,
         UnfreezeAccount, CloseAccount, RegisterProject, SubmitIssuanceRequest, IssueCredits, TransferCredits,
         CancelCredits, RetireCredits, AuthorizeUnits, AmendAuthorization, RevokeAuthorization,
-        ApplyCorrespondingAdjustment {
+        ApplyCorrespondingAdjustment, SetTransferPolicy, AddTrustedAccount, RemoveTrustedAccount,
+        ApprovePendingTransfer, CancelPendingTransfer, ProcessDueTransfers {
     /**
      * Dispatches on the command type: calls the {@code visit} method of {@code visitor} for this
      * record and returns its result, so that adding a command type fails compilation wherever
@@ -60,5 +61,17 @@ public sealed interface Command
         R visitRevokeAuthorization(RevokeAuthorization command);
 
         R visitApplyCorrespondingAdjustment(ApplyCorrespondingAdjustment command);
+
+        R visitSetTransferPolicy(SetTransferPolicy command);
+
+        R visitAddTrustedAccount(AddTrustedAccount command);
+
+        R visitRemoveTrustedAccount(RemoveTrustedAccount command);
+
+        R visitApprovePendingTransfer(ApprovePendingTransfer command);
+
+        R visitCancelPendingTransfer(CancelPendingTransfer command);
+
+        R visitProcessDueTransfers(ProcessDueTransfers command);
     }
 }

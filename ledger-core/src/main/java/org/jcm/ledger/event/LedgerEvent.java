@@ -12,7 +12,9 @@ public sealed interface LedgerEvent
         permits PartyRegistered, PartyUpdated, RegistryRegistered, OrganizationRegistered, AccountOpened, AccountFrozen,
         AccountUnfrozen, AccountClosed, ProjectRegistered, IssuanceRequested, CreditsIssued, CreditsTransferred,
         CreditsCancelled, CreditsRetired, UnitsAuthorized, AuthorizationAmended, AuthorizationRevoked,
-        FirstTransferRecorded, CorrespondingAdjustmentApplied {
+        FirstTransferRecorded, CorrespondingAdjustmentApplied, TransferPolicySet, TrustedAccountAdded,
+        TrustedAccountRemoved, TransferPended, PendingTransferApproved, PendingTransferExecuted,
+        PendingTransferCancelled, PendingTransferExpired {
 
     long seq();
 
@@ -80,5 +82,21 @@ public sealed interface LedgerEvent
         R visitFirstTransferRecorded(FirstTransferRecorded event);
 
         R visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied event);
+
+        R visitTransferPolicySet(TransferPolicySet event);
+
+        R visitTrustedAccountAdded(TrustedAccountAdded event);
+
+        R visitTrustedAccountRemoved(TrustedAccountRemoved event);
+
+        R visitTransferPended(TransferPended event);
+
+        R visitPendingTransferApproved(PendingTransferApproved event);
+
+        R visitPendingTransferExecuted(PendingTransferExecuted event);
+
+        R visitPendingTransferCancelled(PendingTransferCancelled event);
+
+        R visitPendingTransferExpired(PendingTransferExpired event);
     }
 }

@@ -7,13 +7,14 @@ import org.jcm.ledger.event.LedgerEvent;
 /** What applying a command gave: the accepted events (already folded into the state) or one rejection. */
 public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
 
-    /** The command was accepted; {@code events} are in sequence order, gapless, and already applied. */
+    /**
+     * The command was accepted; {@code events} are in sequence order, gapless, and already applied.
+     * Only a system command with nothing due (e.g. {@code ProcessDueTransfers}) is accepted with no
+     * event; every other accepted command emits at least one.
+     */
     record Accepted(List<LedgerEvent> events) implements Outcome {
         public Accepted {
             events = List.copyOf(events);
-            if (events.isEmpty()) {
-                throw new IllegalArgumentException("an accepted command emits at least one event");
-            }
         }
     }
 

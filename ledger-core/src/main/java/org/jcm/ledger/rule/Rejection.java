@@ -31,10 +31,14 @@ public enum Rejection {
     UNKNOWN_AUTHORIZATION(404),
     /** A sequence number named as a first transfer is not a FirstTransferRecorded event. */
     UNKNOWN_FIRST_TRANSFER(404),
+    /** The pending action (a pending transfer or a proposal) named by the command does not exist. */
+    PROPOSAL_NOT_FOUND(404),
 
     // 3. The actor's scope.
     /** The actor's scope (organization, registry or Party) does not cover what the command acts on. */
     FORBIDDEN_SCOPE(403),
+    /** The subject who proposed (or initiated) the pending action may not approve it: a second person must. */
+    APPROVAL_BY_PROPOSER(403),
 
     // 4. Duplicates.
     /** A Party with this alpha-3 or alpha-2 code is already registered. */
@@ -49,6 +53,8 @@ public enum Rejection {
     ISSUANCE_DECISION_ALREADY_ISSUED(409),
     /** An authorization with this id already exists. */
     AUTHORIZATION_ALREADY_EXISTS(409),
+    /** The account is already on the organization's trusted-account list (or is one of its own accounts, always trusted). */
+    ACCOUNT_ALREADY_TRUSTED(409),
 
     // 5. Rules on the request itself.
     /** The source and destination of a transfer are the same account. */
@@ -105,12 +111,18 @@ public enum Rejection {
     AUTHORIZATION_REVOKED(409),
     /** The account is closed. */
     ACCOUNT_CLOSED(409),
-    /** The source account is frozen (or, for a freeze, already frozen). */
+    /** The source account is frozen (or, for a freeze, already frozen; for a pending transfer being approved or executed, either account). */
     ACCOUNT_FROZEN(409),
     /** The account to unfreeze is not frozen. */
     ACCOUNT_NOT_FROZEN(409),
     /** The account to close still holds units. */
     ACCOUNT_NOT_EMPTY(409),
+    /** The account to remove is not on the organization's trusted-account list. */
+    ACCOUNT_NOT_TRUSTED(409),
+    /** The pending action already ended or no longer waits for this step (approved, rejected, cancelled, executed or expired: the detail says which). */
+    PROPOSAL_NOT_PENDING(409),
+    /** The approval comes at or after the pending action's expiry, which the ledger has not yet recorded. */
+    PROPOSAL_EXPIRED(409),
 
     // 7. Unit selection.
     /** A named serial range includes units that were never issued for that project and vintage. */

@@ -19,5 +19,5 @@ public record LedgerSnapshot(long nextSeq, long nextIssuanceRequestNumber, List<
                              List<Authorization> authorizations, List<FirstTransferRecorded> firstTransfers,
                              SortedMap<String, String> caMethods, SortedMap<String, Long> nextUnits,
                              List<CreditBlock> blocks, List<Reservation> reservations,
-                             SortedMap<String, String> reservedBlocks) {
+                             SortedMap<String, String> reservedBlocks, TransferControlsSnapshot transferControls) {
 }

@@ -91,8 +91,20 @@ public final class Fixture {
     public final AccountId mnG1 = AccountId.holding(MNG01, 2);
     public final AccountId twC1 = AccountId.holding(TWN01, 1);
 
+    /**
+     * The default configuration with transfer policy {@link TransferPolicy#OPEN} (no approval, no
+     * delay): the ledger as it was before the transfer controls, on which the tests of every other
+     * rule run. Tests of the controls use {@link LedgerConfig#DEFAULT} ({@link #withEuDefaults()}).
+     */
+    public static final LedgerConfig OPEN_TRANSFERS = LedgerConfig.DEFAULT.withDefaultTransferPolicy(TransferPolicy.OPEN);
+
     public Fixture() {
-        this(new LedgerState());
+        this(new LedgerState(OPEN_TRANSFERS));
+    }
+
+    /** A fixture on the default configuration: the EU Union Registry's transfer controls. */
+    public static Fixture withEuDefaults() {
+        return new Fixture(new LedgerState(LedgerConfig.DEFAULT));
     }
 
     public Fixture(LedgerState state) {

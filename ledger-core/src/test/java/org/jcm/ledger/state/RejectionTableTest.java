@@ -13,6 +13,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.command.AddTrustedAccount;
+import org.jcm.ledger.command.ApprovePendingTransfer;
+import org.jcm.ledger.command.CancelPendingTransfer;
+import org.jcm.ledger.command.RemoveTrustedAccount;
 import org.jcm.ledger.command.Allocation;
 import org.jcm.ledger.command.AmendAuthorization;
 import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
@@ -46,6 +50,7 @@ import org.jcm.ledger.id.MethodologyId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.PendingTransferId;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.id.Vintage;
@@ -70,7 +75,7 @@ class RejectionTableTest {
 
         Case(String name, Rejection expected, Consumer<Fixture> setup, Function<Fixture, Actor> actor,
              Function<Fixture, Command> invalid, Function<Fixture, Command> valid, Function<Fixture, Actor> validActor) {
-            this(name, expected, setup, actor, invalid, valid, validActor, LedgerConfig.DEFAULT);
+            this(name, expected, setup, actor, invalid, valid, validActor, Fixture.OPEN_TRANSFERS);
         }
 
         Case(String name, Rejection expected, Consumer<Fixture> setup, Function<Fixture, Actor> actor,
@@ -85,7 +90,7 @@ class RejectionTableTest {
     }
 
     /** A ledger without a practical limit per issuance, to reach the limits of 2^53 - 1. */
-    static final LedgerConfig UNLIMITED = LedgerConfig.DEFAULT.withMaxIssuanceQuantity(Quantity.MAX);
+    static final LedgerConfig UNLIMITED = Fixture.OPEN_TRANSFERS.withMaxIssuanceQuantity(Quantity.MAX);
 
     static final Consumer<Fixture> NOTHING = f -> { };
     /** IR000001: Ulaanbaatar Solar asks for 1,000 units of MN001 for 2024 (monitoring period: the calendar year). */
@@ -104,6 +109,14 @@ class RejectionTableTest {
             authorizeSerials("MNG-A-1", MNG, CA, Optional.empty(), List.of(), serial(MN001, 2024, 1, 600))));
     /** Authorized for NDC, then 100 units moved from Mongolia to Japan: first transfer of 1-100. */
     static final Consumer<Fixture> FIRST_TRANSFERRED = AUTHORIZED.andThen(f -> f.transfer(f.mnC1, f.jpB1, 100));
+
+    /** A second account holder of the Mongolian company, who may approve what {@code holder(f.mnC)} initiated. */
+    static final Actor SECOND_MNC = Actor.accountHolder("second-MNG01-O0001", OrganizationId.of(MNG01, 1));
+    /**
+     * On the default configuration (EU rules): the Mongolian company transfers 10 units to Company
+     * B in Japan, not trusted, so the transfer waits for approval as PT00000001 with units 1-10 reserved.
+     */
+    static final Consumer<Fixture> PENDED = ISSUED.andThen(f -> f.ok(holder(f.mnC), transfer(f.mnC1, f.jpB1, 10)));
 
     static BlockSerial serial(ProjectId project, int vintage, long first, long last) {
         return new BlockSerial(project, Vintage.of(vintage), UnitRange.of(first, last));
@@ -192,8 +205,14 @@ class RejectionTableTest {
                     f -> new ApplyCorrespondingAdjustment(MNG, Year.of(2024), CaMethod.TRAJECTORY, List.of(), List.of(1L)),
                     f -> new ApplyCorrespondingAdjustment(MNG, Year.of(2024), CaMethod.TRAJECTORY, List.of(),
                             List.of(firstTransferSeq(f)))),
+            new Case("approving_a_pending_transfer_that_does_not_exist_is_rejected_with_proposal_not_found",
+                    Rejection.PROPOSAL_NOT_FOUND, PENDED, f -> SECOND_MNC, f -> new ApprovePendingTransfer(PendingTransferId.of(9)),
+                    f -> new ApprovePendingTransfer(PendingTransferId.of(1))).on(LedgerConfig.DEFAULT),
             new Case("transferring_from_another_organizations_account_is_rejected_with_forbidden_scope", Rejection.FORBIDDEN_SCOPE,
                     ISSUED, f -> holder(f.jpA), f -> transfer(f.mnC1, f.mnG1, 10), f -> transfer(f.jpA1, f.mnG1, 10)),
+            new Case("approving_ones_own_pending_transfer_is_rejected_with_approval_by_proposer", Rejection.APPROVAL_BY_PROPOSER,
+                    PENDED, f -> holder(f.mnC), f -> new ApprovePendingTransfer(PendingTransferId.of(1)),
+                    f -> new ApprovePendingTransfer(PendingTransferId.of(1)), f -> SECOND_MNC).on(LedgerConfig.DEFAULT),
             new Case("registering_a_party_twice_is_rejected_with_party_already_registered", Rejection.PARTY_ALREADY_REGISTERED,
                     NOTHING, f -> OPERATOR,
                     f -> new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA))),
@@ -223,6 +242,9 @@ class RejectionTableTest {
                     f -> GOV_MNG,
                     f -> authorizeIssuance("MNG-A-1", "MN002-2024-01", AuthorizationPurpose.NDC, Optional.empty(), Optional.empty()),
                     f -> authorizeIssuance("MNG-A-2", "MN002-2024-01", AuthorizationPurpose.NDC, Optional.empty(), Optional.empty())),
+            new Case("adding_an_account_to_the_trusted_list_twice_is_rejected_with_account_already_trusted",
+                    Rejection.ACCOUNT_ALREADY_TRUSTED, f -> f.ok(holder(f.mnC), new AddTrustedAccount(f.mnC, f.jpB1)),
+                    f -> holder(f.mnC), f -> new AddTrustedAccount(f.mnC, f.jpB1), f -> new AddTrustedAccount(f.mnC, f.jpA1)),
             new Case("transferring_to_the_same_account_is_rejected_with_same_account", Rejection.SAME_ACCOUNT, ISSUED,
                     f -> holder(f.mnC), f -> transfer(f.mnC1, f.mnC1, 10), f -> transfer(f.mnC1, f.mnG1, 10)),
             new Case("transferring_into_a_retirement_account_is_rejected_with_not_holding_account", Rejection.NOT_HOLDING_ACCOUNT,
@@ -348,6 +370,18 @@ class RejectionTableTest {
                     f -> new FreezeAccount(f.mnG1, Optional.empty())),
             new Case("closing_an_account_that_holds_units_is_rejected_with_account_not_empty", Rejection.ACCOUNT_NOT_EMPTY, ISSUED,
                     f -> admin(MNG01), f -> new CloseAccount(f.mnC1, Optional.empty()), f -> new CloseAccount(f.mnG1, Optional.empty())),
+            new Case("removing_an_account_not_on_the_trusted_list_is_rejected_with_account_not_trusted",
+                    Rejection.ACCOUNT_NOT_TRUSTED, f -> f.ok(holder(f.mnC), new AddTrustedAccount(f.mnC, f.jpA1)),
+                    f -> holder(f.mnC), f -> new RemoveTrustedAccount(f.mnC, f.jpB1), f -> new RemoveTrustedAccount(f.mnC, f.jpA1)),
+            new Case("approving_a_cancelled_pending_transfer_is_rejected_with_proposal_not_pending", Rejection.PROPOSAL_NOT_PENDING,
+                    PENDED.andThen(f -> f.ok(holder(f.mnC), new CancelPendingTransfer(PendingTransferId.of(1), "wrong account")))
+                            .andThen(f -> f.ok(holder(f.mnC), transfer(f.mnC1, f.jpB1, 10))),
+                    f -> SECOND_MNC, f -> new ApprovePendingTransfer(PendingTransferId.of(1)),
+                    f -> new ApprovePendingTransfer(PendingTransferId.of(2))).on(LedgerConfig.DEFAULT),
+            new Case("approving_a_pending_transfer_after_its_expiry_is_rejected_with_proposal_expired", Rejection.PROPOSAL_EXPIRED,
+                    PENDED.andThen(f -> f.advanceTo(T0.plus(LedgerConfig.DEFAULT_PENDING_APPROVAL_TIMEOUT).plusSeconds(3600))),
+                    f -> SECOND_MNC, f -> new ApprovePendingTransfer(PendingTransferId.of(1)),
+                    f -> new CancelPendingTransfer(PendingTransferId.of(1), "too late")).on(LedgerConfig.DEFAULT),
             new Case("naming_units_never_issued_is_rejected_with_unknown_units", Rejection.UNKNOWN_UNITS, ISSUED, f -> holder(f.mnC),
                     f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 5000, 5009)),
                     f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10))),
@@ -358,6 +392,9 @@ class RejectionTableTest {
             new Case("naming_units_held_by_another_account_is_rejected_with_units_not_held", Rejection.UNITS_NOT_HELD, ISSUED,
                     f -> holder(f.mnC), f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 601, 610)),
                     f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10))),
+            new Case("naming_units_reserved_for_a_pending_transfer_is_rejected_with_units_reserved", Rejection.UNITS_RESERVED,
+                    PENDED, f -> holder(f.mnC), f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10)),
+                    f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 11, 20))).on(LedgerConfig.DEFAULT),
             new Case("authorizing_units_twice_is_rejected_with_already_authorized", Rejection.ALREADY_AUTHORIZED,
                     ISSUED.andThen(f -> f.ok(GOV_MNG, authorizeSerials("MNG-A-1", MNG, CA, Optional.empty(), List.of(),
                             serial(MN001, 2024, 1, 10)))),

@@ -22,6 +22,14 @@ import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.IssuedAllocation;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.event.OrganizationRegistered;
+import org.jcm.ledger.event.PendingTransferApproved;
+import org.jcm.ledger.event.PendingTransferCancelled;
+import org.jcm.ledger.event.PendingTransferExecuted;
+import org.jcm.ledger.event.PendingTransferExpired;
+import org.jcm.ledger.event.TransferPended;
+import org.jcm.ledger.event.TransferPolicySet;
+import org.jcm.ledger.event.TrustedAccountAdded;
+import org.jcm.ledger.event.TrustedAccountRemoved;
 import org.jcm.ledger.event.PartyRegistered;
 import org.jcm.ledger.event.PartyUpdated;
 import org.jcm.ledger.event.ProjectRegistered;
@@ -56,7 +64,7 @@ public final class MutationResponses {
         for (LedgerEvent event : events) {
             summaries.add(new EventSummary(event.seq(), event.type(), EventCodec.formatTime(event.at()), event.accept(blocks)));
         }
-        return new MutationResponse(id(events.get(0)), summaries);
+        return new MutationResponse(events.isEmpty() ? null : id(events.get(0)), summaries);
     }
 
     /** The id of what the command created or changed, if it names one. */
@@ -159,6 +167,46 @@ public final class MutationResponses {
         @Override
         public String visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
             return null; // an adjustment names no id; its blocks say what it covers
+        }
+
+        @Override
+        public String visitTransferPolicySet(TransferPolicySet e) {
+            return e.organizationId().value();
+        }
+
+        @Override
+        public String visitTrustedAccountAdded(TrustedAccountAdded e) {
+            return e.accountId().value();
+        }
+
+        @Override
+        public String visitTrustedAccountRemoved(TrustedAccountRemoved e) {
+            return e.accountId().value();
+        }
+
+        @Override
+        public String visitTransferPended(TransferPended e) {
+            return e.pendingTransferId().value();
+        }
+
+        @Override
+        public String visitPendingTransferApproved(PendingTransferApproved e) {
+            return e.pendingTransferId().value();
+        }
+
+        @Override
+        public String visitPendingTransferExecuted(PendingTransferExecuted e) {
+            return e.pendingTransferId().value();
+        }
+
+        @Override
+        public String visitPendingTransferCancelled(PendingTransferCancelled e) {
+            return e.pendingTransferId().value();
+        }
+
+        @Override
+        public String visitPendingTransferExpired(PendingTransferExpired e) {
+            return e.pendingTransferId().value();
         }
     };
 
@@ -273,6 +321,46 @@ public final class MutationResponses {
         @Override
         public List<BlockSummary> visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
             return ranges(e.ranges(), null, approaches);
+        }
+
+        @Override
+        public List<BlockSummary> visitTransferPolicySet(TransferPolicySet e) {
+            return List.of(); // an organization's policy moves no units
+        }
+
+        @Override
+        public List<BlockSummary> visitTrustedAccountAdded(TrustedAccountAdded e) {
+            return List.of(); // an organization's list moves no units
+        }
+
+        @Override
+        public List<BlockSummary> visitTrustedAccountRemoved(TrustedAccountRemoved e) {
+            return List.of(); // an organization's list moves no units
+        }
+
+        @Override
+        public List<BlockSummary> visitTransferPended(TransferPended e) {
+            return ranges(e.ranges(), null, approaches); // reserved where they are: no receiving account yet
+        }
+
+        @Override
+        public List<BlockSummary> visitPendingTransferApproved(PendingTransferApproved e) {
+            return List.of(); // the approval moves no units; an execution that follows names them
+        }
+
+        @Override
+        public List<BlockSummary> visitPendingTransferExecuted(PendingTransferExecuted e) {
+            return ranges(e.ranges(), e.toAccountId(), approaches);
+        }
+
+        @Override
+        public List<BlockSummary> visitPendingTransferCancelled(PendingTransferCancelled e) {
+            return List.of(); // the reserved units are free again where they were
+        }
+
+        @Override
+        public List<BlockSummary> visitPendingTransferExpired(PendingTransferExpired e) {
+            return List.of(); // the reserved units are free again where they were
         }
     }
 
