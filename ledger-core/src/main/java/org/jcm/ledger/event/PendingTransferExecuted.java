@@ -10,7 +10,8 @@ import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.PendingTransferId;
 
 /**
- * The pending transfer executed: its reserved units ({@code ranges}) moved from the source to the
+ * The pending transfer executed: its reserved units ({@code ranges}, as the live blocks hold them
+ * at execution, so one range of the pending transfer may appear split) moved from the source to the
  * destination, exactly as a {@link CreditsTransferred} with the same fields would move them (first
  * transfers included). The transfer's fields are repeated so that readers need not look back.
  */

@@ -189,14 +189,16 @@ final class PendingTransferRules {
      * transfers it triggers (as a direct transfer would), to {@code out}.
      */
     private static void execute(LedgerData s, PendingTransfer pt, long seq, CommandContext ctx, List<LedgerEvent> out) {
-        List<LedgerEvent> part = new ArrayList<>(1);
-        part.add(new PendingTransferExecuted(seq, ctx.at(), ctx.actor(), pt.id(), pt.fromAccountId(), pt.toAccountId(),
-                pt.quantity(), pt.ranges(), pt.trade(), pt.memo()));
-        MovementRules.Selected selected = new MovementRules.Selected();
+        // The reserved units as the live blocks hold them now: a reserved range may have been split
+        // since (e.g. an authorization of part of it), and an event range lies within one block.
         List<Units.Piece> pieces = new ArrayList<>();
         for (BlockRange r : pt.ranges()) {
             Units.collect(s, r, pieces);
         }
+        List<LedgerEvent> part = new ArrayList<>(1);
+        part.add(new PendingTransferExecuted(seq, ctx.at(), ctx.actor(), pt.id(), pt.fromAccountId(), pt.toAccountId(),
+                pt.quantity(), Units.ranges(pieces), pt.trade(), pt.memo()));
+        MovementRules.Selected selected = new MovementRules.Selected();
         boolean firstTransfers = false;
         for (Units.Piece p : pieces) {
             selected.ranges.add(p.range());

@@ -97,10 +97,11 @@ final class TransferControlFold {
 
     void executed(PendingTransferExecuted e) {
         PendingTransfer pt = open(e.seq(), e.pendingTransferId());
-        if (pt.status() != PendingTransferStatus.SCHEDULED || !pt.ranges().equals(e.ranges())
+        if (pt.status() != PendingTransferStatus.SCHEDULED || pt.quantity() != e.quantity()
                 || !pt.fromAccountId().equals(e.fromAccountId()) || !pt.toAccountId().equals(e.toAccountId())) {
             throw new InconsistentEventException(e.seq(), pt.id() + " is " + pt.status() + " or differs from its execution");
         }
+        reservations.checkReserved(e.seq(), pt.id(), e.ranges());
         reservations.free(e.seq(), pt.id());
         credits.transferred(e.asTransfer());
         end(pt.ended(PendingTransferStatus.EXECUTED, e.at(), Optional.empty()));

@@ -144,6 +144,17 @@ public final class Fixture {
         return new CommandContext(clock.plusSeconds(tick++), actor);
     }
 
+    /** Moves the clock on by {@code d} from the time of the last command (for delays and time-outs). */
+    public void advanceBy(java.time.Duration d) {
+        clock = clock.plusSeconds(tick).plus(d);
+        tick = 0;
+    }
+
+    /** A second account holder of the organization: another subject, the same role and scope. */
+    public static Actor second(OrganizationId org) {
+        return Actor.accountHolder("second-" + org, org);
+    }
+
     /** Makes the next commands happen at {@code at}, one second apart (for tests of dates and years). */
     public void advanceTo(Instant at) {
         clock = at;

@@ -9,7 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Allocation;
+import org.jcm.ledger.command.AddTrustedAccount;
 import org.jcm.ledger.command.AmendAuthorization;
+import org.jcm.ledger.command.ApprovePendingTransfer;
+import org.jcm.ledger.command.CancelPendingTransfer;
+import org.jcm.ledger.command.ProcessDueTransfers;
+import org.jcm.ledger.command.RemoveTrustedAccount;
+import org.jcm.ledger.command.SetTransferPolicy;
 import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
 import org.jcm.ledger.command.AuthorizeUnits;
 import org.jcm.ledger.command.CancelCredits;
@@ -36,6 +42,7 @@ import org.jcm.ledger.id.AuthorizationId;
 import org.jcm.ledger.id.IssuanceId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.PendingTransferId;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.id.Vintage;
@@ -61,13 +68,17 @@ final class RandomCommands {
     record Planned(Actor actor, Command command) {
     }
 
-    static final int KINDS = 18;
+    static final int KINDS = 26;
 
     static Arbitrary<List<Step>> steps(int maxSize) {
+        return steps(1, maxSize);
+    }
+
+    static Arbitrary<List<Step>> steps(int minSize, int maxSize) {
         Arbitrary<Integer> n = Arbitraries.integers().between(0, 1000);
         Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, KINDS - 1), n, n, n, n, n)
                 .as(Step::new);
-        return step.list().ofMinSize(1).ofMaxSize(maxSize);
+        return step.list().ofMinSize(minSize).ofMaxSize(maxSize);
     }
 
     private final Fixture f;
@@ -87,6 +98,9 @@ final class RandomCommands {
         AccountId to = pick(accounts, s.b());
         long quantity = 1 + s.c() % 150;
         Actor owner = f.holderOf(from);
+        if (s.d() % 2 == 1) {
+            owner = second(f.state.account(from).orElseThrow().organizationId().orElseThrow());
+        }
         Actor actor = s.e() % 23 == 0 ? holder(f.jpB) : owner;
         switch (s.kind()) {
             case 0:
@@ -147,9 +161,62 @@ final class RandomCommands {
                 return adjust(s);
             case 16:
                 return new Planned(admin(from.registryId()), new CloseAccount(from, Optional.empty()));
+            case 17:
+                return policy(from, s);
+            case 18:
+                return new Planned(actor, s.c() % 3 == 0 ? new RemoveTrustedAccount(organizationOf(from), to)
+                        : new AddTrustedAccount(organizationOf(from), to));
+            case 19:
+            case 20:
+            case 21:
+                return approveOrCancel(s);
+            case 22:
+            case 23:
+            case 24:
+                return processDue(s);
             default:
                 return garbage(s);
         }
+    }
+
+    private OrganizationId organizationOf(AccountId account) {
+        return f.state.account(account).orElseThrow().organizationId().orElseThrow();
+    }
+
+    /** A policy for the organization of {@code from}: a threshold sometimes, approval or not, a delay of 0, 1 or 26 hours. */
+    private Planned policy(AccountId from, Step s) {
+        RegistryId registry = s.e() % 13 == 0 ? JPN01 : from.registryId();
+        return new Planned(admin(registry), new SetTransferPolicy(organizationOf(from),
+                s.b() % 3 == 0 ? Optional.of(Quantity.of(1 + s.c() % 120)) : Optional.empty(), s.d() % 2 == 0,
+                java.time.Duration.ofHours(new int[] {0, 1, 26}[s.e() % 3])));
+    }
+
+    /**
+     * An approval or a cancellation of a pending transfer (its initiator, a second holder of its
+     * organization, or a holder of another one), or of one that does not exist.
+     */
+    private Planned approveOrCancel(Step s) {
+        List<PendingTransfer> pending = new ArrayList<>();
+        for (PendingTransfer pt : f.state.pendingTransfers()) {
+            if (pt.status().open() || s.c() % 7 == 0) {
+                pending.add(pt);
+            }
+        }
+        PendingTransferId id = pending.isEmpty() || s.e() % 17 == 0 ? PendingTransferId.of(99_999)
+                : pick(pending, s.a()).id();
+        Optional<PendingTransfer> target = f.state.pendingTransfer(id);
+        OrganizationId org = target.map(PendingTransfer::organizationId).orElse(f.mnC);
+        Actor initiator = target.map(PendingTransfer::initiator).orElse(holder(org));
+        Actor other = initiator.equals(holder(org)) ? second(org) : holder(org);
+        Actor actor = s.b() % 5 == 0 ? initiator : s.b() % 5 == 1 ? holder(f.twC) : other;
+        return new Planned(actor, s.c() % 4 == 0 ? new CancelPendingTransfer(id, "reason " + s.d())
+                : new ApprovePendingTransfer(id));
+    }
+
+    /** The writer's due processing after the clock moved on by up to 50 hours; sometimes by another operator. */
+    private Planned processDue(Step s) {
+        f.advanceBy(java.time.Duration.ofMinutes(1 + (s.c() * 13L + s.d()) % 3_000));
+        return new Planned(s.e() % 19 == 0 ? OPERATOR : ProcessDueTransfers.systemActor(), new ProcessDueTransfers());
     }
 
     /** Remember the issuances among {@code events}, so later steps can name them. */
