@@ -5,7 +5,7 @@ package org.jcm.ledger.rule;
  * layer answers with. The constants are declared in precedence order, which is also the order the
  * state machine checks them in: when a command breaks several rules, the first one listed here is
  * reported. The phases are: role, unknown references, scope, duplicates, request rules that need
- * no unit lookup, account and authorization state, unit selection, rules on the selected units.
+ * no unit lookup, pending action, account and authorization state, unit selection, rules on the selected units.
  */
 public enum Rejection {
     // 1. The actor's role.
@@ -106,7 +106,11 @@ public enum Rejection {
     /** The units issued in this ledger, all host Parties and vintages together, would pass 2^53 - 1, the largest total the API reports exactly. */
     LEDGER_UNIT_LIMIT_EXCEEDED(422),
 
-    // 6. State of accounts and authorizations.
+    // 6. State of pending actions, accounts and authorizations.
+    /** The pending action already ended or no longer waits for this step (approved, rejected, cancelled, executed or expired: the detail says which). */
+    PROPOSAL_NOT_PENDING(409),
+    /** The approval comes at or after the pending action's expiry, which the ledger has not yet recorded. */
+    PROPOSAL_EXPIRED(409),
     /** The authorization was revoked; it can no longer be amended or revoked. */
     AUTHORIZATION_REVOKED(409),
     /** The account is closed. */
@@ -119,10 +123,6 @@ public enum Rejection {
     ACCOUNT_NOT_EMPTY(409),
     /** The account to remove is not on the organization's trusted-account list. */
     ACCOUNT_NOT_TRUSTED(409),
-    /** The pending action already ended or no longer waits for this step (approved, rejected, cancelled, executed or expired: the detail says which). */
-    PROPOSAL_NOT_PENDING(409),
-    /** The approval comes at or after the pending action's expiry, which the ledger has not yet recorded. */
-    PROPOSAL_EXPIRED(409),
 
     // 7. Unit selection.
     /** A named serial range includes units that were never issued for that project and vintage. */

@@ -63,6 +63,7 @@ class LedgerProperties {
             RandomCommands.Planned p = random.plan(step);
             LedgerSnapshot before = check.wantsSnapshots() ? f.state.snapshot() : null;
             long seqBefore = f.state.nextSeq();
+            p.advanceClock(f);
             Outcome o = f.apply(p.actor(), p.command());
             if (o instanceof Outcome.Accepted) {
                 random.accepted(p);

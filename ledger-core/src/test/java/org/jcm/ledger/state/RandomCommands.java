@@ -64,11 +64,21 @@ final class RandomCommands {
     record Step(int kind, int a, int b, int c, int d, int e) {
     }
 
-    /** A command and who issues it. */
-    record Planned(Actor actor, Command command) {
+    /** A command, who issues it, and how far the clock moves on before it (zero for most). */
+    record Planned(Actor actor, Command command, java.time.Duration advance) {
+        Planned(Actor actor, Command command) {
+            this(actor, command, java.time.Duration.ZERO);
+        }
+
+        /** Moves {@code f}'s clock on as planned, before the command is applied to it. */
+        void advanceClock(Fixture f) {
+            if (!advance.isZero()) {
+                f.advanceBy(advance);
+            }
+        }
     }
 
-    static final int KINDS = 26;
+    static final int KINDS = 28;
 
     static Arbitrary<List<Step>> steps(int maxSize) {
         return steps(1, maxSize);
@@ -154,6 +164,8 @@ final class RandomCommands {
             case 13:
                 return amend(s);
             case 14:
+            case 25:
+            case 26:
                 return new Planned(s.e() % 11 == 0 ? GOV_JPN : GOV_MNG,
                         new RevokeAuthorization(authorizations.isEmpty() ? new AuthorizationId("none") : pick(authorizations, s.a()),
                                 Optional.empty()));
@@ -215,8 +227,8 @@ final class RandomCommands {
 
     /** The writer's due processing after the clock moved on by up to 50 hours; sometimes by another operator. */
     private Planned processDue(Step s) {
-        f.advanceBy(java.time.Duration.ofMinutes(1 + (s.c() * 13L + s.d()) % 3_000));
-        return new Planned(s.e() % 19 == 0 ? OPERATOR : ProcessDueTransfers.systemActor(), new ProcessDueTransfers());
+        return new Planned(s.e() % 19 == 0 ? OPERATOR : ProcessDueTransfers.systemActor(), new ProcessDueTransfers(),
+                java.time.Duration.ofMinutes(1 + (s.c() * 13L + s.d()) % 3_000));
     }
 
     /** Remember the issuances among {@code events}, so later steps can name them. */

@@ -68,8 +68,10 @@ class UndoJournalProperties {
     @Property(tries = 500)
     void a_rolled_back_run_leaves_the_state_and_its_pending_changes_as_they_were_and_the_same_commands_then_do_the_same(
             @ForAll("phases") Phases phases) {
-        Fixture journaled = new Fixture();
-        Fixture direct = new Fixture();
+        // Half the runs on the EU transfer controls, so that reservations are journaled and undone too.
+        LedgerConfig config = phases.before().get(0).a() % 2 == 0 ? LedgerConfig.DEFAULT : Fixture.OPEN_TRANSFERS;
+        Fixture journaled = new Fixture(new LedgerState(config));
+        Fixture direct = new Fixture(new LedgerState(config));
         RandomCommands planner = new RandomCommands(direct);
         RandomCommands scratch = new RandomCommands(journaled);
         // The starting stock of LedgerProperties, in both ledgers.
@@ -108,6 +110,11 @@ class UndoJournalProperties {
                 continue;
             }
             List<LedgerEvent> events = accepted.events();
+            if (events.isEmpty()) {
+                // A system command with nothing due: accepted, nothing to fold, nothing recorded.
+                assertThat(state.journalSize()).isEqualTo(marked);
+                continue;
+            }
             for (LedgerEvent e : events) {
                 UNDONE_TYPES.add(e.type());
             }
@@ -171,12 +178,14 @@ class UndoJournalProperties {
                 "FirstTransferRecorded", "UnitsAuthorized", "AuthorizationAmended", "AuthorizationRevoked",
                 "CorrespondingAdjustmentApplied", "AccountFrozen", "AccountUnfrozen", "AccountClosed", "PartyRegistered",
                 "PartyUpdated", "RegistryRegistered", "OrganizationRegistered", "AccountOpened", "ProjectRegistered",
-                "IssuanceRequested");
+                "IssuanceRequested", "TransferPolicySet", "TrustedAccountAdded", "TransferPended");
         assertThat(failedFolds).isGreaterThan(200);
     }
 
     private static void both(RandomCommands planner, Fixture journaled, Fixture direct, RandomCommands.Step step) {
         RandomCommands.Planned p = planner.plan(step);
+        p.advanceClock(direct);
+        p.advanceClock(journaled);
         Outcome expected = direct.apply(p.actor(), p.command());
         Outcome actual = journaled.apply(p.actor(), p.command());
         assertThat(actual).as("outcome of %s", p.command()).isEqualTo(expected);
