@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -48,7 +49,8 @@ class PendingTransferApiTest {
                 .body("events", hasSize(1))
                 .body("events[0].type", equalTo("TransferPended"))
                 .body("events[0].blocks[0].serial", equalTo(serial))
-                .body("events[0].blocks[0].quantity", equalTo(250));
+                .body("events[0].blocks[0].quantity", equalTo(250))
+                .body("events[0].blocks[0]", not(hasKey("accountId")));
         int seq = pended.path("events[0].seq");
 
         assertThat(LedgerProbe.balance(seller[1])).isEqualTo(1000);
