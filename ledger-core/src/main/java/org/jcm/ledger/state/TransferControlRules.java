@@ -34,8 +34,7 @@ final class TransferControlRules {
         if (actor.role() != Role.REGISTRY_ADMIN) {
             return ReferenceRules.role(actor, Role.REGISTRY_ADMIN);
         }
-        Organization org = s.organizations.get(c.organizationId());
-        if (org == null) {
+        if (!s.organizations.containsKey(c.organizationId())) {
             return reject(Rejection.UNKNOWN_ORGANIZATION, "organization " + c.organizationId() + " is not registered");
         }
         if (!c.organizationId().registryId().value().equals(actor.scope())) {
