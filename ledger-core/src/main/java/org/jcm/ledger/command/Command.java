@@ -9,7 +9,8 @@ package org.jcm.ledger.command;
 public sealed interface Command
         permits RegisterParty, UpdateParty, RegisterRegistry, RegisterOrganization, OpenAccount, CloseAccount,
         RegisterProject, SubmitIssuanceRequest, TransferCredits, RetireCredits, ProposableAction,
-        ProposeAction, ApproveProposal, RejectProposal, ExpireProposals {
+        ProposeAction, ApproveProposal, RejectProposal, ExpireProposals, SetTransferPolicy, AddTrustedAccount,
+        RemoveTrustedAccount, ApprovePendingTransfer, CancelPendingTransfer, ProcessDueTransfers {
     /**
      * Dispatches on the command type: calls the {@code visit} method of {@code visitor} for this
      * record and returns its result, so that adding a command type fails compilation wherever
@@ -67,5 +68,17 @@ public sealed interface Command
         R visitRejectProposal(RejectProposal command);
 
         R visitExpireProposals(ExpireProposals command);
+
+        R visitSetTransferPolicy(SetTransferPolicy command);
+
+        R visitAddTrustedAccount(AddTrustedAccount command);
+
+        R visitRemoveTrustedAccount(RemoveTrustedAccount command);
+
+        R visitApprovePendingTransfer(ApprovePendingTransfer command);
+
+        R visitCancelPendingTransfer(CancelPendingTransfer command);
+
+        R visitProcessDueTransfers(ProcessDueTransfers command);
     }
 }

@@ -82,23 +82,30 @@ final class CreditCodecs {
                 m.put("toAccountId", e.toAccountId().value());
                 m.put("quantity", e.quantity());
                 m.put("ranges", RangeJson.toJson(e.ranges()));
-                e.trade().ifPresent(t -> {
-                    Map<String, Object> trade = new LinkedHashMap<>();
-                    trade.put("tradeId", t.tradeId());
-                    trade.put("venue", t.venue());
-                    trade.put("pricePerTonne", t.pricePerTonne().toPlainString());
-                    trade.put("currency", t.currency());
-                    m.put("trade", trade);
-                });
+                e.trade().ifPresent(t -> putTrade(m, t));
                 e.memo().ifPresent(x -> m.put("memo", x));
             },
             (seq, at, actor, in) -> {
                 return new CreditsTransferred(seq, at, actor, in.id("fromAccountId", AccountId::new),
                         in.id("toAccountId", AccountId::new), in.longValue("quantity"), RangeJson.rangesOf(in),
-                        in.optionalObject("trade").map(t -> new Trade(t.string("tradeId"), t.string("venue"),
-                                new BigDecimal(t.string("pricePerTonne")), t.string("currency"))),
-                        in.optionalString("memo"));
+                        tradeOf(in), in.optionalString("memo"));
             });
+
+    /** Writes a transfer's trade as the object {@code trade}: its price a plain decimal string with its scale. */
+    static void putTrade(Map<String, Object> m, Trade t) {
+        Map<String, Object> trade = new LinkedHashMap<>();
+        trade.put("tradeId", t.tradeId());
+        trade.put("venue", t.venue());
+        trade.put("pricePerTonne", t.pricePerTonne().toPlainString());
+        trade.put("currency", t.currency());
+        m.put("trade", trade);
+    }
+
+    /** The optional object {@code trade}, as {@link #putTrade} writes it. */
+    static Optional<Trade> tradeOf(JsonIn in) {
+        return in.optionalObject("trade").map(t -> new Trade(t.string("tradeId"), t.string("venue"),
+                new BigDecimal(t.string("pricePerTonne")), t.string("currency")));
+    }
 
     static final TypeCodec<CreditsCancelled> CREDITS_CANCELLED = new TypeCodec<>(CreditsCancelled.class,
             (e, m) -> {

@@ -31,7 +31,8 @@ import org.jcm.ledger.command.Role;
  *
  * <p>This class is the dispatcher: the header, the type name to codec table and the visitor that
  * picks an event's codec. Each event type's encoding and decoding live side by side in
- * {@link ReferenceCodecs}, {@link CreditCodecs}, {@link Article6Codecs} or {@link ProposalCodecs}; unit ranges in
+ * {@link ReferenceCodecs}, {@link CreditCodecs}, {@link Article6Codecs}, {@link TransferControlCodecs} or
+ * {@link ProposalCodecs}; unit ranges in
  * {@link RangeJson}; the reading of fields in {@link JsonIn}.
  */
 public final class EventCodec {
@@ -49,6 +50,10 @@ public final class EventCodec {
             CreditCodecs.CREDITS_CANCELLED, CreditCodecs.CREDITS_RETIRED,
             Article6Codecs.UNITS_AUTHORIZED, Article6Codecs.AUTHORIZATION_AMENDED, Article6Codecs.AUTHORIZATION_REVOKED,
             Article6Codecs.FIRST_TRANSFER_RECORDED, Article6Codecs.CORRESPONDING_ADJUSTMENT_APPLIED,
+            TransferControlCodecs.TRANSFER_POLICY_SET, TransferControlCodecs.TRUSTED_ACCOUNT_ADDED,
+            TransferControlCodecs.TRUSTED_ACCOUNT_REMOVED, TransferControlCodecs.TRANSFER_PENDED,
+            TransferControlCodecs.PENDING_TRANSFER_APPROVED, TransferControlCodecs.PENDING_TRANSFER_EXECUTED,
+            TransferControlCodecs.PENDING_TRANSFER_CANCELLED, TransferControlCodecs.PENDING_TRANSFER_EXPIRED,
             ProposalCodecs.PROPOSAL_MADE, ProposalCodecs.PROPOSAL_APPROVED, ProposalCodecs.PROPOSAL_REJECTED,
             ProposalCodecs.PROPOSAL_EXPIRED);
 
@@ -160,6 +165,46 @@ public final class EventCodec {
         @Override
         public TypeCodec<?> visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied event) {
             return Article6Codecs.CORRESPONDING_ADJUSTMENT_APPLIED;
+        }
+
+        @Override
+        public TypeCodec<?> visitTransferPolicySet(TransferPolicySet event) {
+            return TransferControlCodecs.TRANSFER_POLICY_SET;
+        }
+
+        @Override
+        public TypeCodec<?> visitTrustedAccountAdded(TrustedAccountAdded event) {
+            return TransferControlCodecs.TRUSTED_ACCOUNT_ADDED;
+        }
+
+        @Override
+        public TypeCodec<?> visitTrustedAccountRemoved(TrustedAccountRemoved event) {
+            return TransferControlCodecs.TRUSTED_ACCOUNT_REMOVED;
+        }
+
+        @Override
+        public TypeCodec<?> visitTransferPended(TransferPended event) {
+            return TransferControlCodecs.TRANSFER_PENDED;
+        }
+
+        @Override
+        public TypeCodec<?> visitPendingTransferApproved(PendingTransferApproved event) {
+            return TransferControlCodecs.PENDING_TRANSFER_APPROVED;
+        }
+
+        @Override
+        public TypeCodec<?> visitPendingTransferExecuted(PendingTransferExecuted event) {
+            return TransferControlCodecs.PENDING_TRANSFER_EXECUTED;
+        }
+
+        @Override
+        public TypeCodec<?> visitPendingTransferCancelled(PendingTransferCancelled event) {
+            return TransferControlCodecs.PENDING_TRANSFER_CANCELLED;
+        }
+
+        @Override
+        public TypeCodec<?> visitPendingTransferExpired(PendingTransferExpired event) {
+            return TransferControlCodecs.PENDING_TRANSFER_EXPIRED;
         }
 
         @Override

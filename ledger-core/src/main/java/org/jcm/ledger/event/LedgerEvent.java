@@ -13,7 +13,8 @@ public sealed interface LedgerEvent
         AccountUnfrozen, AccountClosed, ProjectRegistered, IssuanceRequested, CreditsIssued, CreditsTransferred,
         CreditsCancelled, CreditsRetired, UnitsAuthorized, AuthorizationAmended, AuthorizationRevoked,
         FirstTransferRecorded, CorrespondingAdjustmentApplied, ProposalMade, ProposalApproved, ProposalRejected,
-        ProposalExpired {
+        ProposalExpired, TransferPolicySet, TrustedAccountAdded, TrustedAccountRemoved, TransferPended,
+        PendingTransferApproved, PendingTransferExecuted, PendingTransferCancelled, PendingTransferExpired {
 
     long seq();
 
@@ -89,5 +90,21 @@ public sealed interface LedgerEvent
         R visitProposalRejected(ProposalRejected event);
 
         R visitProposalExpired(ProposalExpired event);
+
+        R visitTransferPolicySet(TransferPolicySet event);
+
+        R visitTrustedAccountAdded(TrustedAccountAdded event);
+
+        R visitTrustedAccountRemoved(TrustedAccountRemoved event);
+
+        R visitTransferPended(TransferPended event);
+
+        R visitPendingTransferApproved(PendingTransferApproved event);
+
+        R visitPendingTransferExecuted(PendingTransferExecuted event);
+
+        R visitPendingTransferCancelled(PendingTransferCancelled event);
+
+        R visitPendingTransferExpired(PendingTransferExpired event);
     }
 }

@@ -16,6 +16,7 @@ import org.jcm.ledger.event.CreditsRetired;
 import org.jcm.ledger.event.CreditsTransferred;
 import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.event.PendingTransferExecuted;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.state.Authorization;
@@ -57,7 +58,8 @@ final class ActionRows {
         if (e instanceof FirstTransferRecorded ft) {
             firstTransferredByCause.addAll(ft.ranges());
         } else {
-            cause = e;
+            // An executed pending transfer is the transfer it carries out.
+            cause = e instanceof PendingTransferExecuted x ? x.asTransfer() : e;
         }
     }
 

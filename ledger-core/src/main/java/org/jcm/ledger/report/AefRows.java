@@ -29,6 +29,14 @@ import org.jcm.ledger.event.ProposalMade;
 import org.jcm.ledger.event.ProposalRejected;
 import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
+import org.jcm.ledger.event.PendingTransferApproved;
+import org.jcm.ledger.event.PendingTransferCancelled;
+import org.jcm.ledger.event.PendingTransferExecuted;
+import org.jcm.ledger.event.PendingTransferExpired;
+import org.jcm.ledger.event.TransferPended;
+import org.jcm.ledger.event.TransferPolicySet;
+import org.jcm.ledger.event.TrustedAccountAdded;
+import org.jcm.ledger.event.TrustedAccountRemoved;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.state.LedgerConfig;
 import org.jcm.ledger.state.LedgerState;
@@ -236,6 +244,47 @@ public final class AefRows {
         @Override
         public Void visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
             return null; // no AEF row: no row of tables 2 and 3 of its own
+        }
+
+        @Override
+        public Void visitTransferPolicySet(TransferPolicySet e) {
+            return null; // no AEF row: an organization's controls move no units
+        }
+
+        @Override
+        public Void visitTrustedAccountAdded(TrustedAccountAdded e) {
+            return null; // no AEF row: an organization's controls move no units
+        }
+
+        @Override
+        public Void visitTrustedAccountRemoved(TrustedAccountRemoved e) {
+            return null; // no AEF row: an organization's controls move no units
+        }
+
+        @Override
+        public Void visitTransferPended(TransferPended e) {
+            return null; // no AEF row: reserved units stay in the source account until the transfer executes
+        }
+
+        @Override
+        public Void visitPendingTransferApproved(PendingTransferApproved e) {
+            return null; // no AEF row: the approval moves no units
+        }
+
+        @Override
+        public Void visitPendingTransferExecuted(PendingTransferExecuted e) {
+            actions.transferred(e.asTransfer()); // the transfer it executes, reported when the units move
+            return null;
+        }
+
+        @Override
+        public Void visitPendingTransferCancelled(PendingTransferCancelled e) {
+            return null; // no AEF row: the units never left the source account
+        }
+
+        @Override
+        public Void visitPendingTransferExpired(PendingTransferExpired e) {
+            return null; // no AEF row: the units never left the source account
         }
 
         @Override

@@ -9,8 +9,8 @@ public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
 
     /**
      * The command was accepted; {@code events} are in sequence order, gapless, and already applied.
-     * Empty only for a system command with nothing due (e.g. {@code ExpireProposals} when no
-     * proposal has expired): it changes nothing and records nothing.
+     * Only a system command with nothing due (e.g. {@code ProcessDueTransfers}, {@code ExpireProposals})
+     * is accepted with no event; every other accepted command emits at least one.
      */
     record Accepted(List<LedgerEvent> events) implements Outcome {
         public Accepted {

@@ -5,8 +5,8 @@ package org.jcm.ledger.rule;
  * layer answers with. The constants are declared in precedence order, which is also the order the
  * state machine checks them in: when a command breaks several rules, the first one listed here is
  * reported. The phases are: role (and four eyes), unknown references, scope (and the approver's
- * subject), duplicates, request rules that need no unit lookup, account, authorization and proposal
- * state, unit selection, rules on the selected units.
+ * subject), duplicates, request rules that need no unit lookup, pending action, account and
+ * authorization state, unit selection, rules on the selected units.
  */
 public enum Rejection {
     // 1. The actor's role.
@@ -38,13 +38,13 @@ public enum Rejection {
     UNKNOWN_AUTHORIZATION(404),
     /** A sequence number named as a first transfer is not a FirstTransferRecorded event. */
     UNKNOWN_FIRST_TRANSFER(404),
-    /** The proposal named by the command does not exist. */
+    /** The pending action (a pending transfer or a proposal) named by the command does not exist. */
     PROPOSAL_NOT_FOUND(404),
 
     // 3. The actor's scope.
     /** The actor's scope (organization, registry or Party) does not cover what the command acts on. */
     FORBIDDEN_SCOPE(403),
-    /** The approver is the proposer (the same subject): a proposal needs a second subject. */
+    /** The subject who proposed (or initiated) the pending action may not approve it: a second person must. */
     APPROVAL_BY_PROPOSER(403),
 
     // 4. Duplicates.
@@ -60,6 +60,8 @@ public enum Rejection {
     ISSUANCE_DECISION_ALREADY_ISSUED(409),
     /** An authorization with this id already exists. */
     AUTHORIZATION_ALREADY_EXISTS(409),
+    /** The account is already on the organization's trusted-account list (or is one of its own accounts, always trusted). */
+    ACCOUNT_ALREADY_TRUSTED(409),
 
     // 5. Rules on the request itself.
     /** The source and destination of a transfer are the same account. */
@@ -112,20 +114,22 @@ public enum Rejection {
     LEDGER_UNIT_LIMIT_EXCEEDED(422),
 
     // 6. State of pending actions, accounts and authorizations.
-    /** The proposal already ended: approved, rejected, withdrawn or expired (the detail says which). */
+    /** The pending action already ended or no longer waits for this step (approved, rejected, cancelled, executed or expired: the detail says which). */
     PROPOSAL_NOT_PENDING(409),
-    /** The proposal is past its expiry time (and not yet ended by its ProposalExpired event). */
+    /** The approval comes at or after the pending action's expiry, which the ledger has not yet recorded. */
     PROPOSAL_EXPIRED(409),
     /** The authorization was revoked; it can no longer be amended or revoked. */
     AUTHORIZATION_REVOKED(409),
     /** The account is closed. */
     ACCOUNT_CLOSED(409),
-    /** The source account is frozen (or, for a freeze, already frozen). */
+    /** The source account is frozen (or, for a freeze, already frozen; for a pending transfer being approved or executed, either account). */
     ACCOUNT_FROZEN(409),
     /** The account to unfreeze is not frozen. */
     ACCOUNT_NOT_FROZEN(409),
     /** The account to close still holds units. */
     ACCOUNT_NOT_EMPTY(409),
+    /** The account to remove is not on the organization's trusted-account list. */
+    ACCOUNT_NOT_TRUSTED(409),
 
     // 7. Unit selection.
     /** A named serial range includes units that were never issued for that project and vintage. */

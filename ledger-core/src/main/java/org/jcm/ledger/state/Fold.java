@@ -25,13 +25,21 @@ import org.jcm.ledger.event.ProposalMade;
 import org.jcm.ledger.event.ProposalRejected;
 import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
+import org.jcm.ledger.event.PendingTransferApproved;
+import org.jcm.ledger.event.PendingTransferCancelled;
+import org.jcm.ledger.event.PendingTransferExecuted;
+import org.jcm.ledger.event.PendingTransferExpired;
+import org.jcm.ledger.event.TransferPended;
+import org.jcm.ledger.event.TransferPolicySet;
+import org.jcm.ledger.event.TrustedAccountAdded;
+import org.jcm.ledger.event.TrustedAccountRemoved;
 
 /**
  * The fold's dispatch on the event type, in the order of {@link LedgerEvent}'s permitted records:
  * reference data to {@link ReferenceFold}, credits to {@link CreditFold}, Article 6.2 to
- * {@link Article6Fold}, proposals of four-eyes actions to {@link ProposalFold}. One per state, so
- * that folding allocates nothing for the dispatch; a new event type does not compile until this
- * says how it changes the state.
+ * {@link Article6Fold}, transfer controls to {@link TransferControlFold}, proposals of
+ * four-eyes actions to {@link ProposalFold}. One per state, so that folding allocates nothing for
+ * the dispatch; a new event type does not compile until this says how it changes the state.
  */
 final class Fold implements LedgerEvent.Visitor<Void> {
 
@@ -40,6 +48,7 @@ final class Fold implements LedgerEvent.Visitor<Void> {
     private final Article6Fold article6;
     /** Reserving and freeing units for pending actions, shared by the folds of those actions. */
     private final Reservations reservations;
+    private final TransferControlFold transfers;
     private final ProposalFold proposals;
 
     Fold(LedgerData data, JournaledWrites writes, ChangeTracker changes) {
@@ -48,6 +57,7 @@ final class Fold implements LedgerEvent.Visitor<Void> {
         this.credits = new CreditFold(data, writes, changes, surgery);
         this.article6 = new Article6Fold(data, writes, changes, surgery);
         this.reservations = new Reservations(data, writes, changes, surgery);
+        this.transfers = new TransferControlFold(data, writes, credits, reservations);
         this.proposals = new ProposalFold(data, writes, reservations);
     }
 
@@ -162,6 +172,54 @@ final class Fold implements LedgerEvent.Visitor<Void> {
     @Override
     public Void visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
         article6.adjusted(e);
+        return null;
+    }
+
+    @Override
+    public Void visitTransferPolicySet(TransferPolicySet e) {
+        transfers.policySet(e);
+        return null;
+    }
+
+    @Override
+    public Void visitTrustedAccountAdded(TrustedAccountAdded e) {
+        transfers.trustedAdded(e);
+        return null;
+    }
+
+    @Override
+    public Void visitTrustedAccountRemoved(TrustedAccountRemoved e) {
+        transfers.trustedRemoved(e);
+        return null;
+    }
+
+    @Override
+    public Void visitTransferPended(TransferPended e) {
+        transfers.pended(e);
+        return null;
+    }
+
+    @Override
+    public Void visitPendingTransferApproved(PendingTransferApproved e) {
+        transfers.approved(e);
+        return null;
+    }
+
+    @Override
+    public Void visitPendingTransferExecuted(PendingTransferExecuted e) {
+        transfers.executed(e);
+        return null;
+    }
+
+    @Override
+    public Void visitPendingTransferCancelled(PendingTransferCancelled e) {
+        transfers.cancelled(e);
+        return null;
+    }
+
+    @Override
+    public Void visitPendingTransferExpired(PendingTransferExpired e) {
+        transfers.expired(e);
         return null;
     }
 

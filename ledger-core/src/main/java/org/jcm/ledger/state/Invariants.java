@@ -91,6 +91,7 @@ public final class Invariants {
             v.add("accounts index " + indexed + " blocks but the lines hold " + blocks);
         }
         checkReservations(state, v);
+        checkPendingTransfers(state, v);
         for (AuthorizationState a : state.data.authorizations.values()) {
             if (a.terms.authorizedQuantity().isPresent() && a.unitCount > a.terms.authorizedQuantity().get().tonnes()) {
                 v.add("authorization " + a.id + " covers " + a.unitCount + " units, over its cap");
@@ -139,6 +140,45 @@ public final class Invariants {
             long held = reservedPerAction.getOrDefault(r.actionId(), 0L);
             if (held != r.quantity()) {
                 v.add("reservation of " + r.actionId().value() + " is " + r.quantity() + " units, its blocks hold " + held);
+            }
+        }
+    }
+
+    /**
+     * A pending transfer holds its units reserved exactly while it is open (awaiting approval or
+     * scheduled), in its source account; one that ended did so by an event at or after its instant
+     * (an expiry after {@code expiresAt}, an execution after {@code executeAt}); one that needed
+     * approval executed only with an approver other than its initiator.
+     */
+    private static void checkPendingTransfers(LedgerState state, List<String> v) {
+        for (PendingTransfer pt : state.data.pendingTransfers.values()) {
+            Reservation r = state.data.reservations.get(pt.id());
+            boolean open = pt.status().open();
+            if (open != state.data.openTransfers.containsKey(pt.id())) {
+                v.add("pending transfer " + pt.id() + " is " + pt.status() + " but " + (open ? "not " : "") + "listed as open");
+            }
+            if (open && (r == null || !r.accountId().equals(pt.fromAccountId()) || r.quantity() != pt.quantity())) {
+                v.add("open pending transfer " + pt.id() + " does not hold its " + pt.quantity() + " units reserved in "
+                        + pt.fromAccountId());
+            }
+            if (!open && r != null) {
+                v.add("pending transfer " + pt.id() + " ended " + pt.status() + " but still holds units reserved");
+            }
+            if (pt.status() == PendingTransferStatus.AWAITING_APPROVAL && pt.expiresAt().isEmpty()
+                    || pt.status() == PendingTransferStatus.SCHEDULED && pt.executeAt().isEmpty()) {
+                v.add("pending transfer " + pt.id() + " is " + pt.status() + " without its instant");
+            }
+            if (pt.status() == PendingTransferStatus.EXPIRED && pt.endedAt().get().isBefore(pt.expiresAt().orElseThrow())) {
+                v.add("pending transfer " + pt.id() + " expired before its expiresAt");
+            }
+            if (pt.status() == PendingTransferStatus.EXECUTED) {
+                if (pt.endedAt().get().isBefore(pt.executeAt().orElseThrow())) {
+                    v.add("pending transfer " + pt.id() + " executed before its executeAt");
+                }
+                if (pt.approvalRequired() && (pt.approver().isEmpty()
+                        || pt.approver().get().subject().equals(pt.initiator().subject()))) {
+                    v.add("pending transfer " + pt.id() + " needed a second person's approval but executed without one");
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.jcm.ledger.state;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import org.jcm.ledger.id.IssuanceRequestId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PendingActionId;
+import org.jcm.ledger.id.PendingTransferId;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.ProposalId;
@@ -49,6 +51,14 @@ final class LedgerData {
     /** The numbering lines of each host Party, by vintage index (null where nothing was issued). */
     final Map<PartyCode, UnitLine[]> lines = new HashMap<>();
     int liveBlockCount;
+    /** The transfer policies registry administrators set, by organization (absent: the configured default). */
+    final Map<OrganizationId, TransferPolicy> transferPolicies = new HashMap<>();
+    /** Each organization's trusted-account list: the instant each account is trusted from. */
+    final Map<OrganizationId, Map<AccountId, Instant>> trustedAccounts = new HashMap<>();
+    /** Every pending transfer, ended ones included. */
+    final Map<PendingTransferId, PendingTransfer> pendingTransfers = new HashMap<>();
+    /** The pending transfers still open (awaiting approval or scheduled), which the due processing scans. */
+    final Map<PendingTransferId, PendingTransfer> openTransfers = new HashMap<>();
     /** The units reserved for each pending action that holds some ({@link Reservations}). */
     final Map<PendingActionId, Reservation> reservations = new HashMap<>();
     /** Every proposal of a four-eyes action, pending or ended; numbered 1 to its size, never removed. */
@@ -93,6 +103,26 @@ final class LedgerData {
     }
 
     // ------------------------------------------------------------------ lookups for the fold
+
+    /** The policy that applies to the organization's transfers: its own, or the configured default. */
+    TransferPolicy transferPolicy(OrganizationId organization) {
+        TransferPolicy p = transferPolicies.get(organization);
+        return p != null ? p : config.defaultTransferPolicy();
+    }
+
+    /**
+     * Whether {@code to} is a trusted destination for transfers out of {@code from} at {@code at}:
+     * an account of the same organization, or one on the organization's list effective by then.
+     * Two map lookups at most, no allocation: this runs on every transfer.
+     */
+    boolean trusted(AccountState from, AccountState to, Instant at) {
+        if (from.organizationId.equals(to.organizationId)) {
+            return true;
+        }
+        Map<AccountId, Instant> list = trustedAccounts.get(from.organizationId);
+        Instant effective = list == null ? null : list.get(to.id);
+        return effective != null && !effective.isAfter(at);
+    }
 
     /** The account an event names; a replayed event naming an unknown one is inconsistent. */
     AccountState account(long seq, AccountId id) {

@@ -1,8 +1,10 @@
 package org.jcm.ledger.state;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jcm.ledger.credit.BlockKey;
@@ -13,8 +15,10 @@ import org.jcm.ledger.credit.Label;
 import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AuthorizationId;
+import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.PendingTransferId;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.id.Vintage;
@@ -198,6 +202,37 @@ final class LedgerReads {
         return map;
     }
 
+    Optional<PendingTransfer> pendingTransfer(PendingTransferId id) {
+        return Optional.ofNullable(data.pendingTransfers.get(id));
+    }
+
+    /** Every pending transfer, ended ones included, by id. */
+    List<PendingTransfer> pendingTransfers() {
+        List<PendingTransfer> list = new ArrayList<>(data.pendingTransfers.values());
+        list.sort(Comparator.comparing(PendingTransfer::id));
+        return list;
+    }
+
+    /** The organization's trusted-account list (additions not yet effective included), by account id. */
+    List<TrustedAccount> trustedAccounts(OrganizationId organization) {
+        List<TrustedAccount> list = new ArrayList<>();
+        Map<AccountId, Instant> entries = data.trustedAccounts.get(organization);
+        if (entries != null) {
+            entries.forEach((account, effectiveAt) -> list.add(new TrustedAccount(account, effectiveAt)));
+        }
+        list.sort(Comparator.comparing(TrustedAccount::accountId));
+        return list;
+    }
+
+    TransferControlsSnapshot transferControls() {
+        TreeMap<String, TransferPolicy> policies = new TreeMap<>();
+        data.transferPolicies.forEach((org, p) -> policies.put(org.value(), p));
+        TreeMap<String, Instant> trusted = new TreeMap<>();
+        data.trustedAccounts.forEach((org, entries) -> entries.forEach((account, at) ->
+                trusted.put(org.value() + "/" + account.value(), at)));
+        return new TransferControlsSnapshot(data.nextPendingTransferNumber, policies, trusted, pendingTransfers());
+    }
+
     LedgerSnapshot snapshot() {
         List<Organization> orgs = new ArrayList<>(data.organizations.values());
         orgs.sort(Comparator.comparing(Organization::id));
@@ -227,7 +262,7 @@ final class LedgerReads {
         return new LedgerSnapshot(data.nextSeq, data.nextIssuanceRequestNumber, parties(), registries(), orgs, accountList,
                 balanceMap, projects(), issuanceList, requestList, authorizations(), ft, methods, nextUnits,
                 blocks(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), reservations(),
-                reservedBlocks(), proposals(false));
+                reservedBlocks(), transferControls(), proposals(false));
     }
 
     /** Every proposal (or only the pending ones), by id. */

@@ -19,5 +19,6 @@ public record LedgerSnapshot(long nextSeq, long nextIssuanceRequestNumber, List<
                              List<Authorization> authorizations, List<FirstTransferRecorded> firstTransfers,
                              SortedMap<String, String> caMethods, SortedMap<String, Long> nextUnits,
                              List<CreditBlock> blocks, List<Reservation> reservations,
-                             SortedMap<String, String> reservedBlocks, List<Proposal> proposals) {
+                             SortedMap<String, String> reservedBlocks, TransferControlsSnapshot transferControls,
+                             List<Proposal> proposals) {
 }

@@ -17,6 +17,7 @@ import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.PendingActionId;
+import org.jcm.ledger.id.PendingTransferId;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.ProposalId;
 import org.jcm.ledger.id.RegistryId;
@@ -185,6 +186,26 @@ public final class LedgerState {
         UnitLine line = data.line(host, vintage);
         Block b = line == null ? null : line.containing(unit);
         return b == null ? Optional.empty() : Optional.ofNullable(b.reservedFor);
+    }
+
+    /** The pending transfer with this id, ended or not. */
+    public Optional<PendingTransfer> pendingTransfer(PendingTransferId id) {
+        return reads.pendingTransfer(id);
+    }
+
+    /** Every pending transfer, ended ones included, by id. */
+    public List<PendingTransfer> pendingTransfers() {
+        return reads.pendingTransfers();
+    }
+
+    /** The transfer policy that applies to the organization: its own, or the configured default. */
+    public TransferPolicy transferPolicy(OrganizationId organization) {
+        return data.transferPolicy(organization);
+    }
+
+    /** The organization's trusted-account list, additions not yet effective included, by account id. */
+    public List<TrustedAccount> trustedAccounts(OrganizationId organization) {
+        return reads.trustedAccounts(organization);
     }
 
     public int liveBlockCount() {

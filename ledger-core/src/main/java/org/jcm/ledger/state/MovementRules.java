@@ -2,6 +2,7 @@ package org.jcm.ledger.state;
 
 import static org.jcm.ledger.state.StateMachine.reject;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,8 @@ import org.jcm.ledger.serial.BlockSerial;
 
 /**
  * Rules for units leaving a holding account: transfers, cancellations, retirements, and the unit
- * selection they share. This is the hot path: no streams, no boxing, no regular expressions.
+ * selection they share. A transfer the organization's policy holds back (approval or delay) is
+ * handed to {@link PendingTransferRules} once every rule of a direct transfer has passed. This is the hot path: no streams, no boxing, no regular expressions.
  */
 final class MovementRules {
 
@@ -88,6 +90,15 @@ final class MovementRules {
         r = select(s, from, c.quantity().tonnes(), serials, c.filter(), selected);
         if (r != null) {
             return r;
+        }
+        // The organization's transfer controls: two map lookups on the direct path, no allocation.
+        TransferPolicy policy = s.transferPolicy(from.organizationId);
+        boolean trusted = s.trusted(from, to, ctx.at());
+        boolean approval = (policy.approvalThreshold().isPresent() && c.quantity().tonnes() > policy.approvalThreshold().get())
+                || (!trusted && policy.untrustedNeedsApproval());
+        Duration delay = trusted ? Duration.ZERO : policy.untrustedDelay();
+        if (approval || !delay.isZero()) {
+            return PendingTransferRules.pend(s, c, ctx, from, to, selected, trusted, approval, delay);
         }
         long seq = s.nextSeq;
         List<LedgerEvent> events = new ArrayList<>(1);

@@ -58,6 +58,30 @@ final class Reservations {
     }
 
     /**
+     * Checks that {@code ranges} (an event's, each within one live block) are exactly the units
+     * reserved for {@code action}: each reserved for it, together as many as it reserved. The
+     * event of sequence number {@code seq} is inconsistent otherwise.
+     */
+    void checkReserved(long seq, PendingActionId action, List<BlockRange> ranges) {
+        Reservation reservation = data.reservations.get(action);
+        long quantity = 0;
+        for (int i = 0, n = ranges.size(); i < n; i++) {
+            BlockRange r = ranges.get(i);
+            UnitLine line = data.line(r.hostParty(), r.vintage());
+            Block b = line == null ? null : line.containing(r.first());
+            if (b == null || b.last < r.last() || b.reservedFor == null || !b.reservedFor.equals(action)) {
+                throw new InconsistentEventException(seq, "units " + r.first() + "-" + r.last() + " are not reserved for "
+                        + action.value());
+            }
+            quantity += r.size();
+        }
+        if (reservation == null || reservation.quantity() != quantity) {
+            throw new InconsistentEventException(seq, "the ranges hold " + quantity + " units, not those reserved for "
+                    + action.value());
+        }
+    }
+
+    /**
      * Frees every unit reserved for {@code action}, which must hold a reservation; returns it. The
      * units stay where they are (the caller moves them if the action executes).
      */

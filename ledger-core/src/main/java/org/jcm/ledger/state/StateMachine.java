@@ -1,7 +1,13 @@
 package org.jcm.ledger.state;
 
 import java.util.List;
+import org.jcm.ledger.command.AddTrustedAccount;
 import org.jcm.ledger.command.AmendAuthorization;
+import org.jcm.ledger.command.ApprovePendingTransfer;
+import org.jcm.ledger.command.CancelPendingTransfer;
+import org.jcm.ledger.command.ProcessDueTransfers;
+import org.jcm.ledger.command.RemoveTrustedAccount;
+import org.jcm.ledger.command.SetTransferPolicy;
 import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
 import org.jcm.ledger.command.ApproveProposal;
 import org.jcm.ledger.command.AuthorizeUnits;
@@ -189,6 +195,36 @@ public final class StateMachine {
         @Override
         public Outcome visitExpireProposals(ExpireProposals c) {
             return ProposalRules.expire(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitSetTransferPolicy(SetTransferPolicy c) {
+            return TransferControlRules.setPolicy(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitAddTrustedAccount(AddTrustedAccount c) {
+            return TransferControlRules.addTrusted(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitRemoveTrustedAccount(RemoveTrustedAccount c) {
+            return TransferControlRules.removeTrusted(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitApprovePendingTransfer(ApprovePendingTransfer c) {
+            return PendingTransferRules.approve(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitCancelPendingTransfer(CancelPendingTransfer c) {
+            return PendingTransferRules.cancel(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitProcessDueTransfers(ProcessDueTransfers c) {
+            return PendingTransferRules.processDue(s, c, ctx);
         }
     }
 

@@ -14,6 +14,7 @@ import static org.jcm.ledger.state.Fixture.holder;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.command.AddTrustedAccount;
 import org.jcm.ledger.command.AmendAuthorization;
+import org.jcm.ledger.command.ApprovePendingTransfer;
+import org.jcm.ledger.command.CancelPendingTransfer;
+import org.jcm.ledger.command.ProcessDueTransfers;
+import org.jcm.ledger.command.RemoveTrustedAccount;
+import org.jcm.ledger.command.SetTransferPolicy;
+import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
 import org.jcm.ledger.command.AuthorizeUnits;
 import org.jcm.ledger.command.CancelCredits;
@@ -52,6 +60,7 @@ import org.jcm.ledger.credit.RetirementPurpose;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AuthorizationId;
 import org.jcm.ledger.id.JcmStatus;
+import org.jcm.ledger.id.PendingTransferId;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.ProposalId;
 import org.jcm.ledger.id.Vintage;
@@ -108,14 +117,34 @@ class EveryEventTypeTest {
         f.ok(admin(MNG01), new FreezeAccount(spare, Optional.of("check")));
         f.ok(admin(MNG01), new UnfreezeAccount(spare, Optional.empty()));
         f.ok(admin(MNG01), new CloseAccount(spare, Optional.of("unused")));
+        transferControls();
         f.ok(admin(MNG01), new CancelCredits(f.mnC1, Quantity.of(5), List.of(), Optional.empty(), CancellationReason.CORRECTION,
                 Optional.of("double counted")));
         ProposalId rejected = proposalId(f.ok(admin(MNG01), new ProposeAction(new FreezeAccount(f.mnG1, Optional.empty()))));
         f.ok(Fixture.second(admin(MNG01)), new RejectProposal(rejected, "no court order"));
         proposalId(f.ok(GOV_MNG, new ProposeAction(new AmendAuthorization(ndc, Optional.empty(), Optional.empty(),
                 Optional.of(List.of("Ulaanbaatar Solar", "Company A")), Optional.empty(), List.of(), Optional.empty()))));
-        f.advanceTo(Fixture.T0.plus(Duration.ofDays(30)));
+        f.advanceTo(Fixture.T0.plus(Duration.ofDays(60)));
         f.ok(new Actor(Role.OPERATOR, "jcm-writer", ""), new ExpireProposals());
+    }
+
+    /** A policy, the trusted-account list, and pending transfers executed, cancelled and expired. */
+    private void transferControls() {
+        Actor second = Actor.accountHolder("second-" + f.mnC, f.mnC);
+        f.ok(admin(MNG01), new SetTransferPolicy(f.mnC, Optional.of(Quantity.of(1_000)), true, Duration.ofHours(26)));
+        f.ok(holder(f.mnC), new AddTrustedAccount(f.mnC, f.jpB1));
+        f.ok(holder(f.mnC), new RemoveTrustedAccount(f.mnC, f.jpB1));
+        PendingTransferId executed = pend(5);
+        f.ok(second, new ApprovePendingTransfer(executed));
+        PendingTransferId cancelled = pend(5);
+        f.ok(second, new CancelPendingTransfer(cancelled, "wrong destination"));
+        pend(5);
+        f.advanceTo(Fixture.T0.plus(Duration.ofDays(30)));
+        f.ok(ProcessDueTransfers.systemActor(), new ProcessDueTransfers());
+    }
+
+    private PendingTransferId pend(long quantity) {
+        return ((TransferPended) f.ok(holder(f.mnC), TransferCredits.of(f.mnC1, f.jpB1, quantity)).get(0)).pendingTransferId();
     }
 
     static ProposalId proposalId(List<LedgerEvent> events) {

@@ -96,8 +96,20 @@ public final class Fixture {
     public final AccountId mnG1 = AccountId.holding(MNG01, 2);
     public final AccountId twC1 = AccountId.holding(TWN01, 1);
 
+    /**
+     * The default configuration with transfer policy {@link TransferPolicy#OPEN} (no approval, no
+     * delay): the ledger as it was before the transfer controls, on which the tests of every other
+     * rule run. Tests of the controls use {@link LedgerConfig#DEFAULT} ({@link #withEuDefaults()}).
+     */
+    public static final LedgerConfig OPEN_TRANSFERS = LedgerConfig.DEFAULT.withDefaultTransferPolicy(TransferPolicy.OPEN);
+
     public Fixture() {
-        this(new LedgerState());
+        this(new LedgerState(OPEN_TRANSFERS));
+    }
+
+    /** A fixture on the default configuration: the EU Union Registry's transfer controls. */
+    public static Fixture withEuDefaults() {
+        return new Fixture(new LedgerState(LedgerConfig.DEFAULT));
     }
 
     public Fixture(LedgerState state) {
@@ -135,6 +147,17 @@ public final class Fixture {
 
     public CommandContext context(Actor actor) {
         return new CommandContext(clock.plusSeconds(tick++), actor);
+    }
+
+    /** Moves the clock on by {@code d} from the time of the last command (for delays and time-outs). */
+    public void advanceBy(java.time.Duration d) {
+        clock = clock.plusSeconds(tick).plus(d);
+        tick = 0;
+    }
+
+    /** A second account holder of the organization: another subject, the same role and scope. */
+    public static Actor second(OrganizationId org) {
+        return Actor.accountHolder("second-" + org, org);
     }
 
     /** Makes the next commands happen at {@code at}, one second apart (for tests of dates and years). */

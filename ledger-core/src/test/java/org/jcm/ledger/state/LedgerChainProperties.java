@@ -29,6 +29,7 @@ import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.event.IssuedAllocation;
 import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.event.PendingTransferExecuted;
 import org.jcm.ledger.event.UnitsAuthorized;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AuthorizationId;
@@ -170,6 +171,8 @@ class LedgerChainProperties {
                     h.seqs.add(event.seq());
                     if (event instanceof CreditsTransferred e) {
                         h.holder = e.toAccountId();
+                    } else if (event instanceof PendingTransferExecuted e) {
+                        h.holder = e.toAccountId();
                     } else if (event instanceof CreditsCancelled e) {
                         h.holder = e.toAccountId();
                         h.status = BlockStatus.CANCELLED;
@@ -209,6 +212,8 @@ class LedgerChainProperties {
 
         private static List<BlockRange> ranges(LedgerEvent event) {
             if (event instanceof CreditsTransferred e) {
+                return e.ranges();
+            } else if (event instanceof PendingTransferExecuted e) {
                 return e.ranges();
             } else if (event instanceof CreditsCancelled e) {
                 return e.ranges();

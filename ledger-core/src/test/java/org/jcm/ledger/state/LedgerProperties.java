@@ -20,7 +20,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
 /**
  * Properties of random command sequences (issuances, transfers by quantity, serial range and filter,
  * cancellations, retirements, freezes, closures, authorizations, amendments, revocations,
- * corresponding adjustments, and invalid commands mixed in).
+ * corresponding adjustments, transfer policies, trusted accounts, approvals, cancellations and due
+ * processing of pending transfers, and invalid commands mixed in).
  */
 class LedgerProperties {
 
@@ -51,9 +52,16 @@ class LedgerProperties {
     }
 
     private static Fixture run(List<RandomCommands.Step> steps, StepCheck check, boolean count) {
-        // Proposals expire after 30 s of the test clock (one second per command), so that random
-        // sequences reach expiry as well as approval.
-        Fixture f = new Fixture(new LedgerState(LedgerConfig.DEFAULT.withProposalTimeout(PROPOSAL_TIMEOUT)));
+        // Half the sequences run on the EU transfer controls (transfers to other organizations wait
+        // for approval and delays), half with no controls, so both reach every other rule.
+        return run(steps.get(0).a() % 2 == 0 ? LedgerConfig.DEFAULT : Fixture.OPEN_TRANSFERS, steps, check, count);
+    }
+
+    /** Applies the steps on a ledger with {@code config}, calling {@code check} after each. */
+    static Fixture run(LedgerConfig config, List<RandomCommands.Step> steps, StepCheck check, boolean count) {
+        // Proposals expire after 30 s of the test clock (one second per command, unless a step
+        // moves the clock), so that random sequences reach expiry as well as approval.
+        Fixture f = new Fixture(new LedgerState(config.withProposalTimeout(PROPOSAL_TIMEOUT)));
         RandomCommands random = new RandomCommands(f);
         // A starting stock, so that most random movements find units to move.
         random.issued(f.issue("BASE-1", Fixture.MN001, 2024, f.mnC1, 300, f.jpA1, 200));
@@ -64,6 +72,7 @@ class LedgerProperties {
             LedgerSnapshot before = check.wantsSnapshots() ? f.state.snapshot() : null;
             long seqBefore = f.state.nextSeq();
             check.before(f, p);
+            p.advanceClock(f);
             Outcome o = f.direct(p.actor(), p.command());
             if (o instanceof Outcome.Accepted) {
                 random.accepted(p);

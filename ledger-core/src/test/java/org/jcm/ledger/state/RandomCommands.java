@@ -9,7 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Allocation;
+import org.jcm.ledger.command.AddTrustedAccount;
 import org.jcm.ledger.command.AmendAuthorization;
+import org.jcm.ledger.command.ApprovePendingTransfer;
+import org.jcm.ledger.command.CancelPendingTransfer;
+import org.jcm.ledger.command.ProcessDueTransfers;
+import org.jcm.ledger.command.RemoveTrustedAccount;
+import org.jcm.ledger.command.SetTransferPolicy;
 import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
 import org.jcm.ledger.command.AuthorizeUnits;
 import org.jcm.ledger.command.CancelCredits;
@@ -36,6 +42,7 @@ import org.jcm.ledger.id.AuthorizationId;
 import org.jcm.ledger.id.IssuanceId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.PendingTransferId;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.id.Vintage;
@@ -59,20 +66,34 @@ final class RandomCommands {
     record Step(int kind, int a, int b, int c, int d, int e) {
     }
 
-    /** A command and who issues it. */
-    record Planned(Actor actor, Command command) {
+    /** A command, who issues it, and how far the clock moves on before it (zero for most). */
+    record Planned(Actor actor, Command command, java.time.Duration advance) {
+        Planned(Actor actor, Command command) {
+            this(actor, command, java.time.Duration.ZERO);
+        }
+
+        /** Moves {@code f}'s clock on as planned, before the command is applied to it. */
+        void advanceClock(Fixture f) {
+            if (!advance.isZero()) {
+                f.advanceBy(advance);
+            }
+        }
     }
 
-    static final int KINDS = 25;
+    static final int KINDS = 35;
 
     /** The system actor that issues {@code ExpireProposals}. */
     static final Actor WRITER = new Actor(org.jcm.ledger.command.Role.OPERATOR, "jcm-writer", "");
 
     static Arbitrary<List<Step>> steps(int maxSize) {
+        return steps(1, maxSize);
+    }
+
+    static Arbitrary<List<Step>> steps(int minSize, int maxSize) {
         Arbitrary<Integer> n = Arbitraries.integers().between(0, 1000);
         Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, KINDS - 1), n, n, n, n, n)
                 .as(Step::new);
-        return step.list().ofMinSize(1).ofMaxSize(maxSize);
+        return step.list().ofMinSize(minSize).ofMaxSize(maxSize);
     }
 
     private final Fixture f;
@@ -94,6 +115,9 @@ final class RandomCommands {
         AccountId to = pick(accounts, s.b());
         long quantity = 1 + s.c() % 150;
         Actor owner = f.holderOf(from);
+        if (s.d() % 2 == 1) {
+            owner = second(f.state.account(from).orElseThrow().organizationId().orElseThrow());
+        }
         Actor actor = s.e() % 23 == 0 ? holder(f.jpB) : owner;
         switch (s.kind()) {
             case 0:
@@ -150,6 +174,8 @@ final class RandomCommands {
             case 13:
                 return amend(s);
             case 14:
+            case 25:
+            case 26:
                 return fourEyes(s.e() % 11 == 0 ? GOV_JPN : GOV_MNG,
                         new RevokeAuthorization(s.c() % 4 != 0 ? revocable(s.a()) : knownAuthorization(s.a()),
                                 Optional.empty()), s);
@@ -157,19 +183,32 @@ final class RandomCommands {
                 return adjust(s);
             case 16:
                 return new Planned(admin(from.registryId()), new CloseAccount(from, Optional.empty()));
+            case 17:
+                return policy(from, s);
             case 18:
+                return new Planned(actor, s.c() % 3 == 0 ? new RemoveTrustedAccount(organizationOf(from), to)
+                        : new AddTrustedAccount(organizationOf(from), to));
             case 19:
             case 20:
             case 21:
+                return approveOrCancel(s);
             case 22:
             case 23:
+            case 24:
+                return processDue(s);
+            case 28:
+            case 29:
+            case 30:
+            case 31:
+            case 32:
+            case 33:
                 if (f.state.pendingProposals().isEmpty() && s.c() % 4 != 0) {
                     // Nothing to decide: propose a cancellation for correction (it reserves units) or a
                     // revocation (the rarest action to be valid) instead.
                     return plan(new Step(s.b() % 3 == 0 ? 14 : 8, s.a(), s.b(), s.c(), 0, s.e()));
                 }
-                return s.kind() == 23 ? proposals.reject(s) : proposals.approve(s);
-            case 24:
+                return s.kind() == 33 ? proposals.reject(s) : proposals.approve(s);
+            case 34:
                 // The writer expires what is due (one second of the test clock passes per step).
                 return new Planned(s.e() % 13 == 0 ? admin(MNG01) : WRITER, new org.jcm.ledger.command.ExpireProposals());
             default:
@@ -198,6 +237,46 @@ final class RandomCommands {
             }
         }
         return Optional.empty();
+    }
+
+    private OrganizationId organizationOf(AccountId account) {
+        return f.state.account(account).orElseThrow().organizationId().orElseThrow();
+    }
+
+    /** A policy for the organization of {@code from}: a threshold sometimes, approval or not, a delay of 0, 1 or 26 hours. */
+    private Planned policy(AccountId from, Step s) {
+        RegistryId registry = s.e() % 13 == 0 ? JPN01 : from.registryId();
+        return new Planned(admin(registry), new SetTransferPolicy(organizationOf(from),
+                s.b() % 3 == 0 ? Optional.of(Quantity.of(1 + s.c() % 120)) : Optional.empty(), s.d() % 2 == 0,
+                java.time.Duration.ofHours(new int[] {0, 1, 26}[s.e() % 3])));
+    }
+
+    /**
+     * An approval or a cancellation of a pending transfer (its initiator, a second holder of its
+     * organization, or a holder of another one), or of one that does not exist.
+     */
+    private Planned approveOrCancel(Step s) {
+        List<PendingTransfer> pending = new ArrayList<>();
+        for (PendingTransfer pt : f.state.pendingTransfers()) {
+            if (pt.status().open() || s.c() % 7 == 0) {
+                pending.add(pt);
+            }
+        }
+        PendingTransferId id = pending.isEmpty() || s.e() % 17 == 0 ? PendingTransferId.of(99_999)
+                : pick(pending, s.a()).id();
+        Optional<PendingTransfer> target = f.state.pendingTransfer(id);
+        OrganizationId org = target.map(PendingTransfer::organizationId).orElse(f.mnC);
+        Actor initiator = target.map(PendingTransfer::initiator).orElse(holder(org));
+        Actor other = initiator.equals(holder(org)) ? second(org) : holder(org);
+        Actor actor = s.b() % 5 == 0 ? initiator : s.b() % 5 == 1 ? holder(f.twC) : other;
+        return new Planned(actor, s.c() % 4 == 0 ? new CancelPendingTransfer(id, "reason " + s.d())
+                : new ApprovePendingTransfer(id));
+    }
+
+    /** The writer's due processing after the clock moved on by up to 50 hours; sometimes by another operator. */
+    private Planned processDue(Step s) {
+        return new Planned(s.e() % 19 == 0 ? OPERATOR : ProcessDueTransfers.systemActor(), new ProcessDueTransfers(),
+                java.time.Duration.ofMinutes(1 + (s.c() * 13L + s.d()) % 3_000));
     }
 
     /** Remember the issuances among {@code events}, so later steps can name them. */

@@ -13,6 +13,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.command.AddTrustedAccount;
+import org.jcm.ledger.command.ApprovePendingTransfer;
+import org.jcm.ledger.command.CancelPendingTransfer;
+import org.jcm.ledger.command.RemoveTrustedAccount;
 import org.jcm.ledger.command.Allocation;
 import org.jcm.ledger.command.AmendAuthorization;
 import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
@@ -51,6 +55,7 @@ import org.jcm.ledger.id.MethodologyId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.PendingTransferId;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.ProposalId;
 import org.jcm.ledger.id.RegistryId;
@@ -87,7 +92,7 @@ class RejectionTableTest {
 
         Case(String name, Rejection expected, Consumer<Fixture> setup, Function<Fixture, Actor> actor,
              Function<Fixture, Command> invalid, Function<Fixture, Command> valid, Function<Fixture, Actor> validActor) {
-            this(name, expected, setup, actor, invalid, valid, validActor, LedgerConfig.DEFAULT);
+            this(name, expected, setup, actor, invalid, valid, validActor, Fixture.OPEN_TRANSFERS);
         }
 
         Case(String name, Rejection expected, Consumer<Fixture> setup, Function<Fixture, Actor> actor,
@@ -111,7 +116,7 @@ class RejectionTableTest {
     }
 
     /** A ledger without a practical limit per issuance, to reach the limits of 2^53 - 1. */
-    static final LedgerConfig UNLIMITED = LedgerConfig.DEFAULT.withMaxIssuanceQuantity(Quantity.MAX);
+    static final LedgerConfig UNLIMITED = Fixture.OPEN_TRANSFERS.withMaxIssuanceQuantity(Quantity.MAX);
 
     static final Consumer<Fixture> NOTHING = f -> { };
     /** IR000001: Ulaanbaatar Solar asks for 1,000 units of MN001 for 2024 (monitoring period: the calendar year). */
@@ -142,6 +147,13 @@ class RejectionTableTest {
     static final Consumer<Fixture> ONE_EXPIRED_ONE_PENDING = FREEZE_PROPOSED
             .andThen(f -> f.advanceTo(T0.plus(java.time.Duration.ofDays(8))))
             .andThen(f -> f.ok(admin(MNG01), new ProposeAction(new FreezeAccount(f.mnC1, Optional.empty()))));
+    /** A second account holder of the Mongolian company, who may approve what {@code holder(f.mnC)} initiated. */
+    static final Actor SECOND_MNC = Actor.accountHolder("second-MNG01-O0001", OrganizationId.of(MNG01, 1));
+    /**
+     * On the default configuration (EU rules): the Mongolian company transfers 10 units to Company
+     * B in Japan, not trusted, so the transfer waits for approval as PT00000001 with units 1-10 reserved.
+     */
+    static final Consumer<Fixture> PENDED = ISSUED.andThen(f -> f.ok(holder(f.mnC), transfer(f.mnC1, f.jpB1, 10)));
 
     static BlockSerial serial(ProjectId project, int vintage, long first, long last) {
         return new BlockSerial(project, Vintage.of(vintage), UnitRange.of(first, last));
@@ -233,14 +245,14 @@ class RejectionTableTest {
                     f -> new ApplyCorrespondingAdjustment(MNG, Year.of(2024), CaMethod.TRAJECTORY, List.of(), List.of(1L)),
                     f -> new ApplyCorrespondingAdjustment(MNG, Year.of(2024), CaMethod.TRAJECTORY, List.of(),
                             List.of(firstTransferSeq(f)))),
-            new Case("approving_an_unknown_proposal_is_rejected_with_proposal_not_found", Rejection.PROPOSAL_NOT_FOUND,
-                    FREEZE_PROPOSED, f -> second(admin(MNG01)), f -> new ApproveProposal(ProposalId.of(2)),
-                    f -> new ApproveProposal(ProposalId.of(1))),
+            new Case("approving_a_pending_transfer_that_does_not_exist_is_rejected_with_proposal_not_found",
+                    Rejection.PROPOSAL_NOT_FOUND, PENDED, f -> SECOND_MNC, f -> new ApprovePendingTransfer(PendingTransferId.of(9)),
+                    f -> new ApprovePendingTransfer(PendingTransferId.of(1))).on(LedgerConfig.DEFAULT),
             new Case("transferring_from_another_organizations_account_is_rejected_with_forbidden_scope", Rejection.FORBIDDEN_SCOPE,
                     ISSUED, f -> holder(f.jpA), f -> transfer(f.mnC1, f.mnG1, 10), f -> transfer(f.jpA1, f.mnG1, 10)),
-            new Case("approving_ones_own_proposal_is_rejected_with_approval_by_proposer", Rejection.APPROVAL_BY_PROPOSER,
-                    FREEZE_PROPOSED, f -> admin(MNG01), f -> new ApproveProposal(ProposalId.of(1)),
-                    f -> new ApproveProposal(ProposalId.of(1)), f -> second(admin(MNG01))),
+            new Case("approving_ones_own_pending_transfer_is_rejected_with_approval_by_proposer", Rejection.APPROVAL_BY_PROPOSER,
+                    PENDED, f -> holder(f.mnC), f -> new ApprovePendingTransfer(PendingTransferId.of(1)),
+                    f -> new ApprovePendingTransfer(PendingTransferId.of(1)), f -> SECOND_MNC).on(LedgerConfig.DEFAULT),
             new Case("registering_a_party_twice_is_rejected_with_party_already_registered", Rejection.PARTY_ALREADY_REGISTERED,
                     NOTHING, f -> OPERATOR,
                     f -> new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA))),
@@ -270,6 +282,9 @@ class RejectionTableTest {
                     f -> GOV_MNG,
                     f -> authorizeIssuance("MNG-A-1", "MN002-2024-01", AuthorizationPurpose.NDC, Optional.empty(), Optional.empty()),
                     f -> authorizeIssuance("MNG-A-2", "MN002-2024-01", AuthorizationPurpose.NDC, Optional.empty(), Optional.empty())),
+            new Case("adding_an_account_to_the_trusted_list_twice_is_rejected_with_account_already_trusted",
+                    Rejection.ACCOUNT_ALREADY_TRUSTED, f -> f.ok(holder(f.mnC), new AddTrustedAccount(f.mnC, f.jpB1)),
+                    f -> holder(f.mnC), f -> new AddTrustedAccount(f.mnC, f.jpB1), f -> new AddTrustedAccount(f.mnC, f.jpA1)),
             new Case("transferring_to_the_same_account_is_rejected_with_same_account", Rejection.SAME_ACCOUNT, ISSUED,
                     f -> holder(f.mnC), f -> transfer(f.mnC1, f.mnC1, 10), f -> transfer(f.mnC1, f.mnG1, 10)),
             new Case("transferring_into_a_retirement_account_is_rejected_with_not_holding_account", Rejection.NOT_HOLDING_ACCOUNT,
@@ -375,12 +390,15 @@ class RejectionTableTest {
                     },
                     f -> admin(MNG01), f -> issue("X-1", MN002, 2025, 2025, 2, ir(2), alloc(f.mnG1, 2)),
                     f -> issue("X-1", MN002, 2025, 2025, 1, ir(2), alloc(f.mnG1, 1))).on(UNLIMITED),
-            new Case("approving_a_rejected_proposal_is_rejected_with_proposal_not_pending", Rejection.PROPOSAL_NOT_PENDING,
-                    ONE_REJECTED_ONE_PENDING, f -> second(admin(MNG01)), f -> new ApproveProposal(ProposalId.of(1)),
-                    f -> new ApproveProposal(ProposalId.of(2))),
-            new Case("approving_a_proposal_past_its_expiry_is_rejected_with_proposal_expired", Rejection.PROPOSAL_EXPIRED,
-                    ONE_EXPIRED_ONE_PENDING, f -> second(admin(MNG01)), f -> new ApproveProposal(ProposalId.of(1)),
-                    f -> new ApproveProposal(ProposalId.of(2))),
+            new Case("approving_a_cancelled_pending_transfer_is_rejected_with_proposal_not_pending", Rejection.PROPOSAL_NOT_PENDING,
+                    PENDED.andThen(f -> f.ok(holder(f.mnC), new CancelPendingTransfer(PendingTransferId.of(1), "wrong account")))
+                            .andThen(f -> f.ok(holder(f.mnC), transfer(f.mnC1, f.jpB1, 10))),
+                    f -> SECOND_MNC, f -> new ApprovePendingTransfer(PendingTransferId.of(1)),
+                    f -> new ApprovePendingTransfer(PendingTransferId.of(2))).on(LedgerConfig.DEFAULT),
+            new Case("approving_a_pending_transfer_after_its_expiry_is_rejected_with_proposal_expired", Rejection.PROPOSAL_EXPIRED,
+                    PENDED.andThen(f -> f.advanceTo(T0.plus(LedgerConfig.DEFAULT_PENDING_APPROVAL_TIMEOUT).plusSeconds(3600))),
+                    f -> SECOND_MNC, f -> new ApprovePendingTransfer(PendingTransferId.of(1)),
+                    f -> new CancelPendingTransfer(PendingTransferId.of(1), "too late")).on(LedgerConfig.DEFAULT),
             new Case("amending_a_revoked_authorization_is_rejected_with_authorization_revoked", Rejection.AUTHORIZATION_REVOKED,
                     AUTHORIZED.andThen(f -> f.ok(GOV_MNG, new RevokeAuthorization(new AuthorizationId("MNG-A-1"), Optional.empty())))
                             .andThen(f -> f.ok(GOV_MNG, authorizeSerials("MNG-A-2", MNG, CA, Optional.empty(), List.of(),
@@ -401,6 +419,9 @@ class RejectionTableTest {
                     f -> new FreezeAccount(f.mnG1, Optional.empty())),
             new Case("closing_an_account_that_holds_units_is_rejected_with_account_not_empty", Rejection.ACCOUNT_NOT_EMPTY, ISSUED,
                     f -> admin(MNG01), f -> new CloseAccount(f.mnC1, Optional.empty()), f -> new CloseAccount(f.mnG1, Optional.empty())),
+            new Case("removing_an_account_not_on_the_trusted_list_is_rejected_with_account_not_trusted",
+                    Rejection.ACCOUNT_NOT_TRUSTED, f -> f.ok(holder(f.mnC), new AddTrustedAccount(f.mnC, f.jpA1)),
+                    f -> holder(f.mnC), f -> new RemoveTrustedAccount(f.mnC, f.jpB1), f -> new RemoveTrustedAccount(f.mnC, f.jpA1)),
             new Case("naming_units_never_issued_is_rejected_with_unknown_units", Rejection.UNKNOWN_UNITS, ISSUED, f -> holder(f.mnC),
                     f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 5000, 5009)),
                     f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10))),
@@ -411,12 +432,9 @@ class RejectionTableTest {
             new Case("naming_units_held_by_another_account_is_rejected_with_units_not_held", Rejection.UNITS_NOT_HELD, ISSUED,
                     f -> holder(f.mnC), f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 601, 610)),
                     f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10))),
-            new Case("naming_units_reserved_for_a_cancellation_for_correction_is_rejected_with_units_reserved",
-                    Rejection.UNITS_RESERVED, ISSUED.andThen(f -> f.ok(admin(MNG01), new ProposeAction(new CancelCredits(f.mnC1,
-                            Quantity.of(10), List.of(serial(MN001, 2024, 1, 10)), Optional.empty(), CancellationReason.CORRECTION,
-                            Optional.of("double counted"))))),
-                    f -> holder(f.mnC), f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10)),
-                    f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 11, 20))),
+            new Case("naming_units_reserved_for_a_pending_transfer_is_rejected_with_units_reserved", Rejection.UNITS_RESERVED,
+                    PENDED, f -> holder(f.mnC), f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10)),
+                    f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 11, 20))).on(LedgerConfig.DEFAULT),
             new Case("authorizing_units_twice_is_rejected_with_already_authorized", Rejection.ALREADY_AUTHORIZED,
                     ISSUED.andThen(f -> f.ok(GOV_MNG, authorizeSerials("MNG-A-1", MNG, CA, Optional.empty(), List.of(),
                             serial(MN001, 2024, 1, 10)))),
@@ -432,26 +450,58 @@ class RejectionTableTest {
                     FIRST_TRANSFERRED, f -> GOV_MNG, f -> adjust(2024, CaMethod.TRAJECTORY, serial(MN001, 2024, 1, 101)),
                     f -> adjust(2024, CaMethod.TRAJECTORY, serial(MN001, 2024, 1, 100))));
 
+    /**
+     * The rejections of proposals of four-eyes actions (the table above shows each code once, with
+     * a pending transfer where both kinds of pending action share a code), in precedence order.
+     */
+    static final List<Case> PROPOSAL_CASES = List.of(
+            new Case("approving_an_unknown_proposal_is_rejected_with_proposal_not_found", Rejection.PROPOSAL_NOT_FOUND,
+                    FREEZE_PROPOSED, f -> second(admin(MNG01)), f -> new ApproveProposal(ProposalId.of(2)),
+                    f -> new ApproveProposal(ProposalId.of(1))),
+            new Case("approving_ones_own_proposal_is_rejected_with_approval_by_proposer", Rejection.APPROVAL_BY_PROPOSER,
+                    FREEZE_PROPOSED, f -> admin(MNG01), f -> new ApproveProposal(ProposalId.of(1)),
+                    f -> new ApproveProposal(ProposalId.of(1)), f -> second(admin(MNG01))),
+            new Case("approving_a_rejected_proposal_is_rejected_with_proposal_not_pending", Rejection.PROPOSAL_NOT_PENDING,
+                    ONE_REJECTED_ONE_PENDING, f -> second(admin(MNG01)), f -> new ApproveProposal(ProposalId.of(1)),
+                    f -> new ApproveProposal(ProposalId.of(2))),
+            new Case("approving_a_proposal_past_its_expiry_is_rejected_with_proposal_expired", Rejection.PROPOSAL_EXPIRED,
+                    ONE_EXPIRED_ONE_PENDING, f -> second(admin(MNG01)), f -> new ApproveProposal(ProposalId.of(1)),
+                    f -> new ApproveProposal(ProposalId.of(2))),
+            new Case("naming_units_reserved_for_a_cancellation_for_correction_is_rejected_with_units_reserved",
+                    Rejection.UNITS_RESERVED, ISSUED.andThen(f -> f.ok(admin(MNG01), new ProposeAction(new CancelCredits(f.mnC1,
+                            Quantity.of(10), List.of(serial(MN001, 2024, 1, 10)), Optional.empty(), CancellationReason.CORRECTION,
+                            Optional.of("double counted"))))),
+                    f -> holder(f.mnC), f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 1, 10)),
+                    f -> transferSerials(f.mnC1, f.mnG1, 10, serial(MN001, 2024, 11, 20))));
+
+    @TestFactory
+    Stream<DynamicTest> each_proposal_rule_rejects_invalid_input_and_accepts_the_corrected_input() {
+        return PROPOSAL_CASES.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+    }
+
     @TestFactory
     Stream<DynamicTest> each_rule_rejects_invalid_input_and_accepts_the_corrected_input() {
-        return CASES.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            Fixture f = new Fixture(new LedgerState(c.config()));
-            c.setup().accept(f);
-            LedgerSnapshot before = f.state.snapshot();
-            long seq = f.state.nextSeq();
-            Outcome o = c.apply(f, c.actor().apply(f), c.invalid().apply(f));
-            assertThat(o).isInstanceOf(Outcome.Rejected.class);
-            Outcome.Rejected r = (Outcome.Rejected) o;
-            assertThat(r.rejection()).as(r.detail()).isEqualTo(c.expected());
-            assertThat(r.detail()).isNotBlank();
-            assertThat(f.state.nextSeq()).isEqualTo(seq);
-            assertThat(f.state.snapshot()).isEqualTo(before);
-            if (c.valid() != null) {
-                Outcome ok = c.apply(f, c.validActor().apply(f), c.valid().apply(f));
-                assertThat(ok).as("corrected input of %s: %s", c.name(), ok).isInstanceOf(Outcome.Accepted.class);
-                assertThat(Invariants.check(f.state)).isEmpty();
-            }
-        }));
+        return CASES.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+    }
+
+    /** The invalid command is refused with the expected code and changes nothing; the corrected one is accepted. */
+    static void check(Case c) {
+        Fixture f = new Fixture(new LedgerState(c.config()));
+        c.setup().accept(f);
+        LedgerSnapshot before = f.state.snapshot();
+        long seq = f.state.nextSeq();
+        Outcome o = c.apply(f, c.actor().apply(f), c.invalid().apply(f));
+        assertThat(o).isInstanceOf(Outcome.Rejected.class);
+        Outcome.Rejected r = (Outcome.Rejected) o;
+        assertThat(r.rejection()).as(r.detail()).isEqualTo(c.expected());
+        assertThat(r.detail()).isNotBlank();
+        assertThat(f.state.nextSeq()).isEqualTo(seq);
+        assertThat(f.state.snapshot()).isEqualTo(before);
+        if (c.valid() != null) {
+            Outcome ok = c.apply(f, c.validActor().apply(f), c.valid().apply(f));
+            assertThat(ok).as("corrected input of %s: %s", c.name(), ok).isInstanceOf(Outcome.Accepted.class);
+            assertThat(Invariants.check(f.state)).isEmpty();
+        }
     }
 
     @Test
@@ -461,6 +511,11 @@ class RejectionTableTest {
             listed.add(c.expected());
         }
         assertThat(listed).containsExactlyElementsOf(Arrays.asList(Rejection.values()));
+        List<Rejection> proposals = new ArrayList<>();
+        for (Case c : PROPOSAL_CASES) {
+            proposals.add(c.expected());
+        }
+        assertThat(proposals).isSortedAccordingTo(java.util.Comparator.naturalOrder());
     }
 
     @Test

@@ -495,7 +495,7 @@ class StateMachineTest {
 
     @Test
     void an_issuance_as_large_as_the_configured_maximum_is_accepted_and_one_unit_more_is_not() {
-        Fixture small = new Fixture(new LedgerState(LedgerConfig.DEFAULT.withMaxIssuanceQuantity(1_000)));
+        Fixture small = new Fixture(new LedgerState(Fixture.OPEN_TRANSFERS.withMaxIssuanceQuantity(1_000)));
         IssuanceRequestId request = small.request(MN001, JAN_1, DEC_31, 5_000);
 
         assertThat(rejection(small.apply(admin(MNG01), issuance("X-1", MN001, request, small.mnC1, 1_001))))
@@ -516,7 +516,7 @@ class StateMachineTest {
 
     @Test
     void no_account_balance_can_pass_2_53_minus_1_because_the_whole_ledger_cannot() {
-        Fixture big = new Fixture(new LedgerState(LedgerConfig.DEFAULT.withMaxIssuanceQuantity(Quantity.MAX)));
+        Fixture big = new Fixture(new LedgerState(Fixture.OPEN_TRANSFERS.withMaxIssuanceQuantity(Quantity.MAX)));
         big.issue("BIG-2024", MN001, 2024, big.mnC1, Quantity.MAX - 10);
         IssuanceRequestId request = big.request(MN002, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 100);
         IssueCredits more = new IssueCredits(new IssuanceId("MORE-2025"), MN002, LocalDate.of(2025, 1, 1),

@@ -10,7 +10,6 @@ import org.jcm.ledger.event.AccountOpened;
 import org.jcm.ledger.event.AccountUnfrozen;
 import org.jcm.ledger.event.AuthorizationAmended;
 import org.jcm.ledger.event.AuthorizationRevoked;
-import org.jcm.ledger.event.BlockRange;
 import org.jcm.ledger.event.CorrespondingAdjustmentApplied;
 import org.jcm.ledger.event.CreditsCancelled;
 import org.jcm.ledger.event.CreditsIssued;
@@ -19,9 +18,16 @@ import org.jcm.ledger.event.CreditsTransferred;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.event.IssuanceRequested;
-import org.jcm.ledger.event.IssuedAllocation;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.event.OrganizationRegistered;
+import org.jcm.ledger.event.PendingTransferApproved;
+import org.jcm.ledger.event.PendingTransferCancelled;
+import org.jcm.ledger.event.PendingTransferExecuted;
+import org.jcm.ledger.event.PendingTransferExpired;
+import org.jcm.ledger.event.TransferPended;
+import org.jcm.ledger.event.TransferPolicySet;
+import org.jcm.ledger.event.TrustedAccountAdded;
+import org.jcm.ledger.event.TrustedAccountRemoved;
 import org.jcm.ledger.event.PartyRegistered;
 import org.jcm.ledger.event.PartyUpdated;
 import org.jcm.ledger.event.ProjectRegistered;
@@ -31,15 +37,8 @@ import org.jcm.ledger.event.ProposalMade;
 import org.jcm.ledger.event.ProposalRejected;
 import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
-import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.CooperativeApproachId;
 import org.jcm.ledger.id.PartyCode;
-import org.jcm.ledger.id.ProjectId;
-import org.jcm.ledger.id.RegistryId;
-import org.jcm.ledger.id.Vintage;
-import org.jcm.ledger.serial.BlockSerial;
-import org.jcm.ledger.serial.ItmoId;
-import org.jcm.ledger.serial.UnitRange;
 
 /**
  * Builds the answer to an accepted mutation from its events alone, so that the first answer and
@@ -56,7 +55,7 @@ public final class MutationResponses {
      */
     public static MutationResponse of(List<LedgerEvent> events, Function<PartyCode, Optional<CooperativeApproachId>> approaches) {
         List<EventSummary> summaries = new ArrayList<>(events.size());
-        Blocks blocks = new Blocks(approaches);
+        ResponseBlocks blocks = new ResponseBlocks(approaches);
         for (LedgerEvent event : events) {
             summaries.add(new EventSummary(event.seq(), event.type(), EventCodec.formatTime(event.at()), event.accept(blocks)));
         }
@@ -166,6 +165,46 @@ public final class MutationResponses {
         }
 
         @Override
+        public String visitTransferPolicySet(TransferPolicySet e) {
+            return e.organizationId().value();
+        }
+
+        @Override
+        public String visitTrustedAccountAdded(TrustedAccountAdded e) {
+            return e.accountId().value();
+        }
+
+        @Override
+        public String visitTrustedAccountRemoved(TrustedAccountRemoved e) {
+            return e.accountId().value();
+        }
+
+        @Override
+        public String visitTransferPended(TransferPended e) {
+            return e.pendingTransferId().value();
+        }
+
+        @Override
+        public String visitPendingTransferApproved(PendingTransferApproved e) {
+            return e.pendingTransferId().value();
+        }
+
+        @Override
+        public String visitPendingTransferExecuted(PendingTransferExecuted e) {
+            return e.pendingTransferId().value();
+        }
+
+        @Override
+        public String visitPendingTransferCancelled(PendingTransferCancelled e) {
+            return e.pendingTransferId().value();
+        }
+
+        @Override
+        public String visitPendingTransferExpired(PendingTransferExpired e) {
+            return e.pendingTransferId().value();
+        }
+
+        @Override
         public String visitProposalMade(ProposalMade e) {
             return e.proposalId().value();
         }
@@ -185,157 +224,4 @@ public final class MutationResponses {
             return e.proposalId().value();
         }
     };
-
-    /**
-     * The blocks an event moved or flagged, ITMO ids from {@code approaches}. Movements name the
-     * receiving account; Article 6.2 events change the units' flags where they are, so their blocks
-     * name no account; reference data has no blocks.
-     */
-    private static final class Blocks implements LedgerEvent.Visitor<List<BlockSummary>> {
-        private final Function<PartyCode, Optional<CooperativeApproachId>> approaches;
-
-        Blocks(Function<PartyCode, Optional<CooperativeApproachId>> approaches) {
-            this.approaches = approaches;
-        }
-
-        @Override
-        public List<BlockSummary> visitPartyRegistered(PartyRegistered e) {
-            return List.of(); // reference data moves no units
-        }
-
-        @Override
-        public List<BlockSummary> visitPartyUpdated(PartyUpdated e) {
-            return List.of(); // reference data moves no units
-        }
-
-        @Override
-        public List<BlockSummary> visitRegistryRegistered(RegistryRegistered e) {
-            return List.of(); // reference data moves no units
-        }
-
-        @Override
-        public List<BlockSummary> visitOrganizationRegistered(OrganizationRegistered e) {
-            return List.of(); // reference data moves no units
-        }
-
-        @Override
-        public List<BlockSummary> visitAccountOpened(AccountOpened e) {
-            return List.of(); // reference data moves no units
-        }
-
-        @Override
-        public List<BlockSummary> visitAccountFrozen(AccountFrozen e) {
-            return List.of(); // reference data moves no units
-        }
-
-        @Override
-        public List<BlockSummary> visitAccountUnfrozen(AccountUnfrozen e) {
-            return List.of(); // reference data moves no units
-        }
-
-        @Override
-        public List<BlockSummary> visitAccountClosed(AccountClosed e) {
-            return List.of(); // reference data moves no units
-        }
-
-        @Override
-        public List<BlockSummary> visitProjectRegistered(ProjectRegistered e) {
-            return List.of(); // reference data moves no units
-        }
-
-        @Override
-        public List<BlockSummary> visitIssuanceRequested(IssuanceRequested e) {
-            return List.of(); // reference data moves no units
-        }
-
-        @Override
-        public List<BlockSummary> visitCreditsIssued(CreditsIssued e) {
-            Optional<CooperativeApproachId> ca = approaches.apply(e.hostParty());
-            List<BlockSummary> blocks = new ArrayList<>(e.allocations().size());
-            for (IssuedAllocation a : e.allocations()) {
-                blocks.add(block(e.projectId(), e.hostParty(), e.vintage(), a.issuingRegistryId(), a.first(), a.last(),
-                        a.accountId(), ca));
-            }
-            return blocks;
-        }
-
-        @Override
-        public List<BlockSummary> visitCreditsTransferred(CreditsTransferred e) {
-            return ranges(e.ranges(), e.toAccountId(), approaches);
-        }
-
-        @Override
-        public List<BlockSummary> visitCreditsCancelled(CreditsCancelled e) {
-            return ranges(e.ranges(), e.toAccountId(), approaches);
-        }
-
-        @Override
-        public List<BlockSummary> visitCreditsRetired(CreditsRetired e) {
-            return ranges(e.ranges(), e.toAccountId(), approaches);
-        }
-
-        @Override
-        public List<BlockSummary> visitUnitsAuthorized(UnitsAuthorized e) {
-            return ranges(e.ranges(), null, approaches);
-        }
-
-        @Override
-        public List<BlockSummary> visitAuthorizationAmended(AuthorizationAmended e) {
-            return ranges(e.ranges(), null, approaches);
-        }
-
-        @Override
-        public List<BlockSummary> visitAuthorizationRevoked(AuthorizationRevoked e) {
-            return ranges(e.ranges(), null, approaches);
-        }
-
-        @Override
-        public List<BlockSummary> visitFirstTransferRecorded(FirstTransferRecorded e) {
-            return ranges(e.ranges(), null, approaches);
-        }
-
-        @Override
-        public List<BlockSummary> visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
-            return ranges(e.ranges(), null, approaches);
-        }
-
-        @Override
-        public List<BlockSummary> visitProposalMade(ProposalMade e) {
-            // A cancellation for correction reserves these units where they are: no account moves them yet.
-            return ranges(e.reserved(), null, approaches);
-        }
-
-        @Override
-        public List<BlockSummary> visitProposalApproved(ProposalApproved e) {
-            return List.of(); // the approval itself moves no units; the action's events that follow do
-        }
-
-        @Override
-        public List<BlockSummary> visitProposalRejected(ProposalRejected e) {
-            return List.of(); // moves no units; reserved units stay where they are, free again
-        }
-
-        @Override
-        public List<BlockSummary> visitProposalExpired(ProposalExpired e) {
-            return List.of(); // moves no units; reserved units stay where they are, free again
-        }
-    }
-
-    private static List<BlockSummary> ranges(List<BlockRange> ranges, AccountId to,
-                                             Function<PartyCode, Optional<CooperativeApproachId>> approaches) {
-        List<BlockSummary> blocks = new ArrayList<>(ranges.size());
-        for (BlockRange r : ranges) {
-            blocks.add(block(r.projectId(), r.hostParty(), r.vintage(), r.issuingRegistryId(), r.first(), r.last(), to,
-                    approaches.apply(r.hostParty())));
-        }
-        return blocks;
-    }
-
-    private static BlockSummary block(ProjectId project, PartyCode host, Vintage vintage, RegistryId issuingRegistry, long first,
-                                      long last, AccountId account, Optional<CooperativeApproachId> ca) {
-        String serial = new BlockSerial(project, vintage, UnitRange.of(first, last)).format();
-        String firstItmo = ca.map(c -> new ItmoId(c, issuingRegistry, host, first, vintage).format()).orElse(null);
-        String lastItmo = ca.map(c -> new ItmoId(c, issuingRegistry, host, last, vintage).format()).orElse(null);
-        return new BlockSummary(serial, account == null ? null : account.value(), last - first + 1, firstItmo, lastItmo);
-    }
 }

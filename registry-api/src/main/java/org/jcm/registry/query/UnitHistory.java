@@ -23,6 +23,14 @@ import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.IssuedAllocation;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.event.OrganizationRegistered;
+import org.jcm.ledger.event.PendingTransferApproved;
+import org.jcm.ledger.event.PendingTransferCancelled;
+import org.jcm.ledger.event.PendingTransferExecuted;
+import org.jcm.ledger.event.PendingTransferExpired;
+import org.jcm.ledger.event.TransferPended;
+import org.jcm.ledger.event.TransferPolicySet;
+import org.jcm.ledger.event.TrustedAccountAdded;
+import org.jcm.ledger.event.TrustedAccountRemoved;
 import org.jcm.ledger.event.PartyRegistered;
 import org.jcm.ledger.event.PartyUpdated;
 import org.jcm.ledger.event.ProjectRegistered;
@@ -197,6 +205,50 @@ final class UnitHistory {
             details.put("year", e.year().getValue());
             details.put("method", e.method().name());
             return ranged(e, at, asked, null, null, e.ranges(), details);
+        }
+
+        @Override
+        public UnitEvent visitTransferPolicySet(TransferPolicySet e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitTrustedAccountAdded(TrustedAccountAdded e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitTrustedAccountRemoved(TrustedAccountRemoved e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitTransferPended(TransferPended e) {
+            return namesNoUnits(e); // reserved units did not move: not indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitPendingTransferApproved(PendingTransferApproved e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitPendingTransferExecuted(PendingTransferExecuted e) {
+            // The transfer it executes: the same public entry as a direct transfer.
+            Map<String, Object> details = new LinkedHashMap<>();
+            HolderView from = BlockRows.holder(e.fromAccountId().value());
+            HolderView to = BlockRows.holder(e.toAccountId().value());
+            return ranged(e, at, asked, from, to, e.ranges(), details);
+        }
+
+        @Override
+        public UnitEvent visitPendingTransferCancelled(PendingTransferCancelled e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
+        }
+
+        @Override
+        public UnitEvent visitPendingTransferExpired(PendingTransferExpired e) {
+            return namesNoUnits(e); // only events with unit ranges are indexed in event_units
         }
 
         @Override

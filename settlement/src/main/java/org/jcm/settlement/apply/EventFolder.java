@@ -24,6 +24,14 @@ import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.event.OrganizationRegistered;
+import org.jcm.ledger.event.PendingTransferApproved;
+import org.jcm.ledger.event.PendingTransferCancelled;
+import org.jcm.ledger.event.PendingTransferExecuted;
+import org.jcm.ledger.event.PendingTransferExpired;
+import org.jcm.ledger.event.TransferPended;
+import org.jcm.ledger.event.TransferPolicySet;
+import org.jcm.ledger.event.TrustedAccountAdded;
+import org.jcm.ledger.event.TrustedAccountRemoved;
 import org.jcm.ledger.event.PartyRegistered;
 import org.jcm.ledger.event.PartyUpdated;
 import org.jcm.ledger.event.ProjectRegistered;
@@ -155,7 +163,7 @@ public final class EventFolder {
 
         @Override
         public Void visitCreditsTransferred(CreditsTransferred transfer) {
-            foldTransfer(transfer, effects);
+            foldTransfer(transfer, transfer, effects);
             return null;
         }
 
@@ -210,6 +218,54 @@ public final class EventFolder {
         }
 
         @Override
+        public Void visitTransferPolicySet(TransferPolicySet e) {
+            state.apply(e); // folded only: no settlement effect
+            return null;
+        }
+
+        @Override
+        public Void visitTrustedAccountAdded(TrustedAccountAdded e) {
+            state.apply(e); // folded only: no settlement effect
+            return null;
+        }
+
+        @Override
+        public Void visitTrustedAccountRemoved(TrustedAccountRemoved e) {
+            state.apply(e); // folded only: no settlement effect
+            return null;
+        }
+
+        @Override
+        public Void visitTransferPended(TransferPended e) {
+            state.apply(e); // folded only: reserved units stay with their holder until the transfer executes
+            return null;
+        }
+
+        @Override
+        public Void visitPendingTransferApproved(PendingTransferApproved e) {
+            state.apply(e); // folded only: no settlement effect
+            return null;
+        }
+
+        @Override
+        public Void visitPendingTransferExecuted(PendingTransferExecuted e) {
+            foldTransfer(e.asTransfer(), e, effects); // settles exactly like the transfer it executes
+            return null;
+        }
+
+        @Override
+        public Void visitPendingTransferCancelled(PendingTransferCancelled e) {
+            state.apply(e); // folded only: no unit moved
+            return null;
+        }
+
+        @Override
+        public Void visitPendingTransferExpired(PendingTransferExpired e) {
+            state.apply(e); // folded only: no unit moved
+            return null;
+        }
+
+        @Override
         public Void visitProposalMade(ProposalMade e) {
             state.apply(e); // folded only: a proposal moves no units between holders (reserved units stay held)
             return null;
@@ -236,7 +292,11 @@ public final class EventFolder {
 
     private enum Kind { TRANSFERRED, RETIRED, CANCELLED }
 
-    private void foldTransfer(CreditsTransferred transfer, BatchEffects effects) {
+    /**
+     * Folds {@code folded} (the transfer itself, or the execution of a pending transfer) and adds the
+     * effects of {@code transfer}, the movement it makes.
+     */
+    private void foldTransfer(CreditsTransferred transfer, LedgerEvent folded, BatchEffects effects) {
         // Labels are read before the fold; a transfer does not change them (a first transfer,
         // COMMITTED -> PENDING, is its own event and keeps the label AUTHORIZED).
         Map<Instrument, Long> tonnesByInstrument = new LinkedHashMap<>();
@@ -245,7 +305,7 @@ public final class EventFolder {
             tonnesByInstrument.merge(instrument, range.size(), Long::sum);
             effects.seeInstrument(instrument, transfer.seq());
         }
-        state.apply(transfer);
+        state.apply(folded);
         addVolumes(transfer.ranges(), transfer, effects, Kind.TRANSFERRED);
         Optional<Trade> trade = transfer.trade();
         if (trade.isEmpty()) {

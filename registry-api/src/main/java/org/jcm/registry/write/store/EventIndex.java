@@ -18,6 +18,14 @@ import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.IssuedAllocation;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.event.OrganizationRegistered;
+import org.jcm.ledger.event.PendingTransferApproved;
+import org.jcm.ledger.event.PendingTransferCancelled;
+import org.jcm.ledger.event.PendingTransferExecuted;
+import org.jcm.ledger.event.PendingTransferExpired;
+import org.jcm.ledger.event.TransferPended;
+import org.jcm.ledger.event.TransferPolicySet;
+import org.jcm.ledger.event.TrustedAccountAdded;
+import org.jcm.ledger.event.TrustedAccountRemoved;
 import org.jcm.ledger.event.PartyRegistered;
 import org.jcm.ledger.event.PartyUpdated;
 import org.jcm.ledger.event.ProjectRegistered;
@@ -165,6 +173,52 @@ public final class EventIndex implements LedgerEvent.Visitor<Void> {
     public Void visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
         ranges(e.ranges(), e.seq());
         return null;
+    }
+
+    @Override
+    public Void visitTransferPolicySet(TransferPolicySet e) {
+        return null; // an organization's policy names no account or units
+    }
+
+    @Override
+    public Void visitTrustedAccountAdded(TrustedAccountAdded e) {
+        return null; // an entry of an organization's list: nothing happens to the account itself
+    }
+
+    @Override
+    public Void visitTrustedAccountRemoved(TrustedAccountRemoved e) {
+        return null; // an entry of an organization's list: nothing happens to the account itself
+    }
+
+    @Override
+    public Void visitTransferPended(TransferPended e) {
+        // The source account's units are reserved; the destination and the public unit history see
+        // the transfer only when it executes (PendingTransferExecuted).
+        rows.touchesAccount(e.fromAccountId().value(), e.seq());
+        return null;
+    }
+
+    @Override
+    public Void visitPendingTransferApproved(PendingTransferApproved e) {
+        return null; // names only the pending transfer; its TransferPended row indexes the source account
+    }
+
+    @Override
+    public Void visitPendingTransferExecuted(PendingTransferExecuted e) {
+        rows.touchesAccount(e.fromAccountId().value(), e.seq());
+        rows.touchesAccount(e.toAccountId().value(), e.seq());
+        ranges(e.ranges(), e.seq());
+        return null;
+    }
+
+    @Override
+    public Void visitPendingTransferCancelled(PendingTransferCancelled e) {
+        return null; // names only the pending transfer; no unit moved
+    }
+
+    @Override
+    public Void visitPendingTransferExpired(PendingTransferExpired e) {
+        return null; // names only the pending transfer; no unit moved
     }
 
     private void ranges(List<BlockRange> ranges, long seq) {
