@@ -9,6 +9,11 @@ package org.jcm.ledger.command;
  */
 public record ExpireProposals() implements Command {
 
+    /** The writer's system actor, the only one allowed to issue this command: operator {@code jcm-writer}, empty scope. */
+    public static Actor systemActor() {
+        return ProcessDueTransfers.systemActor();
+    }
+
     @Override
     public <R> R accept(Command.Visitor<R> visitor) {
         return visitor.visitExpireProposals(this);

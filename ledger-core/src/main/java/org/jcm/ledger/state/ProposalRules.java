@@ -10,6 +10,7 @@ import org.jcm.ledger.command.ApproveProposal;
 import org.jcm.ledger.command.CancelCredits;
 import org.jcm.ledger.command.CommandContext;
 import org.jcm.ledger.command.ExpireProposals;
+import org.jcm.ledger.command.ProcessDueTransfers;
 import org.jcm.ledger.command.ProposableAction;
 import org.jcm.ledger.command.ProposeAction;
 import org.jcm.ledger.command.RejectProposal;
@@ -109,9 +110,10 @@ final class ProposalRules {
 
     /** One {@code ProposalExpired} per pending proposal due at {@code ctx.at()}, by id; none when nothing is due. */
     static Outcome expire(LedgerData s, ExpireProposals c, CommandContext ctx) {
-        Outcome r = ReferenceRules.role(ctx.actor(), Role.OPERATOR);
-        if (r != null) {
-            return r;
+        Actor actor = ctx.actor();
+        if (actor.role() != Role.OPERATOR || !ProcessDueTransfers.SYSTEM_SUBJECT.equals(actor.subject())) {
+            return StateMachine.reject(Rejection.FORBIDDEN_ROLE, "only the writer (operator "
+                    + ProcessDueTransfers.SYSTEM_SUBJECT + ") expires proposals");
         }
         List<LedgerEvent> events = new ArrayList<>();
         for (Proposal p : s.pendingProposals.values()) {

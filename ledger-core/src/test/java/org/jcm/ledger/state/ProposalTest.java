@@ -45,7 +45,7 @@ class ProposalTest {
     final Fixture f = new Fixture();
     static final Actor ADMIN = admin(MNG01);
     static final Actor SECOND = second(ADMIN);
-    static final Actor WRITER = new Actor(Role.OPERATOR, "jcm-writer", "");
+    static final Actor WRITER = ExpireProposals.systemActor();
 
     ProposalId propose(Actor actor, org.jcm.ledger.command.ProposableAction action) {
         return ((ProposalMade) f.ok(actor, new ProposeAction(action)).get(0)).proposalId();
@@ -154,6 +154,8 @@ class ProposalTest {
         assertThat(((Outcome.Accepted) nothing).events()).isEmpty();
         assertThat(f.state.nextSeq()).isEqualTo(seq);
         assertThat(refused(ADMIN, new ExpireProposals())).isEqualTo(Rejection.FORBIDDEN_ROLE);
+        assertThat(refused(OPERATOR, new ExpireProposals())).isEqualTo(Rejection.FORBIDDEN_ROLE);
+        assertThat(WRITER).isEqualTo(new Actor(Role.OPERATOR, "jcm-writer", ""));
 
         f.advanceTo(expiresAt);
         assertThat(refused(SECOND, new ApproveProposal(first))).isEqualTo(Rejection.PROPOSAL_EXPIRED);

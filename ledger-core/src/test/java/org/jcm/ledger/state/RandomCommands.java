@@ -83,7 +83,7 @@ final class RandomCommands {
     static final int KINDS = 35;
 
     /** The system actor that issues {@code ExpireProposals}. */
-    static final Actor WRITER = new Actor(org.jcm.ledger.command.Role.OPERATOR, "jcm-writer", "");
+    static final Actor WRITER = org.jcm.ledger.command.ExpireProposals.systemActor();
 
     static Arbitrary<List<Step>> steps(int maxSize) {
         return steps(1, maxSize);
@@ -210,7 +210,8 @@ final class RandomCommands {
                 return s.kind() == 33 ? proposals.reject(s) : proposals.approve(s);
             case 34:
                 // The writer expires what is due (one second of the test clock passes per step).
-                return new Planned(s.e() % 13 == 0 ? admin(MNG01) : WRITER, new org.jcm.ledger.command.ExpireProposals());
+                return new Planned(s.e() % 13 == 0 ? admin(MNG01) : s.e() % 17 == 0 ? OPERATOR : WRITER,
+                        new org.jcm.ledger.command.ExpireProposals());
             default:
                 return garbage(s);
         }
