@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -24,12 +25,13 @@ import org.jcm.registry.api.TransactionEntry;
 import org.jcm.registry.paging.PageRequest;
 import org.jcm.registry.paging.Pages;
 import org.jcm.registry.problem.ClientText;
+import org.jcm.registry.query.AccountQueries;
+import org.jcm.registry.security.Caller;
+import org.jcm.registry.security.ReadAccess;
+import org.jcm.registry.security.RegistryScope;
+import org.jcm.support.openapi.ProblemResponsesFilter;
 import org.jcm.support.problem.Problem;
 import org.jcm.support.problem.ProblemException;
-import org.jcm.registry.query.AccountQueries;
-import org.jcm.registry.security.ReadAccess;
-import org.jcm.registry.security.Caller;
-import org.jcm.registry.security.RegistryScope;
 
 /** The read endpoints of an account: balances, holdings and transactions, for those who may see it. */
 @Path("/api/v1/accounts")
@@ -53,11 +55,10 @@ public class AccountReadResource {
     @Path("{accountId}")
     @Authenticated
     @Operation(summary = "An account with its balance by vintage and Article 6 label", description = "For account holders "
-            + "of its organization, administrators of its registry, auditors and the government of the registry's Party.")
+            + "of its organization, administrators of its registry, auditors and the government of the registry's Party.",
+            extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))
     @APIResponse(responseCode = "200", description = "The account")
     @APIResponse(responseCode = "400", description = "A query parameter (invalid_query_parameter); this endpoint takes none", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ReadApiDoc.E401, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ReadApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such account (unknown_account)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AccountDetails> account(@RestPath String accountId, @Context UriInfo uri) {
         Caller reader = reader();
@@ -74,11 +75,10 @@ public class AccountReadResource {
     @Path("{accountId}/holdings")
     @Authenticated
     @Operation(summary = "The account's live blocks with serials, ITMO ids and flags, in selection order",
-            description = "In selection order: vintage, project, first unit. " + ReadApiDoc.PAGED)
+            description = "In selection order: vintage, project, first unit. " + ReadApiDoc.PAGED,
+            extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))
     @APIResponse(responseCode = "200", description = "One page of live blocks")
     @APIResponse(responseCode = "400", description = ReadApiDoc.E400_LIST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ReadApiDoc.E401, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ReadApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such account (unknown_account)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ListResponse<BlockView>> holdings(@RestPath String accountId, @Context UriInfo uri) {
         Caller reader = reader();
@@ -94,11 +94,10 @@ public class AccountReadResource {
     @Authenticated
     @Operation(summary = "The ledger events that touched the account, newest first (or order=oldest)",
             description = "Events that opened, froze, unfroze or closed the account or moved units into or out of it, each "
-                    + "as hashed into the ledger. ?order=newest (default) or oldest. " + ReadApiDoc.PAGED)
+                    + "as hashed into the ledger. ?order=newest (default) or oldest. " + ReadApiDoc.PAGED,
+            extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))
     @APIResponse(responseCode = "200", description = "One page of events")
     @APIResponse(responseCode = "400", description = ReadApiDoc.E400_LIST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ReadApiDoc.E401, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ReadApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such account (unknown_account)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ListResponse<TransactionEntry>> transactions(@RestPath String accountId, @Context UriInfo uri) {
         Caller reader = reader();

@@ -11,6 +11,9 @@ final class ApiDoc {
     /** The problems of the reference data resource (its own 404 and 409 are on its operations): 400, 401, 403, 413, 503. */
     static final String REFERENCE_PROBLEMS = "reference-data";
 
+    /** The problem responses of the reads that need a token: 401 and 403 ({@link ReadApiDoc}). */
+    static final String READ_PROBLEMS = "read";
+
     static final String KEY = "Client-chosen key, 1 to 128 visible ASCII characters; a retry with the same key and body "
             + "returns the first answer and appends nothing.";
     static final String E400 = "Malformed JSON (malformed_json), an unknown field (unknown_field), a missing, mistyped or "

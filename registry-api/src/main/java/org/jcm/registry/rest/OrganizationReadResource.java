@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -19,11 +20,12 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jcm.ledger.rule.Rejection;
 import org.jcm.registry.api.OrganizationDetails;
 import org.jcm.registry.problem.ClientText;
+import org.jcm.registry.query.OrganizationQueries;
+import org.jcm.registry.security.Caller;
+import org.jcm.registry.security.ReadAccess;
+import org.jcm.support.openapi.ProblemResponsesFilter;
 import org.jcm.support.problem.Problem;
 import org.jcm.support.problem.ProblemException;
-import org.jcm.registry.query.OrganizationQueries;
-import org.jcm.registry.security.ReadAccess;
-import org.jcm.registry.security.Caller;
 
 /**
  * The read endpoint of an organization, for its registry's administrators, its own holders, auditors and the operator.
@@ -48,11 +50,10 @@ public class OrganizationReadResource {
     @Path("/organizations/{organizationId}")
     @Authenticated
     @Operation(summary = "An organization with its accounts", description = "For its account holders, administrators "
-            + "of its registry, auditors, the operator and the government of the registry's Party.")
+            + "of its registry, auditors, the operator and the government of the registry's Party.",
+            extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))
     @APIResponse(responseCode = "200", description = "The organization")
     @APIResponse(responseCode = "400", description = "A query parameter (invalid_query_parameter); this endpoint takes none", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ReadApiDoc.E401, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ReadApiDoc.E403, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such organization (unknown_organization)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrganizationDetails> organization(@RestPath String organizationId, @Context UriInfo uri) {
         Caller reader = Caller.of(token);

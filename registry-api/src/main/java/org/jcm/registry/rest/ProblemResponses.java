@@ -7,7 +7,7 @@ import org.jcm.support.openapi.ProblemResponsesFilter;
 /**
  * The registry's shared problem responses in the OpenAPI document (registered as
  * {@code mp.openapi.filter}): a resource names a set ({@link ApiDoc#MUTATION_PROBLEMS},
- * {@link ApiDoc#REFERENCE_PROBLEMS}) once, and each of its operations lists the set's responses
+ * {@link ApiDoc#REFERENCE_PROBLEMS}, {@link ApiDoc#READ_PROBLEMS}) once, and each of its operations lists the set's responses
  * with the descriptions of {@link ApiDoc}, instead of every resource repeating the same
  * {@code @APIResponse} block.
  */
@@ -15,7 +15,8 @@ public class ProblemResponses extends ProblemResponsesFilter {
 
     /** The filter with the registry's sets; SmallRye makes it with this constructor. */
     public ProblemResponses() {
-        super(Map.of(ApiDoc.MUTATION_PROBLEMS, mutation(), ApiDoc.REFERENCE_PROBLEMS, referenceData()));
+        super(Map.of(ApiDoc.MUTATION_PROBLEMS, mutation(), ApiDoc.REFERENCE_PROBLEMS, referenceData(),
+                ApiDoc.READ_PROBLEMS, read()));
     }
 
     private static Map<String, String> mutation() {
@@ -28,6 +29,13 @@ public class ProblemResponses extends ProblemResponsesFilter {
         set.put("413", ApiDoc.E413);
         set.put("422", ApiDoc.E422);
         set.put("503", ApiDoc.E503);
+        return set;
+    }
+
+    private static Map<String, String> read() {
+        Map<String, String> set = new LinkedHashMap<>();
+        set.put("401", ReadApiDoc.E401);
+        set.put("403", ReadApiDoc.E403);
         return set;
     }
 

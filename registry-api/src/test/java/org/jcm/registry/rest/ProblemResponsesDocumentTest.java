@@ -33,14 +33,26 @@ class ProblemResponsesDocumentTest {
     }
 
     @Test
-    void every_mutation_lists_the_mutation_problems_first_each_a_problem_with_its_description() {
+    void every_mutation_lists_the_mutation_problems_in_status_order_each_a_problem_with_its_description() {
         String document = document();
         for (String path : MUTATIONS) {
             Map<String, Object> responses = JsonPath.from(document).getMap("paths.'" + path + "'.post.responses");
             assertThat(responses).as(path).isNotNull();
-            assertThat(List.copyOf(responses.keySet()).subList(0, MUTATION_CODES.size())).as(path)
-                    .containsExactlyElementsOf(MUTATION_CODES);
+            assertThat(List.copyOf(responses.keySet())).as(path).containsAll(MUTATION_CODES).isSorted();
             MUTATION_CODES.forEach(code -> assertProblem(document, path, "post", code, DESCRIPTIONS.get(code)));
+        }
+    }
+
+    @Test
+    void reads_that_need_a_token_list_401_and_403_once_defined_beside_their_own_responses() {
+        String document = document();
+        for (String path : List.of("/api/v1/accounts/{accountId}", "/api/v1/accounts/{accountId}/holdings",
+                "/api/v1/accounts/{accountId}/transactions", "/api/v1/organizations/{organizationId}")) {
+            Map<String, Object> responses = JsonPath.from(document).getMap("paths.'" + path + "'.get.responses");
+            assertThat(responses).as(path).isNotNull();
+            assertThat(List.copyOf(responses.keySet())).as(path).contains("200", "400", "401", "403").isSorted();
+            assertProblem(document, path, "get", "401", ReadApiDoc.E401);
+            assertProblem(document, path, "get", "403", ReadApiDoc.E403);
         }
     }
 

@@ -1,7 +1,8 @@
 package org.jcm.support.openapi;
 
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -16,9 +17,9 @@ import org.jcm.support.problem.Problem;
  * operation asks for a named set with the extension {@value #EXTENSION}, usually on its resource
  * class ({@code @Extension(name = ProblemResponsesFilter.EXTENSION, value = "mutation")}: SmallRye
  * gives a class's extensions to each of its operations that has none of its own, and to the class's
- * tags). The filter removes the extension and puts the set's responses first, each an
- * {@code application/problem+json} {@link Problem} with the set's description, then the operation's
- * other responses. A code of the set is the set's response: it replaces the generic 400, 401 and 403
+ * tags). The filter removes the extension and adds the set's responses, each an
+ * {@code application/problem+json} {@link Problem} with the set's description, to the operation's
+ * own, all in status-code order. A code of the set is the set's response: it replaces the generic 400, 401 and 403
  * that SmallRye adds to an operation that declares none, as a class-level {@code @APIResponse} did;
  * an operation that needs its own description for a code names a set without it. The document
  * reads as if each operation carried the annotations.
@@ -31,6 +32,10 @@ public abstract class ProblemResponsesFilter implements OASFilter {
 
     /** The operation extension that names the set of problem responses to add. */
     public static final String EXTENSION = "x-jcm-problem-responses";
+
+    /** Responses are listed by status code, as a reader looks them up; a non-numeric key after them. */
+    private static final Comparator<String> STATUS_ORDER = Comparator
+            .comparing((String code) -> !code.chars().allMatch(Character::isDigit)).thenComparing(Comparator.naturalOrder());
 
     private final Map<String, Map<String, String>> sets;
 
@@ -54,7 +59,7 @@ public abstract class ProblemResponsesFilter implements OASFilter {
             throw new IllegalStateException("No problem responses named '" + name + "'; the sets are " + sets.keySet());
         }
         operation.removeExtension(EXTENSION);
-        Map<String, APIResponse> merged = new LinkedHashMap<>();
+        Map<String, APIResponse> merged = new TreeMap<>(STATUS_ORDER);
         set.forEach((code, description) -> merged.put(code, problem(description)));
         APIResponses own = operation.getResponses();
         if (own != null && own.getAPIResponses() != null) {

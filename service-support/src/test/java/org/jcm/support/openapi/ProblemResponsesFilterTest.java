@@ -21,13 +21,13 @@ class ProblemResponsesFilterTest {
     }
 
     @Test
-    void an_operation_naming_a_set_gets_its_problem_responses_before_its_own_and_loses_the_extension() {
+    void an_operation_naming_a_set_gets_its_problem_responses_beside_its_own_in_status_order_and_loses_the_extension() {
         Operation operation = operation("mutation", Map.of("201", OASFactory.createAPIResponse().description("Created")));
 
         new Filter().filterOperation(operation);
 
         assertThat(operation.getResponses().getAPIResponses()).containsOnlyKeys("400", "409", "503", "201");
-        assertThat(operation.getResponses().getAPIResponses().keySet()).containsExactly("400", "409", "503", "201");
+        assertThat(operation.getResponses().getAPIResponses().keySet()).containsExactly("201", "400", "409", "503");
         APIResponse conflict = operation.getResponses().getAPIResponse("409");
         assertThat(conflict.getDescription()).isEqualTo("Conflict");
         assertThat(conflict.getContent().getMediaType("application/problem+json").getSchema().getRef())
