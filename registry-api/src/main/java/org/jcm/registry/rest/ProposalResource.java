@@ -46,6 +46,9 @@ import org.jcm.support.problem.Problem;
 @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.MUTATION_PROBLEMS)
 public class ProposalResource {
 
+    /** The longest reason a rejection or withdrawal takes. */
+    static final int REASON_MAX = 500;
+
     private final Mutations mutations;
     private final ProposalReads proposals;
     private final JsonWebToken token;
@@ -110,7 +113,11 @@ public class ProposalResource {
         Actor actor = Actors.of(token, Role.REGISTRY_ADMIN, Role.GOVERNMENT);
         ProposalRejectionRequest body = request == null ? new ProposalRejectionRequest(null) : request;
         ProposalId id = Fields.parse("proposalId", proposalId, ProposalId::parse);
-        RejectProposal command = Fields.shape(() -> new RejectProposal(id, Fields.required("reason", body.reason())));
+        String reason = Fields.required("reason", body.reason());
+        if (reason.length() > REASON_MAX) {
+            throw Fields.invalid("reason", "at most " + REASON_MAX + " characters; it has " + reason.length());
+        }
+        RejectProposal command = Fields.shape(() -> new RejectProposal(id, reason));
         Map<String, Object> hashed = new LinkedHashMap<>();
         hashed.put("proposalId", proposalId);
         hashed.put("reason", body.reason());
