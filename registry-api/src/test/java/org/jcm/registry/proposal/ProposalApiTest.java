@@ -320,4 +320,29 @@ class ProposalApiTest {
         tooLong.then().statusCode(400);
         assertThat(read(BOB, id).<String>path("status")).isEqualTo("PENDING");
     }
+
+    @Test
+    void an_authorization_is_approved_by_a_second_official_of_the_party_and_never_by_another_partys() {
+        String into = freshAccount();
+        Map<String, Object> issuance = issuance(into, 20);
+        approve(BOB, propose(ALICE, issuance).path("id")).then().statusCode(201);
+        String authorizationId = "MNG-FE-" + LedgerApi.key().substring(0, 8);
+        Response proposed = LedgerApi.created(ApproverTokens.government("hana@MNG", "MNG", true), "/api/v1/authorizations",
+                Map.of("authorizationId", authorizationId, "party", "MNG", "cooperativeApproachId", "CA0001", "purpose", "NDC",
+                        "issuanceId", issuance.get("issuanceId")));
+        String id = proposed.path("id");
+        assertThat(proposed.header("Location")).endsWith("/api/v1/proposals/" + id);
+        Response otherParty = approve(ApproverTokens.government("ivan@JPN", "JPN", true), id);
+        otherParty.then().statusCode(403);
+        assertThat(otherParty.<String>path("code")).isEqualTo("forbidden_scope");
+        Response administrator = approve(BOB, id);
+        assertThat(administrator.<String>path("code")).isEqualTo("forbidden_scope");
+        Response own = approve(ApproverTokens.government("hana@MNG", "MNG", true), id);
+        assertThat(own.<String>path("code")).isEqualTo("approval_by_proposer");
+        Response approved = approve(ApproverTokens.government("jun@MNG", "MNG", true), id);
+        approved.then().statusCode(201);
+        assertThat(approved.<List<String>>path("events.type")).startsWith("ProposalApproved", "UnitsAuthorized");
+        assertThat(approved.<String>path("id")).isEqualTo(authorizationId);
+        assertThat(read(TestTokens.government("MNG"), id).<String>path("kind")).isEqualTo("AUTHORIZATION");
+    }
 }
