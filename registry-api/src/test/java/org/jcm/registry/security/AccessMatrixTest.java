@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jcm.registry.proposal.ApproverTokens;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,8 +46,11 @@ class AccessMatrixTest {
         AUDITOR
     }
 
-    /** One row: an endpoint (with the data it acts on) and the expected status per caller. */
-    record Row(String method, String path, String note, Function<World, Object> body, String expected) {
+    /**
+     * One row: an endpoint (with the data it acts on) and the expected status per caller;
+     * {@code approver} rows call with each caller's token plus the claim {@code "approver": true}.
+     */
+    record Row(String method, String path, String note, Function<World, Object> body, String expected, boolean approver) {
 
         /** The row's name in docs/security.md. */
         String label() {
@@ -68,7 +72,7 @@ class AccessMatrixTest {
     /**
      * The matrix. Paths name the set-up data in braces: {A} the own organization's account, {O} the
      * own organization, {P} a project, {S} a serial range, {FREEZE} an account to freeze and
-     * unfreeze, {AUTH1}/{AUTH2} Article 6 authorizations of MNG.
+     * unfreeze, {AUTH1}/{AUTH2} Article 6 authorizations of MNG, {PR}/{PR2} pending proposals (freezes) of MNG01.
      */
     static final List<Row> MATRIX = List.of(
             //                                                                           none op  adm adm~ hld hld~ gov gov~ exc exc~ aud
@@ -132,14 +136,25 @@ class AccessMatrixTest {
                                                                                          "401 403 403 403 403 403 201 403 403 403 403"),
             row(POST, "/api/v1/corresponding-adjustments", w -> Map.of("party", "MNG", "year", 2024, "method", "TRAJECTORY",
                     "firstTransferSeqs", List.of(Long.parseLong(w.get("FIRST")))),
-                                                                                         "401 403 403 403 403 403 201 403 403 403 403"));
+                                                                                         "401 403 403 403 403 403 201 403 403 403 403"),
+            row(GET, "/api/v1/proposals", null,                                          "401 200 200 200 403 403 200 200 403 403 200"),
+            row(GET, "/api/v1/proposals/{PR}", null,                                     "401 200 200 403 403 403 200 403 403 403 200"),
+            row(POST, "/api/v1/proposals/{PR2}/approve", "without approver claim", null, "401 403 403 403 403 403 403 403 403 403 403"),
+            approverRow(POST, "/api/v1/proposals/{PR}/approve", null,                    "401 403 201 403 403 403 403 403 403 403 403"),
+            approverRow(POST, "/api/v1/proposals/{PR2}/reject", w -> Map.of("reason", "matrix"),
+                                                                                         "401 403 201 403 403 403 403 403 403 403 403"));
 
     private static Row row(String method, String path, Function<World, Object> body, String expected) {
-        return new Row(method, path, "", body, expected);
+        return new Row(method, path, "", body, expected, false);
     }
 
     private static Row row(String method, String path, String note, Function<World, Object> body, String expected) {
-        return new Row(method, path, note, body, expected);
+        return new Row(method, path, note, body, expected, false);
+    }
+
+    /** A row whose callers' tokens carry {@code "approver": true}. */
+    private static Row approverRow(String method, String path, Function<World, Object> body, String expected) {
+        return new Row(method, path, "approver: true", body, expected, true);
     }
 
     private static Map<String, Object> issuance(World w, int vintage, long quantity) {
@@ -188,6 +203,8 @@ class AccessMatrixTest {
 
     private final World world = new World();
     private final Map<Caller, String> tokens = new LinkedHashMap<>();
+    /** The same callers with the claim {@code "approver": true}, for the approver rows. */
+    private final Map<Caller, String> approverTokens = new LinkedHashMap<>();
 
     private boolean ready;
 
@@ -256,6 +273,24 @@ class AccessMatrixTest {
         tokens.put(Caller.EXCHANGE_OWN, TestTokens.exchange("JPX"));
         tokens.put(Caller.EXCHANGE_OTHER, TestTokens.exchange("OTHERX"));
         tokens.put(Caller.AUDITOR, TestTokens.token("auditor", java.util.Set.of("auditor"), Map.of()));
+
+        // Four eyes: two freezes proposed by a second administrator of MNG01, one to approve, one to reject.
+        String proposed = LedgerApi.account(other[0]);
+        String second = ApproverTokens.admin("second@MNG01", "MNG01", false);
+        world.put("PR", LedgerApi.created(second, "/api/v1/accounts/" + proposed + "/freeze", Map.of()).path("id"));
+        world.put("PR2", LedgerApi.created(second, "/api/v1/accounts/" + proposed + "/freeze", Map.of()).path("id"));
+        approverTokens.put(Caller.OPERATOR, ApproverTokens.token("operator", "operator", Map.of(), true));
+        approverTokens.put(Caller.ADMIN_OWN, ApproverTokens.admin("admin@MNG01", "MNG01", true));
+        approverTokens.put(Caller.ADMIN_OTHER, ApproverTokens.admin("admin@THA01", "THA01", true));
+        approverTokens.put(Caller.HOLDER_OWN, ApproverTokens.token("holder@" + own[0], "account-holder", Map.of("org", own[0]), true));
+        approverTokens.put(Caller.HOLDER_OTHER, ApproverTokens.token("holder@" + other[0], "account-holder",
+                Map.of("org", other[0]), true));
+        approverTokens.put(Caller.GOV_OWN, ApproverTokens.government("gov@MNG", "MNG", true));
+        approverTokens.put(Caller.GOV_OTHER, ApproverTokens.government("gov@JPN", "JPN", true));
+        approverTokens.put(Caller.EXCHANGE_OWN, ApproverTokens.token("exchange@JPX", "exchange", Map.of("venue", "JPX"), true));
+        approverTokens.put(Caller.EXCHANGE_OTHER, ApproverTokens.token("exchange@OTHERX", "exchange", Map.of("venue", "OTHERX"),
+                true));
+        approverTokens.put(Caller.AUDITOR, ApproverTokens.token("auditor", "auditor", Map.of(), true));
     }
 
     @Test
@@ -310,7 +345,7 @@ class AccessMatrixTest {
 
     private Response call(Row row, Caller caller) {
         RequestSpecification request = given().header("Idempotency-Key", LedgerApi.key());
-        String token = tokens.get(caller);
+        String token = (row.approver() ? approverTokens : tokens).get(caller);
         if (token != null) {
             request = request.auth().oauth2(token);
         }
