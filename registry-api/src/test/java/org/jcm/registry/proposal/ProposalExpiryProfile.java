@@ -1,16 +1,19 @@
 package org.jcm.registry.proposal;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.HashMap;
 import java.util.Map;
 import org.jcm.embedded.PostgresDatabase;
 import org.jcm.embedded.SharedInfrastructure;
+import org.jcm.registry.testing.MovableClockProfile;
 
 /**
- * The service on a database of its own ({@code proposal_expiry}) whose proposals expire two seconds
- * after they are made ({@code jcm.ledger.proposal-timeout=PT2S}), so that a test sees one expire.
+ * The service with a ledger clock the test moves ({@link org.jcm.registry.testing.MovableClock}),
+ * on a database of its own ({@code proposal_expiry}, since its events lie days ahead of the real
+ * time), whose writer looks for due actions only when it becomes active (the interval is an hour):
+ * between a proposal's expiry and the writer's next activation the test sees a proposal that is due
+ * but not yet expired by an event.
  */
-public class ProposalExpiryProfile implements QuarkusTestProfile {
+public class ProposalExpiryProfile extends MovableClockProfile {
 
     /** The database name. */
     public static final String DATABASE = "proposal_expiry";
@@ -25,7 +28,7 @@ public class ProposalExpiryProfile implements QuarkusTestProfile {
         config.put("quarkus.datasource.password", database.password());
         // Every Quarkus start in the test JVM shares one broker; two ledgers must not mix on one topic.
         config.put("jcm.outbox.topic", "proposal-expiry-test.events");
-        config.put("jcm.ledger.proposal-timeout", "PT2S");
+        config.put("jcm.writer.due-check-interval", "PT1H");
         return config;
     }
 }
