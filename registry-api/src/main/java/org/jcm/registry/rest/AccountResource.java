@@ -75,7 +75,7 @@ public class AccountResource {
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Freeze a holding account (registry administrator)", description = "A frozen account can receive "
-            + "units but not send them. The body is optional: {\"reason\": \"...\"}. Event AccountFrozen.")
+            + "units but not send them. The body is optional: {\"reason\": \"...\"}. Event AccountFrozen." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = "Accepted and committed: the events appended",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     public Uni<Response> freeze(@PathParam("accountId") String accountId, @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
@@ -90,7 +90,7 @@ public class AccountResource {
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Unfreeze a holding account (registry administrator)", description = "The body is optional: "
-            + "{\"reason\": \"...\"}. Event AccountUnfrozen.")
+            + "{\"reason\": \"...\"}. Event AccountUnfrozen." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = "Accepted and committed: the events appended",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     public Uni<Response> unfreeze(@PathParam("accountId") String accountId, @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)

@@ -20,6 +20,11 @@ final class ApiDoc {
             + "out-of-range field (invalid_field), or a missing or malformed Idempotency-Key (idempotency_key_required, "
             + "invalid_idempotency_key)";
     static final String E401 = "No bearer token, or one that is expired, wrongly signed or from another issuer (unauthorized)";
+    /** The four-eyes endpoints: what their answer is and what executes the action. */
+    static final String FOUR_EYES = " Four eyes: by the role that makes the action this proposes it (201, id the proposal id PR..., "
+            + "event ProposalMade, Location /api/v1/proposals/{id}); it executes when a second subject of the same role and "
+            + "scope whose token carries \"approver\": true approves it (POST /api/v1/proposals/{id}/approve), whose answer "
+            + "lists ProposalApproved and then the events named here.";
     static final String E403 = "The token's role may not do this (forbidden_role) or its scope does not cover what the "
             + "request acts on (forbidden_scope)";
     static final String E404 = "Something the request names does not exist (unknown_registry, unknown_organization, "

@@ -63,7 +63,7 @@ public class Article6Resource {
     @Operation(summary = "Authorize units as ITMOs (government of the host Party)", description = "Version 1 of an "
             + "authorization (AEF table 2) for the units of an issuance or named serial ranges; blocks split as needed. "
             + "Events UnitsAuthorized, then FirstTransferRecorded where the units are already held abroad (NDC) or the "
-            + "OIMP definition is AUTHORIZATION or ISSUANCE.")
+            + "OIMP definition is AUTHORIZATION or ISSUANCE." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = CREATED + "; id is the authorization id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     public Uni<Response> authorize(
@@ -80,7 +80,7 @@ public class Article6Resource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Amend an authorization (government of the authorizing Party)", description = "Makes a new "
             + "version: a new cap, vintages or authorized entities, and/or more units; old versions stay readable. "
-            + "Events AuthorizationAmended, then FirstTransferRecorded for added units where it applies.")
+            + "Events AuthorizationAmended, then FirstTransferRecorded for added units where it applies." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = CREATED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     public Uni<Response> amend(@PathParam("authorizationId") String authorizationId,
@@ -99,7 +99,7 @@ public class Article6Resource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Revoke an authorization (government of the authorizing Party)", description = "Allowed only "
             + "while none of its units was first transferred; its blocks return to NOT_REQUIRED. The body is optional: "
-            + "{\"reason\": \"...\"}. Event AuthorizationRevoked.")
+            + "{\"reason\": \"...\"}. Event AuthorizationRevoked." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = CREATED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     public Uni<Response> revoke(@PathParam("authorizationId") String authorizationId,
@@ -125,7 +125,7 @@ public class Article6Resource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Apply a corresponding adjustment (government of the host Party)", description = "Moves "
             + "first-transferred units from PENDING to APPLIED for their vintage year, with the Party's method for the "
-            + "NDC period. Event CorrespondingAdjustmentApplied.")
+            + "NDC period. Event CorrespondingAdjustmentApplied." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = CREATED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     public Uni<Response> adjust(

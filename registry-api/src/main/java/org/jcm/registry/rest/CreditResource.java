@@ -95,7 +95,7 @@ public class CreditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel units (account holder; registry administrator for CORRECTION)", description = "Moves "
             + "units to the registry's cancellation account, for good. Events CreditsCancelled, then FirstTransferRecorded "
-            + "for OIMP units first transferred at use or cancellation.")
+            + "for OIMP units first transferred at use or cancellation." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = "Accepted and committed: the events appended",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     public Uni<Response> cancel(@Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)

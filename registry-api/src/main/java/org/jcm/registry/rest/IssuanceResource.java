@@ -66,8 +66,9 @@ public class IssuanceResource {
             + "that registry's share of the decision into its own holding accounts, once per decision and registry. It "
             + "cites the participants' issuance request for the project and monitoring period (issuanceRequestId, "
             + "required); the issuances on a request together stay within its verified quantity, and one issuance within "
-            + "jcm.ledger.max-issuance-quantity. Event CreditsIssued.")
-    @APIResponse(responseCode = "201", description = "Issued; id is the issuance id, blocks are the allocations",
+            + "jcm.ledger.max-issuance-quantity. Event CreditsIssued." + ApiDoc.FOUR_EYES)
+    @APIResponse(responseCode = "201", description = "Proposed (id PR...); the example is the approval's CreditsIssued: "
+            + "id the issuance id, blocks the allocations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class),
                     examples = @ExampleObject(name = "issued", value = "{\"id\":\"MN001-2024-01\",\"events\":[{\"seq\":61,"
                             + "\"type\":\"CreditsIssued\",\"at\":\"2025-04-01T09:30:00.000Z\",\"blocks\":[{\"serial\":"

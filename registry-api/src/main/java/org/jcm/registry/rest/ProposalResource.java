@@ -33,7 +33,6 @@ import org.jcm.registry.persistence.ProposalReads;
 import org.jcm.registry.security.Actors;
 import org.jcm.registry.security.Approvers;
 import org.jcm.support.openapi.ProblemResponsesFilter;
-import org.jcm.support.problem.Problem;
 
 /**
  * Decides a proposal of a four-eyes action: a second registry administrator or government official
@@ -69,17 +68,12 @@ public class ProposalResource {
                     + "before expiresAt. The action is decided again on the ledger of this moment with the approver as "
                     + "actor: accepted, the answer is ProposalApproved followed by the action's usual events, and id is the "
                     + "action's usual id (the issuance id, the account id, ...); refused, the answer is the action's "
-                    + "rejection and the proposal stays pending.")
+                    + "rejection and the proposal stays pending. Refused: 403 not_an_approver (no claim), forbidden_scope "
+                    + "(another registry, Party or role), approval_by_proposer (the proposer's subject); 404 "
+                    + "proposal_not_found; 409 proposal_not_pending (already approved, rejected, withdrawn or expired) or "
+                    + "proposal_expired (at or after expiresAt).")
     @APIResponse(responseCode = "201", description = "Approved and executed: ProposalApproved, then the action's events",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
-    @APIResponse(responseCode = "403", description = "Without \"approver\": true (not_an_approver); another registry or "
-            + "Party (forbidden_scope); the proposer itself (approval_by_proposer)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such proposal (proposal_not_found)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already approved, rejected, withdrawn or expired (proposal_not_pending);"
-            + " at or after expiresAt (proposal_expired)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> approve(@PathParam("proposalId") String proposalId,
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
@@ -97,16 +91,11 @@ public class ProposalResource {
     @Operation(summary = "Reject a proposal, or withdraw one's own",
             description = "Body {\"reason\": \"...\"} (1 to 500 characters). A second administrator or official of the "
                     + "proposer's scope with \"approver\": true rejects it (its outcome reads REJECTED); the proposer "
-                    + "withdraws its own, without the claim (WITHDRAWN). Not at or after expiresAt. Event ProposalRejected.")
+                    + "withdraws its own, without the claim (WITHDRAWN). Not at or after expiresAt. Event ProposalRejected. "
+                    + "Refused: 403 not_an_approver (another's proposal, no claim), forbidden_scope; 404 proposal_not_found; "
+                    + "409 proposal_not_pending or proposal_expired.")
     @APIResponse(responseCode = "201", description = "Ended without executing: ProposalRejected",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
-    @APIResponse(responseCode = "403", description = "Another's proposal without \"approver\": true (not_an_approver); "
-            + "another registry or Party (forbidden_scope)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such proposal (proposal_not_found)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No longer pending (proposal_not_pending), or expired (proposal_expired)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> reject(@PathParam("proposalId") String proposalId,
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key, ProposalRejectionRequest request) {

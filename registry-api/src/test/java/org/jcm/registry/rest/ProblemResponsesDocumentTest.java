@@ -21,7 +21,8 @@ class ProblemResponsesDocumentTest {
     static final List<String> MUTATIONS = List.of("/api/v1/accounts", "/api/v1/accounts/{accountId}/freeze",
             "/api/v1/authorizations", "/api/v1/authorizations/{authorizationId}/revoke", "/api/v1/transfers",
             "/api/v1/transfer-batches", "/api/v1/cancellations", "/api/v1/retirements", "/api/v1/issuances",
-            "/api/v1/issuance-requests", "/api/v1/projects", "/api/v1/corresponding-adjustments");
+            "/api/v1/issuance-requests", "/api/v1/projects", "/api/v1/corresponding-adjustments",
+            "/api/v1/proposals/{proposalId}/approve", "/api/v1/proposals/{proposalId}/reject");
 
     static final Map<String, String> DESCRIPTIONS = Map.of("400", ApiDoc.E400, "401", ApiDoc.E401, "403", ApiDoc.E403,
             "404", ApiDoc.E404, "409", ApiDoc.E409, "413", ApiDoc.E413, "422", ApiDoc.E422, "503", ApiDoc.E503);
@@ -47,7 +48,8 @@ class ProblemResponsesDocumentTest {
     void reads_that_need_a_token_list_401_and_403_once_defined_beside_their_own_responses() {
         String document = document();
         for (String path : List.of("/api/v1/accounts/{accountId}", "/api/v1/accounts/{accountId}/holdings",
-                "/api/v1/accounts/{accountId}/transactions", "/api/v1/organizations/{organizationId}")) {
+                "/api/v1/accounts/{accountId}/transactions", "/api/v1/organizations/{organizationId}", "/api/v1/proposals",
+                "/api/v1/proposals/{proposalId}")) {
             Map<String, Object> responses = JsonPath.from(document).getMap("paths.'" + path + "'.get.responses");
             assertThat(responses).as(path).isNotNull();
             assertThat(List.copyOf(responses.keySet())).as(path).contains("200", "400", "401", "403").isSorted();
