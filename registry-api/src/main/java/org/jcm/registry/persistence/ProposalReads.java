@@ -24,7 +24,7 @@ import org.jcm.ledger.state.ProposalStatus;
  * The proposals of four-eyes actions as the committed ledger records them, read from the event log
  * without blocking: the proposal events ({@code ProposalMade}, {@code ProposalApproved},
  * {@code ProposalRejected}, {@code ProposalExpired}) are found through their partial index
- * ({@code ledger_event_proposal}, migration V45) and folded here into ledger-core {@link Proposal}
+ * ({@code ledger_event_proposal}, migration V50) and folded here into ledger-core {@link Proposal}
  * records, exactly as the ledger folds them (a rejection by the proposer's own subject is a
  * withdrawal). Proposals are administrators' and officials' actions, few next to transfers, so every
  * read folds them all; the event log stays the only place they are stored, on every instance.
