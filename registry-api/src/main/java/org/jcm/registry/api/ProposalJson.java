@@ -22,7 +22,8 @@ public record ProposalJson(
                 + "until the writer records its expiry, but can no longer be approved or rejected") String status,
         @Schema(description = "Who may approve or reject it: this role and scope, another subject than the proposer's, "
                 + "with a token carrying \"approver\": true") ApproverJson approver,
-        @Schema(description = "Units reserved for it while pending (a cancellation for correction), 0 otherwise") long reservedQuantity,
+        @Schema(description = "Units a cancellation for correction reserves while pending (once ended: reserved), 0 for "
+                + "other kinds") long reservedQuantity,
         @Schema(description = "How it ended; null while pending") OutcomeJson outcome) {
 
     /** A token's role, subject and scope as the ledger records them. */

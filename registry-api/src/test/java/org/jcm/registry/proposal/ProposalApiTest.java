@@ -345,4 +345,24 @@ class ProposalApiTest {
         assertThat(approved.<String>path("id")).isEqualTo(authorizationId);
         assertThat(read(TestTokens.government("MNG"), id).<String>path("kind")).isEqualTo("AUTHORIZATION");
     }
+
+    @Test
+    void an_administrators_cancellation_for_correction_reserves_its_units_until_a_second_one_approves() {
+        String from = freshAccount();
+        approve(BOB, propose(ALICE, issuance(from, 100)).path("id")).then().statusCode(201);
+        Response proposed = LedgerApi.created(ALICE, "/api/v1/cancellations", Map.of("fromAccountId", from, "quantity", 5,
+                "reason", "CORRECTION", "note", "double issuance"));
+        String id = proposed.path("id");
+        assertThat(proposed.header("Location")).endsWith("/api/v1/proposals/" + id);
+        Response pending = read(BOB, id);
+        assertThat(pending.<String>path("kind")).isEqualTo("CANCELLATION_FOR_CORRECTION");
+        assertThat(pending.<Integer>path("reservedQuantity")).isEqualTo(5);
+        assertThat(held(from)).isEqualTo(100);
+
+        Response approved = approve(BOB, id);
+        approved.then().statusCode(201);
+        assertThat(approved.<List<String>>path("events.type")).containsExactly("ProposalApproved", "CreditsCancelled");
+        assertThat(held(from)).isEqualTo(95);
+        assertThat(read(BOB, id).<Integer>path("reservedQuantity")).isEqualTo(5);
+    }
 }
