@@ -122,29 +122,33 @@ class WritePathTest {
                 "verifiedQuantity", 1000, "verificationReference", "VR-1")).path("id");
         assertThat(requestId).startsWith("IR");
 
-        // Each side issues its share of the decision into its own registry, both on the one request.
-        Response issued = created(TestTokens.registryAdmin("MNG01"), "/api/v1/issuances", Map.of(
+        // Each side issues its share of the decision into its own registry, both on the one request;
+        // one administrator proposes each issuance, a second one approves it.
+        Response issued = LedgerApi.approved(TestTokens.registryAdmin("MNG01"), TestTokens.registryApprover("MNG01"),
+                "/api/v1/issuances", Map.of(
                 "issuanceId", project + "-2024-01", "projectId", project, "monitoringPeriodStart", "2024-01-01",
                 "monitoringPeriodEnd", "2024-12-31", "vintage", 2024, "totalQuantity", 600,
                 "allocations", List.of(Map.of("accountId", participant[1], "quantity", 550),
                         Map.of("accountId", participant[2], "quantity", 50)),
                 "issuanceRequestId", requestId));
         issued.then().body("id", equalTo(project + "-2024-01"))
-                .body("events[0].blocks", hasSize(2))
-                .body("events[0].blocks[0].accountId", equalTo(participant[1]))
-                .body("events[0].blocks[0].quantity", equalTo(550))
-                .body("events[0].blocks[1].accountId", equalTo(participant[2]))
-                .body("events[0].blocks[1].quantity", equalTo(50));
-        String low = issued.path("events[0].blocks[0].serial");
-        String high = issued.path("events[0].blocks[1].serial");
+                .body("events[0].type", equalTo("ProposalApproved"))
+                .body("events[1].blocks", hasSize(2))
+                .body("events[1].blocks[0].accountId", equalTo(participant[1]))
+                .body("events[1].blocks[0].quantity", equalTo(550))
+                .body("events[1].blocks[1].accountId", equalTo(participant[2]))
+                .body("events[1].blocks[1].quantity", equalTo(50));
+        String low = issued.path("events[1].blocks[0].serial");
+        String high = issued.path("events[1].blocks[1].serial");
         assertThat(Long.parseLong(high.split("-")[3])).isEqualTo(Long.parseLong(low.split("-")[4]) + 1);
-        Response japanShare = created(TestTokens.registryAdmin("JPN01"), "/api/v1/issuances", Map.of(
+        Response japanShare = LedgerApi.approved(TestTokens.registryAdmin("JPN01"), TestTokens.registryApprover("JPN01"),
+                "/api/v1/issuances", Map.of(
                 "issuanceId", project + "-2024-01-JPN01", "projectId", project, "monitoringPeriodStart", "2024-01-01",
                 "monitoringPeriodEnd", "2024-12-31", "vintage", 2024, "totalQuantity", 400,
                 "allocations", List.of(Map.of("accountId", japanese[1], "quantity", 400)),
                 "issuanceRequestId", requestId));
-        japanShare.then().body("events[0].blocks[0].accountId", equalTo(japanese[1]))
-                .body("events[0].blocks[0].firstItmoId", org.hamcrest.Matchers.startsWith("CA0001-JPN01-MNG-"));
+        japanShare.then().body("events[1].blocks[0].accountId", equalTo(japanese[1]))
+                .body("events[1].blocks[0].firstItmoId", org.hamcrest.Matchers.startsWith("CA0001-JPN01-MNG-"));
         assertThat(LedgerProbe.balance(japanese[1])).isEqualTo(400);
         assertThat(LedgerProbe.strings("SELECT issued_quantity::text FROM issuance_request WHERE id = '" + requestId + "'"))
                 .containsExactly("1000");
@@ -176,21 +180,24 @@ class WritePathTest {
 
     @Test
     void a_frozen_account_receives_but_cannot_send_until_unfrozen() {
-        String[] holder = LedgerApi.holder("MNG01");
-        String[] other = LedgerApi.holder("MNG01");
+        String[] holder = LedgerApi.openHolder("MNG01");
+        String[] other = LedgerApi.openHolder("MNG01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0], other[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(holder[1], other[1]), List.of(10L, 10L));
 
-        created(TestTokens.registryAdmin("MNG01"), "/api/v1/accounts/" + holder[1] + "/freeze", Map.of("reason", "inquiry"))
-                .then().body("id", equalTo(holder[1])).body("events[0].type", equalTo("AccountFrozen"));
+        LedgerApi.approved(TestTokens.registryAdmin("MNG01"), TestTokens.registryApprover("MNG01"),
+                "/api/v1/accounts/" + holder[1] + "/freeze", Map.of("reason", "inquiry"))
+                .then().body("id", equalTo(holder[1])).body("events[1].type", equalTo("AccountFrozen"));
         created(TestTokens.accountHolder(other[0]), "/api/v1/transfers", LedgerApi.transfer(other[1], holder[1], 5));
         as(TestTokens.accountHolder(holder[0])).body(LedgerApi.transfer(holder[1], other[1], 1))
                 .when().post("/api/v1/transfers").then().statusCode(409).body("code", equalTo("account_frozen"));
 
-        // No body at all is fine for unfreezing.
-        given().auth().oauth2(TestTokens.registryAdmin("MNG01")).header("Idempotency-Key", LedgerApi.key())
+        // No body at all is fine for unfreezing (proposed, then approved by a second administrator).
+        String unfreezing = given().auth().oauth2(TestTokens.registryAdmin("MNG01")).header("Idempotency-Key", LedgerApi.key())
                 .when().post("/api/v1/accounts/" + holder[1] + "/unfreeze").then().statusCode(201)
-                .body("events[0].type", equalTo("AccountUnfrozen"));
+                .body("events[0].type", equalTo("ProposalMade")).extract().path("id");
+        LedgerApi.approve(TestTokens.registryApprover("MNG01"), unfreezing).then()
+                .body("events[1].type", equalTo("AccountUnfrozen"));
         created(TestTokens.accountHolder(holder[0]), "/api/v1/transfers", LedgerApi.transfer(holder[1], other[1], 15));
         assertThat(LedgerProbe.balance(other[1])).isEqualTo(20);
     }
