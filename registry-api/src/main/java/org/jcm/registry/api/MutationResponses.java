@@ -59,7 +59,16 @@ public final class MutationResponses {
         for (LedgerEvent event : events) {
             summaries.add(new EventSummary(event.seq(), event.type(), EventCodec.formatTime(event.at()), event.accept(blocks)));
         }
-        return new MutationResponse(events.isEmpty() ? null : id(events.get(0)), summaries);
+        return new MutationResponse(events.isEmpty() ? null : answerId(events), summaries);
+    }
+
+    /**
+     * The id an answer names: its first event's, but for an approval the approved action's usual id
+     * (the issuance id, the account id, ...), named by the event after {@code ProposalApproved}.
+     */
+    private static String answerId(List<LedgerEvent> events) {
+        LedgerEvent first = events.get(0);
+        return first instanceof ProposalApproved && events.size() > 1 ? id(events.get(1)) : id(first);
     }
 
     /** The id of what the command created or changed, if it names one. */
@@ -211,7 +220,7 @@ public final class MutationResponses {
 
         @Override
         public String visitProposalApproved(ProposalApproved e) {
-            return e.proposalId().value(); // the approved action's events follow in the same answer
+            return e.proposalId().value(); // alone; the answer names the action's id when its events follow
         }
 
         @Override

@@ -107,7 +107,7 @@ public class AccountResource {
         Map<String, Object> hashed = new LinkedHashMap<>();
         hashed.put("accountId", accountId);
         hashed.put("reason", request.reason());
-        return mutations.execute(operation, key, hashed, actor, () -> {
+        return mutations.propose(operation, key, hashed, actor, () -> {
             AccountId id = Fields.parse("accountId", accountId, AccountId::parse);
             return Fields.shape(() -> command.apply(id));
         }, "/api/v1/accounts/");

@@ -69,7 +69,7 @@ public class Article6Resource {
     public Uni<Response> authorize(
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key, AuthorizationRequest request) {
-        return mutations.execute("authorize", key, request, Actors.of(token, Role.GOVERNMENT), request::toCommand,
+        return mutations.propose("authorize", key, request, Actors.of(token, Role.GOVERNMENT), request::toCommand,
                 "/api/v1/authorizations/");
     }
 
@@ -89,7 +89,7 @@ public class Article6Resource {
         Map<String, Object> hashed = new LinkedHashMap<>();
         hashed.put("authorizationId", authorizationId);
         hashed.put("amendment", request);
-        return mutations.execute("amend-authorization", key, hashed, Actors.of(token, Role.GOVERNMENT),
+        return mutations.propose("amend-authorization", key, hashed, Actors.of(token, Role.GOVERNMENT),
                 () -> request.toCommand(authorizationId), null);
     }
 
@@ -112,7 +112,7 @@ public class Article6Resource {
         Map<String, Object> hashed = new LinkedHashMap<>();
         hashed.put("authorizationId", authorizationId);
         hashed.put("reason", request.reason());
-        return mutations.execute("revoke-authorization", key, hashed, Actors.of(token, Role.GOVERNMENT), () -> {
+        return mutations.propose("revoke-authorization", key, hashed, Actors.of(token, Role.GOVERNMENT), () -> {
             AuthorizationId id = Fields.parse("authorizationId", authorizationId, AuthorizationId::parse);
             return Fields.shape(() -> new RevokeAuthorization(id, Optional.ofNullable(request.reason())));
         }, null);
@@ -131,6 +131,6 @@ public class Article6Resource {
     public Uni<Response> adjust(
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key, CorrespondingAdjustmentRequest request) {
-        return mutations.execute("adjust", key, request, Actors.of(token, Role.GOVERNMENT), request::toCommand, null);
+        return mutations.propose("adjust", key, request, Actors.of(token, Role.GOVERNMENT), request::toCommand, null);
     }
 }

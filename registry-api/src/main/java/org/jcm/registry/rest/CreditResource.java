@@ -100,7 +100,7 @@ public class CreditResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     public Uni<Response> cancel(@Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key, CancellationRequest request) {
-        return mutations.execute("cancel", key, request, Actors.of(token, Role.ACCOUNT_HOLDER, Role.REGISTRY_ADMIN),
+        return mutations.propose("cancel", key, request, Actors.of(token, Role.ACCOUNT_HOLDER, Role.REGISTRY_ADMIN),
                 request::toCommand, null);
     }
 

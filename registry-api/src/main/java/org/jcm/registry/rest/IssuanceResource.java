@@ -75,6 +75,6 @@ public class IssuanceResource {
                             + "\"CA0001-MNG01-MNG-1-2024\",\"lastItmoId\":\"CA0001-MNG01-MNG-7000-2024\"}]}]}")))
     public Uni<Response> issue(@Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key, IssuanceDecisionRequest request) {
-        return mutations.execute("issue", key, request, Actors.of(token, Role.REGISTRY_ADMIN), request::toCommand, null);
+        return mutations.propose("issue", key, request, Actors.of(token, Role.REGISTRY_ADMIN), request::toCommand, null);
     }
 }

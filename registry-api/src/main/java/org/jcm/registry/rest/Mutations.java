@@ -8,7 +8,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.command.CancelCredits;
 import org.jcm.ledger.command.Command;
+import org.jcm.ledger.command.ProposableAction;
+import org.jcm.ledger.command.ProposeAction;
+import org.jcm.ledger.credit.CancellationReason;
+import org.jcm.ledger.event.ProposalMade;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.registry.api.MutationResponse;
 import org.jcm.registry.api.MutationResponses;
@@ -29,6 +34,9 @@ import org.jcm.support.problem.Problem;
  */
 @ApplicationScoped
 public class Mutations {
+
+    /** Where a proposal is read: the Location of a four-eyes endpoint's answer. */
+    static final String PROPOSALS = "/api/v1/proposals/";
 
     private final MutationService service;
     private final RequestHashes hashes;
@@ -56,6 +64,28 @@ public class Mutations {
         return service.submit(built, actor, idempotency).map(result -> response(result, locationPrefix));
     }
 
+    /**
+     * Executes a four-eyes endpoint's mutation: when the actor has the role that proposes the
+     * command ({@link ProposableAction#kind()}; for a cancellation only one for correction), the
+     * command is submitted as {@link ProposeAction} and answers the proposal, with
+     * {@code Location: /api/v1/proposals/{id}}; otherwise it is submitted as it is (an account
+     * holder's own cancellation; other roles get the ledger's usual rejection), with
+     * {@code locationPrefix} as {@link #execute} has it.
+     */
+    public Uni<Response> propose(String operation, String keyHeader, Object hashed, Actor actor, Supplier<Command> command,
+                                 String locationPrefix) {
+        return execute(operation, keyHeader, hashed, actor, () -> proposal(command.get(), actor), locationPrefix);
+    }
+
+    /** The command a four-eyes endpoint submits for {@code actor}: the proposal of {@code command}, or itself. */
+    static Command proposal(Command command, Actor actor) {
+        if (command instanceof ProposableAction action && action.kind().role() == actor.role()
+                && !(action instanceof CancelCredits cancel && cancel.reason() != CancellationReason.CORRECTION)) {
+            return new ProposeAction(action);
+        }
+        return command;
+    }
+
     /** The answer for a mutation's result. */
     Response response(MutationResult result, String locationPrefix) {
         if (result instanceof MutationResult.Committed committed) {
@@ -70,8 +100,10 @@ public class Mutations {
     private Response created(List<LedgerEvent> events, String locationPrefix) {
         MutationResponse body = body(events);
         Response.ResponseBuilder response = Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
-        if (locationPrefix != null && body.id() != null) {
-            response.location(URI.create(locationPrefix + body.id()));
+        // A proposal's answer names the proposal, whichever endpoint proposed it.
+        String prefix = !events.isEmpty() && events.get(0) instanceof ProposalMade ? PROPOSALS : locationPrefix;
+        if (prefix != null && body.id() != null) {
+            response.location(URI.create(prefix + body.id()));
         }
         return response.build();
     }

@@ -50,11 +50,11 @@ class ProposalResponsesTest {
     }
 
     @Test
-    void an_approval_answers_the_proposal_id_and_lists_the_action_events_after_it() {
+    void an_approval_answers_the_action_id_and_lists_the_action_events_after_it() {
         List<org.jcm.ledger.event.LedgerEvent> events = List.of(new ProposalApproved(6, AT, SECOND, ProposalId.of(2), ADMIN),
                 new AccountFrozen(7, AT, SECOND, ACCOUNT, Optional.of("court order")));
         MutationResponse answer = MutationResponses.of(events, party -> Optional.empty());
-        assertThat(answer.id()).isEqualTo("PR00000002");
+        assertThat(answer.id()).isEqualTo(ACCOUNT.value());
         assertThat(answer.events()).extracting(EventSummary::seq, EventSummary::type)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(6L, "ProposalApproved"),
                         org.assertj.core.groups.Tuple.tuple(7L, "AccountFrozen"));
