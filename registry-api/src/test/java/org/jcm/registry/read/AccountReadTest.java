@@ -183,7 +183,8 @@ class AccountReadTest {
     @Test
     void a_frozen_account_reads_as_frozen() {
         String[] holder = LedgerApi.holder(MNG01);
-        LedgerApi.created(TestTokens.registryAdmin(MNG01), "/api/v1/accounts/" + holder[1] + "/freeze", Map.of());
+        LedgerApi.approved(TestTokens.registryAdmin(MNG01), TestTokens.registryApprover(MNG01),
+                "/api/v1/accounts/" + holder[1] + "/freeze", Map.of());
 
         read(TestTokens.accountHolder(holder[0]), "/api/v1/accounts/" + holder[1]).statusCode(200)
                 .body("frozen", equalTo(true))

@@ -50,15 +50,16 @@ class WritePathTest {
 
     @Test
     void issuing_and_transferring_answers_with_the_blocks_and_their_itmo_ids() {
-        String[] seller = LedgerApi.holder("MNG01");
-        String[] buyer = LedgerApi.holder("JPN01");
+        String[] seller = LedgerApi.openHolder("MNG01");
+        String[] buyer = LedgerApi.openHolder("JPN01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
 
         Response issued = LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(1000L));
-        issued.then().body("events[0].type", equalTo("CreditsIssued"))
-                .body("events[0].blocks[0].accountId", equalTo(seller[1]))
-                .body("events[0].blocks[0].quantity", equalTo(1000));
-        String firstSerial = issued.path("events[0].blocks[0].serial");
+        issued.then().body("events[0].type", equalTo("ProposalApproved"))
+                .body("events[1].type", equalTo("CreditsIssued"))
+                .body("events[1].blocks[0].accountId", equalTo(seller[1]))
+                .body("events[1].blocks[0].quantity", equalTo(1000));
+        String firstSerial = issued.path("events[1].blocks[0].serial");
         long first = Long.parseLong(firstSerial.split("-")[3]);
 
         Response moved = created(TestTokens.accountHolder(seller[0]), "/api/v1/transfers",
@@ -77,8 +78,8 @@ class WritePathTest {
 
     @Test
     void an_accepted_mutation_replayed_with_its_key_returns_the_same_bytes_and_appends_nothing() {
-        String[] seller = LedgerApi.holder("MNG01");
-        String[] buyer = LedgerApi.holder("MNG01");
+        String[] seller = LedgerApi.openHolder("MNG01");
+        String[] buyer = LedgerApi.openHolder("MNG01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(100L));
         String key = LedgerApi.key();
@@ -98,8 +99,8 @@ class WritePathTest {
 
     @Test
     void a_rejected_mutation_replayed_with_its_key_returns_the_same_problem() {
-        String[] seller = LedgerApi.holder("MNG01");
-        String[] buyer = LedgerApi.holder("MNG01");
+        String[] seller = LedgerApi.openHolder("MNG01");
+        String[] buyer = LedgerApi.openHolder("MNG01");
         String key = LedgerApi.key();
         String first = given().auth().oauth2(TestTokens.accountHolder(seller[0])).contentType("application/json")
                 .header("Idempotency-Key", key).body(LedgerApi.transfer(seller[1], buyer[1], 5))
@@ -113,9 +114,9 @@ class WritePathTest {
 
     @Test
     void an_issuance_request_then_each_side_s_issuance_on_it_split_into_allocations_in_order() {
-        String[] participant = LedgerApi.holder("MNG01");
+        String[] participant = LedgerApi.openHolder("MNG01");
         participant = new String[] {participant[0], participant[1], LedgerApi.account(participant[0])};
-        String[] japanese = LedgerApi.holder("JPN01");
+        String[] japanese = LedgerApi.openHolder("JPN01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(participant[0]));
         String requestId = created(TestTokens.accountHolder(participant[0]), "/api/v1/issuance-requests", Map.of(
                 "projectId", project, "monitoringPeriodStart", "2024-01-01", "monitoringPeriodEnd", "2024-12-31",
@@ -156,7 +157,7 @@ class WritePathTest {
 
     @Test
     void cancelling_and_retiring_move_units_to_the_registrys_terminal_accounts() {
-        String[] holder = LedgerApi.holder("JPN01");
+        String[] holder = LedgerApi.openHolder("JPN01");
         String project = LedgerApi.project("JPN01", LedgerApi.projectId("TH"), List.of(holder[0]));
         LedgerApi.issue("JPN01", project, 2023, List.of(holder[1]), List.of(100L));
         long cancelledBefore = LedgerProbe.balance("JPN01-CANCELLATION");
@@ -220,8 +221,8 @@ class WritePathTest {
 
     @Test
     void a_transfer_batch_answers_each_item_on_its_own_and_a_refused_item_does_not_undo_the_others() {
-        String[] seller = LedgerApi.holder("MNG01");
-        String[] buyer = LedgerApi.holder("JPN01");
+        String[] seller = LedgerApi.openHolder("MNG01");
+        String[] buyer = LedgerApi.openHolder("JPN01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(100L));
         String single = LedgerApi.key();

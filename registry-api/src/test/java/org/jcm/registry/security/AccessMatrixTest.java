@@ -201,12 +201,12 @@ class AccessMatrixTest {
         LedgerApi.registry("MNG01");
         LedgerApi.registry("JPN01");
         LedgerApi.registry("THA01");
-        String[] own = LedgerApi.holder("MNG01");
-        String[] other = LedgerApi.holder("MNG01");
+        String[] own = LedgerApi.openHolder("MNG01");
+        String[] other = LedgerApi.openHolder("MNG01");
         String freeze = LedgerApi.account(other[0]);
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(own[0]));
         Response issued = LedgerApi.issue("MNG01", project, 2024, List.of(own[1]), List.of(1000L));
-        String serial = issued.path("events[0].blocks[0].serial");
+        String serial = issued.path("events[1].blocks[0].serial");
         long first = Long.parseLong(serial.split("-")[3]);
         world.put("O", own[0]);
         world.put("A", own[1]);
@@ -220,22 +220,22 @@ class AccessMatrixTest {
 
         // Article 6: one authorization to amend, one to revoke, and a first transfer to adjust for,
         // all on a separate issuance so that the transfers in the table are not first transfers.
-        String[] a6 = LedgerApi.holder("MNG01");
-        String[] abroad = LedgerApi.holder("JPN01");
+        String[] a6 = LedgerApi.openHolder("MNG01");
+        String[] abroad = LedgerApi.openHolder("JPN01");
         String a6Project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(a6[0]));
         String a6Serial = LedgerApi.issue("MNG01", a6Project, 2024, List.of(a6[1]), List.of(100L))
-                .path("events[0].blocks[0].serial");
+                .path("events[1].blocks[0].serial");
         long a6First = Long.parseLong(a6Serial.split("-")[3]);
         String range = "JCM-" + a6Project + "-2024-";
         String auth1 = "MNG-MTX-" + LedgerApi.key().substring(0, 8);
-        LedgerApi.created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", auth1, "party", "MNG",
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/authorizations", Map.of("authorizationId", auth1, "party", "MNG",
                 "cooperativeApproachId", "CA0001", "purpose", "NDC", "serialRanges", List.of(range + a6First + "-" + (a6First + 9))));
         String auth2 = "MNG-MTX-" + LedgerApi.key().substring(0, 8);
-        LedgerApi.created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", auth2, "party", "MNG",
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/authorizations", Map.of("authorizationId", auth2, "party", "MNG",
                 "cooperativeApproachId", "CA0001", "purpose", "NDC",
                 "serialRanges", List.of(range + (a6First + 10) + "-" + (a6First + 19))));
         String auth3 = "MNG-MTX-" + LedgerApi.key().substring(0, 8);
-        LedgerApi.created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", auth3, "party", "MNG",
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/authorizations", Map.of("authorizationId", auth3, "party", "MNG",
                 "cooperativeApproachId", "CA0001", "purpose", "NDC",
                 "serialRanges", List.of(range + (a6First + 20) + "-" + (a6First + 29))));
         // To another Party's registry: the first transfer of authorized units.
