@@ -471,12 +471,16 @@ class HostileRequestsTest {
             String path = "/api/v1/accounts/" + account + "/" + action;
             Answer answer = send(new Case(path + " null", "POST", path, headers, Hostile.utf8("null")));
             assertThat(answer.statusCode()).as(path + ": " + answer.asString()).isEqualTo(201);
+            // The answer is a proposal; a second administrator approves it, so that the account is frozen
+            // before it is unfrozen.
+            String proposal = io.restassured.path.json.JsonPath.from(answer.body()).getString("id");
+            LedgerApi.approve(TestTokens.registryApprover("MNG01"), proposal);
         }
         Caller government = new Caller("gov@MNG", Set.of("government"), Map.of("party", "MNG"));
         String authorization = "MNG-FZN-" + LedgerApi.key().substring(0, 8);
-        LedgerApi.created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", authorization,
-                "party", "MNG", "cooperativeApproachId", "CA0001", "purpose", "NDC",
-                "serialRanges", List.of(unitsOfTheSerial(98_000, 98_009))));
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/authorizations",
+                Map.of("authorizationId", authorization, "party", "MNG", "cooperativeApproachId", "CA0001", "purpose", "NDC",
+                        "serialRanges", List.of(unitsOfTheSerial(98_000, 98_009))));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", Hostile.authorization(TokenKind.VALID, government.subject(), government.groups(),
                 government.claims()));

@@ -67,6 +67,14 @@ final class ReadScenario {
     final String requestP1;
     final long issuedP2;
     final long issuedP1V2;
+    /**
+     * The seqs of the proposals of steps 1, 2 and 3 ({@code ProposalMade}): each issuance is proposed
+     * by one administrator and approved by another, and an account's transactions list the proposal
+     * of an issuance into it as well.
+     */
+    final long proposedP1;
+    final long proposedP2;
+    final long proposedP1V2;
     final long toJapan;
     final long toB;
     final long cancelled;
@@ -101,7 +109,10 @@ final class ReadScenario {
         p2 = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(orgA, orgB));
 
         requestP1 = LedgerApi.request(p1, V, 450);
-        Response first = LedgerApi.issueOn(MNG01, p1, V, requestP1, List.of(a1, b1), List.of(250L, 150L));
+        Response proposal = LedgerApi.created(TestTokens.registryAdmin(MNG01), "/api/v1/issuances",
+                LedgerApi.issuance(p1, V, requestP1, List.of(a1, b1), List.of(250L, 150L)));
+        proposedP1 = seq(proposal);
+        Response first = LedgerApi.approve(TestTokens.registryApprover(MNG01), proposal.path("id"));
         assertThat(first.<String>path("events[1].blocks[0].serial"))
                 .as("the read tests need vintage %d of Mongolia to themselves; another test issued it first", V)
                 .isEqualTo(serial(p1, V, 1, 250));
@@ -109,8 +120,14 @@ final class ReadScenario {
         Response japanShare = LedgerApi.issueOn(JPN01, p1, V, requestP1, List.of(j1), List.of(50L));
         assertThat(japanShare.<String>path("events[1].blocks[0].serial")).isEqualTo(serial(p1, V, 401, 450));
         issuedP1Japan = seq(japanShare);
-        issuedP2 = seq(LedgerApi.issue(MNG01, p2, V, List.of(a1), List.of(40L)));
-        Response third = LedgerApi.issue(MNG01, p1, V2, List.of(a1), List.of(30L));
+        proposal = LedgerApi.created(TestTokens.registryAdmin(MNG01), "/api/v1/issuances",
+                LedgerApi.issuance(p2, V, LedgerApi.request(p2, V, 40), List.of(a1), List.of(40L)));
+        proposedP2 = seq(proposal);
+        issuedP2 = seq(LedgerApi.approve(TestTokens.registryApprover(MNG01), proposal.path("id")));
+        proposal = LedgerApi.created(TestTokens.registryAdmin(MNG01), "/api/v1/issuances",
+                LedgerApi.issuance(p1, V2, LedgerApi.request(p1, V2, 30), List.of(a1), List.of(30L)));
+        proposedP1V2 = seq(proposal);
+        Response third = LedgerApi.approve(TestTokens.registryApprover(MNG01), proposal.path("id"));
         assertThat(third.<String>path("events[1].blocks[0].serial")).isEqualTo(serial(p1, V2, 1, 30));
         issuedP1V2 = seq(third);
         toJapan = seq(LedgerApi.created(TestTokens.accountHolder(orgA), "/api/v1/transfers", LedgerApi.transfer(a1, j1, 100)));

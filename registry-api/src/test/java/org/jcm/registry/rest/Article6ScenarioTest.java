@@ -64,9 +64,13 @@ class Article6ScenarioTest {
         setUp();
 
         // Mongolia authorizes 400 units for NDC: 300 in MNG01 and 100 already held in JPN01.
-        Response authorized = LedgerApi.approved(MNG_GOV, MNG_APPROVER, "/api/v1/authorizations", authorization(ndc, "NDC",
-                500L, serial(0, 299), serial(600, 699)));
-        authorized.then().header("Location", endsWith("/api/v1/authorizations/" + ndc))
+        // One official proposes (the answer locates the proposal), a second approves: the authorization exists.
+        Response proposal = created(MNG_GOV, "/api/v1/authorizations", authorization(ndc, "NDC", 500L, serial(0, 299),
+                serial(600, 699)));
+        proposal.then().header("Location", endsWith("/api/v1/proposals/" + proposal.path("id")));
+        Response authorized = LedgerApi.approve(MNG_APPROVER, proposal.path("id"));
+        given().auth().oauth2(AUDITOR).when().get("/api/v1/authorizations/" + ndc).then().statusCode(200);
+        authorized.then()
                 .body("id", equalTo(ndc))
                 .body("events[0].type", equalTo("ProposalApproved"))
                 .body("events[1].type", equalTo("UnitsAuthorized"))

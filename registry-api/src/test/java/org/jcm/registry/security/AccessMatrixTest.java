@@ -67,8 +67,8 @@ class AccessMatrixTest {
 
     /**
      * The matrix. Paths name the set-up data in braces: {A} the own organization's account, {O} the
-     * own organization, {P} a project, {S} a serial range, {FREEZE} an account to freeze and
-     * unfreeze, {AUTH1}/{AUTH2} Article 6 authorizations of MNG.
+     * own organization, {P} a project, {S} a serial range, {FREEZE} an account to freeze,
+     * {FROZEN} a frozen account to unfreeze (a proposal needs the account's state of the moment), {AUTH1}/{AUTH2} Article 6 authorizations of MNG.
      */
     static final List<Row> MATRIX = List.of(
             //                                                                           none op  adm adm~ hld hld~ gov gov~ exc exc~ aud
@@ -101,7 +101,7 @@ class AccessMatrixTest {
                                                                                          "401 403 201 403 403 403 403 403 403 403 403"),
             row(POST, "/api/v1/accounts/{FREEZE}/freeze", w -> Map.of("reason", "matrix"),
                                                                                          "401 403 201 403 403 403 403 403 403 403 403"),
-            row(POST, "/api/v1/accounts/{FREEZE}/unfreeze", w -> Map.of("reason", "matrix"),
+            row(POST, "/api/v1/accounts/{FROZEN}/unfreeze", w -> Map.of("reason", "matrix"),
                                                                                          "401 403 201 403 403 403 403 403 403 403 403"),
             row(POST, "/api/v1/projects", w -> Map.of("projectId", LedgerApi.projectId("MN"), "title", "Matrix project",
                     "methodologyId", "MN_AM001", "registryId", "MNG01", "participants", List.of(w.get("O"))),
@@ -212,11 +212,19 @@ class AccessMatrixTest {
         world.put("A", own[1]);
         world.put("A2", other[1]);
         world.put("FREEZE", freeze);
+        String frozen = LedgerApi.account(other[0]);
+        LedgerApi.approved(TestTokens.registryAdmin("MNG01"), TestTokens.registryApprover("MNG01"),
+                "/api/v1/accounts/" + frozen + "/freeze", Map.of("reason", "matrix"));
+        world.put("FROZEN", frozen);
         world.put("P", project);
         world.put("S", serial);
         world.put("ISSUANCE", issued.path("id"));
         // Every issuance cites its request: the issuance row issues the project's 2023 decision on this one.
         world.put("IR", LedgerApi.request(project, 2023, 1000));
+        // Units of an older vintage, which the table's transfers, cancellations and retirements select
+        // first, so that the 2024 issuance stays whole for the authorization row: the issuance row only
+        // proposes (four eyes) and adds no 2023 units.
+        LedgerApi.issue("MNG01", project, 2022, List.of(own[1]), List.of(100L));
 
         // Article 6: one authorization to amend, one to revoke, and a first transfer to adjust for,
         // all on a separate issuance so that the transfers in the table are not first transfers.
