@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoRequestsTest {
 
     /** One request the stand-in received: method, path, Idempotency-Key, the token's payload, the body. */
-    private record Received(String method, String path, String key, Map<?, ?> token, String body) {
+    private record Received(String method, String path, String key, Map<String, Object> token, String body) {
     }
 
     private final List<Received> received = new ArrayList<>();
@@ -97,13 +97,14 @@ class DemoRequestsTest {
         return new DemoRequests(client, new DemoTokens(JwtIssuer.loadOrCreate(keys), Instant.now()), () -> DemoIds.EXPECTED);
     }
 
+    @SuppressWarnings("unchecked")
     private void record(HttpExchange exchange, String answer) throws IOException {
         String bearer = exchange.getRequestHeaders().getFirst("Authorization").substring("Bearer ".length());
         String payload = new String(Base64.getUrlDecoder().decode(bearer.split("\\.")[1]), StandardCharsets.UTF_8);
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         synchronized (received) {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Idempotency-Key"), (Map<?, ?>) Json.parse(payload), body));
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"), (Map<String, Object>) Json.parse(payload), body));
         }
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
