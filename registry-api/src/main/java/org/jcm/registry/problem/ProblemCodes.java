@@ -10,6 +10,12 @@ import org.jcm.support.problem.HttpProblemCodes;
  */
 public final class ProblemCodes extends HttpProblemCodes {
 
+    /**
+     * 403: approving (a proposal, a pending transfer) or rejecting another's proposal with a token
+     * that lacks the claim {@code "approver": true} (see {@code docs/security.md}).
+     */
+    public static final String NOT_AN_APPROVER = "not_an_approver";
+
     private ProblemCodes() {
     }
 }
