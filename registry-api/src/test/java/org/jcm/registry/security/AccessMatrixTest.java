@@ -261,12 +261,15 @@ class AccessMatrixTest {
         world.put("AUTH2", auth2);
         world.put("AMEND", range + (a6First + 40) + "-" + (a6First + 49));
         world.put("FIRST", String.valueOf((Integer) moved.path("events[1].seq")));
-        // Pending transfers (the default policy pends a transfer to another organization's account): one to read
-        // and approve, one for its initiator to cancel.
+        // Pending transfers: under a policy that needs approval, a transfer to another organization's account
+        // pends; one to read and approve, one for its initiator to cancel. Then the organization's policy needs
+        // no approval and no delay, so that the table's transfers execute at once.
+        policy(own[0], true, "PT26H");
         world.put("PT", LedgerApi.created(TestTokens.accountHolder(own[0]), "/api/v1/transfers",
                 LedgerApi.transfer(own[1], other[1], 1)).path("id"));
         world.put("PTC", LedgerApi.created(TestTokens.accountHolder(own[0]), "/api/v1/transfers",
                 LedgerApi.transfer(own[1], other[1], 1)).path("id"));
+        policy(own[0], false, "PT0S");
 
         tokens.put(Caller.OPERATOR, TestTokens.operator());
         tokens.put(Caller.ADMIN_OWN, TestTokens.registryAdmin("MNG01"));
@@ -328,6 +331,13 @@ class AccessMatrixTest {
         assertThat(DocsTable.between(java.nio.file.Path.of("..", "docs", "security.md"), "registry-api"))
                 .as("docs/security.md, registry-api table; expected:%n%s", String.join("\n", markdown()))
                 .isEqualTo(markdown());
+    }
+
+    /** Sets an organization's transfer policy as the administrator of MNG01. */
+    private static void policy(String organizationId, boolean untrustedNeedsApproval, String untrustedDelay) {
+        LedgerApi.as(TestTokens.registryAdmin("MNG01")).body(Map.of("untrustedNeedsApproval", untrustedNeedsApproval,
+                "untrustedDelay", untrustedDelay)).put("/api/v1/organizations/" + organizationId + "/transfer-policy").then()
+                .statusCode(201);
     }
 
     private Response call(Row row, Caller caller) {
