@@ -213,6 +213,29 @@ final class LedgerReads {
         return list;
     }
 
+    /** The earliest due instant of an open pending transfer (see {@link LedgerState#nextTransferDueAt()}). */
+    Optional<Instant> nextTransferDueAt() {
+        Instant earliest = null;
+        for (PendingTransfer pt : data.openTransfers.values()) {
+            Instant due = pt.dueAt().orElse(null);
+            if (due != null && (earliest == null || due.isBefore(earliest))) {
+                earliest = due;
+            }
+        }
+        return Optional.ofNullable(earliest);
+    }
+
+    /** The earliest expiry of a pending proposal (see {@link LedgerState#nextProposalExpiry()}). */
+    Optional<Instant> nextProposalExpiry() {
+        Instant earliest = null;
+        for (Proposal p : data.pendingProposals.values()) {
+            if (earliest == null || p.expiresAt().isBefore(earliest)) {
+                earliest = p.expiresAt();
+            }
+        }
+        return Optional.ofNullable(earliest);
+    }
+
     /** The organization's trusted-account list (additions not yet effective included), by account id. */
     List<TrustedAccount> trustedAccounts(OrganizationId organization) {
         List<TrustedAccount> list = new ArrayList<>();

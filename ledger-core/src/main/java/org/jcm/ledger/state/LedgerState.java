@@ -1,5 +1,6 @@
 package org.jcm.ledger.state;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jcm.ledger.credit.BlockKey;
@@ -196,6 +197,20 @@ public final class LedgerState {
     /** Every pending transfer, ended ones included, by id. */
     public List<PendingTransfer> pendingTransfers() {
         return reads.pendingTransfers();
+    }
+
+    /**
+     * The earliest instant at which an open pending transfer comes due (its execution, or the expiry
+     * of the approval it waits for); empty if none is open. The writer issues
+     * {@code ProcessDueTransfers} only once this has come.
+     */
+    public Optional<Instant> nextTransferDueAt() {
+        return reads.nextTransferDueAt();
+    }
+
+    /** The earliest {@code expiresAt} of a pending proposal; empty if none. The writer issues {@code ExpireProposals} only once it has come. */
+    public Optional<Instant> nextProposalExpiry() {
+        return reads.nextProposalExpiry();
     }
 
     /** The transfer policy that applies to the organization: its own, or the configured default. */

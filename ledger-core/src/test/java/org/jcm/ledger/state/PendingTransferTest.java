@@ -215,6 +215,22 @@ class PendingTransferTest {
     }
 
     @Test
+    void the_next_due_instant_is_the_earliest_expiry_or_execution_of_the_open_transfers() {
+        assertThat(f.state.nextTransferDueAt()).isEmpty();
+        TransferPended awaiting = pend(f.jpB1, 10);
+        assertThat(f.state.nextTransferDueAt()).isEqualTo(awaiting.expiresAt());
+        PendingTransferApproved approved = (PendingTransferApproved) f.ok(SECOND,
+                new ApprovePendingTransfer(awaiting.pendingTransferId())).get(0);
+        assertThat(f.state.nextTransferDueAt()).contains(approved.executeAt());
+        TransferPended later = pend(f.jpB1, 20);
+        assertThat(f.state.nextTransferDueAt()).contains(approved.executeAt());
+        processAt(approved.executeAt());
+        assertThat(f.state.nextTransferDueAt()).isEqualTo(later.expiresAt());
+        f.ok(first, new CancelPendingTransfer(later.pendingTransferId(), "not needed"));
+        assertThat(f.state.nextTransferDueAt()).isEmpty();
+    }
+
+    @Test
     void cancelling_frees_exactly_the_reserved_units() {
         List<Balance> before = f.state.balances(f.mnC1);
         TransferPended p = pend(f.jpB1, 123);

@@ -170,6 +170,21 @@ class ProposalTest {
     }
 
     @Test
+    void the_next_proposal_expiry_is_the_earliest_of_the_pending_ones_and_empty_once_none_is_pending() {
+        assertThat(f.state.nextProposalExpiry()).isEmpty();
+        ProposalId first = propose(ADMIN, new FreezeAccount(f.mnG1, Optional.empty()));
+        Instant firstExpiry = f.state.proposal(first).orElseThrow().expiresAt();
+        f.advanceTo(firstExpiry.minusSeconds(60));
+        ProposalId second = propose(SECOND, new FreezeAccount(f.mnC1, Optional.empty()));
+        assertThat(f.state.nextProposalExpiry()).contains(firstExpiry);
+        f.ok(ADMIN, new RejectProposal(first, "withdrawn"));
+        assertThat(f.state.nextProposalExpiry()).contains(f.state.proposal(second).orElseThrow().expiresAt());
+        f.advanceTo(f.state.proposal(second).orElseThrow().expiresAt());
+        f.ok(WRITER, new ExpireProposals());
+        assertThat(f.state.nextProposalExpiry()).isEmpty();
+    }
+
+    @Test
     void the_proposal_time_out_is_configuration_and_recorded_in_the_event() {
         Fixture quick = new Fixture(new LedgerState(LedgerConfig.DEFAULT.withProposalTimeout(Duration.ofHours(1))));
         ProposalMade made = (ProposalMade) quick.ok(ADMIN, new ProposeAction(new FreezeAccount(quick.mnG1, Optional.empty())))

@@ -39,6 +39,7 @@ public class Ledger {
     private final ReferenceConfig referenceConfig;
     private final LedgerConfig ledgerConfig;
     private final MeterRegistry meters;
+    private final Clock clock;
     private final String jdbcUrl;
     private final String user;
     private final String password;
@@ -46,7 +47,7 @@ public class Ledger {
     private final CommitListener fanOut = this::fanOut;
     private volatile LedgerWriter writer;
 
-    Ledger(WriterConfig config, ReferenceConfig referenceConfig, LedgerRulesConfig rules, MeterRegistry meters,
+    Ledger(WriterConfig config, ReferenceConfig referenceConfig, LedgerRulesConfig rules, MeterRegistry meters, Clock clock,
            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
            @ConfigProperty(name = "quarkus.datasource.username") String user,
            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
@@ -54,6 +55,7 @@ public class Ledger {
         this.referenceConfig = referenceConfig;
         this.ledgerConfig = rules.ledgerConfig();
         this.meters = meters;
+        this.clock = clock;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password.orElse(null);
@@ -148,7 +150,7 @@ public class Ledger {
 
     private LedgerWriter newWriter(LedgerWriter previous) {
         LedgerStore store = new LedgerStore(jdbcUrl, user, password, ledgerConfig);
-        LedgerWriter created = new LedgerWriter(config, store, Clock.systemUTC(), meters,
+        LedgerWriter created = new LedgerWriter(config, store, clock, meters,
                 () -> ReferenceParties.load(referenceConfig), previous);
         created.addCommitListener(fanOut);
         return created;

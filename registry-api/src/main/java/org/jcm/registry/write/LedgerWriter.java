@@ -30,7 +30,8 @@ import org.jcm.registry.write.store.LedgerStore;
  * <p>This class is the writer's face to other threads: request threads call {@link #submit}
  * (refused at once when the submission cannot be stored, the writer is not active or the queue is
  * full); the writer thread runs {@link WriterLoop}, which activates ({@link Activation}) and
- * processes batches ({@link BatchProcessor}, {@link KeyDecisions}, {@link CommandApplier}). The
+ * processes batches ({@link BatchProcessor}, {@link KeyDecisions}, {@link CommandApplier}) and acts
+ * on pending transfers and proposals when they come due ({@link DueActions}). The
  * writer holds a PostgreSQL session advisory lock on its connection while it is
  * {@link WriterStatus#ACTIVE}; an instance without the lock answers {@code not_the_writer}.
  */
@@ -94,7 +95,8 @@ public final class LedgerWriter {
         BatchProcessor processor = new BatchProcessor(store, session, view, metrics, keys,
                 new CommandApplier(core, session, metrics), listeners);
         Activation activation = new Activation(config, store, session, view, queue, metrics, keys, processor, referenceParties);
-        this.thread = new Thread(new WriterLoop(view, queue, activation, processor, metrics, session), "ledger-writer");
+        DueActions due = new DueActions(config, session, view, processor, metrics);
+        this.thread = new Thread(new WriterLoop(view, queue, activation, processor, due, metrics, session), "ledger-writer");
         this.thread.setDaemon(true);
     }
 

@@ -64,4 +64,13 @@ public interface WriterConfig {
      */
     @WithDefault("true")
     boolean bootstrapParties();
+
+    /**
+     * How often the writer asks its state whether a pending transfer or a proposal has come due
+     * (it also asks once when it becomes active). Only when something is due does it issue
+     * {@code ProcessDueTransfers} or {@code ExpireProposals}; an instant is therefore acted on at
+     * most this late.
+     */
+    @WithDefault("PT1S")
+    Duration dueCheckInterval();
 }

@@ -6,7 +6,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The writer thread's loop: while the writer is not active it activates ({@link Activation}); while
- * it is, it takes the next batch from the queue and processes it ({@link BatchProcessor}); after a
+ * it is, it takes the next batch from the queue and processes it ({@link BatchProcessor}) and lets
+ * {@link DueActions} act on what has come due (at once after each activation); after a
  * failed verification it answers whatever arrives 503 until stopped. When it ends, everything still
  * queued is answered 503 and the connection (with the lock) is closed.
  */
@@ -18,15 +19,17 @@ final class WriterLoop implements Runnable {
     private final SubmissionQueue queue;
     private final Activation activation;
     private final BatchProcessor processor;
+    private final DueActions due;
     private final WriterMetrics metrics;
     private final WriterSession session;
 
-    WriterLoop(WriterView view, SubmissionQueue queue, Activation activation, BatchProcessor processor, WriterMetrics metrics,
-               WriterSession session) {
+    WriterLoop(WriterView view, SubmissionQueue queue, Activation activation, BatchProcessor processor, DueActions due,
+               WriterMetrics metrics, WriterSession session) {
         this.view = view;
         this.queue = queue;
         this.activation = activation;
         this.processor = processor;
+        this.due = due;
         this.metrics = metrics;
         this.session = session;
     }
@@ -41,8 +44,12 @@ final class WriterLoop implements Runnable {
                     view.sleep(WriterView.POLL_MILLIS);
                 } else if (view.status() != WriterStatus.ACTIVE) {
                     activation.activate();
-                } else if (queue.nextBatch(batch, WriterView.POLL_MILLIS)) {
-                    processor.process(batch);
+                    due.activated();
+                } else {
+                    if (queue.nextBatch(batch, WriterView.POLL_MILLIS)) {
+                        processor.process(batch);
+                    }
+                    due.check();
                 }
             }
         } catch (InterruptedException e) {

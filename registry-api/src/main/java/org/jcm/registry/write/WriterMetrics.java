@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * time, failed commits and the queue depth. Rates (commands per second) come from the counters.
  * Also what a bad command cost: commands isolated as poison (by the stage at which they failed),
  * batches split to find the command PostgreSQL refused, and rebuilds of the state from PostgreSQL
- * (by reason). The counters with tags are registered with every tag value at start, so that they
+ * (by reason), and the pending actions the writer ended when they came due (by kind). The counters with tags are registered with every tag value at start, so that they
  * read 0 before anything happened.
  */
 final class WriterMetrics {
@@ -34,6 +34,7 @@ final class WriterMetrics {
     private final Map<String, Counter> rebuilds = new HashMap<>();
     private final Map<String, Counter> poison = new HashMap<>();
     private final Counter splits;
+    private final Map<String, Counter> dueActions = new HashMap<>();
     private long pendingAccepted;
     private long pendingReplayed;
     private final List<String> pendingRejections = new ArrayList<>();
@@ -47,6 +48,9 @@ final class WriterMetrics {
     static final String STAGE_ENCODE = "encode";
     static final String STAGE_FOLD = "fold";
     static final String STAGE_STORE = "store";
+    /** Kinds of pending action the writer acts on when due: pending transfers and proposals. */
+    static final String DUE_TRANSFER = "transfer";
+    static final String DUE_PROPOSAL = "proposal";
 
     WriterMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -76,6 +80,11 @@ final class WriterMetrics {
         }
         this.splits = Counter.builder("jcm.writer.batch.splits")
                 .description("Batches split in halves because PostgreSQL refused a row of theirs").register(registry);
+        for (String kind : List.of(DUE_TRANSFER, DUE_PROPOSAL)) {
+            dueActions.put(kind, Counter.builder("jcm.writer.due.actions").tag("kind", kind)
+                    .description("Pending actions the writer ended when they came due, with no request (a pending transfer"
+                            + " executed, cancelled or expired; a proposal expired), by kind").register(registry));
+        }
     }
 
     void batch(int commands, int events, long commitNanos) {
@@ -138,5 +147,10 @@ final class WriterMetrics {
 
     void split() {
         splits.increment();
+    }
+
+    /** The writer's system command ended {@code actions} pending actions of {@code kind} (committed). */
+    void dueActions(String kind, int actions) {
+        dueActions.get(kind).increment(actions);
     }
 }

@@ -64,11 +64,15 @@ class AccessMatrixTest {
 
     private static final String GET = "GET";
     private static final String POST = "POST";
+    private static final String PUT = "PUT";
+    private static final String DELETE = "DELETE";
 
     /**
      * The matrix. Paths name the set-up data in braces: {A} the own organization's account, {O} the
-     * own organization, {P} a project, {S} a serial range, {FREEZE} an account to freeze,
-     * {FROZEN} a frozen account to unfreeze (a proposal needs the account's state of the moment), {AUTH1}/{AUTH2} Article 6 authorizations of MNG.
+     * own organization, {A2} another organization's account, {P} a project, {S} a serial range, {PT}/{PTC}
+     * pending transfers from {A} to {A2}, {FREEZE} an account to freeze, {FROZEN} a frozen account to
+     * unfreeze (a proposal needs the account's state of the moment), {AUTH1}/{AUTH2} Article 6
+     * authorizations of MNG.
      */
     static final List<Row> MATRIX = List.of(
             //                                                                           none op  adm adm~ hld hld~ gov gov~ exc exc~ aud
@@ -132,7 +136,20 @@ class AccessMatrixTest {
                                                                                          "401 403 403 403 403 403 201 403 403 403 403"),
             row(POST, "/api/v1/corresponding-adjustments", w -> Map.of("party", "MNG", "year", 2024, "method", "TRAJECTORY",
                     "firstTransferSeqs", List.of(Long.parseLong(w.get("FIRST")))),
-                                                                                         "401 403 403 403 403 403 201 403 403 403 403"));
+                                                                                         "401 403 403 403 403 403 201 403 403 403 403"),
+            row(GET, "/api/v1/pending-transfers", null,                                  "401 200 200 200 200 200 403 403 403 403 200"),
+            row(GET, "/api/v1/pending-transfers/{PT}", null,                             "401 200 200 403 200 403 403 403 403 403 200"),
+            row(POST, "/api/v1/pending-transfers/{PT}/approve", "without the approver claim", null,
+                                                                                         "401 403 403 403 403 403 403 403 403 403 403"),
+            row(POST, "/api/v1/pending-transfers/{PTC}/cancel", "by its initiator", w -> Map.of("reason", "matrix"),
+                                                                                         "401 403 403 403 201 403 403 403 403 403 403"),
+            row(GET, "/api/v1/organizations/{O}/transfer-policy", null,                  "401 200 200 403 200 403 200 403 403 403 200"),
+            row(PUT, "/api/v1/organizations/{O}/transfer-policy", w -> Map.of("untrustedNeedsApproval", true,
+                    "untrustedDelay", "PT26H"),                                          "401 403 201 403 403 403 403 403 403 403 403"),
+            row(GET, "/api/v1/organizations/{O}/trusted-accounts", null,                 "401 200 200 403 200 403 200 403 403 403 200"),
+            row(POST, "/api/v1/organizations/{O}/trusted-accounts", w -> Map.of("accountId", w.get("A2")),
+                                                                                         "401 403 403 403 201 403 403 403 403 403 403"),
+            row(DELETE, "/api/v1/organizations/{O}/trusted-accounts/{A2}", null,         "401 403 403 403 201 403 403 403 403 403 403"));
 
     private static Row row(String method, String path, Function<World, Object> body, String expected) {
         return new Row(method, path, "", body, expected);
@@ -253,6 +270,15 @@ class AccessMatrixTest {
         world.put("AUTH2", auth2);
         world.put("AMEND", range + (a6First + 40) + "-" + (a6First + 49));
         world.put("FIRST", String.valueOf((Integer) moved.path("events[1].seq")));
+        // Pending transfers: under a policy that needs approval, a transfer to another organization's account
+        // pends; one to read and approve, one for its initiator to cancel. Then the organization's policy needs
+        // no approval and no delay, so that the table's transfers execute at once.
+        policy(own[0], true, "PT26H");
+        world.put("PT", LedgerApi.created(TestTokens.accountHolder(own[0]), "/api/v1/transfers",
+                LedgerApi.transfer(own[1], other[1], 1)).path("id"));
+        world.put("PTC", LedgerApi.created(TestTokens.accountHolder(own[0]), "/api/v1/transfers",
+                LedgerApi.transfer(own[1], other[1], 1)).path("id"));
+        policy(own[0], false, "PT0S");
 
         tokens.put(Caller.OPERATOR, TestTokens.operator());
         tokens.put(Caller.ADMIN_OWN, TestTokens.registryAdmin("MNG01"));
@@ -316,6 +342,13 @@ class AccessMatrixTest {
                 .isEqualTo(markdown());
     }
 
+    /** Sets an organization's transfer policy as the administrator of MNG01. */
+    private static void policy(String organizationId, boolean untrustedNeedsApproval, String untrustedDelay) {
+        LedgerApi.as(TestTokens.registryAdmin("MNG01")).body(Map.of("untrustedNeedsApproval", untrustedNeedsApproval,
+                "untrustedDelay", untrustedDelay)).put("/api/v1/organizations/" + organizationId + "/transfer-policy").then()
+                .statusCode(201);
+    }
+
     private Response call(Row row, Caller caller) {
         RequestSpecification request = given().header("Idempotency-Key", LedgerApi.key());
         String token = tokens.get(caller);
@@ -326,7 +359,7 @@ class AccessMatrixTest {
             request = request.contentType("application/json").body(row.body().apply(world));
         }
         String path = world.path(row.path());
-        return GET.equals(row.method()) ? request.get(path) : request.post(path);
+        return GET.equals(row.method()) ? request.get(path) : request.request(row.method(), path);
     }
 
     private static String abbreviate(String text) {

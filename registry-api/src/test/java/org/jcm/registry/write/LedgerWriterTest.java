@@ -262,5 +262,9 @@ class LedgerWriterTest {
         public boolean bootstrapParties() {
             return true;
         }
+
+        public Duration dueCheckInterval() {
+            return Duration.ofSeconds(1);
+        }
     }
 }

@@ -197,5 +197,9 @@ final class WriterHarness implements AutoCloseable {
         public boolean bootstrapParties() {
             return true;
         }
+
+        public Duration dueCheckInterval() {
+            return Duration.ofSeconds(1);
+        }
     }
 }

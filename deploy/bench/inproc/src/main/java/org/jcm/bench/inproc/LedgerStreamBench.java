@@ -371,6 +371,7 @@ public final class LedgerStreamBench {
             @Override public boolean verifyBlocks() { return true; }
             @Override public Duration commitTimeout() { return Duration.ofSeconds(30); }
             @Override public boolean bootstrapParties() { return false; }
+            @Override public Duration dueCheckInterval() { return Duration.ofSeconds(1); }
         };
     }
 
