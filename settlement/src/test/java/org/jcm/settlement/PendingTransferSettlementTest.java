@@ -52,6 +52,12 @@ class PendingTransferSettlementTest {
         TestClock.reset();
     }
 
+    /** The seller's policy as the shared test ledger sets it, for the tests that follow. */
+    @AfterEach
+    void reopenTheSellersTransfers() {
+        TestLedger.get().openTransfers(at("12:00:00"), SELLER);
+    }
+
     static ValidatableResponse status(String tradeId) {
         return given().auth().oauth2(EXCHANGE).when().get("/api/v1/trades/" + VENUE + "/" + tradeId).then()
                 .statusCode(200);

@@ -46,6 +46,32 @@ public final class TestTokens {
         return token("gov@" + party, Set.of("government"), Map.of("party", party));
     }
 
+    /**
+     * A token for a second administrator of a registry ({@code approver@<registry>}) that carries
+     * the claim {@code approver: true}: it may approve or reject another administrator's proposal.
+     */
+    public static String registryApprover(String registry) {
+        return approver("approver@" + registry, Set.of("registry-admin"), Map.of("registry", registry));
+    }
+
+    /** A token for a second official of a Party ({@code approver@<party>}) with the claim {@code approver: true}. */
+    public static String governmentApprover(String party) {
+        return approver("approver@" + party, Set.of("government"), Map.of("party", party));
+    }
+
+    /**
+     * A token for a second account holder of an organisation ({@code approver@<org>}) with the
+     * claim {@code approver: true}: it may approve the organisation's pending transfers.
+     */
+    public static String accountHolderApprover(String org) {
+        return approver("approver@" + org, Set.of("account-holder"), Map.of("org", org));
+    }
+
+    /** As {@link #token}, with the claim {@code approver: true} (a JSON boolean) as well. */
+    public static String approver(String subject, Set<String> groups, Map<String, String> claims) {
+        return claims(subject, groups, claims).claim("approver", true).sign();
+    }
+
     /** A token for an exchange (trading venue). */
     public static String exchange(String venue) {
         return token("exchange@" + venue, Set.of("exchange"), Map.of("venue", venue));

@@ -84,6 +84,8 @@ public final class FaultStack implements AutoCloseable {
         startSettlement();
         step("Loading the demo data through the API");
         demo.seed(http, URI.create(registryUrl(0)), Optional.of(URI.create(settlementUrl())));
+        // The load transfers between the two demo accounts in both directions, each executing at once.
+        demo.openTransfersBothWays(http, URI.create(registryUrl(0)));
     }
 
     public void step(String text) {

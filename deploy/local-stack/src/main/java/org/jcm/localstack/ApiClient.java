@@ -30,16 +30,33 @@ final class ApiClient {
         return base;
     }
 
-    /** Sends a POST with a JSON body, a bearer token and an Idempotency-Key; retries while the answer is 503. */
+    /**
+     * Sends a POST with a JSON body (none if {@code body} is null), a bearer token and an
+     * Idempotency-Key; retries while the answer is 503.
+     */
     Answer post(String path, String token, String idempotencyKey, Map<String, Object> body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+        return write("POST", path, token, idempotencyKey, body);
+    }
+
+    /** Sends a PUT with a JSON body, a bearer token and an Idempotency-Key; retries while the answer is 503. */
+    Answer put(String path, String token, String idempotencyKey, Map<String, Object> body) throws IOException, InterruptedException {
+        return write("PUT", path, token, idempotencyKey, body);
+    }
+
+    private Answer write(String method, String path, String token, String idempotencyKey, Map<String, Object> body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Idempotency-Key", idempotencyKey)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8))
-                .build();
+                .header("Accept", "application/json");
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+        }
+        HttpRequest request = builder.build();
         long deadline = System.nanoTime() + UNAVAILABLE_RETRY.toNanos();
         while (true) {
             Answer answer = send(request);

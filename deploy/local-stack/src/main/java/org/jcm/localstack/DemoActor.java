@@ -11,9 +11,10 @@ import java.util.Map;
  * @param description who this is, for people
  * @param subject the token's {@code sub} and {@code upn}
  * @param role the one member of the token's {@code groups}
- * @param claims the scope claim ({@code registry}, {@code org}, {@code party}, {@code venue}), if any
+ * @param claims the scope claim ({@code registry}, {@code org}, {@code party}, {@code venue}), if any,
+ *               and {@code approver: true} for an actor who may approve another's proposal
  */
-record DemoActor(String variable, String description, String subject, String role, Map<String, String> claims) {
+record DemoActor(String variable, String description, String subject, String role, Map<String, ?> claims) {
 
     /** The demo's actors: API.md's roles, each scoped to the demo's registries, Parties, companies and venue. */
     static List<DemoActor> all(DemoIds ids) {
@@ -24,10 +25,19 @@ record DemoActor(String variable, String description, String subject, String rol
                         "admin@JPN01", "registry-admin", Map.of("registry", DemoScenario.JAPAN_REGISTRY)),
                 new DemoActor("JCM_TOKEN_ADMIN_MNG01", "registry administrator of MNG01 (Mongolia)",
                         "admin@MNG01", "registry-admin", Map.of("registry", DemoScenario.MONGOLIA_REGISTRY)),
+                new DemoActor("JCM_TOKEN_APPROVER_JPN01", "second registry administrator of JPN01 (Japan), approver:"
+                        + " approves the other administrator's proposals", "approver@JPN01", "registry-admin",
+                        Map.of("registry", DemoScenario.JAPAN_REGISTRY, "approver", true)),
+                new DemoActor("JCM_TOKEN_APPROVER_MNG01", "second registry administrator of MNG01 (Mongolia), approver:"
+                        + " approves the other administrator's proposals", "approver@MNG01", "registry-admin",
+                        Map.of("registry", DemoScenario.MONGOLIA_REGISTRY, "approver", true)),
                 new DemoActor("JCM_TOKEN_GOV_JPN", "government of Japan",
                         "gov@JPN", "government", Map.of("party", "JPN")),
                 new DemoActor("JCM_TOKEN_GOV_MNG", "government of Mongolia",
                         "gov@MNG", "government", Map.of("party", "MNG")),
+                new DemoActor("JCM_TOKEN_APPROVER_GOV_MNG", "second official of the government of Mongolia, approver:"
+                        + " approves the other official's proposals", "approver@MNG", "government",
+                        Map.of("party", "MNG", "approver", true)),
                 new DemoActor("JCM_TOKEN_GOBI_SOLAR", "account holder: " + DemoScenario.MONGOLIAN_COMPANY + " ("
                         + ids.mongolianCompany() + ", account " + ids.mongolianAccount() + "), the project participant",
                         "trader@gobi-solar", "account-holder", Map.of("org", ids.mongolianCompany())),

@@ -45,6 +45,23 @@ public final class DemoData {
         }
     }
 
+    /**
+     * Sets the Japanese company's transfer policy to no approval and no delay, as the Mongolian
+     * company's is, so that transfers between the two demo accounts execute at once in both
+     * directions (the fault harness's load). The demo itself keeps a 26-hour delay for the
+     * Japanese company's transfers to untrusted accounts.
+     *
+     * @throws IllegalStateException when the API refuses it
+     */
+    public void openTransfersBothWays(HttpClient http, URI registry) throws IOException, InterruptedException {
+        try {
+            new DemoControls(new DemoRequests(new ApiClient(http, registry), tokens, () -> ids), progress)
+                    .openJapaneseTransfers(ids);
+        } catch (SeedingException e) {
+            throw new IllegalStateException("Transfer policy not set: " + e.getMessage(), e);
+        }
+    }
+
     /** The holding account of the Mongolian demo company (what a fresh ledger assigns until {@link #seed} answered). */
     public String mongolianAccount() {
         return ids.mongolianAccount();

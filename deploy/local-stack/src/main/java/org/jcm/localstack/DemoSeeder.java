@@ -12,19 +12,22 @@ import java.util.Optional;
 /**
  * Loads the demo data through the services' real APIs, as the demo actors, with an
  * Idempotency-Key on every mutation: running it again returns the first answers and changes nothing.
- * See docs/local-stack.md for what it creates.
+ * Issuances, the authorization and the corresponding adjustment are proposed by one administrator
+ * or official and approved by a second one ({@link DemoRequests#approved}); the companies' transfer
+ * policies and one delayed transfer come from {@link DemoControls}. See docs/local-stack.md for what
+ * it creates.
  */
 final class DemoSeeder {
 
-    /** Bump when the scenario changes, so that new requests do not collide with old keys. */
-    private static final String KEY_PREFIX = "jcm-demo-v2-";
+    private static final String KEY_PREFIX = DemoRequests.KEY_PREFIX;
     private static final Duration SETTLEMENT_WAIT = Duration.ofSeconds(30);
     /** The trades the exchange registers and the seller delivers, in that order. */
     private static final List<String> DEMO_TRADES = List.of("T-0001", DemoScenario.EXCHANGE_TRADE, "T-0003", "T-0004");
 
     private final ApiClient registry;
     private final Optional<ApiClient> settlement;
-    private final DemoTokens tokens;
+    private final DemoRequests requests;
+    private final DemoControls controls;
     private final Progress progress;
     private final Instant now;
     private DemoIds ids = DemoIds.EXPECTED;
@@ -32,7 +35,8 @@ final class DemoSeeder {
     DemoSeeder(ApiClient registry, Optional<ApiClient> settlement, DemoTokens tokens, Progress progress, Instant now) {
         this.registry = registry;
         this.settlement = settlement;
-        this.tokens = tokens;
+        this.requests = new DemoRequests(registry, tokens, () -> ids);
+        this.controls = new DemoControls(requests, progress);
         this.progress = progress;
         this.now = now;
     }
@@ -44,6 +48,7 @@ final class DemoSeeder {
     DemoIds seed() throws SeedingException, IOException, InterruptedException {
         registries();
         organizationsAndAccounts();
+        controls.transferPolicies(ids);
         String issuanceRequest = projectAndIssuanceRequest();
         String mongolianSerial = issue(issuanceRequest);
         tradesOfUnauthorizedUnits();
@@ -51,6 +56,7 @@ final class DemoSeeder {
         authorize(mongolianSerial);
         long firstTransferSeq = tradesOfAuthorizedUnits();
         adjust(firstTransferSeq);
+        controls.delayedTransfer(ids);
         awaitSettlement();
         return ids;
     }
@@ -104,21 +110,24 @@ final class DemoSeeder {
 
     /**
      * Each side issues its share of the Joint Committee decision into its own registry, both on the
-     * participants' request: MNG01 to the Mongolian account, JPN01 to the Japanese one. Returns the
+     * participants' request: MNG01 to the Mongolian account, JPN01 to the Japanese one. In each
+     * registry one administrator proposes the issuance and a second one approves it. Returns the
      * serial of the Mongolian block.
      */
     private String issue(String issuanceRequest) throws SeedingException, IOException, InterruptedException {
-        Object answer = post("issuance " + DemoScenario.ISSUANCE, "09-issuance-MNG01", "/api/v1/issuances",
-                "JCM_TOKEN_ADMIN_MNG01", issuance(DemoScenario.ISSUANCE, issuanceRequest, ids.mongolianAccount(),
-                        DemoScenario.ISSUED_TO_MONGOLIA));
-        post("issuance " + DemoScenario.ISSUANCE_JAPAN, "09-issuance-JPN01", "/api/v1/issuances", "JCM_TOKEN_ADMIN_JPN01",
-                issuance(DemoScenario.ISSUANCE_JAPAN, issuanceRequest, ids.japaneseAccount(), DemoScenario.ISSUED_TO_JAPAN));
+        Object answer = requests.approved("issuance " + DemoScenario.ISSUANCE, "09-issuance-MNG01", "/api/v1/issuances",
+                "JCM_TOKEN_ADMIN_MNG01", "JCM_TOKEN_APPROVER_MNG01", issuance(DemoScenario.ISSUANCE, issuanceRequest,
+                        ids.mongolianAccount(), DemoScenario.ISSUED_TO_MONGOLIA));
+        requests.approved("issuance " + DemoScenario.ISSUANCE_JAPAN, "09-issuance-JPN01", "/api/v1/issuances",
+                "JCM_TOKEN_ADMIN_JPN01", "JCM_TOKEN_APPROVER_JPN01", issuance(DemoScenario.ISSUANCE_JAPAN, issuanceRequest,
+                        ids.japaneseAccount(), DemoScenario.ISSUED_TO_JAPAN));
         String serial = JsonTrees.objectsWith(answer, "accountId", ids.mongolianAccount()).stream()
                 .map(block -> block.get("serial")).filter(String.class::isInstance).map(String.class::cast)
                 .findFirst()
                 .orElse("JCM-" + DemoScenario.PROJECT + "-" + DemoScenario.VINTAGE + "-1-" + DemoScenario.ISSUED_TO_MONGOLIA);
         progress.step("  project " + DemoScenario.PROJECT + ", request " + issuanceRequest + ": issuance "
-                + DemoScenario.ISSUANCE + " by " + DemoScenario.MONGOLIA_REGISTRY + ", " + DemoScenario.ISSUED_TO_MONGOLIA
+                + DemoScenario.ISSUANCE + " by " + DemoScenario.MONGOLIA_REGISTRY + " (proposed by admin@MNG01, approved by"
+                + " approver@MNG01), " + DemoScenario.ISSUED_TO_MONGOLIA
                 + " t to " + ids.mongolianAccount() + "; " + DemoScenario.ISSUANCE_JAPAN + " by "
                 + DemoScenario.JAPAN_REGISTRY + ", " + DemoScenario.ISSUED_TO_JAPAN + " t to " + ids.japaneseAccount());
         return serial;
@@ -156,13 +165,13 @@ final class DemoSeeder {
 
     /**
      * Mongolia authorizes, for NDC use, units that the Mongolian account still holds: those above
-     * what the two trades took from the low end of its block.
+     * what the two trades took from the low end of its block. One official proposes, a second approves.
      */
     private void authorize(String mongolianSerial) throws SeedingException, IOException, InterruptedException {
         String authorized = DemoSeeder.slice(mongolianSerial, DemoScenario.FIRST_TRADE + DemoScenario.EXCHANGE_TRADE_QUANTITY,
                 DemoScenario.AUTHORIZED);
-        post("authorization " + DemoScenario.AUTHORIZATION, "14-authorization", "/api/v1/authorizations", "JCM_TOKEN_GOV_MNG",
-                body("authorizationId", DemoScenario.AUTHORIZATION, "party", "MNG",
+        requests.approved("authorization " + DemoScenario.AUTHORIZATION, "14-authorization", "/api/v1/authorizations",
+                "JCM_TOKEN_GOV_MNG", "JCM_TOKEN_APPROVER_GOV_MNG", body("authorizationId", DemoScenario.AUTHORIZATION, "party", "MNG",
                         "cooperativeApproachId", cooperativeApproach("MNG"), "purpose", "NDC",
                         "authorizedQuantity", DemoScenario.AUTHORIZED, "vintages", List.of((long) DemoScenario.VINTAGE),
                         "authorizedEntities", List.of(DemoScenario.MONGOLIAN_COMPANY, DemoScenario.JAPANESE_COMPANY),
@@ -246,14 +255,14 @@ final class DemoSeeder {
                 .map(Long::parseLong).orElse(-1L);
     }
 
-    /** Mongolia applies the corresponding adjustment for the units first transferred by T-0003. */
+    /** Mongolia applies the corresponding adjustment for the units first transferred by T-0003 (proposed and approved). */
     private void adjust(long firstTransferSeq) throws SeedingException, IOException, InterruptedException {
         if (firstTransferSeq <= 0) {
             progress.warn("no FirstTransferRecorded event in the answer to T-0003; no corresponding adjustment");
             return;
         }
-        post("corresponding adjustment", "17-corresponding-adjustment", "/api/v1/corresponding-adjustments",
-                "JCM_TOKEN_GOV_MNG", body("party", "MNG", "year", (long) DemoScenario.VINTAGE, "method", "AVERAGING",
+        requests.approved("corresponding adjustment", "17-corresponding-adjustment", "/api/v1/corresponding-adjustments",
+                "JCM_TOKEN_GOV_MNG", "JCM_TOKEN_APPROVER_GOV_MNG", body("party", "MNG", "year", (long) DemoScenario.VINTAGE, "method", "AVERAGING",
                         "firstTransferSeqs", List.of(firstTransferSeq)));
         progress.step("  corresponding adjustment by Mongolia for " + DemoScenario.VINTAGE + " (first transfer seq "
                 + firstTransferSeq + ")");
@@ -317,17 +326,11 @@ final class DemoSeeder {
 
     private Object post(String step, String key, String path, String actor, Map<String, Object> body)
             throws SeedingException, IOException, InterruptedException {
-        ApiClient.Answer answer = registry.post(path, token(actor), KEY_PREFIX + key, body);
-        if (!answer.isSuccess()) {
-            throw SeedingException.refused(step, answer);
-        }
-        return answer.json();
+        return requests.post(step, key, path, actor, body);
     }
 
     private String token(String variable) {
-        return DemoActor.all(ids).stream().filter(actor -> actor.variable().equals(variable)).findFirst()
-                .map(tokens::mint)
-                .orElseThrow(() -> new IllegalArgumentException("No demo actor " + variable));
+        return requests.token(variable);
     }
 
     /** The id a creating request answered with: {@code id}, else the first {@code field}, else the expected one. */

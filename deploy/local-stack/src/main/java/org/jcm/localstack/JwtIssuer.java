@@ -105,10 +105,11 @@ public final class JwtIssuer {
 
     /**
      * A signed token: issuer {@value #ISSUER}, both services as audience, the subject (also as
-     * {@code upn}), the role as the only member of {@code groups}, the extra claims, issued now and
-     * valid for {@code validity}, at most {@link #MAX_TOKEN_LIFETIME}.
+     * {@code upn}), the role as the only member of {@code groups}, the extra claims (strings, or
+     * {@code true} for {@code approver}), issued now and valid for {@code validity}, at most
+     * {@link #MAX_TOKEN_LIFETIME}.
      */
-    public String mint(String subject, String role, Map<String, String> claims, Instant now, Duration validity) {
+    public String mint(String subject, String role, Map<String, ?> claims, Instant now, Duration validity) {
         if (validity.compareTo(MAX_TOKEN_LIFETIME) > 0) {
             throw new IllegalArgumentException("A token lives at most " + MAX_TOKEN_LIFETIME + ", not " + validity);
         }

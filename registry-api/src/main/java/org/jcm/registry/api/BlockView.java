@@ -33,5 +33,7 @@ public record BlockView(
         @Schema(description = "Corresponding-adjustment state: NOT_REQUIRED, COMMITTED, PENDING or APPLIED",
                 example = "NOT_REQUIRED") String caState,
         @Schema(description = "Whether the units were first transferred (set once, never reset)") boolean firstTransferred,
-        @Schema(description = "Where the block is held; public endpoints only") HolderView holder) {
+        @Schema(description = "Where the block is held; public endpoints only") HolderView holder,
+        @Schema(description = "Holdings only: the pending action its units are reserved for (PT... or PR...); absent when "
+                + "they are available", example = "PT00000001") String reservedFor) {
 }

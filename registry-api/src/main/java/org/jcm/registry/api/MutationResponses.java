@@ -57,7 +57,7 @@ public final class MutationResponses {
         List<EventSummary> summaries = new ArrayList<>(events.size());
         ResponseBlocks blocks = new ResponseBlocks(approaches);
         for (LedgerEvent event : events) {
-            summaries.add(new EventSummary(event.seq(), event.type(), EventCodec.formatTime(event.at()), event.accept(blocks)));
+            summaries.add(EventSummary.of(event, blocks));
         }
         return new MutationResponse(events.isEmpty() ? null : answerId(events), summaries);
     }

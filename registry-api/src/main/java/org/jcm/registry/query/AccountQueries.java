@@ -50,11 +50,15 @@ public class AccountQueries {
     // view, so only this account's blocks are summed (index block_account).
     private static final String DETAILS = "select a from AccountEntity a join fetch a.registry"
             + " left join fetch a.balances where a.id = :id";
-    private static final String HOLDINGS_FIRST = "SELECT " + BlockRows.COLUMNS + " FROM " + BlockRows.FROM
+    private static final String HOLDINGS_FIRST = "SELECT " + BlockRows.COLUMNS + ", " + BlockRows.RESERVED_FOR_COLUMN
+            + " FROM " + BlockRows.FROM
             + " WHERE b.account_id = $1 ORDER BY b.vintage, b.project_id, b.first_unit LIMIT $2";
-    private static final String HOLDINGS_AFTER = "SELECT " + BlockRows.COLUMNS + " FROM " + BlockRows.FROM
+    private static final String HOLDINGS_AFTER = "SELECT " + BlockRows.COLUMNS + ", " + BlockRows.RESERVED_FOR_COLUMN
+            + " FROM " + BlockRows.FROM
             + " WHERE b.account_id = $1 AND (b.vintage, b.project_id, b.first_unit) > ($2, $3, $4)"
             + " ORDER BY b.vintage, b.project_id, b.first_unit LIMIT $5";
+    private static final String RESERVED = "SELECT action_id, host_party, vintage, first_unit, last_unit FROM reservation"
+            + " WHERE account_id = $1 ORDER BY host_party, vintage, first_unit";
     private static final String TRANSACTIONS = "SELECT e.seq, e.type, e.at, e.event_json"
             + " FROM event_account ea JOIN ledger_event e ON e.seq = ea.seq"
             + " WHERE ea.account_id = $1 AND ea.seq %s $2 ORDER BY ea.seq %s LIMIT $3";
@@ -81,12 +85,28 @@ public class AccountQueries {
         });
     }
 
-    /** An account with its balance lines (by vintage, then label NONE, AUTHORIZED, CA_APPLIED). */
+    /**
+     * An account with its balance lines (by vintage, then label NONE, AUTHORIZED, CA_APPLIED) and its units reserved for
+     * pending actions.
+     */
     public Uni<Optional<Scoped<AccountDetails>>> details(String accountId) {
         return ReadSessions.read(sessions, session -> session.createSelectionQuery(DETAILS, AccountEntity.class)
                         .setParameter("id", accountId)
                         .getSingleResultOrNull())
-                .map(account -> Optional.ofNullable(account).map(AccountQueries::details));
+                .chain(account -> account == null ? Uni.createFrom().item(Optional.<Scoped<AccountDetails>>empty())
+                        : pool.preparedQuery(RESERVED).execute(Tuple.of(accountId))
+                                .map(rows -> Optional.of(details(account, reserved(rows)))));
+    }
+
+    private static List<AccountDetails.ReservedUnits> reserved(RowSet<Row> rows) {
+        List<AccountDetails.ReservedUnits> reserved = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            long first = row.getLong("first_unit");
+            long last = row.getLong("last_unit");
+            reserved.add(new AccountDetails.ReservedUnits(row.getString("action_id"), row.getString("host_party"),
+                    row.getInteger("vintage"), first, last, last - first + 1));
+        }
+        return reserved;
     }
 
     /** One page of an account's live blocks in selection order (vintage, project, first unit). */
@@ -120,16 +140,20 @@ public class AccountQueries {
                 });
     }
 
-    private static Scoped<AccountDetails> details(AccountEntity a) {
+    private static Scoped<AccountDetails> details(AccountEntity a, List<AccountDetails.ReservedUnits> reserved) {
         List<BalanceLine> balances = new ArrayList<>(a.balances().size());
         long total = 0;
         for (AccountBalanceEntity b : a.balances().stream().sorted(AccountBalanceEntity.ORDER).toList()) {
             balances.add(new BalanceLine(b.vintage(), b.label(), b.quantity(), b.blockCount()));
             total += b.quantity();
         }
+        long reservedQuantity = 0;
+        for (AccountDetails.ReservedUnits r : reserved) {
+            reservedQuantity += r.quantity();
+        }
         RegistryScope scope = new RegistryScope(a.registryId(), a.registry().party(), a.organizationId());
         return new Scoped<>(scope, new AccountDetails(a.id(), a.registryId(), a.organizationId(), a.type(), a.name(),
-                a.status(), a.frozen(), total, balances));
+                a.status(), a.frozen(), total, balances, total - reservedQuantity, reservedQuantity, reserved));
     }
 
     /** A vintage from a cursor; a number no vintage column can hold is a forged cursor. */

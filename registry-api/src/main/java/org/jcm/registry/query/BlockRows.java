@@ -25,6 +25,15 @@ final class BlockRows {
     static final String COLUMNS = "b.host_party, b.vintage, b.first_unit, b.last_unit, b.project_id, b.issuance_id,"
             + " b.issuing_registry_id, b.account_id, b.status, b.authorization_id, b.authorization_purpose, b.ca_state,"
             + " b.label, b.first_transferred, p.cooperative_approach_id";
+    /** The column holdings add: the pending action a block's units are reserved for, null when they are available. */
+    static final String RESERVED_FOR = "reserved_for";
+    /**
+     * The expression of {@link #RESERVED_FOR}: the reservation (V53) whose range holds the block's first unit. The
+     * ledger keeps a block either wholly reserved or not at all.
+     */
+    static final String RESERVED_FOR_COLUMN = "(SELECT x.action_id FROM (SELECT rv.action_id, rv.last_unit FROM reservation rv"
+            + " WHERE rv.host_party = b.host_party AND rv.vintage = b.vintage AND rv.first_unit <= b.first_unit"
+            + " ORDER BY rv.first_unit DESC LIMIT 1) x WHERE x.last_unit >= b.first_unit) AS " + RESERVED_FOR;
     /** The tables {@link #COLUMNS} come from. */
     static final String FROM = "block b JOIN party p ON p.code = b.host_party";
 
@@ -47,7 +56,8 @@ final class BlockRows {
         return new BlockView(serial(projectId, vintage, first, last), itmoId(ca, issuingRegistry, host, first, vintage),
                 itmoId(ca, issuingRegistry, host, last, vintage), host, projectId, vintage, first, last, last - first + 1,
                 row.getString("issuance_id"), issuingRegistry, row.getString("status"), row.getString("label"),
-                authorization, row.getString("ca_state"), row.getBoolean("first_transferred"), holder);
+                authorization, row.getString("ca_state"), row.getBoolean("first_transferred"), holder,
+                row.getColumnIndex(RESERVED_FOR) >= 0 ? row.getString(RESERVED_FOR) : null);
     }
 
     /** The serial of a unit range, {@code JCM-{projectId}-{vintage}-{first}-{last}}. */

@@ -63,7 +63,7 @@ public class CreditResource {
     public Uni<Response> transfer(@Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key, TransferRequest request) {
         return mutations.execute(TransferBatches.TRANSFER, key, request, Actors.of(token, Role.ACCOUNT_HOLDER),
-                request::toCommand, null);
+                request::toCommand, null).map(PendingTransferResource::located);
     }
 
     @POST

@@ -91,14 +91,14 @@ class HostileRequestsTest {
         }
         ready = true;
         LedgerApi.registry("MNG01");
-        String[] holder = LedgerApi.holder("MNG01");
-        String[] other = LedgerApi.holder("MNG01");
+        String[] holder = LedgerApi.openHolder("MNG01");
+        String[] other = LedgerApi.openHolder("MNG01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0]));
         Response issued = LedgerApi.issue("MNG01", project, 2024, List.of(holder[1]), List.of(100_000L));
-        String serial = issued.path("events[0].blocks[0].serial");
+        String serial = issued.path("events[1].blocks[0].serial");
         long first = Long.parseLong(serial.split("-")[3]);
         String authorization = "MNG-FZ-" + LedgerApi.key().substring(0, 8);
-        LedgerApi.created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", authorization,
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/authorizations", Map.of("authorizationId", authorization,
                 "party", "MNG", "cooperativeApproachId", "CA0001", "purpose", "NDC",
                 "serialRanges", List.of("JCM-" + project + "-2024-" + (first + 99_000) + "-" + (first + 99_009))));
         world.put("A", holder[1]);
@@ -462,7 +462,7 @@ class HostileRequestsTest {
     @Test
     void an_optional_body_of_json_null_is_the_same_as_none() {
         Caller admin = new Caller("admin@MNG01", Set.of("registry-admin"), Map.of("registry", "MNG01"));
-        String account = LedgerApi.holder("MNG01")[1];
+        String account = LedgerApi.openHolder("MNG01")[1];
         for (String action : List.of("freeze", "unfreeze")) {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Authorization", Hostile.authorization(TokenKind.VALID, admin.subject(), admin.groups(), admin.claims()));
@@ -471,12 +471,16 @@ class HostileRequestsTest {
             String path = "/api/v1/accounts/" + account + "/" + action;
             Answer answer = send(new Case(path + " null", "POST", path, headers, Hostile.utf8("null")));
             assertThat(answer.statusCode()).as(path + ": " + answer.asString()).isEqualTo(201);
+            // The answer is a proposal; a second administrator approves it, so that the account is frozen
+            // before it is unfrozen.
+            String proposal = io.restassured.path.json.JsonPath.from(answer.body()).getString("id");
+            LedgerApi.approve(TestTokens.registryApprover("MNG01"), proposal);
         }
         Caller government = new Caller("gov@MNG", Set.of("government"), Map.of("party", "MNG"));
         String authorization = "MNG-FZN-" + LedgerApi.key().substring(0, 8);
-        LedgerApi.created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", authorization,
-                "party", "MNG", "cooperativeApproachId", "CA0001", "purpose", "NDC",
-                "serialRanges", List.of(unitsOfTheSerial(98_000, 98_009))));
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/authorizations",
+                Map.of("authorizationId", authorization, "party", "MNG", "cooperativeApproachId", "CA0001", "purpose", "NDC",
+                        "serialRanges", List.of(unitsOfTheSerial(98_000, 98_009))));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", Hostile.authorization(TokenKind.VALID, government.subject(), government.groups(),
                 government.claims()));

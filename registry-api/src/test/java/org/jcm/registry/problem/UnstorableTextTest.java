@@ -37,8 +37,8 @@ class UnstorableTextTest {
     @BeforeEach
     void setUp() {
         LedgerApi.registry("MNG01");
-        holder = LedgerApi.holder("MNG01");
-        other = LedgerApi.holder("MNG01");
+        holder = LedgerApi.openHolder("MNG01");
+        other = LedgerApi.openHolder("MNG01");
     }
 
     @Test

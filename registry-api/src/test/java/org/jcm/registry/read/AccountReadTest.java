@@ -125,9 +125,10 @@ class AccountReadTest {
     @Test
     void transactions_are_the_events_that_touched_the_account_newest_first() {
         read(TestTokens.accountHolder(s.orgA), "/api/v1/accounts/" + s.a1 + "/transactions").statusCode(200)
-                .body("items.seq", contains(asInts(s.retired, s.toB, s.toJapan, s.issuedP1V2, s.issuedP2, s.issuedP1, s.a1Opened)))
+                .body("items.seq", contains(asInts(s.retired, s.toB, s.toJapan, s.issuedP1V2, s.proposedP1V2, s.issuedP2,
+                        s.proposedP2, s.issuedP1, s.proposedP1, s.a1Opened)))
                 .body("items.type", contains("CreditsRetired", "CreditsTransferred", "CreditsTransferred", "CreditsIssued",
-                        "CreditsIssued", "CreditsIssued", "AccountOpened"))
+                        "ProposalMade", "CreditsIssued", "ProposalMade", "CreditsIssued", "ProposalMade", "AccountOpened"))
                 .body("next", nullValue())
                 // The event is the one hashed into the ledger, with everything in it.
                 .body("items[0].event.seq", equalTo((int) s.retired))
@@ -149,13 +150,14 @@ class AccountReadTest {
 
         String next = given().auth().oauth2(token).queryParam("order", "oldest").queryParam("limit", 3)
                 .when().get(path).then().statusCode(200)
-                .body("items.seq", contains(asInts(s.b1Opened, s.issuedP1, s.toB)))
-                .body("items.type", contains("AccountOpened", "CreditsIssued", "CreditsTransferred"))
+                .body("items.seq", contains(asInts(s.b1Opened, s.proposedP1, s.issuedP1)))
+                .body("items.type", contains("AccountOpened", "ProposalMade", "CreditsIssued"))
                 .extract().path("next");
         given().auth().oauth2(token).queryParam("order", "oldest").queryParam("limit", 3).queryParam("after", next)
                 .when().get(path).then().statusCode(200)
-                .body("items.seq", contains(asInts(s.cancelled)))
-                .body("items[0].event.reason", equalTo("VOLUNTARY"))
+                .body("items.seq", contains(asInts(s.toB, s.cancelled)))
+                .body("items.type", contains("CreditsTransferred", "CreditsCancelled"))
+                .body("items[1].event.reason", equalTo("VOLUNTARY"))
                 .body("next", nullValue());
     }
 
@@ -183,7 +185,8 @@ class AccountReadTest {
     @Test
     void a_frozen_account_reads_as_frozen() {
         String[] holder = LedgerApi.holder(MNG01);
-        LedgerApi.created(TestTokens.registryAdmin(MNG01), "/api/v1/accounts/" + holder[1] + "/freeze", Map.of());
+        LedgerApi.approved(TestTokens.registryAdmin(MNG01), TestTokens.registryApprover(MNG01),
+                "/api/v1/accounts/" + holder[1] + "/freeze", Map.of());
 
         read(TestTokens.accountHolder(holder[0]), "/api/v1/accounts/" + holder[1]).statusCode(200)
                 .body("frozen", equalTo(true))

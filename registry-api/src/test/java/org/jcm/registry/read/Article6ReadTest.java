@@ -97,6 +97,6 @@ class Article6ReadTest {
     @Test
     void article_6_events_change_flags_not_holders_so_transactions_do_not_list_them() {
         read(TestTokens.accountHolder(s.orgC), "/api/v1/accounts/" + s.c1 + "/transactions").statusCode(200)
-                .body("items.type", contains("CreditsTransferred", "CreditsIssued", "AccountOpened"));
+                .body("items.type", contains("CreditsTransferred", "CreditsIssued", "ProposalMade", "AccountOpened"));
     }
 }

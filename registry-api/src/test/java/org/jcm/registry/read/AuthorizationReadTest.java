@@ -47,14 +47,15 @@ class AuthorizationReadTest {
             Response two = LedgerApi.issue(MNG01, project, 2025, List.of(holder[1]), List.of(30L));
             String run = UUID.randomUUID().toString().substring(0, 8);
             issuance = one.path("id");
-            serial = one.path("events[0].blocks[0].serial");
+            serial = one.path("events[1].blocks[0].serial");
             first = authorize("MNG-READ-A-" + run, issuance);
             second = authorize("MNG-READ-B-" + run, two.path("id"));
         }
     }
 
     private static String authorize(String id, String issuanceId) {
-        LedgerApi.created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", id,
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/authorizations",
+                Map.of("authorizationId", id,
                 "party", "MNG", "cooperativeApproachId", "CA0001", "purpose", "NDC", "issuanceId", issuanceId));
         return id;
     }

@@ -45,8 +45,8 @@ class HoldingsReadSanityTest {
     @Test
     void holdings_of_an_account_with_1000_blocks_at_a_fixed_rate() throws Exception {
         LedgerApi.registry("MNG01");
-        String[] x = LedgerApi.holder("MNG01");
-        String[] y = LedgerApi.holder("MNG01");
+        String[] x = LedgerApi.openHolder("MNG01");
+        String[] y = LedgerApi.openHolder("MNG01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(x[0]));
         LedgerApi.issue("MNG01", project, VINTAGE, List.of(x[1]), List.of(2L * BLOCKS));
         // Moving every second unit away leaves the account with 1,000 one-unit blocks.

@@ -117,11 +117,12 @@ class ProjectReadTest {
         String requestId = LedgerApi.created(TestTokens.accountHolder(participant[0]), "/api/v1/issuance-requests", Map.of(
                 "projectId", project, "monitoringPeriodStart", "2024-01-01", "monitoringPeriodEnd", "2024-12-31",
                 "verifiedQuantity", 100, "verificationReference", "VR-" + project)).path("id");
-        String issuedAt = LedgerApi.created(TestTokens.registryAdmin(MNG01), "/api/v1/issuances", Map.of(
+        String issuedAt = LedgerApi.approved(TestTokens.registryAdmin(MNG01), TestTokens.registryApprover(MNG01),
+                "/api/v1/issuances", Map.of(
                 "issuanceId", project + "-2024-01", "projectId", project, "monitoringPeriodStart", "2024-01-01",
                 "monitoringPeriodEnd", "2024-12-31", "vintage", 2024, "totalQuantity", 100,
                 "allocations", List.of(Map.of("accountId", participant[1], "quantity", 100)),
-                "issuanceRequestId", requestId)).path("events[0].at");
+                "issuanceRequestId", requestId)).path("events[1].at");
 
         given().when().get("/api/v1/projects/" + project).then().statusCode(200)
                 .body("issuances.id", contains(project + "-2024-01"))

@@ -67,6 +67,14 @@ final class ReadScenario {
     final String requestP1;
     final long issuedP2;
     final long issuedP1V2;
+    /**
+     * The seqs of the proposals of steps 1, 2 and 3 ({@code ProposalMade}): each issuance is proposed
+     * by one administrator and approved by another, and an account's transactions list the proposal
+     * of an issuance into it as well.
+     */
+    final long proposedP1;
+    final long proposedP2;
+    final long proposedP1V2;
     final long toJapan;
     final long toB;
     final long cancelled;
@@ -87,6 +95,7 @@ final class ReadScenario {
         LedgerApi.registry(MNG01);
         LedgerApi.registry(JPN01);
         orgA = LedgerApi.organization(MNG01);
+        LedgerApi.openTransfers(orgA);
         Response openedA = openAccount(orgA);
         a1 = openedA.path("id");
         a1Opened = seq(openedA);
@@ -100,17 +109,26 @@ final class ReadScenario {
         p2 = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(orgA, orgB));
 
         requestP1 = LedgerApi.request(p1, V, 450);
-        Response first = LedgerApi.issueOn(MNG01, p1, V, requestP1, List.of(a1, b1), List.of(250L, 150L));
-        assertThat(first.<String>path("events[0].blocks[0].serial"))
+        Response proposal = LedgerApi.created(TestTokens.registryAdmin(MNG01), "/api/v1/issuances",
+                LedgerApi.issuance(p1, V, requestP1, List.of(a1, b1), List.of(250L, 150L)));
+        proposedP1 = seq(proposal);
+        Response first = LedgerApi.approve(TestTokens.registryApprover(MNG01), proposal.path("id"));
+        assertThat(first.<String>path("events[1].blocks[0].serial"))
                 .as("the read tests need vintage %d of Mongolia to themselves; another test issued it first", V)
                 .isEqualTo(serial(p1, V, 1, 250));
         issuedP1 = seq(first);
         Response japanShare = LedgerApi.issueOn(JPN01, p1, V, requestP1, List.of(j1), List.of(50L));
-        assertThat(japanShare.<String>path("events[0].blocks[0].serial")).isEqualTo(serial(p1, V, 401, 450));
+        assertThat(japanShare.<String>path("events[1].blocks[0].serial")).isEqualTo(serial(p1, V, 401, 450));
         issuedP1Japan = seq(japanShare);
-        issuedP2 = seq(LedgerApi.issue(MNG01, p2, V, List.of(a1), List.of(40L)));
-        Response third = LedgerApi.issue(MNG01, p1, V2, List.of(a1), List.of(30L));
-        assertThat(third.<String>path("events[0].blocks[0].serial")).isEqualTo(serial(p1, V2, 1, 30));
+        proposal = LedgerApi.created(TestTokens.registryAdmin(MNG01), "/api/v1/issuances",
+                LedgerApi.issuance(p2, V, LedgerApi.request(p2, V, 40), List.of(a1), List.of(40L)));
+        proposedP2 = seq(proposal);
+        issuedP2 = seq(LedgerApi.approve(TestTokens.registryApprover(MNG01), proposal.path("id")));
+        proposal = LedgerApi.created(TestTokens.registryAdmin(MNG01), "/api/v1/issuances",
+                LedgerApi.issuance(p1, V2, LedgerApi.request(p1, V2, 30), List.of(a1), List.of(30L)));
+        proposedP1V2 = seq(proposal);
+        Response third = LedgerApi.approve(TestTokens.registryApprover(MNG01), proposal.path("id"));
+        assertThat(third.<String>path("events[1].blocks[0].serial")).isEqualTo(serial(p1, V2, 1, 30));
         issuedP1V2 = seq(third);
         toJapan = seq(LedgerApi.created(TestTokens.accountHolder(orgA), "/api/v1/transfers", LedgerApi.transfer(a1, j1, 100)));
         toB = seq(LedgerApi.created(TestTokens.accountHolder(orgA), "/api/v1/transfers", LedgerApi.transfer(a1, b1, 20)));
@@ -121,24 +139,25 @@ final class ReadScenario {
                         "beneficiary", "Example Manufacturing K.K.", "note", "FY2071 disclosure")));
 
         orgC = LedgerApi.organization(MNG01);
+        LedgerApi.openTransfers(orgC);
         c1 = LedgerApi.account(orgC);
         j2 = LedgerApi.account(orgJ);
         p3 = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(orgC));
         Response article6 = LedgerApi.issue(MNG01, p3, V3, List.of(c1), List.of(100L));
-        assertThat(article6.<String>path("events[0].blocks[0].serial"))
+        assertThat(article6.<String>path("events[1].blocks[0].serial"))
                 .as("the read tests need vintage %d of Mongolia to themselves; another test issued it first", V3)
                 .isEqualTo(serial(p3, V3, 1, 100));
         issuedP3 = seq(article6);
         authorizationId = "MNG-AUTH-" + p3;
         String mongolia = TestTokens.government("MNG");
-        authorized = seq(LedgerApi.created(mongolia, "/api/v1/authorizations", Map.of("authorizationId", authorizationId,
+        authorized = seq(LedgerApi.approved(mongolia, TestTokens.governmentApprover("MNG"), "/api/v1/authorizations", Map.of("authorizationId", authorizationId,
                 "party", "MNG", "cooperativeApproachId", "CA0001", "purpose", "NDC", "issuanceId", article6.path("id"))));
         Response international = LedgerApi.created(TestTokens.accountHolder(orgC), "/api/v1/transfers", Map.of(
                 "fromAccountId", c1, "toAccountId", j2, "quantity", 40, "serialRanges", List.of(serial(p3, V3, 1, 40))));
         toJapanAuthorized = seq(international);
         assertThat(international.<String>path("events[1].type")).isEqualTo("FirstTransferRecorded");
         firstTransfer = international.<Number>path("events[1].seq").longValue();
-        adjusted = seq(LedgerApi.created(mongolia, "/api/v1/corresponding-adjustments", Map.of("party", "MNG", "year", V3,
+        adjusted = seq(LedgerApi.approved(mongolia, TestTokens.governmentApprover("MNG"), "/api/v1/corresponding-adjustments", Map.of("party", "MNG", "year", V3,
                 "method", "TRAJECTORY", "firstTransferSeqs", List.of(firstTransfer))));
     }
 
@@ -160,8 +179,10 @@ final class ReadScenario {
         return "CA0001-" + issuingRegistry + "-MNG-" + unit + "-" + vintage;
     }
 
+    /** The seq of the mutation's first event; of an approval, the approved action's first event (after ProposalApproved). */
     private static long seq(Response mutation) {
-        return mutation.<Number>path("events[0].seq").longValue();
+        int first = "ProposalApproved".equals(mutation.path("events[0].type")) ? 1 : 0;
+        return mutation.<Number>path("events[" + first + "].seq").longValue();
     }
 
     private static Response openAccount(String organizationId) {

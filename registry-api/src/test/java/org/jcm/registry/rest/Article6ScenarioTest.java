@@ -39,6 +39,8 @@ class Article6ScenarioTest {
 
     static final String MNG_GOV = TestTokens.government("MNG");
     static final String JPN_GOV = TestTokens.government("JPN");
+    /** A second official of Mongolia: approves what {@link #MNG_GOV} proposes. */
+    static final String MNG_APPROVER = TestTokens.governmentApprover("MNG");
     static final String AUDITOR = TestTokens.token("auditor-1", Set.of("auditor"), Map.of());
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -62,41 +64,56 @@ class Article6ScenarioTest {
         setUp();
 
         // Mongolia authorizes 400 units for NDC: 300 in MNG01 and 100 already held in JPN01.
-        Response authorized = created(MNG_GOV, "/api/v1/authorizations", authorization(ndc, "NDC", 500L,
-                serial(0, 299), serial(600, 699)));
-        authorized.then().header("Location", endsWith("/api/v1/authorizations/" + ndc))
+        // One official proposes (the answer locates the proposal), a second approves: the authorization exists.
+        Response proposal = created(MNG_GOV, "/api/v1/authorizations", authorization(ndc, "NDC", 500L, serial(0, 299),
+                serial(600, 699)));
+        proposal.then().header("Location", endsWith("/api/v1/proposals/" + proposal.path("id")));
+        Response authorized = LedgerApi.approve(MNG_APPROVER, proposal.path("id"));
+        given().auth().oauth2(AUDITOR).when().get("/api/v1/authorizations/" + ndc).then().statusCode(200);
+        authorized.then()
                 .body("id", equalTo(ndc))
-                .body("events[0].type", equalTo("UnitsAuthorized"))
-                .body("events[0].blocks[0].serial", equalTo(serialText(0, 299)))
-                .body("events[0].blocks[0].firstItmoId", equalTo(itmo("MNG01", 0)))
-                .body("events[1].type", equalTo("FirstTransferRecorded"))
-                .body("events[1].blocks[0].serial", equalTo(serialText(600, 699)))
-                .body("events[1].blocks[0].firstItmoId", equalTo(itmo("JPN01", 600)));
-        long heldAbroadSeq = seqOf(authorized, "events[1].seq");
-        year = Integer.parseInt(authorized.<String>path("events[0].at").substring(0, 4));
+                .body("events[0].type", equalTo("ProposalApproved"))
+                .body("events[1].type", equalTo("UnitsAuthorized"))
+                .body("events[1].blocks[0].serial", equalTo(serialText(0, 299)))
+                .body("events[1].blocks[0].firstItmoId", equalTo(itmo("MNG01", 0)))
+                .body("events[2].type", equalTo("FirstTransferRecorded"))
+                .body("events[2].blocks[0].serial", equalTo(serialText(600, 699)))
+                .body("events[2].blocks[0].firstItmoId", equalTo(itmo("JPN01", 600)));
+        long heldAbroadSeq = seqOf(authorized, "events[2].seq");
+        year = Integer.parseInt(authorized.<String>path("events[1].at").substring(0, 4));
 
         refusedWithoutChange(MNG_GOV, "/api/v1/authorizations/" + ndc + "/amendments",
                 Map.of("serialRanges", List.of(serialText(400, 599))), 422, "authorization_cap_exceeded");
-        created(MNG_GOV, "/api/v1/authorizations/" + ndc + "/amendments",
+        LedgerApi.approved(MNG_GOV, MNG_APPROVER, "/api/v1/authorizations/" + ndc + "/amendments",
                 Map.of("serialRanges", List.of(serialText(400, 449)), "reason", "second tranche"))
-                .then().body("events[0].type", equalTo("AuthorizationAmended"));
+                .then().body("events[1].type", equalTo("AuthorizationAmended"));
 
-        // CORSIA, first transfer at issuance: the units are issued already, so it happens now. A retry
-        // with the same Idempotency-Key answers the same and appends nothing.
+        // CORSIA, first transfer at issuance: the units are issued already, so it happens when the
+        // proposal is approved. A retry of the proposal or of the approval with the same
+        // Idempotency-Key answers the same and appends nothing.
         String key = LedgerApi.key();
-        Response corsia = given().auth().oauth2(MNG_GOV).contentType("application/json").header("Idempotency-Key", key)
+        Response proposed = given().auth().oauth2(MNG_GOV).contentType("application/json").header("Idempotency-Key", key)
                 .body(oimpAuthorization(serial(300, 399))).when().post("/api/v1/authorizations");
-        corsia.then().statusCode(201).body("events[1].type", equalTo("FirstTransferRecorded"));
-        long oimpSeq = seqOf(corsia, "events[1].seq");
+        proposed.then().statusCode(201).body("events[0].type", equalTo("ProposalMade"));
         Map<String, Object> before = ledger();
         given().auth().oauth2(MNG_GOV).contentType("application/json").header("Idempotency-Key", key)
                 .body(oimpAuthorization(serial(300, 399))).when().post("/api/v1/authorizations")
+                .then().statusCode(201).body(equalTo(proposed.asString()));
+        assertThat(ledger()).isEqualTo(before);
+        String approvalKey = LedgerApi.key();
+        String approve = "/api/v1/proposals/" + proposed.path("id") + "/approve";
+        Response corsia = given().auth().oauth2(MNG_APPROVER).header("Idempotency-Key", approvalKey).when().post(approve);
+        corsia.then().statusCode(201).body("events[2].type", equalTo("FirstTransferRecorded"));
+        long oimpSeq = seqOf(corsia, "events[2].seq");
+        before = ledger();
+        given().auth().oauth2(MNG_APPROVER).header("Idempotency-Key", approvalKey).when().post(approve)
                 .then().statusCode(201).body(equalTo(corsia.asString()));
         assertThat(ledger()).isEqualTo(before);
 
-        created(MNG_GOV, "/api/v1/authorizations", authorization(withdrawn, "NDC", null, serial(450, 459)));
-        created(MNG_GOV, "/api/v1/authorizations/" + withdrawn + "/revoke", Map.of("reason", "project paused"))
-                .then().body("events[0].type", equalTo("AuthorizationRevoked"));
+        LedgerApi.approved(MNG_GOV, MNG_APPROVER, "/api/v1/authorizations", authorization(withdrawn, "NDC", null,
+                serial(450, 459)));
+        LedgerApi.approved(MNG_GOV, MNG_APPROVER, "/api/v1/authorizations/" + withdrawn + "/revoke",
+                Map.of("reason", "project paused")).then().body("events[1].type", equalTo("AuthorizationRevoked"));
 
         illegalStepsAreRefusedAndChangeNothing(heldAbroadSeq);
 
@@ -115,16 +132,18 @@ class Article6ScenarioTest {
         long useSeq = seqOf(retired, "events[0].seq");
 
         // Mongolia adjusts for the first transfer; the method is then fixed for 2021-2025 and nothing goes back.
-        created(MNG_GOV, "/api/v1/corresponding-adjustments", adjustment("TRAJECTORY", "firstTransferSeqs",
-                List.of(firstTransferSeq))).then().body("events[0].type", equalTo("CorrespondingAdjustmentApplied"))
-                .body("events[0].blocks[0].serial", equalTo(serialText(0, 119)))
-                .body("events[0].blocks[1].serial", equalTo(serialText(120, 249)));
+        LedgerApi.approved(MNG_GOV, MNG_APPROVER, "/api/v1/corresponding-adjustments", adjustment("TRAJECTORY",
+                "firstTransferSeqs", List.of(firstTransferSeq)))
+                .then().body("events[1].type", equalTo("CorrespondingAdjustmentApplied"))
+                .body("events[1].blocks[0].serial", equalTo(serialText(0, 119)))
+                .body("events[1].blocks[1].serial", equalTo(serialText(120, 249)));
         refusedWithoutChange(MNG_GOV, "/api/v1/corresponding-adjustments", adjustment("TRAJECTORY", "firstTransferSeqs",
                 List.of(firstTransferSeq)), 422, "ca_not_pending");
         refusedWithoutChange(MNG_GOV, "/api/v1/corresponding-adjustments", adjustment("AVERAGING", "serialRanges",
                 List.of(serialText(600, 649))), 422, "ca_method_mismatch");
-        created(MNG_GOV, "/api/v1/corresponding-adjustments", adjustment("TRAJECTORY", "serialRanges",
-                List.of(serialText(600, 649)))).then().body("events[0].blocks[0].serial", equalTo(serialText(600, 649)));
+        LedgerApi.approved(MNG_GOV, MNG_APPROVER, "/api/v1/corresponding-adjustments", adjustment("TRAJECTORY",
+                "serialRanges", List.of(serialText(600, 649))))
+                .then().body("events[1].blocks[0].serial", equalTo(serialText(600, 649)));
 
         long returnSeq = seqOf(created(TestTokens.accountHolder(jpOrg), "/api/v1/transfers", Map.of("fromAccountId", jp,
                 "toAccountId", mn, "quantity", 30, "serialRanges", List.of(serialText(120, 149)))), "events[0].seq");
@@ -192,8 +211,8 @@ class Article6ScenarioTest {
     private void setUp() {
         LedgerApi.registry("JPN01");
         LedgerApi.registry("MNG01");
-        String[] seller = LedgerApi.holder("MNG01");
-        String[] buyer = LedgerApi.holder("JPN01");
+        String[] seller = LedgerApi.openHolder("MNG01");
+        String[] buyer = LedgerApi.openHolder("JPN01");
         mnOrg = seller[0];
         mn = seller[1];
         jpOrg = buyer[0];
@@ -202,10 +221,10 @@ class Article6ScenarioTest {
         // One Joint Committee decision, one request; each side issues its share into its own registry.
         String request = LedgerApi.request(project, 2024, 1000);
         Response issued = LedgerApi.issueOn("MNG01", project, 2024, request, List.of(mn), List.of(600L));
-        base = first(issued.path("events[0].blocks[0].serial"));
+        base = first(issued.path("events[1].blocks[0].serial"));
         Response japanShare = LedgerApi.issueOn("JPN01", project, 2024, request, List.of(jp), List.of(400L));
-        assertThat(japanShare.<String>path("events[0].blocks[0].serial")).isEqualTo(serialText(600, 999));
-        base2023 = first(LedgerApi.issue("JPN01", project, 2023, List.of(jp), List.of(100L)).path("events[0].blocks[0].serial"));
+        assertThat(japanShare.<String>path("events[1].blocks[0].serial")).isEqualTo(serialText(600, 999));
+        base2023 = first(LedgerApi.issue("JPN01", project, 2023, List.of(jp), List.of(100L)).path("events[1].blocks[0].serial"));
     }
 
     private void illegalStepsAreRefusedAndChangeNothing(long heldAbroadSeq) {

@@ -23,17 +23,17 @@ class Article6Test {
     void authorized_units_transferred_abroad_are_first_transferred_and_then_adjusted_by_the_host() {
         LedgerApi.registry("MNG01");
         LedgerApi.registry("JPN01");
-        String[] seller = LedgerApi.holder("MNG01");
-        String[] buyer = LedgerApi.holder("JPN01");
+        String[] seller = LedgerApi.openHolder("MNG01");
+        String[] buyer = LedgerApi.openHolder("JPN01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
         String issuanceId = LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(500L)).path("id");
         String authorizationId = "MNG-AUTH-" + LedgerApi.key().substring(0, 8);
 
-        created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", authorizationId,
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/authorizations", Map.of("authorizationId", authorizationId,
                 "party", "MNG", "cooperativeApproachId", "CA0001", "purpose", "NDC", "authorizedQuantity", 1000,
                 "vintages", List.of(2024), "issuanceId", issuanceId)).then()
                 .body("id", equalTo(authorizationId))
-                .body("events.type", contains("UnitsAuthorized"));
+                .body("events.type", contains("ProposalApproved", "UnitsAuthorized"));
 
         Response moved = created(TestTokens.accountHolder(seller[0]), "/api/v1/transfers", Map.of("fromAccountId", seller[1],
                 "toAccountId", buyer[1], "quantity", 100, "filter", Map.of("label", "AUTHORIZED")));
@@ -42,9 +42,9 @@ class Article6Test {
         assertThat(LedgerProbe.strings("SELECT ca_state FROM block WHERE account_id = '" + buyer[1] + "'"))
                 .containsExactly("PENDING");
 
-        created(TestTokens.government("MNG"), "/api/v1/corresponding-adjustments", Map.of("party", "MNG", "year", 2024,
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/corresponding-adjustments", Map.of("party", "MNG", "year", 2024,
                 "method", "TRAJECTORY", "firstTransferSeqs", List.of(firstTransferSeq))).then()
-                .body("events.type", contains("CorrespondingAdjustmentApplied"));
+                .body("events.type", contains("ProposalApproved", "CorrespondingAdjustmentApplied"));
         assertThat(LedgerProbe.strings("SELECT label FROM block WHERE account_id = '" + buyer[1] + "'"))
                 .containsExactly("CA_APPLIED");
         assertThat(LedgerProbe.longValue("SELECT count(*) FROM first_transfer WHERE authorization_id = '" + authorizationId
@@ -59,25 +59,25 @@ class Article6Test {
     @Test
     void an_authorization_can_be_amended_into_a_new_version_and_revoked_before_first_transfer() {
         LedgerApi.registry("MNG01");
-        String[] holder = LedgerApi.holder("MNG01");
+        String[] holder = LedgerApi.openHolder("MNG01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0]));
-        String serial = LedgerApi.issue("MNG01", project, 2025, List.of(holder[1]), List.of(100L)).path("events[0].blocks[0].serial");
+        String serial = LedgerApi.issue("MNG01", project, 2025, List.of(holder[1]), List.of(100L)).path("events[1].blocks[0].serial");
         long first = Long.parseLong(serial.split("-")[3]);
         String authorizationId = "MNG-AUTH-" + LedgerApi.key().substring(0, 8);
 
-        created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", authorizationId,
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/authorizations", Map.of("authorizationId", authorizationId,
                 "party", "MNG", "cooperativeApproachId", "CA0001", "purpose", "NDC",
                 "serialRanges", List.of("JCM-" + project + "-2025-" + first + "-" + (first + 39))));
-        created(TestTokens.government("MNG"), "/api/v1/authorizations/" + authorizationId + "/amendments", Map.of(
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/authorizations/" + authorizationId + "/amendments", Map.of(
                 "serialRanges", List.of("JCM-" + project + "-2025-" + (first + 40) + "-" + (first + 59)), "reason", "more"))
-                .then().body("events.type", contains("AuthorizationAmended"));
+                .then().body("events.type", contains("ProposalApproved", "AuthorizationAmended"));
         assertThat(LedgerProbe.longValue("SELECT unit_count FROM unit_authorization WHERE id = '" + authorizationId + "'"))
                 .isEqualTo(60);
         assertThat(LedgerProbe.longValue("SELECT count(*) FROM unit_authorization_version WHERE authorization_id = '"
                 + authorizationId + "'")).isEqualTo(2);
 
-        created(TestTokens.government("MNG"), "/api/v1/authorizations/" + authorizationId + "/revoke", Map.of("reason", "test"))
-                .then().body("events.type", contains("AuthorizationRevoked"));
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/authorizations/" + authorizationId + "/revoke", Map.of("reason", "test"))
+                .then().body("events.type", contains("ProposalApproved", "AuthorizationRevoked"));
         assertThat(LedgerProbe.strings("SELECT DISTINCT ca_state FROM block WHERE account_id = '" + holder[1] + "'"))
                 .containsExactly("NOT_REQUIRED");
         assertThat(LedgerProbe.verify()).isEmpty();
@@ -86,7 +86,7 @@ class Article6Test {
     @Test
     void another_partys_government_may_not_authorize_and_is_refused_with_forbidden_scope() {
         LedgerApi.registry("MNG01");
-        String[] holder = LedgerApi.holder("MNG01");
+        String[] holder = LedgerApi.openHolder("MNG01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0]));
         String issuanceId = LedgerApi.issue("MNG01", project, 2024, List.of(holder[1]), List.of(10L)).path("id");
         long head = LedgerProbe.headSeq();

@@ -26,8 +26,8 @@ class ConcurrentWritesTest {
     void of_200_concurrent_transfers_that_would_overdraw_exactly_the_affordable_ones_succeed() throws Exception {
         LedgerApi.registry("MNG01");
         LedgerApi.registry("JPN01");
-        String[] seller = LedgerApi.holder("MNG01");
-        String[] buyer = LedgerApi.holder("JPN01");
+        String[] seller = LedgerApi.openHolder("MNG01");
+        String[] buyer = LedgerApi.openHolder("JPN01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(1000L));
         long headBefore = LedgerProbe.headSeq();
@@ -72,8 +72,8 @@ class ConcurrentWritesTest {
     @Test
     void the_same_request_retried_concurrently_with_one_key_has_one_effect_and_identical_answers() throws Exception {
         LedgerApi.registry("MNG01");
-        String[] seller = LedgerApi.holder("MNG01");
-        String[] buyer = LedgerApi.holder("MNG01");
+        String[] seller = LedgerApi.openHolder("MNG01");
+        String[] buyer = LedgerApi.openHolder("MNG01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(500L));
         long headBefore = LedgerProbe.headSeq();
@@ -102,8 +102,8 @@ class ConcurrentWritesTest {
     @Test
     void one_key_raced_with_different_bodies_has_exactly_one_effect_and_the_others_are_told_the_key_was_reused() {
         LedgerApi.registry("MNG01");
-        String[] seller = LedgerApi.holder("MNG01");
-        String[] buyer = LedgerApi.holder("MNG01");
+        String[] seller = LedgerApi.openHolder("MNG01");
+        String[] buyer = LedgerApi.openHolder("MNG01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(500L));
         long headBefore = LedgerProbe.headSeq();

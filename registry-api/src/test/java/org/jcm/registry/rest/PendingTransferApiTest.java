@@ -40,7 +40,7 @@ class PendingTransferApiTest {
         String[] buyer = LedgerApi.holder("JPN01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
         Response issued = LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(1000L));
-        long first = Long.parseLong(((String) issued.path("events[0].blocks[0].serial")).split("-")[3]);
+        long first = Long.parseLong(((String) issued.path("events[1].blocks[0].serial")).split("-")[3]);
         String serial = "JCM-" + project + "-2024-" + first + "-" + (first + 249);
 
         Response pended = created(TestTokens.accountHolder(seller[0]), "/api/v1/transfers",

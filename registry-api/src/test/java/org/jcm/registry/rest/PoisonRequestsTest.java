@@ -31,8 +31,8 @@ class PoisonRequestsTest {
     void requests_the_ledger_cannot_record_are_refused_alone_and_never_rebuild_the_writer() {
         LedgerApi.registry("MNG01");
         LedgerApi.registry("JPN01");
-        String[] seller = LedgerApi.holder("MNG01");
-        String[] buyer = LedgerApi.holder("JPN01");
+        String[] seller = LedgerApi.openHolder("MNG01");
+        String[] buyer = LedgerApi.openHolder("JPN01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(100L));
         double rebuilds = rebuilds();

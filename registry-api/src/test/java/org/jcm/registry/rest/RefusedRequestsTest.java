@@ -55,14 +55,15 @@ class RefusedRequestsTest {
         if (world == null) {
             LedgerApi.registry("MNG01");
             LedgerApi.registry("JPN01");
-            String[] seller = LedgerApi.holder("MNG01");
-            String[] buyer = LedgerApi.holder("JPN01");
-            String[] frozen = LedgerApi.holder("MNG01");
+            String[] seller = LedgerApi.openHolder("MNG01");
+            String[] buyer = LedgerApi.openHolder("JPN01");
+            String[] frozen = LedgerApi.openHolder("MNG01");
             String closed = LedgerApi.account(seller[0]);
             String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0], frozen[0]));
             String serial = LedgerApi.issue("MNG01", project, 2024, List.of(seller[1], frozen[1]), List.of(1000L, 10L))
-                    .path("events[0].blocks[0].serial");
-            LedgerApi.created(TestTokens.registryAdmin("MNG01"), "/api/v1/accounts/" + frozen[1] + "/freeze", Map.of());
+                    .path("events[1].blocks[0].serial");
+            LedgerApi.approved(TestTokens.registryAdmin("MNG01"), TestTokens.registryApprover("MNG01"),
+                    "/api/v1/accounts/" + frozen[1] + "/freeze", Map.of());
             CommandResult closing = ledger.submit(new LedgerWriter.Item(new CloseAccount(AccountId.parse(closed), Optional.empty()),
                     Actor.registryAdmin("admin@MNG01", RegistryId.parse("MNG01")), null))
                     .await().atMost(Duration.ofSeconds(10));

@@ -50,15 +50,16 @@ class WritePathTest {
 
     @Test
     void issuing_and_transferring_answers_with_the_blocks_and_their_itmo_ids() {
-        String[] seller = LedgerApi.holder("MNG01");
-        String[] buyer = LedgerApi.holder("JPN01");
+        String[] seller = LedgerApi.openHolder("MNG01");
+        String[] buyer = LedgerApi.openHolder("JPN01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
 
         Response issued = LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(1000L));
-        issued.then().body("events[0].type", equalTo("CreditsIssued"))
-                .body("events[0].blocks[0].accountId", equalTo(seller[1]))
-                .body("events[0].blocks[0].quantity", equalTo(1000));
-        String firstSerial = issued.path("events[0].blocks[0].serial");
+        issued.then().body("events[0].type", equalTo("ProposalApproved"))
+                .body("events[1].type", equalTo("CreditsIssued"))
+                .body("events[1].blocks[0].accountId", equalTo(seller[1]))
+                .body("events[1].blocks[0].quantity", equalTo(1000));
+        String firstSerial = issued.path("events[1].blocks[0].serial");
         long first = Long.parseLong(firstSerial.split("-")[3]);
 
         Response moved = created(TestTokens.accountHolder(seller[0]), "/api/v1/transfers",
@@ -77,8 +78,8 @@ class WritePathTest {
 
     @Test
     void an_accepted_mutation_replayed_with_its_key_returns_the_same_bytes_and_appends_nothing() {
-        String[] seller = LedgerApi.holder("MNG01");
-        String[] buyer = LedgerApi.holder("MNG01");
+        String[] seller = LedgerApi.openHolder("MNG01");
+        String[] buyer = LedgerApi.openHolder("MNG01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(100L));
         String key = LedgerApi.key();
@@ -98,8 +99,8 @@ class WritePathTest {
 
     @Test
     void a_rejected_mutation_replayed_with_its_key_returns_the_same_problem() {
-        String[] seller = LedgerApi.holder("MNG01");
-        String[] buyer = LedgerApi.holder("MNG01");
+        String[] seller = LedgerApi.openHolder("MNG01");
+        String[] buyer = LedgerApi.openHolder("MNG01");
         String key = LedgerApi.key();
         String first = given().auth().oauth2(TestTokens.accountHolder(seller[0])).contentType("application/json")
                 .header("Idempotency-Key", key).body(LedgerApi.transfer(seller[1], buyer[1], 5))
@@ -113,38 +114,42 @@ class WritePathTest {
 
     @Test
     void an_issuance_request_then_each_side_s_issuance_on_it_split_into_allocations_in_order() {
-        String[] participant = LedgerApi.holder("MNG01");
+        String[] participant = LedgerApi.openHolder("MNG01");
         participant = new String[] {participant[0], participant[1], LedgerApi.account(participant[0])};
-        String[] japanese = LedgerApi.holder("JPN01");
+        String[] japanese = LedgerApi.openHolder("JPN01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(participant[0]));
         String requestId = created(TestTokens.accountHolder(participant[0]), "/api/v1/issuance-requests", Map.of(
                 "projectId", project, "monitoringPeriodStart", "2024-01-01", "monitoringPeriodEnd", "2024-12-31",
                 "verifiedQuantity", 1000, "verificationReference", "VR-1")).path("id");
         assertThat(requestId).startsWith("IR");
 
-        // Each side issues its share of the decision into its own registry, both on the one request.
-        Response issued = created(TestTokens.registryAdmin("MNG01"), "/api/v1/issuances", Map.of(
+        // Each side issues its share of the decision into its own registry, both on the one request;
+        // one administrator proposes each issuance, a second one approves it.
+        Response issued = LedgerApi.approved(TestTokens.registryAdmin("MNG01"), TestTokens.registryApprover("MNG01"),
+                "/api/v1/issuances", Map.of(
                 "issuanceId", project + "-2024-01", "projectId", project, "monitoringPeriodStart", "2024-01-01",
                 "monitoringPeriodEnd", "2024-12-31", "vintage", 2024, "totalQuantity", 600,
                 "allocations", List.of(Map.of("accountId", participant[1], "quantity", 550),
                         Map.of("accountId", participant[2], "quantity", 50)),
                 "issuanceRequestId", requestId));
         issued.then().body("id", equalTo(project + "-2024-01"))
-                .body("events[0].blocks", hasSize(2))
-                .body("events[0].blocks[0].accountId", equalTo(participant[1]))
-                .body("events[0].blocks[0].quantity", equalTo(550))
-                .body("events[0].blocks[1].accountId", equalTo(participant[2]))
-                .body("events[0].blocks[1].quantity", equalTo(50));
-        String low = issued.path("events[0].blocks[0].serial");
-        String high = issued.path("events[0].blocks[1].serial");
+                .body("events[0].type", equalTo("ProposalApproved"))
+                .body("events[1].blocks", hasSize(2))
+                .body("events[1].blocks[0].accountId", equalTo(participant[1]))
+                .body("events[1].blocks[0].quantity", equalTo(550))
+                .body("events[1].blocks[1].accountId", equalTo(participant[2]))
+                .body("events[1].blocks[1].quantity", equalTo(50));
+        String low = issued.path("events[1].blocks[0].serial");
+        String high = issued.path("events[1].blocks[1].serial");
         assertThat(Long.parseLong(high.split("-")[3])).isEqualTo(Long.parseLong(low.split("-")[4]) + 1);
-        Response japanShare = created(TestTokens.registryAdmin("JPN01"), "/api/v1/issuances", Map.of(
+        Response japanShare = LedgerApi.approved(TestTokens.registryAdmin("JPN01"), TestTokens.registryApprover("JPN01"),
+                "/api/v1/issuances", Map.of(
                 "issuanceId", project + "-2024-01-JPN01", "projectId", project, "monitoringPeriodStart", "2024-01-01",
                 "monitoringPeriodEnd", "2024-12-31", "vintage", 2024, "totalQuantity", 400,
                 "allocations", List.of(Map.of("accountId", japanese[1], "quantity", 400)),
                 "issuanceRequestId", requestId));
-        japanShare.then().body("events[0].blocks[0].accountId", equalTo(japanese[1]))
-                .body("events[0].blocks[0].firstItmoId", org.hamcrest.Matchers.startsWith("CA0001-JPN01-MNG-"));
+        japanShare.then().body("events[1].blocks[0].accountId", equalTo(japanese[1]))
+                .body("events[1].blocks[0].firstItmoId", org.hamcrest.Matchers.startsWith("CA0001-JPN01-MNG-"));
         assertThat(LedgerProbe.balance(japanese[1])).isEqualTo(400);
         assertThat(LedgerProbe.strings("SELECT issued_quantity::text FROM issuance_request WHERE id = '" + requestId + "'"))
                 .containsExactly("1000");
@@ -152,7 +157,7 @@ class WritePathTest {
 
     @Test
     void cancelling_and_retiring_move_units_to_the_registrys_terminal_accounts() {
-        String[] holder = LedgerApi.holder("JPN01");
+        String[] holder = LedgerApi.openHolder("JPN01");
         String project = LedgerApi.project("JPN01", LedgerApi.projectId("TH"), List.of(holder[0]));
         LedgerApi.issue("JPN01", project, 2023, List.of(holder[1]), List.of(100L));
         long cancelledBefore = LedgerProbe.balance("JPN01-CANCELLATION");
@@ -176,21 +181,24 @@ class WritePathTest {
 
     @Test
     void a_frozen_account_receives_but_cannot_send_until_unfrozen() {
-        String[] holder = LedgerApi.holder("MNG01");
-        String[] other = LedgerApi.holder("MNG01");
+        String[] holder = LedgerApi.openHolder("MNG01");
+        String[] other = LedgerApi.openHolder("MNG01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0], other[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(holder[1], other[1]), List.of(10L, 10L));
 
-        created(TestTokens.registryAdmin("MNG01"), "/api/v1/accounts/" + holder[1] + "/freeze", Map.of("reason", "inquiry"))
-                .then().body("id", equalTo(holder[1])).body("events[0].type", equalTo("AccountFrozen"));
+        LedgerApi.approved(TestTokens.registryAdmin("MNG01"), TestTokens.registryApprover("MNG01"),
+                "/api/v1/accounts/" + holder[1] + "/freeze", Map.of("reason", "inquiry"))
+                .then().body("id", equalTo(holder[1])).body("events[1].type", equalTo("AccountFrozen"));
         created(TestTokens.accountHolder(other[0]), "/api/v1/transfers", LedgerApi.transfer(other[1], holder[1], 5));
         as(TestTokens.accountHolder(holder[0])).body(LedgerApi.transfer(holder[1], other[1], 1))
                 .when().post("/api/v1/transfers").then().statusCode(409).body("code", equalTo("account_frozen"));
 
-        // No body at all is fine for unfreezing.
-        given().auth().oauth2(TestTokens.registryAdmin("MNG01")).header("Idempotency-Key", LedgerApi.key())
+        // No body at all is fine for unfreezing (proposed, then approved by a second administrator).
+        String unfreezing = given().auth().oauth2(TestTokens.registryAdmin("MNG01")).header("Idempotency-Key", LedgerApi.key())
                 .when().post("/api/v1/accounts/" + holder[1] + "/unfreeze").then().statusCode(201)
-                .body("events[0].type", equalTo("AccountUnfrozen"));
+                .body("events[0].type", equalTo("ProposalMade")).extract().path("id");
+        LedgerApi.approve(TestTokens.registryApprover("MNG01"), unfreezing).then()
+                .body("events[1].type", equalTo("AccountUnfrozen"));
         created(TestTokens.accountHolder(holder[0]), "/api/v1/transfers", LedgerApi.transfer(holder[1], other[1], 15));
         assertThat(LedgerProbe.balance(other[1])).isEqualTo(20);
     }
@@ -213,8 +221,8 @@ class WritePathTest {
 
     @Test
     void a_transfer_batch_answers_each_item_on_its_own_and_a_refused_item_does_not_undo_the_others() {
-        String[] seller = LedgerApi.holder("MNG01");
-        String[] buyer = LedgerApi.holder("JPN01");
+        String[] seller = LedgerApi.openHolder("MNG01");
+        String[] buyer = LedgerApi.openHolder("JPN01");
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(100L));
         String single = LedgerApi.key();

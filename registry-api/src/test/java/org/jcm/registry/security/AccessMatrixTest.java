@@ -68,11 +68,15 @@ class AccessMatrixTest {
 
     private static final String GET = "GET";
     private static final String POST = "POST";
+    private static final String PUT = "PUT";
+    private static final String DELETE = "DELETE";
 
     /**
      * The matrix. Paths name the set-up data in braces: {A} the own organization's account, {O} the
-     * own organization, {P} a project, {S} a serial range, {FREEZE} an account to freeze and
-     * unfreeze, {AUTH1}/{AUTH2} Article 6 authorizations of MNG, {PR}/{PR2} pending proposals (freezes) of MNG01.
+     * own organization, {A2} another organization's account, {P} a project, {S} a serial range, {PT}/{PTC}
+     * pending transfers from {A} to {A2}, {FREEZE} an account to freeze, {FROZEN} a frozen account to
+     * unfreeze (a proposal needs the account's state of the moment), {AUTH1}/{AUTH2} Article 6
+     * authorizations of MNG, {PR}/{PR2} pending proposals (freezes) of MNG01.
      */
     static final List<Row> MATRIX = List.of(
             //                                                                           none op  adm adm~ hld hld~ gov gov~ exc exc~ aud
@@ -105,7 +109,7 @@ class AccessMatrixTest {
                                                                                          "401 403 201 403 403 403 403 403 403 403 403"),
             row(POST, "/api/v1/accounts/{FREEZE}/freeze", w -> Map.of("reason", "matrix"),
                                                                                          "401 403 201 403 403 403 403 403 403 403 403"),
-            row(POST, "/api/v1/accounts/{FREEZE}/unfreeze", w -> Map.of("reason", "matrix"),
+            row(POST, "/api/v1/accounts/{FROZEN}/unfreeze", w -> Map.of("reason", "matrix"),
                                                                                          "401 403 201 403 403 403 403 403 403 403 403"),
             row(POST, "/api/v1/projects", w -> Map.of("projectId", LedgerApi.projectId("MN"), "title", "Matrix project",
                     "methodologyId", "MN_AM001", "registryId", "MNG01", "participants", List.of(w.get("O"))),
@@ -137,6 +141,19 @@ class AccessMatrixTest {
             row(POST, "/api/v1/corresponding-adjustments", w -> Map.of("party", "MNG", "year", 2024, "method", "TRAJECTORY",
                     "firstTransferSeqs", List.of(Long.parseLong(w.get("FIRST")))),
                                                                                          "401 403 403 403 403 403 201 403 403 403 403"),
+            row(GET, "/api/v1/pending-transfers", null,                                  "401 200 200 200 200 200 403 403 403 403 200"),
+            row(GET, "/api/v1/pending-transfers/{PT}", null,                             "401 200 200 403 200 403 403 403 403 403 200"),
+            row(POST, "/api/v1/pending-transfers/{PT}/approve", "without the approver claim", null,
+                                                                                         "401 403 403 403 403 403 403 403 403 403 403"),
+            row(POST, "/api/v1/pending-transfers/{PTC}/cancel", "by its initiator", w -> Map.of("reason", "matrix"),
+                                                                                         "401 403 403 403 201 403 403 403 403 403 403"),
+            row(GET, "/api/v1/organizations/{O}/transfer-policy", null,                  "401 200 200 403 200 403 200 403 403 403 200"),
+            row(PUT, "/api/v1/organizations/{O}/transfer-policy", w -> Map.of("untrustedNeedsApproval", true,
+                    "untrustedDelay", "PT26H"),                                          "401 403 201 403 403 403 403 403 403 403 403"),
+            row(GET, "/api/v1/organizations/{O}/trusted-accounts", null,                 "401 200 200 403 200 403 200 403 403 403 200"),
+            row(POST, "/api/v1/organizations/{O}/trusted-accounts", w -> Map.of("accountId", w.get("A2")),
+                                                                                         "401 403 403 403 201 403 403 403 403 403 403"),
+            row(DELETE, "/api/v1/organizations/{O}/trusted-accounts/{A2}", null,         "401 403 403 403 201 403 403 403 403 403 403"),
             row(GET, "/api/v1/proposals", null,                                          "401 200 200 200 403 403 200 200 403 403 200"),
             row(GET, "/api/v1/proposals/{PR}", null,                                     "401 200 200 403 403 403 200 403 403 403 200"),
             row(POST, "/api/v1/proposals/{PR2}/approve", "without approver claim", null, "401 403 403 403 403 403 403 403 403 403 403"),
@@ -218,41 +235,49 @@ class AccessMatrixTest {
         LedgerApi.registry("MNG01");
         LedgerApi.registry("JPN01");
         LedgerApi.registry("THA01");
-        String[] own = LedgerApi.holder("MNG01");
-        String[] other = LedgerApi.holder("MNG01");
+        String[] own = LedgerApi.openHolder("MNG01");
+        String[] other = LedgerApi.openHolder("MNG01");
         String freeze = LedgerApi.account(other[0]);
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(own[0]));
         Response issued = LedgerApi.issue("MNG01", project, 2024, List.of(own[1]), List.of(1000L));
-        String serial = issued.path("events[0].blocks[0].serial");
+        String serial = issued.path("events[1].blocks[0].serial");
         long first = Long.parseLong(serial.split("-")[3]);
         world.put("O", own[0]);
         world.put("A", own[1]);
         world.put("A2", other[1]);
         world.put("FREEZE", freeze);
+        String frozen = LedgerApi.account(other[0]);
+        LedgerApi.approved(TestTokens.registryAdmin("MNG01"), TestTokens.registryApprover("MNG01"),
+                "/api/v1/accounts/" + frozen + "/freeze", Map.of("reason", "matrix"));
+        world.put("FROZEN", frozen);
         world.put("P", project);
         world.put("S", serial);
         world.put("ISSUANCE", issued.path("id"));
         // Every issuance cites its request: the issuance row issues the project's 2023 decision on this one.
         world.put("IR", LedgerApi.request(project, 2023, 1000));
+        // Units of an older vintage, which the table's transfers, cancellations and retirements select
+        // first, so that the 2024 issuance stays whole for the authorization row: the issuance row only
+        // proposes (four eyes) and adds no 2023 units.
+        LedgerApi.issue("MNG01", project, 2022, List.of(own[1]), List.of(100L));
 
         // Article 6: one authorization to amend, one to revoke, and a first transfer to adjust for,
         // all on a separate issuance so that the transfers in the table are not first transfers.
-        String[] a6 = LedgerApi.holder("MNG01");
-        String[] abroad = LedgerApi.holder("JPN01");
+        String[] a6 = LedgerApi.openHolder("MNG01");
+        String[] abroad = LedgerApi.openHolder("JPN01");
         String a6Project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(a6[0]));
         String a6Serial = LedgerApi.issue("MNG01", a6Project, 2024, List.of(a6[1]), List.of(100L))
-                .path("events[0].blocks[0].serial");
+                .path("events[1].blocks[0].serial");
         long a6First = Long.parseLong(a6Serial.split("-")[3]);
         String range = "JCM-" + a6Project + "-2024-";
         String auth1 = "MNG-MTX-" + LedgerApi.key().substring(0, 8);
-        LedgerApi.created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", auth1, "party", "MNG",
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/authorizations", Map.of("authorizationId", auth1, "party", "MNG",
                 "cooperativeApproachId", "CA0001", "purpose", "NDC", "serialRanges", List.of(range + a6First + "-" + (a6First + 9))));
         String auth2 = "MNG-MTX-" + LedgerApi.key().substring(0, 8);
-        LedgerApi.created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", auth2, "party", "MNG",
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/authorizations", Map.of("authorizationId", auth2, "party", "MNG",
                 "cooperativeApproachId", "CA0001", "purpose", "NDC",
                 "serialRanges", List.of(range + (a6First + 10) + "-" + (a6First + 19))));
         String auth3 = "MNG-MTX-" + LedgerApi.key().substring(0, 8);
-        LedgerApi.created(TestTokens.government("MNG"), "/api/v1/authorizations", Map.of("authorizationId", auth3, "party", "MNG",
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/authorizations", Map.of("authorizationId", auth3, "party", "MNG",
                 "cooperativeApproachId", "CA0001", "purpose", "NDC",
                 "serialRanges", List.of(range + (a6First + 20) + "-" + (a6First + 29))));
         // To another Party's registry: the first transfer of authorized units.
@@ -262,6 +287,15 @@ class AccessMatrixTest {
         world.put("AUTH2", auth2);
         world.put("AMEND", range + (a6First + 40) + "-" + (a6First + 49));
         world.put("FIRST", String.valueOf((Integer) moved.path("events[1].seq")));
+        // Pending transfers: under a policy that needs approval, a transfer to another organization's account
+        // pends; one to read and approve, one for its initiator to cancel. Then the organization's policy needs
+        // no approval and no delay, so that the table's transfers execute at once.
+        policy(own[0], true, "PT26H");
+        world.put("PT", LedgerApi.created(TestTokens.accountHolder(own[0]), "/api/v1/transfers",
+                LedgerApi.transfer(own[1], other[1], 1)).path("id"));
+        world.put("PTC", LedgerApi.created(TestTokens.accountHolder(own[0]), "/api/v1/transfers",
+                LedgerApi.transfer(own[1], other[1], 1)).path("id"));
+        policy(own[0], false, "PT0S");
 
         tokens.put(Caller.OPERATOR, TestTokens.operator());
         tokens.put(Caller.ADMIN_OWN, TestTokens.registryAdmin("MNG01"));
@@ -343,6 +377,13 @@ class AccessMatrixTest {
                 .isEqualTo(markdown());
     }
 
+    /** Sets an organization's transfer policy as the administrator of MNG01. */
+    private static void policy(String organizationId, boolean untrustedNeedsApproval, String untrustedDelay) {
+        LedgerApi.as(TestTokens.registryAdmin("MNG01")).body(Map.of("untrustedNeedsApproval", untrustedNeedsApproval,
+                "untrustedDelay", untrustedDelay)).put("/api/v1/organizations/" + organizationId + "/transfer-policy").then()
+                .statusCode(201);
+    }
+
     private Response call(Row row, Caller caller) {
         RequestSpecification request = given().header("Idempotency-Key", LedgerApi.key());
         String token = (row.approver() ? approverTokens : tokens).get(caller);
@@ -353,7 +394,7 @@ class AccessMatrixTest {
             request = request.contentType("application/json").body(row.body().apply(world));
         }
         String path = world.path(row.path());
-        return GET.equals(row.method()) ? request.get(path) : request.post(path);
+        return GET.equals(row.method()) ? request.get(path) : request.request(row.method(), path);
     }
 
     private static String abbreviate(String text) {

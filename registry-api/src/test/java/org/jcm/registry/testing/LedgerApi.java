@@ -1,12 +1,24 @@
 package org.jcm.registry.testing;
 
+import io.quarkus.arc.Arc;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.command.SetTransferPolicy;
+import org.jcm.ledger.id.OrganizationId;
+import org.jcm.registry.write.CommandResult;
+import org.jcm.registry.write.Ledger;
+import org.jcm.registry.write.LedgerWriter;
 import org.jcm.testsupport.TestTokens;
 import static io.restassured.RestAssured.given;
 
@@ -107,11 +119,64 @@ public final class LedgerApi {
                 .path("id");
     }
 
-    /** As {@link #issue}, on an existing issuance request (another registry's share of the same decision, say). */
+    /**
+     * As {@link #issue}, on an existing issuance request (another registry's share of the same
+     * decision, say). The registry's administrator proposes the issuance and a second one approves
+     * it; returns the approval's response (events {@code ProposalApproved}, then {@code CreditsIssued}).
+     */
     public static Response issueOn(String registryId, String projectId, int vintage, String issuanceRequestId, List<String> accounts,
                                    List<Long> quantities) {
-        return created(TestTokens.registryAdmin(registryId), "/api/v1/issuances",
+        return approved(TestTokens.registryAdmin(registryId), TestTokens.registryApprover(registryId), "/api/v1/issuances",
                 issuance(projectId, vintage, issuanceRequestId, accounts, quantities));
+    }
+
+    /**
+     * A four-eyes action (docs/four-eyes.md): {@code proposer} posts {@code body} to the action's
+     * usual {@code path}, which answers 201 with a proposal ({@code PR…}); {@code approver}, a second
+     * subject of the same role and scope with {@code approver: true}, approves it. Returns the
+     * approval's response: 201, the action's id, events {@code ProposalApproved} and the action's own.
+     */
+    public static Response approved(String proposer, String approver, String path, Object body) {
+        return approve(approver, created(proposer, path, body).path("id"));
+    }
+
+    /** Approves a proposal ({@code POST /api/v1/proposals/{id}/approve}, no body) and expects 201. */
+    public static Response approve(String approver, String proposalId) {
+        String path = "/api/v1/proposals/" + proposalId + "/approve";
+        Response response = given().auth().oauth2(approver).header("Idempotency-Key", key()).when().post(path);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("POST " + path + " answered " + response.statusCode() + ": " + response.asString());
+        }
+        return response;
+    }
+
+    /**
+     * Sets the organization's transfer policy to no approval and no delay, so that its transfers to
+     * accounts of other organizations execute at once, as they did before the transfer controls
+     * (docs/four-eyes.md). The fixture's world, not what a test is about: it is submitted to the
+     * service's own writer in this JVM as its registry's administrator ({@code SetTransferPolicy}).
+     */
+    public static void openTransfers(String organizationId) {
+        OrganizationId org = OrganizationId.parse(organizationId);
+        CommandResult result;
+        try {
+            result = Arc.container().instance(Ledger.class).get().writer().submit(new LedgerWriter.Item(
+                    new SetTransferPolicy(org, Optional.empty(), false, Duration.ZERO),
+                    Actor.registryAdmin("admin@" + org.registryId().value(), org.registryId()), null), Runnable::run)
+                    .get(1, TimeUnit.MINUTES);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the writer did not answer", e);
+        }
+        if (!(result instanceof CommandResult.Accepted)) {
+            throw new AssertionError("the transfer policy of " + organizationId + " was not set: " + result);
+        }
+    }
+
+    /** A holding organization whose transfers execute at once ({@link #openTransfers}) with one account; [organizationId, accountId]. */
+    public static String[] openHolder(String registryId) {
+        String[] holder = holder(registryId);
+        openTransfers(holder[0]);
+        return holder;
     }
 
     /** The body of an issuance of {@code quantities} to {@code accounts} on a request, with a fresh issuance id. */

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
@@ -24,16 +25,20 @@ import org.jcm.ledger.canonical.Jcs;
 import org.jcm.ledger.canonical.Json;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Allocation;
+import org.jcm.ledger.command.ApproveProposal;
 import org.jcm.ledger.command.Command;
 import org.jcm.ledger.command.CommandContext;
 import org.jcm.ledger.command.FreezeAccount;
 import org.jcm.ledger.command.IssueCredits;
 import org.jcm.ledger.command.OpenAccount;
+import org.jcm.ledger.command.ProposableAction;
+import org.jcm.ledger.command.ProposeAction;
 import org.jcm.ledger.command.RegisterOrganization;
 import org.jcm.ledger.command.RegisterParty;
 import org.jcm.ledger.command.RegisterProject;
 import org.jcm.ledger.command.RegisterRegistry;
 import org.jcm.ledger.command.RetireCredits;
+import org.jcm.ledger.command.SetTransferPolicy;
 import org.jcm.ledger.command.SubmitIssuanceRequest;
 import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.credit.BlockKey;
@@ -42,6 +47,7 @@ import org.jcm.ledger.credit.RetirementPurpose;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.event.ProposalMade;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.CooperativeApproachId;
 import org.jcm.ledger.id.IssuanceId;
@@ -158,6 +164,8 @@ public final class LedgerFixture implements AutoCloseable {
     /**
      * Registers Japan and Mongolia, their registries, {@link #ACCOUNTS} holding accounts with
      * units, two projects, one frozen account and one retirement, unless the ledger has them.
+     * Issuances and the freeze are proposed by one administrator and approved by another; every
+     * organization's transfer policy needs no approval and no delay, so transfers execute at once.
      */
     public LedgerFixture world() throws SQLException {
         List<RegistryInfo> registries = writer != null ? writer.reference().registries() : state.registries();
@@ -180,6 +188,9 @@ public final class LedgerFixture implements AutoCloseable {
             Actor admin = Actor.registryAdmin("admin@" + registry, registry);
             apply(admin, new RegisterOrganization(registry, "Org " + i));
             apply(admin, new OpenAccount(OrganizationId.of(registry, i / 2 + 1), "Account " + i));
+            // The random transfers cross organizations: they execute at once, with no approval and no delay.
+            apply(admin, new SetTransferPolicy(OrganizationId.of(registry, i / 2 + 1), Optional.empty(), false,
+                    Duration.ZERO));
         }
         Actor mngAdmin = Actor.registryAdmin("admin@MNG01", MNG01);
         ProjectId[] projects = {new ProjectId("MN001"), new ProjectId("MN002")};
@@ -205,7 +216,7 @@ public final class LedgerFixture implements AutoCloseable {
                         allocations.add(new Allocation(account, Quantity.of(UNITS_PER_BLOCK)));
                     }
                 }
-                apply(registry.equals(MNG01) ? mngAdmin : jpnAdmin, new IssueCredits(
+                approved(registry.equals(MNG01) ? mngAdmin : jpnAdmin, new IssueCredits(
                         new IssuanceId(registry.equals(MNG01) ? "I" + round : "I" + round + "-JPN01"), project, start, end,
                         Vintage.of(vintage), Quantity.of((long) UNITS_PER_BLOCK * allocations.size()), allocations, request));
             }
@@ -214,7 +225,7 @@ public final class LedgerFixture implements AutoCloseable {
         apply(holder(retiring), new RetireCredits(retiring, Quantity.of(5), List.of(), Optional.empty(),
                 RetirementPurpose.VOLUNTARY, Optional.of("Example Corp"), Optional.empty(), Optional.of(Year.of(2025)),
                 Optional.empty()));
-        apply(Actor.registryAdmin("admin@MNG01", MNG01), new FreezeAccount(accounts.get(ACCOUNTS - 1),
+        approved(mngAdmin, new FreezeAccount(accounts.get(ACCOUNTS - 1),
                 Optional.of("fixture")));
         commit();
         return this;
@@ -253,6 +264,21 @@ public final class LedgerFixture implements AutoCloseable {
 
     /** Applies an issuance request at once (the writer's answer awaited) and returns the id the ledger gave it. */
     private IssuanceRequestId request(Actor actor, SubmitIssuanceRequest command) {
+        return ((IssuanceRequested) appliedNow(actor, command).get(0)).issuanceRequestId();
+    }
+
+    /**
+     * Carries out a four-eyes action as the ledger requires: {@code proposer} proposes it and a
+     * second administrator of the same scope ({@code approver@...}) approves it at once.
+     */
+    private void approved(Actor proposer, ProposableAction action) {
+        ProposalMade proposal = (ProposalMade) appliedNow(proposer, new ProposeAction(action)).get(0);
+        Actor approver = new Actor(proposer.role(), "approver@" + proposer.scope(), proposer.scope());
+        appliedNow(approver, new ApproveProposal(proposal.proposalId()));
+    }
+
+    /** Applies a command that must be accepted at once (the writer's answer awaited); returns its events. */
+    private List<LedgerEvent> appliedNow(Actor actor, Command command) {
         List<LedgerEvent> events;
         if (writer != null) {
             CommandResult result;
@@ -274,7 +300,7 @@ public final class LedgerFixture implements AutoCloseable {
                 events.add(p.event());
             }
         }
-        return ((IssuanceRequested) events.get(0)).issuanceRequestId();
+        return events;
     }
 
     private void apply(Actor actor, Command command, boolean mustSucceed) {

@@ -75,6 +75,8 @@ class DueActionsTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> status(id) == PendingTransferStatus.EXECUTED);
         assertThat(LedgerProbe.balance(buyer[1])).isEqualTo(300);
         assertThat(LedgerProbe.balance(seller[1])).isEqualTo(700);
+        given().auth().oauth2(TestTokens.registryAdmin("MNG01")).when().get("/api/v1/pending-transfers/" + id.value()).then()
+                .statusCode(200).body("status", equalTo("EXECUTED")).body("endedBy", equalTo("jcm-writer"));
         assertThat(LedgerProbe.strings("SELECT type || '/' || actor_subject FROM ledger_event WHERE seq > " + head
                 + " AND event_json LIKE '%\"pendingTransferId\":\"" + id + "\"%'"))
                 .containsExactly("PendingTransferExecuted/" + ProcessDueTransfers.SYSTEM_SUBJECT);
@@ -93,6 +95,11 @@ class DueActionsTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> status(id) == PendingTransferStatus.EXPIRED);
         assertThat(LedgerProbe.replay().reservedUnits(AccountId.parse(seller[1]))).isZero();
+        given().auth().oauth2(TestTokens.accountHolder(seller[0])).when().get("/api/v1/pending-transfers/" + id.value()).then()
+                .statusCode(200).body("status", equalTo("EXPIRED")).body("endedBy", equalTo("jcm-writer"))
+                .body("mayBeApprovedBy", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(TestTokens.accountHolder(seller[0])).when().get("/api/v1/accounts/" + seller[1]).then()
+                .statusCode(200).body("reservedQuantity", equalTo(0)).body("availableQuantity", equalTo(1000));
         assertThat(LedgerProbe.balance(seller[1])).isEqualTo(1000);
         assertThat(LedgerProbe.balance(buyer[1])).isZero();
     }

@@ -1,6 +1,8 @@
 package org.jcm.registry.transfer;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.jcm.registry.testing.LedgerApi.created;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,6 +61,10 @@ class DueAtStartTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 LedgerProbe.replay().pendingTransfer(id).orElseThrow().status() == PendingTransferStatus.EXECUTED);
+        given().auth().oauth2(TestTokens.accountHolder(seller[0])).when().get("/api/v1/pending-transfers/" + id.value()).then()
+                .statusCode(200).body("status", equalTo("EXECUTED")).body("endedBy", equalTo("jcm-writer"));
+        given().auth().oauth2(TestTokens.accountHolder(buyer[0])).when().get("/api/v1/accounts/" + buyer[1]).then()
+                .statusCode(200).body("totalQuantity", equalTo(200));
         assertThat(LedgerProbe.balance(buyer[1])).isEqualTo(200);
         assertThat(LedgerProbe.balance(seller[1])).isEqualTo(300);
         assertThat(LedgerProbe.verify()).isEmpty();

@@ -37,7 +37,7 @@ class WriterThroughputSanityTest {
         LedgerApi.registry("MNG01");
         List<String[]> holders = new ArrayList<>();
         for (int i = 0; i < ACCOUNTS; i++) {
-            holders.add(LedgerApi.holder("MNG01"));
+            holders.add(LedgerApi.openHolder("MNG01"));
         }
         String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"),
                 holders.stream().map(h -> h[0]).limit(100).toList());

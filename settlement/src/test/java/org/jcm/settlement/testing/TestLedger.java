@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
@@ -27,12 +28,15 @@ import org.jcm.ledger.canonical.Jcs;
 import org.jcm.ledger.canonical.Json;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Allocation;
+import org.jcm.ledger.command.ApproveProposal;
 import org.jcm.ledger.command.AuthorizeUnits;
 import org.jcm.ledger.command.CancelCredits;
 import org.jcm.ledger.command.Command;
 import org.jcm.ledger.command.CommandContext;
 import org.jcm.ledger.command.IssueCredits;
 import org.jcm.ledger.command.OpenAccount;
+import org.jcm.ledger.command.ProposableAction;
+import org.jcm.ledger.command.ProposeAction;
 import org.jcm.ledger.command.RegisterOrganization;
 import org.jcm.ledger.command.RegisterParty;
 import org.jcm.ledger.command.RegisterProject;
@@ -40,6 +44,7 @@ import org.jcm.ledger.command.SubmitIssuanceRequest;
 import org.jcm.ledger.command.RegisterRegistry;
 import org.jcm.ledger.command.RetireCredits;
 import org.jcm.ledger.command.Trade;
+import org.jcm.ledger.command.SetTransferPolicy;
 import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.command.UnitFilter;
 import org.jcm.ledger.credit.AuthorizationPurpose;
@@ -49,6 +54,7 @@ import org.jcm.ledger.credit.RetirementPurpose;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.event.ProposalMade;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.AuthorizationId;
 import org.jcm.ledger.id.CooperativeApproachId;
@@ -74,6 +80,9 @@ import org.jcm.ledger.serial.Quantity;
  *
  * <p>Reference data: Japan and Mongolia (cooperative approach CA0012), registries JPN01 and MNG01,
  * company A ({@link #A}) and B ({@link #B}) in Japan, a Mongolian company ({@link #C}), project MN001.
+ * The three companies' transfer policies need no approval and no delay ({@link #openTransfers}), so
+ * their transfers (the venues' deliveries) execute at once; issuances and authorizations are
+ * proposed by one administrator or official and approved by a second one ({@link #approved}).
  */
 public final class TestLedger {
 
@@ -120,6 +129,29 @@ public final class TestLedger {
         apply(at, admin(MNG01), new OpenAccount(OrganizationId.of(MNG01, 1), "UB Solar main"));
         apply(at, admin(MNG01), new RegisterProject(MN001, "Solar in Ulaanbaatar", new MethodologyId("MN_AM001"),
                 MNG01, List.of(OrganizationId.of(MNG01, 1), OrganizationId.of(JPN01, 1))));
+        for (OrganizationId org : List.of(OrganizationId.of(JPN01, 1), OrganizationId.of(JPN01, 2),
+                OrganizationId.of(MNG01, 1))) {
+            openTransfers(at, org);
+        }
+    }
+
+    /**
+     * Sets the organization's transfer policy to no approval and no delay (its administrator's
+     * {@code SetTransferPolicy}), so that its transfers to any account execute at once.
+     */
+    public void openTransfers(Instant at, OrganizationId org) {
+        apply(at, admin(org.registryId()), new SetTransferPolicy(org, Optional.empty(), false, Duration.ZERO));
+    }
+
+    /**
+     * Carries out a four-eyes action: {@code proposer} proposes it and a second subject of the same
+     * role and scope ({@code approver-<scope>}) approves it at the same instant. Returns the
+     * approval's events: {@code ProposalApproved}, then the action's own.
+     */
+    public synchronized List<LedgerEvent> approved(Instant at, Actor proposer, ProposableAction action) {
+        ProposalMade proposal = (ProposalMade) apply(at, proposer, new ProposeAction(action)).get(0);
+        Actor approver = new Actor(proposer.role(), "approver-" + proposer.scope(), proposer.scope());
+        return apply(at, approver, new ApproveProposal(proposal.proposalId()));
     }
 
     /** The JVM's test ledger, with its reference data published. */
@@ -211,8 +243,9 @@ public final class TestLedger {
 
     /**
      * Issues {@code quantity} units of MN001 of a vintage into an account, as the ledger requires:
-     * the participant Ulaanbaatar Solar requests the issuance, then the administrator of the
-     * account's registry issues on that request (each side issues into its own registry). Returns
+     * the participant Ulaanbaatar Solar requests the issuance, then an administrator of the
+     * account's registry proposes the issuance on that request and a second one approves it (each
+     * side issues into its own registry). Returns
      * the issuance id.
      */
     public String issue(Instant at, int vintage, AccountId to, long quantity) {
@@ -226,14 +259,14 @@ public final class TestLedger {
         LocalDate day = LocalDate.of(vintage, 1, 1).plusDays(n % 365);
         IssuanceRequested request = (IssuanceRequested) apply(at, Actor.accountHolder("holder", OrganizationId.of(MNG01, 1)),
                 new SubmitIssuanceRequest(MN001, day, day, Quantity.of(quantity), "VER-" + issuanceId)).get(0);
-        apply(at, admin(to.registryId()), new IssueCredits(new IssuanceId(issuanceId), MN001, day, day, Vintage.of(vintage),
+        approved(at, admin(to.registryId()), new IssueCredits(new IssuanceId(issuanceId), MN001, day, day, Vintage.of(vintage),
                 Quantity.of(quantity), List.of(new Allocation(to, Quantity.of(quantity))), request.issuanceRequestId()));
         return issuanceId;
     }
 
-    /** Mongolia authorizes the units of an issuance for NDC use (label AUTHORIZED). */
+    /** Mongolia authorizes the units of an issuance for NDC use (label AUTHORIZED): one official proposes, a second approves. */
     public void authorize(Instant at, String authorizationId, String issuanceId) {
-        apply(at, Actor.government("mng-gov", MNG), new AuthorizeUnits(new AuthorizationId(authorizationId), MNG, CA,
+        approved(at, Actor.government("mng-gov", MNG), new AuthorizeUnits(new AuthorizationId(authorizationId), MNG, CA,
                 AuthorizationPurpose.NDC, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 List.of("Company A"), Optional.of(new IssuanceId(issuanceId)), List.of()));
     }

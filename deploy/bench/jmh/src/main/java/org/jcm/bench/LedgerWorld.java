@@ -1,5 +1,6 @@
 package org.jcm.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,17 +9,22 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Allocation;
+import org.jcm.ledger.command.ApproveProposal;
 import org.jcm.ledger.command.Command;
 import org.jcm.ledger.command.CommandContext;
 import org.jcm.ledger.command.IssueCredits;
 import org.jcm.ledger.command.SubmitIssuanceRequest;
 import org.jcm.ledger.command.OpenAccount;
+import org.jcm.ledger.command.ProposableAction;
+import org.jcm.ledger.command.ProposeAction;
 import org.jcm.ledger.command.RegisterOrganization;
 import org.jcm.ledger.command.RegisterParty;
 import org.jcm.ledger.command.RegisterProject;
 import org.jcm.ledger.command.RegisterRegistry;
+import org.jcm.ledger.command.SetTransferPolicy;
 import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.event.ProposalMade;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.CooperativeApproachId;
 import org.jcm.ledger.id.IssuanceId;
@@ -39,7 +45,9 @@ import org.jcm.ledger.serial.Quantity;
 /**
  * Builds the benchmark ledger: Japan and Mongolia, one registry each, {@code accounts} holding
  * accounts (one organization each, half per registry), ten Mongolian projects, and issuances that
- * give every account {@code blocksPerAccount} blocks of {@code unitsPerBlock} units. It also makes
+ * give every account {@code blocksPerAccount} blocks of {@code unitsPerBlock} units, each proposed
+ * by one administrator and approved by a second one. Every organization's transfer policy needs no
+ * approval and no delay, so every transfer executes at once (the direct path). It also makes
  * the transfer commands: each account in turn sends to a random other account, 95% of the time
  * {@code unitsPerBlock} units, 5% of the time half of that (a split).
  */
@@ -72,6 +80,7 @@ final class LedgerWorld {
             ok(admin, new RegisterOrganization(registry, "Org " + i), keepEvents);
             OrganizationId org = OrganizationId.of(registry, i / 2 + 1);
             ok(admin, new OpenAccount(org, "Account " + i), keepEvents);
+            ok(admin, new SetTransferPolicy(org, Optional.empty(), false, Duration.ZERO), keepEvents);
             accounts[i] = AccountId.holding(registry, i / 2 + 1);
             contexts[i] = new CommandContext(T0, Actor.accountHolder("holder", org));
         }
@@ -107,7 +116,7 @@ final class LedgerWorld {
                         }
                     }
                     if (!allocations.isEmpty()) {
-                        ok(registry.equals(MNG01) ? mngAdmin : jpnAdmin, new IssueCredits(new IssuanceId("I" + issuance + "-"
+                        approved(registry.equals(MNG01) ? mngAdmin : jpnAdmin, new IssueCredits(new IssuanceId("I" + issuance + "-"
                                 + registry), project, start0, end0, Vintage.of(vintage),
                                 Quantity.of((long) unitsPerBlock * allocations.size()), allocations, request), keepEvents);
                     }
@@ -139,7 +148,13 @@ final class LedgerWorld {
     record Planned(TransferCredits[] commands, CommandContext[] contexts) {
     }
 
-    private void ok(Actor actor, Command command, boolean keepEvents) {
+    /** Proposes the action as {@code proposer} and approves it as a second subject of the same role and scope. */
+    private void approved(Actor proposer, ProposableAction action, boolean keepEvents) {
+        ProposalMade proposal = (ProposalMade) ok(proposer, new ProposeAction(action), keepEvents).get(0);
+        ok(new Actor(proposer.role(), "approver", proposer.scope()), new ApproveProposal(proposal.proposalId()), keepEvents);
+    }
+
+    private List<LedgerEvent> ok(Actor actor, Command command, boolean keepEvents) {
         Outcome o = StateMachine.apply(state, command, new CommandContext(T0, actor));
         if (!(o instanceof Outcome.Accepted a)) {
             throw new IllegalStateException("setup command refused: " + o);
@@ -147,5 +162,6 @@ final class LedgerWorld {
         if (keepEvents) {
             events.addAll(a.events());
         }
+        return a.events();
     }
 }

@@ -67,10 +67,13 @@ public final class BatchRows {
     final List<FirstTransferRecorded> firstTransfers = new ArrayList<>();
     final List<CaMethodRow> caMethods = new ArrayList<>();
 
+    // transfer controls (ControlRows), in event order
+    final List<ControlRows.Statement> controls = new ArrayList<>();
+
     /** Every column, for {@link #mark()} and {@link #resetToMark()}. */
     private final List<?>[] lists = {eventType, eventAt, actorRole, actorSubject, actorScope, eventJson, prevHash, hash,
         touchedAccount, unitsHost, idempotencyKey, idempotencyOutcome, blocks, deletedBlocks, accounts, parties,
-        registries, organizations, projects, issuanceRequests, issuances, authorizations, firstTransfers, caMethods};
+        registries, organizations, projects, issuanceRequests, issuances, authorizations, firstTransfers, caMethods, controls};
     private final LongColumn[] longColumns = {eventSeq, touchedAccountSeq, unitsVintage, unitsFirst, unitsLast, unitsSeq};
     /** The size of every column at the last {@link #mark()}: {@link #lists}, then {@link #longColumns}. */
     private final int[] marked = new int[lists.length + longColumns.length];
@@ -232,5 +235,6 @@ public final class BatchRows {
         authorizations.clear();
         firstTransfers.clear();
         caMethods.clear();
+        controls.clear();
     }
 }

@@ -15,8 +15,8 @@ import org.postgresql.PGConnection;
 /**
  * The statements that make one writer batch durable: the hot-path tables ({@code ledger_event},
  * {@code block}, {@code event_account}, {@code event_units}, {@code idempotency}), each written by
- * one multi-row statement over arrays, and, when the batch changed reference data,
- * {@link ReferenceRows} in between. Stateless; called on the writer's connection.
+ * one multi-row statement over arrays, and, when the batch changed reference data or the transfer
+ * controls, {@link ReferenceRows} and {@link ControlRows} in between. Stateless; called on the writer's connection.
  */
 final class BatchStatements {
 
@@ -86,7 +86,7 @@ final class BatchStatements {
      */
     private static boolean write(Connection c, BatchRows rows) throws SQLException {
         PGConnection pg = c.unwrap(PGConnection.class);
-        if (!ReferenceRows.has(rows)) {
+        if (!ReferenceRows.has(rows) && rows.controls.isEmpty()) {
             try (PreparedStatement all = c.prepareStatement(HOT_PATH)) {
                 int p = bindEvents(all, 1, c, pg, rows);
                 p = bindDeletedBlocks(all, p, c, pg, rows);
@@ -105,6 +105,7 @@ final class BatchStatements {
             }
         }
         ReferenceRows.write(c, rows);
+        writeControls(c, rows.controls);
         if (!rows.deletedBlocks.isEmpty()) {
             try (PreparedStatement delete = c.prepareStatement(DELETE_BLOCKS)) {
                 bindDeletedBlocks(delete, 1, c, pg, rows);
@@ -136,6 +137,18 @@ final class BatchStatements {
             }
         }
         return false;
+    }
+
+    /** The transfer controls' rows ({@link ControlRows}), one statement each, in event order. */
+    private static void writeControls(Connection c, List<ControlRows.Statement> controls) throws SQLException {
+        for (ControlRows.Statement statement : controls) {
+            try (PreparedStatement s = c.prepareStatement(statement.sql())) {
+                for (int i = 0; i < statement.parameters().size(); i++) {
+                    s.setObject(i + 1, statement.parameters().get(i));
+                }
+                s.executeUpdate();
+            }
+        }
     }
 
     // Each bind method sets its statement's parameters from index p on and returns the next index.

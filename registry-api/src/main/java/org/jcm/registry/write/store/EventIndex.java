@@ -177,17 +177,20 @@ public final class EventIndex implements LedgerEvent.Visitor<Void> {
 
     @Override
     public Void visitTransferPolicySet(TransferPolicySet e) {
-        return null; // an organization's policy names no account or units
+        rows.controls.add(ControlRows.policy(e)); // an organization's policy names no account or units
+        return null;
     }
 
     @Override
     public Void visitTrustedAccountAdded(TrustedAccountAdded e) {
-        return null; // an entry of an organization's list: nothing happens to the account itself
+        rows.controls.add(ControlRows.trusted(e)); // an entry of an organization's list: nothing happens to the account
+        return null;
     }
 
     @Override
     public Void visitTrustedAccountRemoved(TrustedAccountRemoved e) {
-        return null; // an entry of an organization's list: nothing happens to the account itself
+        rows.controls.add(ControlRows.untrusted(e)); // an entry of an organization's list: nothing happens to the account
+        return null;
     }
 
     @Override
@@ -195,12 +198,14 @@ public final class EventIndex implements LedgerEvent.Visitor<Void> {
         // The source account's units are reserved; the destination and the public unit history see
         // the transfer only when it executes (PendingTransferExecuted).
         rows.touchesAccount(e.fromAccountId().value(), e.seq());
+        ControlRows.pended(e, rows.controls);
         return null;
     }
 
     @Override
     public Void visitPendingTransferApproved(PendingTransferApproved e) {
-        return null; // names only the pending transfer; its TransferPended row indexes the source account
+        rows.controls.add(ControlRows.approved(e)); // names only the pending transfer; TransferPended indexes the source
+        return null;
     }
 
     @Override
@@ -208,17 +213,20 @@ public final class EventIndex implements LedgerEvent.Visitor<Void> {
         rows.touchesAccount(e.fromAccountId().value(), e.seq());
         rows.touchesAccount(e.toAccountId().value(), e.seq());
         ranges(e.ranges(), e.seq());
+        ControlRows.executed(e, rows.controls);
         return null;
     }
 
     @Override
     public Void visitPendingTransferCancelled(PendingTransferCancelled e) {
-        return null; // names only the pending transfer; no unit moved
+        ControlRows.cancelled(e, rows.controls); // names only the pending transfer; no unit moved
+        return null;
     }
 
     @Override
     public Void visitPendingTransferExpired(PendingTransferExpired e) {
-        return null; // names only the pending transfer; no unit moved
+        ControlRows.expired(e, rows.controls); // names only the pending transfer; no unit moved
+        return null;
     }
 
     private void ranges(List<BlockRange> ranges, long seq) {
@@ -236,21 +244,28 @@ public final class EventIndex implements LedgerEvent.Visitor<Void> {
         for (AccountId account : e.action().accountIds()) {
             rows.touchesAccount(account.value(), e.seq());
         }
+        ControlRows.proposed(e, rows.controls);
         return null;
     }
 
     @Override
     public Void visitProposalApproved(ProposalApproved e) {
-        return null; // names no account itself: the approved action's events that follow it are indexed as usual
+        // Names no account itself: the approved action's events that follow it are indexed as usual.
+        rows.controls.add(ControlRows.proposalEnded(e.proposalId().value()));
+        return null;
     }
 
     @Override
     public Void visitProposalRejected(ProposalRejected e) {
-        return null; // names only the proposal (found by its id); the action never happened
+        // Names only the proposal (found by its id); the action never happened.
+        rows.controls.add(ControlRows.proposalEnded(e.proposalId().value()));
+        return null;
     }
 
     @Override
     public Void visitProposalExpired(ProposalExpired e) {
-        return null; // names only the proposal (found by its id); the action never happened
+        // Names only the proposal (found by its id); the action never happened.
+        rows.controls.add(ControlRows.proposalEnded(e.proposalId().value()));
+        return null;
     }
 }

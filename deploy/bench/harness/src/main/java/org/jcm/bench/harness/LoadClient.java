@@ -53,7 +53,7 @@ final class LoadClient implements AutoCloseable {
     /**
      * One request to send.
      *
-     * @param method GET or POST
+     * @param method GET, POST or PUT
      * @param uri path and query
      * @param authorization the whole Authorization header value ({@code Bearer ...})
      * @param idempotencyKey the Idempotency-Key header, or null
@@ -67,6 +67,10 @@ final class LoadClient implements AutoCloseable {
 
         static Request post(String uri, String authorization, String idempotencyKey, Buffer body) {
             return new Request(HttpMethod.POST, uri, authorization, idempotencyKey, body);
+        }
+
+        static Request put(String uri, String authorization, String idempotencyKey, Buffer body) {
+            return new Request(HttpMethod.PUT, uri, authorization, idempotencyKey, body);
         }
     }
 

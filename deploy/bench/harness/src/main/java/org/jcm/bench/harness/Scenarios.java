@@ -121,7 +121,9 @@ final class Scenarios {
     }
 
     /**
-     * POST /issuances of 100 units to one account chosen at random. Every issuance is a new Joint
+     * POST /issuances of 100 units to one account chosen at random, which proposes the issuance,
+     * then POST /proposals/{id}/approve by a second administrator, which issues it: one issuance is
+     * these two requests (four eyes, docs/four-eyes.md). Every issuance is a new Joint
      * Committee decision: vintages 2040 to 2100 in turn within one monitoring period, then a period
      * that starts one day later or ends one day earlier, up to 180 x 180 periods. Every issuance cites
      * the participant's request for its period, which the first issuance of a period posts (one
@@ -149,9 +151,22 @@ final class Scenarios {
                 String body = issuanceJson(prefix + decision, world.projectId(), decision,
                         allocations[(int) (decision & (PREPARED - 1))], request);
                 return client.send(LoadClient.Request.post("/api/v1/issuances", world.adminAuthorization(), prefix + decision,
-                        Buffer.buffer(body))).thenApply(answer -> expect(answer, 201));
+                        Buffer.buffer(body))).thenCompose(proposed -> approve(proposed, prefix + decision + "-approval"));
             });
         };
+    }
+
+    /**
+     * The second administrator approves the proposal an issuance answered with (201, id {@code PR…});
+     * the issuance is done when the approval answers 201.
+     */
+    private CompletionStage<Outcome> approve(LoadClient.Answer proposed, String key) {
+        if (proposed.status() != 201 || !(Json.parse(proposed.text()) instanceof Map<?, ?> map)
+                || !(map.get("id") instanceof String proposal)) {
+            return CompletableFuture.completedFuture(expect(proposed, 201));
+        }
+        return client.send(LoadClient.Request.post("/api/v1/proposals/" + proposal + "/approve",
+                world.approverAuthorization(), key, null)).thenApply(answer -> expect(answer, 201));
     }
 
     /** Marks a request id that could not be had: the text after it says why. */

@@ -11,13 +11,14 @@ import java.util.List;
  * @param holderAuthorizations each organization's {@code Bearer} header value, in the same order
  * @param accounts the accounts that transfers spread over, funded
  * @param accountOrganization for each account, the index of its organization
- * @param adminAuthorization the registry administrator's {@code Bearer} header value
+ * @param adminAuthorization the registry administrator's {@code Bearer} header value: proposes issuances
+ * @param approverAuthorization a second administrator's, with {@code approver: true}: approves them
  * @param holdingsAccount the account with 1,000 live one-unit blocks (of organization 0)
  * @param keyPrefix prefix of this run's Idempotency-Keys and issuance ids
  */
 record World(String registryId, String projectId, List<String> organizations, List<String> holderAuthorizations,
-             List<String> accounts, int[] accountOrganization, String adminAuthorization, String holdingsAccount,
-             String keyPrefix) {
+             List<String> accounts, int[] accountOrganization, String adminAuthorization,
+             String approverAuthorization, String holdingsAccount, String keyPrefix) {
 
     /** The account that hot-account transfers leave from. */
     String hotAccount() {

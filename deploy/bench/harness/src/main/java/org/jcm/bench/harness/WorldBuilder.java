@@ -1,10 +1,12 @@
 package org.jcm.bench.harness;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,10 @@ import org.jcm.localstack.JwtIssuer;
 
 /**
  * Builds the benchmark's world through the real API, as the registry's users would: a registry,
- * holding organizations and their accounts, a project (organization 1 its participant), issuance
- * requests and the issuances on them that fund every account, and an
+ * holding organizations and their accounts, each organization's transfer policy (no approval, no
+ * delay: every transfer executes at once, the one-request path), a project (organization 1 its
+ * participant), issuance requests and the issuances on them that fund every account (each proposed
+ * by one administrator and approved by a second one), and an
  * account holding 1,000 live blocks (as HoldingsReadSanityTest builds it: issue 2,000 units, then
  * transfer every second unit away in one transfer of 1,000 serial ranges).
  */
@@ -47,13 +51,15 @@ final class WorldBuilder {
     }
 
     /** One token per role and scope, valid for a day. */
-    String authorization(String subject, String role, Map<String, String> claims) {
+    String authorization(String subject, String role, Map<String, ?> claims) {
         return "Bearer " + issuer.mint(subject, role, claims, Instant.now(), TOKEN_VALIDITY);
     }
 
     World build(int organizationCount, int accountCount, long unitsPerAccount) throws InterruptedException {
         String operator = authorization("bench-operator", "operator", Map.of());
         String admin = authorization("bench-admin@" + REGISTRY, "registry-admin", Map.of("registry", REGISTRY));
+        String approver = authorization("bench-approver@" + REGISTRY, "registry-admin",
+                Map.of("registry", REGISTRY, "approver", true));
         post(operator, "/api/v1/registries", body("registryId", REGISTRY, "name", "Mongolia JCM Registry"));
 
         List<String> organizations = new ArrayList<>();
@@ -70,7 +76,12 @@ final class WorldBuilder {
             accountBodies.add(body("organizationId", organizations.get(a % organizationCount), "name", "Bench account " + (a + 1)));
         }
         List<String> accounts = postAll(admin, "/api/v1/accounts", accountBodies).stream().map(WorldBuilder::id).toList();
-        console.step("  registry " + REGISTRY + ", " + organizationCount + " organizations, " + accountCount + " accounts");
+        for (String organization : organizations) {
+            sendAll(HttpMethod.PUT, admin, "/api/v1/organizations/" + organization + "/transfer-policy",
+                    List.of(body("approvalThreshold", null, "untrustedNeedsApproval", false, "untrustedDelay", "PT0S")));
+        }
+        console.step("  registry " + REGISTRY + ", " + organizationCount + " organizations (transfer policy: no approval,"
+                + " no delay), " + accountCount + " accounts");
 
         post(admin, "/api/v1/projects", body("projectId", PROJECT, "title", "Benchmark project", "methodologyId", "MN_AM001",
                 "registryId", REGISTRY, "participants", List.of(organizations.get(0))));
@@ -92,22 +103,24 @@ final class WorldBuilder {
             issuances.add(issuance(keyPrefix + "fund-" + decision, FUNDING_VINTAGE, decision, allocations,
                     unitsPerAccount * allocations.size(), id(requested.get(decision))));
         }
-        postAll(admin, "/api/v1/issuances", issuances);
+        approveAll(approver, postAll(admin, "/api/v1/issuances", issuances));
         console.step("  project " + PROJECT + ", " + issuances.size() + " issuances: " + unitsPerAccount + " units in every account");
 
-        String holdingsAccount = holdingsAccount(admin, organizations.get(0), holders.get(0));
+        String holdingsAccount = holdingsAccount(admin, approver, organizations.get(0), holders.get(0));
         console.step("  account " + holdingsAccount + " holds " + HOLDINGS_BLOCKS + " live blocks");
         return new World(REGISTRY, PROJECT, List.copyOf(organizations), List.copyOf(holders), accounts, accountOrganization,
-                admin, holdingsAccount, keyPrefix);
+                admin, approver, holdingsAccount, keyPrefix);
     }
 
     /** Issues 2 x 1,000 units to a new account, then moves every second unit to another: 1,000 one-unit blocks stay. */
-    private String holdingsAccount(String admin, String organization, String holder) throws InterruptedException {
+    private String holdingsAccount(String admin, String approver, String organization, String holder)
+            throws InterruptedException {
         String account = id(post(admin, "/api/v1/accounts", body("organizationId", organization, "name", "Bench holdings")));
         String sink = id(post(admin, "/api/v1/accounts", body("organizationId", organization, "name", "Bench holdings sink")));
         String request = id(post(holder, "/api/v1/issuance-requests", issuanceRequest(HOLDINGS_VINTAGE, 0, 2L * HOLDINGS_BLOCKS)));
-        Object issued = post(admin, "/api/v1/issuances", issuance(keyPrefix + "holdings", HOLDINGS_VINTAGE, 0,
-                List.of(body("accountId", account, "quantity", 2L * HOLDINGS_BLOCKS)), 2L * HOLDINGS_BLOCKS, request));
+        Object issued = approveAll(approver, List.of(post(admin, "/api/v1/issuances", issuance(keyPrefix + "holdings",
+                HOLDINGS_VINTAGE, 0, List.of(body("accountId", account, "quantity", 2L * HOLDINGS_BLOCKS)),
+                2L * HOLDINGS_BLOCKS, request)))).get(0);
         long first = firstUnit(issued, account);
         List<String> everySecondUnit = new ArrayList<>();
         for (long unit = first + 1; unit < first + 2L * HOLDINGS_BLOCKS; unit += 2) {
@@ -182,14 +195,34 @@ final class WorldBuilder {
         return postAll(authorization, path, List.of(body)).get(0);
     }
 
+    /**
+     * Approves, as {@code approver}, each proposal that {@code proposed} answered with; returns the
+     * approvals' answers (the actions' events), in the same order.
+     */
+    private List<Object> approveAll(String approver, List<Object> proposed) throws InterruptedException {
+        List<Object> approved = new ArrayList<>();
+        for (Object proposal : proposed) {
+            approved.addAll(sendAll(HttpMethod.POST, approver, "/api/v1/proposals/" + id(proposal) + "/approve",
+                    Collections.singletonList(null)));
+        }
+        return approved;
+    }
+
     /** Posts each body (up to 16 at a time), retrying while the answer is 503; every answer must be 2xx. */
     private List<Object> postAll(String authorization, String path, List<Map<String, Object>> bodies) throws InterruptedException {
+        return sendAll(HttpMethod.POST, authorization, path, bodies);
+    }
+
+    /** Sends each body (none if null; up to 16 at a time), retrying while the answer is 503; every answer must be 2xx. */
+    private List<Object> sendAll(HttpMethod method, String authorization, String path, List<Map<String, Object>> bodies)
+            throws InterruptedException {
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         List<CompletableFuture<Object>> answers = new ArrayList<>();
         for (Map<String, Object> body : bodies) {
             inFlight.acquire();
-            CompletableFuture<Object> answer = send(authorization, path, keyPrefix + "setup-" + (keys++),
-                    Buffer.buffer(Json.write(body)), System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
+            LoadClient.Request request = new LoadClient.Request(method, path, authorization, keyPrefix + "setup-" + (keys++),
+                    body == null ? null : Buffer.buffer(Json.write(body)));
+            CompletableFuture<Object> answer = send(request, System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
             answer.whenComplete((result, failure) -> inFlight.release());
             answers.add(answer);
         }
@@ -199,23 +232,26 @@ final class WorldBuilder {
                 results.add(answer.get(2, TimeUnit.MINUTES));
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                throw new IllegalStateException("Setup failed at POST " + path + ": " + cause.getMessage(), cause);
+                throw new IllegalStateException("Setup failed at " + method + " " + path + ": " + cause.getMessage(), cause);
             }
         }
         return results;
     }
 
-    private CompletableFuture<Object> send(String authorization, String path, String key, Buffer body, long deadline) {
-        return client.send(LoadClient.Request.post(path, authorization, key, body.copy())).toCompletableFuture()
+    private CompletableFuture<Object> send(LoadClient.Request request, long deadline) {
+        Buffer body = request.body() == null ? null : request.body().copy();
+        return client.send(new LoadClient.Request(request.method(), request.uri(), request.authorization(),
+                        request.idempotencyKey(), body)).toCompletableFuture()
                 .thenCompose(answer -> {
                     if (answer.status() >= 200 && answer.status() < 300) {
                         return CompletableFuture.completedFuture(Json.parse(answer.text()));
                     }
                     if ((answer.status() == 503 || answer.status() == 0) && System.nanoTime() < deadline) {
                         return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS))
-                                .thenCompose(ignored -> send(authorization, path, key, body, deadline));
+                                .thenCompose(ignored -> send(request, deadline));
                     }
-                    return CompletableFuture.failedFuture(new IllegalStateException("POST " + path + " answered "
+                    return CompletableFuture.failedFuture(new IllegalStateException(request.method() + " " + request.uri()
+                            + " answered "
                             + (answer.status() == 0 ? answer.failure() : answer.status() + ": " + answer.text())));
                 });
     }

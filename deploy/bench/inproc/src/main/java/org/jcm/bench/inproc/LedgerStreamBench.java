@@ -29,19 +29,24 @@ import org.jcm.embedded.PostgresDatabase;
 import org.jcm.embedded.SharedInfrastructure;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Allocation;
+import org.jcm.ledger.command.ApproveProposal;
 import org.jcm.ledger.command.Command;
 import org.jcm.ledger.command.IssueCredits;
 import org.jcm.ledger.command.OpenAccount;
+import org.jcm.ledger.command.ProposableAction;
+import org.jcm.ledger.command.ProposeAction;
 import org.jcm.ledger.command.RegisterOrganization;
 import org.jcm.ledger.command.RegisterParty;
 import org.jcm.ledger.command.RegisterProject;
 import org.jcm.ledger.command.RegisterRegistry;
+import org.jcm.ledger.command.SetTransferPolicy;
 import org.jcm.ledger.command.SubmitIssuanceRequest;
 import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.CooperativeApproachId;
 import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.ledger.event.ProposalMade;
 import org.jcm.ledger.id.IssuanceId;
 import org.jcm.ledger.id.IssuanceRequestId;
 import org.jcm.ledger.id.JcmStatus;
@@ -275,7 +280,11 @@ public final class LedgerStreamBench {
         return Actor.accountHolder("holder", OrganizationId.of(registry, account / 2 + 1));
     }
 
-    /** Japan and Mongolia, their registries, the accounts and their units, through the writer. */
+    /**
+     * Japan and Mongolia, their registries, the accounts (each organization's transfer policy with
+     * no approval and no delay: every transfer executes at once) and their units (each issuance
+     * proposed by one administrator and approved by a second one), through the writer.
+     */
     static List<AccountId> setUp(LedgerWriter writer) throws Exception {
         Actor operator = Actor.operator("bench");
         PartyCode mng = new PartyCode("MNG");
@@ -291,6 +300,8 @@ public final class LedgerStreamBench {
             Actor admin = Actor.registryAdmin("admin", registry);
             submit(writer, admin, new RegisterOrganization(registry, "Org " + i));
             submit(writer, admin, new OpenAccount(OrganizationId.of(registry, i / 2 + 1), "Account " + i));
+            submit(writer, admin, new SetTransferPolicy(OrganizationId.of(registry, i / 2 + 1), Optional.empty(), false,
+                    Duration.ZERO));
             accounts.add(AccountId.holding(registry, i / 2 + 1));
         }
         Actor mngAdmin = Actor.registryAdmin("admin", MNG01);
@@ -323,7 +334,7 @@ public final class LedgerStreamBench {
                             allocations.add(new Allocation(account, Quantity.of(UNITS_PER_BLOCK)));
                         }
                     }
-                    submit(writer, registry.equals(MNG01) ? mngAdmin : jpnAdmin, new IssueCredits(
+                    approved(writer, registry.equals(MNG01) ? mngAdmin : jpnAdmin, new IssueCredits(
                             new IssuanceId("I" + issuance + "-" + registry), project, periodStart, periodEnd, Vintage.of(vintage),
                             Quantity.of((long) UNITS_PER_BLOCK * allocations.size()), allocations, request));
                 }
@@ -331,6 +342,12 @@ public final class LedgerStreamBench {
             }
         }
         return accounts;
+    }
+
+    /** Proposes the action as {@code proposer} and approves it as a second subject of the same role and scope. */
+    private static void approved(LedgerWriter writer, Actor proposer, ProposableAction action) throws Exception {
+        ProposalMade proposal = (ProposalMade) submit(writer, proposer, new ProposeAction(action)).get(0);
+        submit(writer, new Actor(proposer.role(), "approver", proposer.scope()), new ApproveProposal(proposal.proposalId()));
     }
 
     private static List<LedgerEvent> submit(LedgerWriter writer, Actor actor, Command command) throws Exception {

@@ -45,16 +45,23 @@ final class WriteWorld {
         this.base = base;
     }
 
-    /** Creates the registry, the organizations, the accounts and the issuances that fund them. */
+    /**
+     * Creates the registry, the organizations (each with a transfer policy of no approval and no
+     * delay, so that every transfer executes at once), the accounts and the issuances that fund them
+     * (each proposed by one administrator and approved by a second one).
+     */
     void setUp() throws Exception {
         long started = System.nanoTime();
         String admin = token("admin@" + REGISTRY, "registry-admin", Map.of("registry", REGISTRY));
+        String approver = token("approver@" + REGISTRY, "registry-admin", Map.of("registry", REGISTRY, "approver", true));
         post(token("operator", "operator", Map.of()), "/api/v1/registries",
                 "{\"registryId\":\"" + REGISTRY + "\",\"name\":\"Mongolia registry\"}");
         for (int o = 0; o < ORGS; o++) {
             orgs[o] = field(post(admin, "/api/v1/organizations",
                     "{\"registryId\":\"" + REGISTRY + "\",\"name\":\"Bench org " + o + "\"}"), "id");
             orgTokens[o] = token("holder@" + orgs[o], "account-holder", Map.of("org", orgs[o]));
+            send("PUT", admin, "/api/v1/organizations/" + orgs[o] + "/transfer-policy",
+                    "{\"approvalThreshold\":null,\"untrustedNeedsApproval\":false,\"untrustedDelay\":\"PT0S\"}");
         }
         List<CompletableFuture<HttpResponse<String>>> opened = new ArrayList<>();
         for (int a = 0; a < ACCOUNTS; a++) {
@@ -81,17 +88,18 @@ final class WriteWorld {
                     + "\",\"monitoringPeriodStart\":\"" + vintage + "-01-01\",\"monitoringPeriodEnd\":\"" + vintage
                     + "-12-31\",\"verifiedQuantity\":" + 100 * UNITS_PER_ACCOUNT + ",\"verificationReference\":\"VER-"
                     + vintage + "\"}"), "id");
-            post(admin, "/api/v1/issuances", "{\"issuanceId\":\"" + project + "-" + vintage + "\",\"projectId\":\"" + project
+            String proposal = field(post(admin, "/api/v1/issuances", "{\"issuanceId\":\"" + project + "-" + vintage + "\",\"projectId\":\"" + project
                     + "\",\"monitoringPeriodStart\":\"" + vintage + "-01-01\",\"monitoringPeriodEnd\":\"" + vintage
                     + "-12-31\",\"vintage\":" + vintage + ","
                     + "\"totalQuantity\":" + 100 * UNITS_PER_ACCOUNT + ",\"allocations\":[" + allocations + "],"
-                    + "\"issuanceRequestId\":\"" + request + "\"}");
+                    + "\"issuanceRequestId\":\"" + request + "\"}"), "id");
+            send("POST", approver, "/api/v1/proposals/" + proposal + "/approve", null);
         }
         WritePathBench.log("set up %d organizations, %d accounts with %,d units each in %d ms", ORGS, ACCOUNTS, UNITS_PER_ACCOUNT,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    private static String token(String subject, String group, Map<String, String> claims) {
+    private static String token(String subject, String group, Map<String, ?> claims) {
         // The longest lifetime the service accepts (jcm.security.max-token-lifetime); a run is shorter.
         var builder = Jwt.issuer("jcm-registry").audience("jcm-registry").subject(subject).upn(subject).groups(Set.of(group))
                 .expiresIn(Duration.ofHours(1));
@@ -103,6 +111,21 @@ final class WriteWorld {
         HttpResponse<String> r = postAsync(token, path, json).join();
         expect201(r, path);
         return r.body();
+    }
+
+    /** Sends a request with a JSON body (none if null) and expects a 2xx answer. */
+    private void send(String method, String token, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", nextKey());
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        HttpResponse<String> r = setupClient.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).join();
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
     }
 
     private static void expect201(HttpResponse<String> r, String path) {
