@@ -85,7 +85,7 @@ CREATE TABLE issuance (
     monitoring_period_end   date     NOT NULL,
     total_quantity          bigint   NOT NULL CHECK (total_quantity >= 1),
     issuance_request_id     text     REFERENCES issuance_request (id),
-    -- A Joint Committee decision is issued at most once (DOMAIN.md section 4, invariant 4).
+    -- A Joint Committee decision is issued at most once (docs/domain.md section 4, invariant 4).
     UNIQUE (project_id, monitoring_period_start, monitoring_period_end, vintage)
 );
 
@@ -176,7 +176,7 @@ CREATE TABLE block (
     CHECK (1 <= first_unit AND first_unit <= last_unit AND last_unit <= 9007199254740991),
     CHECK ((authorization_id IS NULL) = (authorization_purpose IS NULL)),
     CHECK ((authorization_id IS NULL) = (ca_state = 'NOT_REQUIRED')),
-    -- No unit is in two live blocks (DOMAIN.md section 4, invariants 1 and 2). Deferred to COMMIT
+    -- No unit is in two live blocks (docs/domain.md section 4, invariants 1 and 2). Deferred to COMMIT
     -- because one batch shortens existing blocks and inserts their split-off parts in any order.
     CONSTRAINT block_units_disjoint EXCLUDE USING gist (
         host_party WITH =, vintage WITH =, int8range(first_unit, last_unit, '[]') WITH &&)

@@ -39,6 +39,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_write_path_knows_nothing_of_http_the_api_bodies_or_the_entities() {
+        noClasses().that().resideInAPackage("org.jcm.registry.write..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jcm.registry.rest..", "org.jcm.registry.api..",
+                        "org.jcm.registry.entity..", "org.jcm.registry.problem..", "jakarta.ws.rs..")
+                .because("the write path returns values (MutationService); rest/ maps them to responses (docs/writer.md)")
+                .check(REGISTRY);
+    }
+
+    @Test
     void packages_are_free_of_cycles() {
         slices().matching("org.jcm.registry.(*)..").should().beFreeOfCycles().check(REGISTRY);
     }

@@ -50,7 +50,7 @@ class LedgerWriterTest {
                 new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.JAPAN, true, Optional.empty()),
                 new Party("MN", PartyCode.parse("MNG"), "Mongolia", JcmStatus.PARTNER, true,
                         Optional.of(CooperativeApproachId.parse("CA0001"))));
-        writer = new LedgerWriter(new SmallConfig(), store, Clock.systemUTC(), new SimpleMeterRegistry(), () -> parties);
+        writer = new LedgerWriter(new TestWriterConfig(10, 3, 2, 4242), store, Clock.systemUTC(), new SimpleMeterRegistry(), () -> parties);
         writer.start();
         assertThat(writer.awaitStarted(Duration.ofSeconds(60))).isEqualTo(WriterStatus.ACTIVE);
         CommandResult registry = writer.submit(new LedgerWriter.Item(new RegisterRegistry(RegistryId.parse("MNG01"), "Mongolia"),
@@ -218,53 +218,6 @@ class LedgerWriterTest {
             latch.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The defaults, with a queue of three commands and a memory of two keys. */
-    private static final class SmallConfig implements WriterConfig {
-        public boolean enabled() {
-            return true;
-        }
-
-        public int maxBatchSize() {
-            return 10;
-        }
-
-        public int queueCapacity() {
-            return 3;
-        }
-
-        public int retryAfterSeconds() {
-            return 1;
-        }
-
-        public int recentKeys() {
-            return 2;
-        }
-
-        public long lockKey() {
-            return 4242;
-        }
-
-        public Duration lockRetryInterval() {
-            return Duration.ofMillis(200);
-        }
-
-        public boolean verifyBlocks() {
-            return true;
-        }
-
-        public Duration commitTimeout() {
-            return Duration.ofSeconds(30);
-        }
-
-        public boolean bootstrapParties() {
-            return true;
-        }
-
-        public Duration dueCheckInterval() {
-            return Duration.ofSeconds(1);
         }
     }
 }

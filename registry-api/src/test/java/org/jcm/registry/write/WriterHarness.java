@@ -61,7 +61,7 @@ final class WriterHarness implements AutoCloseable {
                 new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.JAPAN, true, Optional.empty()),
                 new Party("MN", PartyCode.parse("MNG"), "Mongolia", JcmStatus.PARTNER, true,
                         Optional.of(CooperativeApproachId.parse("CA0012"))));
-        writer = new LedgerWriter(new Config(maxBatchSize), store, Clock.systemUTC(), meters, () -> parties, null, new Defects());
+        writer = new LedgerWriter(new TestWriterConfig(maxBatchSize, 100_000, 10_000, 4343), store, Clock.systemUTC(), meters, () -> parties, null, new Defects());
         writer.start();
         assertThat(writer.awaitStarted(Duration.ofSeconds(60))).isEqualTo(WriterStatus.ACTIVE);
         // The writer registers the reference Parties right after it becomes active.
@@ -157,49 +157,6 @@ final class WriterHarness implements AutoCloseable {
             if (event instanceof org.jcm.ledger.event.OrganizationRegistered o && o.name().equals(DEFECT_IN_FOLD)) {
                 throw new IllegalStateException("a defect in the fold, after it changed the state");
             }
-        }
-    }
-
-    /** The defaults, with a batch size of the test's choosing. */
-    private record Config(int maxBatchSize) implements WriterConfig {
-        public boolean enabled() {
-            return true;
-        }
-
-        public int queueCapacity() {
-            return 100_000;
-        }
-
-        public int retryAfterSeconds() {
-            return 1;
-        }
-
-        public int recentKeys() {
-            return 10_000;
-        }
-
-        public long lockKey() {
-            return 4343;
-        }
-
-        public Duration lockRetryInterval() {
-            return Duration.ofMillis(200);
-        }
-
-        public boolean verifyBlocks() {
-            return true;
-        }
-
-        public Duration commitTimeout() {
-            return Duration.ofSeconds(30);
-        }
-
-        public boolean bootstrapParties() {
-            return true;
-        }
-
-        public Duration dueCheckInterval() {
-            return Duration.ofSeconds(1);
         }
     }
 }
