@@ -142,7 +142,11 @@ class TransferControlProperties {
     static void the_random_sequences_pend_execute_and_free_transfers() {
         System.out.println("transfer controls: " + pended + " pending transfers, " + executedWithApproval
                 + " executed with approval, " + freed + " cancelled or expired");
-        assertThat(executedWithApproval).isGreaterThan(100);
+        // The generator's reach, not a rate: over 1,000 random sequences a run sees about 120
+        // approved executions (one run saw 98) and about 300 ended transfers. Bounds far below
+        // those keep the check from failing on an unlucky seed, and still fail if the generator
+        // stops reaching either path.
+        assertThat(executedWithApproval).isGreaterThan(40);
         assertThat(freed).isGreaterThan(100);
     }
 
