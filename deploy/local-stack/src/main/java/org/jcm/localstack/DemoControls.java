@@ -58,10 +58,15 @@ final class DemoControls {
                         "filter", DemoSeeder.body("label", "NONE"),
                         "memo", "Return to " + DemoScenario.MONGOLIAN_COMPANY + ": an untrusted account, executes after "
                                 + UNTRUSTED_DELAY));
-        String id = answer instanceof Map<?, ?> map && map.get("id") instanceof String text ? text : "?";
+        if (!(answer instanceof Map<?, ?> map) || !(map.get("id") instanceof String id) || !id.startsWith("PT")) {
+            throw new SeedingException("The delayed transfer's answer names no pending transfer (PT…): " + answer);
+        }
+        Object pending = requests.get("pending transfer " + id, "/api/v1/pending-transfers/" + id,
+                "JCM_TOKEN_SAKURA_TRADING");
         progress.step("  pending transfer " + id + " of " + DELAYED_TRANSFER + " t " + ids.japaneseAccount() + " -> "
                 + ids.mongolianAccount() + " (untrusted): executes at "
-                + JsonTrees.find(answer, "executeAt").orElse("now + " + UNTRUSTED_DELAY));
+                + JsonTrees.find(pending, "executeAt").orElseThrow(() -> new SeedingException(
+                        "The pending transfer " + id + " has no executeAt: " + pending)));
     }
 
     private static Map<String, Object> policy(boolean untrustedNeedsApproval, String untrustedDelay) {

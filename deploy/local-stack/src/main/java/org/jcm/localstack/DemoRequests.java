@@ -38,6 +38,11 @@ final class DemoRequests {
         return accepted(step, registry.put(path, token(actor), KEY_PREFIX + key, body));
     }
 
+    /** GETs {@code path} as {@code actor}; the answer's JSON, or a refusal. */
+    Object get(String step, String path, String actor) throws SeedingException, IOException, InterruptedException {
+        return accepted(step, registry.get(path, token(actor)));
+    }
+
     /**
      * A four-eyes action: {@code proposer} POSTs it to its usual endpoint, which answers with a
      * proposal ({@code PR…}); {@code approver}, a second actor of the same role and scope with

@@ -82,6 +82,12 @@ record StateTable(String name, List<String> keyColumns, boolean[] numericKeys, L
         if (value == null) {
             return null;
         }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().toString();
+        }
+        if (value instanceof java.time.OffsetDateTime t) {
+            return t.toInstant().toString();
+        }
         if (value instanceof Enum<?> e) {
             return e.name();
         }

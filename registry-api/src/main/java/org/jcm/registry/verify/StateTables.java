@@ -171,7 +171,13 @@ final class StateTables {
                 return rows;
             });
 
-    /** Every compared table, in the order they are checked. */
-    static final List<StateTable> ALL = List.of(BLOCK, BALANCE, ACCOUNT, PARTY, REGISTRY, ORGANIZATION, PROJECT,
-            PROJECT_PARTICIPANT, ISSUANCE_REQUEST, ISSUANCE, AUTHORIZATION, FIRST_TRANSFER);
+    /** Every compared table, in the order they are checked: these, then the transfer controls' ({@link ControlTables}). */
+    static final List<StateTable> ALL = all();
+
+    private static List<StateTable> all() {
+        List<StateTable> all = new ArrayList<>(List.of(BLOCK, BALANCE, ACCOUNT, PARTY, REGISTRY, ORGANIZATION, PROJECT,
+                PROJECT_PARTICIPANT, ISSUANCE_REQUEST, ISSUANCE, AUTHORIZATION, FIRST_TRANSFER));
+        all.addAll(ControlTables.ALL);
+        return List.copyOf(all);
+    }
 }

@@ -145,6 +145,7 @@ class AccessMatrixTest {
             row(GET, "/api/v1/pending-transfers/{PT}", null,                             "401 200 200 403 200 403 403 403 403 403 200"),
             row(POST, "/api/v1/pending-transfers/{PT}/approve", "without the approver claim", null,
                                                                                          "401 403 403 403 403 403 403 403 403 403 403"),
+            approverRow(POST, "/api/v1/pending-transfers/{PT}/approve", null,            "401 403 403 403 201 403 403 403 403 403 403"),
             row(POST, "/api/v1/pending-transfers/{PTC}/cancel", "by its initiator", w -> Map.of("reason", "matrix"),
                                                                                          "401 403 403 403 201 403 403 403 403 403 403"),
             row(GET, "/api/v1/organizations/{O}/transfer-policy", null,                  "401 200 200 403 200 403 200 403 403 403 200"),
@@ -290,8 +291,10 @@ class AccessMatrixTest {
         // Pending transfers: under a policy that needs approval, a transfer to another organization's account
         // pends; one to read and approve, one for its initiator to cancel. Then the organization's policy needs
         // no approval and no delay, so that the table's transfers execute at once.
+        // {PT} is initiated by a colleague of the matrix's holder, so that the holder may approve it.
         policy(own[0], true, "PT26H");
-        world.put("PT", LedgerApi.created(TestTokens.accountHolder(own[0]), "/api/v1/transfers",
+        world.put("PT", LedgerApi.created(TestTokens.token("initiator@" + own[0], java.util.Set.of("account-holder"),
+                Map.of("org", own[0])), "/api/v1/transfers",
                 LedgerApi.transfer(own[1], other[1], 1)).path("id"));
         world.put("PTC", LedgerApi.created(TestTokens.accountHolder(own[0]), "/api/v1/transfers",
                 LedgerApi.transfer(own[1], other[1], 1)).path("id"));

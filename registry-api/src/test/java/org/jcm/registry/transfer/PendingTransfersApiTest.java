@@ -16,11 +16,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jcm.ledger.event.CreditsIssued;
 import org.jcm.ledger.event.LedgerEvent;
+import org.jcm.registry.testing.Databases;
 import org.jcm.registry.testing.FourEyes;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
@@ -215,5 +219,38 @@ class PendingTransfersApiTest {
                 .statusCode(400).body("code", equalTo("invalid_query_parameter"));
         given().auth().oauth2(initiator).when().get("/api/v1/pending-transfers/PT99999999").then().statusCode(404)
                 .body("code", equalTo("proposal_not_found"));
+    }
+
+    @Test
+    void a_pending_transfer_or_reservation_changed_in_the_database_is_reported_by_verify() throws SQLException {
+        String id = pend(initiator, 100).path("id");
+        sql("UPDATE pending_transfer SET status = 'CANCELLED' WHERE id = ?", id);
+        try {
+            given().auth().oauth2(TestTokens.auditor()).when().post("/api/v1/ledger/verify").then().statusCode(200)
+                    .body("ok", equalTo(false)).body("divergence.kind", equalTo("STATE"))
+                    .body("divergence.table", equalTo("pending_transfer")).body("divergence.key", equalTo(id))
+                    .body("divergence.field", equalTo("status")).body("divergence.expected", equalTo("AWAITING_APPROVAL"))
+                    .body("divergence.found", equalTo("CANCELLED"));
+        } finally {
+            sql("UPDATE pending_transfer SET status = 'AWAITING_APPROVAL' WHERE id = ?", id);
+        }
+        // Freeing the reserved units behind the ledger's back, so that a direct transfer could take them.
+        sql("UPDATE reservation SET action_id = 'PT99999999' WHERE action_id = ?", id);
+        try {
+            given().auth().oauth2(TestTokens.auditor()).when().post("/api/v1/ledger/verify").then().statusCode(200)
+                    .body("ok", equalTo(false)).body("divergence.table", equalTo("reservation"))
+                    .body("divergence.field", equalTo("action_id")).body("divergence.expected", equalTo(id))
+                    .body("divergence.found", equalTo("PT99999999"));
+        } finally {
+            sql("UPDATE reservation SET action_id = ? WHERE action_id = 'PT99999999'", id);
+        }
+        assertThat(LedgerProbe.verify()).isEmpty();
+    }
+
+    private static void sql(String statement, String parameter) throws SQLException {
+        try (Connection c = Databases.connectToService(); PreparedStatement update = c.prepareStatement(statement)) {
+            update.setString(1, parameter);
+            assertThat(update.executeUpdate()).isPositive();
+        }
     }
 }
