@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jcm.embedded.EmbeddedPostgresServer;
 import org.jcm.embedded.PostgresDatabase;
+import org.jcm.localstack.CheckpointKeyFile;
 import org.jcm.localstack.CursorKeyFile;
 import org.jcm.localstack.DataFolder;
 import org.jcm.localstack.DemoData;
@@ -252,6 +253,8 @@ public final class FaultStack implements AutoCloseable {
         environment.putAll(issuer.serviceEnvironment());
         // The key that seals list cursors, kept in the data folder.
         environment.putAll(CursorKeyFile.environment(folder.cursorKey()));
+        // The transparency log's signing key (registry-api) and its verifier key (settlement's witness).
+        environment.putAll(CheckpointKeyFile.environment(folder.checkpointKey()));
         return environment;
     }
 

@@ -58,6 +58,11 @@ public final class DataFolder {
         return root.resolve("cursor-key");
     }
 
+    /** The transparency log's signing key ({@link CheckpointKeyFile}). */
+    public Path checkpointKey() {
+        return root.resolve("checkpoint-signing-key");
+    }
+
     public Path logs() {
         return root.resolve("logs");
     }

@@ -178,6 +178,8 @@ final class LocalStack {
         environment.putAll(issuer.serviceEnvironment());
         // The key that seals list cursors, kept in the data folder.
         environment.putAll(CursorKeyFile.environment(folder.cursorKey()));
+        // The transparency log's signing key (registry-api) and its verifier key (settlement's witness).
+        environment.putAll(CheckpointKeyFile.environment(folder.checkpointKey()));
         return environment;
     }
 

@@ -16,7 +16,7 @@ import org.jcm.registry.write.store.LoadedLedger;
 /**
  * How a writer becomes (or becomes again, after a storage fault) the active writer: connect, take
  * the PostgreSQL session advisory lock (a standby without it answers {@code not_the_writer} and
- * retries), replay and verify the ledger, then register the reference Parties the ledger lacks.
+ * retries), replay and verify the ledger (also against the latest signed checkpoint), then register the reference Parties the ledger lacks.
  * Writer thread only.
  */
 final class Activation {
@@ -33,9 +33,12 @@ final class Activation {
     private final KeyDecisions keys;
     private final BatchProcessor processor;
     private final Supplier<List<Party>> referenceParties;
+    private final CheckpointAnchor anchor;
 
     Activation(WriterConfig config, LedgerStore store, WriterSession session, WriterView view, SubmissionQueue queue,
-               WriterMetrics metrics, KeyDecisions keys, BatchProcessor processor, Supplier<List<Party>> referenceParties) {
+               WriterMetrics metrics, KeyDecisions keys, BatchProcessor processor, Supplier<List<Party>> referenceParties,
+               CheckpointAnchor anchor) {
+        this.anchor = anchor;
         this.config = config;
         this.store = store;
         this.session = session;
@@ -65,8 +68,9 @@ final class Activation {
                 }
             }
             view.set(WriterStatus.STARTING, "replaying the ledger");
-            LoadedLedger loaded = store.load(session.connection, config.verifyBlocks());
+            LoadedLedger loaded = store.load(session.connection, config.verifyBlocks(), anchor.latest(session.connection));
             session.loaded(loaded);
+            anchor.activated(loaded.tree());
             view.committed(session.state.lastSeq(), session.head);
             view.reference(ReferenceView.of(session.state));
             keys.clear();

@@ -208,7 +208,7 @@ final class BatchProcessor {
             view.reference(ReferenceView.of(session.state));
         }
         if (session.rows.eventCount() > 0) {
-            CommittedBatch committedBatch = new CommittedBatch(fromSeq, toSeq);
+            CommittedBatch committedBatch = new CommittedBatch(fromSeq, toSeq, session.rows.eventJson());
             for (CommitListener listener : listeners) {
                 try {
                     listener.committed(committedBatch);

@@ -45,12 +45,16 @@ public class Ledger {
     private final String password;
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
     private final CommitListener fanOut = this::fanOut;
+    private final CheckpointAnchor checkpoints;
     private volatile LedgerWriter writer;
 
     Ledger(WriterConfig config, ReferenceConfig referenceConfig, LedgerRulesConfig rules, MeterRegistry meters, Clock clock,
            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
            @ConfigProperty(name = "quarkus.datasource.username") String user,
-           @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
+           @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password,
+           CheckpointAnchor checkpoints) {
+        this.checkpoints = checkpoints;
+        listeners.add(checkpoints);
         this.config = config;
         this.referenceConfig = referenceConfig;
         this.ledgerConfig = rules.ledgerConfig();
@@ -151,7 +155,7 @@ public class Ledger {
     private LedgerWriter newWriter(LedgerWriter previous) {
         LedgerStore store = new LedgerStore(jdbcUrl, user, password, ledgerConfig);
         LedgerWriter created = new LedgerWriter(config, store, clock, meters,
-                () -> ReferenceParties.load(referenceConfig), previous);
+                () -> ReferenceParties.load(referenceConfig), previous, checkpoints);
         created.addCommitListener(fanOut);
         return created;
     }

@@ -80,12 +80,27 @@ public final class LedgerWriter {
      */
     public LedgerWriter(WriterConfig config, LedgerStore store, Clock clock, MeterRegistry meters,
                         Supplier<List<Party>> referenceParties, LedgerWriter previous) {
-        this(config, store, clock, meters, referenceParties, previous, LedgerCore.STATE_MACHINE);
+        this(config, store, clock, meters, referenceParties, previous, CheckpointAnchor.NONE);
+    }
+
+    /**
+     * A writer that replaces {@code previous} (null for none) and checks the stored ledger against
+     * the transparency log's signed checkpoints ({@code anchor}), at activation and at every self-check.
+     */
+    public LedgerWriter(WriterConfig config, LedgerStore store, Clock clock, MeterRegistry meters,
+                        Supplier<List<Party>> referenceParties, LedgerWriter previous, CheckpointAnchor anchor) {
+        this(config, store, clock, meters, referenceParties, previous, LedgerCore.STATE_MACHINE, anchor);
     }
 
     /** A writer that decides and folds with {@code core} (tests simulate defects of ledger-core with it). */
     LedgerWriter(WriterConfig config, LedgerStore store, Clock clock, MeterRegistry meters,
                  Supplier<List<Party>> referenceParties, LedgerWriter previous, LedgerCore core) {
+        this(config, store, clock, meters, referenceParties, previous, core, CheckpointAnchor.NONE);
+    }
+
+    private LedgerWriter(WriterConfig config, LedgerStore store, Clock clock, MeterRegistry meters,
+                         Supplier<List<Party>> referenceParties, LedgerWriter previous, LedgerCore core,
+                         CheckpointAnchor anchor) {
         this.config = config;
         this.metrics = new WriterMetrics(meters);
         this.view = new WriterView(previous == null ? ReferenceView.EMPTY : previous.reference());
@@ -94,9 +109,12 @@ public final class LedgerWriter {
         KeyDecisions keys = new KeyDecisions(config.recentKeys(), store, metrics, session.rows);
         BatchProcessor processor = new BatchProcessor(store, session, view, metrics, keys,
                 new CommandApplier(core, session, metrics), listeners);
-        Activation activation = new Activation(config, store, session, view, queue, metrics, keys, processor, referenceParties);
+        Activation activation = new Activation(config, store, session, view, queue, metrics, keys, processor, referenceParties,
+                anchor);
         DueActions due = new DueActions(config, session, view, processor, metrics);
-        this.thread = new Thread(new WriterLoop(view, queue, activation, processor, due, metrics, session), "ledger-writer");
+        SelfCheck selfCheck = new SelfCheck(config, session, view, metrics, anchor);
+        this.thread = new Thread(new WriterLoop(view, queue, activation, processor, due, selfCheck, metrics, session),
+                "ledger-writer");
         this.thread.setDaemon(true);
     }
 

@@ -73,4 +73,11 @@ public interface WriterConfig {
      */
     @WithDefault("PT1S")
     Duration dueCheckInterval();
+
+    /**
+     * How often the active writer compares the stored tail and the latest checkpoint it signed with
+     * what it committed ({@link SelfCheck}); a mismatch puts it in FAILED.
+     */
+    @WithDefault("PT30S")
+    Duration selfCheckInterval();
 }

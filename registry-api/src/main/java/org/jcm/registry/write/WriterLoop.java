@@ -7,7 +7,8 @@ import org.jboss.logging.Logger;
 /**
  * The writer thread's loop: while the writer is not active it activates ({@link Activation}); while
  * it is, it takes the next batch from the queue and processes it ({@link BatchProcessor}) and lets
- * {@link DueActions} act on what has come due (at once after each activation); after a
+ * {@link DueActions} act on what has come due (at once after each activation) and {@link SelfCheck}
+ * compare PostgreSQL with what it committed; after a
  * failed verification it answers whatever arrives 503 until stopped. When it ends, everything still
  * queued is answered 503 and the connection (with the lock) is closed.
  */
@@ -20,11 +21,13 @@ final class WriterLoop implements Runnable {
     private final Activation activation;
     private final BatchProcessor processor;
     private final DueActions due;
+    private final SelfCheck selfCheck;
     private final WriterMetrics metrics;
     private final WriterSession session;
 
     WriterLoop(WriterView view, SubmissionQueue queue, Activation activation, BatchProcessor processor, DueActions due,
-               WriterMetrics metrics, WriterSession session) {
+               SelfCheck selfCheck, WriterMetrics metrics, WriterSession session) {
+        this.selfCheck = selfCheck;
         this.view = view;
         this.queue = queue;
         this.activation = activation;
@@ -50,6 +53,7 @@ final class WriterLoop implements Runnable {
                         processor.process(batch);
                     }
                     due.check();
+                    selfCheck.check();
                 }
             }
         } catch (InterruptedException e) {

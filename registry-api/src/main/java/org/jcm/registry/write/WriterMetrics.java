@@ -34,6 +34,7 @@ final class WriterMetrics {
     private final Map<String, Counter> rebuilds = new HashMap<>();
     private final Map<String, Counter> poison = new HashMap<>();
     private final Counter splits;
+    private final Counter selfCheckFailures;
     private final Map<String, Counter> dueActions = new HashMap<>();
     private long pendingAccepted;
     private long pendingReplayed;
@@ -80,6 +81,9 @@ final class WriterMetrics {
         }
         this.splits = Counter.builder("jcm.writer.batch.splits")
                 .description("Batches split in halves because PostgreSQL refused a row of theirs").register(registry);
+        this.selfCheckFailures = Counter.builder("jcm.writer.self.check.failures")
+                .description("Self-checks that found the stored tail or the signed checkpoint changed behind the writer")
+                .register(registry);
         for (String kind : List.of(DUE_TRANSFER, DUE_PROPOSAL)) {
             dueActions.put(kind, Counter.builder("jcm.writer.due.actions").tag("kind", kind)
                     .description("Pending actions the writer ended when they came due, with no request (a pending transfer"
@@ -147,6 +151,10 @@ final class WriterMetrics {
 
     void split() {
         splits.increment();
+    }
+
+    void selfCheckFailed() {
+        selfCheckFailures.increment();
     }
 
     /** The writer's system command ended {@code actions} pending actions of {@code kind} (committed). */

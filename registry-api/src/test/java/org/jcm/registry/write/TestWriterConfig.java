@@ -36,4 +36,8 @@ record TestWriterConfig(int maxBatchSize, int queueCapacity, int recentKeys, lon
     public Duration dueCheckInterval() {
         return Duration.ofSeconds(1);
     }
+
+    public Duration selfCheckInterval() {
+        return Duration.ofSeconds(30);
+    }
 }

@@ -83,6 +83,11 @@ public final class BatchRows {
     }
 
     /** Adds one event row. */
+    /** The canonical JSON of this batch's events, in seq order (a copy). */
+    public List<String> eventJson() {
+        return List.copyOf(eventJson);
+    }
+
     public void event(long seq, String type, String at, String role, String subject, String scope, String json,
                       byte[] prev, byte[] eventHash) {
         eventSeq.add(seq);

@@ -49,14 +49,18 @@ final class LedgerLoader {
 
     /**
      * Replays {@code ledger_event} in sequence order through ledger-core, checking that seq is
-     * gapless and every hash matches; then, if {@code verifyBlocks}, checks that the stored live
-     * blocks and accounts equal the replayed ones.
+     * gapless and every hash matches, and computes the transparency log's tree over the entries:
+     * if an {@code anchor} (the latest signed checkpoint) is given, the first {@code anchor.size()}
+     * entries must hash to its root, and there must be at least that many. Then, if
+     * {@code verifyBlocks}, checks that the stored live blocks and accounts equal the replayed ones.
      */
-    LoadedLedger load(Connection connection, boolean verifyBlocks) throws SQLException, LedgerVerificationException {
+    LoadedLedger load(Connection connection, boolean verifyBlocks, TreeAnchor anchor)
+            throws SQLException, LedgerVerificationException {
         long started = System.nanoTime();
         LedgerState state = new LedgerState(ledgerConfig);
         state.setChangeTracking(false);
         byte[] head = HashChain.zero();
+        TreeBuilder tree = new TreeBuilder(anchor);
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT seq, event_json, prev_hash, hash FROM ledger_event ORDER BY seq")) {
             select.setFetchSize(4096);
@@ -73,10 +77,12 @@ final class LedgerLoader {
                     if (!Arrays.equals(prev, head)) {
                         throw new LedgerVerificationException("ledger_event seq " + seq + ": prev_hash does not match the hash of seq " + (seq - 1));
                     }
-                    byte[] computed = HashChain.next(head, json.getBytes(StandardCharsets.UTF_8));
+                    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+                    byte[] computed = HashChain.next(head, bytes);
                     if (!Arrays.equals(computed, hash)) {
                         throw new LedgerVerificationException("ledger_event seq " + seq + ": hash does not match SHA-256(prev_hash || event_json)");
                     }
+                    tree.append(bytes);
                     state.apply(decode(seq, json));
                     head = hash;
                     expected++;
@@ -85,6 +91,7 @@ final class LedgerLoader {
         } catch (RuntimeException e) {
             throw new LedgerVerificationException("ledger_event cannot be replayed: " + e.getMessage(), e);
         }
+        LoadedTree loadedTree = tree.finish();
         state.setChangeTracking(true);
         Map<AccountId, AccountInfo> accounts = loadAccounts(connection);
         if (verifyBlocks) {
@@ -92,7 +99,7 @@ final class LedgerLoader {
             verifyAccounts(state, accounts);
         }
         connection.commit();
-        return new LoadedLedger(state, head, accounts, (System.nanoTime() - started) / 1_000_000);
+        return new LoadedLedger(state, head, accounts, (System.nanoTime() - started) / 1_000_000, loadedTree);
     }
 
     @SuppressWarnings("unchecked")

@@ -64,7 +64,16 @@ public final class LedgerStore {
      * blocks and accounts equal the replayed ones.
      */
     public LoadedLedger load(Connection connection, boolean verifyBlocks) throws SQLException, LedgerVerificationException {
-        return loader.load(connection, verifyBlocks);
+        return loader.load(connection, verifyBlocks, null);
+    }
+
+    /**
+     * Like {@link #load(Connection, boolean)}, and checks the entries against the latest signed
+     * checkpoint ({@code anchor}, null if none): see {@link TreeBuilder}.
+     */
+    public LoadedLedger load(Connection connection, boolean verifyBlocks, TreeAnchor anchor)
+            throws SQLException, LedgerVerificationException {
+        return loader.load(connection, verifyBlocks, anchor);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.jcm.embedded.EmbeddedKafkaBroker;
 import org.jcm.embedded.EmbeddedPostgresServer;
 import org.jcm.embedded.PostgresDatabase;
+import org.jcm.localstack.CheckpointKeyFile;
 import org.jcm.localstack.CursorKeyFile;
 import org.jcm.localstack.DataFolder;
 import org.jcm.localstack.Infrastructure;
@@ -187,6 +188,8 @@ final class BenchStack implements AutoCloseable {
         environment.putAll(issuer.serviceEnvironment());
         // The key that seals list cursors, kept in the data folder.
         environment.putAll(CursorKeyFile.environment(folder.cursorKey()));
+        // The transparency log's signing key (registry-api) and its verifier key (settlement's witness).
+        environment.putAll(CheckpointKeyFile.environment(folder.checkpointKey()));
         return environment;
     }
 

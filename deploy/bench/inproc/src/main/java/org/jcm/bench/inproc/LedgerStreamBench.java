@@ -372,6 +372,7 @@ public final class LedgerStreamBench {
             @Override public Duration commitTimeout() { return Duration.ofSeconds(30); }
             @Override public boolean bootstrapParties() { return false; }
             @Override public Duration dueCheckInterval() { return Duration.ofSeconds(1); }
+            @Override public Duration selfCheckInterval() { return Duration.ofSeconds(30); }
         };
     }
 

@@ -1,0 +1,51 @@
+package org.jcm.registry.write.store;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.jcm.ledger.proof.MerkleHash;
+import org.jcm.ledger.proof.TreeEdge;
+
+/**
+ * Builds the transparency log's tree while the loader replays the entries, and checks it against
+ * the latest signed checkpoint: when the tree reaches the checkpoint's size its root must be the
+ * signed one, and the ledger must reach that size. An entry rewritten in PostgreSQL, with every
+ * later chain hash recomputed so that the chain still holds, changes the root; a deleted tail leaves
+ * the tree short. Either way the writer refuses the ledger.
+ */
+final class TreeBuilder {
+
+    private final TreeAnchor anchor;
+    private final TreeEdge edge = TreeEdge.empty();
+    private final List<byte[]> leavesAfterAnchor = new ArrayList<>();
+
+    TreeBuilder(TreeAnchor anchor) {
+        this.anchor = anchor;
+    }
+
+    /** Adds the next entry's canonical bytes. */
+    void append(byte[] canonicalEvent) throws LedgerVerificationException {
+        byte[] leaf = MerkleHash.leaf(canonicalEvent);
+        edge.append(leaf);
+        if (anchor == null) {
+            return;
+        }
+        if (edge.size() > anchor.size()) {
+            leavesAfterAnchor.add(leaf);
+        } else if (edge.size() == anchor.size() && !Arrays.equals(edge.root(), anchor.root())) {
+            throw new LedgerVerificationException("the first " + anchor.size() + " entries of ledger_event do not hash to the"
+                    + " root signed in " + anchor.source() + ": stored root " + HexFormat.of().formatHex(edge.root())
+                    + ", signed " + HexFormat.of().formatHex(anchor.root()) + "; an entry was changed after it was signed");
+        }
+    }
+
+    /** The tree over every entry; the ledger must hold at least the anchor's entries. */
+    LoadedTree finish() throws LedgerVerificationException {
+        if (anchor != null && edge.size() < anchor.size()) {
+            throw new LedgerVerificationException("ledger_event holds " + edge.size() + " entries, but " + anchor.source()
+                    + " signed " + anchor.size() + ": entries were deleted after they were signed");
+        }
+        return new LoadedTree(edge, anchor == null ? 0 : anchor.size(), leavesAfterAnchor);
+    }
+}
