@@ -28,7 +28,7 @@ public class LedgerStreamProfile implements QuarkusTestProfile {
     }
 
     /** The datasource settings of a database on the shared server, created if missing. */
-    static Map<String, String> datasource(String name) {
+    public static Map<String, String> datasource(String name) {
         PostgresDatabase database = SharedInfrastructure.database(name);
         return Map.of(
                 "quarkus.datasource.reactive.url", database.reactiveUrl(),
