@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.jcm.ledger.proof.Cosignature;
 import org.jcm.ledger.proof.Tiles;
 
 /**
@@ -82,6 +83,21 @@ final class TreeRows {
             insert.setBytes(2, root);
             insert.setString(3, note);
             insert.setTimestamp(4, Timestamp.from(at));
+            insert.executeUpdate();
+        }
+    }
+
+    /** Stores a verified cosignature once per checkpoint and witness (autocommit). */
+    static void insertCosignature(Connection c, long treeSize, Cosignature cosignature, String line, Instant at)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO ledger_cosignature (tree_size, witness, key_id,"
+                + " signed_at, line, received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            insert.setLong(1, treeSize);
+            insert.setString(2, cosignature.witness());
+            insert.setString(3, cosignature.keyIdHex());
+            insert.setLong(4, cosignature.timestamp());
+            insert.setString(5, line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
+            insert.setTimestamp(6, Timestamp.from(at));
             insert.executeUpdate();
         }
     }
