@@ -68,6 +68,10 @@ public class Ledger {
     void start(@Observes StartupEvent event) {
         Gauge.builder("jcm.writer.queue.depth", this, ledger -> ledger.writer == null ? 0 : ledger.writer.queueDepth())
                 .description("Commands waiting for the ledger writer").register(meters);
+        Gauge.builder("jcm.writer.failed", this, ledger -> ledger.writer != null
+                        && ledger.writer.status() == WriterStatus.FAILED ? 1 : 0)
+                .description("1 while the writer refuses to apply anything because the stored ledger failed a check")
+                .register(meters);
         writer = newWriter(null);
         writer.start();
     }
