@@ -34,7 +34,8 @@ import org.jcm.registry.write.store.TreeAnchor;
  * publishes it on Kafka. Before the writer replays, it gives the writer the latest stored checkpoint
  * that carries this log's signature, which the stored entries must match.
  *
- * <p>The signing key is read from a file at first use and never stored in PostgreSQL.
+ * <p>The signing key is read from a file when the writer first activates (an instance that never
+ * writes never reads it) and is never stored in PostgreSQL.
  */
 @ApplicationScoped
 public class Checkpointer implements CheckpointAnchor {
@@ -50,6 +51,7 @@ public class Checkpointer implements CheckpointAnchor {
     private volatile TreeAnchor lastSigned;
     private NoteKeys.Signer signer;
     private Thread thread;
+    /** Checkpointer thread only. */
     private CheckpointSigning signing;
 
     Checkpointer(CheckpointConfig config, AgroalDataSource dataSource,
@@ -69,8 +71,6 @@ public class Checkpointer implements CheckpointAnchor {
         Gauge.builder("jcm.checkpoint.tree.size", this, c -> c.lastSigned == null ? 0 : c.lastSigned.size())
                 .description("Entries covered by the latest checkpoint this instance signed or verified at start")
                 .register(meters);
-        signing = new CheckpointSigning(config, signer(), dataSource, new CheckpointPublisher(config.topic(), kafkaConfig),
-                meters, clock, this::signed);
         thread = new Thread(this::run, "jcm-checkpointer");
         thread.setDaemon(true);
         thread.start();
@@ -84,7 +84,9 @@ public class Checkpointer implements CheckpointAnchor {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            signing.close();
+            if (signing != null) {
+                signing.close();
+            }
         }
     }
 
@@ -151,13 +153,21 @@ public class Checkpointer implements CheckpointAnchor {
     private void run() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                Object message = inbox.poll(signing.pollMillis(), TimeUnit.MILLISECONDS);
+                Object message = inbox.poll(signing == null ? 1000 : signing.pollMillis(), TimeUnit.MILLISECONDS);
                 if (message instanceof LoadedTree tree) {
+                    if (signing == null) {
+                        // Made at the first activation: an instance that never writes (a read replica)
+                        // never reads the signing key.
+                        signing = new CheckpointSigning(config, signer(), dataSource,
+                                new CheckpointPublisher(config.topic(), kafkaConfig), meters, clock, this::signed);
+                    }
                     signing.activated(tree);
-                } else if (message instanceof CommittedBatch batch) {
+                } else if (message instanceof CommittedBatch batch && signing != null) {
                     signing.committed(batch);
                 }
-                signing.maybeSign();
+                if (signing != null) {
+                    signing.maybeSign();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
