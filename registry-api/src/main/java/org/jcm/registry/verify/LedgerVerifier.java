@@ -129,6 +129,7 @@ public class LedgerVerifier {
         long lastSeq = 0;
         byte[] lastHash = HashChain.zero();
         long checked = 0;
+        CheckpointRoots checkpoints = CheckpointRoots.load(connection);
         try (PreparedStatement query = connection.prepareStatement("SELECT seq, prev_hash, hash, type, at, actor_role,"
                 + " actor_subject, actor_scope, event_json FROM ledger_event ORDER BY seq")) {
             query.setFetchSize(FETCH_SIZE);
@@ -142,6 +143,9 @@ public class LedgerVerifier {
                     if (divergence == null) {
                         divergence = replayOne(state, rows, seq, eventJson);
                     }
+                    if (divergence == null) {
+                        divergence = checkpoints.append(seq, eventJson);
+                    }
                     if (divergence != null) {
                         return new Replayed(state, lastSeq, lastHash, checked, divergence);
                     }
@@ -151,7 +155,7 @@ public class LedgerVerifier {
                 }
             }
         }
-        return new Replayed(state, lastSeq, lastHash, checked, null);
+        return new Replayed(state, lastSeq, lastHash, checked, checkpoints.finish(lastSeq));
     }
 
     /** The chain checks of docs/hash-chain.md, in their order: sequence, prevHash, hash. */

@@ -1,6 +1,8 @@
 package org.jcm.registry.transparency;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -32,6 +34,7 @@ import org.jcm.registry.testing.LedgerFixture;
 import org.jcm.registry.testing.TopicReader;
 import org.jcm.registry.write.Ledger;
 import org.jcm.registry.write.WriterStatus;
+import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * The checkpointer signs what the writer committed, and the writer catches a database that changed
  * behind it: the signed root is the RFC 9162 root of the stored events, the stored tiles give the
  * same root and proofs, the checkpoints are on Kafka; an event rewritten with every later hash
- * recomputed (what someone holding the database's credentials can do) puts the writer in FAILED,
+ * recomputed (what someone holding the database's credentials can do) is named by /ledger/verify
+ * and puts the writer in FAILED,
  * at the next self-check and again at restart, and a checkpoint signed by another key is refused.
  */
 @QuarkusTest
@@ -123,6 +127,9 @@ class CheckpointTest {
         rewritten.set((int) victim - 1, forged);
         rewrite(rewritten, victim);
         try {
+            given().auth().oauth2(TestTokens.auditor()).when().post("/api/v1/ledger/verify").then().statusCode(200)
+                    .body("ok", equalTo(false)).body("divergence.kind", equalTo("CHECKPOINT"))
+                    .body("divergence.problem", equalTo("ROOT_MISMATCH")).body("divergence.key", equalTo(Long.toString(head)));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ledger.writer().status() == WriterStatus.FAILED);
             assertThat(ledger.writer().statusDetail()).contains("self-check").contains("seq " + head);
 
