@@ -27,13 +27,15 @@ public record VerificationReport(boolean ok, long headSeq, String headHash, long
      *
      * @param kind {@code CHAIN} (sequence or hash), {@code EVENT} (a stored event that cannot be
      *     read or whose columns disagree with its JSON), {@code REPLAY} (an event that does not fit
-     *     the state before it), {@code INVARIANT} (the replayed state breaks a rule of docs/domain.md
-     *     section 4) or {@code STATE} (a stored row differs from the replayed state)
+     *     the state before it), {@code CHECKPOINT} (the entries do not hash to a stored checkpoint's
+     *     root, or a checkpoint covers entries the log does not hold), {@code INVARIANT} (the replayed
+     *     state breaks a rule of docs/domain.md section 4) or {@code STATE} (a stored row differs from
+     *     the replayed state)
      * @param problem what exactly, e.g. {@code HASH_MISMATCH}, {@code SEQUENCE_GAP},
      *     {@code NOT_CANONICAL}, {@code FIELD_MISMATCH}, {@code MISSING_ROW}, {@code UNEXPECTED_ROW}
-     * @param seq the event at fault, for CHAIN, EVENT and REPLAY
-     * @param table the table at fault, for STATE
-     * @param key the row's key, for STATE, e.g. {@code MNG/2024/1001} for a block
+     * @param seq the event at fault, for CHAIN, EVENT and REPLAY; for CHECKPOINT the entry that completed it
+     * @param table the table at fault, for STATE and CHECKPOINT
+     * @param key the row's key, for STATE, e.g. {@code MNG/2024/1001} for a block; the tree size for CHECKPOINT
      * @param field the column or field that differs
      * @param expected the value replay or the chain requires
      * @param found the value stored

@@ -125,7 +125,8 @@ class CheckpointTest {
         assertThat(forged).isNotEqualTo(original.get((int) victim - 1));
         List<String> rewritten = new ArrayList<>(original);
         rewritten.set((int) victim - 1, forged);
-        rewrite(rewritten, victim);
+        String subject = subject(victim);
+        rewrite(rewritten, victim, "someone-else");
         try {
             given().auth().oauth2(TestTokens.auditor()).when().post("/api/v1/ledger/verify").then().statusCode(200)
                     .body("ok", equalTo(false)).body("divergence.kind", equalTo("CHECKPOINT"))
@@ -137,7 +138,7 @@ class CheckpointTest {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ledger.writer().status() == WriterStatus.FAILED);
             assertThat(ledger.writer().statusDetail()).contains("do not hash to the root signed in checkpoint " + head);
         } finally {
-            rewrite(original, victim);
+            rewrite(original, victim, subject);
         }
         ledger.restartWriter();
         assertThat(ledger.writer().awaitStarted(Duration.ofSeconds(60))).isEqualTo(WriterStatus.ACTIVE);
@@ -227,11 +228,23 @@ class CheckpointTest {
         }
     }
 
+    private static String subject(long seq) throws SQLException {
+        try (Connection c = Databases.connectToService();
+             PreparedStatement select = c.prepareStatement("SELECT actor_subject FROM ledger_event WHERE seq = ?")) {
+            select.setLong(1, seq);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
     /**
-     * Stores {@code events} from seq {@code from} on with their chain hashes recomputed, as someone
-     * holding the database's credentials would: the append-only trigger is switched off meanwhile.
+     * Stores {@code events} from seq {@code from} on with their chain hashes recomputed, and the
+     * first one's actor column as {@code subject}, as someone holding the database's credentials
+     * would: the append-only trigger is switched off meanwhile.
      */
-    private static void rewrite(List<String> events, long from) throws SQLException {
+    private static void rewrite(List<String> events, long from, String subject) throws SQLException {
         try (Connection c = Databases.connectToService()) {
             c.setAutoCommit(false);
             byte[] head;
@@ -256,6 +269,11 @@ class CheckpointTest {
                     head = hash;
                 }
                 update.executeBatch();
+                try (PreparedStatement actor = c.prepareStatement("UPDATE ledger_event SET actor_subject = ? WHERE seq = ?")) {
+                    actor.setString(1, subject);
+                    actor.setLong(2, from);
+                    actor.executeUpdate();
+                }
                 s.execute("ALTER TABLE ledger_event ENABLE TRIGGER ledger_event_no_update_or_delete");
             }
             c.commit();
