@@ -48,6 +48,10 @@ class NoteKeysTest {
     void the_go_package_bad_keys_are_refused_a_wrong_length_and_an_unknown_algorithm() {
         assertThatThrownBy(() -> NoteKeys.verifier(
                 "PeterNeumann+cc469956+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TWBADKEY=="))
+                .isInstanceOf(NoteFormatException.class);
+        byte[] longKey = new byte[34];
+        longKey[0] = NoteKeys.ED25519;
+        assertThatThrownBy(() -> NoteKeys.verifier("PeterNeumann+cc469956+" + Base64.getEncoder().encodeToString(longKey)))
                 .isInstanceOf(NoteFormatException.class).hasMessageContaining("32-byte public key");
         assertThatThrownBy(() -> NoteKeys.verifier(
                 "PeterNeumann+173116ae+ZRpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
@@ -87,7 +91,7 @@ class NoteKeysTest {
             assertThat(signer.verifierKey()).isEqualTo(keys.verifierKey());
             assertThat(verifier.keyId()).isEqualTo(signer.keyId());
             assertThat(verifier.algorithm()).isEqualTo(algorithm);
-            assertThat(Base64.getDecoder().decode(keys.verifierKey().split("\\+")[2])[0]).isEqualTo((byte) algorithm);
+            assertThat(Base64.getDecoder().decode(keys.verifierKey().split("\\+", 3)[2])[0]).isEqualTo((byte) algorithm);
             assertThat(verifier.verify(message, sig)).isTrue();
             assertThat(verifier.verify("ho".getBytes(StandardCharsets.UTF_8), sig)).isFalse();
             assertThat(verifier.verify(message, Bytes.flip(sig, 0, 1))).isFalse();
@@ -100,7 +104,7 @@ class NoteKeysTest {
     @Test
     void the_key_id_is_the_first_four_bytes_of_sha_256_of_name_newline_algorithm_and_key() {
         NoteKeys.KeyStrings ledger = NoteKeys.generate("jcm.local/witness", NoteKeys.COSIGNATURE_V1);
-        byte[] withAlgorithm = Base64.getDecoder().decode(ledger.verifierKey().split("\\+")[2]);
+        byte[] withAlgorithm = Base64.getDecoder().decode(ledger.verifierKey().split("\\+", 3)[2]);
         byte[] digest = MerkleHash.sha256("jcm.local/witness\n".getBytes(StandardCharsets.UTF_8), withAlgorithm);
 
         assertThat(ledger.verifierKey().split("\\+")[1]).isEqualTo(Bytes.hex(digest).substring(0, 8));
