@@ -338,21 +338,22 @@ def verify_cosignatures(note_text, checkpoint, witness_keys):
 def check_signed_checkpoint(note_text, key, witness_keys):
     """Verifies a checkpoint note: the log's signature, its origin, and (if asked) a witness's cosignature.
 
-    Returns (Checkpoint, description of who signed it) or raises Refused.
+    Returns (Checkpoint, "signed by <name> (key <id>)", "" or "; cosigned by <witness> at <time>, ...")
+    or raises Refused.
     """
     checkpoint = Checkpoint(verify_note(note_text, key))
     if checkpoint.origin != key.name:
         raise Refused(f"the checkpoint's origin {checkpoint.origin!r} is not the key's name {key.name!r}")
     if checkpoint.size == 0:
         raise Refused("a checkpoint of size 0 is never signed")
-    signed = f"signed by {key.describe()}"
+    signed, cosigned = f"signed by {key.describe()}", ""
     if witness_keys:
         verified, problems = verify_cosignatures(note_text, checkpoint, witness_keys)
         if not verified:
             raise Refused(f"checkpoint {checkpoint.size}: no cosignature verifies: " + "; ".join(problems))
-        signed += "; cosigned by " + ", ".join(
+        cosigned = "; cosigned by " + ", ".join(
             f"{k.name} at {datetime.fromtimestamp(t, timezone.utc):%Y-%m-%dT%H:%M:%SZ}" for k, t in verified)
-    return checkpoint, signed
+    return checkpoint, signed, cosigned
 
 
 # ---------------------------------------------------------------------------------------------
@@ -615,9 +616,9 @@ def run_ledger(args):
             note = load_checkpoint_note(read_text(args.checkpoint))
         else:
             note = note_of(api_get(args.base_url, "/api/v1/ledger/checkpoints/latest"))
-        latest, latest_signers = check_signed_checkpoint(note, key, witness_keys)
+        latest, signed, cosigned = check_signed_checkpoint(note, key, witness_keys)
         if args.since:
-            since, _ = check_signed_checkpoint(load_checkpoint_note(read_text(args.since)), key, [])
+            since, _, _ = check_signed_checkpoint(load_checkpoint_note(read_text(args.since)), key, [])
             if since.size > latest.size:
                 raise Refused(f"the saved checkpoint covers {since.size} entries, more than the latest one ({latest.size}): "
                               "the log was rolled back")
@@ -636,14 +637,14 @@ def run_ledger(args):
         return 0
 
     check_root(walk, latest, "checkpoint")
-    print(f"OK: checkpoint {latest.size} {latest_signers}, root matches entries 1..{latest.size}")
+    print(f"OK: checkpoint {latest.size} {signed}, root matches entries 1..{latest.size}{cosigned}")
     if since:
         check_root(walk, since, "saved checkpoint")
         how = "both roots match the same entries"
         if not args.file and since.size < latest.size:
             check_consistency(args.base_url, since, latest)
             how = f"the registry's consistency proof {since.size} -> {latest.size} verifies"
-        print(f"OK: saved checkpoint {since.size} still matches entries 1..{since.size}; {how}")
+        print(f"OK: saved checkpoint {since.size} {signed}, root still matches entries 1..{since.size}; {how}")
     if args.save:
         with open(args.save, "w", encoding="utf-8", newline="") as f:
             f.write(note)
@@ -670,7 +671,7 @@ def run_certificate(args):
                          "and 'inclusion' (a list of base64 hashes)")
     event = parse(event_text)
     print(describe_retirement(seq, event))
-    checkpoint, signers = check_signed_checkpoint(note, key, witness_keys)
+    checkpoint, signed, cosigned = check_signed_checkpoint(note, key, witness_keys)
     if jcs(event) != event_text:
         raise Refused("the certificate's event is not in canonical (RFC 8785) form, so it is not the signed leaf")
     if not isinstance(event, dict) or event.get("seq") != seq:
@@ -681,14 +682,15 @@ def run_certificate(args):
     if not verify_inclusion(leaf_hash(event_text.encode("utf-8")), seq - 1, checkpoint.size, proof, checkpoint.root):
         raise Refused(f"the inclusion proof of seq {seq} does not lead to checkpoint {checkpoint.size}'s root: "
                       "the event or the proof was altered")
-    print(f"OK: retirement seq {seq} is entry {seq} of checkpoint {checkpoint.size} {signers}; the inclusion proof verifies")
+    print(f"OK: retirement seq {seq} is entry {seq} of checkpoint {checkpoint.size} {signed}, "
+          f"the inclusion proof verifies{cosigned}")
     return 0
 
 
 def describe_retirement(seq, event):
     """One line saying what a retirement event records: units, quantity, purpose, beneficiary, who retired."""
     if not isinstance(event, dict):
-        return f"Certificate: seq {seq}: the event is not an object"
+        return f"The certificate states: seq {seq}, but its event is not an object"
     serials = [f"JCM-{r.get('projectId')}-{r.get('vintage')}-{r.get('first')}-{r.get('last')}"
                for r in event.get("ranges") or [] if isinstance(r, dict)]
     actor = event.get("actor") if isinstance(event.get("actor"), dict) else {}
@@ -697,7 +699,7 @@ def describe_retirement(seq, event):
     else:
         retired_by = f"retired by {actor.get('role')} {actor.get('subject')} from account {event.get('fromAccountId')}"
     beneficiary = event.get("beneficiary", "(none recorded)")
-    return (f"Certificate: seq {seq}, {event.get('type')} at {event.get('at')}: {event.get('quantity')} units "
+    return (f"The certificate states: seq {seq}, {event.get('type')} at {event.get('at')}: {event.get('quantity')} units "
             f"{', '.join(serials) or '(no ranges)'}; purpose {event.get('purpose')}; beneficiary {beneficiary}; {retired_by}")
 
 
@@ -808,9 +810,9 @@ def self_test_notes(check_that):
     for bad in GO_BAD_KEYS:
         check_that(f"Go bad key {bad[:22]}... is refused", refuses(lambda: NoteKey(bad, ALG_ED25519)))
     log, witness = NoteKey(SELF_TEST_LOG_KEY, ALG_ED25519), NoteKey(SELF_TEST_WITNESS_KEY, ALG_COSIGNATURE)
-    checkpoint, signers = check_signed_checkpoint(SELF_TEST_CHECKPOINT, log, [witness])
+    checkpoint, _, cosigned = check_signed_checkpoint(SELF_TEST_CHECKPOINT, log, [witness])
     check_that("self-test checkpoint verifies with its cosignature",
-               checkpoint.size == 8 and checkpoint.root.hex() == CT_ROOTS[7] and "jcm.local/witness at 2023-11-14" in signers)
+               checkpoint.size == 8 and checkpoint.root.hex() == CT_ROOTS[7] and "jcm.local/witness at 2023-11-14" in cosigned)
     other_root = SELF_TEST_CHECKPOINT.replace("Xcna", "Ycna")
     check_that("checkpoint with an altered root is refused", refuses(lambda: check_signed_checkpoint(other_root, log, [])))
     forged = SELF_TEST_CHECKPOINT.replace("GmdA1AAAAABlU/EA", "GmdA1AAAAABlU/EB")
@@ -901,7 +903,7 @@ def parse_arguments(argv):
         args = parser.parse_args(argv[1:])
         if not args.key:
             parser.error("a certificate is verified against the log's key: give --key or set JCM_LOG_KEY")
-        args.command = run_certificate
+        args.command, args.self_test = run_certificate, False
         return args
     parser = argparse.ArgumentParser(description="Verify the JCM ledger hash chain and its signed checkpoints.")
     parser.add_argument("base_url", nargs="?", help="registry base URL, e.g. https://registry.example.org")
