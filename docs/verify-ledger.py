@@ -887,9 +887,9 @@ def run_self_test():
 
 def add_key_options(parser):
     """The options that name the keys to trust."""
-    parser.add_argument("--key", default=os.environ.get("JCM_LOG_KEY"),
+    parser.add_argument("--key", metavar="VKEY", default=os.environ.get("JCM_LOG_KEY"),
                         help="the log's verifier key name+keyid+base64 (default: $JCM_LOG_KEY)")
-    parser.add_argument("--witness-key", action="append", default=[],
+    parser.add_argument("--witness-key", metavar="VKEY", action="append", default=[],
                         help="a witness's cosignature verifier key (repeatable); one cosignature must verify")
 
 
@@ -907,12 +907,12 @@ def parse_arguments(argv):
         return args
     parser = argparse.ArgumentParser(description="Verify the JCM ledger hash chain and its signed checkpoints.")
     parser.add_argument("base_url", nargs="?", help="registry base URL, e.g. https://registry.example.org")
-    parser.add_argument("--file", action="append", default=[], help="a saved page of entries (repeatable, in order)")
-    parser.add_argument("--limit", type=int, default=1000, help="entries per API page (at most 1000)")
+    parser.add_argument("--file", metavar="PAGE", action="append", default=[], help="a saved page of entries (repeatable, in order)")
+    parser.add_argument("--limit", metavar="N", type=int, default=1000, help="entries per API page (at most 1000)")
     add_key_options(parser)
-    parser.add_argument("--checkpoint", help="offline: a saved checkpoint (note or endpoint JSON) instead of the latest")
-    parser.add_argument("--since", help="a checkpoint saved earlier: it must still match the first entries")
-    parser.add_argument("--save", help="write the verified latest checkpoint's note to this file")
+    parser.add_argument("--checkpoint", metavar="FILE", help="offline: a saved checkpoint (note or endpoint JSON) instead of the latest")
+    parser.add_argument("--since", metavar="FILE", help="a checkpoint saved earlier: it must still match the first entries")
+    parser.add_argument("--save", metavar="FILE", help="write the verified latest checkpoint's note to this file")
     parser.add_argument("--self-test", action="store_true", help="run the built-in test vectors and exit")
     args = parser.parse_args(argv)
     args.command = run_ledger
