@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.jcm.ledger.canonical.VerifierScript.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,17 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class VerifierScriptTest {
 
-    private static final Path WORK_DIR = Path.of("target", "verifier-script");
-
-    private static final boolean PYTHON_AVAILABLE = commandWorks("python3", "--version");
-
-    private Path script;
-
     // A per-test assumption, unlike one in @BeforeAll, makes surefire list each test as skipped.
     @BeforeEach
-    void requirePythonAndTheScript() {
-        assumeTrue(PYTHON_AVAILABLE, "python3 is not on PATH, so docs/verify-ledger.py cannot be exercised; skipping");
-        script = findScript();
+    void requirePython() {
+        assumeTrue(VerifierScript.pythonAvailable(), "python3 is not on PATH, so docs/verify-ledger.py cannot be exercised; skipping");
     }
 
     @Test
@@ -41,10 +31,10 @@ class VerifierScriptTest {
         List<Map<String, Object>> events = events();
         List<ChainEntry> chain = Chains.of(events);
 
-        Result result = runScriptOn(page(chain, events));
+        Result result = runScriptOn(VerifierScript.page(chain, events));
 
-        assertThat(result.output).contains("OK: chain intact through seq 3, head hash " + HashChain.toHex(chain.get(2).hash()));
-        assertThat(result.exitCode).isZero();
+        assertThat(result.output()).contains("OK: chain intact through seq 3, head hash " + HashChain.toHex(chain.get(2).hash()));
+        assertThat(result.exitCode()).isZero();
     }
 
     @Test
@@ -54,10 +44,10 @@ class VerifierScriptTest {
         List<Map<String, Object>> reversed = new ArrayList<>();
         events.forEach(event -> reversed.add(reversedMembers(event)));
 
-        Result result = runScriptOn(page(chain, reversed));
+        Result result = runScriptOn(VerifierScript.page(chain, reversed));
 
-        assertThat(result.output).contains("OK: chain intact through seq 3");
-        assertThat(result.exitCode).isZero();
+        assertThat(result.output()).contains("OK: chain intact through seq 3");
+        assertThat(result.exitCode()).isZero();
     }
 
     @Test
@@ -69,10 +59,10 @@ class VerifierScriptTest {
         forged.put("quantity", 501L);
         tampered.set(1, forged);
 
-        Result result = runScriptOn(page(chain, tampered));
+        Result result = runScriptOn(VerifierScript.page(chain, tampered));
 
-        assertThat(result.output).contains("BROKEN after 1 good entries: seq 2: hash mismatch");
-        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.output()).contains("BROKEN after 1 good entries: seq 2: hash mismatch");
+        assertThat(result.exitCode()).isEqualTo(1);
     }
 
     @Test
@@ -83,10 +73,10 @@ class VerifierScriptTest {
         chain.remove(1);
         remaining.remove(1);
 
-        Result result = runScriptOn(page(chain, remaining));
+        Result result = runScriptOn(VerifierScript.page(chain, remaining));
 
-        assertThat(result.output).contains("seq 3: sequence gap, expected seq 2");
-        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.output()).contains("seq 3: sequence gap, expected seq 2");
+        assertThat(result.exitCode()).isEqualTo(1);
     }
 
     /** Three events that exercise sorting by UTF-16 code units, escaping, large integers and nesting. */
@@ -119,23 +109,6 @@ class VerifierScriptTest {
         return List.of(issued, transferred, retired);
     }
 
-    /** A page as GET /api/v1/ledger/events would return it, with events as written, not canonical. */
-    private static Map<String, Object> page(List<ChainEntry> chain, List<Map<String, Object>> events) {
-        List<Object> items = new ArrayList<>();
-        for (int i = 0; i < chain.size(); i++) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("seq", chain.get(i).seq());
-            item.put("prevHash", HashChain.toHex(chain.get(i).prevHash()));
-            item.put("hash", HashChain.toHex(chain.get(i).hash()));
-            item.put("event", events.get(i));
-            items.add(item);
-        }
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", items);
-        page.put("next", null);
-        return page;
-    }
-
     private static Map<String, Object> reversedMembers(Map<String, Object> event) {
         List<String> names = new ArrayList<>(event.keySet());
         Collections.reverse(names);
@@ -144,42 +117,7 @@ class VerifierScriptTest {
         return reversed;
     }
 
-    private Result runScriptOn(Map<String, Object> page) throws IOException, InterruptedException {
-        Files.createDirectories(WORK_DIR);
-        Path file = Files.createTempFile(WORK_DIR, "ledger-page-", ".json");
-        Files.writeString(file, Json.write(page), StandardCharsets.UTF_8);
-        Process process = new ProcessBuilder("python3", script.toString(), "--file", file.toString())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the script finished").isTrue();
-        return new Result(process.exitValue(), output);
-    }
-
-    /** Finds the script from the module or the repository root, whichever Maven ran in. */
-    private static Path findScript() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("docs").resolve("verify-ledger.py");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("docs/verify-ledger.py not found above " + Path.of("").toAbsolutePath());
-    }
-
-    private static boolean commandWorks(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private record Result(int exitCode, String output) {
+    private static Result runScriptOn(Map<String, Object> page) throws IOException, InterruptedException {
+        return VerifierScript.run("--file", VerifierScript.file("ledger-page-", ".json", Json.write(page)));
     }
 }
