@@ -107,6 +107,20 @@ public class Checkpointer implements CheckpointAnchor {
         if (!config.enabled()) {
             return null;
         }
+        TreeAnchor stored = storedAnchor(connection);
+        Checkpoint published = PublishedCheckpoint.latest(kafkaConfig, config.topic(), signer().verifier());
+        if (published != null && (stored == null || published.size() > stored.size())) {
+            LOG.warnf("Checkpoint %d is on Kafka but %s in PostgreSQL; the stored entries are checked against it",
+                    published.size(), stored == null ? "no checkpoint is" : "only " + stored.size() + " is");
+            stored = new TreeAnchor(published.size(), published.root(), "checkpoint " + published.size()
+                    + " (published on " + config.topic() + ")");
+        }
+        lastSigned = stored;
+        return stored;
+    }
+
+    /** The latest checkpoint in PostgreSQL, which must carry this log's signature; null if none. */
+    private TreeAnchor storedAnchor(Connection connection) throws SQLException, LedgerVerificationException {
         TreeRows.StoredCheckpoint stored = TreeRows.latest(connection);
         if (stored == null) {
             return null;
@@ -122,9 +136,7 @@ public class Checkpointer implements CheckpointAnchor {
             throw new LedgerVerificationException("checkpoint " + stored.treeSize() + " stored in PostgreSQL has columns"
                     + " that differ from its signed note (tree size " + checkpoint.size() + ")");
         }
-        TreeAnchor anchor = new TreeAnchor(checkpoint.size(), checkpoint.root(), "checkpoint " + checkpoint.size());
-        lastSigned = anchor;
-        return anchor;
+        return new TreeAnchor(checkpoint.size(), checkpoint.root(), "checkpoint " + checkpoint.size());
     }
 
     @Override

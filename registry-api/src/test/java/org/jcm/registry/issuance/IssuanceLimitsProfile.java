@@ -37,6 +37,7 @@ public class IssuanceLimitsProfile implements QuarkusTestProfile {
         config.put("quarkus.datasource.password", database.password());
         // Every Quarkus start in the test JVM shares one broker; two ledgers must not mix on one topic.
         config.put("jcm.outbox.topic", "issuance-limits-test.events");
+        config.put("jcm.checkpoint.topic", "issuance-limits-test.checkpoints");
         config.put("jcm.ledger.max-issuance-quantity", Long.toString(MAX));
         config.put("jcm.reference.cooperative-approaches-file", withoutIndia().toString());
         return config;

@@ -28,6 +28,7 @@ public class ProposalExpiryProfile extends MovableClockProfile {
         config.put("quarkus.datasource.password", database.password());
         // Every Quarkus start in the test JVM shares one broker; two ledgers must not mix on one topic.
         config.put("jcm.outbox.topic", "proposal-expiry-test.events");
+        config.put("jcm.checkpoint.topic", "proposal-expiry-test.checkpoints");
         config.put("jcm.writer.due-check-interval", "PT1H");
         return config;
     }

@@ -24,6 +24,8 @@ public class LedgerStreamProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new java.util.HashMap<>(datasource(DATABASE));
         config.put("jcm.outbox.topic", TOPIC);
+        // Checkpoints too: at activation the writer checks its ledger against the latest one on Kafka.
+        config.put("jcm.checkpoint.topic", "ledger-stream-test.checkpoints");
         return config;
     }
 
@@ -47,6 +49,7 @@ public class LedgerStreamProfile implements QuarkusTestProfile {
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new java.util.HashMap<>(datasource(DATABASE));
             config.put("jcm.outbox.topic", "ledger-empty-test.events");
+            config.put("jcm.checkpoint.topic", "ledger-empty-test.checkpoints");
             // The writer would otherwise register the reference Parties as the first events.
             config.put("jcm.writer.bootstrap-parties", "false");
             return config;

@@ -26,6 +26,7 @@ public class MovableClockProfile implements QuarkusTestProfile {
         Map<String, String> config = new HashMap<>(LedgerStreamProfile.datasource(database));
         // Every Quarkus start in the test JVM shares one broker; two ledgers must not mix on one topic.
         config.put("jcm.outbox.topic", database.replace('_', '-') + "-test.events");
+        config.put("jcm.checkpoint.topic", database.replace('_', '-') + "-test.checkpoints");
         config.put("jcm.writer.due-check-interval", dueCheckInterval);
         return config;
     }
