@@ -145,6 +145,50 @@ class CheckpointTest {
     }
 
     @Test
+    void with_the_checkpoint_rows_deleted_the_checkpoint_on_kafka_still_catches_a_rewrite_at_restart() throws Exception {
+        long head = ledger.committedSeq();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> latestSize() == head);
+        List<String> original = events();
+        long victim = head - 10;
+        List<String> rewritten = new ArrayList<>(original);
+        rewritten.set((int) victim - 1, original.get((int) victim - 1)
+                .replaceFirst("\"subject\":\"[^\"]*\"", "\"subject\":\"someone-else\""));
+        String subject = subject(victim);
+        List<Object[]> checkpoints = new ArrayList<>();
+        try (Connection c = Databases.connectToService(); Statement s = c.createStatement()) {
+            try (ResultSet rows = s.executeQuery("SELECT tree_size, root_hash, note, created_at FROM ledger_checkpoint")) {
+                while (rows.next()) {
+                    checkpoints.add(new Object[] {rows.getLong(1), rows.getBytes(2), rows.getString(3), rows.getTimestamp(4)});
+                }
+            }
+            s.execute("ALTER TABLE ledger_checkpoint DISABLE TRIGGER ledger_checkpoint_append_only");
+            s.executeUpdate("DELETE FROM ledger_checkpoint");
+            s.execute("ALTER TABLE ledger_checkpoint ENABLE TRIGGER ledger_checkpoint_append_only");
+        }
+        rewrite(rewritten, victim, "someone-else");
+        try {
+            ledger.restartWriter();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ledger.writer().status() == WriterStatus.FAILED);
+            assertThat(ledger.writer().statusDetail()).contains("do not hash to the root signed in checkpoint " + head
+                    + " (published on " + CheckpointProfile.TOPIC + ")");
+        } finally {
+            rewrite(original, victim, subject);
+            try (Connection c = Databases.connectToService(); PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO ledger_checkpoint (tree_size, root_hash, note, created_at) VALUES (?, ?, ?, ?)")) {
+                for (Object[] row : checkpoints) {
+                    insert.setLong(1, (Long) row[0]);
+                    insert.setBytes(2, (byte[]) row[1]);
+                    insert.setString(3, (String) row[2]);
+                    insert.setTimestamp(4, (java.sql.Timestamp) row[3]);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        ledger.restartWriter();
+        assertThat(ledger.writer().awaitStarted(Duration.ofSeconds(60))).isEqualTo(WriterStatus.ACTIVE);
+    }
+
+    @Test
     void a_checkpoint_signed_by_another_key_is_refused_at_restart() throws Exception {
         long head = ledger.committedSeq();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> latestSize() == head);
