@@ -191,6 +191,8 @@ class RepositoryManifestsTest {
         }
         assertThat(env(single("base/registry-api/deployment.yaml", "Deployment"), "registry-api-migrate"))
                 .containsEntry("JCM_WRITER_ENABLED", "false");
+        assertThat(env(single("base/settlement/deployment.yaml", "Deployment"), "settlement-migrate"))
+                .containsEntry("SETTLEMENT_CONSUMER_ENABLED", "false");
         assertThat(secretRefs(single("components/read-replicas/deployment.yaml", "Deployment"), "registry-api"))
                 .containsEntry("QUARKUS_DATASOURCE_USERNAME", "jcm-pg-service")
                 .doesNotContainValue("jcm-pg-app");
