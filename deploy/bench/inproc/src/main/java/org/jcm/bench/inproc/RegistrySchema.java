@@ -34,7 +34,7 @@ final class RegistrySchema {
         return database;
     }
 
-    static void migrate(ServiceDatabase database) {
+    private static void migrate(ServiceDatabase database) {
         PostgresDatabase owner = database.owner();
         String registryJar = LedgerWriter.class.getProtectionDomain().getCodeSource().getLocation().toString();
         ClassLoader registryMigrationsOnly = new ClassLoader(RegistrySchema.class.getClassLoader()) {
