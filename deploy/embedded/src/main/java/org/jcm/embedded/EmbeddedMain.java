@@ -4,13 +4,20 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs an embedded PostgreSQL server and Kafka broker until Ctrl-C or SIGTERM, printing their
- * addresses as {@code key=value} lines for people and scripts.
+ * addresses as {@code key=value} lines for people and scripts. The databases {@code registry}
+ * and {@code settlement} get their owner and service roles (docs/security.md, "Database roles"),
+ * which the services' default configuration uses.
  */
 public final class EmbeddedMain {
+
+    /** The roles of the services' databases, by database name. */
+    static final Map<String, DatabaseRoles> SERVICE_ROLES = Map.of(
+            "registry", DatabaseRoles.REGISTRY, "settlement", DatabaseRoles.SETTLEMENT);
 
     private EmbeddedMain() {
     }
@@ -68,7 +75,9 @@ public final class EmbeddedMain {
             try {
                 List<PostgresDatabase> databases = new ArrayList<>();
                 for (String name : options.databases()) {
-                    databases.add(postgres.createDatabase(name));
+                    DatabaseRoles roles = SERVICE_ROLES.get(name);
+                    databases.add(roles == null ? postgres.createDatabase(name)
+                            : postgres.createServiceDatabase(name, roles).owner());
                 }
                 EmbeddedKafkaBroker.Builder kafkaBuilder = EmbeddedKafkaBroker.builder().port(options.kafkaPort());
                 options.kafkaLogs().ifPresent(kafkaBuilder::logDirectory);
@@ -88,6 +97,11 @@ public final class EmbeddedMain {
             for (PostgresDatabase database : databases) {
                 out.println("postgres.db." + database.name() + ".jdbc-url=" + database.jdbcUrl());
                 out.println("postgres.db." + database.name() + ".reactive-url=" + database.reactiveUrl());
+                DatabaseRoles roles = SERVICE_ROLES.get(database.name());
+                if (roles != null) {
+                    out.println("postgres.db." + database.name() + ".owner=" + roles.owner());
+                    out.println("postgres.db." + database.name() + ".service-role=" + roles.service());
+                }
             }
             out.println("kafka.bootstrap-servers=" + kafka.bootstrapServers());
             out.println("kafka.logs=" + dataLabel(kafka.logDirectory(), kafka.isPersistent()));

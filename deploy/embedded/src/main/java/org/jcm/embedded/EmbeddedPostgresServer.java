@@ -111,6 +111,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return created;
     }
 
+    /**
+     * Creates a service's database owned by the roles' owner, and both roles, unless they exist
+     * (docs/security.md, "Database roles"); a database that exists already is handed over to the
+     * owner. Returns its coordinates for the owner and for the service role.
+     */
+    public synchronized ServiceDatabase createServiceDatabase(String name, DatabaseRoles roles) {
+        PostgresAdmin.createServiceDatabase(port(), name, roles);
+        return serviceCoordinates(name, roles);
+    }
+
+    /** Coordinates of a service's database for its owner and its service role, whether or not they exist. */
+    public ServiceDatabase serviceCoordinates(String name, DatabaseRoles roles) {
+        PostgresDatabase superuser = coordinates(name);
+        return new ServiceDatabase(new PostgresDatabase(port(), superuser.name(), roles.owner(), PASSWORD),
+                new PostgresDatabase(port(), superuser.name(), roles.service(), PASSWORD));
+    }
+
     /** Coordinates of a database on this server, whether or not it exists. */
     public PostgresDatabase coordinates(String name) {
         return new PostgresDatabase(port(), PostgresAdmin.checkName(name), USER, PASSWORD);

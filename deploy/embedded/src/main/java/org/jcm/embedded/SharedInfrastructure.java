@@ -37,4 +37,12 @@ public final class SharedInfrastructure {
     public static PostgresDatabase database(String name) {
         return postgres().createDatabase(name);
     }
+
+    /**
+     * Creates a service's database on the shared server, owned by the roles' owner, and both
+     * roles, unless they exist; returns its coordinates for the owner and for the service role.
+     */
+    public static ServiceDatabase serviceDatabase(String name, DatabaseRoles roles) {
+        return postgres().createServiceDatabase(name, roles);
+    }
 }

@@ -65,6 +65,8 @@ class EmbeddedMainTest {
         long orphanPid;
         try {
             Map<String, String> printed = awaitReady(main, output, Duration.ofSeconds(90));
+            assertThat(printed).containsEntry("postgres.db.registry.owner", "jcm_owner")
+                    .containsEntry("postgres.db.registry.service-role", "jcm_service");
             try (Connection connection = DriverManager.getConnection(
                     printed.get("postgres.db.registry.jdbc-url"), "postgres", "postgres");
                     Statement sql = connection.createStatement()) {

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jcm.embedded.EmbeddedPostgresServer;
-import org.jcm.embedded.PostgresDatabase;
+import org.jcm.embedded.ServiceDatabase;
 import org.jcm.localstack.CheckpointKeyFile;
 import org.jcm.localstack.CursorKeyFile;
 import org.jcm.localstack.DataFolder;
@@ -187,11 +187,11 @@ public final class FaultStack implements AutoCloseable {
 
     // ---- PostgreSQL
 
-    /** Starts PostgreSQL on the folder's data directory (again) with both databases. */
+    /** Starts PostgreSQL on the folder's data directory (again) with both databases and their roles. */
     public void startPostgres() {
         postgres = EmbeddedPostgresServer.builder().port(settings.postgresPort()).dataDirectory(folder.postgres())
                 .database(Infrastructure.REGISTRY_DATABASE).start();
-        postgres.createDatabase(Infrastructure.SETTLEMENT_DATABASE);
+        Infrastructure.createServiceDatabases(postgres);
         step("PostgreSQL ready (postmaster pid " + postgres.postmasterPid() + ")");
     }
 
@@ -221,7 +221,7 @@ public final class FaultStack implements AutoCloseable {
     private ServiceProcess startService(String name, Path jar, int port, String database, int slot) throws InterruptedException {
         step("Starting " + name + " on port " + port);
         Path log = folder.logs().resolve(name + "-" + (++starts[slot]) + ".log");
-        return ServiceProcess.start(new ServiceProcess.Spec(name, jar, port, environment(port, postgres.coordinates(database))),
+        return ServiceProcess.start(new ServiceProcess.Spec(name, jar, port, environment(port, Infrastructure.serviceDatabase(postgres, database))),
                 settings.serviceJavaOptions(), folder.serviceDirectory(name), log, folder.root());
     }
 
@@ -240,14 +240,12 @@ public final class FaultStack implements AutoCloseable {
         step(process.name() + " killed (SIGKILL, pid " + process.pid() + ")");
     }
 
-    private Map<String, String> environment(int port, PostgresDatabase database) {
+    private Map<String, String> environment(int port, ServiceDatabase database) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         environment.put("QUARKUS_HTTP_HOST", HOST);
-        environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        environment.put("QUARKUS_DATASOURCE_USERNAME", database.user());
-        environment.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        // The service connects as its service role; Flyway migrates as the database's owner.
+        environment.putAll(database.quarkusEnvironment());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         // The key, the issuer and the lifetime of the stack's tokens.
         environment.putAll(issuer.serviceEnvironment());

@@ -9,8 +9,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.jcm.embedded.DatabaseRoles;
 import org.jcm.embedded.EmbeddedKafkaBroker;
 import org.jcm.embedded.EmbeddedPostgresServer;
+import org.jcm.embedded.ServiceDatabase;
 
 /** The embedded PostgreSQL server (one database per service) and Kafka broker, started in this JVM. */
 public final class Infrastructure {
@@ -23,7 +25,11 @@ public final class Infrastructure {
     private Infrastructure() {
     }
 
-    /** Starts PostgreSQL on the folder's {@code postgres} directory and creates both databases. */
+    /**
+     * Starts PostgreSQL on the folder's {@code postgres} directory and creates both databases,
+     * each with its owner and service role (docs/security.md, "Database roles"). A data folder
+     * made before the roles existed is handed over to the owners.
+     */
     public static EmbeddedPostgresServer startPostgres(DataFolder folder, int port) {
         try {
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.builder()
@@ -31,12 +37,44 @@ public final class Infrastructure {
                     .dataDirectory(folder.postgres())
                     .database(REGISTRY_DATABASE)
                     .start();
-            postgres.createDatabase(SETTLEMENT_DATABASE);
+            try {
+                createServiceDatabases(postgres);
+            } catch (RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
             return postgres;
         } catch (RuntimeException e) {
             throw new StackException(StackException.START_FAILED, "PostgreSQL did not start on port " + port + ": "
                     + rootMessage(e) + "\n(details in " + folder.logs().resolve("infrastructure.log") + ")", e);
         }
+    }
+
+    /** Creates both services' databases with their owner and service roles, unless they exist. */
+    public static void createServiceDatabases(EmbeddedPostgresServer postgres) {
+        postgres.createServiceDatabase(REGISTRY_DATABASE, DatabaseRoles.REGISTRY);
+        postgres.createServiceDatabase(SETTLEMENT_DATABASE, DatabaseRoles.SETTLEMENT);
+    }
+
+    /** The database of registry-api ({@link #REGISTRY_DATABASE}) or settlement ({@link #SETTLEMENT_DATABASE}). */
+    public static ServiceDatabase serviceDatabase(EmbeddedPostgresServer postgres, String name) {
+        if (REGISTRY_DATABASE.equals(name)) {
+            return registryDatabase(postgres);
+        }
+        if (SETTLEMENT_DATABASE.equals(name)) {
+            return settlementDatabase(postgres);
+        }
+        throw new IllegalArgumentException("No service uses the database " + name);
+    }
+
+    /** registry-api's database: the service connects as {@code jcm_service}, Flyway as {@code jcm_owner}. */
+    public static ServiceDatabase registryDatabase(EmbeddedPostgresServer postgres) {
+        return postgres.serviceCoordinates(REGISTRY_DATABASE, DatabaseRoles.REGISTRY);
+    }
+
+    /** settlement's database: the service connects as {@code jcm_settlement}, Flyway as {@code jcm_settlement_owner}. */
+    public static ServiceDatabase settlementDatabase(EmbeddedPostgresServer postgres) {
+        return postgres.serviceCoordinates(SETTLEMENT_DATABASE, DatabaseRoles.SETTLEMENT);
     }
 
     /** Starts the Kafka broker on the folder's {@code kafka} directory and creates the ledger topic. */

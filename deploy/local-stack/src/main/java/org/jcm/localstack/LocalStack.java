@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jcm.embedded.EmbeddedKafkaBroker;
 import org.jcm.embedded.EmbeddedPostgresServer;
-import org.jcm.embedded.PostgresDatabase;
+import org.jcm.embedded.ServiceDatabase;
 
 /**
  * The running stack: embedded PostgreSQL and Kafka in this JVM, registry-api and settlement as
@@ -125,14 +125,14 @@ final class LocalStack {
 
     private void startServices(ServiceJars jars, JwtIssuer issuer) throws InterruptedException {
         Map<String, String> registryEnvironment = serviceEnvironment(settings.registryPort(),
-                postgres.coordinates(Infrastructure.REGISTRY_DATABASE), issuer);
+                Infrastructure.registryDatabase(postgres), issuer);
         // The explorer page (registry-api /explorer/) reads settlement's feeds from the browser; settlement allows its origin.
         registryEnvironment.put("JCM_EXPLORER_SETTLEMENT_URL", jars.settlement().isPresent() ? settings.settlementUrl() : "");
         ServiceProcess registry = startService(new ServiceProcess.Spec(REGISTRY, jars.registry(), settings.registryPort(),
                 registryEnvironment));
         Optional<ServiceProcess> settlement = jars.settlement().map(jar -> {
             Map<String, String> environment = serviceEnvironment(settings.settlementPort(),
-                    postgres.coordinates(Infrastructure.SETTLEMENT_DATABASE), issuer);
+                    Infrastructure.settlementDatabase(postgres), issuer);
             environment.put("QUARKUS_HTTP_CORS_ORIGINS", settings.registryUrl());
             return startService(new ServiceProcess.Spec(SETTLEMENT, jar, settings.settlementPort(), environment));
         });
@@ -165,14 +165,12 @@ final class LocalStack {
     }
 
     /** Quarkus and MicroProfile settings of a service, as environment variables of its process. */
-    private Map<String, String> serviceEnvironment(int port, PostgresDatabase database, JwtIssuer issuer) {
+    private Map<String, String> serviceEnvironment(int port, ServiceDatabase database, JwtIssuer issuer) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         environment.put("QUARKUS_HTTP_HOST", settings.host());
-        environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        environment.put("QUARKUS_DATASOURCE_USERNAME", database.user());
-        environment.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        // The service connects as its service role; Flyway migrates as the database's owner.
+        environment.putAll(database.quarkusEnvironment());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         // The key, the issuer and the lifetime of the stack's tokens.
         environment.putAll(issuer.serviceEnvironment());

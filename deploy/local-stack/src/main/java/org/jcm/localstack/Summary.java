@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jcm.embedded.EmbeddedKafkaBroker;
 import org.jcm.embedded.EmbeddedPostgresServer;
+import org.jcm.embedded.ServiceDatabase;
 
 /** The text printed once the stack is ready: where everything is, and the demo actors' tokens. */
 record Summary(StackSettings settings, DataFolder folder, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
@@ -40,6 +41,8 @@ record Summary(StackSettings settings, DataFolder folder, EmbeddedPostgresServer
         row(text, "ledger", registry + "/api/v1/ledger/head   " + registry + "/api/v1/reports/summary");
         row(text, "PostgreSQL", "localhost:" + postgres.port() + ", databases " + Infrastructure.REGISTRY_DATABASE + " and "
                 + Infrastructure.SETTLEMENT_DATABASE + ", user " + postgres.user() + " (" + postgres.jdbcUrl() + ")");
+        row(text, "", "roles " + roles(Infrastructure.registryDatabase(postgres)) + "; "
+                + roles(Infrastructure.settlementDatabase(postgres)));
         row(text, "Kafka", kafka.bootstrapServers() + ", topic " + Infrastructure.LEDGER_TOPIC);
         row(text, "data", folder.root().toString());
         row(text, "logs", folder.logs().toString());
@@ -63,6 +66,11 @@ record Summary(StackSettings settings, DataFolder folder, EmbeddedPostgresServer
     private static String swagger(String base, boolean available) {
         return available ? "Swagger UI " + base + "/q/swagger-ui"
                 : "Swagger UI not in this build (needs quarkus.swagger-ui.always-include=true)";
+    }
+
+    /** A database's owner (migrations) and service role (the running service), for the summary. */
+    private static String roles(ServiceDatabase database) {
+        return database.name() + ": owner " + database.owner().user() + ", service " + database.service().user();
     }
 
     private static void row(StringBuilder text, String label, String value) {

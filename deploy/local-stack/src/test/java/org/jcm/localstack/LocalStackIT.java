@@ -10,6 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,6 +77,12 @@ class LocalStackIT {
         assertThat(feed.statusCode()).as(feed.body()).isEqualTo(200);
         assertThat(feed.body()).contains("T-0001", "T-0002", "T-0003", "T-0004", "980.00", "1250.50");
 
+        // Each service is connected as its own service role; Flyway migrated as the databases' owners.
+        int postgresPort = Integer.parseInt(arguments.get(arguments.indexOf("--postgres-port") + 1));
+        assertThat(sessions(postgresPort)).containsExactlyInAnyOrder("registry jcm_service", "settlement jcm_settlement");
+        assertThat(migratedBy(postgresPort, "registry")).containsExactly("jcm_owner");
+        assertThat(migratedBy(postgresPort, "settlement")).containsExactly("jcm_settlement_owner");
+
         // A second start on the same folder is refused, and its --fresh wipes nothing.
         Path secondOutput = temporary.resolve("second.out");
         Process second = Launcher.launch(arguments, secondOutput);
@@ -125,6 +136,30 @@ class LocalStackIT {
             int equals = line.indexOf('=');
             if (!line.startsWith("#") && equals > 0) {
                 values.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return values;
+    }
+
+    /** The database and role of every session on the stack's databases, once each. */
+    private static List<String> sessions(int port) throws SQLException {
+        return strings(port, "postgres", "SELECT DISTINCT datname || ' ' || usename FROM pg_stat_activity"
+                + " WHERE datname IN ('registry', 'settlement')");
+    }
+
+    /** The roles that ran a database's migrations. */
+    private static List<String> migratedBy(int port, String database) throws SQLException {
+        return strings(port, database, "SELECT DISTINCT installed_by FROM flyway_schema_history");
+    }
+
+    private static List<String> strings(int port, String database, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database,
+                "postgres", "postgres");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
             }
         }
         return values;

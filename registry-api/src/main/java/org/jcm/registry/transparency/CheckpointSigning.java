@@ -78,6 +78,11 @@ final class CheckpointSigning implements AutoCloseable {
 
     /** The writer (re)activated: continue from the tree it computed over every stored entry. */
     void activated(LoadedTree tree) {
+        if (!tree.collected()) {
+            LOG.error("The writer did not keep the tree's leaves; no checkpoint is signed until it reactivates");
+            edge = null;
+            return;
+        }
         edge = tree.edge().copy();
         signedSize = tree.anchorSize();
         pending.clear();

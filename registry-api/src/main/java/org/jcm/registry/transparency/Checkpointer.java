@@ -158,6 +158,11 @@ public class Checkpointer implements CheckpointAnchor {
         return lastSigned;
     }
 
+    @Override
+    public boolean wantsLeaves() {
+        return config.enabled();
+    }
+
     private void signed(TreeAnchor anchor) {
         lastSigned = anchor;
     }

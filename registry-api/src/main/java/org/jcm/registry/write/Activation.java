@@ -68,7 +68,8 @@ final class Activation {
                 }
             }
             view.set(WriterStatus.STARTING, "replaying the ledger");
-            LoadedLedger loaded = store.load(session.connection, config.verifyBlocks(), anchor.latest(session.connection));
+            LoadedLedger loaded = store.load(session.connection, config.verifyBlocks(), anchor.latest(session.connection),
+                    anchor.wantsLeaves());
             session.loaded(loaded);
             anchor.activated(loaded.tree());
             view.committed(session.state.lastSeq(), session.head);

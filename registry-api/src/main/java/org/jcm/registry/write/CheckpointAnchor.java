@@ -29,6 +29,9 @@ public interface CheckpointAnchor extends CommitListener {
     /** The latest checkpoint this instance signed and stored, or null if none yet. */
     TreeAnchor lastSigned();
 
+    /** Whether the writer keeps the leaf hashes no checkpoint covers yet while it replays (a checkpointer needs them). */
+    boolean wantsLeaves();
+
     /** No transparency log: nothing to check, nothing signed. */
     CheckpointAnchor NONE = new CheckpointAnchor() {
         @Override
@@ -43,6 +46,11 @@ public interface CheckpointAnchor extends CommitListener {
         @Override
         public TreeAnchor lastSigned() {
             return null;
+        }
+
+        @Override
+        public boolean wantsLeaves() {
+            return false;
         }
 
         @Override

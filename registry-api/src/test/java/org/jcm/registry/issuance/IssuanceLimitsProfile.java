@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jcm.embedded.PostgresDatabase;
-import org.jcm.embedded.SharedInfrastructure;
+import org.jcm.registry.testing.InfrastructureResource;
 
 /**
  * The service on a database of its own ({@code issuance_limits}), because its tests issue up to
@@ -29,12 +28,7 @@ public class IssuanceLimitsProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        PostgresDatabase database = SharedInfrastructure.database(DATABASE);
-        Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.reactive.url", database.reactiveUrl());
-        config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
-        config.put("quarkus.datasource.username", database.user());
-        config.put("quarkus.datasource.password", database.password());
+        Map<String, String> config = new HashMap<>(InfrastructureResource.datasource(DATABASE));
         // Every Quarkus start in the test JVM shares one broker; two ledgers must not mix on one topic.
         config.put("jcm.outbox.topic", "issuance-limits-test.events");
         config.put("jcm.checkpoint.topic", "issuance-limits-test.checkpoints");

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Proves that the ledger's own checks catch what a privileged database user could do behind the
- * application's back: the standard-library Python verifier and POST /ledger/verify both find a
- * rewritten event at its seq, and verify finds an edited live block by its key. Every test puts
+ * application's back: the standard-library Python verifier and POST /ledger/verify both find an
+ * event rewritten by the owner or a superuser at its seq, and verify finds a live block that
+ * someone holding the service role's credentials edited, by its key. Every test puts
  * the data back as it was, so the other tests on this database see an intact ledger.
  */
 @QuarkusTest
@@ -95,7 +96,8 @@ class LedgerTamperingTest {
     @Test
     void an_event_column_that_disagrees_with_the_event_json_is_reported() throws Exception {
         long victim = head - 3;
-        try (Connection c = Databases.connectToService(); Statement s = c.createStatement()) {
+        // Only a superuser may silence the triggers this way (the service role and the owner may not).
+        try (Connection c = Databases.connectAsSuperuser(); Statement s = c.createStatement()) {
             s.execute("SET session_replication_role = replica");
             s.executeUpdate("UPDATE ledger_event SET type = 'CreditsRetired' WHERE seq = " + victim);
         }
@@ -110,7 +112,7 @@ class LedgerTamperingTest {
                     .body("divergence.expected", equalTo("CreditsTransferred"))
                     .body("divergence.found", equalTo("CreditsRetired"));
         } finally {
-            try (Connection c = Databases.connectToService(); Statement s = c.createStatement()) {
+            try (Connection c = Databases.connectAsSuperuser(); Statement s = c.createStatement()) {
                 s.execute("SET session_replication_role = replica");
                 s.executeUpdate("UPDATE ledger_event SET type = 'CreditsTransferred' WHERE seq = " + victim);
             }
@@ -174,11 +176,12 @@ class LedgerTamperingTest {
     }
 
     /**
-     * Rewrites a stored event as a privileged user could: the append-only triggers refuse an
-     * UPDATE, so the user first disables them for the table, then restores them.
+     * Rewrites a stored event as someone holding the owner's credentials could: the append-only
+     * triggers refuse an UPDATE, so the owner first disables them for the table, then restores
+     * them. The service role can do neither (DatabaseRolesTest).
      */
     private static void rewriteEvent(long seq, String eventJson) throws SQLException {
-        try (Connection c = Databases.connectToService()) {
+        try (Connection c = Databases.connectAsOwner()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement();
                  PreparedStatement update = c.prepareStatement("UPDATE ledger_event SET event_json = ? WHERE seq = ?")) {

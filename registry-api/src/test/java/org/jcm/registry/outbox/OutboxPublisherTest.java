@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.flywaydb.core.Flyway;
 import org.jcm.embedded.EmbeddedKafkaBroker;
 import org.jcm.embedded.PostgresDatabase;
 import org.jcm.embedded.SharedInfrastructure;
 import org.jcm.registry.api.LedgerEntryJson;
 import org.jcm.registry.testing.LedgerFixture;
+import org.jcm.registry.testing.MigratedDatabase;
 import org.jcm.registry.testing.TopicReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,9 +38,8 @@ class OutboxPublisherTest {
 
     @BeforeAll
     static void migrate() {
-        database = SharedInfrastructure.database("outbox_publisher_test");
-        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
-                .locations("classpath:db/migration").load().migrate();
+        // The publisher and the fixture connect as the service role, as in a deployment.
+        database = MigratedDatabase.create("outbox_publisher_test").service();
     }
 
     @Test

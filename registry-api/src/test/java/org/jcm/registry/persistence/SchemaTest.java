@@ -9,9 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
 import org.jcm.embedded.PostgresDatabase;
-import org.jcm.embedded.SharedInfrastructure;
+import org.jcm.registry.testing.MigratedDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,13 +25,8 @@ class SchemaTest {
 
     @BeforeAll
     static void migrate() {
-        database = SharedInfrastructure.database("schema_test");
-        Flyway.configure()
-                .dataSource(database.jdbcUrl(), database.user(), database.password())
-                .locations("classpath:db/migration")
-                .cleanDisabled(false)
-                .load()
-                .migrate();
+        // As the owner: the append-only triggers hold even for the role that owns the table.
+        database = MigratedDatabase.create("schema_test").owner();
     }
 
     @BeforeEach

@@ -2,8 +2,7 @@ package org.jcm.registry.proposal;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.jcm.embedded.PostgresDatabase;
-import org.jcm.embedded.SharedInfrastructure;
+import org.jcm.registry.testing.InfrastructureResource;
 import org.jcm.registry.testing.MovableClockProfile;
 
 /**
@@ -20,12 +19,7 @@ public class ProposalExpiryProfile extends MovableClockProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        PostgresDatabase database = SharedInfrastructure.database(DATABASE);
-        Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.reactive.url", database.reactiveUrl());
-        config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
-        config.put("quarkus.datasource.username", database.user());
-        config.put("quarkus.datasource.password", database.password());
+        Map<String, String> config = new HashMap<>(InfrastructureResource.datasource(DATABASE));
         // Every Quarkus start in the test JVM shares one broker; two ledgers must not mix on one topic.
         config.put("jcm.outbox.topic", "proposal-expiry-test.events");
         config.put("jcm.checkpoint.topic", "proposal-expiry-test.checkpoints");

@@ -9,19 +9,45 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jcm.embedded.EmbeddedPostgresServer;
 
-/** Connects to the running service's database as a privileged operator would, bypassing the application. */
+/**
+ * Connects to the running service's database directly, bypassing the application, as one of the
+ * three parties of docs/security.md, "Database roles":
+ * <ul>
+ *   <li>{@link #connectToService()}: someone holding the service's own credentials (the service
+ *       role): reads everything, appends events, changes live tables, but cannot change history;</li>
+ *   <li>{@link #connectAsOwner()}: someone holding the owner's credentials (the role Flyway runs
+ *       as): may {@code ALTER TABLE ledger_event DISABLE TRIGGER} and then rewrite events;</li>
+ *   <li>{@link #connectAsSuperuser()}: someone holding the server's superuser credentials: may
+ *       also {@code SET session_replication_role = replica}, which silences every trigger.</li>
+ * </ul>
+ * Tests that tamper with history must say which of them they play.
+ */
 public final class Databases {
 
     private Databases() {
     }
 
-    /** A new connection to the database the running service uses. */
+    /** A new connection to the service's database as the service role, the role the running service uses. */
     public static Connection connectToService() throws SQLException {
         Config config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return DriverManager.getConnection(serviceJdbcUrl(),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    /** A new connection to the service's database as its owner, the role the migrations run as. */
+    public static Connection connectAsOwner() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(serviceJdbcUrl(),
+                config.getValue("quarkus.flyway.username", String.class),
+                config.getValue("quarkus.flyway.password", String.class));
+    }
+
+    /** A new connection to the service's database as the embedded server's superuser. */
+    public static Connection connectAsSuperuser() throws SQLException {
+        return DriverManager.getConnection(serviceJdbcUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
     }
 
     /**

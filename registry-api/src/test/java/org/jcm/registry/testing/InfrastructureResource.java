@@ -3,15 +3,17 @@ package org.jcm.registry.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import java.util.HashMap;
 import java.util.Map;
+import org.jcm.embedded.DatabaseRoles;
 import org.jcm.embedded.EmbeddedKafkaBroker;
-import org.jcm.embedded.PostgresDatabase;
 import org.jcm.embedded.SharedInfrastructure;
 
 /**
  * Points every {@code @QuarkusTest} of this module at the JVM's shared embedded PostgreSQL
- * (database {@code registry}) and Kafka broker. The servers outlive each Quarkus start and are
- * stopped by their shutdown hooks when the test JVM exits.
+ * (database {@code registry}) and Kafka broker. The service connects as the service role and
+ * Flyway migrates as the owner (docs/security.md, "Database roles"). The servers outlive each
+ * Quarkus start and are stopped by their shutdown hooks when the test JVM exits.
  */
 @WithTestResource(value = InfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 public class InfrastructureResource implements QuarkusTestResourceLifecycleManager {
@@ -21,14 +23,18 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        PostgresDatabase database = SharedInfrastructure.database(DATABASE);
+        Map<String, String> config = new HashMap<>(datasource(DATABASE));
         EmbeddedKafkaBroker kafka = SharedInfrastructure.kafka();
-        return Map.of(
-                "quarkus.datasource.reactive.url", database.reactiveUrl(),
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", database.user(),
-                "quarkus.datasource.password", database.password(),
-                "kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        return config;
+    }
+
+    /**
+     * The datasource and Flyway settings of a database on the shared server, created with
+     * registry-api's roles if missing: the service as {@code jcm_service}, Flyway as {@code jcm_owner}.
+     */
+    public static Map<String, String> datasource(String name) {
+        return SharedInfrastructure.serviceDatabase(name, DatabaseRoles.REGISTRY).quarkusProperties();
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.jcm.registry.testing;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
-import org.jcm.embedded.PostgresDatabase;
-import org.jcm.embedded.SharedInfrastructure;
 
 /**
  * Runs the service on a database of its own ({@code ledger_stream}) on the shared server, because
@@ -29,14 +27,9 @@ public class LedgerStreamProfile implements QuarkusTestProfile {
         return config;
     }
 
-    /** The datasource settings of a database on the shared server, created if missing. */
+    /** The datasource settings of a database on the shared server, created with both roles if missing. */
     public static Map<String, String> datasource(String name) {
-        PostgresDatabase database = SharedInfrastructure.database(name);
-        return Map.of(
-                "quarkus.datasource.reactive.url", database.reactiveUrl(),
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", database.user(),
-                "quarkus.datasource.password", database.password());
+        return InfrastructureResource.datasource(name);
     }
 
     /** A ledger that stays empty: for what the API answers before the first event. */

@@ -11,9 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.jcm.embedded.PostgresDatabase;
-import org.jcm.embedded.SharedInfrastructure;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.RegisterOrganization;
 import org.jcm.ledger.command.RegisterRegistry;
@@ -23,6 +21,7 @@ import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.state.LedgerConfig;
+import org.jcm.registry.testing.MigratedDatabase;
 import org.jcm.registry.write.idempotency.IdempotencyKey;
 import org.jcm.registry.write.store.LedgerStore;
 import org.jcm.registry.write.idempotency.SubjectKey;
@@ -42,9 +41,7 @@ class LedgerWriterTest {
 
     @BeforeAll
     static void start() {
-        PostgresDatabase database = SharedInfrastructure.database("writer_test");
-        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
-                .locations("classpath:db/migration").load().migrate();
+        PostgresDatabase database = MigratedDatabase.create("writer_test").service();
         LedgerStore store = new LedgerStore(database.jdbcUrl(), database.user(), database.password(), LedgerConfig.DEFAULT);
         List<Party> parties = List.of(
                 new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.JAPAN, true, Optional.empty()),

@@ -13,9 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.jcm.embedded.PostgresDatabase;
-import org.jcm.embedded.SharedInfrastructure;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Command;
 import org.jcm.ledger.command.CommandContext;
@@ -30,6 +28,7 @@ import org.jcm.ledger.state.Invariants;
 import org.jcm.ledger.state.LedgerConfig;
 import org.jcm.ledger.state.LedgerState;
 import org.jcm.ledger.rule.Outcome;
+import org.jcm.registry.testing.MigratedDatabase;
 import org.jcm.registry.write.store.LedgerStore;
 import org.jcm.registry.write.store.LoadedLedger;
 
@@ -53,9 +52,8 @@ final class WriterHarness implements AutoCloseable {
     final LedgerWriter writer;
 
     WriterHarness(String databaseName, int maxBatchSize) {
-        database = SharedInfrastructure.database(databaseName);
-        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
-                .locations("classpath:db/migration").load().migrate();
+        // The writer connects as the service role, as in a deployment.
+        database = MigratedDatabase.create(databaseName).service();
         store = new LedgerStore(database.jdbcUrl(), database.user(), database.password(), LedgerConfig.DEFAULT);
         List<Party> parties = List.of(
                 new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.JAPAN, true, Optional.empty()),

@@ -3,15 +3,18 @@ package org.jcm.settlement.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import java.util.HashMap;
 import java.util.Map;
+import org.jcm.embedded.DatabaseRoles;
 import org.jcm.embedded.EmbeddedKafkaBroker;
-import org.jcm.embedded.PostgresDatabase;
 import org.jcm.embedded.SharedInfrastructure;
 
 /**
  * Points every {@code @QuarkusTest} of this module at the JVM's shared embedded PostgreSQL
  * (its own database {@code settlement}) and Kafka broker, and creates the ledger topic with one
- * partition before the service starts, as the registry's deployment does.
+ * partition before the service starts, as the registry's deployment does. The service connects
+ * as {@code jcm_settlement} and Flyway migrates as {@code jcm_settlement_owner} (docs/security.md,
+ * "Database roles").
  */
 @WithTestResource(value = InfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 public class InfrastructureResource implements QuarkusTestResourceLifecycleManager {
@@ -23,19 +26,16 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        PostgresDatabase database = SharedInfrastructure.database(DATABASE);
+        Map<String, String> config = new HashMap<>(
+                SharedInfrastructure.serviceDatabase(DATABASE, DatabaseRoles.SETTLEMENT).quarkusProperties());
         EmbeddedKafkaBroker kafka = SharedInfrastructure.kafka();
         TestLedger.createTopic();
-        return Map.of(
-                "quarkus.datasource.reactive.url", database.reactiveUrl(),
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", database.user(),
-                "quarkus.datasource.password", database.password(),
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "settlement.dvp.sweep-interval", "PT0.2S",
-                // Tests register trades due far ahead ("2099-12-31") and on days in 2025 with the
-                // clock fixed; TradeValidationTest checks the window's edges at this value.
-                "settlement.trades.max-delivery-window", TEST_DELIVERY_WINDOW);
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("settlement.dvp.sweep-interval", "PT0.2S");
+        // Tests register trades due far ahead ("2099-12-31") and on days in 2025 with the clock
+        // fixed; TradeValidationTest checks the window's edges at this value.
+        config.put("settlement.trades.max-delivery-window", TEST_DELIVERY_WINDOW);
+        return config;
     }
 
     @Override

@@ -41,9 +41,11 @@ class RepositoryManifestsTest {
 
     /** Secrets the pods use that the manifests do not contain, and who makes them. */
     private static final Map<String, String> EXTERNAL_SECRETS = Map.of(
-            "jcm-pg-app", "CloudNativePG: credentials of the bootstrap owner of database registry",
+            "jcm-pg-app", "CloudNativePG: credentials of the bootstrap owner of database registry (jcm_owner)",
             "jcm-pg-ca", "CloudNativePG: the cluster's CA (ca.crt)",
-            "jcm-pg-settlement", "by hand before the first apply (docs/operations.md): role settlement",
+            "jcm-pg-service", "by hand before the first apply (docs/operations.md): role jcm_service",
+            "jcm-pg-settlement-owner", "by hand before the first apply (docs/operations.md): role jcm_settlement_owner",
+            "jcm-pg-settlement", "by hand before the first apply (docs/operations.md): role jcm_settlement",
             "jcm-kafka-cluster-ca-cert", "Strimzi: the Kafka cluster CA (ca.crt)",
             "jcm-registry-api", "Strimzi User Operator: KafkaUser jcm-registry-api (sasl.jaas.config)",
             "jcm-settlement", "Strimzi User Operator: KafkaUser jcm-settlement (sasl.jaas.config)",
@@ -141,7 +143,60 @@ class RepositoryManifestsTest {
         assertThat(Yamls.list(initdb, "postInitApplicationSQL")).contains("CREATE EXTENSION IF NOT EXISTS btree_gist");
         assertThat(Yamls.string(Yamls.map(Yamls.map(spec, "postgresql"), "synchronous"), "number")).isEqualTo("1");
         assertThat(Yamls.string(Yamls.map(database, "spec"), "name")).isEqualTo("settlement");
-        assertThat(Yamls.string(Yamls.map(database, "spec"), "owner")).isEqualTo("settlement");
+        assertThat(Yamls.string(Yamls.map(database, "spec"), "owner")).isEqualTo("jcm_settlement_owner");
+    }
+
+    @Test
+    void each_database_has_an_owner_and_a_service_role_that_is_neither_superuser_nor_owner() {
+        Map<String, Object> spec = Yamls.map(single("base/postgres/cluster.yaml", "Cluster"), "spec");
+        Map<String, String> secrets = new LinkedHashMap<>();
+        for (Object role : Yamls.list(Yamls.map(spec, "managed"), "roles")) {
+            secrets.put(Yamls.string(role, "name"), Yamls.string(Yamls.map(role, "passwordSecret"), "name"));
+            assertThat(Yamls.string(role, "login")).as(Yamls.string(role, "name")).isEqualTo("true");
+            for (String privilege : List.of("superuser", "createdb", "createrole", "replication", "bypassrls")) {
+                assertThat(Yamls.string(role, privilege)).as(Yamls.string(role, "name") + " " + privilege)
+                        .isEqualTo("false");
+            }
+        }
+
+        assertThat(Yamls.string(Yamls.map(Yamls.map(spec, "bootstrap"), "initdb"), "owner")).isEqualTo("jcm_owner");
+        assertThat(Yamls.string(spec, "enableSuperuserAccess")).isEqualTo("false");
+        assertThat(secrets).containsExactly(Map.entry("jcm_service", "jcm-pg-service"),
+                Map.entry("jcm_settlement_owner", "jcm-pg-settlement-owner"), Map.entry("jcm_settlement", "jcm-pg-settlement"));
+    }
+
+    @Test
+    void the_services_connect_as_their_service_roles_and_only_their_migration_init_containers_hold_the_owners_credentials() {
+        Map<String, String[]> secrets = Map.of("registry-api", new String[] {"jcm-pg-service", "jcm-pg-app"},
+                "settlement", new String[] {"jcm-pg-settlement", "jcm-pg-settlement-owner"});
+        for (Map.Entry<String, String[]> service : secrets.entrySet()) {
+            String name = service.getKey();
+            Object deployment = single("base/" + name + "/deployment.yaml", "Deployment");
+            String serviceSecret = service.getValue()[0];
+            String ownerSecret = service.getValue()[1];
+
+            assertThat(secretRefs(deployment, name)).as(name)
+                    .containsEntry("QUARKUS_DATASOURCE_USERNAME", serviceSecret)
+                    .containsEntry("QUARKUS_DATASOURCE_PASSWORD", serviceSecret)
+                    .doesNotContainKeys("QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD")
+                    .doesNotContainValue(ownerSecret);
+            assertThat(env(deployment, name)).containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
+
+            String migrate = name + "-migrate";
+            assertThat(secretRefs(deployment, migrate)).as(migrate)
+                    .containsEntry("QUARKUS_FLYWAY_USERNAME", ownerSecret)
+                    .containsEntry("QUARKUS_FLYWAY_PASSWORD", ownerSecret)
+                    .containsEntry("QUARKUS_DATASOURCE_USERNAME", serviceSecret);
+            assertThat(env(deployment, migrate)).containsEntry("QUARKUS_INIT_AND_EXIT", "true")
+                    .containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "true");
+        }
+        assertThat(env(single("base/registry-api/deployment.yaml", "Deployment"), "registry-api-migrate"))
+                .containsEntry("JCM_WRITER_ENABLED", "false");
+        assertThat(env(single("base/settlement/deployment.yaml", "Deployment"), "settlement-migrate"))
+                .containsEntry("SETTLEMENT_CONSUMER_ENABLED", "false");
+        assertThat(secretRefs(single("components/read-replicas/deployment.yaml", "Deployment"), "registry-api"))
+                .containsEntry("QUARKUS_DATASOURCE_USERNAME", "jcm-pg-service")
+                .doesNotContainValue("jcm-pg-app");
     }
 
     @Test
@@ -153,7 +208,9 @@ class RepositoryManifestsTest {
             Path dockerfile = REPOSITORY.resolve("deploy/docker/" + service.getKey() + "/Dockerfile");
             String text = Files.readString(dockerfile, StandardCharsets.UTF_8);
             Object deployment = single("base/" + service.getKey() + "/deployment.yaml", "Deployment");
-            Object port = Yamls.list(KustomizeCheck.containers(deployment).get(0), "ports").get(0);
+            Object container = KustomizeCheck.containers(deployment).stream()
+                    .filter(c -> service.getKey().equals(Yamls.string(c, "name"))).findFirst().orElseThrow();
+            Object port = Yamls.list(container, "ports").get(0);
 
             assertThat(text).as(dockerfile.toString())
                     .containsPattern("(?m)^FROM \\S*(temurin:17|openjdk-17)")
@@ -197,6 +254,22 @@ class RepositoryManifestsTest {
             }
         }
         return values;
+    }
+
+    /** The Secret behind each env entry of a container that takes its value from one. */
+    private static Map<String, String> secretRefs(Object workload, String container) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        for (Object c : KustomizeCheck.containers(workload)) {
+            if (container.equals(Yamls.string(c, "name"))) {
+                for (Object e : Yamls.list(c, "env")) {
+                    String secret = Yamls.string(Yamls.map(Yamls.map(e, "valueFrom"), "secretKeyRef"), "name");
+                    if (secret != null) {
+                        secrets.put(Yamls.string(e, "name"), secret);
+                    }
+                }
+            }
+        }
+        return secrets;
     }
 
     private static long mebibytes(String quantity) {

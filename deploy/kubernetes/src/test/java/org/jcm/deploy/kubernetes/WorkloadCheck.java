@@ -15,6 +15,10 @@ import java.util.TreeSet;
  * requests and limits. PodMonitors must scrape a path that every service serves.
  *
  * <p>A container's service is its name: a container named {@code registry-api} runs registry-api.
+ * An init container runs a service's image for a task before the service starts (its migrations,
+ * as the database owner): it is named after the service and the task, {@code registry-api-migrate},
+ * its variables are checked against that service, it needs memory requests and limits like any
+ * container, and it has no probes (Kubernetes refuses probes on an init container).
  */
 final class WorkloadCheck {
 
@@ -32,7 +36,11 @@ final class WorkloadCheck {
                 podMonitor(where, document.content(), services, problems);
             }
             boolean patch = patchFiles.contains(document.file());
-            for (Object container : KustomizeCheck.containers(document.content())) {
+            Object pod = KustomizeCheck.podSpec(document.content());
+            for (Object container : Yamls.list(pod, "initContainers")) {
+                initContainer(where, container, services, configMapKeys, patch, problems);
+            }
+            for (Object container : Yamls.list(pod, "containers")) {
                 String name = Yamls.string(container, "name");
                 ServiceConfiguration service = services.get(name);
                 String at = where + " container " + name;
@@ -49,6 +57,29 @@ final class WorkloadCheck {
             }
         }
         return problems;
+    }
+
+    private static void initContainer(String where, Object container, Map<String, ServiceConfiguration> services,
+            Map<String, Set<String>> configMapKeys, boolean patch, List<String> problems) {
+        String name = String.valueOf(Yamls.string(container, "name"));
+        String at = where + " init container " + name;
+        ServiceConfiguration service = services.entrySet().stream()
+                .filter(s -> name.equals(s.getKey()) || name.startsWith(s.getKey() + "-"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (service == null) {
+            problems.add(at + ": not a task of a known service " + services.keySet()
+                    + " (an init container is named after the service whose image it runs: <service>-<task>)");
+            return;
+        }
+        environment(at, container, service, configMapKeys, problems);
+        for (String probe : PROBES) {
+            if (!Yamls.map(container, probe).isEmpty()) {
+                problems.add(at + ": has a " + probe + ", which Kubernetes refuses on an init container");
+            }
+        }
+        if (!patch) {
+            resources(at, container, problems);
+        }
     }
 
     private static void environment(String at, Object container, ServiceConfiguration service,

@@ -51,16 +51,17 @@ final class LedgerLoader {
      * Replays {@code ledger_event} in sequence order through ledger-core, checking that seq is
      * gapless and every hash matches, and computes the transparency log's tree over the entries:
      * if an {@code anchor} (the latest signed checkpoint) is given, the first {@code anchor.size()}
-     * entries must hash to its root, and there must be at least that many. Then, if
+     * entries must hash to its root, and there must be at least that many ({@code collectLeaves}:
+     * keep the leaf hashes no checkpoint covers, for a checkpointer). Then, if
      * {@code verifyBlocks}, checks that the stored live blocks and accounts equal the replayed ones.
      */
-    LoadedLedger load(Connection connection, boolean verifyBlocks, TreeAnchor anchor)
+    LoadedLedger load(Connection connection, boolean verifyBlocks, TreeAnchor anchor, boolean collectLeaves)
             throws SQLException, LedgerVerificationException {
         long started = System.nanoTime();
         LedgerState state = new LedgerState(ledgerConfig);
         state.setChangeTracking(false);
         byte[] head = HashChain.zero();
-        TreeBuilder tree = new TreeBuilder(anchor);
+        TreeBuilder tree = new TreeBuilder(anchor, collectLeaves);
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT seq, event_json, prev_hash, hash FROM ledger_event ORDER BY seq")) {
             select.setFetchSize(4096);

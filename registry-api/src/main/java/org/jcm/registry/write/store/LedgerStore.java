@@ -64,16 +64,17 @@ public final class LedgerStore {
      * blocks and accounts equal the replayed ones.
      */
     public LoadedLedger load(Connection connection, boolean verifyBlocks) throws SQLException, LedgerVerificationException {
-        return loader.load(connection, verifyBlocks, null);
+        return loader.load(connection, verifyBlocks, null, false);
     }
 
     /**
      * Like {@link #load(Connection, boolean)}, and checks the entries against the latest signed
-     * checkpoint ({@code anchor}, null if none): see {@link TreeBuilder}.
+     * checkpoint ({@code anchor}, null if none), keeping the leaves it does not cover if
+     * {@code collectLeaves}: see {@link TreeBuilder}.
      */
-    public LoadedLedger load(Connection connection, boolean verifyBlocks, TreeAnchor anchor)
+    public LoadedLedger load(Connection connection, boolean verifyBlocks, TreeAnchor anchor, boolean collectLeaves)
             throws SQLException, LedgerVerificationException {
-        return loader.load(connection, verifyBlocks, anchor);
+        return loader.load(connection, verifyBlocks, anchor, collectLeaves);
     }
 
     /**

@@ -17,22 +17,27 @@ import org.jcm.ledger.proof.TreeEdge;
 final class TreeBuilder {
 
     private final TreeAnchor anchor;
+    private final boolean collect;
     private final TreeEdge edge = TreeEdge.empty();
     private final List<byte[]> leavesAfterAnchor = new ArrayList<>();
 
-    TreeBuilder(TreeAnchor anchor) {
+    /**
+     * {@code collect}: keep the leaf hashes after the anchor (every leaf if there is none), which a
+     * checkpointer needs to write the tiles no checkpoint covers yet; 32 bytes per such entry.
+     */
+    TreeBuilder(TreeAnchor anchor, boolean collect) {
         this.anchor = anchor;
+        this.collect = collect;
     }
 
     /** Adds the next entry's canonical bytes. */
     void append(byte[] canonicalEvent) throws LedgerVerificationException {
         byte[] leaf = MerkleHash.leaf(canonicalEvent);
         edge.append(leaf);
-        if (anchor == null) {
-            return;
-        }
-        if (edge.size() > anchor.size()) {
-            leavesAfterAnchor.add(leaf);
+        if (anchor == null || edge.size() > anchor.size()) {
+            if (collect) {
+                leavesAfterAnchor.add(leaf);
+            }
         } else if (edge.size() == anchor.size() && !Arrays.equals(edge.root(), anchor.root())) {
             throw new LedgerVerificationException("the first " + anchor.size() + " entries of ledger_event do not hash to the"
                     + " root signed in " + anchor.source() + ": stored root " + HexFormat.of().formatHex(edge.root())
@@ -46,6 +51,7 @@ final class TreeBuilder {
             throw new LedgerVerificationException("ledger_event holds " + edge.size() + " entries, but " + anchor.source()
                     + " signed " + anchor.size() + ": entries were deleted after they were signed");
         }
-        return new LoadedTree(edge, anchor == null ? 0 : anchor.size(), leavesAfterAnchor);
+        return collect ? new LoadedTree(edge, anchor == null ? 0 : anchor.size(), leavesAfterAnchor)
+                : LoadedTree.uncollected(edge);
     }
 }

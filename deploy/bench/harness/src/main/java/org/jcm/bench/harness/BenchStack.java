@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jcm.embedded.EmbeddedKafkaBroker;
 import org.jcm.embedded.EmbeddedPostgresServer;
-import org.jcm.embedded.PostgresDatabase;
+import org.jcm.embedded.ServiceDatabase;
 import org.jcm.localstack.CheckpointKeyFile;
 import org.jcm.localstack.CursorKeyFile;
 import org.jcm.localstack.DataFolder;
@@ -141,7 +141,7 @@ final class BenchStack implements AutoCloseable {
         javaOptions.add("-Djcm.rate-limit.enabled=false");
         long startNanos = System.nanoTime();
         ServiceProcess process = ServiceProcess.start(new ServiceProcess.Spec(name, settings.jar(name), port,
-                        environment(port, postgres.coordinates(database))), javaOptions,
+                        environment(port, Infrastructure.serviceDatabase(postgres, database))), javaOptions,
                 folder.serviceDirectory(name), folder.logs().resolve(name + ".log"), folder.root());
         services.add(new Service(process, Duration.ZERO));
         Duration ready = awaitReady(process, port, startNanos);
@@ -175,14 +175,12 @@ final class BenchStack implements AutoCloseable {
     }
 
     /** Quarkus and MicroProfile settings of a service, as the local stack gives them. */
-    private Map<String, String> environment(int port, PostgresDatabase database) {
+    private Map<String, String> environment(int port, ServiceDatabase database) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         environment.put("QUARKUS_HTTP_HOST", HOST);
-        environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        environment.put("QUARKUS_DATASOURCE_USERNAME", database.user());
-        environment.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        // The service connects as its service role; Flyway migrates as the database's owner.
+        environment.putAll(database.quarkusEnvironment());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         // The key, the issuer and the lifetime of the stack's tokens.
         environment.putAll(issuer.serviceEnvironment());

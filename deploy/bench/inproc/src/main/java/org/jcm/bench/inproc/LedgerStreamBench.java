@@ -26,7 +26,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jcm.embedded.EmbeddedKafkaBroker;
 import org.jcm.embedded.PostgresDatabase;
-import org.jcm.embedded.SharedInfrastructure;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Allocation;
 import org.jcm.ledger.command.ApproveProposal;
@@ -107,8 +106,7 @@ public final class LedgerStreamBench {
     }
 
     private void run(int rate, int seconds, int outageSeconds) throws Exception {
-        PostgresDatabase database = SharedInfrastructure.database("stream_bench");
-        RegistrySchema.migrate(database);
+        PostgresDatabase database = RegistrySchema.create("stream_bench").service();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start()) {
             LedgerWriter writer = new LedgerWriter(writerConfig(),
                     new LedgerStore(database.jdbcUrl(), database.user(), database.password(), LedgerConfig.DEFAULT),

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.jcm.embedded.PostgresDatabase;
-import org.jcm.embedded.SharedInfrastructure;
 import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.state.LedgerConfig;
@@ -35,8 +34,7 @@ public final class VerifyBench {
 
     public static void main(String[] args) throws Exception {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
-        PostgresDatabase database = SharedInfrastructure.database("verify_bench");
-        RegistrySchema.migrate(database);
+        PostgresDatabase database = RegistrySchema.create("verify_bench").service();
         LedgerWriter writer = new LedgerWriter(LedgerStreamBench.writerConfig(),
                 new LedgerStore(database.jdbcUrl(), database.user(), database.password(), LedgerConfig.DEFAULT),
                 Clock.systemUTC(), new SimpleMeterRegistry(), List::of);

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import org.jcm.embedded.DatabaseRoles;
 import org.jcm.embedded.EmbeddedKafkaBroker;
 import org.jcm.embedded.EmbeddedPostgresServer;
-import org.jcm.embedded.PostgresDatabase;
+import org.jcm.embedded.ServiceDatabase;
 
 /**
  * A profiling aid for the write path (a tool, not a test): starts a durable embedded PostgreSQL
@@ -88,7 +89,7 @@ public final class WritePathBench {
         }
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.builder().durable(true).database("registry").start();
              EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.builder().start()) {
-            PostgresDatabase database = postgres.database();
+            ServiceDatabase database = postgres.createServiceDatabase("registry", DatabaseRoles.REGISTRY);
             int port = freePort();
             base = "http://localhost:" + port;
             world = new WriteWorld(setupClient, base);
@@ -108,7 +109,7 @@ public final class WritePathBench {
 
     // ------------------------------------------------------------------ the service
 
-    private Process startService(PostgresDatabase database, String kafka, int port, Path publicKey) throws Exception {
+    private Process startService(ServiceDatabase database, String kafka, int port, Path publicKey) throws Exception {
         Path jar = Paths.get(option("jar", Files.exists(Paths.get("target/quarkus-app/quarkus-run.jar"))
                 ? "target/quarkus-app/quarkus-run.jar" : "registry-api/target/quarkus-app/quarkus-run.jar"));
         if (!Files.exists(jar)) {
@@ -131,10 +132,8 @@ public final class WritePathBench {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://localhost:" + database.port() + "/" + database.name());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        // The service connects as its service role; Flyway migrates as the database's owner.
+        env.putAll(database.quarkusEnvironment());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
         env.put("MP_JWT_VERIFY_ISSUER", "jcm-registry");
