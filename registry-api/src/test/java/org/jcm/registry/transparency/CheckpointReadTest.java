@@ -3,6 +3,8 @@ package org.jcm.registry.transparency;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -195,6 +197,24 @@ class CheckpointReadTest {
             problem(given().get("/api/v1/ledger/checkpoints/" + bad), 404, "checkpoint_not_found");
             problem(given().accept("text/plain").get("/api/v1/ledger/checkpoints/" + bad), 404, "checkpoint_not_found");
         }
+    }
+
+    @Test
+    void the_openapi_document_lists_the_log_reads_with_their_problems() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/ledger/checkpoints/latest'.get.responses.keySet()", hasItems("200", "404"))
+                .body("paths.'/api/v1/ledger/checkpoints/latest'.get.responses.'200'.content.keySet()",
+                        hasItems("application/json", "text/plain"))
+                .body("paths.'/api/v1/ledger/checkpoints/{treeSize}'.get.responses.keySet()", hasItems("200", "404"))
+                .body("paths.'/api/v1/ledger/checkpoints'.get.responses.keySet()", hasItems("200", "400", "404"))
+                .body("paths.'/api/v1/ledger/keys'.get.responses.keySet()", hasItems("200", "404"))
+                .body("paths.'/api/v1/ledger/proofs/inclusion'.get.responses.keySet()", hasItems("200", "400", "404"))
+                .body("paths.'/api/v1/ledger/proofs/consistency'.get.responses.'400'.content.'application/problem+json'",
+                        notNullValue())
+                .body("paths.'/api/v1/units/{serialOrItmoId}/proof'.get.responses.keySet()",
+                        hasItems("200", "400", "401", "403", "404"))
+                .body("components.schemas.Checkpoint.properties.note", notNullValue())
+                .body("components.schemas.UnitProofEntry.properties.eventJson", notNullValue());
     }
 
     /** Every checkpoint, following {@code next} with pages of {@code limit}. */
