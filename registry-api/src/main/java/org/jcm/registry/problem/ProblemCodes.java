@@ -16,6 +16,18 @@ public final class ProblemCodes extends HttpProblemCodes {
      */
     public static final String NOT_AN_APPROVER = "not_an_approver";
 
+    /**
+     * 404: no signed checkpoint of the tree size asked for (or none at all yet): proofs are given
+     * only against checkpointed sizes (see {@code docs/transparency-log.md}).
+     */
+    public static final String CHECKPOINT_NOT_FOUND = "checkpoint_not_found";
+
+    /** 400: a proof request whose parameters cannot make a proof (missing, not whole numbers, seq past the tree size). */
+    public static final String INVALID_PROOF_REQUEST = "invalid_proof_request";
+
+    /** 404: the transparency log's reads on an instance with {@code jcm.checkpoint.enabled=false}. */
+    public static final String CHECKPOINTS_DISABLED = "checkpoints_disabled";
+
     private ProblemCodes() {
     }
 }

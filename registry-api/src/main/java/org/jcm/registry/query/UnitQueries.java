@@ -43,9 +43,9 @@ public class UnitQueries {
     // its GiST index on (host_party, vintage, int8range(first_unit, last_unit, '[]')) serves it.
     private static final String OVERLAPPING = " FROM block b WHERE b.host_party = $1 AND b.vintage = $2"
             + " AND int8range(b.first_unit, b.last_unit, '[]') && int8range($3, $4, '[]')";
-    private static final String BY_PROJECT = " AND b.project_id = $5";
-    private static final String BY_ISSUING_REGISTRY = " AND b.issuing_registry_id = $5";
-    private static final String EXISTING = "SELECT project_id, lower(r) AS first_unit, upper(r) - 1 AS last_unit FROM ("
+    static final String BY_PROJECT = " AND b.project_id = $5";
+    static final String BY_ISSUING_REGISTRY = " AND b.issuing_registry_id = $5";
+    static final String EXISTING = "SELECT project_id, lower(r) AS first_unit, upper(r) - 1 AS last_unit FROM ("
             + "SELECT b.project_id, unnest(range_agg(int8range(greatest(b.first_unit, $3), least(b.last_unit, $4), '[]'))) AS r"
             + OVERLAPPING + "%s GROUP BY b.project_id) existing ORDER BY first_unit";
     private static final String BLOCKS = "SELECT " + BlockRows.COLUMNS + " FROM " + BlockRows.FROM
@@ -74,7 +74,7 @@ public class UnitQueries {
     }
 
     /** The host Party of the asked units, or empty when the project is unknown or the ITMO id's approach is not its Party's. */
-    private Uni<Optional<String>> host(SqlConnection connection, UnitQuery query) {
+    static Uni<Optional<String>> host(SqlConnection connection, UnitQuery query) {
         if (!query.isItmoId()) {
             return connection.preparedQuery(PROJECT_HOST).execute(Tuple.of(query.projectId()))
                     .map(rows -> first(rows).map(row -> row.getString("host_party")));
@@ -133,7 +133,7 @@ public class UnitQueries {
                 asked.quantity(), blocks, blockRows.size() > MAX_BLOCKS, history.items(), history.next());
     }
 
-    private static Optional<Row> first(RowSet<Row> rows) {
+    static Optional<Row> first(RowSet<Row> rows) {
         return rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next());
     }
 }

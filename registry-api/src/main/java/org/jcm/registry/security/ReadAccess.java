@@ -1,6 +1,7 @@
 package org.jcm.registry.security;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.jcm.ledger.command.Role;
 import org.jcm.ledger.rule.Rejection;
@@ -28,6 +29,13 @@ public final class ReadAccess {
     public static final Set<Role> ACCOUNT_ROLES = EnumSet.of(Role.REGISTRY_ADMIN, Role.ACCOUNT_HOLDER, Role.AUDITOR,
             Role.GOVERNMENT);
 
+    /**
+     * Roles that may read a unit's proof ({@code GET /units/{id}/proof}): its entries carry accounts
+     * and memos, so only the holders' side, the holders' registries, auditors and the operator.
+     */
+    public static final Set<Role> UNIT_PROOF_ROLES = EnumSet.of(Role.REGISTRY_ADMIN, Role.ACCOUNT_HOLDER, Role.AUDITOR,
+            Role.OPERATOR);
+
     private ReadAccess() {
     }
 
@@ -53,6 +61,24 @@ public final class ReadAccess {
             return;
         }
         throw forbiddenScope("account " + accountId);
+    }
+
+    /**
+     * Checks that the reader may read the proof of units held now in accounts of these scopes:
+     * auditors and the operator may; an administrator or account holder only if, for every holding
+     * account, it administers the account's registry or acts for the account's organization.
+     *
+     * @throws ProblemException 403 {@code forbidden_scope}
+     */
+    public static void checkUnitHolders(Caller reader, String units, List<RegistryScope> holders) {
+        if (reader.has(Role.AUDITOR) || reader.has(Role.OPERATOR)) {
+            return;
+        }
+        boolean covered = !holders.isEmpty() && holders.stream()
+                .allMatch(h -> reader.administers(h.registryId()) || reader.actsFor(h.organizationId()));
+        if (!covered) {
+            throw forbiddenScope("every account holding " + units);
+        }
     }
 
     private static boolean sees(Caller reader, RegistryScope scope) {

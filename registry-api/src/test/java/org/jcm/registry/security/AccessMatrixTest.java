@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.awaitility.Awaitility;
 import org.jcm.registry.proposal.ApproverTokens;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.testsupport.TestTokens;
@@ -76,7 +78,8 @@ class AccessMatrixTest {
      * own organization, {A2} another organization's account, {P} a project, {S} a serial range, {PT}/{PTC}
      * pending transfers from {A} to {A2}, {FREEZE} an account to freeze, {FROZEN} a frozen account to
      * unfreeze (a proposal needs the account's state of the moment), {AUTH1}/{AUTH2} Article 6
-     * authorizations of MNG, {PR}/{PR2} pending proposals (freezes) of MNG01.
+     * authorizations of MNG, {PR}/{PR2} pending proposals (freezes) of MNG01, {CP} the tree size of a
+     * signed checkpoint that covers all of these.
      */
     static final List<Row> MATRIX = List.of(
             //                                                                           none op  adm adm~ hld hld~ gov gov~ exc exc~ aud
@@ -86,12 +89,19 @@ class AccessMatrixTest {
             row(GET, "/api/v1/projects/{P}", null,                                       "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/blocks?projectId={P}", null,                               "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/units/{S}", null,                                          "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/units/{S}/proof", null,                                    "401 200 200 403 200 403 403 403 403 403 200"),
             row(GET, "/api/v1/reports/summary", null,                                    "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/reports/retirements?beneficiary=Matrix&fiscalYear=2025", null,
                                                                                          "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/reports/retirements/recent", null,                         "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/explorer/config", null,                                   "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/ledger/head", null,                                        "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/ledger/checkpoints/latest", null,                          "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/ledger/checkpoints/{CP}", null,                            "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/ledger/checkpoints", null,                                 "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/ledger/keys", null,                                        "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/ledger/proofs/inclusion?seq=1&treeSize={CP}", null,        "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/ledger/proofs/consistency?from={CP}&to={CP}", null,        "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/ledger/events?limit=5", null,                              "401 200 403 403 403 403 403 403 403 403 200"),
             row(POST, "/api/v1/ledger/verify", null,                                     "401 403 403 403 403 403 403 403 403 403 200"),
             row(GET, "/api/v1/organizations/{O}", null,                                  "401 200 200 403 200 403 200 403 403 403 200"),
@@ -328,6 +338,14 @@ class AccessMatrixTest {
         approverTokens.put(Caller.EXCHANGE_OTHER, ApproverTokens.token("exchange@OTHERX", "exchange", Map.of("venue", "OTHERX"),
                 true));
         approverTokens.put(Caller.AUDITOR, ApproverTokens.token("auditor", "auditor", Map.of(), true));
+
+        // A checkpoint that covers everything set up, for the transparency log's rows (signed within a second).
+        long head = given().get("/api/v1/ledger/head").then().statusCode(200).extract().jsonPath().getLong("seq");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Response latest = given().get("/api/v1/ledger/checkpoints/latest");
+            return latest.statusCode() == 200 && latest.jsonPath().getLong("treeSize") >= head;
+        });
+        world.put("CP", given().get("/api/v1/ledger/checkpoints/latest").then().extract().jsonPath().getString("treeSize"));
     }
 
     @Test
