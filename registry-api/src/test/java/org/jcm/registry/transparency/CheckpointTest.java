@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * The checkpointer signs what the writer committed, and the writer catches a database that changed
  * behind it: the signed root is the RFC 9162 root of the stored events, the stored tiles give the
  * same root and proofs, the checkpoints are on Kafka; an event rewritten with every later hash
- * recomputed (what someone holding the database's credentials can do) is named by /ledger/verify
+ * recomputed (what someone holding the database owner's credentials can do; the service's own role
+ * cannot, see DatabaseRolesTest) is named by /ledger/verify
  * and puts the writer in FAILED,
  * at the next self-check and again at restart, and a checkpoint signed by another key is refused.
  */
@@ -155,7 +156,7 @@ class CheckpointTest {
                 .replaceFirst("\"subject\":\"[^\"]*\"", "\"subject\":\"someone-else\""));
         String subject = subject(victim);
         List<Object[]> checkpoints = new ArrayList<>();
-        try (Connection c = Databases.connectToService(); Statement s = c.createStatement()) {
+        try (Connection c = Databases.connectAsOwner(); Statement s = c.createStatement()) {
             try (ResultSet rows = s.executeQuery("SELECT tree_size, root_hash, note, created_at FROM ledger_checkpoint")) {
                 while (rows.next()) {
                     checkpoints.add(new Object[] {rows.getLong(1), rows.getBytes(2), rows.getString(3), rows.getTimestamp(4)});
@@ -173,7 +174,7 @@ class CheckpointTest {
                     + " (published on " + CheckpointProfile.TOPIC + ")");
         } finally {
             rewrite(original, victim, subject);
-            try (Connection c = Databases.connectToService(); PreparedStatement insert = c.prepareStatement(
+            try (Connection c = Databases.connectAsOwner(); PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO ledger_checkpoint (tree_size, root_hash, note, created_at) VALUES (?, ?, ?, ?)")) {
                 for (Object[] row : checkpoints) {
                     insert.setLong(1, (Long) row[0]);
@@ -210,7 +211,7 @@ class CheckpointTest {
             assertThat(ledger.writer().statusDetail()).contains("checkpoint " + forgedSize)
                     .contains("not signed by this log's key");
         } finally {
-            try (Connection c = Databases.connectToService(); Statement s = c.createStatement()) {
+            try (Connection c = Databases.connectAsOwner(); Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE ledger_checkpoint DISABLE TRIGGER ledger_checkpoint_append_only");
                 s.executeUpdate("DELETE FROM ledger_checkpoint WHERE tree_size = " + forgedSize);
                 s.execute("ALTER TABLE ledger_checkpoint ENABLE TRIGGER ledger_checkpoint_append_only");
@@ -285,11 +286,11 @@ class CheckpointTest {
 
     /**
      * Stores {@code events} from seq {@code from} on with their chain hashes recomputed, and the
-     * first one's actor column as {@code subject}, as someone holding the database's credentials
-     * would: the append-only trigger is switched off meanwhile.
+     * first one's actor column as {@code subject}, as someone holding the database owner's
+     * credentials would: the append-only trigger is switched off meanwhile.
      */
     private static void rewrite(List<String> events, long from, String subject) throws SQLException {
-        try (Connection c = Databases.connectToService()) {
+        try (Connection c = Databases.connectAsOwner()) {
             c.setAutoCommit(false);
             byte[] head;
             try (PreparedStatement select = c.prepareStatement("SELECT hash FROM ledger_event WHERE seq = ?")) {
