@@ -13,6 +13,12 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.jcm.ledger.proof.NoteKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,6 +68,22 @@ class LedgerTamperingTest {
         Result result = runVerifier();
         assertThat(result.exitCode).as(result.output).isZero();
         assertThat(result.output).contains("OK: chain intact through seq " + head);
+    }
+
+    @Test
+    void the_python_verifier_checks_the_signed_checkpoint_against_the_live_ledger() throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get("/api/v1/ledger/checkpoints/latest")
+                .then().extract().statusCode() == 200 && given().when().get("/api/v1/ledger/checkpoints/latest").then()
+                .extract().<Integer>path("treeSize") >= head);
+        String logKey = NoteKeys.signer(Files.readString(Path.of("target", "jcm-test", "checkpoint-signing-key")).strip())
+                .verifierKey();
+        Result result = runVerifier("--key", logKey);
+        assertThat(result.exitCode).as(result.output).isZero();
+        assertThat(result.output).contains("OK: checkpoint ").contains("signed by jcm.local/ledger");
+
+        String impostor = NoteKeys.generate("jcm.local/ledger", NoteKeys.ED25519).verifierKey();
+        Result refused = runVerifier("--key", impostor);
+        assertThat(refused.exitCode).as(refused.output).isEqualTo(1);
     }
 
     @Test
@@ -199,11 +221,13 @@ class LedgerTamperingTest {
     private record Result(int exitCode, String output) {
     }
 
-    private Result runVerifier() throws IOException, InterruptedException {
+    private Result runVerifier(String... options) throws IOException, InterruptedException {
         assumeTrue(python3Available(), "python3 is not installed, so the standard-library verifier cannot run here");
         assertThat(VERIFIER).exists();
-        ProcessBuilder builder = new ProcessBuilder("python3", VERIFIER.toString(), baseUrl.toString().replaceAll("/$", ""))
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of("python3", VERIFIER.toString()));
+        command.addAll(List.of(options));
+        command.add(baseUrl.toString().replaceAll("/$", ""));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JCM_TOKEN", LedgerEndpointsTest.AUDITOR);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
