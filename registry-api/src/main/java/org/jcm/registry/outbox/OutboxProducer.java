@@ -5,16 +5,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -103,25 +96,7 @@ final class OutboxProducer implements AutoCloseable {
 
     /** Creates the topic with one partition unless it exists, so the ledger's total order survives. */
     private void ensureTopic() throws Exception {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put("client.id", "jcm-outbox-admin-" + settings.ledgerId());
-        config.put("request.timeout.ms", 10_000);
-        config.put("default.api.timeout.ms", 15_000);
-        try (Admin admin = Admin.create(config)) {
-            Set<String> topics = admin.listTopics().names().get(15, TimeUnit.SECONDS);
-            if (topics.contains(settings.topic())) {
-                return;
-            }
-            try {
-                admin.createTopics(List.of(new NewTopic(settings.topic(), Optional.of(1), Optional.empty())))
-                        .all().get(15, TimeUnit.SECONDS);
-                LOG.infof("Created topic %s with one partition", settings.topic());
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-        }
+        OnePartitionTopic.ensure(kafkaConfig, "jcm-outbox-admin-" + settings.ledgerId(), settings.topic());
     }
 
     /** Drops the producer without waiting; a batch in flight is abandoned, never committed. */

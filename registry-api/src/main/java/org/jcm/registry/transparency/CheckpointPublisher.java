@@ -5,22 +5,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.jcm.ledger.canonical.Jcs;
+import org.jcm.registry.outbox.OnePartitionTopic;
 
 /**
  * Publishes signed checkpoints on their own Kafka topic (one partition, key the tree size), where
@@ -56,7 +50,7 @@ final class CheckpointPublisher implements AutoCloseable {
     boolean publish(long treeSize, byte[] message) {
         try {
             if (producer == null) {
-                ensureTopic();
+                OnePartitionTopic.ensure(kafkaConfig, "jcm-checkpoints-admin", topic);
                 producer = new KafkaProducer<>(producerConfig());
             }
             producer.send(new ProducerRecord<>(topic, 0, Long.toString(treeSize), message)).get(30, TimeUnit.SECONDS);
@@ -82,27 +76,6 @@ final class CheckpointPublisher implements AutoCloseable {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return config;
-    }
-
-    /** Creates the topic with one partition unless it exists, so that checkpoints keep their order. */
-    private void ensureTopic() throws Exception {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put("client.id", "jcm-checkpoints-admin");
-        config.put("request.timeout.ms", 10_000);
-        config.put("default.api.timeout.ms", 15_000);
-        try (Admin admin = Admin.create(config)) {
-            Set<String> topics = admin.listTopics().names().get(15, TimeUnit.SECONDS);
-            if (topics.contains(topic)) {
-                return;
-            }
-            try {
-                admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty()))).all().get(15, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-        }
     }
 
     @Override
