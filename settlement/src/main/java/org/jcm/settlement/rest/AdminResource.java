@@ -38,7 +38,7 @@ public class AdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Clear the witness's alarm after investigating it, so that it cosigns again (operator)")
     public WitnessResource.StatusView clearWitnessAlarm() {
-        return WitnessResource.StatusView.of(witness.clearAlarm(access.subject()));
+        return WitnessResource.StatusView.of(witness.clearAlarm(access.subject()), witness.treeHead());
     }
 
     @POST

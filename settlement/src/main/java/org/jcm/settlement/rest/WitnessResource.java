@@ -13,6 +13,7 @@ import org.jcm.settlement.api.Times;
 import org.jcm.settlement.problem.ProblemCodes;
 import org.jcm.settlement.witness.Alarm;
 import org.jcm.settlement.witness.CosignedCheckpoint;
+import org.jcm.settlement.witness.TreeHead;
 import org.jcm.settlement.witness.Witness;
 import org.jcm.settlement.witness.WitnessStatus;
 import org.jcm.support.problem.ProblemException;
@@ -50,13 +51,21 @@ public class WitnessResource {
         }
     }
 
-    /** The status: {@code OK}, {@code ALARM} (with the alarm) or {@code DISABLED}. */
+    /** The head of the witness's own tree over the entries it consumed. */
+    public record TreeView(long size, String rootHash) {
+    }
+
+    /**
+     * The status: {@code OK}, {@code ALARM} (with the alarm) or {@code DISABLED}; the latest cosigned
+     * size, the witness's own tree, and the size of a checkpoint waiting for the tree to grow.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StatusView(String status, AlarmView alarm, long cosignedSize, Long waitingForTreeSize,
+    public record StatusView(String status, AlarmView alarm, long cosignedSize, TreeView tree, Long waitingForTreeSize,
                              String problem) {
 
-        static StatusView of(WitnessStatus s) {
-            return new StatusView(s.status(), AlarmView.of(s.alarm()), s.cosignedSize(), s.waitingForTreeSize(),
+        static StatusView of(WitnessStatus s, TreeHead head) {
+            return new StatusView(s.status(), AlarmView.of(s.alarm()), s.cosignedSize(),
+                    new TreeView(head.size(), Base64.getEncoder().encodeToString(head.root())), s.waitingForTreeSize(),
                     s.problem());
         }
     }
@@ -95,7 +104,7 @@ public class WitnessResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "OK, or ALARM with the reason, the refused checkpoint and the time")
     public StatusView status() {
-        return StatusView.of(witness.status());
+        return StatusView.of(witness.status(), witness.treeHead());
     }
 
     @GET

@@ -34,26 +34,27 @@ record CheckpointMessage(Checkpoint checkpoint, String note) {
             signed = SignedNote.parse(note);
             checkpoint = Checkpoint.parse(signed.text());
         } catch (NoteFormatException e) {
-            throw new Disagreement(Reason.MALFORMED, "the checkpoint's note is malformed: " + e.getMessage());
+            throw new Disagreement(Reason.MALFORMED, "the checkpoint's note is malformed: " + e.getMessage(), null, note);
         }
+        Long size = checkpoint.size();
         boolean keyed = signed.signatures().stream()
                 .anyMatch(s -> s.name().equals(logKey.name()) && s.keyId() == logKey.keyId());
         if (!keyed) {
             throw new Disagreement(Reason.UNKNOWN_KEY, "the checkpoint of size " + checkpoint.size()
                     + " carries no signature of the log key " + logKey.name() + "+"
-                    + NoteKeys.keyIdHex(logKey.keyId()) + "; it is signed by " + signed.signatures());
+                    + NoteKeys.keyIdHex(logKey.keyId()) + "; it is signed by " + signed.signatures(), size, note);
         }
         try {
             signed.verify(logKey);
         } catch (NoteVerificationException e) {
             throw new Disagreement(Reason.BAD_SIGNATURE, "the checkpoint of size " + checkpoint.size() + ": "
-                    + e.getMessage());
+                    + e.getMessage(), size, note);
         }
         if (!checkpoint.origin().equals(origin)) {
             throw new Disagreement(Reason.WRONG_ORIGIN, "the checkpoint of size " + checkpoint.size() + " names origin "
-                    + checkpoint.origin() + ", not " + origin);
+                    + checkpoint.origin() + ", not " + origin, size, note);
         }
-        requireSameFields(fields, checkpoint);
+        requireSameFields(fields, checkpoint, note);
         return new CheckpointMessage(checkpoint, note);
     }
 
@@ -78,16 +79,16 @@ record CheckpointMessage(Checkpoint checkpoint, String note) {
         throw new Disagreement(Reason.MALFORMED, "the checkpoint message has no string " + name);
     }
 
-    private static void requireSameFields(Map<?, ?> fields, Checkpoint checkpoint) throws Disagreement {
+    private static void requireSameFields(Map<?, ?> fields, Checkpoint checkpoint, String note) throws Disagreement {
         boolean same = fields.get("treeSize") instanceof Long size && size == checkpoint.size()
                 && Base64.getEncoder().encodeToString(checkpoint.root()).equals(fields.get("rootHash"))
                 && checkpoint.origin().equals(fields.get("origin"));
         if (!same) {
             throw new Disagreement(Reason.MALFORMED, "the checkpoint message's treeSize, rootHash or origin differ from"
-                    + " its signed note (size " + checkpoint.size() + ")");
+                    + " its signed note (size " + checkpoint.size() + ")", checkpoint.size(), note);
         }
         if (checkpoint.size() == 0) {
-            throw new Disagreement(Reason.MALFORMED, "a checkpoint of size 0 is never signed");
+            throw new Disagreement(Reason.MALFORMED, "a checkpoint of size 0 is never signed", 0L, note);
         }
     }
 }

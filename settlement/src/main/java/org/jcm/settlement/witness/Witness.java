@@ -8,6 +8,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
+import org.jcm.ledger.proof.Cosignature;
 import org.jcm.ledger.proof.NoteKeys;
 import org.jcm.settlement.config.SettlementConfig;
 import org.jcm.settlement.persistence.Transactions;
@@ -46,6 +49,8 @@ public class Witness {
 
     private static final Logger LOG = Logger.getLogger(Witness.class);
     private static final int PARTITION = 0;
+    /** The most characters of a refused message kept with its alarm (a note is a few hundred). */
+    private static final int MAX_NOTE = 8192;
 
     private final WitnessConfig config;
     private final String ledgerId;
@@ -119,6 +124,14 @@ public class Witness {
     /** The cosigned checkpoint of the largest tree size. */
     public Optional<CosignedCheckpoint> latest() {
         return read(c -> WitnessStore.latest(c));
+    }
+
+    /** The head of the witness's own tree, read from its tiles. */
+    public TreeHead treeHead() {
+        return read(c -> {
+            long size = TreeStore.size(c, ledgerId);
+            return Optional.of(new TreeHead(size, TreeStore.root(c, size)));
+        }).orElseThrow();
     }
 
     /** The cosigned checkpoint of a tree size. */
@@ -201,8 +214,8 @@ public class Witness {
         try {
             message = CheckpointMessage.open(record.value(), logKey, config.origin());
         } catch (Disagreement d) {
-            String raw = record.value() == null ? null : new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
-            disagree(record, d, null, raw);
+            String raw = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+            disagree(record, d, d.treeSize(), d.note() != null ? d.note() : raw);
             return true;
         }
         long size = message.checkpoint().size();
@@ -231,7 +244,7 @@ public class Witness {
 
     private CosignedCheckpoint cosign(CheckpointMessage message) {
         long timestamp = clock.instant().getEpochSecond();
-        String line = org.jcm.ledger.proof.Cosignature.sign(message.checkpoint(), signer, timestamp);
+        String line = Cosignature.sign(message.checkpoint(), signer, timestamp);
         LOG.debugf("Witness cosigned tree size %d", message.checkpoint().size());
         return new CosignedCheckpoint(message.checkpoint().size(), message.checkpoint().root(),
                 message.checkpoint().origin(), message.note(), line, timestamp, clock.instant());
@@ -249,8 +262,9 @@ public class Witness {
     }
 
     /** Opens the alarm (unless one is open), counts and logs the disagreement. */
-    private void raise(java.sql.Connection c, Disagreement d, Long size, String note) throws SQLException {
-        WitnessStore.raise(c, new Alarm(d.reason().code(), d.getMessage(), size, note, clock.instant()));
+    private void raise(Connection c, Disagreement d, Long size, String note) throws SQLException {
+        String kept = note != null && note.length() > MAX_NOTE ? note.substring(0, MAX_NOTE) : note;
+        WitnessStore.raise(c, new Alarm(d.reason().code(), d.getMessage(), size, kept, clock.instant()));
         disagreements.get(d.reason()).increment();
         LOG.errorf("WITNESS ALARM (%s): %s. The witness does not cosign until an operator investigates and clears the"
                 + " alarm (POST /api/v1/admin/witness/alarm/clear).", d.reason().code(), d.getMessage());
@@ -279,7 +293,7 @@ public class Witness {
     }
 
     private <T> Optional<T> read(Transactions.Work<Optional<T>> work) {
-        try (java.sql.Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the witness's checkpoints failed: " + e.getMessage(), e);

@@ -11,7 +11,8 @@ import org.jcm.embedded.SharedInfrastructure;
 /**
  * Points every {@code @QuarkusTest} of this module at the JVM's shared embedded PostgreSQL
  * (its own database {@code settlement}) and Kafka broker, and creates the ledger topic with one
- * partition before the service starts, as the registry's deployment does.
+ * partition before the service starts, as the registry's deployment does, and the checkpoint and
+ * cosignature topics; pins the test log key ({@link TestLog}) as the witness's log key.
  */
 @WithTestResource(value = InfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 public class InfrastructureResource implements QuarkusTestResourceLifecycleManager {
@@ -26,7 +27,9 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
         PostgresDatabase database = SharedInfrastructure.database(DATABASE);
         EmbeddedKafkaBroker kafka = SharedInfrastructure.kafka();
         TestLedger.createTopic();
+        TestLog.createTopics();
         return Map.of(
+                "jcm.witness.log-key", TestLog.verifierKey(),
                 "quarkus.datasource.reactive.url", database.reactiveUrl(),
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", database.user(),
