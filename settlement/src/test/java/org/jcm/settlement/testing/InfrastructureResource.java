@@ -3,10 +3,8 @@ package org.jcm.settlement.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jcm.embedded.EmbeddedKafkaBroker;
-import org.jcm.embedded.PostgresDatabase;
-import org.jcm.embedded.SharedInfrastructure;
 
 /**
  * Points every {@code @QuarkusTest} of this module at the JVM's shared embedded PostgreSQL
@@ -24,25 +22,21 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        PostgresDatabase database = SharedInfrastructure.database(DATABASE);
-        EmbeddedKafkaBroker kafka = SharedInfrastructure.kafka();
+        Map<String, String> config = new LinkedHashMap<>(TestInfrastructure.database(DATABASE));
         TestLedger.createTopic();
         TestLog.createTopics();
-        return Map.of(
-                "jcm.witness.log-key", TestLog.verifierKey(),
-                "quarkus.datasource.reactive.url", database.reactiveUrl(),
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", database.user(),
-                "quarkus.datasource.password", database.password(),
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "settlement.dvp.sweep-interval", "PT0.2S",
-                // Tests register trades due far ahead ("2099-12-31") and on days in 2025 with the
-                // clock fixed; TradeValidationTest checks the window's edges at this value.
-                "settlement.trades.max-delivery-window", TEST_DELIVERY_WINDOW);
+        config.put("jcm.witness.log-key", TestLog.verifierKey());
+        config.put("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers());
+        config.put("settlement.dvp.sweep-interval", "PT0.2S");
+        // Tests register trades due far ahead ("2099-12-31") and on days in 2025 with the
+        // clock fixed; TradeValidationTest checks the window's edges at this value.
+        config.put("settlement.trades.max-delivery-window", TEST_DELIVERY_WINDOW);
+        return config;
     }
 
     @Override
     public void stop() {
-        // Shared across Quarkus starts in this JVM; SharedInfrastructure's shutdown hooks stop them.
+        // Shared across Quarkus starts in this JVM (TestInfrastructure); SharedInfrastructure's
+        // shutdown hooks stop them.
     }
 }

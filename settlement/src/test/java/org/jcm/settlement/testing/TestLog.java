@@ -16,7 +16,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jcm.embedded.SharedInfrastructure;
 import org.jcm.ledger.canonical.Jcs;
 import org.jcm.ledger.canonical.Json;
 import org.jcm.ledger.proof.Checkpoint;
@@ -106,7 +105,7 @@ public final class TestLog {
     public static synchronized void publishRaw(String key, byte[] value) {
         if (producer == null) {
             Map<String, Object> config = new LinkedHashMap<>();
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers());
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
@@ -122,7 +121,7 @@ public final class TestLog {
 
     /** Creates the checkpoint and cosignature topics with one partition unless they exist. */
     public static void createTopics() {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()))) {
             List<NewTopic> topics = new ArrayList<>();
             for (String topic : List.of(CHECKPOINT_TOPIC, COSIGNATURE_TOPIC)) {
                 topics.add(new NewTopic(topic, 1, (short) 1));

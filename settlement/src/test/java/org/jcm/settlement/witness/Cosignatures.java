@@ -12,8 +12,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.jcm.embedded.SharedInfrastructure;
 import org.jcm.ledger.canonical.Json;
+import org.jcm.settlement.testing.TestInfrastructure;
 import org.jcm.settlement.testing.TestLog;
 
 /** Reads the cosignature topic as the registry does, for tests. */
@@ -25,7 +25,7 @@ final class Cosignatures {
     /** Waits for the cosignature of a tree size on the topic and returns its JSON value. */
     static Map<?, ?> await(long treeSize) {
         AtomicReference<Map<?, ?>> found = new AtomicReference<>();
-        Map<String, Object> config = Map.of("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers(),
+        Map<String, Object> config = Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(),
                 "enable.auto.commit", false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {

@@ -200,6 +200,30 @@ class WitnessTest {
         awaitCosigned(next);
     }
 
+    @Test
+    void a_rebuild_applies_the_ledger_again_but_keeps_the_tree_as_it_was() {
+        long size = grow();
+        TestLog.publish(TestLog.checkpoint(size));
+        awaitCosigned(size);
+        JsonPath before = status();
+        long generation = given().when().get("/api/v1/status").then().extract().jsonPath().getLong("generation");
+
+        given().auth().oauth2(TestTokens.operator()).when().post("/api/v1/admin/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonPath s = given().when().get("/api/v1/status").then().extract().jsonPath();
+            return s.getLong("generation") > generation && s.getLong("lastAppliedSeq") == size
+                    && "RUNNING".equals(s.getString("state"));
+        });
+
+        JsonPath after = status();
+        assertThat(after.getLong("tree.size")).isEqualTo(before.getLong("tree.size")).isEqualTo(size);
+        assertThat(after.getString("tree.rootHash")).isEqualTo(before.getString("tree.rootHash"))
+                .isEqualTo(Base64.getEncoder().encodeToString(TestLog.checkpoint(size).root()));
+        long next = grow();
+        TestLog.publish(TestLog.checkpoint(next));
+        awaitCosigned(next);
+    }
+
     /** Registers a trade and delivers it: it settles although the witness is in alarm. */
     private static void tradesStillSettle(TestLedger ledger) {
         Map<String, Object> body = new LinkedHashMap<>();
