@@ -47,7 +47,8 @@ class RepositoryManifestsTest {
             "jcm-kafka-cluster-ca-cert", "Strimzi: the Kafka cluster CA (ca.crt)",
             "jcm-registry-api", "Strimzi User Operator: KafkaUser jcm-registry-api (sasl.jaas.config)",
             "jcm-settlement", "Strimzi User Operator: KafkaUser jcm-settlement (sasl.jaas.config)",
-            "jcm-cursor-keys", "by hand before the first apply (docs/operations.md): keys registry-api and settlement");
+            "jcm-cursor-keys", "by hand before the first apply (docs/operations.md): keys registry-api and settlement",
+            "jcm-witness-key", "by hand before the first apply (docs/operations.md): witness.key and log-verifier-key");
 
     private static QuarkusConfigModel quarkus;
     private static ManifestCheck.Report report;
