@@ -58,6 +58,11 @@ public final class DataFolder {
         return root.resolve("cursor-key");
     }
 
+    /** The transparency log's keys: the log key and the witness key ({@link TransparencyKeys}). */
+    public Path keys() {
+        return root.resolve("keys");
+    }
+
     public Path logs() {
         return root.resolve("logs");
     }
