@@ -228,6 +228,8 @@ public class Witness {
                 raise(c, verdict.disagreement(), size, message.note());
             } else if (verdict.kind() == Verdict.Kind.AGREE && WitnessStore.openAlarm(c).isEmpty()) {
                 WitnessStore.insert(c, cosign(message));
+            } else if (verdict.kind() == Verdict.Kind.AGREE) {
+                LOG.warnf("Checkpoint of tree size %d agrees but is not cosigned: the witness alarm is open", size);
             }
             WitnessStore.moveTo(c, record.topic(), record.partition(), record.offset() + 1);
             return verdict.kind();
