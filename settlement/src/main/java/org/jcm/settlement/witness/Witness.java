@@ -59,7 +59,7 @@ public class Witness {
     private final Clock clock;
     private final Map<Reason, Counter> disagreements = new EnumMap<>(Reason.class);
     private final AtomicReference<WitnessStatus> status = new AtomicReference<>(
-            new WitnessStatus(WitnessStatus.DISABLED, null, 0, null, 0, null));
+            new WitnessStatus(WitnessStatus.DISABLED, null, 0, null, null));
 
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> kafka;
@@ -94,7 +94,7 @@ public class Witness {
         signer = WitnessKey.load(config.signingKeyFile(), config.name(), config.generateKey());
         LOG.infof("Witness %s: verifier key %s; checkpoints of %s signed by %s", config.name(), signer.verifierKey(),
                 config.origin(), logKeyString);
-        refresh(null, 0, null);
+        refresh(null, null);
         running = true;
         thread = new Thread(this::run, "settlement-witness");
         thread.start();
@@ -150,7 +150,7 @@ public class Witness {
                 LOG.warnf("Witness alarm cleared by %s; cosigning resumes with the next checkpoint", by);
             }
             WitnessStatus s = status.get();
-            refresh(s.waitingForTreeSize(), s.treeSize(), s.problem());
+            refresh(s.waitingForTreeSize(), s.problem());
         } catch (SQLException e) {
             throw new IllegalStateException("clearing the witness alarm failed: " + e.getMessage(), e);
         }
@@ -167,7 +167,7 @@ public class Witness {
                 LOG.errorf(e, "The witness failed; starting over in %s", config.retryBackoff());
                 WitnessStatus s = status.get();
                 status.set(new WitnessStatus(s.status(), s.alarm(), s.cosignedSize(), s.waitingForTreeSize(),
-                        s.treeSize(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+                        e.getClass().getSimpleName() + ": " + e.getMessage()));
                 pause(config.retryBackoff());
             }
         }
@@ -187,7 +187,7 @@ public class Witness {
             } else {
                 consumer.seek(partition, next);
             }
-            refresh(null, 0, null);
+            refresh(null, null);
             publishPending(publisher);
             Deque<ConsumerRecord<String, byte[]>> backlog = new ArrayDeque<>();
             while (running) {
@@ -235,11 +235,10 @@ public class Witness {
             return verdict.kind();
         });
         if (kind == Verdict.Kind.WAIT) {
-            long treeSize = Transactions.locked(dataSource, c -> TreeStore.size(c, ledgerId));
-            refresh(size, treeSize, null);
+            refresh(size, null);
             return false;
         }
-        refresh(null, Math.max(size, status.get().treeSize()), null);
+        refresh(null, null);
         publishPending(publisher);
         return true;
     }
@@ -260,7 +259,7 @@ public class Witness {
             WitnessStore.moveTo(c, record.topic(), record.partition(), record.offset() + 1);
             return null;
         });
-        refresh(null, status.get().treeSize(), null);
+        refresh(null, null);
     }
 
     /** Opens the alarm (unless one is open), counts and logs the disagreement. */
@@ -285,13 +284,13 @@ public class Witness {
     }
 
     /** Reloads the alarm and the latest cosigned size from the database into the status. */
-    private void refresh(Long waitingFor, long treeSize, String problem) throws SQLException {
+    private void refresh(Long waitingFor, String problem) throws SQLException {
         Optional<Alarm> alarm = Transactions.locked(dataSource, WitnessStore::openAlarm);
         long cosigned = Transactions.locked(dataSource, c -> WitnessStore.latest(c).map(CosignedCheckpoint::treeSize)
                 .orElse(0L));
         String state = !config.enabled() ? WitnessStatus.DISABLED
                 : alarm.isPresent() ? WitnessStatus.ALARM : WitnessStatus.OK;
-        status.set(new WitnessStatus(state, alarm.orElse(null), cosigned, waitingFor, treeSize, problem));
+        status.set(new WitnessStatus(state, alarm.orElse(null), cosigned, waitingFor, problem));
     }
 
     private <T> Optional<T> read(Transactions.Work<Optional<T>> work) {

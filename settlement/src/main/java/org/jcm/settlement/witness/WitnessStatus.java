@@ -8,11 +8,9 @@ package org.jcm.settlement.witness;
  * @param alarm the open alarm, or null
  * @param cosignedSize the tree size of the latest cosigned checkpoint, 0 before the first
  * @param waitingForTreeSize the size of the checkpoint that waits for the tree to grow, or null
- * @param treeSize the witness tree's size when it last looked, for the checkpoint that waits
  * @param problem why the witness is retrying (for example PostgreSQL down), or null
  */
-public record WitnessStatus(String status, Alarm alarm, long cosignedSize, Long waitingForTreeSize, long treeSize,
-                            String problem) {
+public record WitnessStatus(String status, Alarm alarm, long cosignedSize, Long waitingForTreeSize, String problem) {
 
     static final String OK = "OK";
     static final String ALARM = "ALARM";
