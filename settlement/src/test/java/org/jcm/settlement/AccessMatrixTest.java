@@ -2,11 +2,13 @@ package org.jcm.settlement;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -16,6 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jcm.settlement.testing.Await;
+import org.jcm.settlement.testing.TestLedger;
+import org.jcm.settlement.testing.TestLog;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.jcm.testsupport.DocsTable;
@@ -67,7 +71,11 @@ class AccessMatrixTest {
             row("GET", "/api/v1/unmatched-references/" + VENUE, null,           "401 200 403 403 403 403 403 403 200 403 200"),
             row("POST", "/api/v1/trades", () -> trade("MTX-" + UUID.randomUUID()),
                                                                                 "401 403 403 403 403 403 403 403 201 403 403"),
-            row("POST", "/api/v1/admin/rebuild", null,                          "401 202 403 403 403 403 403 403 403 403 403"));
+            row("POST", "/api/v1/admin/rebuild", null,                          "401 202 403 403 403 403 403 403 403 403 403"),
+            row("GET", "/api/v1/witness/status", null,                          "200 200 200 200 200 200 200 200 200 200 200"),
+            row("GET", "/api/v1/witness/key", null,                             "200 200 200 200 200 200 200 200 200 200 200"),
+            row("GET", "/api/v1/witness/checkpoints/latest", null,              "200 200 200 200 200 200 200 200 200 200 200"),
+            row("POST", "/api/v1/admin/witness/alarm/clear", null,              "401 200 403 403 403 403 403 403 403 403 403"));
 
     private static Row row(String method, String path, Supplier<Object> body, String expected) {
         return new Row(method, path, body, expected);
@@ -105,6 +113,11 @@ class AccessMatrixTest {
     @Test
     void every_endpoint_answers_every_caller_as_the_table_says() {
         Await.caughtUp();
+        // A cosigned checkpoint for the witness's reads: the test log's checkpoint of the head.
+        long head = TestLedger.get().head();
+        TestLog.publish(TestLog.checkpoint(head));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/witness/checkpoints/latest")
+                .statusCode() == 200);
         given().auth().oauth2(TestTokens.exchange(VENUE)).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON).body(trade(TRADE)).post("/api/v1/trades").then().statusCode(201);
         Map<Caller, String> tokens = tokens();

@@ -18,8 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jcm.embedded.EmbeddedPostgresServer;
 import org.jcm.embedded.ServiceDatabase;
-import org.jcm.localstack.CheckpointKeyFile;
 import org.jcm.localstack.CursorKeyFile;
+import org.jcm.localstack.TransparencyKeys;
 import org.jcm.localstack.DataFolder;
 import org.jcm.localstack.DemoData;
 import org.jcm.localstack.Infrastructure;
@@ -251,8 +251,8 @@ public final class FaultStack implements AutoCloseable {
         environment.putAll(issuer.serviceEnvironment());
         // The key that seals list cursors, kept in the data folder.
         environment.putAll(CursorKeyFile.environment(folder.cursorKey()));
-        // The transparency log's signing key (registry-api) and its verifier key (settlement's witness).
-        environment.putAll(CheckpointKeyFile.environment(folder.checkpointKey()));
+        // The transparency log's signing key for registry-api's checkpoints, kept in the data folder.
+        environment.putAll(new TransparencyKeys(folder.keys()).registryEnvironment());
         return environment;
     }
 

@@ -58,9 +58,9 @@ public final class DataFolder {
         return root.resolve("cursor-key");
     }
 
-    /** The transparency log's signing key ({@link CheckpointKeyFile}). */
-    public Path checkpointKey() {
-        return root.resolve("checkpoint-signing-key");
+    /** The transparency log's keys: the log key and the witness key ({@link TransparencyKeys}). */
+    public Path keys() {
+        return root.resolve("keys");
     }
 
     public Path logs() {

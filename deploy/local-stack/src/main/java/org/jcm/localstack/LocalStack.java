@@ -128,12 +128,16 @@ final class LocalStack {
                 Infrastructure.registryDatabase(postgres), issuer);
         // The explorer page (registry-api /explorer/) reads settlement's feeds from the browser; settlement allows its origin.
         registryEnvironment.put("JCM_EXPLORER_SETTLEMENT_URL", jars.settlement().isPresent() ? settings.settlementUrl() : "");
+        // The log key signs checkpoints; settlement's witness pins its verifier key (TransparencyKeys).
+        TransparencyKeys keys = new TransparencyKeys(folder.keys());
+        registryEnvironment.putAll(keys.registryEnvironment());
         ServiceProcess registry = startService(new ServiceProcess.Spec(REGISTRY, jars.registry(), settings.registryPort(),
                 registryEnvironment));
         Optional<ServiceProcess> settlement = jars.settlement().map(jar -> {
             Map<String, String> environment = serviceEnvironment(settings.settlementPort(),
                     Infrastructure.settlementDatabase(postgres), issuer);
             environment.put("QUARKUS_HTTP_CORS_ORIGINS", settings.registryUrl());
+            environment.putAll(keys.settlementEnvironment());
             return startService(new ServiceProcess.Spec(SETTLEMENT, jar, settings.settlementPort(), environment));
         });
         for (ServiceProcess service : services) {
@@ -176,8 +180,6 @@ final class LocalStack {
         environment.putAll(issuer.serviceEnvironment());
         // The key that seals list cursors, kept in the data folder.
         environment.putAll(CursorKeyFile.environment(folder.cursorKey()));
-        // The transparency log's signing key (registry-api) and its verifier key (settlement's witness).
-        environment.putAll(CheckpointKeyFile.environment(folder.checkpointKey()));
         return environment;
     }
 

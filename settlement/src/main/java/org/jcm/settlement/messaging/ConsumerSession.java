@@ -1,14 +1,17 @@
 package org.jcm.settlement.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jcm.ledger.canonical.HashChain;
+import org.jcm.ledger.proof.MerkleHash;
 import org.jcm.ledger.state.InconsistentEventException;
 import org.jcm.ledger.state.LedgerState;
 import org.jcm.settlement.apply.BatchEffects;
 import org.jcm.settlement.apply.EventFolder;
 import org.jcm.settlement.persistence.Position;
+import org.jcm.settlement.witness.LeafBatch;
 
 /**
  * One pass over the ledger topic from its first record: folds every entry into a fresh
@@ -19,11 +22,19 @@ import org.jcm.settlement.persistence.Position;
  * with exactly the next seq is applied; an entry with a later seq opens a gap and is skipped
  * (not applied out of order) while the consumer reads on for the missing one. When the missing
  * entry is found, the consumer seeks back to the first skipped record and reads them again.
+ *
+ * <p>Every folded entry beyond the witness's tree (seq above its size) is also a new leaf of that
+ * tree, whether or not its effects were applied before: the tree catches up with the ledger on its
+ * own, and a rebuild, which applies the ledger again, leaves it as it is.
  */
 final class ConsumerSession {
 
-    /** The result of reading one poll's records. */
-    record PollResult(BatchEffects effects, long seekBackTo) {
+    /** The result of reading one poll's records: effects and new leaves to commit together. */
+    record PollResult(BatchEffects effects, LeafBatch leaves, long seekBackTo) {
+
+        boolean isEmpty() {
+            return effects.isEmpty() && leaves.isEmpty();
+        }
     }
 
     private final String ledgerId;
@@ -36,8 +47,11 @@ final class ConsumerSession {
     private volatile java.time.Instant appliedAt;
     private long gapOffset = -1;
     private long gapSeq;
+    private long treeSize;
+    private List<byte[]> leaves = new ArrayList<>();
 
-    ConsumerSession(String ledgerId, boolean verifyChain, Position stored, ParallelDecoder decoder) {
+    ConsumerSession(String ledgerId, boolean verifyChain, Position stored, long treeSize, ParallelDecoder decoder) {
+        this.treeSize = treeSize;
         this.decoder = decoder;
         this.ledgerId = ledgerId;
         this.verifyChain = verifyChain;
@@ -83,6 +97,8 @@ final class ConsumerSession {
     PollResult read(List<ConsumerRecord<String, byte[]>> records) {
         // Effects continue from the last entry already handed to the writer, committed or not.
         BatchEffects effects = new BatchEffects(Math.max(stored.lastSeq(), foldedSeq()));
+        long leavesFrom = treeSize;
+        leaves = new ArrayList<>();
         Object[] decoded = decoder.decodeAll(records, ledgerId, foldedSeq(), verifyChain);
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
@@ -110,10 +126,10 @@ final class ConsumerSession {
             if (gapOffset >= 0) {
                 long seekBackTo = gapOffset;
                 gapOffset = -1;
-                return new PollResult(effects, seekBackTo);
+                return new PollResult(effects, new LeafBatch(leavesFrom, leaves), seekBackTo);
             }
         }
-        return new PollResult(effects, -1);
+        return new PollResult(effects, new LeafBatch(leavesFrom, leaves), -1);
     }
 
     private void skipBeyondGap(long offset, long seq) {
@@ -149,6 +165,10 @@ final class ConsumerSession {
                 folder.fold(entry.event(), entry.hash(), effects);
             }
             foldedHash = entry.hash();
+            if (entry.seq() == treeSize + 1) {
+                leaves.add(MerkleHash.leaf(entry.canonicalEvent()));
+                treeSize++;
+            }
         } catch (EntryFormatException | InconsistentEventException e) {
             throw new FatalEntryException(offset, e.getMessage(), e);
         }

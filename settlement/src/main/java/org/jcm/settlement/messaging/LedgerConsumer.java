@@ -41,6 +41,8 @@ import org.jcm.settlement.persistence.BatchWriter;
 import org.jcm.settlement.persistence.Position;
 import org.jcm.settlement.persistence.Transactions;
 import org.jcm.settlement.trade.RegisteredTrade;
+import org.jcm.settlement.witness.LeafBatch;
+import org.jcm.settlement.witness.TreeStore;
 
 /**
  * The single writer of the settlement database's ledger-derived data: one thread reads the ledger
@@ -176,8 +178,9 @@ public class LedgerConsumer {
     /** Reads the topic from its first record until shutdown, a rebuild request or a failure. */
     private void session() throws Exception {
         Position position = Transactions.locked(dataSource, c -> BatchWriter.position(c, config.ledgerId()));
+        long treeSize = Transactions.locked(dataSource, c -> TreeStore.size(c, config.ledgerId()));
         ConsumerSession session = new ConsumerSession(config.ledgerId(), config.consumer().verifyChain(), position,
-                decoder);
+                treeSize, decoder);
         boolean rebuilding = position.lastSeq() == 0 && position.generation() > 0;
         status.set(new ConsumerStatus(ConsumerState.STARTING, position.lastSeq(), position.lastAt(), 0, -1, 0,
                 position.generation(), null));
@@ -197,10 +200,11 @@ public class LedgerConsumer {
                 ConsumerRecords<String, byte[]> records = consumer.poll(config.consumer().pollTimeout());
                 boolean live = lag == 0;
                 ConsumerSession.PollResult result = session.read(records.records(partition));
-                if (!result.effects().isEmpty()) {
+                if (!result.isEmpty()) {
                     join(inFlight);
                     BatchEffects effects = result.effects();
-                    inFlight = CompletableFuture.runAsync(() -> commit(session, effects, live), writer);
+                    LeafBatch leaves = result.leaves();
+                    inFlight = CompletableFuture.runAsync(() -> commit(session, effects, leaves, live), writer);
                 }
                 if (result.seekBackTo() >= 0) {
                     consumer.seek(partition, result.seekBackTo());
@@ -240,13 +244,21 @@ public class LedgerConsumer {
         }
     }
 
-    private void commit(ConsumerSession session, BatchEffects effects, boolean live) {
+    /** Commits a batch's effects and the witness tree's new leaves in one transaction. */
+    private void commit(ConsumerSession session, BatchEffects effects, LeafBatch leaves, boolean live) {
         long started = System.nanoTime();
         AppliedBatch applied;
         try {
-            applied = Transactions.locked(dataSource, c -> BatchWriter.write(c, config.ledgerId(), effects, clock));
+            applied = Transactions.locked(dataSource, c -> {
+                AppliedBatch batch = effects.isEmpty() ? null : BatchWriter.write(c, config.ledgerId(), effects, clock);
+                TreeStore.append(c, config.ledgerId(), leaves);
+                return batch;
+            });
         } catch (SQLException e) {
             throw new CompletionException(e);
+        }
+        if (applied == null) {
+            return;
         }
         session.committed(effects);
         batchTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);

@@ -26,6 +26,10 @@ public final class ProblemCodes extends HttpProblemCodes {
     public static final String ACCOUNT_CLOSED = "account_closed";
     /** A trade's {@code deliverBy} is in the past or beyond the registration window (422). */
     public static final String DELIVER_BY_OUT_OF_RANGE = "deliver_by_out_of_range";
+    /** The witness has cosigned no checkpoint of that tree size (or none at all yet) (404). */
+    public static final String CHECKPOINT_NOT_FOUND = "checkpoint_not_found";
+    /** The witness is switched off ({@code jcm.witness.enabled=false}), so it has no key (404). */
+    public static final String WITNESS_DISABLED = "witness_disabled";
     /** The ledger consumer cannot take the request now (for example it is not running). */
     public static final String UNAVAILABLE = "unavailable";
 

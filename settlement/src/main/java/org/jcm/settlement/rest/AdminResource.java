@@ -12,6 +12,7 @@ import org.jcm.settlement.messaging.LedgerConsumer;
 import org.jcm.settlement.problem.ProblemCodes;
 import org.jcm.support.problem.ProblemException;
 import org.jcm.settlement.security.Access;
+import org.jcm.settlement.witness.Witness;
 
 /** Operator actions on the settlement service. */
 @Path("/api/v1/admin")
@@ -22,9 +23,22 @@ public class AdminResource {
     }
 
     private final LedgerConsumer consumer;
+    private final Witness witness;
+    private final Access access;
 
-    AdminResource(LedgerConsumer consumer) {
+    AdminResource(LedgerConsumer consumer, Witness witness, Access access) {
         this.consumer = consumer;
+        this.witness = witness;
+        this.access = access;
+    }
+
+    @POST
+    @Path("/witness/alarm/clear")
+    @RolesAllowed(Access.OPERATOR)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Clear the witness's alarm after investigating it, so that it cosigns again (operator)")
+    public WitnessResource.StatusView clearWitnessAlarm() {
+        return WitnessResource.StatusView.of(witness.clearAlarm(access.subject()), witness.treeHead());
     }
 
     @POST

@@ -22,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jcm.embedded.SharedInfrastructure;
 import org.jcm.ledger.canonical.HashChain;
 import org.jcm.ledger.canonical.Jcs;
 import org.jcm.ledger.canonical.Json;
@@ -111,7 +110,7 @@ public final class TestLedger {
     private TestLedger(boolean online) {
         Map<String, Object> config = new LinkedHashMap<>();
         if (online) {
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers());
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
         }
@@ -174,7 +173,7 @@ public final class TestLedger {
 
     /** Creates the ledger topic with one partition unless it exists. */
     public static void createTopic() {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

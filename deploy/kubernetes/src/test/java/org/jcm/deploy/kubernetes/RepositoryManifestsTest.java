@@ -50,7 +50,8 @@ class RepositoryManifestsTest {
             "jcm-registry-api", "Strimzi User Operator: KafkaUser jcm-registry-api (sasl.jaas.config)",
             "jcm-settlement", "Strimzi User Operator: KafkaUser jcm-settlement (sasl.jaas.config)",
             "jcm-cursor-keys", "by hand before the first apply (docs/operations.md): keys registry-api and settlement",
-            "jcm-checkpoint-key", "by hand before the first apply (docs/operations.md): the log's signer key, signing-key");
+            "jcm-checkpoint-key", "by hand before the first apply (docs/operations.md): the log's signer key, signing-key",
+            "jcm-witness-key", "by hand before the first apply (docs/operations.md): witness.key and log-verifier-key");
 
     private static QuarkusConfigModel quarkus;
     private static ManifestCheck.Report report;

@@ -19,8 +19,8 @@ import java.util.Optional;
 import org.jcm.embedded.EmbeddedKafkaBroker;
 import org.jcm.embedded.EmbeddedPostgresServer;
 import org.jcm.embedded.ServiceDatabase;
-import org.jcm.localstack.CheckpointKeyFile;
 import org.jcm.localstack.CursorKeyFile;
+import org.jcm.localstack.TransparencyKeys;
 import org.jcm.localstack.DataFolder;
 import org.jcm.localstack.Infrastructure;
 import org.jcm.localstack.JwtIssuer;
@@ -186,8 +186,8 @@ final class BenchStack implements AutoCloseable {
         environment.putAll(issuer.serviceEnvironment());
         // The key that seals list cursors, kept in the data folder.
         environment.putAll(CursorKeyFile.environment(folder.cursorKey()));
-        // The transparency log's signing key (registry-api) and its verifier key (settlement's witness).
-        environment.putAll(CheckpointKeyFile.environment(folder.checkpointKey()));
+        // The transparency log's signing key for registry-api's checkpoints, kept in the data folder.
+        environment.putAll(new TransparencyKeys(folder.keys()).registryEnvironment());
         return environment;
     }
 
