@@ -40,18 +40,18 @@ class RepositoryManifestsTest {
     private static final List<ServiceConfiguration.Pending> PENDING = List.of();
 
     /** Secrets the pods use that the manifests do not contain, and who makes them. */
-    private static final Map<String, String> EXTERNAL_SECRETS = Map.of(
-            "jcm-pg-app", "CloudNativePG: credentials of the bootstrap owner of database registry (jcm_owner)",
-            "jcm-pg-ca", "CloudNativePG: the cluster's CA (ca.crt)",
-            "jcm-pg-service", "by hand before the first apply (docs/operations.md): role jcm_service",
-            "jcm-pg-settlement-owner", "by hand before the first apply (docs/operations.md): role jcm_settlement_owner",
-            "jcm-pg-settlement", "by hand before the first apply (docs/operations.md): role jcm_settlement",
-            "jcm-kafka-cluster-ca-cert", "Strimzi: the Kafka cluster CA (ca.crt)",
-            "jcm-registry-api", "Strimzi User Operator: KafkaUser jcm-registry-api (sasl.jaas.config)",
-            "jcm-settlement", "Strimzi User Operator: KafkaUser jcm-settlement (sasl.jaas.config)",
-            "jcm-cursor-keys", "by hand before the first apply (docs/operations.md): keys registry-api and settlement",
-            "jcm-checkpoint-key", "by hand before the first apply (docs/operations.md): the log's signer key, signing-key",
-            "jcm-witness-key", "by hand before the first apply (docs/operations.md): witness.key and log-verifier-key");
+    private static final Map<String, String> EXTERNAL_SECRETS = Map.ofEntries(
+            Map.entry("jcm-pg-app", "CloudNativePG: credentials of the bootstrap owner of database registry (jcm_owner)"),
+            Map.entry("jcm-pg-ca", "CloudNativePG: the cluster's CA (ca.crt)"),
+            Map.entry("jcm-pg-service", "by hand before the first apply (docs/operations.md): role jcm_service"),
+            Map.entry("jcm-pg-settlement-owner", "by hand before the first apply (docs/operations.md): role jcm_settlement_owner"),
+            Map.entry("jcm-pg-settlement", "by hand before the first apply (docs/operations.md): role jcm_settlement"),
+            Map.entry("jcm-kafka-cluster-ca-cert", "Strimzi: the Kafka cluster CA (ca.crt)"),
+            Map.entry("jcm-registry-api", "Strimzi User Operator: KafkaUser jcm-registry-api (sasl.jaas.config)"),
+            Map.entry("jcm-settlement", "Strimzi User Operator: KafkaUser jcm-settlement (sasl.jaas.config)"),
+            Map.entry("jcm-cursor-keys", "by hand before the first apply (docs/operations.md): keys registry-api and settlement"),
+            Map.entry("jcm-checkpoint-key", "by hand before the first apply (docs/operations.md): the log's signer key, signing-key"),
+            Map.entry("jcm-witness-key", "by hand before the first apply (docs/operations.md): witness.key and log-verifier-key"));
 
     private static QuarkusConfigModel quarkus;
     private static ManifestCheck.Report report;
