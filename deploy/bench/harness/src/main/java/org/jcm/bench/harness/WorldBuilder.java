@@ -244,7 +244,13 @@ final class WorldBuilder {
                         request.idempotencyKey(), body)).toCompletableFuture()
                 .thenCompose(answer -> {
                     if (answer.status() >= 200 && answer.status() < 300) {
-                        return CompletableFuture.completedFuture(Json.parse(answer.text()));
+                        try {
+                            return CompletableFuture.completedFuture(Json.parse(answer.text()));
+                        } catch (RuntimeException e) {
+                            return CompletableFuture.failedFuture(new IllegalStateException(request.method() + " "
+                                    + request.uri() + " answered " + answer.status() + " with a body that is not JSON ("
+                                    + e.getMessage() + "): '" + answer.text() + "'", e));
+                        }
                     }
                     if ((answer.status() == 503 || answer.status() == 0) && System.nanoTime() < deadline) {
                         return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS))
