@@ -3,6 +3,7 @@ package org.jcm.localstack;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jcm.ledger.proof.KeyFile;
 import org.jcm.ledger.proof.NoteKeys;
 
 /**
@@ -51,8 +52,7 @@ public final class TransparencyKeys {
 
     /** The log key, generated first (Ed25519, named {@link #ORIGIN}) if its file does not exist. */
     NoteKeys.Signer loadOrCreateLogKey() {
-        return NoteKeys.signer(SecretFile.readOrCreate(logKey,
-                () -> NoteKeys.generate(ORIGIN, NoteKeys.ED25519).signerKey()));
+        return KeyFile.load(logKey, ORIGIN, NoteKeys.ED25519, true).signer();
     }
 
     /**
@@ -61,7 +61,6 @@ public final class TransparencyKeys {
      * whose cosignatures to collect.
      */
     NoteKeys.Signer loadOrCreateWitnessKey() {
-        return NoteKeys.signer(SecretFile.readOrCreate(witnessKey,
-                () -> NoteKeys.generate(WITNESS, NoteKeys.COSIGNATURE_V1).signerKey()));
+        return KeyFile.load(witnessKey, WITNESS, NoteKeys.COSIGNATURE_V1, true).signer();
     }
 }
