@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jcm.support.database.ConnectionPrivileges;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +79,21 @@ class DatabaseRolesTest {
             s.execute("CREATE TABLE later_insert_only (id bigint PRIMARY KEY)");
             assertThat(privileges(s, "later_insert_only")).isEqualTo("SELECT INSERT");
             c.rollback();
+        }
+    }
+
+    @Test
+    void the_start_up_check_passes_the_service_role_and_names_what_makes_the_owner_too_powerful() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        try (Connection c = connectAsService()) {
+            assertThat(ConnectionPrivileges.tooPowerfulBecause(c)).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.flyway.username", String.class),
+                config.getValue("quarkus.flyway.password", String.class))) {
+            assertThat(ConnectionPrivileges.tooPowerfulBecause(c)).hasValueSatisfying(reason -> assertThat(reason)
+                    .startsWith("role " + config.getValue("quarkus.flyway.username", String.class)
+                            + " owns, or acts as the owner of, "));
         }
     }
 

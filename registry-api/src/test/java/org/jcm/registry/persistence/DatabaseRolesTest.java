@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jcm.registry.testing.Databases;
+import org.jcm.support.database.ConnectionPrivileges;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Least privilege in the database (docs/security.md, "Database roles"), on the running service's
@@ -127,6 +129,38 @@ class DatabaseRolesTest {
             assertThat(privileges(s, "later_insert_only")).isEqualTo("SELECT INSERT");
             c.rollback();
         }
+    }
+
+    @Test
+    void the_start_up_check_passes_the_service_role_and_names_what_makes_the_owner_or_the_superuser_too_powerful()
+            throws SQLException {
+        try (Connection c = Databases.connectToService()) {
+            assertThat(ConnectionPrivileges.tooPowerfulBecause(c)).isEmpty();
+        }
+        try (Connection c = Databases.connectAsOwner()) {
+            assertThat(ConnectionPrivileges.tooPowerfulBecause(c)).hasValueSatisfying(reason -> assertThat(reason)
+                    .startsWith("role jcm_owner owns, or acts as the owner of, ").contains("(owner jcm_owner)"));
+        }
+        try (Connection c = Databases.connectAsSuperuser()) {
+            assertThat(ConnectionPrivileges.tooPowerfulBecause(c)).hasValueSatisfying(reason -> assertThat(reason)
+                    .endsWith(" is a superuser"));
+        }
+    }
+
+    @Test
+    void the_service_refuses_to_start_on_the_owners_credentials_unless_told_to_for_a_measurement() throws SQLException {
+        PGSimpleDataSource owner = new PGSimpleDataSource();
+        owner.setURL(Databases.serviceJdbcUrl());
+        owner.setUser(ConfigProvider.getConfig().getValue("quarkus.flyway.username", String.class));
+        owner.setPassword(ConfigProvider.getConfig().getValue("quarkus.flyway.password", String.class));
+        assertThatThrownBy(() -> new LeastPrivilegeGuard(owner, true).check(null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("role jcm_owner owns");
+        new LeastPrivilegeGuard(owner, false).check(null);
+        PGSimpleDataSource service = new PGSimpleDataSource();
+        service.setURL(Databases.serviceJdbcUrl());
+        service.setUser("jcm_service");
+        service.setPassword(ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class));
+        new LeastPrivilegeGuard(service, true).check(null);
     }
 
     private static void assertDenied(Statement s, String sql, String message) {
