@@ -36,6 +36,13 @@ public interface CheckpointConfig {
     @WithDefault("PT10S")
     Duration every();
 
+    /**
+     * Most new entries one checkpoint covers: a longer backlog (checkpoints switched on over a long
+     * ledger) is signed in steps, so that each step's tiles fit one moderate transaction.
+     */
+    @WithDefault("1048576")
+    int maxEntries();
+
     /** The Kafka topic checkpoints are published on. */
     @WithDefault("jcm.ledger.checkpoints")
     String topic();

@@ -9,12 +9,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.jcm.ledger.proof.Checkpoint;
+import org.jcm.ledger.proof.LeafHashes;
 import org.jcm.ledger.proof.MerkleHash;
 import org.jcm.ledger.proof.NoteKeys;
 import org.jcm.ledger.proof.Tiles;
@@ -24,11 +24,13 @@ import org.jcm.registry.write.store.LoadedTree;
 import org.jcm.registry.write.store.TreeAnchor;
 
 /**
- * The checkpointer thread's work: the tree's right edge and the leaves no checkpoint covers yet,
- * grown from the writer's committed batches; a checkpoint when {@code every-entries} new entries
- * have come or {@code every} has passed since the last one with the ledger grown. A checkpoint's
- * tiles and its signed note are written in one transaction, then published; a failure leaves the
- * leaves pending and is retried. Checkpointer thread only.
+ * The checkpointer thread's work: the tree's right edge at the last signed checkpoint and the leaves
+ * no checkpoint covers yet (packed), grown from the writer's committed batches; a checkpoint when
+ * {@code every-entries} new entries have come or {@code every} has passed since the last one with
+ * the ledger grown. A checkpoint's tiles and its signed note are written in one transaction, then
+ * published; a failure leaves the leaves pending and is retried. A checkpoint covers at most
+ * {@code max-entries} new entries, so that a first checkpoint over a long ledger (checkpoints switched
+ * on late) is signed in steps whose tiles each fit one moderate transaction. Checkpointer thread only.
  */
 final class CheckpointSigning implements AutoCloseable {
 
@@ -45,9 +47,9 @@ final class CheckpointSigning implements AutoCloseable {
     private final Counter storeFailures;
     private final Counter publishFailures;
     private final Timer signTime;
-    private TreeEdge edge;
-    private long signedSize;
-    private final List<byte[]> pending = new ArrayList<>();
+    /** The tree at the last signed checkpoint; null while signing is stopped until reactivation. */
+    private TreeEdge signedEdge;
+    private LeafHashes pending = new LeafHashes();
     private long lastSignedNanos = System.nanoTime();
     private long retryAfterNanos = System.nanoTime();
     private byte[] unpublished;
@@ -80,32 +82,28 @@ final class CheckpointSigning implements AutoCloseable {
     void activated(LoadedTree tree) {
         if (!tree.collected()) {
             LOG.error("The writer did not keep the tree's leaves; no checkpoint is signed until it reactivates");
-            edge = null;
+            signedEdge = null;
             return;
         }
-        edge = tree.edge().copy();
-        signedSize = tree.anchorSize();
-        pending.clear();
-        pending.addAll(tree.leavesAfterAnchor());
+        signedEdge = tree.anchorEdge().copy();
+        pending = tree.leavesAfterAnchor();
         lastSignedNanos = System.nanoTime();
         republishLatest();
     }
 
     /** Appends a committed batch's leaves; a batch that does not follow the tree stops signing until reactivation. */
     void committed(CommittedBatch batch) {
-        if (edge == null) {
+        if (signedEdge == null) {
             return;
         }
-        if (batch.fromSeq() != edge.size() + 1) {
+        if (batch.fromSeq() != treeSize() + 1) {
             LOG.errorf("A committed batch starts at seq %d but the tree holds %d entries; no checkpoint is signed until"
-                    + " the writer reactivates", batch.fromSeq(), edge.size());
-            edge = null;
+                    + " the writer reactivates", batch.fromSeq(), treeSize());
+            signedEdge = null;
             return;
         }
         for (String json : batch.eventJson()) {
-            byte[] leaf = MerkleHash.leaf(json.getBytes(StandardCharsets.UTF_8));
-            edge.append(leaf);
-            pending.add(leaf);
+            pending.add(MerkleHash.leaf(json.getBytes(StandardCharsets.UTF_8)));
         }
     }
 
@@ -115,24 +113,35 @@ final class CheckpointSigning implements AutoCloseable {
         if (unpublished != null && now - retryAfterNanos >= 0) {
             publish(unpublishedSize, unpublished);
         }
-        if (edge == null || edge.size() == signedSize || now - retryAfterNanos < 0) {
+        if (signedEdge == null || pending.size() == 0 || now - retryAfterNanos < 0) {
             return;
         }
-        if (edge.size() - signedSize < config.everyEntries() && now - lastSignedNanos < config.every().toNanos()) {
+        if (pending.size() < config.everyEntries() && now - lastSignedNanos < config.every().toNanos()) {
             return;
         }
         signTime.record(this::sign);
     }
 
+    private long treeSize() {
+        return signedEdge.size() + pending.size();
+    }
+
     private void sign() {
-        long size = edge.size();
-        byte[] root = edge.root();
+        long signedSize = signedEdge.size();
+        long step = Math.min(pending.size(), config.maxEntries());
+        long size = signedSize + step;
+        TreeEdge next = signedEdge.copy();
+        for (long i = 0; i < step; i++) {
+            next.append(pending.get(i));
+        }
+        byte[] root = next.root();
         Instant at = clock.instant();
         String note = new Checkpoint(config.origin(), size, root).sign(signer).encode();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<Tiles.Tile> tiles = Tiles.grow(signedSize, pending, (level, index, width) -> tile(c, level, index, width));
+                List<Tiles.Tile> tiles = Tiles.grow(signedSize, size, index -> pending.get(index - signedSize),
+                        (level, index, width) -> tile(c, level, index, width));
                 TreeRows.insert(c, tiles, size, root, note, at);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -147,8 +156,8 @@ final class CheckpointSigning implements AutoCloseable {
             retryAfterNanos = System.nanoTime() + RETRY_MILLIS * 1_000_000;
             return;
         }
-        signedSize = size;
-        pending.clear();
+        signedEdge = next;
+        pending.dropFirst(step);
         lastSignedNanos = System.nanoTime();
         signedCount.increment();
         signed.accept(new TreeAnchor(size, root, "checkpoint " + size));

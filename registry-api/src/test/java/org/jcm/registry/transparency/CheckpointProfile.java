@@ -8,11 +8,13 @@ import org.jcm.registry.testing.LedgerStreamProfile;
 
 /**
  * A ledger of its own for the transparency-log tests (they rewrite history and make the writer
- * fail), with its own checkpoint topics, a checkpoint every 50 entries or second, a self-check every
+ * fail), with its own checkpoint topics, a checkpoint every 50 entries or second covering at most 40 new entries, a self-check every
  * second, and one witness whose cosignatures it collects.
  */
 public class CheckpointProfile implements QuarkusTestProfile {
 
+    /** Smaller than the transfers the tests add at once, so that a backlog is signed in steps. */
+    static final int MAX_ENTRIES = 40;
     static final String TOPIC = "checkpoint-test.checkpoints";
     static final String COSIGNATURE_TOPIC = "checkpoint-test.cosignatures";
     /**
@@ -30,6 +32,7 @@ public class CheckpointProfile implements QuarkusTestProfile {
         config.put("jcm.checkpoint.topic", TOPIC);
         config.put("jcm.checkpoint.every-entries", "50");
         config.put("jcm.checkpoint.every", "PT1S");
+        config.put("jcm.checkpoint.max-entries", Integer.toString(MAX_ENTRIES));
         config.put("jcm.writer.self-check-interval", "PT1S");
         config.put("jcm.checkpoint.cosignature-topic", COSIGNATURE_TOPIC);
         config.put("jcm.checkpoint.witness-keys", WITNESS.verifierKey());

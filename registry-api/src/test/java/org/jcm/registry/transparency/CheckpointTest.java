@@ -63,9 +63,7 @@ class CheckpointTest {
         }
         assertThat(ledger.writer().awaitStarted(Duration.ofSeconds(60))).isEqualTo(WriterStatus.ACTIVE);
         try (LedgerFixture fixture = new LedgerFixture(ledger.writer())) {
-            if (ledger.committedSeq() == 0) {
-                fixture.world();
-            }
+            fixture.world();
             fixture.transfers(120);
         }
     }
@@ -116,6 +114,38 @@ class CheckpointTest {
     }
 
     @Test
+    void a_backlog_longer_than_max_entries_is_signed_in_steps_each_a_checkpoint_that_verifies() throws Exception {
+        long before = ledger.committedSeq();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> latestSize() == before);
+        try (LedgerFixture fixture = new LedgerFixture(ledger.writer())) {
+            fixture.transfers(200);
+        }
+        long head = ledger.committedSeq();
+        // About two thirds are accepted (a random walk drains some accounts): more than two steps.
+        assertThat(head - before).as("transfers the fixture's world accepted").isGreaterThan(2L * CheckpointProfile.MAX_ENTRIES);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> latestSize() == head);
+        NoteKeys.Verifier key = NoteKeys.signer(Files.readString(KEY_FILE).strip()).verifier();
+        List<Long> sizes = new ArrayList<>();
+        try (Connection c = Databases.connectToService(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT tree_size FROM ledger_checkpoint WHERE tree_size > " + before
+                     + " ORDER BY tree_size")) {
+            while (rows.next()) {
+                sizes.add(rows.getLong(1));
+            }
+        }
+        assertThat(sizes).as("seq %d to %d in steps of at most %d", before, head, CheckpointProfile.MAX_ENTRIES)
+                .hasSizeGreaterThanOrEqualTo(3);
+        long previous = before;
+        for (long size : sizes) {
+            assertThat(size - previous).as("checkpoint %d after %d", size, previous)
+                    .isBetween(1L, (long) CheckpointProfile.MAX_ENTRIES);
+            assertThat(Checkpoint.open(note(size), key).size()).isEqualTo(size);
+            previous = size;
+        }
+        assertThat(previous).isEqualTo(head);
+    }
+
+    @Test
     void an_event_rewritten_with_every_later_hash_recomputed_fails_the_self_check_and_the_restart() throws Exception {
         long head = ledger.committedSeq();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> latestSize() == head);
@@ -127,11 +157,14 @@ class CheckpointTest {
         List<String> rewritten = new ArrayList<>(original);
         rewritten.set((int) victim - 1, forged);
         String subject = subject(victim);
+        // The first signed checkpoint whose tree holds the rewritten entry is the first root that differs.
+        long firstCovering = sizes().stream().filter(size -> size >= victim).findFirst().orElseThrow();
         rewrite(rewritten, victim, "someone-else");
         try {
             given().auth().oauth2(TestTokens.auditor()).when().post("/api/v1/ledger/verify").then().statusCode(200)
                     .body("ok", equalTo(false)).body("divergence.kind", equalTo("CHECKPOINT"))
-                    .body("divergence.problem", equalTo("ROOT_MISMATCH")).body("divergence.key", equalTo(Long.toString(head)));
+                    .body("divergence.problem", equalTo("ROOT_MISMATCH"))
+                    .body("divergence.key", equalTo(Long.toString(firstCovering)));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ledger.writer().status() == WriterStatus.FAILED);
             assertThat(ledger.writer().statusDetail()).contains("self-check").contains("seq " + head);
 

@@ -52,9 +52,7 @@ class CosignatureCollectorTest {
         }
         assertThat(ledger.writer().awaitStarted(Duration.ofSeconds(60))).isEqualTo(WriterStatus.ACTIVE);
         try (LedgerFixture fixture = new LedgerFixture(ledger.writer())) {
-            if (ledger.committedSeq() == 0) {
-                fixture.world();
-            }
+            fixture.world();
             fixture.transfers(5);
         }
         long head = ledger.committedSeq();

@@ -1,9 +1,8 @@
 package org.jcm.registry.write.store;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
+import org.jcm.ledger.proof.LeafHashes;
 import org.jcm.ledger.proof.MerkleHash;
 import org.jcm.ledger.proof.TreeEdge;
 
@@ -19,11 +18,12 @@ final class TreeBuilder {
     private final TreeAnchor anchor;
     private final boolean collect;
     private final TreeEdge edge = TreeEdge.empty();
-    private final List<byte[]> leavesAfterAnchor = new ArrayList<>();
+    private final LeafHashes leavesAfterAnchor = new LeafHashes();
+    private TreeEdge anchorEdge = TreeEdge.empty();
 
     /**
      * {@code collect}: keep the leaf hashes after the anchor (every leaf if there is none), which a
-     * checkpointer needs to write the tiles no checkpoint covers yet; 32 bytes per such entry.
+     * checkpointer needs to write the tiles no checkpoint covers yet; 32 bytes per such entry, packed.
      */
     TreeBuilder(TreeAnchor anchor, boolean collect) {
         this.anchor = anchor;
@@ -38,10 +38,13 @@ final class TreeBuilder {
             if (collect) {
                 leavesAfterAnchor.add(leaf);
             }
-        } else if (edge.size() == anchor.size() && !Arrays.equals(edge.root(), anchor.root())) {
-            throw new LedgerVerificationException("the first " + anchor.size() + " entries of ledger_event do not hash to the"
-                    + " root signed in " + anchor.source() + ": stored root " + HexFormat.of().formatHex(edge.root())
-                    + ", signed " + HexFormat.of().formatHex(anchor.root()) + "; an entry was changed after it was signed");
+        } else if (edge.size() == anchor.size()) {
+            if (!Arrays.equals(edge.root(), anchor.root())) {
+                throw new LedgerVerificationException("the first " + anchor.size() + " entries of ledger_event do not hash to"
+                        + " the root signed in " + anchor.source() + ": stored root " + HexFormat.of().formatHex(edge.root())
+                        + ", signed " + HexFormat.of().formatHex(anchor.root()) + "; an entry was changed after it was signed");
+            }
+            anchorEdge = edge.copy();
         }
     }
 
@@ -51,7 +54,6 @@ final class TreeBuilder {
             throw new LedgerVerificationException("ledger_event holds " + edge.size() + " entries, but " + anchor.source()
                     + " signed " + anchor.size() + ": entries were deleted after they were signed");
         }
-        return collect ? new LoadedTree(edge, anchor == null ? 0 : anchor.size(), leavesAfterAnchor)
-                : LoadedTree.uncollected(edge);
+        return collect ? new LoadedTree(edge, anchorEdge, leavesAfterAnchor) : LoadedTree.uncollected(edge);
     }
 }
