@@ -44,7 +44,7 @@ import org.jcm.support.problem.ProblemException;
  * before it is given out, and the facts it states; as JSON, which {@code docs/verify-ledger.py
  * certificate} verifies offline, or as a printable page that embeds that JSON.
  */
-@Path("/api/v1/retirements")
+@Path("/api/v1")
 @Tag(name = "Transfers, cancellations and retirements")
 public class RetirementCertificateResource {
 
@@ -65,7 +65,7 @@ public class RetirementCertificateResource {
 
     /** The certificate of one retirement, as JSON or as a printable page. */
     @GET
-    @Path("{seq}/certificate")
+    @Path("/retirements/{seq}/certificate")
     @Authenticated
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(summary = "A retirement's certificate: its event with an inclusion proof against a signed checkpoint",
