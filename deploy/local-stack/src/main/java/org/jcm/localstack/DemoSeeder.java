@@ -268,12 +268,30 @@ final class DemoSeeder {
                 + firstTransferSeq + ")");
     }
 
+    /**
+     * Sakura Trading retires units for itself, and the retirement's certificate is printed: its path
+     * (from the answer) and the curl line that saves its printable page.
+     */
     private void retire() throws SeedingException, IOException, InterruptedException {
-        post("retirement", "13-retirement", "/api/v1/retirements", "JCM_TOKEN_SAKURA_TRADING",
+        Object answer = post("retirement", "13-retirement", "/api/v1/retirements", "JCM_TOKEN_SAKURA_TRADING",
                 body("fromAccountId", ids.japaneseAccount(), "quantity", DemoScenario.RETIRED,
                         "filter", body("label", "NONE"), "purpose", "VOLUNTARY",
                         "beneficiary", DemoScenario.JAPANESE_COMPANY, "note", "Offset of business travel, fiscal year 2024"));
         progress.step("  retirement of " + DemoScenario.RETIRED + " t by " + DemoScenario.JAPANESE_COMPANY);
+        Optional<String> certificate = JsonTrees.find(answer, "certificate");
+        if (certificate.isEmpty()) {
+            progress.warn("the retirement's answer names no certificate");
+            return;
+        }
+        progress.step("  its certificate (once a signed checkpoint covers it, within seconds): " + certificate.get());
+        progress.step("    " + certificateCurl(registry.base().toString(), certificate.get()));
+    }
+
+    /** The curl line that saves a certificate's printable page as Sakura Trading (tokens.env sourced). */
+    static String certificateCurl(String registryUrl, String certificatePath) {
+        String base = registryUrl.endsWith("/") ? registryUrl.substring(0, registryUrl.length() - 1) : registryUrl;
+        return "curl -H \"Authorization: Bearer $JCM_TOKEN_SAKURA_TRADING\" \"" + base + certificatePath
+                + "?format=html\" > retirement-certificate.html";
     }
 
     /** Waits until settlement has applied the whole ledger and every demo trade is settled. */

@@ -37,4 +37,11 @@ class DemoSeederTest {
         assertThat(Json.write(body))
                 .isEqualTo("{\"registryId\":\"JPN01\",\"name\":\"Japan JCM Registry\",\"participants\":[\"MNG01-O0001\"]}");
     }
+
+    @Test
+    void the_certificate_line_saves_the_printable_page_with_the_companys_token() {
+        assertThat(DemoSeeder.certificateCurl("http://localhost:8080/", "/api/v1/retirements/42/certificate"))
+                .isEqualTo("curl -H \"Authorization: Bearer $JCM_TOKEN_SAKURA_TRADING\" "
+                        + "\"http://localhost:8080/api/v1/retirements/42/certificate?format=html\" > retirement-certificate.html");
+    }
 }

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,14 @@ class LocalStackIT {
         assertThat(holdings.body()).contains("JCM-MN001-2024-");
         assertThat(get(registry + "/api/v1/accounts/JPN01-H00001/holdings", null).statusCode()).isEqualTo(401);
 
+        // The seeder printed the demo retirement's certificate; the company's token reads it once a checkpoint covers it.
+        Matcher printed = Pattern.compile("its certificate [^:]*: (/api/v1/retirements/[0-9]+/certificate)")
+                .matcher(Files.readString(output));
+        assertThat(printed.find()).as("the seeder prints the certificate's path").isTrue();
+        HttpResponse<String> certificate = awaitCertificate(registry + printed.group(1), tokens.get("JCM_TOKEN_SAKURA_TRADING"));
+        assertThat(certificate.statusCode()).as(certificate.body()).isEqualTo(200);
+        assertThat(certificate.body()).contains("\"beneficiary\":\"" + DemoScenario.JAPANESE_COMPANY + "\"", "\"inclusion\":");
+
         // Both services serve the Swagger UI in their production build.
         assertThat(Files.readString(output)).contains("Swagger UI http://localhost:" + registryPort + "/q/swagger-ui",
                 "Swagger UI http://localhost:" + settlementPort + "/q/swagger-ui");
@@ -108,6 +118,17 @@ class LocalStackIT {
         assertThat(data.resolve("stack.lock")).doesNotExist();
         assertThat(Files.readString(output)).contains("registry-api stopped", "settlement stopped", "Kafka stopped",
                 "PostgreSQL stopped");
+    }
+
+    /** The certificate, asked for again while no signed checkpoint covers the retirement yet (409, for seconds). */
+    private HttpResponse<String> awaitCertificate(String url, String token) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> answer = get(url, token);
+        while (answer.statusCode() == 409 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            answer = get(url, token);
+        }
+        return answer;
     }
 
     @AfterEach

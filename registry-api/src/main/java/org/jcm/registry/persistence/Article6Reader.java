@@ -140,6 +140,18 @@ public class Article6Reader {
                 });
     }
 
+    /**
+     * The ranges of one retirement, each cut into the pieces of today's blocks like
+     * {@link #retirements}, with their authorization and corresponding-adjustment state.
+     */
+    public Uni<List<RetiredPiece>> pieces(CreditsRetired event) {
+        List<Retired> retired = new ArrayList<>(event.ranges().size());
+        for (BlockRange r : event.ranges()) {
+            retired.add(new Retired(event, r));
+        }
+        return retired.isEmpty() ? Uni.createFrom().item(List.of()) : pieces(retired);
+    }
+
     /** The newest retirements as of ledger seq {@code asOfSeq}. */
     public record Recent(long asOfSeq, List<RetiredPiece> pieces) {
     }

@@ -28,6 +28,18 @@ public final class ProblemCodes extends HttpProblemCodes {
     /** 404: the transparency log's reads on an instance with {@code jcm.checkpoint.enabled=false}. */
     public static final String CHECKPOINTS_DISABLED = "checkpoints_disabled";
 
+    /** 404: a retirement certificate asked for a seq that is no retirement's (no such entry, or another event type). */
+    public static final String RETIREMENT_NOT_FOUND = "retirement_not_found";
+
+    /** 409: a retirement certificate before a signed checkpoint covers the retirement; with {@code Retry-After}. */
+    public static final String RETIREMENT_NOT_YET_CHECKPOINTED = "retirement_not_yet_checkpointed";
+
+    /**
+     * 503: the stored ledger does not verify against what the log signed (an entry, a stored tile or
+     * a cosignature was changed behind the writer); the answer that would carry it is refused.
+     */
+    public static final String LEDGER_INTEGRITY_FAILURE = "ledger_integrity_failure";
+
     private ProblemCodes() {
     }
 }

@@ -36,6 +36,13 @@ public final class ReadAccess {
     public static final Set<Role> UNIT_PROOF_ROLES = EnumSet.of(Role.REGISTRY_ADMIN, Role.ACCOUNT_HOLDER, Role.AUDITOR,
             Role.OPERATOR);
 
+    /**
+     * Roles that may read a retirement's certificate ({@code GET /retirements/{seq}/certificate}): the
+     * retiring organization's side, its registry, its registry's Party, auditors and the operator.
+     */
+    public static final Set<Role> CERTIFICATE_ROLES = EnumSet.of(Role.REGISTRY_ADMIN, Role.ACCOUNT_HOLDER, Role.AUDITOR,
+            Role.OPERATOR, Role.GOVERNMENT);
+
     private ReadAccess() {
     }
 
@@ -79,6 +86,21 @@ public final class ReadAccess {
         if (!covered) {
             throw forbiddenScope("every account holding " + units);
         }
+    }
+
+    /**
+     * Checks that the reader may read the certificate of retirement {@code seq}, made from an account
+     * of {@code retiring}: auditors and the operator may; otherwise the administrators of the
+     * account's registry, the government of that registry's Party and the holders acting for the
+     * account's organization.
+     *
+     * @throws ProblemException 403 {@code forbidden_scope}
+     */
+    public static void checkRetirement(Caller reader, long seq, RegistryScope retiring) {
+        if (reader.has(Role.OPERATOR) || sees(reader, retiring)) {
+            return;
+        }
+        throw forbiddenScope("the organization that made retirement " + seq);
     }
 
     private static boolean sees(Caller reader, RegistryScope scope) {

@@ -3,7 +3,6 @@ package org.jcm.registry.ledger;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,12 +10,12 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.jcm.ledger.proof.NoteKeys;
 import java.sql.Connection;
@@ -24,11 +23,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
 import org.jcm.registry.write.Ledger;
 import org.jcm.registry.testing.Databases;
 import org.jcm.registry.testing.LedgerFixture;
 import org.jcm.registry.testing.LedgerStreamProfile;
+import org.jcm.registry.testing.PythonVerifier;
+import org.jcm.registry.testing.PythonVerifier.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +45,6 @@ class LedgerTamperingTest {
 
     @Inject
     Ledger ledger;
-
-    private static final Path VERIFIER = Path.of("..", "docs", "verify-ledger.py");
 
     @TestHTTPResource("/")
     URL baseUrl;
@@ -66,8 +64,8 @@ class LedgerTamperingTest {
     @Test
     void the_python_verifier_confirms_the_live_ledger_through_the_api() throws Exception {
         Result result = runVerifier();
-        assertThat(result.exitCode).as(result.output).isZero();
-        assertThat(result.output).contains("OK: chain intact through seq " + head);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("OK: chain intact through seq " + head);
     }
 
     @Test
@@ -78,12 +76,12 @@ class LedgerTamperingTest {
         String logKey = NoteKeys.signer(Files.readString(Path.of("target", "jcm-test", "checkpoint-signing-key")).strip())
                 .verifierKey();
         Result result = runVerifier("--key", logKey);
-        assertThat(result.exitCode).as(result.output).isZero();
-        assertThat(result.output).contains("OK: checkpoint ").contains("signed by jcm.local/ledger");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("OK: checkpoint ").contains("signed by jcm.local/ledger");
 
         String impostor = NoteKeys.generate("jcm.local/ledger", NoteKeys.ED25519).verifierKey();
         Result refused = runVerifier("--key", impostor);
-        assertThat(refused.exitCode).as(refused.output).isEqualTo(1);
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
     }
 
     @Test
@@ -106,8 +104,8 @@ class LedgerTamperingTest {
                     .body("divergence.field", equalTo("hash"));
 
             Result result = runVerifier();
-            assertThat(result.exitCode).as(result.output).isEqualTo(1);
-            assertThat(result.output).contains("BROKEN after " + (victim - 1) + " good entries: seq " + victim + ": hash mismatch");
+            assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+            assertThat(result.output()).contains("BROKEN after " + (victim - 1) + " good entries: seq " + victim + ": hash mismatch");
         } finally {
             rewriteEvent(victim, original);
         }
@@ -217,32 +215,10 @@ class LedgerTamperingTest {
         }
     }
 
-    /** The output and exit code of docs/verify-ledger.py run against the live service. */
-    private record Result(int exitCode, String output) {
-    }
-
+    /** docs/verify-ledger.py run against the live service, with the auditor's token. */
     private Result runVerifier(String... options) throws IOException, InterruptedException {
-        assumeTrue(python3Available(), "python3 is not installed, so the standard-library verifier cannot run here");
-        assertThat(VERIFIER).exists();
-        List<String> command = new ArrayList<>(List.of("python3", VERIFIER.toString()));
-        command.addAll(List.of(options));
-        command.add(baseUrl.toString().replaceAll("/$", ""));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("JCM_TOKEN", LedgerEndpointsTest.AUDITOR);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), output);
+        List<String> arguments = new ArrayList<>(List.of(options));
+        arguments.add(baseUrl.toString().replaceAll("/$", ""));
+        return PythonVerifier.run(Map.of("JCM_TOKEN", LedgerEndpointsTest.AUDITOR), arguments);
     }
-
-    private static boolean python3Available() {
-        try {
-            Process probe = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            probe.getInputStream().readAllBytes();
-            return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
 }

@@ -27,6 +27,10 @@ class ReadApiDocumentTest {
                 .body("paths.'/api/v1/units/{serialOrItmoId}'.get.responses.keySet()", hasItems("200", "400", "404"))
                 .body("paths.'/api/v1/units/{serialOrItmoId}'.get.responses.'404'.content.'application/problem+json'",
                         notNullValue())
+                .body("paths.'/api/v1/retirements/{seq}/certificate'.get.responses.keySet()",
+                        hasItems("200", "400", "401", "403", "404", "409", "503"))
+                .body("paths.'/api/v1/retirements/{seq}/certificate'.get.responses.'200'.content.keySet()",
+                        hasItems("application/json", "text/html"))
                 // The mutations on the same paths stay listed beside the reads.
                 .body("paths.'/api/v1/organizations'.post", notNullValue())
                 .body("paths.'/api/v1/accounts'.post", notNullValue())

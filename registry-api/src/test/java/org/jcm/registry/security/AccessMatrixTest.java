@@ -78,8 +78,8 @@ class AccessMatrixTest {
      * own organization, {A2} another organization's account, {P} a project, {S} a serial range, {PT}/{PTC}
      * pending transfers from {A} to {A2}, {FREEZE} an account to freeze, {FROZEN} a frozen account to
      * unfreeze (a proposal needs the account's state of the moment), {AUTH1}/{AUTH2} Article 6
-     * authorizations of MNG, {PR}/{PR2} pending proposals (freezes) of MNG01, {CP} the tree size of a
-     * signed checkpoint that covers all of these.
+     * authorizations of MNG, {PR}/{PR2} pending proposals (freezes) of MNG01, {RET} the seq of a retirement
+     * from {A}, {CP} the tree size of a signed checkpoint that covers all of these.
      */
     static final List<Row> MATRIX = List.of(
             //                                                                           none op  adm adm~ hld hld~ gov gov~ exc exc~ aud
@@ -94,6 +94,7 @@ class AccessMatrixTest {
             row(GET, "/api/v1/reports/retirements?beneficiary=Matrix&fiscalYear=2025", null,
                                                                                          "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/reports/retirements/recent", null,                         "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/retirements/{RET}/certificate", null,                      "401 200 200 403 200 403 200 403 403 403 200"),
             row(GET, "/api/v1/explorer/config", null,                                   "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/ledger/head", null,                                        "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/ledger/checkpoints/latest", null,                          "200 200 200 200 200 200 200 200 200 200 200"),
@@ -270,6 +271,9 @@ class AccessMatrixTest {
         // first, so that the 2024 issuance stays whole for the authorization row: the issuance row only
         // proposes (four eyes) and adds no 2023 units.
         LedgerApi.issue("MNG01", project, 2022, List.of(own[1]), List.of(100L));
+        // A retirement from {A}, whose certificate the table reads once the checkpoint below covers it.
+        world.put("RET", LedgerApi.created(TestTokens.accountHolder(own[0]), "/api/v1/retirements", Map.of("fromAccountId",
+                own[1], "quantity", 1, "purpose", "VOLUNTARY", "beneficiary", "Matrix")).path("events[0].seq").toString());
 
         // Article 6: one authorization to amend, one to revoke, and a first transfer to adjust for,
         // all on a separate issuance so that the transfers in the table are not first transfers.

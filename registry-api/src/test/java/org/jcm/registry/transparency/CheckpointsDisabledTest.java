@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * With {@code jcm.checkpoint.enabled=false} the instance holds no log key and signs nothing: every
  * read of the transparency log is 404 {@code checkpoints_disabled}, not a 500 or an empty answer
- * that a client could take for a log without checkpoints yet. A unit's proof still checks the
- * caller's role first.
+ * that a client could take for a log without checkpoints yet. A unit's proof and a retirement's
+ * certificate still check the caller's role first.
  */
 @QuarkusTest
 @TestProfile(TransparencyReadProfile.Disabled.class)
@@ -32,5 +32,11 @@ class CheckpointsDisabledTest {
         problem(given().auth().oauth2(TestTokens.exchange("JPX")).get("/api/v1/units/JCM-MN001-2024-1-10/proof"), 403,
                 "forbidden_role");
         problem(given().get("/api/v1/units/JCM-MN001-2024-1-10/proof"), 401, "unauthorized");
+        // A retirement certificate likewise, whether or not a retirement has that seq.
+        problem(given().auth().oauth2(TestTokens.auditor()).get("/api/v1/retirements/1/certificate"), 404,
+                "checkpoints_disabled");
+        problem(given().auth().oauth2(TestTokens.exchange("JPX")).get("/api/v1/retirements/1/certificate"), 403,
+                "forbidden_role");
+        problem(given().get("/api/v1/retirements/1/certificate"), 401, "unauthorized");
     }
 }
