@@ -461,7 +461,7 @@ function certificateFacts(certificate, verified) {
   const heading = el('h3', {}, verified ? 'What the certificate\'s event states (verified)'
     : 'What the certificate\'s event states (not verified)');
   if (!event || typeof event !== 'object') {
-    return el('div', {id: 'certificate-view', 'data-verified': verified}, heading, el('p', {}, 'Its event is not a JSON object.'));
+    return el('div', {id: 'certificate-view', 'data-verified': String(verified)}, heading, el('p', {}, 'Its event is not a JSON object.'));
   }
   const facts = eventFacts(event);
   const rows = [
@@ -469,6 +469,6 @@ function certificateFacts(certificate, verified) {
     ['Units', facts.units.join(', ')], ['From account', facts.from],
     ...facts.others.map(([name, value]) => [name, factValue(name, value)]),
   ];
-  return el('div', {id: 'certificate-view', 'data-verified': verified}, heading,
-    el('dl', {class: 'facts', id: 'certificate-facts'}, rows.map(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])));
+  return el('div', {id: 'certificate-view', 'data-verified': String(verified)}, heading,
+    el('dl', {class: 'facts', id: 'certificate-facts'}, rows.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])));
 }

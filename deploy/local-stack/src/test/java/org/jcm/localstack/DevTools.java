@@ -165,6 +165,7 @@ final class DevTools implements AutoCloseable {
 
     /** Runs a script in every document this page loads from now on, before the document's own scripts. */
     void beforeEveryDocument(String source) throws Exception {
+        call("Page.enable", Map.of());
         call("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
     }
 

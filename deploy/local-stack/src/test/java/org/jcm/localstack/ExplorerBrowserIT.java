@@ -332,6 +332,8 @@ class ExplorerBrowserIT {
                     + " ? Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError'))"
                     + " : importKey(format, key, algorithm, ...rest); }");
             openUnit(browser, unit.serial());
+            assertThat(browser.evaluate("crypto.subtle.importKey.toString().includes('NotSupportedError')"))
+                    .as("the page runs without Ed25519").isEqualTo(true);
             long shown = number(browser.evaluate("Number(document.getElementById('checkpoint-size').dataset.value)"));
             assertThat(text(browser, "checkpoint-status")).isEqualTo("Partly verified in your browser: checkpoint " + shown
                     + ", but this browser's Web Crypto has no Ed25519, so the checkpoint's signature by " + signer(logKey())
