@@ -12,6 +12,8 @@ const NO_ED25519 = 'this browser\'s Web Crypto has no Ed25519';
 let settlementUrl = null;
 let keysRead = null;
 let offered = null;
+/** Counts the presses of each button, so that only the latest press's outcome is shown. */
+const runs = {prove: 0, certificate: 0};
 
 // ------------------------------------------------------------------ start
 
@@ -241,6 +243,7 @@ function ownOrigin(path) {
 }
 
 async function proveHistory() {
+  const run = ++runs.prove;
   const asked = offered;
   const token = bearer(byId('prove-token').value);
   byId('prove-result').replaceChildren();
@@ -258,14 +261,14 @@ async function proveHistory() {
       results.push(await checked(item, opened.checkpoint));
     }
     const cosigned = await cosignedBy(opened, known);
-    if (offered !== asked) {
+    if (offered !== asked || run !== runs.prove) {
       return;
     }
     byId('prove-result').append(entriesTable(results, opened.checkpoint.size), comparison(asked.seqs, results, opened.checkpoint.size));
     const outcome = historySummary(asked.query, read.complete, results, opened, known.log, cosigned);
     status('prove-status', outcome.text, outcome.kind);
   } catch (error) {
-    if (offered === asked) {
+    if (offered === asked && run === runs.prove) {
       status('prove-status', failure(error), 'error');
     }
   }
@@ -421,6 +424,7 @@ function certificateJson(text) {
 }
 
 async function checkCertificate(text) {
+  const run = ++runs.certificate;
   const result = byId('certificate-result');
   result.replaceChildren();
   if (!text.trim()) {
@@ -446,6 +450,9 @@ async function checkCertificate(text) {
     verified = outcome.kind === 'ok';
   } catch (error) {
     outcome = {kind: 'error', text: failure(error)};
+  }
+  if (run !== runs.certificate) {
+    return;
   }
   result.append(certificateFacts(certificate, verified));
   status('certificate-status', outcome.text, outcome.kind);
