@@ -53,6 +53,7 @@ final class DevTools implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final Object sending = new Object();
     private final AtomicInteger rewritten = new AtomicInteger();
     private final Queue<Exception> rewriteFailures = new ConcurrentLinkedQueue<>();
 
@@ -116,7 +117,10 @@ final class DevTools implements AutoCloseable {
         long id = ids.incrementAndGet();
         CompletableFuture<Map<String, Object>> answer = new CompletableFuture<>();
         pending.put(id, answer);
-        socket.sendText(Json.write(Map.of("id", id, "method", method, "params", params)), true).get(30, TimeUnit.SECONDS);
+        // The test's thread and the event thread both send; a WebSocket takes one message at a time.
+        synchronized (sending) {
+            socket.sendText(Json.write(Map.of("id", id, "method", method, "params", params)), true).get(30, TimeUnit.SECONDS);
+        }
         Map<String, Object> message = answer.get(ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         if (message.containsKey("error")) {
             throw new IllegalStateException(method + " failed: " + Json.write(message.get("error")));
@@ -196,6 +200,12 @@ final class DevTools implements AutoCloseable {
                 rewritten.incrementAndGet();
             } catch (Exception e) {
                 rewriteFailures.add(e);
+                try {
+                    // Let the original answer through, so that the page does not wait for it forever.
+                    call("Fetch.continueRequest", Map.of("requestId", id));
+                } catch (Exception ignored) {
+                    // The failure is reported by rewrittenResponses() and awaitTrue().
+                }
             }
         });
         List<Object> patterns = new ArrayList<>();
@@ -227,7 +237,8 @@ final class DevTools implements AutoCloseable {
         };
         while (!holds.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Not true after " + timeout.toSeconds() + " s: " + condition);
+                throw new IllegalStateException("Not true after " + timeout.toSeconds() + " s: " + condition,
+                        rewriteFailures.peek());
             }
             Thread.sleep(100);
         }
