@@ -2,23 +2,12 @@
 // settlement's public feeds (another origin, allowed by its CORS settings; docs/explorer.md).
 // Every text from the API reaches the page through textContent, never as markup.
 
-const API = '/api/v1';
-const SVG = 'http://www.w3.org/2000/svg';
+import {API, EVENT_NAMES, byId, cell, el, getJson, HttpError, number, numericCell, status, svg, table, when} from './common.js';
+import {offerProof, startProofs, withdrawProof} from './proof-view.js';
+
 const MAX_PROJECT_PAGES = 20;
 const MAX_HISTORY_PAGES = 20;
 const RECENT_RETIREMENTS = 20;
-
-const EVENT_NAMES = {
-  CreditsIssued: 'Issuance',
-  CreditsTransferred: 'Transfer',
-  CreditsRetired: 'Retirement',
-  CreditsCancelled: 'Cancellation',
-  UnitsAuthorized: 'Authorization',
-  AuthorizationAmended: 'Authorization amended',
-  AuthorizationRevoked: 'Authorization revoked',
-  FirstTransferRecorded: 'First transfer',
-  CorrespondingAdjustmentApplied: 'Corresponding adjustment',
-};
 
 /** What the Article 6 label of an instrument's units means. */
 const LABELS = {
@@ -28,48 +17,8 @@ const LABELS = {
 };
 
 const partyNames = new Map();
-const integer = new Intl.NumberFormat('en-US', {maximumFractionDigits: 0});
 
 // ------------------------------------------------------------------ small helpers
-
-/** An element with attributes (null and false left out) and children (strings become text). */
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  setAttributes(node, attributes);
-  append(node, children);
-  return node;
-}
-
-function svg(tag, attributes = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  setAttributes(node, attributes);
-  append(node, children);
-  return node;
-}
-
-function setAttributes(node, attributes) {
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== null && value !== undefined && value !== false) {
-      node.setAttribute(name, value === true ? '' : String(value));
-    }
-  }
-}
-
-function append(node, children) {
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) {
-      node.append(child instanceof Node ? child : String(child));
-    }
-  }
-}
-
-function byId(id) {
-  return document.getElementById(id);
-}
-
-function number(value) {
-  return value === null || value === undefined ? '' : integer.format(value);
-}
 
 function party(code) {
   if (!code) {
@@ -77,61 +26,6 @@ function party(code) {
   }
   const name = partyNames.get(code);
   return name ? `${name} (${code})` : code;
-}
-
-function when(at) {
-  return at ? at.replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC') : '';
-}
-
-/** A table with a caption, column headers and rows of cells (strings, nodes or {text, attrs} objects). */
-function table(caption, headers, rows, attributes = {}, footer = []) {
-  // Each cell carries its column's name, which narrow screens show next to it (explorer.css).
-  const labels = headers.map(h => h.label ?? h);
-  for (const row of [...rows, ...footer]) {
-    [...row.children].forEach((c, i) => c.setAttribute('data-label', labels[i] ?? ''));
-  }
-  return el('table', attributes,
-    el('caption', {}, caption),
-    el('thead', {}, el('tr', {}, headers.map(h => el('th', {scope: 'col', class: h.cls ?? (h.numeric ? 'num' : null)}, h.label ?? h)))),
-    el('tbody', {}, rows),
-    footer.length > 0 ? el('tfoot', {}, footer) : null);
-}
-
-function cell(content, attributes = {}) {
-  return el('td', attributes, content);
-}
-
-function numericCell(value, key) {
-  return el('td', {class: 'num', 'data-key': key, 'data-value': value}, number(value));
-}
-
-class HttpError extends Error {
-  constructor(status, detail) {
-    super(detail ? `${detail} (HTTP ${status})` : `HTTP ${status}`);
-    this.status = status;
-  }
-}
-
-async function getJson(url) {
-  const response = await fetch(url, {headers: {Accept: 'application/json'}});
-  if (!response.ok) {
-    let detail = null;
-    try {
-      const problem = await response.json();
-      detail = problem.detail || problem.title || null;
-    } catch (ignored) {
-      // Not problem+json: the status says enough.
-    }
-    throw new HttpError(response.status, detail);
-  }
-  return response.json();
-}
-
-function status(id, text, kind = 'info') {
-  const node = byId(id);
-  node.textContent = text;
-  node.dataset.kind = kind;
-  node.hidden = !text;
 }
 
 // ------------------------------------------------------------------ totals
@@ -277,6 +171,7 @@ async function showAskedUnit() {
 async function lookUp(query) {
   const result = byId('unit-result');
   result.replaceChildren();
+  withdrawProof();
   status('unit-status', `Looking up ${query}…`);
   let lookup;
   const history = [];
@@ -301,6 +196,7 @@ async function lookUp(query) {
   }
   result.append(unitView(lookup, history));
   status('unit-status', `${history.length} event(s) touched the units of ${query}.`);
+  offerProof(query, history.map(e => e.seq));
 }
 
 function unitView(lookup, history) {
@@ -531,6 +427,7 @@ async function start() {
     section('prices-status', () => loadPrices(settings.settlementUrl)),
     section('ledger-status', () => loadHead(settings)),
     section('unit-status', showAskedUnit),
+    section('checkpoint-status', () => startProofs(settings)),
   ]);
   document.body.dataset.state = 'ready';
 }

@@ -10,22 +10,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jcm.ledger.canonical.Json;
 
 /**
  * One headless Chromium page driven over the Chrome DevTools protocol, as a person would use it:
- * load a page, focus a field, type, press Enter, and read the page back. Only what the explorer's
- * browser test needs.
+ * load a page, focus a field, type, press Enter, and read the page back; and, to show what the page
+ * does with answers it cannot trust, rewrite responses before the page sees them (the Fetch domain)
+ * or run a script before the page's own. Only what the explorer's browser test needs.
  */
 final class DevTools implements AutoCloseable {
 
@@ -36,6 +46,16 @@ final class DevTools implements AutoCloseable {
     private final WebSocket socket;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, CompletableFuture<Map<String, Object>>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Consumer<Map<String, Object>>> handlers = new ConcurrentHashMap<>();
+    /** Events are handled off the socket's thread, so that a handler may call the browser and wait. */
+    private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "devtools-events");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Object sending = new Object();
+    private final AtomicInteger rewritten = new AtomicInteger();
+    private final Queue<Exception> rewriteFailures = new ConcurrentLinkedQueue<>();
 
     private DevTools(Process browser, WebSocket socket) {
         this.browser = browser;
@@ -97,7 +117,10 @@ final class DevTools implements AutoCloseable {
         long id = ids.incrementAndGet();
         CompletableFuture<Map<String, Object>> answer = new CompletableFuture<>();
         pending.put(id, answer);
-        socket.sendText(Json.write(Map.of("id", id, "method", method, "params", params)), true).get(30, TimeUnit.SECONDS);
+        // The test's thread and the event thread both send; a WebSocket takes one message at a time.
+        synchronized (sending) {
+            socket.sendText(Json.write(Map.of("id", id, "method", method, "params", params)), true).get(30, TimeUnit.SECONDS);
+        }
         Map<String, Object> message = answer.get(ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         if (message.containsKey("error")) {
             throw new IllegalStateException(method + " failed: " + Json.write(message.get("error")));
@@ -135,6 +158,72 @@ final class DevTools implements AutoCloseable {
                 "windowsVirtualKeyCode", 13, "nativeVirtualKeyCode", 13));
     }
 
+    /** Clicks an element as a person would press it (its click handler and form submission run). */
+    void click(String selector) throws Exception {
+        Object found = evaluate("(() => { const e = document.querySelector(" + Json.write(selector) + "); "
+                + "if (!e) { return false; } e.click(); return true; })()");
+        if (!Boolean.TRUE.equals(found)) {
+            throw new IllegalStateException("Nothing to click at " + selector);
+        }
+    }
+
+    /** Runs a script in every document this page loads from now on, before the document's own scripts. */
+    void beforeEveryDocument(String source) throws Exception {
+        call("Page.enable", Map.of());
+        call("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
+    }
+
+    /**
+     * Rewrites the bodies of the responses whose URL matches one of the patterns ({@code *} any
+     * characters) before the page reads them: {@code rewrite} gets the URL and the body and answers the
+     * new body. Status and headers stay, except the length and encoding, which no longer apply.
+     */
+    void rewriteResponses(List<String> urlPatterns, BiFunction<String, String, String> rewrite) throws Exception {
+        handlers.put("Fetch.requestPaused", paused -> {
+            Object id = paused.get("requestId");
+            try {
+                Map<String, Object> original = call("Fetch.getResponseBody", Map.of("requestId", id));
+                String body = Boolean.TRUE.equals(original.get("base64Encoded"))
+                        ? new String(Base64.getDecoder().decode((String) original.get("body")), StandardCharsets.UTF_8)
+                        : (String) original.get("body");
+                String changed = rewrite.apply((String) ((Map<?, ?>) paused.get("request")).get("url"), body);
+                List<Object> headers = new ArrayList<>();
+                for (Object header : (List<?>) paused.getOrDefault("responseHeaders", List.of())) {
+                    String name = String.valueOf(((Map<?, ?>) header).get("name")).toLowerCase(Locale.ROOT);
+                    if (!name.equals("content-length") && !name.equals("content-encoding")) {
+                        headers.add(header);
+                    }
+                }
+                call("Fetch.fulfillRequest", Map.of("requestId", id, "responseCode", paused.get("responseStatusCode"),
+                        "responseHeaders", headers,
+                        "body", Base64.getEncoder().encodeToString(changed.getBytes(StandardCharsets.UTF_8))));
+                rewritten.incrementAndGet();
+            } catch (Exception e) {
+                rewriteFailures.add(e);
+                try {
+                    // Let the original answer through, so that the page does not wait for it forever.
+                    call("Fetch.continueRequest", Map.of("requestId", id));
+                } catch (Exception ignored) {
+                    // The failure is reported by rewrittenResponses() and awaitTrue().
+                }
+            }
+        });
+        List<Object> patterns = new ArrayList<>();
+        for (String pattern : urlPatterns) {
+            patterns.add(Map.of("urlPattern", pattern, "requestStage", "Response"));
+        }
+        call("Fetch.enable", Map.of("patterns", patterns));
+    }
+
+    /** How many responses were rewritten so far; a rewrite that failed is thrown here. */
+    int rewrittenResponses() {
+        Exception failure = rewriteFailures.peek();
+        if (failure != null) {
+            throw new IllegalStateException("A response could not be rewritten", failure);
+        }
+        return rewritten.get();
+    }
+
     /** Waits until a JavaScript condition holds in the page. */
     void awaitTrue(String condition, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -148,7 +237,8 @@ final class DevTools implements AutoCloseable {
         };
         while (!holds.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Not true after " + timeout.toSeconds() + " s: " + condition);
+                throw new IllegalStateException("Not true after " + timeout.toSeconds() + " s: " + condition,
+                        rewriteFailures.peek());
             }
             Thread.sleep(100);
         }
@@ -156,6 +246,7 @@ final class DevTools implements AutoCloseable {
 
     @Override
     public void close() {
+        events.shutdownNow();
         socket.abort();
         stop(browser);
     }
@@ -183,7 +274,14 @@ final class DevTools implements AutoCloseable {
                 answer.complete(typed);
             }
         }
-        // Events (messages without an id) are not needed.
+        if (parsed instanceof Map<?, ?> event && event.get("method") instanceof String method) {
+            Consumer<Map<String, Object>> handler = handlers.get(method);
+            if (handler != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> params = (Map<String, Object>) event.get("params");
+                events.execute(() -> handler.accept(params));
+            }
+        }
     }
 
     /** Collects a message's frames and hands whole messages to the driver. */

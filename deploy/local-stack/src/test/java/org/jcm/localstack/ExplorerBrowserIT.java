@@ -14,17 +14,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.jcm.ledger.canonical.Jcs;
 import org.jcm.ledger.canonical.Json;
-import org.junit.jupiter.api.AfterEach;
+import org.jcm.ledger.proof.Checkpoint;
+import org.jcm.ledger.proof.MerkleHash;
+import org.jcm.ledger.proof.MerkleProofs;
+import org.jcm.ledger.proof.NoteKeys;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,10 +45,15 @@ import org.junit.jupiter.api.io.TempDir;
  * across origins) and the ledger head as the APIs give them, and, for the URL fragment
  * {@code #unit=<serial>}, every event of the unit's history. Then, driven over the DevTools
  * protocol, a serial typed into the search box and Enter show that unit's history. Screenshots at desktop and phone width
- * go to {@code target/}. Chromium comes from {@code deploy/explorer/install-chromium.sh} when it is
- * missing; the test is aborted, with the reason, only when it cannot be installed.
+ * go to {@code target/}. The proofs in the browser: the signed checkpoint, a unit's history proven
+ * with a demo token and a retirement certificate verify; an altered proof, checkpoint or certificate,
+ * and a browser without Ed25519, are reported as such; the page's proof module agrees with the Java
+ * reference on vectors it computes. One stack serves every test. Chromium comes from
+ * {@code deploy/explorer/install-chromium.sh} when it is missing; the test is aborted, with the
+ * reason, only when it cannot be installed.
  */
 @Tag("local-stack")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExplorerBrowserIT {
 
     /** The flags the project runs Chromium with (docs/explorer.md). */
@@ -46,19 +61,40 @@ class ExplorerBrowserIT {
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--hide-scrollbars", "--virtual-time-budget=20000");
 
+    /** How long the page may take to check a proof; the local stack checkpoints every 10 s. */
+    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path temporary;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process launcher;
+    private String chromium;
+    private String registry;
+    private String settlement;
+    private Map<String, String> tokens;
+
+    @BeforeAll
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void startTheStack() throws Exception {
+        chromium = chromium();
+        int[] ports = Launcher.freePorts(4);
+        registry = "http://localhost:" + ports[0];
+        settlement = "http://localhost:" + ports[1];
+        launcher = Launcher.launch(Launcher.arguments(temporary.resolve("data"), ports), temporary.resolve("launcher.out"));
+        Launcher.awaitReady(launcher, temporary.resolve("launcher.out"));
+        tokens = new HashMap<>();
+        for (String line : Files.readAllLines(temporary.resolve("data").resolve("tokens.env"))) {
+            int equals = line.indexOf('=');
+            if (line.startsWith("JCM_TOKEN_") && equals > 0) {
+                tokens.put(line.substring(0, equals), line.substring(equals + 1).strip());
+            }
+        }
+    }
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
-    void the_explorer_shows_the_demo_totals_and_a_units_history_without_a_token(@TempDir Path temporary) throws Exception {
-        String chromium = chromium();
-        int[] ports = Launcher.freePorts(4);
-        String registry = "http://localhost:" + ports[0];
-        String settlement = "http://localhost:" + ports[1];
-        launcher = Launcher.launch(Launcher.arguments(temporary.resolve("data"), ports), temporary.resolve("launcher.out"));
-        Launcher.awaitReady(launcher, temporary.resolve("launcher.out"));
-
+    void the_explorer_shows_the_demo_totals_and_a_units_history_without_a_token() throws Exception {
         // What the page must show, from the public APIs.
         Map<String, Object> summary = object(getJson(registry + "/api/v1/reports/summary"));
         List<Object> summaryRows = list(summary.get("rows"));
@@ -173,7 +209,364 @@ class ExplorerBrowserIT {
         screenshot(chromium, page, 390, 9000, target.resolve("explorer-phone.png"), temporary.resolve("profile-phone"));
     }
 
-    @AfterEach
+    // ------------------------------------------------------------------ proof in the browser
+
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void the_browser_verifies_the_signed_checkpoint_a_units_history_with_a_token_and_a_retirement_certificate() throws Exception {
+        Unit unit = demoUnit();
+        Map<String, Object> checkpoint = awaitCosignedCheckpoint(unit.lastSeq());
+        long treeSize = number(checkpoint.get("treeSize"));
+        List<Map<String, Object>> proven = proofItems(unit.serial(), tokens.get("JCM_TOKEN_AUDITOR"));
+        // What the browser is given verifies with the Java reference: the page must agree.
+        Checkpoint signed = Checkpoint.open(proofNote(unit.serial()), NoteKeys.verifier(logKey()));
+        for (Map<String, Object> item : proven) {
+            assertThat(MerkleProofs.verifyInclusion(MerkleHash.leaf(bytes((String) item.get("eventJson"))),
+                    number(item.get("seq")) - 1, signed.size(), hashes(item.get("hashes")), signed.root()))
+                    .as("entry %s in Java", item.get("seq")).isTrue();
+        }
+        Map<String, Object> certificate = certificate(unit.retirementSeq(), treeSize);
+
+        try (DevTools browser = browser("profile-proof")) {
+            openUnit(browser, unit.serial());
+            long shown = number(browser.evaluate("Number(document.getElementById('checkpoint-size').dataset.value)"));
+            assertThat(shown).as("the checkpoint the page checked").isGreaterThanOrEqualTo(treeSize);
+            assertThat(text(browser, "checkpoint-status")).startsWith("Verified in your browser: checkpoint " + shown
+                    + ", signed by " + signer(logKey()) + ", cosigned by " + signer(witnessKey()) + " at ");
+            assertThat(outcome(browser, "checkpoint-signature")).isEqualTo("verified");
+            assertThat(outcome(browser, "checkpoint-cosignature")).isEqualTo("verified");
+            assertThat(text(browser, "log-key")).isEqualTo(logKey());
+
+            // The unit's history, proven with the auditor's demo token typed into the form.
+            String token = tokens.get("JCM_TOKEN_AUDITOR");
+            prove(browser, token);
+            assertThat(text(browser, "prove-status")).startsWith("Verified in your browser: these " + proven.size()
+                    + " entries are entries of checkpoint " + shown + ", signed by " + signer(logKey()) + ", cosigned by "
+                    + signer(witnessKey()) + " at ");
+            assertThat(browser.evaluate("Array.from(document.querySelectorAll('#proof-entries tr[data-seq]'), "
+                    + "r => r.dataset.seq + ' ' + r.dataset.outcome)"))
+                    .isEqualTo(proven.stream().map(i -> i.get("seq") + " verified").toList());
+            String retirement = text(browser, "#proof-entries tr[data-seq=\"" + unit.retirementSeq() + "\"]");
+            assertThat(retirement).as("the retirement's facts, read from the proven bytes").contains("Retirement",
+                    String.format(Locale.US, "%,d", DemoScenario.RETIRED), "beneficiary: " + DemoScenario.JAPANESE_COMPANY,
+                    "purpose: VOLUNTARY");
+            assertThat(text(browser, "prove-compare")).startsWith("The public history above lists the same "
+                    + unit.seqs().size() + " entries up to checkpoint " + shown + ".");
+            assertThat(browser.evaluate("localStorage.length + sessionStorage.length === 0 && !location.href.includes("
+                    + Json.write(token) + ") && !document.cookie.includes(" + Json.write(token.substring(0, 20)) + ")"))
+                    .as("the token is held in the page's memory only").isEqualTo(true);
+            browser.click("#prove-forget");
+            assertThat(browser.evaluate("document.getElementById('prove-token').value")).isEqualTo("");
+
+            // A retirement certificate, pasted.
+            checkCertificate(browser, Json.write(certificate));
+            assertThat(text(browser, "certificate-status")).startsWith("Verified in your browser: retirement seq "
+                    + unit.retirementSeq() + " is entry " + unit.retirementSeq() + " of checkpoint " + treeSize + ", signed by "
+                    + signer(logKey()) + ", cosigned by " + signer(witnessKey()) + " at ");
+            assertThat(browser.evaluate("document.getElementById('certificate-view').dataset.verified")).isEqualTo("true");
+            assertThat(text(browser, "certificate-facts")).contains(DemoScenario.JAPANESE_COMPANY,
+                    String.format(Locale.US, "%,d", DemoScenario.RETIRED), "VOLUNTARY");
+        }
+    }
+
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void the_browser_says_why_it_cannot_verify_an_altered_proof_checkpoint_or_certificate() throws Exception {
+        Unit unit = demoUnit();
+        Map<String, Object> checkpoint = awaitCosignedCheckpoint(unit.lastSeq());
+        long treeSize = number(checkpoint.get("treeSize"));
+        List<Map<String, Object>> proven = proofItems(unit.serial(), tokens.get("JCM_TOKEN_AUDITOR"));
+        long firstSeq = number(proven.get(0).get("seq"));
+        String altered = DemoScenario.JAPANESE_COMPANY.replaceFirst("S", "T");
+
+        try (DevTools browser = browser("profile-tampered")) {
+            // The registry's answers altered on the way: one entry's event (a beneficiary rewritten in the
+            // database) and another entry's proof hash; and the latest checkpoint's root.
+            browser.rewriteResponses(List.of("*/api/v1/units/*/proof*", "*/api/v1/ledger/checkpoints/latest*"), (url, body) ->
+                    url.contains("/proof") ? alteredProof(body, unit.retirementSeq(), firstSeq, altered) : alteredCheckpoint(body));
+            openUnit(browser, unit.serial());
+            long shown = number(browser.evaluate("Number(document.getElementById('checkpoint-size')?.dataset.value ?? 0)"));
+            assertThat(text(browser, "checkpoint-status")).isEqualTo("Could not verify: the signature by " + signer(logKey())
+                    + " does not verify: the checkpoint or its signature was altered.");
+            assertThat(outcome(browser, "checkpoint-signature")).isEqualTo("failed");
+            assertThat(shown).as("no checkpoint size is shown as verified").isZero();
+
+            prove(browser, tokens.get("JCM_TOKEN_AUDITOR"));
+            String status = text(browser, "prove-status");
+            assertThat(status).startsWith("Could not verify: the inclusion proof of entry " + firstSeq
+                    + " does not lead to the root of checkpoint ").endsWith(": the event or its proof was altered. "
+                    + (proven.size() - 2) + " of " + proven.size() + " entries verified.");
+            assertThat(browser.evaluate("Array.from(document.querySelectorAll('#proof-entries tr[data-outcome=\"failed\"]'), "
+                    + "r => Number(r.dataset.seq))")).isEqualTo(List.of(firstSeq, unit.retirementSeq()));
+            assertThat(text(browser, "proof-entries")).as("no altered fact is shown as proven").doesNotContain(altered);
+            assertThat(browser.rewrittenResponses()).as("responses altered").isGreaterThanOrEqualTo(2);
+        }
+
+        // Certificates with one byte altered: in the event, and in the checkpoint's signature.
+        Map<String, Object> certificate = certificate(unit.retirementSeq(), treeSize);
+        Map<String, Object> alteredEvent = new LinkedHashMap<>(certificate);
+        alteredEvent.put("event", ((String) certificate.get("event")).replace(DemoScenario.JAPANESE_COMPANY, altered));
+        Map<String, Object> alteredSignature = new LinkedHashMap<>(certificate);
+        alteredSignature.put("checkpoint", alteredSignatureLine((String) certificate.get("checkpoint")));
+        try (DevTools browser = browser("profile-certificate")) {
+            browser.navigate(registry + "/explorer/");
+            browser.awaitTrue("document.body.dataset.state === 'ready'", PAGE_TIMEOUT);
+            checkCertificate(browser, Json.write(alteredEvent));
+            assertThat(text(browser, "certificate-status")).isEqualTo("Could not verify: the inclusion proof of entry "
+                    + unit.retirementSeq() + " does not lead to the root of checkpoint " + treeSize
+                    + ": the event or its proof was altered.");
+            assertThat(browser.evaluate("document.getElementById('certificate-view').dataset.verified")).isEqualTo("false");
+            assertThat(text(browser, "certificate-view")).contains("(not verified)");
+            checkCertificate(browser, Json.write(alteredSignature));
+            assertThat(text(browser, "certificate-status")).isEqualTo("Could not verify: the signature by " + signer(logKey())
+                    + " does not verify: the checkpoint or its signature was altered.");
+            checkCertificate(browser, "{\"event\": 1}");
+            assertThat(text(browser, "certificate-status")).startsWith("Could not verify: a certificate needs \"event\"");
+        }
+
+        // A browser whose Web Crypto has no Ed25519: the proofs are checked, the signatures are not, and it says so.
+        try (DevTools browser = browser("profile-no-ed25519")) {
+            browser.beforeEveryDocument("{ const importKey = crypto.subtle.importKey.bind(crypto.subtle);"
+                    + " crypto.subtle.importKey = (format, key, algorithm, ...rest) =>"
+                    + " (algorithm && (algorithm === 'Ed25519' || algorithm.name === 'Ed25519'))"
+                    + " ? Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError'))"
+                    + " : importKey(format, key, algorithm, ...rest); }");
+            openUnit(browser, unit.serial());
+            assertThat(browser.evaluate("crypto.subtle.importKey.toString().includes('NotSupportedError')"))
+                    .as("the page runs without Ed25519").isEqualTo(true);
+            long shown = number(browser.evaluate("Number(document.getElementById('checkpoint-size').dataset.value)"));
+            assertThat(text(browser, "checkpoint-status")).isEqualTo("Partly verified in your browser: checkpoint " + shown
+                    + ", but this browser's Web Crypto has no Ed25519, so the checkpoint's signature by " + signer(logKey())
+                    + " was not checked.");
+            assertThat(outcome(browser, "checkpoint-signature")).isEqualTo("unchecked");
+            assertThat(outcome(browser, "checkpoint-cosignature")).isEqualTo("unchecked");
+            prove(browser, tokens.get("JCM_TOKEN_AUDITOR"));
+            assertThat(text(browser, "prove-status")).isEqualTo("Partly verified in your browser: these " + proven.size()
+                    + " entries are entries of checkpoint " + shown + ", but this browser's Web Crypto has no Ed25519, so the"
+                    + " checkpoint's signature by " + signer(logKey()) + " was not checked.");
+        }
+    }
+
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void the_pages_proof_module_agrees_with_the_java_reference_and_refuses_every_altered_vector() throws Exception {
+        ProofVectors vectors = ProofVectors.compute();
+        try (DevTools browser = browser("profile-vectors")) {
+            browser.navigate(registry + "/explorer/");
+            browser.awaitTrue("document.body.dataset.state === 'ready'", PAGE_TIMEOUT);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> result = (Map<String, Object>) browser.evaluate(
+                    ProofVectors.script("/explorer/proof.js", vectors.json()));
+            assertThat(result).as("the browser's verdicts on the Java vectors").isEqualTo(vectors.expected());
+        }
+    }
+
+    // ------------------------------------------------------------------ proofs: the page
+
+    private DevTools browser(String profile) throws Exception {
+        List<String> command = chromiumCommand(chromium, temporary.resolve(profile));
+        command.removeIf(flag -> flag.startsWith("--virtual-time-budget"));
+        command.add("--window-size=1280,2000");
+        return DevTools.start(command, temporary.resolve(profile + ".log"));
+    }
+
+    private void openUnit(DevTools browser, String serial) throws Exception {
+        browser.navigate(registry + "/explorer/#unit=" + URLEncoder.encode(serial, StandardCharsets.UTF_8));
+        browser.awaitTrue("document.body.dataset.state === 'ready' && !document.getElementById('prove-form').hidden",
+                PAGE_TIMEOUT);
+    }
+
+    /** Types the token into the form and presses "Prove this history"; waits for the verdict. */
+    private static void prove(DevTools browser, String token) throws Exception {
+        browser.evaluate("document.getElementById('prove-token').value = ''; "
+                + "document.getElementById('prove-status').dataset.kind = 'info'");
+        browser.evaluate("document.getElementById('prove-token').focus()");
+        browser.type(token);
+        browser.click("#prove-form button[type=submit]");
+        awaitVerdict(browser, "prove-status");
+    }
+
+    private static void checkCertificate(DevTools browser, String json) throws Exception {
+        browser.evaluate("document.getElementById('certificate-json').value = ''; "
+                + "document.getElementById('certificate-status').dataset.kind = 'info'");
+        browser.evaluate("document.getElementById('certificate-json').focus()");
+        browser.type(json);
+        browser.click("#certificate-form button[type=submit]");
+        awaitVerdict(browser, "certificate-status");
+    }
+
+    /** Waits until a status line says verified, partly verified or could not verify. */
+    private static void awaitVerdict(DevTools browser, String id) throws Exception {
+        browser.awaitTrue("['ok', 'warning', 'error'].includes(document.getElementById(" + Json.write(id) + ").dataset.kind)"
+                + " && /verif/i.test(document.getElementById(" + Json.write(id) + ").textContent)", PAGE_TIMEOUT);
+    }
+
+    /** The text of the element with this id, or of the first element this selector finds. */
+    private static String text(DevTools browser, String idOrSelector) throws Exception {
+        String selector = idOrSelector.matches("[a-z-]+") ? "#" + idOrSelector : idOrSelector;
+        Object text = browser.evaluate("(() => { const e = document.querySelector(" + Json.write(selector) + ");"
+                + " return e ? e.textContent.replace(/\\s+/g, ' ').trim() : null; })()");
+        assertThat(text).as("the page shows " + selector).isNotNull();
+        return (String) text;
+    }
+
+    private static String outcome(DevTools browser, String id) throws Exception {
+        return (String) browser.evaluate("document.getElementById(" + Json.write(id) + ").dataset.outcome");
+    }
+
+    // ------------------------------------------------------------------ proofs: what the stack serves
+
+    /** The demo's Mongolian allocation: its serial, its entries, and its retirement's seq. */
+    private record Unit(String serial, List<Long> seqs, long retirementSeq) {
+
+        long lastSeq() {
+            return seqs.get(seqs.size() - 1);
+        }
+    }
+
+    private Unit demoUnit() throws Exception {
+        Map<String, Object> project = object(list(object(getJson(registry + "/api/v1/projects")).get("items")).get(0));
+        String serial = (String) object(list(object(list(project.get("issuances")).get(0)).get("allocations")).get(0)).get("serial");
+        List<Object> history = list(object(getJson(registry + "/api/v1/units/" + URLEncoder.encode(serial, StandardCharsets.UTF_8)))
+                .get("history"));
+        List<Long> seqs = history.stream().map(e -> number(object(e).get("seq"))).toList();
+        long retirement = history.stream().filter(e -> "CreditsRetired".equals(object(e).get("type")))
+                .map(e -> number(object(e).get("seq"))).findFirst().orElseThrow();
+        return new Unit(serial, seqs, retirement);
+    }
+
+    /** Waits for a checkpoint that covers {@code seq} and that the witness cosigned; the stack signs every 10 s. */
+    private Map<String, Object> awaitCosignedCheckpoint(long seq) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            HttpResponse<String> latest = get(registry + "/api/v1/ledger/checkpoints/latest");
+            if (latest.statusCode() == 200) {
+                Map<String, Object> checkpoint = object(Json.parse(latest.body()));
+                if (number(checkpoint.get("treeSize")) >= seq && !list(checkpoint.get("cosignatures")).isEmpty()) {
+                    return checkpoint;
+                }
+            }
+            assertThat(System.nanoTime()).as("a cosigned checkpoint covering seq %d in time: %s", seq, latest.body())
+                    .isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    private List<Map<String, Object>> proofItems(String serial, String token) throws Exception {
+        List<Map<String, Object>> items = new ArrayList<>();
+        String after = null;
+        do {
+            Map<String, Object> page = object(getJson(registry + "/api/v1/units/" + URLEncoder.encode(serial, StandardCharsets.UTF_8)
+                    + "/proof" + (after == null ? "" : "?after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)), token));
+            list(page.get("items")).forEach(i -> items.add(object(i)));
+            after = (String) page.get("next");
+        } while (after != null);
+        return items;
+    }
+
+    private String proofNote(String serial) throws Exception {
+        return (String) object(object(getJson(registry + "/api/v1/units/" + URLEncoder.encode(serial, StandardCharsets.UTF_8)
+                + "/proof", tokens.get("JCM_TOKEN_AUDITOR"))).get("checkpoint")).get("note");
+    }
+
+    /**
+     * A retirement certificate's members (docs/hash-chain.md, "Retirement certificates"), built from
+     * the auditor's read of the event, the public inclusion proof and the checkpoint's note, and
+     * checked with the Java reference before the page sees it.
+     */
+    private Map<String, Object> certificate(long seq, long treeSize) throws Exception {
+        Map<String, Object> entry = object(list(object(getJson(registry + "/api/v1/ledger/events?after=" + (seq - 1) + "&limit=1",
+                tokens.get("JCM_TOKEN_AUDITOR"))).get("items")).get(0));
+        assertThat(number(entry.get("seq"))).isEqualTo(seq);
+        String event = Jcs.canonicalize(entry.get("event"));
+        List<Object> inclusion = list(object(getJson(registry + "/api/v1/ledger/proofs/inclusion?seq=" + seq + "&treeSize="
+                + treeSize)).get("hashes"));
+        HttpRequest plain = HttpRequest.newBuilder(URI.create(registry + "/api/v1/ledger/checkpoints/" + treeSize))
+                .header("Accept", "text/plain").timeout(Duration.ofSeconds(30)).GET().build();
+        String note = http.send(plain, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        Checkpoint checkpoint = Checkpoint.open(note, NoteKeys.verifier(logKey()));
+        assertThat(MerkleProofs.verifyInclusion(MerkleHash.leaf(bytes(event)), seq - 1, treeSize, hashes(inclusion),
+                checkpoint.root())).as("the certificate verifies in Java").isTrue();
+        Map<String, Object> certificate = new LinkedHashMap<>();
+        certificate.put("event", event);
+        certificate.put("seq", seq);
+        certificate.put("checkpoint", note);
+        certificate.put("inclusion", inclusion);
+        certificate.put("treeSize", treeSize);
+        certificate.put("leafIndex", seq - 1);
+        return certificate;
+    }
+
+    private String logKey() throws Exception {
+        return (String) object(getJson(registry + "/api/v1/ledger/keys")).get("logKey");
+    }
+
+    private String witnessKey() throws Exception {
+        return (String) object(getJson(settlement + "/api/v1/witness/key")).get("verifierKey");
+    }
+
+    /** How the page names a key: {@code name (key id 8hex)}. */
+    private static String signer(String verifierKey) {
+        String[] parts = verifierKey.split("\\+", 3);
+        return parts[0] + " (key id " + parts[1] + ")";
+    }
+
+    /** A unit's proof page with the retirement's beneficiary rewritten and one proof hash of the first entry flipped. */
+    private static String alteredProof(String body, long retirementSeq, long firstSeq, String beneficiary) {
+        Map<String, Object> page = object(Json.parse(body));
+        for (Object item : list(page.get("items"))) {
+            Map<String, Object> entry = object(item);
+            if (number(entry.get("seq")) == retirementSeq) {
+                entry.put("eventJson", ((String) entry.get("eventJson")).replace(DemoScenario.JAPANESE_COMPANY, beneficiary));
+            }
+            if (number(entry.get("seq")) == firstSeq) {
+                List<Object> hashes = new ArrayList<>(list(entry.get("hashes")));
+                byte[] hash = Base64.getDecoder().decode((String) hashes.get(0));
+                hash[7] ^= 1;
+                hashes.set(0, Base64.getEncoder().encodeToString(hash));
+                entry.put("hashes", hashes);
+            }
+        }
+        return Json.write(page);
+    }
+
+    /** The latest checkpoint's answer with one bit of the root in its note flipped (the signature then fails). */
+    private static String alteredCheckpoint(String body) {
+        Map<String, Object> checkpoint = object(Json.parse(body));
+        String note = (String) checkpoint.get("note");
+        String[] lines = note.split("\n", -1);
+        byte[] root = Base64.getDecoder().decode(lines[2]);
+        root[3] ^= 1;
+        lines[2] = Base64.getEncoder().encodeToString(root);
+        checkpoint.put("note", String.join("\n", lines));
+        checkpoint.put("rootHash", lines[2]);
+        return Json.write(checkpoint);
+    }
+
+    /** A note whose log signature has one bit flipped. */
+    private static String alteredSignatureLine(String note) {
+        String[] lines = note.split("\n", -1);
+        String line = lines[4];
+        int space = line.lastIndexOf(' ');
+        byte[] signature = Base64.getDecoder().decode(line.substring(space + 1));
+        signature[10] ^= 1;
+        lines[4] = line.substring(0, space + 1) + Base64.getEncoder().encodeToString(signature);
+        return String.join("\n", lines);
+    }
+
+    private static List<byte[]> hashes(Object base64s) {
+        return list(base64s).stream().map(h -> Base64.getDecoder().decode((String) h)).toList();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    @AfterAll
     void stopTheStack() throws InterruptedException {
         if (launcher != null && launcher.isAlive()) {
             List<ProcessHandle> children = launcher.descendants().toList();
@@ -292,6 +685,14 @@ class ExplorerBrowserIT {
     private Object getJson(String url) throws Exception {
         HttpResponse<String> response = get(url);
         assertThat(response.statusCode()).as(url + " without a token: " + response.body()).isEqualTo(200);
+        return Json.parse(response.body());
+    }
+
+    private Object getJson(String url, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(url + " with a token: " + response.body()).isEqualTo(200);
         return Json.parse(response.body());
     }
 

@@ -19,7 +19,7 @@ import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the public explorer page needs from registry-api, without a token: the page and the
+ * What the public explorer page needs from registry-api, without a token: the page, its modules and the
  * verifier it links to, the site root's redirect, the page's settings, and the newest
  * retirements of any beneficiary.
  */
@@ -35,6 +35,13 @@ class ExplorerEndpointsTest {
                 .body(containsString("<title>JCM registry explorer</title>"), containsString("explorer.js"));
         given().when().get("/explorer/explorer.js").then().statusCode(200).body(containsString("/reports/retirements/recent"));
         given().when().get("/explorer/explorer.css").then().statusCode(200).contentType(startsWith("text/css"));
+        // The modules it imports, served as JavaScript (a browser runs a module only with a JavaScript type).
+        given().when().get("/explorer/common.js").then().statusCode(200).contentType(containsString("javascript"))
+                .body(containsString("export function el("));
+        given().when().get("/explorer/proof.js").then().statusCode(200).contentType(containsString("javascript"))
+                .body(containsString("export async function verifyInclusion("), containsString("'Ed25519'"));
+        given().when().get("/explorer/proof-view.js").then().statusCode(200).contentType(containsString("javascript"))
+                .body(containsString("/proof"), containsString("/witness/key"));
         given().when().get("/explorer/verifier/verify-ledger.py").then()
                 .statusCode(200).body(containsString("Verify the JCM ledger hash chain"));
         given().when().get("/explorer/verifier/hash-chain.md").then().statusCode(200).body(startsWith("# Hash chain"));
