@@ -10,7 +10,8 @@ public sealed interface Command
         permits RegisterParty, UpdateParty, RegisterRegistry, RegisterOrganization, OpenAccount, CloseAccount,
         RegisterProject, SubmitIssuanceRequest, TransferCredits, RetireCredits, ProposableAction,
         ProposeAction, ApproveProposal, RejectProposal, ExpireProposals, SetTransferPolicy, AddTrustedAccount,
-        RemoveTrustedAccount, ApprovePendingTransfer, CancelPendingTransfer, ProcessDueTransfers {
+        RemoveTrustedAccount, ApprovePendingTransfer, CancelPendingTransfer, ProcessDueTransfers,
+        RegisterMethodology, UpdateMethodology, AccreditThirdPartyEntity, UpdateThirdPartyEntity {
     /**
      * Dispatches on the command type: calls the {@code visit} method of {@code visitor} for this
      * record and returns its result, so that adding a command type fails compilation wherever
@@ -80,5 +81,13 @@ public sealed interface Command
         R visitCancelPendingTransfer(CancelPendingTransfer command);
 
         R visitProcessDueTransfers(ProcessDueTransfers command);
+
+        R visitRegisterMethodology(RegisterMethodology command);
+
+        R visitUpdateMethodology(UpdateMethodology command);
+
+        R visitAccreditThirdPartyEntity(AccreditThirdPartyEntity command);
+
+        R visitUpdateThirdPartyEntity(UpdateThirdPartyEntity command);
     }
 }

@@ -12,7 +12,15 @@ public enum Role {
     ACCOUNT_HOLDER("account-holder"),
     GOVERNMENT("government"),
     EXCHANGE("exchange"),
-    AUDITOR("auditor");
+    AUDITOR("auditor"),
+    /** A third-party entity (validator and verifier); the scope is its id, e.g. {@code TPE-0001}. */
+    THIRD_PARTY_ENTITY("third-party-entity"),
+    /**
+     * The secretariat of the Joint Committee of Japan and one partner, which records the JC's
+     * decisions (methodologies, registrations, issuance decisions); the scope is the partner's
+     * alpha-3 code.
+     */
+    JC_SECRETARIAT("jc-secretariat");
 
     private final String wireName;
 
@@ -40,6 +48,6 @@ public enum Role {
                 return role;
             }
         }
-        throw new InvalidValueException("Role", name, "must be one of operator, registry-admin, account-holder, government, exchange, auditor");
+        throw new InvalidValueException("Role", name, "must be one of " + String.join(", ", wireNames()));
     }
 }

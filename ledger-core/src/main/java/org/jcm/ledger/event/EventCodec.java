@@ -32,7 +32,7 @@ import org.jcm.ledger.command.Role;
  * <p>This class is the dispatcher: the header, the type name to codec table and the visitor that
  * picks an event's codec. Each event type's encoding and decoding live side by side in
  * {@link ReferenceCodecs}, {@link CreditCodecs}, {@link Article6Codecs}, {@link TransferControlCodecs} or
- * {@link ProposalCodecs}; unit ranges in
+ * {@link ProposalCodecs} or {@link ProjectCycleCodecs}; unit ranges in
  * {@link RangeJson}; the reading of fields in {@link JsonIn}.
  */
 public final class EventCodec {
@@ -55,7 +55,8 @@ public final class EventCodec {
             TransferControlCodecs.PENDING_TRANSFER_APPROVED, TransferControlCodecs.PENDING_TRANSFER_EXECUTED,
             TransferControlCodecs.PENDING_TRANSFER_CANCELLED, TransferControlCodecs.PENDING_TRANSFER_EXPIRED,
             ProposalCodecs.PROPOSAL_MADE, ProposalCodecs.PROPOSAL_APPROVED, ProposalCodecs.PROPOSAL_REJECTED,
-            ProposalCodecs.PROPOSAL_EXPIRED);
+            ProposalCodecs.PROPOSAL_EXPIRED, ProjectCycleCodecs.METHODOLOGY_REGISTERED, ProjectCycleCodecs.METHODOLOGY_UPDATED,
+            ProjectCycleCodecs.TPE_ACCREDITED, ProjectCycleCodecs.TPE_UPDATED);
 
     private EventCodec() {
     }
@@ -225,6 +226,11 @@ public final class EventCodec {
         @Override
         public TypeCodec<?> visitProposalExpired(ProposalExpired event) {
             return ProposalCodecs.PROPOSAL_EXPIRED;
+        }
+
+        @Override
+        public TypeCodec<?> visitProjectCycleEvent(ProjectCycleEvent event) {
+            return event.acceptCycle(ProjectCycleCodecs.CODEC_OF);
         }
     };
 

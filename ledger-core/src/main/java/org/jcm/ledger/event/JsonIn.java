@@ -76,6 +76,36 @@ final class JsonIn {
         return LocalDate.parse(string(field));
     }
 
+    Optional<LocalDate> optionalDate(String field) {
+        return has(field) ? Optional.of(date(field)) : Optional.empty();
+    }
+
+    /** An array of strings; an absent member is an empty list when {@code optional}. */
+    List<String> strings(String field, boolean optional) {
+        if (optional && !has(field)) {
+            return List.of();
+        }
+        List<?> list = list(field);
+        List<String> out = new ArrayList<>(list.size());
+        for (int i = 0, n = list.size(); i < n; i++) {
+            out.add(str(list.get(i), path() + "." + field + "[" + i + "]"));
+        }
+        return out;
+    }
+
+    /** An array of sectoral scope numbers; an absent member is no scope (events written before scopes existed). */
+    java.util.Set<org.jcm.ledger.id.SectoralScope> scopes(String field) {
+        if (!has(field)) {
+            return java.util.Set.of();
+        }
+        List<?> list = list(field);
+        List<org.jcm.ledger.id.SectoralScope> out = new ArrayList<>(list.size());
+        for (int i = 0, n = list.size(); i < n; i++) {
+            out.add(org.jcm.ledger.id.SectoralScope.ofNumber(integral(list.get(i), path() + "." + field + "[" + i + "]")));
+        }
+        return org.jcm.ledger.id.SectoralScope.sortedSet(out);
+    }
+
     <T> T id(String field, Function<String, T> parse) {
         return parse.apply(string(field));
     }

@@ -14,7 +14,8 @@ public sealed interface LedgerEvent
         CreditsCancelled, CreditsRetired, UnitsAuthorized, AuthorizationAmended, AuthorizationRevoked,
         FirstTransferRecorded, CorrespondingAdjustmentApplied, ProposalMade, ProposalApproved, ProposalRejected,
         ProposalExpired, TransferPolicySet, TrustedAccountAdded, TrustedAccountRemoved, TransferPended,
-        PendingTransferApproved, PendingTransferExecuted, PendingTransferCancelled, PendingTransferExpired {
+        PendingTransferApproved, PendingTransferExecuted, PendingTransferCancelled, PendingTransferExpired,
+        ProjectCycleEvent {
 
     long seq();
 
@@ -106,5 +107,8 @@ public sealed interface LedgerEvent
         R visitPendingTransferCancelled(PendingTransferCancelled event);
 
         R visitPendingTransferExpired(PendingTransferExpired event);
+
+        /** Every event of the project cycle ({@link ProjectCycleEvent}, which has its own visitor). */
+        R visitProjectCycleEvent(ProjectCycleEvent event);
     }
 }

@@ -129,12 +129,18 @@ final class ReferenceCodecs {
         m.put("jcmStatus", p.jcmStatus().name());
         m.put("parisAgreementParty", p.parisAgreementParty());
         p.cooperativeApproachId().ifPresent(x -> m.put("cooperativeApproachId", x.value()));
+        // Absent in the events written before they existed, so those events encode as they were written.
+        p.jcmSigningDate().ifPresent(d -> m.put("jcmSigningDate", d.toString()));
+        if (!p.sectoralScopes().isEmpty()) {
+            m.put("sectoralScopes", ProjectCycleCodecs.scopes(p.sectoralScopes()));
+        }
     }
 
     private static Party party(JsonIn in) {
         return new Party(in.string("iso2"), new PartyCode(in.string("party")), in.string("name"),
                 in.enumValue("jcmStatus", JcmStatus.class), in.bool("parisAgreementParty"),
-                in.optionalString("cooperativeApproachId").map(CooperativeApproachId::new));
+                in.optionalString("cooperativeApproachId").map(CooperativeApproachId::new), in.optionalDate("jcmSigningDate"),
+                in.scopes("sectoralScopes"));
     }
 
     private static void accountChange(AccountId id, Optional<String> reason, Map<String, Object> m) {

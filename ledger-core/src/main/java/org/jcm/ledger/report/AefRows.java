@@ -306,5 +306,10 @@ public final class AefRows {
         public Void visitProposalExpired(ProposalExpired e) {
             return null; // no AEF row: an expired proposal never executed
         }
+
+        @Override
+        public Void visitProjectCycleEvent(org.jcm.ledger.event.ProjectCycleEvent e) {
+            return null; // no AEF row: the project cycle moves and labels no units (its issuances do)
+        }
     }
 }

@@ -40,6 +40,10 @@ public enum Rejection {
     UNKNOWN_FIRST_TRANSFER(404),
     /** The pending action (a pending transfer or a proposal) named by the command does not exist. */
     PROPOSAL_NOT_FOUND(404),
+    /** The methodology named by the command is not registered. */
+    UNKNOWN_METHODOLOGY(404),
+    /** The third-party entity named by the command is not accredited here. */
+    UNKNOWN_THIRD_PARTY_ENTITY(404),
 
     // 3. The actor's scope.
     /** The actor's scope (organization, registry or Party) does not cover what the command acts on. */
@@ -62,10 +66,20 @@ public enum Rejection {
     AUTHORIZATION_ALREADY_EXISTS(409),
     /** The account is already on the organization's trusted-account list (or is one of its own accounts, always trusted). */
     ACCOUNT_ALREADY_TRUSTED(409),
+    /** A methodology with this id is already registered. */
+    METHODOLOGY_ALREADY_REGISTERED(409),
+    /** A third-party entity with this id is already accredited. */
+    THIRD_PARTY_ENTITY_ALREADY_ACCREDITED(409),
 
     // 5. Rules on the request itself.
     /** The source and destination of a transfer are the same account. */
     SAME_ACCOUNT(422),
+    /** A partner must carry the date its JCM partnership document was signed (not in the future); a candidate and Japan carry none. */
+    INVALID_SIGNING_DATE(422),
+    /** The methodology id does not begin with its host Party's alpha-2 code, or an update names another host. */
+    METHODOLOGY_NOT_OF_HOST(422),
+    /** The sectoral scope is not among those the host Party's JCM agreement covers. */
+    SCOPE_NOT_IN_AGREEMENT(422),
     /** Units can only leave, and be transferred or issued into, HOLDING accounts; only those can be frozen or closed. */
     NOT_HOLDING_ACCOUNT(422),
     /** The monitoring period ends before it starts, or the vintage year lies outside it. */
@@ -118,6 +132,8 @@ public enum Rejection {
     PROPOSAL_NOT_PENDING(409),
     /** The approval comes at or after the pending action's expiry, which the ledger has not yet recorded. */
     PROPOSAL_EXPIRED(409),
+    /** A sectoral scope cannot leave the Party's agreement while an APPROVED methodology of the Party uses it. */
+    SCOPE_IN_USE(409),
     /** The authorization was revoked; it can no longer be amended or revoked. */
     AUTHORIZATION_REVOKED(409),
     /** The account is closed. */

@@ -38,7 +38,7 @@ import org.jcm.ledger.event.TrustedAccountRemoved;
  * The fold's dispatch on the event type, in the order of {@link LedgerEvent}'s permitted records:
  * reference data to {@link ReferenceFold}, credits to {@link CreditFold}, Article 6.2 to
  * {@link Article6Fold}, transfer controls to {@link TransferControlFold}, proposals of
- * four-eyes actions to {@link ProposalFold}. One per state, so that folding allocates nothing for
+ * four-eyes actions to {@link ProposalFold}, the project cycle to {@link ProjectCycleFold}. One per state, so that folding allocates nothing for
  * the dispatch; a new event type does not compile until this says how it changes the state.
  */
 final class Fold implements LedgerEvent.Visitor<Void> {
@@ -50,6 +50,7 @@ final class Fold implements LedgerEvent.Visitor<Void> {
     private final Reservations reservations;
     private final TransferControlFold transfers;
     private final ProposalFold proposals;
+    private final ProjectCycleFold cycle;
 
     Fold(LedgerData data, JournaledWrites writes, ChangeTracker changes) {
         BlockSurgery surgery = new BlockSurgery(data, writes, changes);
@@ -59,6 +60,7 @@ final class Fold implements LedgerEvent.Visitor<Void> {
         this.reservations = new Reservations(data, writes, changes, surgery);
         this.transfers = new TransferControlFold(data, writes, credits, reservations);
         this.proposals = new ProposalFold(data, writes, reservations);
+        this.cycle = new ProjectCycleFold(data, writes);
     }
 
     @Override
@@ -245,5 +247,10 @@ final class Fold implements LedgerEvent.Visitor<Void> {
     public Void visitProposalExpired(ProposalExpired e) {
         proposals.expired(e);
         return null;
+    }
+
+    @Override
+    public Void visitProjectCycleEvent(org.jcm.ledger.event.ProjectCycleEvent e) {
+        return e.acceptCycle(cycle);
     }
 }

@@ -71,6 +71,11 @@ final class LedgerData {
     /** The pending proposals, by id: what {@code ExpireProposals} looks through. */
     final TreeMap<ProposalId, Proposal> pendingProposals = new TreeMap<>();
 
+    /** The methodologies the Joint Committees adopted, by id. */
+    final Map<org.jcm.ledger.id.MethodologyId, org.jcm.ledger.id.Methodology> methodologies = new HashMap<>();
+    /** The accredited third-party entities, by id. */
+    final Map<org.jcm.ledger.id.ThirdPartyEntityId, org.jcm.ledger.id.ThirdPartyEntity> thirdPartyEntities = new HashMap<>();
+
     /** A Joint Committee decision key: an issuance is made at most once per key. */
     record DecisionKey(ProjectId projectId, LocalDate start, LocalDate end, Vintage vintage) {
     }

@@ -285,7 +285,7 @@ final class LedgerReads {
         return new LedgerSnapshot(data.nextSeq, data.nextIssuanceRequestNumber, parties(), registries(), orgs, accountList,
                 balanceMap, projects(), issuanceList, requestList, authorizations(), ft, methods, nextUnits,
                 blocks(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), reservations(),
-                reservedBlocks(), transferControls(), proposals(false));
+                reservedBlocks(), transferControls(), proposals(false), new ProjectCycleView(data).snapshot());
     }
 
     /** Every proposal (or only the pending ones), by id. */

@@ -20,5 +20,5 @@ public record LedgerSnapshot(long nextSeq, long nextIssuanceRequestNumber, List<
                              SortedMap<String, String> caMethods, SortedMap<String, Long> nextUnits,
                              List<CreditBlock> blocks, List<Reservation> reservations,
                              SortedMap<String, String> reservedBlocks, TransferControlsSnapshot transferControls,
-                             List<Proposal> proposals) {
+                             List<Proposal> proposals, ProjectCycleSnapshot projectCycle) {
 }

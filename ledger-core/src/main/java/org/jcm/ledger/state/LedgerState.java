@@ -294,6 +294,11 @@ public final class LedgerState {
         return reads.proposals(true);
     }
 
+    /** The project cycle: methodologies, third-party entities, applications and monitoring cycles. */
+    public ProjectCycleView projectCycle() {
+        return new ProjectCycleView(data);
+    }
+
     /** Everything, sorted, as one comparable value. */
     public LedgerSnapshot snapshot() {
         return reads.snapshot();

@@ -53,6 +53,10 @@ final class ReferenceRules {
         if (s.parties.containsKey(p.code()) || s.partiesByIso2.containsKey(p.iso2())) {
             return reject(Rejection.PARTY_ALREADY_REGISTERED, "a Party with code " + p.code() + " or " + p.iso2() + " is already registered");
         }
+        Outcome.Rejected invalid = CycleReferenceRules.signingDate(p, ctx);
+        if (invalid != null) {
+            return invalid;
+        }
         return accept(new PartyRegistered(s.nextSeq, ctx.at(), ctx.actor(), p));
     }
 
@@ -68,6 +72,13 @@ final class ReferenceRules {
         Party other = s.partiesByIso2.get(p.iso2());
         if (other != null && !other.code().equals(p.code())) {
             return reject(Rejection.PARTY_ALREADY_REGISTERED, "alpha-2 code " + p.iso2() + " belongs to " + other.code());
+        }
+        Outcome.Rejected invalid = CycleReferenceRules.signingDate(p, ctx);
+        if (invalid == null) {
+            invalid = CycleReferenceRules.scopesInUse(s, p);
+        }
+        if (invalid != null) {
+            return invalid;
         }
         return accept(new PartyUpdated(s.nextSeq, ctx.at(), ctx.actor(), p));
     }

@@ -226,6 +226,26 @@ public final class StateMachine {
         public Outcome visitProcessDueTransfers(ProcessDueTransfers c) {
             return PendingTransferRules.processDue(s, c, ctx);
         }
+    
+        @Override
+        public Outcome visitRegisterMethodology(org.jcm.ledger.command.RegisterMethodology c) {
+            return CycleReferenceRules.registerMethodology(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitUpdateMethodology(org.jcm.ledger.command.UpdateMethodology c) {
+            return CycleReferenceRules.updateMethodology(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitAccreditThirdPartyEntity(org.jcm.ledger.command.AccreditThirdPartyEntity c) {
+            return CycleReferenceRules.accredit(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitUpdateThirdPartyEntity(org.jcm.ledger.command.UpdateThirdPartyEntity c) {
+            return CycleReferenceRules.updateEntity(s, c, ctx);
+        }
     }
 
     static Outcome.Rejected reject(Rejection rejection, String detail) {

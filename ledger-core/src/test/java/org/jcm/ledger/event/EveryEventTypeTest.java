@@ -16,8 +16,10 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Year;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +59,18 @@ import org.jcm.ledger.credit.CaMethod;
 import org.jcm.ledger.credit.CancellationReason;
 import org.jcm.ledger.credit.OimpFirstTransfer;
 import org.jcm.ledger.credit.RetirementPurpose;
+import org.jcm.ledger.command.AccreditThirdPartyEntity;
+import org.jcm.ledger.command.RegisterMethodology;
+import org.jcm.ledger.command.UpdateMethodology;
+import org.jcm.ledger.command.UpdateThirdPartyEntity;
 import org.jcm.ledger.id.AccountId;
+import org.jcm.ledger.id.AccreditationStatus;
+import org.jcm.ledger.id.Methodology;
+import org.jcm.ledger.id.MethodologyId;
+import org.jcm.ledger.id.MethodologyStatus;
+import org.jcm.ledger.id.SectoralScope;
+import org.jcm.ledger.id.ThirdPartyEntity;
+import org.jcm.ledger.id.ThirdPartyEntityId;
 import org.jcm.ledger.id.AuthorizationId;
 import org.jcm.ledger.id.JcmStatus;
 import org.jcm.ledger.id.PendingTransferId;
@@ -112,12 +125,13 @@ class EveryEventTypeTest {
                 List.of(firstTransferSeq)));
         f.ok(holder(f.mnC), new CancelCredits(f.mnC1, Quantity.of(10), List.of(serial(301, 310)), Optional.empty(),
                 CancellationReason.OMGE, Optional.empty()));
-        f.ok(OPERATOR, new UpdateParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA))));
+        f.ok(OPERATOR, new UpdateParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA), Optional.of(LocalDate.of(2013, 1, 8)), EnumSet.allOf(SectoralScope.class))));
         AccountId spare = ((AccountOpened) f.ok(admin(MNG01), new OpenAccount(f.mnC, "spare")).get(0)).accountId();
         f.ok(admin(MNG01), new FreezeAccount(spare, Optional.of("check")));
         f.ok(admin(MNG01), new UnfreezeAccount(spare, Optional.empty()));
         f.ok(admin(MNG01), new CloseAccount(spare, Optional.of("unused")));
         transferControls();
+        projectCycle();
         f.ok(admin(MNG01), new CancelCredits(f.mnC1, Quantity.of(5), List.of(), Optional.empty(), CancellationReason.CORRECTION,
                 Optional.of("double counted")));
         ProposalId rejected = proposalId(f.ok(admin(MNG01), new ProposeAction(new FreezeAccount(f.mnG1, Optional.empty()))));
@@ -126,6 +140,22 @@ class EveryEventTypeTest {
                 Optional.of(List.of("Ulaanbaatar Solar", "Company A")), Optional.empty(), List.of(), Optional.empty()))));
         f.advanceTo(Fixture.T0.plus(Duration.ofDays(60)));
         f.ok(new Actor(Role.OPERATOR, "jcm-writer", ""), new ExpireProposals());
+    }
+
+    /** The project cycle's reference data: a methodology registered and approved, an entity accredited and suspended. */
+    private void projectCycle() {
+        Actor jc = Actor.jcSecretariat("jc-mng", MNG);
+        Methodology draft = new Methodology(MethodologyId.parse("MN_AM001"), MNG, "Solar PV", SectoralScope.ENERGY_INDUSTRIES, 1,
+                MethodologyStatus.DRAFT, Optional.of(730), false);
+        f.ok(jc, new RegisterMethodology(draft));
+        f.ok(jc, new UpdateMethodology(new Methodology(draft.id(), MNG, draft.title(), draft.scope(), 2, MethodologyStatus.APPROVED,
+                Optional.empty(), true)));
+        ThirdPartyEntity tpe = new ThirdPartyEntity(ThirdPartyEntityId.parse("TPE-0001"), "Verifier One",
+                EnumSet.of(SectoralScope.ENERGY_INDUSTRIES, SectoralScope.WASTE_HANDLING_AND_DISPOSAL), Set.of(MNG),
+                AccreditationStatus.ACTIVE);
+        f.ok(OPERATOR, new AccreditThirdPartyEntity(tpe));
+        f.ok(OPERATOR, new UpdateThirdPartyEntity(new ThirdPartyEntity(tpe.id(), tpe.name(), tpe.scopes(), tpe.hostParties(),
+                AccreditationStatus.SUSPENDED)));
     }
 
     /** A policy, the trusted-account list, and pending transfers executed, cancelled and expired. */
@@ -149,6 +179,24 @@ class EveryEventTypeTest {
 
     static ProposalId proposalId(List<LedgerEvent> events) {
         return ((ProposalMade) events.get(0)).proposalId();
+    }
+
+    /**
+     * The visit methods a visitor of {@code sealed} declares: one per permitted record, and one per
+     * permitted sealed interface that has a visitor of its own ({@link ProjectCycleEvent}).
+     */
+    static Set<String> visits(Class<?> sealed) {
+        Set<String> visits = new TreeSet<>();
+        for (Class<?> c : sealed.getPermittedSubclasses()) {
+            if (c == ProjectCycleEvent.class) {
+                visits.add("visit" + c.getSimpleName() + "(" + c.getSimpleName() + ")");
+            } else if (c.isInterface()) {
+                visits.addAll(visits(c));
+            } else {
+                visits.add("visit" + c.getSimpleName() + "(" + c.getSimpleName() + ")");
+            }
+        }
+        return visits;
     }
 
     /** The permitted records of a sealed type, through sealed interfaces it permits (the four-eyes actions). */
@@ -199,9 +247,15 @@ class EveryEventTypeTest {
     @Test
     void every_event_type_has_its_own_abstract_visitor_method_and_accept_calls_it() {
         assertVisitor(LedgerEvent.Visitor.class, LedgerEvent.class);
+        assertVisitor(ProjectCycleEvent.Visitor.class, ProjectCycleEvent.class);
         for (LedgerEvent e : samples().values()) {
-            assertThat(e.accept(recorder(LedgerEvent.Visitor.class)))
-                    .isEqualTo("visit" + e.getClass().getSimpleName() + "(" + e.getClass().getSimpleName() + ")");
+            String own = "visit" + e.getClass().getSimpleName() + "(" + e.getClass().getSimpleName() + ")";
+            if (e instanceof ProjectCycleEvent cycle) {
+                assertThat(e.accept(recorder(LedgerEvent.Visitor.class))).isEqualTo("visitProjectCycleEvent(ProjectCycleEvent)");
+                assertThat(cycle.acceptCycle(recorder(ProjectCycleEvent.Visitor.class))).isEqualTo(own);
+            } else {
+                assertThat(e.accept(recorder(LedgerEvent.Visitor.class))).isEqualTo(own);
+            }
         }
     }
 
@@ -225,8 +279,7 @@ class EveryEventTypeTest {
 
     /** The visitor has exactly one abstract {@code visitX(X)} per permitted record X, and nothing else. */
     static void assertVisitor(Class<?> visitor, Class<?> sealed) {
-        Set<String> expected = permitted(sealed).stream().map(c -> "visit" + c.getSimpleName() + "(" + c.getSimpleName() + ")")
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected = visits(sealed);
         Set<String> declared = new TreeSet<>();
         for (Method m : visitor.getDeclaredMethods()) {
             assertThat(Modifier.isAbstract(m.getModifiers())).as("%s is abstract, not default", m).isTrue();

@@ -3,6 +3,8 @@ package org.jcm.ledger.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -70,7 +72,7 @@ class IdentifierTest {
         new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.JAPAN, true, Optional.empty());
         assertThatThrownBy(() -> new Party("MN", PartyCode.parse("MNG"), "Mongolia", JcmStatus.JAPAN, true, Optional.empty()))
                 .isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.PARTNER, true, Optional.empty()))
+        assertThatThrownBy(() -> new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.PARTNER, true, Optional.empty(), Optional.of(LocalDate.of(2013, 1, 8)), Set.of()))
                 .isInstanceOf(InvalidValueException.class);
     }
 }

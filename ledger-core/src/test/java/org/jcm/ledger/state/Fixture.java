@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,8 +116,9 @@ public final class Fixture {
     public Fixture(LedgerState state) {
         this.state = state;
         ok(OPERATOR, new RegisterParty(new Party("JP", JPN, "Japan", JcmStatus.JAPAN, true, Optional.empty())));
-        ok(OPERATOR, new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA))));
-        ok(OPERATOR, new RegisterParty(new Party("TW", TWN, "Taiwan", JcmStatus.PARTNER, false, Optional.empty())));
+        ok(OPERATOR, new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA),
+                Optional.of(LocalDate.of(2013, 1, 8)), java.util.EnumSet.allOf(org.jcm.ledger.id.SectoralScope.class))));
+        ok(OPERATOR, new RegisterParty(new Party("TW", TWN, "Taiwan", JcmStatus.PARTNER, false, Optional.empty(), Optional.of(LocalDate.of(2020, 1, 1)), Set.of())));
         ok(OPERATOR, new RegisterRegistry(JPN01, "Japan JCM registry"));
         ok(OPERATOR, new RegisterRegistry(MNG01, "Mongolia JCM registry"));
         ok(OPERATOR, new RegisterRegistry(TWN01, "Taiwan registry"));

@@ -8,6 +8,7 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,7 +31,10 @@ import org.jcm.ledger.command.IssueCredits;
 import org.jcm.ledger.command.OpenAccount;
 import org.jcm.ledger.command.ProposeAction;
 import org.jcm.ledger.command.RegisterOrganization;
+import org.jcm.ledger.command.AccreditThirdPartyEntity;
 import org.jcm.ledger.command.RegisterParty;
+import org.jcm.ledger.command.UpdateMethodology;
+import org.jcm.ledger.command.UpdateThirdPartyEntity;
 import org.jcm.ledger.command.RegisterProject;
 import org.jcm.ledger.command.RegisterRegistry;
 import org.jcm.ledger.command.RejectProposal;
@@ -248,6 +252,13 @@ class RejectionTableTest {
             new Case("approving_a_pending_transfer_that_does_not_exist_is_rejected_with_proposal_not_found",
                     Rejection.PROPOSAL_NOT_FOUND, PENDED, f -> SECOND_MNC, f -> new ApprovePendingTransfer(PendingTransferId.of(9)),
                     f -> new ApprovePendingTransfer(PendingTransferId.of(1))).on(LedgerConfig.DEFAULT),
+            new Case("updating_an_unknown_methodology_is_rejected_with_unknown_methodology", Rejection.UNKNOWN_METHODOLOGY,
+                    NOTHING, f -> CycleFixtures.JC_MNG,
+                    f -> new UpdateMethodology(CycleFixtures.methodology("MN_AM001", 1)), f -> CycleFixtures.registered("MN_AM001", 1)),
+            new Case("updating_an_unaccredited_entity_is_rejected_with_unknown_third_party_entity",
+                    Rejection.UNKNOWN_THIRD_PARTY_ENTITY, NOTHING, f -> OPERATOR,
+                    f -> new UpdateThirdPartyEntity(CycleFixtures.entity(CycleFixtures.TPE1, 1)),
+                    f -> new AccreditThirdPartyEntity(CycleFixtures.entity(CycleFixtures.TPE1, 1))),
             new Case("transferring_from_another_organizations_account_is_rejected_with_forbidden_scope", Rejection.FORBIDDEN_SCOPE,
                     ISSUED, f -> holder(f.jpA), f -> transfer(f.mnC1, f.mnG1, 10), f -> transfer(f.jpA1, f.mnG1, 10)),
             new Case("approving_ones_own_pending_transfer_is_rejected_with_approval_by_proposer", Rejection.APPROVAL_BY_PROPOSER,
@@ -255,9 +266,11 @@ class RejectionTableTest {
                     f -> new ApprovePendingTransfer(PendingTransferId.of(1)), f -> SECOND_MNC).on(LedgerConfig.DEFAULT),
             new Case("registering_a_party_twice_is_rejected_with_party_already_registered", Rejection.PARTY_ALREADY_REGISTERED,
                     NOTHING, f -> OPERATOR,
-                    f -> new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA))),
+                    f -> new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA),
+                            Optional.of(LocalDate.of(2013, 1, 8)), Set.of())),
                     f -> new RegisterParty(new Party("KZ", new PartyCode("KAZ"), "Kazakhstan", JcmStatus.PARTNER, true,
-                            Optional.of(new CooperativeApproachId("CA0027"))))),
+                            Optional.of(new CooperativeApproachId("CA0027")),
+                            Optional.of(LocalDate.of(2023, 10, 30)), Set.of()))),
             new Case("registering_a_registry_twice_is_rejected_with_registry_already_registered",
                     Rejection.REGISTRY_ALREADY_REGISTERED, NOTHING, f -> OPERATOR, f -> new RegisterRegistry(MNG01, "again"),
                     f -> new RegisterRegistry(new RegistryId("MNG02"), "second")),
@@ -285,8 +298,27 @@ class RejectionTableTest {
             new Case("adding_an_account_to_the_trusted_list_twice_is_rejected_with_account_already_trusted",
                     Rejection.ACCOUNT_ALREADY_TRUSTED, f -> f.ok(holder(f.mnC), new AddTrustedAccount(f.mnC, f.jpB1)),
                     f -> holder(f.mnC), f -> new AddTrustedAccount(f.mnC, f.jpB1), f -> new AddTrustedAccount(f.mnC, f.jpA1)),
+            new Case("registering_a_methodology_twice_is_rejected_with_methodology_already_registered",
+                    Rejection.METHODOLOGY_ALREADY_REGISTERED, f -> f.ok(CycleFixtures.JC_MNG, CycleFixtures.registered("MN_AM001", 1)),
+                    f -> CycleFixtures.JC_MNG, f -> CycleFixtures.registered("MN_AM001", 1),
+                    f -> CycleFixtures.registered("MN_AM002", 1)),
+            new Case("accrediting_an_entity_twice_is_rejected_with_third_party_entity_already_accredited",
+                    Rejection.THIRD_PARTY_ENTITY_ALREADY_ACCREDITED,
+                    f -> f.ok(OPERATOR, new AccreditThirdPartyEntity(CycleFixtures.entity(CycleFixtures.TPE1, 1))), f -> OPERATOR,
+                    f -> new AccreditThirdPartyEntity(CycleFixtures.entity(CycleFixtures.TPE1, 1)),
+                    f -> new AccreditThirdPartyEntity(CycleFixtures.entity(CycleFixtures.TPE2, 1))),
             new Case("transferring_to_the_same_account_is_rejected_with_same_account", Rejection.SAME_ACCOUNT, ISSUED,
                     f -> holder(f.mnC), f -> transfer(f.mnC1, f.mnC1, 10), f -> transfer(f.mnC1, f.mnG1, 10)),
+            new Case("registering_a_partner_without_its_signing_date_is_rejected_with_invalid_signing_date",
+                    Rejection.INVALID_SIGNING_DATE, NOTHING, f -> OPERATOR,
+                    f -> new RegisterParty(CycleFixtures.kazakhstan(Optional.empty())),
+                    f -> new RegisterParty(CycleFixtures.kazakhstan(Optional.of(LocalDate.of(2023, 10, 30))))),
+            new Case("a_methodology_id_of_another_host_is_rejected_with_methodology_not_of_host", Rejection.METHODOLOGY_NOT_OF_HOST,
+                    NOTHING, f -> CycleFixtures.JC_MNG, f -> CycleFixtures.registered("BD_AM001", 1),
+                    f -> CycleFixtures.registered("MN_AM001", 1)),
+            new Case("a_methodology_outside_the_agreement_is_rejected_with_scope_not_in_agreement", Rejection.SCOPE_NOT_IN_AGREEMENT,
+                    f -> f.ok(OPERATOR, CycleFixtures.mongoliaWith(1, 3)), f -> CycleFixtures.JC_MNG,
+                    f -> CycleFixtures.registered("MN_AM001", 7), f -> CycleFixtures.registered("MN_AM001", 3)),
             new Case("transferring_into_a_retirement_account_is_rejected_with_not_holding_account", Rejection.NOT_HOLDING_ACCOUNT,
                     ISSUED, f -> holder(f.mnC), f -> transfer(f.mnC1, AccountId.retirement(MNG01), 10),
                     f -> transfer(f.mnC1, f.mnG1, 10)),
@@ -399,6 +431,9 @@ class RejectionTableTest {
                     PENDED.andThen(f -> f.advanceTo(T0.plus(LedgerConfig.DEFAULT_PENDING_APPROVAL_TIMEOUT).plusSeconds(3600))),
                     f -> SECOND_MNC, f -> new ApprovePendingTransfer(PendingTransferId.of(1)),
                     f -> new CancelPendingTransfer(PendingTransferId.of(1), "too late")).on(LedgerConfig.DEFAULT),
+            new Case("removing_a_scope_an_approved_methodology_uses_is_rejected_with_scope_in_use", Rejection.SCOPE_IN_USE,
+                    f -> f.ok(CycleFixtures.JC_MNG, CycleFixtures.registered("MN_AM001", 1)), f -> OPERATOR,
+                    f -> CycleFixtures.mongoliaWith(3), f -> CycleFixtures.mongoliaWith(1, 3)),
             new Case("amending_a_revoked_authorization_is_rejected_with_authorization_revoked", Rejection.AUTHORIZATION_REVOKED,
                     AUTHORIZED.andThen(f -> f.ok(GOV_MNG, new RevokeAuthorization(new AuthorizationId("MNG-A-1"), Optional.empty())))
                             .andThen(f -> f.ok(GOV_MNG, authorizeSerials("MNG-A-2", MNG, CA, Optional.empty(), List.of(),

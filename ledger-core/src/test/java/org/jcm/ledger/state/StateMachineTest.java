@@ -6,6 +6,7 @@ import static org.jcm.ledger.state.Fixture.*;
 
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -472,7 +473,7 @@ class StateMachineTest {
         f.ok(holder(f.jpA), new RetireCredits(f.jpA1, Quantity.of(5), List.of(), Optional.empty(), RetirementPurpose.VOLUNTARY,
                 Optional.of("Company A"), Optional.empty(), Optional.empty(), Optional.empty()));
 
-        f.ok(OPERATOR, new UpdateParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA))));
+        f.ok(OPERATOR, new UpdateParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA), Optional.of(LocalDate.of(2013, 1, 8)), Set.of())));
         f.ok(admin(MNG01), next);
         assertThat(Invariants.check(f.state)).isEmpty();
     }

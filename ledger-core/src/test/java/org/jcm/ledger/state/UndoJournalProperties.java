@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.jcm.ledger.command.Allocation;
@@ -233,7 +234,7 @@ class UndoJournalProperties {
                 List<IssuanceRequest> requests = f.state.snapshot().issuanceRequests();
                 if (requests.isEmpty()) {
                     return new RandomCommands.Planned(Fixture.OPERATOR, new UpdateParty(new Party("MN", Fixture.MNG,
-                            "Mongolia " + s.e(), JcmStatus.PARTNER, true, Optional.of(Fixture.CA))));
+                            "Mongolia " + s.e(), JcmStatus.PARTNER, true, Optional.of(Fixture.CA), Optional.of(LocalDate.of(2013, 1, 8)), Set.of())));
                 }
                 IssuanceRequest r = requests.get(s.e() % requests.size());
                 long quantity = Math.max(1, r.verifiedQuantity() - r.issuedQuantity());
@@ -247,7 +248,7 @@ class UndoJournalProperties {
                         .filter(a -> a.type() == AccountType.HOLDING && !a.closed() && f.state.totalUnits(a.id()) == 0).toList();
                 if (empty.isEmpty() || s.d() % 2 == 0) {
                     return new RandomCommands.Planned(Fixture.OPERATOR, new UpdateParty(new Party("MN", Fixture.MNG,
-                            "Mongolia " + s.e(), JcmStatus.PARTNER, true, Optional.of(Fixture.CA))));
+                            "Mongolia " + s.e(), JcmStatus.PARTNER, true, Optional.of(Fixture.CA), Optional.of(LocalDate.of(2013, 1, 8)), Set.of())));
                 }
                 AccountInfo account = empty.get(s.e() % empty.size());
                 return new RandomCommands.Planned(Fixture.admin(account.registryId()),

@@ -232,5 +232,10 @@ public final class MutationResponses {
         public String visitProposalExpired(ProposalExpired e) {
             return e.proposalId().value();
         }
+
+        @Override
+        public String visitProjectCycleEvent(org.jcm.ledger.event.ProjectCycleEvent e) {
+            return e.subjectId();
+        }
     };
 }

@@ -224,6 +224,11 @@ final class ResponseBlocks implements LedgerEvent.Visitor<List<BlockSummary>> {
         return List.of(); // moves no units; reserved units stay where they are, free again
     }
 
+    @Override
+    public List<BlockSummary> visitProjectCycleEvent(org.jcm.ledger.event.ProjectCycleEvent e) {
+        return List.of(); // the project cycle moves no units
+    }
+
     private static List<BlockSummary> ranges(List<BlockRange> ranges, AccountId to,
                                              Function<PartyCode, Optional<CooperativeApproachId>> approaches) {
         List<BlockSummary> blocks = new ArrayList<>(ranges.size());

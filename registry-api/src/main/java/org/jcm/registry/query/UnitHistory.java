@@ -270,6 +270,11 @@ final class UnitHistory {
         public UnitEvent visitProposalExpired(ProposalExpired e) {
             return namesNoUnits(e); // names no units
         }
+
+        @Override
+        public UnitEvent visitProjectCycleEvent(org.jcm.ledger.event.ProjectCycleEvent e) {
+            return namesNoUnits(e); // the project cycle names no units
+        }
     }
 
     private static UnitEvent namesNoUnits(LedgerEvent event) {

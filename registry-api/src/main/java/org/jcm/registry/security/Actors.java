@@ -66,7 +66,8 @@ public final class Actors {
         return switch (role) {
             case REGISTRY_ADMIN -> "registry";
             case ACCOUNT_HOLDER -> "org";
-            case GOVERNMENT -> "party";
+            case GOVERNMENT, JC_SECRETARIAT -> "party";
+            case THIRD_PARTY_ENTITY -> "tpe";
             case EXCHANGE -> "venue";
             case OPERATOR, AUDITOR -> null;
         };

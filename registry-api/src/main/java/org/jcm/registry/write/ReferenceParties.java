@@ -7,7 +7,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +20,15 @@ import org.jcm.ledger.id.CooperativeApproachId;
 import org.jcm.ledger.id.JcmStatus;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.SectoralScope;
 
 /**
  * Reads the reference Parties from CSV data: {@code reference/parties.csv} (a copy of the shared
  * reference list) and {@code reference/cooperative-approaches.csv}, or the files configured in
- * {@link ReferenceConfig}. Nothing in the code lists partners.
+ * {@link ReferenceConfig}. Nothing in the code lists partners. The parties file's columns are
+ * {@code iso2,iso3,name,jcm_status,paris_agreement_party,jcm_signing_date,sectoral_scopes}: the date
+ * a partner's JCM partnership document was signed (ISO 8601; empty for Japan and candidates) and
+ * the UNFCCC sectoral scope numbers its agreement covers, separated by {@code ;}.
  */
 public final class ReferenceParties {
 
@@ -37,11 +44,23 @@ public final class ReferenceParties {
         }
         List<Party> parties = new ArrayList<>();
         for (String[] row : rows(config.partiesFile().map(ReferenceParties::file)
-                .orElseGet(() -> resource("reference/parties.csv")), 5)) {
+                .orElseGet(() -> resource("reference/parties.csv")), 7)) {
             parties.add(new Party(row[0], PartyCode.parse(row[1]), row[2], JcmStatus.valueOf(row[3].toUpperCase(Locale.ROOT)),
-                    Boolean.parseBoolean(row[4]), Optional.ofNullable(approaches.get(row[1]))));
+                    Boolean.parseBoolean(row[4]), Optional.ofNullable(approaches.get(row[1])),
+                    row[5].isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(row[5])), scopes(row[6])));
         }
         return List.copyOf(parties);
+    }
+
+    /** Sectoral scope numbers separated by {@code ;} (e.g. {@code 1;3;7}); empty: none. */
+    private static Set<SectoralScope> scopes(String field) {
+        Set<SectoralScope> scopes = EnumSet.noneOf(SectoralScope.class);
+        if (!field.isEmpty()) {
+            for (String n : field.split(";", -1)) {
+                scopes.add(SectoralScope.ofNumber(Long.parseLong(n.trim())));
+            }
+        }
+        return scopes;
     }
 
     /** The data rows: header and {@code #} comment lines skipped, fields split on commas and trimmed. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +179,7 @@ public final class LedgerFixture implements AutoCloseable {
             apply(operator, new RegisterParty(new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.JAPAN, true,
                     Optional.empty())));
             apply(operator, new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true,
-                    Optional.of(new CooperativeApproachId("CA0012")))));
+                    Optional.of(new CooperativeApproachId("CA0012")), Optional.of(LocalDate.of(2013, 1, 8)), Set.of())));
         }
         apply(operator, new RegisterRegistry(JPN01, "Japan"));
         apply(operator, new RegisterRegistry(MNG01, "Mongolia"));

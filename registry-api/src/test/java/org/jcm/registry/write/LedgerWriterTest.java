@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +48,7 @@ class LedgerWriterTest {
         List<Party> parties = List.of(
                 new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.JAPAN, true, Optional.empty()),
                 new Party("MN", PartyCode.parse("MNG"), "Mongolia", JcmStatus.PARTNER, true,
-                        Optional.of(CooperativeApproachId.parse("CA0001"))));
+                        Optional.of(CooperativeApproachId.parse("CA0001")), Optional.of(LocalDate.of(2013, 1, 8)), Set.of()));
         writer = new LedgerWriter(new TestWriterConfig(10, 3, 2, 4242), store, Clock.systemUTC(), new SimpleMeterRegistry(), () -> parties);
         writer.start();
         assertThat(writer.awaitStarted(Duration.ofSeconds(60))).isEqualTo(WriterStatus.ACTIVE);

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -58,7 +60,7 @@ final class WriterHarness implements AutoCloseable {
         List<Party> parties = List.of(
                 new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.JAPAN, true, Optional.empty()),
                 new Party("MN", PartyCode.parse("MNG"), "Mongolia", JcmStatus.PARTNER, true,
-                        Optional.of(CooperativeApproachId.parse("CA0012"))));
+                        Optional.of(CooperativeApproachId.parse("CA0012")), Optional.of(LocalDate.of(2013, 1, 8)), Set.of()));
         writer = new LedgerWriter(new TestWriterConfig(maxBatchSize, 100_000, 10_000, 4343), store, Clock.systemUTC(), meters, () -> parties, null, new Defects());
         writer.start();
         assertThat(writer.awaitStarted(Duration.ofSeconds(60))).isEqualTo(WriterStatus.ACTIVE);

@@ -288,6 +288,12 @@ public final class EventFolder {
             state.apply(e); // folded only: moves no units
             return null;
         }
+
+        @Override
+        public Void visitProjectCycleEvent(org.jcm.ledger.event.ProjectCycleEvent e) {
+            state.apply(e); // folded only: the project cycle has no settlement effect
+            return null;
+        }
     }
 
     private enum Kind { TRANSFERRED, RETIRED, CANCELLED }

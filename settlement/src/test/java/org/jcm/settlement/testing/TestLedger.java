@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +118,7 @@ public final class TestLedger {
         producer = online ? new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()) : null;
         Instant at = Instant.parse("2025-01-06T00:00:00Z");
         apply(at, OPERATOR, new RegisterParty(new Party("JP", JPN, "Japan", JcmStatus.JAPAN, true, Optional.empty())));
-        apply(at, OPERATOR, new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA))));
+        apply(at, OPERATOR, new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA), Optional.of(LocalDate.of(2013, 1, 8)), Set.of())));
         apply(at, OPERATOR, new RegisterRegistry(JPN01, "Japan JCM registry"));
         apply(at, OPERATOR, new RegisterRegistry(MNG01, "Mongolia JCM registry"));
         apply(at, admin(JPN01), new RegisterOrganization(JPN01, "Company A"));

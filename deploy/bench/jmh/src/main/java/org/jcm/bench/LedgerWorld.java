@@ -3,6 +3,7 @@ package org.jcm.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,7 @@ final class LedgerWorld {
         Actor operator = Actor.operator("bench");
         ok(operator, new RegisterParty(new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.JAPAN, true, Optional.empty())), keepEvents);
         ok(operator, new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true,
-                Optional.of(new CooperativeApproachId("CA0012")))), keepEvents);
+                Optional.of(new CooperativeApproachId("CA0012")), Optional.of(LocalDate.of(2013, 1, 8)), Set.of())), keepEvents);
         ok(operator, new RegisterRegistry(JPN01, "Japan"), keepEvents);
         ok(operator, new RegisterRegistry(MNG01, "Mongolia"), keepEvents);
         for (int i = 0; i < accountCount; i++) {

@@ -268,4 +268,11 @@ public final class EventIndex implements LedgerEvent.Visitor<Void> {
         rows.controls.add(ControlRows.proposalEnded(e.proposalId().value()));
         return null;
     }
+
+    @Override
+    public Void visitProjectCycleEvent(org.jcm.ledger.event.ProjectCycleEvent e) {
+        // Names no units, accounts or pending actions: kept in the event log alone until the project
+        // cycle has tables of its own.
+        return null;
+    }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -289,7 +290,7 @@ public final class LedgerStreamBench {
         submit(writer, operator, new RegisterParty(new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.JAPAN, true,
                 Optional.empty())));
         submit(writer, operator, new RegisterParty(new Party("MN", mng, "Mongolia", JcmStatus.PARTNER, true,
-                Optional.of(new CooperativeApproachId("CA0012")))));
+                Optional.of(new CooperativeApproachId("CA0012")), Optional.of(LocalDate.of(2013, 1, 8)), Set.of())));
         submit(writer, operator, new RegisterRegistry(JPN01, "Japan"));
         submit(writer, operator, new RegisterRegistry(MNG01, "Mongolia"));
         List<AccountId> accounts = new ArrayList<>();

@@ -1,0 +1,49 @@
+package org.jcm.ledger.state;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.jcm.ledger.id.Methodology;
+import org.jcm.ledger.id.MethodologyId;
+import org.jcm.ledger.id.ThirdPartyEntity;
+import org.jcm.ledger.id.ThirdPartyEntityId;
+
+/**
+ * The project cycle as the ledger knows it, read from the live state: methodologies and
+ * third-party entities. Every answer is immutable (the values are records) and lists are sorted
+ * by id.
+ */
+public final class ProjectCycleView {
+
+    private final LedgerData data;
+
+    ProjectCycleView(LedgerData data) {
+        this.data = data;
+    }
+
+    public Optional<Methodology> methodology(MethodologyId id) {
+        return Optional.ofNullable(data.methodologies.get(id));
+    }
+
+    public List<Methodology> methodologies() {
+        List<Methodology> list = new ArrayList<>(data.methodologies.values());
+        list.sort(Comparator.comparing(m -> m.id().value()));
+        return List.copyOf(list);
+    }
+
+    public Optional<ThirdPartyEntity> thirdPartyEntity(ThirdPartyEntityId id) {
+        return Optional.ofNullable(data.thirdPartyEntities.get(id));
+    }
+
+    public List<ThirdPartyEntity> thirdPartyEntities() {
+        List<ThirdPartyEntity> list = new ArrayList<>(data.thirdPartyEntities.values());
+        list.sort(Comparator.comparing(ThirdPartyEntity::id));
+        return List.copyOf(list);
+    }
+
+    /** Everything of the project cycle, sorted, as one comparable value. */
+    public ProjectCycleSnapshot snapshot() {
+        return new ProjectCycleSnapshot(methodologies(), thirdPartyEntities());
+    }
+}
