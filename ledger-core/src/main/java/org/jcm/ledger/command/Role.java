@@ -12,7 +12,11 @@ public enum Role {
     ACCOUNT_HOLDER("account-holder"),
     GOVERNMENT("government"),
     EXCHANGE("exchange"),
-    AUDITOR("auditor");
+    AUDITOR("auditor"),
+    /** A third-party entity (validator or verifier), scoped by the token claim {@code tpe}. */
+    THIRD_PARTY_ENTITY("third-party-entity"),
+    /** The Joint Committee's secretariat for Japan and one partner, scoped by the token claim {@code party}. */
+    JC_SECRETARIAT("jc-secretariat");
 
     private final String wireName;
 
@@ -40,6 +44,6 @@ public enum Role {
                 return role;
             }
         }
-        throw new InvalidValueException("Role", name, "must be one of operator, registry-admin, account-holder, government, exchange, auditor");
+        throw new InvalidValueException("Role", name, "must be one of " + String.join(", ", wireNames()));
     }
 }
