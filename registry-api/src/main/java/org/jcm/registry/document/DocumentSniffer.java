@@ -37,8 +37,8 @@ final class DocumentSniffer {
         (byte) 0xE1};
     private static final byte[] ZIP_ENTRY = {'P', 'K', 3, 4};
     private static final byte[] ZIP_EMPTY = {'P', 'K', 5, 6};
-    /** The first local header of an ODS, from its name on: {@code mimetype} then the media type. */
-    private static final byte[] ODS_MIMETYPE = ascii("mimetypeapplication/vnd.oasis.opendocument.spreadsheet");
+    private static final byte[] MIMETYPE = ascii("mimetype");
+    private static final byte[] ODS_MEDIA_TYPE = ascii("application/vnd.oasis.opendocument.spreadsheet");
     private static final int LOCAL_HEADER_NAME = 30;
     private static final List<byte[]> BINARY = List.of(PDF, PNG, JPEG, OLE2, ZIP_ENTRY, ZIP_EMPTY);
 
@@ -54,10 +54,18 @@ final class DocumentSniffer {
             case XLS -> startsWith(bytes, OLE2, 0);
             case ZIP -> startsWith(bytes, ZIP_ENTRY, 0) || startsWith(bytes, ZIP_EMPTY, 0);
             case XLSX -> startsWith(bytes, ZIP_ENTRY, 0) && holdsEntries(bytes, "[Content_Types].xml", "xl/workbook.xml");
-            case ODS -> startsWith(bytes, ZIP_ENTRY, 0) && startsWith(bytes, ODS_MIMETYPE, LOCAL_HEADER_NAME)
-                    && u16(bytes, 8) == 0;
+            case ODS -> startsWith(bytes, ZIP_ENTRY, 0) && isOdsMimetype(bytes);
             case CSV -> isText(bytes);
         };
+    }
+
+    /** The first local header is {@code mimetype}, stored (method 0), holding the ODS media type. */
+    private static boolean isOdsMimetype(byte[] zip) {
+        int nameLength = u16(zip, 26);
+        int extraLength = u16(zip, 28);
+        return u16(zip, 8) == 0 && nameLength == MIMETYPE.length
+                && startsWith(zip, MIMETYPE, LOCAL_HEADER_NAME)
+                && startsWith(zip, ODS_MEDIA_TYPE, LOCAL_HEADER_NAME + nameLength + Math.max(extraLength, 0));
     }
 
     private static boolean holdsEntries(byte[] zip, String... required) {

@@ -1,7 +1,6 @@
 package org.jcm.registry.document;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -47,7 +46,7 @@ public class DocumentStore {
      */
     public Uni<Stored> store(ReceivedBody body, DocumentType type, String fileName, Side uploader, String subject) {
         return pool.withTransaction(c -> c.preparedQuery(INSERT_DOCUMENT)
-                .execute(Tuple.from(new Object[] {body.sha256(), Buffer.buffer(body.bytes()), type.mediaType(), body.size(),
+                .execute(Tuple.from(new Object[] {body.sha256(), io.vertx.core.buffer.Buffer.buffer(body.bytes()), type.mediaType(), body.size(),
                     fileName, subject, uploader.role(), uploader.scope()}))
                 .chain(inserted -> c.preparedQuery(INSERT_UPLOAD)
                         .execute(Tuple.of(body.sha256(), uploader.role(), uploader.scope(), subject, fileName))

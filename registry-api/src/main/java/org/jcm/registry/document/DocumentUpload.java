@@ -9,7 +9,8 @@ import org.jcm.support.problem.ProblemException;
  * checked against the bytes that came (docs/documents.md, "Uploading"):
  * <ol>
  *   <li>{@code Content-Type} is one of {@link DocumentType} (for {@code text/csv} the charset, if
- *       given, is UTF-8), else 415 {@code unsupported_document_type};</li>
+ *       given, is UTF-8; other types' parameters mean nothing and are ignored), else 415
+ *       {@code unsupported_document_type};</li>
  *   <li>the file name can be read and cleaned ({@link FileNames}), else 400 {@code invalid_file_name};</li>
  *   <li>{@code Content-Digest}, if given, holds a SHA-256 ({@link ContentDigest}), else 400
  *       {@code invalid_content_digest};</li>
@@ -68,9 +69,9 @@ public record DocumentUpload(DocumentType type, String fileName, Optional<String
         }
         for (int i = 1; i < parts.length; i++) {
             String[] parameter = parts[i].split("=", 2);
-            if (parameter[0].trim().equalsIgnoreCase("charset") && (type.get() != DocumentType.CSV || parameter.length < 2
+            if (type.get() == DocumentType.CSV && parameter[0].trim().equalsIgnoreCase("charset") && (parameter.length < 2
                     || !parameter[1].trim().replace("\"", "").toLowerCase(Locale.ROOT).equals("utf-8"))) {
-                throw DocumentProblems.unsupportedType("A charset is only for text/csv, and it must be utf-8.");
+                throw DocumentProblems.unsupportedType("A CSV document must be UTF-8 (charset=utf-8, or no charset).");
             }
         }
         return type.get();
