@@ -13,14 +13,16 @@
 -- and the size its length, so that no row can claim bytes it does not hold.
 CREATE TABLE document (
     sha256            char(64)    NOT NULL PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
-    content           bytea       NOT NULL CHECK (encode(sha256(content), 'hex') = sha256),
+    content           bytea       NOT NULL,
     media_type        text        NOT NULL,
-    size              integer     NOT NULL CHECK (size > 0 AND size = octet_length(content)),
+    size              integer     NOT NULL,
     file_name         text        NOT NULL CHECK (char_length(file_name) BETWEEN 1 AND 200),
     uploaded_by       text        NOT NULL,
     uploaded_by_role  text        NOT NULL,
     uploaded_by_scope text        NOT NULL,
-    uploaded_at       timestamptz NOT NULL
+    uploaded_at       timestamptz NOT NULL,
+    CONSTRAINT document_sha256_is_hash_of_content CHECK (encode(sha256(content), 'hex') = sha256),
+    CONSTRAINT document_size_is_length_of_content CHECK (size > 0 AND size = octet_length(content))
 );
 
 -- Every side that uploaded the content (a role with its scope: an organization's account holders,

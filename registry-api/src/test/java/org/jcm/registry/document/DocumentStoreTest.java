@@ -73,7 +73,7 @@ class DocumentStoreTest {
             Response created = upload(HOLDER, kind.mediaType(), kind.bytes()).queryParam("fileName", kind.fileName())
                     .post(DOCUMENTS);
             assertThat(created.statusCode()).as(kind.mediaType() + ": " + created.asString()).isEqualTo(201);
-            assertThat(created.header("Location")).isEqualTo(DOCUMENTS + "/" + sha);
+            assertThat(created.header("Location")).endsWith(DOCUMENTS + "/" + sha);
             assertThat(created.<String>path("sha256")).isEqualTo(sha);
             assertThat(created.<Integer>path("size")).isEqualTo(kind.bytes().length);
             assertThat(created.<String>path("mediaType")).isEqualTo(kind.mediaType());
@@ -116,7 +116,7 @@ class DocumentStoreTest {
 
         Response again = upload(COLLEAGUE, "application/pdf", pdf).queryParam("fileName", "second.pdf").post(DOCUMENTS);
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(again.header("Location")).isEqualTo(DOCUMENTS + "/" + sha);
+        assertThat(again.header("Location")).endsWith(DOCUMENTS + "/" + sha);
         assertThat(again.<String>path("fileName")).isEqualTo("first.pdf");
         assertThat(again.<String>path("uploadedAt")).isEqualTo(first.path("uploadedAt"));
         assertThat(rows("SELECT count(*) FROM document WHERE sha256 = '" + sha + "'")).containsExactly("1");
@@ -345,7 +345,7 @@ class DocumentStoreTest {
                     .hasMessageContaining("document is append-only");
             // And the table refuses a row whose key is not the hash of its bytes.
             assertThatThrownBy(() -> s.execute("INSERT INTO document VALUES ('" + "0".repeat(64) + "', 'x', 'application/pdf',"
-                    + " 1, 'x.pdf', 'owner', 'operator', '', now())")).hasMessageContaining("document_content_check");
+                    + " 1, 'x.pdf', 'owner', 'operator', '', now())")).hasMessageContaining("document_sha256_is_hash_of_content");
         }
         assertThat(given().auth().oauth2(HOLDER).get(DOCUMENTS + "/" + sha + "/metadata").then().statusCode(200)
                 .extract().<String>path("fileName")).isEqualTo("document.pdf");
