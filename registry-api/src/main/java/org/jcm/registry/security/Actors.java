@@ -12,9 +12,10 @@ import org.jcm.support.problem.ProblemException;
 /**
  * Maps a verified bearer token to the ledger-core {@link Actor} recorded in events: the role from
  * the {@code groups} claim, the token's subject, and the scope claim of that role ({@code registry}
- * for registry-admin, {@code org} for account-holder, {@code party} for government, {@code venue}
- * for exchange; none for operator and auditor). Whether the scope covers what a command acts on is
- * decided by the state machine against the ledger ({@code forbidden_scope}).
+ * for registry-admin, {@code org} for account-holder, {@code party} for government and
+ * jc-secretariat, {@code venue} for exchange, {@code tpe} for third-party-entity; none for operator
+ * and auditor). Whether the scope covers what a command acts on is decided by the state machine
+ * against the ledger ({@code forbidden_scope}).
  */
 public final class Actors {
 

@@ -117,4 +117,27 @@ class RateLimitTest {
         }
         as(token).body(LedgerApi.transfer("MNG01-H99990", "MNG01-H99991", 1)).post("/api/v1/transfers").then().statusCode(429);
     }
+
+    @Test
+    void a_document_upload_takes_from_the_same_bucket_as_mutations_and_is_refused_before_it_is_stored()
+            throws java.security.NoSuchAlgorithmException {
+        String token = admin("uploader");
+        for (int i = 0; i < 2; i++) {
+            assertThat(open(token).statusCode()).isEqualTo(201);
+        }
+        assertThat(upload(token, "%PDF-1.4\n% one " + LedgerApi.key()).statusCode()).as("the third of the burst").isEqualTo(201);
+        String refused = "%PDF-1.4\n% refused " + LedgerApi.key();
+        io.restassured.response.Response answer = upload(token, refused);
+        assertThat(answer.statusCode()).isEqualTo(429);
+        assertThat(answer.<String>path("code")).isEqualTo("rate_limited");
+        assertThat(answer.header("Retry-After")).isEqualTo("1");
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(refused.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        as(token).get("/api/v1/documents/" + sha).then().statusCode(404);
+    }
+
+    private static io.restassured.response.Response upload(String token, String pdf) {
+        return RestAssured.given().auth().oauth2(token).contentType("application/pdf")
+                .body(pdf.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).post("/api/v1/documents");
+    }
 }

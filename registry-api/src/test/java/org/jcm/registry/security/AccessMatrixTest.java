@@ -171,7 +171,20 @@ class AccessMatrixTest {
             row(POST, "/api/v1/proposals/{PR2}/approve", "without approver claim", null, "401 403 403 403 403 403 403 403 403 403 403"),
             approverRow(POST, "/api/v1/proposals/{PR}/approve", null,                    "401 403 201 403 403 403 403 403 403 403 403"),
             approverRow(POST, "/api/v1/proposals/{PR2}/reject", w -> Map.of("reason", "matrix"),
-                                                                                         "401 403 201 403 403 403 403 403 403 403 403"));
+                                                                                         "401 403 201 403 403 403 403 403 403 403 403"),
+            row(POST, "/api/v1/documents", w -> Upload.pdf(),                           "401 201 201 201 201 201 201 201 403 403 403"),
+            row(GET, "/api/v1/documents/{DOC}", null,                                    "401 200 403 403 200 403 403 403 403 403 200"),
+            row(GET, "/api/v1/documents/{DOC}/metadata", null,                           "401 200 403 403 200 403 403 403 403 403 200"));
+
+    /** A raw body with its own Content-Type (a document upload), sent as it is. */
+    record Upload(String contentType, byte[] bytes) {
+
+        /** A small PDF that no other cell sends, so that each allowed upload stores a new document. */
+        static Upload pdf() {
+            return new Upload("application/pdf", ("%PDF-1.4\n% matrix " + LedgerApi.key() + "\n%%EOF\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+    }
 
     private static Row row(String method, String path, Function<World, Object> body, String expected) {
         return new Row(method, path, "", body, expected, false);
@@ -350,6 +363,11 @@ class AccessMatrixTest {
             return latest.statusCode() == 200 && latest.jsonPath().getLong("treeSize") >= head;
         });
         world.put("CP", given().get("/api/v1/ledger/checkpoints/latest").then().extract().jsonPath().getString("treeSize"));
+
+        // A document uploaded by an account holder of the own organization.
+        Upload document = Upload.pdf();
+        world.put("DOC", given().auth().oauth2(TestTokens.accountHolder(own[0])).contentType(document.contentType())
+                .body(document.bytes()).post("/api/v1/documents").then().statusCode(201).extract().path("sha256"));
     }
 
     @Test
@@ -415,8 +433,13 @@ class AccessMatrixTest {
         if (token != null) {
             request = request.auth().oauth2(token);
         }
-        if (row.body() != null) {
-            request = request.contentType("application/json").body(row.body().apply(world));
+        Object body = row.body() == null ? null : row.body().apply(world);
+        if (body instanceof Upload upload) {
+            request = request.config(io.restassured.config.RestAssuredConfig.config().encoderConfig(
+                    io.restassured.config.EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                    .contentType(upload.contentType()).body(upload.bytes());
+        } else if (body != null) {
+            request = request.contentType("application/json").body(body);
         }
         String path = world.path(row.path());
         return GET.equals(row.method()) ? request.get(path) : request.request(row.method(), path);
