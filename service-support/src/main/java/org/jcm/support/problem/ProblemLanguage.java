@@ -40,7 +40,7 @@ public enum ProblemLanguage {
         double wildcard = -1;
         String[] ranges = acceptLanguage.split(",");
         for (int i = 0; i < ranges.length; i++) {
-            String[] parts = ranges[i].split(";");
+            String[] parts = ranges[i].split(";", -1);
             String range = parts[0].trim().toLowerCase(Locale.ROOT);
             double quality = quality(parts);
             if (quality < 0 || range.isEmpty()) {
