@@ -62,6 +62,23 @@ class RateLimitTest {
     }
 
     @Test
+    void a_refusal_in_japanese_carries_the_limit_and_the_wait() {
+        String token = admin("japanese");
+        for (int i = 0; i < 3; i++) {
+            assertThat(open(token).statusCode()).as("mutation %d of the burst", i).isEqualTo(201);
+        }
+        as(token).header("Accept-Language", "ja").body(Map.of("organizationId", organization, "name", "Rate-limited account"))
+                .post("/api/v1/accounts").then().statusCode(429)
+                .header("Retry-After", "1").header("Content-Language", "ja")
+                .body("code", equalTo("rate_limited")).body("title", equalTo("リクエスト回数の上限超過"))
+                .body("detail", equalTo("このトークンによる台帳変更のリクエストが多すぎます。上限は毎秒 1 件（バースト 3 件）です。"
+                        + "1 秒後に同じ Idempotency-Key で再試行してください。"));
+        open(token).then().statusCode(429).header("Content-Language", "en")
+                .body("detail", equalTo("Too many mutations for this token: the limit is 1 per second with bursts of 3. "
+                        + "Retry after 1 s with the same Idempotency-Key."));
+    }
+
+    @Test
     void a_burst_is_allowed_then_refused_with_retry_after_and_the_ledger_is_unchanged() {
         String token = admin("burst");
         for (int i = 0; i < 3; i++) {

@@ -37,17 +37,24 @@ public final class RouteProblems {
         };
     }
 
-    /** Ends the exchange with {@code problem} and closes the connection, as Quarkus does for its own refusals. */
+    /**
+     * Ends the exchange with {@code problem}, in the language of the request's
+     * {@code Accept-Language} (as {@link ProblemLanguageFilter} does above), and closes the
+     * connection, as Quarkus does for its own refusals.
+     */
     public static void end(RoutingContext context, ObjectMapper json, Problem problem) {
+        ProblemLanguage language = ProblemLanguage.negotiate(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         byte[] body;
         try {
-            body = json.writeValueAsBytes(problem);
+            body = json.writeValueAsBytes(ProblemTranslator.standard().translate(problem, language));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         context.response()
                 .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, language.tag())
+                .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .endHandler(ignored -> context.request().connection().close())
                 .end(Buffer.buffer(body));
