@@ -61,7 +61,7 @@ class CheckpointTest {
         if (ledger.writer().status() != WriterStatus.ACTIVE) {
             ledger.restartWriter();
         }
-        assertThat(ledger.writer().awaitStarted(Duration.ofSeconds(60))).isEqualTo(WriterStatus.ACTIVE);
+        awaitActive();
         try (LedgerFixture fixture = new LedgerFixture(ledger.writer())) {
             fixture.world();
             fixture.transfers(120);
@@ -175,7 +175,7 @@ class CheckpointTest {
             rewrite(original, victim, subject);
         }
         ledger.restartWriter();
-        assertThat(ledger.writer().awaitStarted(Duration.ofSeconds(60))).isEqualTo(WriterStatus.ACTIVE);
+        awaitActive();
     }
 
     @Test
@@ -219,7 +219,7 @@ class CheckpointTest {
             }
         }
         ledger.restartWriter();
-        assertThat(ledger.writer().awaitStarted(Duration.ofSeconds(60))).isEqualTo(WriterStatus.ACTIVE);
+        awaitActive();
     }
 
     @Test
@@ -251,7 +251,7 @@ class CheckpointTest {
             }
         }
         ledger.restartWriter();
-        assertThat(ledger.writer().awaitStarted(Duration.ofSeconds(60))).isEqualTo(WriterStatus.ACTIVE);
+        awaitActive();
     }
 
     private static long latestSize() throws SQLException {
@@ -356,5 +356,14 @@ class CheckpointTest {
             }
             c.commit();
         }
+    }
+
+    /**
+     * Waits until the (re)started writer is active. A new writer may first be STANDBY for a moment:
+     * the one it replaced can still hold the writer lock while its thread ends, and the new one then
+     * takes the lock at its next try (jcm.writer.lock-retry-interval).
+     */
+    private void awaitActive() {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> ledger.writer().status() == WriterStatus.ACTIVE);
     }
 }
