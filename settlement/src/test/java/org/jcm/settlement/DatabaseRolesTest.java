@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jcm.support.database.ConnectionPrivileges;
+import org.jcm.support.database.LeastPrivilegeGuard;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +27,16 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class DatabaseRolesTest {
+
+    /** The start-up check of the running service (service-support's bean), on the service's own datasource. */
+    @Inject
+    LeastPrivilegeGuard guard;
+
+    @Test
+    void the_running_services_start_up_check_passes_its_own_connection() throws SQLException {
+        guard.check(null);
+    }
+
 
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
 

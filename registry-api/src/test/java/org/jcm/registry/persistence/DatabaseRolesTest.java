@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jcm.registry.testing.Databases;
 import org.jcm.support.database.ConnectionPrivileges;
+import org.jcm.support.database.LeastPrivilegeGuard;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,16 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 @QuarkusTest
 class DatabaseRolesTest {
+
+    /** The start-up check of the running service (service-support's bean), on the service's own datasource. */
+    @Inject
+    LeastPrivilegeGuard guard;
+
+    @Test
+    void the_running_services_start_up_check_passes_its_own_connection() throws SQLException {
+        guard.check(null);
+    }
+
 
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
     private static final String DENIED_ON_THE_LOG = "permission denied for table ledger_event";

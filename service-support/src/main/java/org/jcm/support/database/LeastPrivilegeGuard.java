@@ -1,4 +1,4 @@
-package org.jcm.settlement.persistence;
+package org.jcm.support.database;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -10,10 +10,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.jcm.support.database.ConnectionPrivileges;
 
 /**
- * Refuses to start the service when its database role could rewrite history: a superuser, or the
+ * Refuses to start a service (registry-api and settlement both get this bean) when its database role could rewrite history: a superuser, or the
  * owner of its tables (docs/security.md, "Database roles"). Runs before anything else at start.
  * {@code jcm.database.require-least-privilege=false} lets it start with a warning instead, for a
  * measurement that compares roles.
@@ -26,13 +25,13 @@ public class LeastPrivilegeGuard {
     private final DataSource dataSource;
     private final boolean required;
 
-    LeastPrivilegeGuard(DataSource dataSource,
+    public LeastPrivilegeGuard(DataSource dataSource,
                         @ConfigProperty(name = "jcm.database.require-least-privilege", defaultValue = "true") boolean required) {
         this.dataSource = dataSource;
         this.required = required;
     }
 
-    void check(@Observes @Priority(1) StartupEvent event) throws SQLException {
+    public void check(@Observes @Priority(1) StartupEvent event) throws SQLException {
         Optional<String> reason;
         try (Connection connection = dataSource.getConnection()) {
             reason = ConnectionPrivileges.tooPowerfulBecause(connection);
