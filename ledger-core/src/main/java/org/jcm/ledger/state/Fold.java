@@ -114,6 +114,7 @@ final class Fold implements LedgerEvent.Visitor<Void> {
     @Override
     public Void visitProjectRegistered(ProjectRegistered e) {
         reference.project(e);
+        cycle.applications().registered(e);
         return null;
     }
 
