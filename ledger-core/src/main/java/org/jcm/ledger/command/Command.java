@@ -13,7 +13,8 @@ public sealed interface Command
         RemoveTrustedAccount, ApprovePendingTransfer, CancelPendingTransfer, ProcessDueTransfers,
         RegisterMethodology, UpdateMethodology, AccreditThirdPartyEntity, UpdateThirdPartyEntity,
         SubmitProjectIdea, ResubmitProjectIdea, ReviewProjectIdea, SubmitDesign, ValidateDesign,
-        DecideRegistration, WithdrawApplication, ChangeParticipants, ConsentParticipantChange {
+        DecideRegistration, WithdrawApplication, ChangeParticipants, ConsentParticipantChange,
+        SubmitMonitoringReport, ResubmitMonitoringReport, VerifyMonitoringReport {
     /**
      * Dispatches on the command type: calls the {@code visit} method of {@code visitor} for this
      * record and returns its result, so that adding a command type fails compilation wherever
@@ -109,5 +110,11 @@ public sealed interface Command
         R visitChangeParticipants(ChangeParticipants command);
 
         R visitConsentParticipantChange(ConsentParticipantChange command);
+
+        R visitSubmitMonitoringReport(SubmitMonitoringReport command);
+
+        R visitResubmitMonitoringReport(ResubmitMonitoringReport command);
+
+        R visitVerifyMonitoringReport(VerifyMonitoringReport command);
     }
 }

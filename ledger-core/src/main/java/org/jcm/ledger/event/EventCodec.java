@@ -58,7 +58,8 @@ public final class EventCodec {
             ProposalCodecs.PROPOSAL_EXPIRED, ProjectCycleCodecs.METHODOLOGY_REGISTERED, ProjectCycleCodecs.METHODOLOGY_UPDATED,
             ProjectCycleCodecs.TPE_ACCREDITED, ProjectCycleCodecs.TPE_UPDATED,
             ApplicationCodecs.APPLICATION_SUBMITTED, ApplicationCodecs.PROJECT_IDEA_RESUBMITTED, ApplicationCodecs.DESIGN_SUBMITTED,
-            ApplicationCodecs.APPLICATION_REVIEWED, ApplicationCodecs.APPLICATION_WITHDRAWN, ApplicationCodecs.PARTICIPANT_CHANGE_PROPOSED, ApplicationCodecs.PARTICIPANTS_CHANGED);
+            ApplicationCodecs.APPLICATION_REVIEWED, ApplicationCodecs.APPLICATION_WITHDRAWN, ApplicationCodecs.PARTICIPANT_CHANGE_PROPOSED, ApplicationCodecs.PARTICIPANTS_CHANGED,
+            MonitoringCodecs.REPORT_SUBMITTED, MonitoringCodecs.REPORT_REVIEWED);
 
     private EventCodec() {
     }

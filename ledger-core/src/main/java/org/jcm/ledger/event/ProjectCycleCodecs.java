@@ -93,6 +93,16 @@ final class ProjectCycleCodecs {
         public TypeCodec<?> visitParticipantsChanged(ParticipantsChanged event) {
             return ApplicationCodecs.PARTICIPANTS_CHANGED;
         }
+
+        @Override
+        public TypeCodec<?> visitMonitoringReportSubmitted(MonitoringReportSubmitted event) {
+            return MonitoringCodecs.REPORT_SUBMITTED;
+        }
+
+        @Override
+        public TypeCodec<?> visitMonitoringReportReviewed(MonitoringReportReviewed event) {
+            return MonitoringCodecs.REPORT_REVIEWED;
+        }
     };
 
     private ProjectCycleCodecs() {

@@ -12,7 +12,8 @@ package org.jcm.ledger.event;
 public sealed interface ProjectCycleEvent extends LedgerEvent
         permits MethodologyRegistered, MethodologyUpdated, ThirdPartyEntityAccredited, ThirdPartyEntityUpdated,
         ApplicationSubmitted, ProjectIdeaResubmitted, DesignSubmitted, ApplicationReviewed,
-        ApplicationWithdrawn, ParticipantChangeProposed, ParticipantsChanged {
+        ApplicationWithdrawn, ParticipantChangeProposed, ParticipantsChanged,
+        MonitoringReportSubmitted, MonitoringReportReviewed {
 
     @Override
     default <R> R accept(LedgerEvent.Visitor<R> visitor) {
@@ -52,5 +53,9 @@ public sealed interface ProjectCycleEvent extends LedgerEvent
         R visitParticipantChangeProposed(ParticipantChangeProposed event);
 
         R visitParticipantsChanged(ParticipantsChanged event);
+
+        R visitMonitoringReportSubmitted(MonitoringReportSubmitted event);
+
+        R visitMonitoringReportReviewed(MonitoringReportReviewed event);
     }
 }

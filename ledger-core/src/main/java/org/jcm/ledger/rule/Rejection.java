@@ -46,6 +46,8 @@ public enum Rejection {
     UNKNOWN_THIRD_PARTY_ENTITY(404),
     /** The project application named by the command does not exist. */
     UNKNOWN_APPLICATION(404),
+    /** The monitoring cycle named by the command does not exist. */
+    UNKNOWN_MONITORING_CYCLE(404),
 
     // 3. The actor's scope.
     /** The actor's scope (organization, registry or Party) does not cover what the command acts on. */
@@ -60,6 +62,8 @@ public enum Rejection {
     TPE_NOT_ACCREDITED(403),
     /** Only an account holder of the representative participant consents to a participant change; the proxy cannot consent for it. */
     CONSENT_REQUIRED(403),
+    /** The entity that validated the project may not verify it, unless its methodology allows the same entity to do both. */
+    SAME_TPE_FOR_VALIDATION_AND_VERIFICATION(403),
 
     // 4. Duplicates.
     /** A Party with this alpha-3 or alpha-2 code is already registered. */
@@ -96,6 +100,10 @@ public enum Rejection {
     REASONS_REQUIRED(422),
     /** The step's required document kind is not among the documents (PIN, PDD, validation report, ...). */
     MISSING_DOCUMENT(422),
+    /** The monitoring period is longer than the methodology allows. */
+    MONITORING_PERIOD_TOO_LONG(422),
+    /** The verified quantity is more than the quantity the monitoring report claims. */
+    VERIFIED_EXCEEDS_CLAIMED(422),
     /** Units can only leave, and be transferred or issued into, HOLDING accounts; only those can be frozen or closed. */
     NOT_HOLDING_ACCOUNT(422),
     /** The monitoring period ends before it starts, or the vintage year lies outside it. */
@@ -152,8 +160,10 @@ public enum Rejection {
     PROPOSAL_EXPIRED(409),
     /** A sectoral scope cannot leave the Party's agreement while an APPROVED methodology of the Party uses it. */
     SCOPE_IN_USE(409),
-    /** The application (or the participant change) is not at the step this command acts on; the detail says where it is. */
+    /** The application, monitoring cycle or participant change is not at the step this command acts on; the detail says where it is. */
     APPLICATION_WRONG_STEP(409),
+    /** The monitoring period shares a day with another monitoring cycle of the project that was not rejected. */
+    MONITORING_PERIOD_OVERLAP(409),
     /** The authorization was revoked; it can no longer be amended or revoked. */
     AUTHORIZATION_REVOKED(409),
     /** The account is closed. */

@@ -143,7 +143,7 @@ final class ApplicationReviews {
     }
 
     /** tpe_not_accredited: active, and accredited for the methodology's scope in every host. */
-    private static Outcome accredited(LedgerData s, ThirdPartyEntity tpe, Application a) {
+    static Outcome accredited(LedgerData s, ThirdPartyEntity tpe, Application a) {
         Methodology m = s.methodologies.get(a.idea().methodologyId());
         if (tpe.status() != org.jcm.ledger.id.AccreditationStatus.ACTIVE) {
             return reject(Rejection.TPE_NOT_ACCREDITED, "third-party entity " + tpe.id() + " is " + tpe.status());

@@ -81,6 +81,9 @@ final class LedgerData {
     /** The application each project registered on the route comes from. */
     final Map<ProjectId, org.jcm.ledger.id.ApplicationId> projectApplications = new HashMap<>();
 
+    /** The monitoring cycles of registered projects, by id; numbered 1 to its size, never removed. */
+    final Map<org.jcm.ledger.id.MonitoringCycleId, MonitoringCycle> monitoringCycles = new HashMap<>();
+
     /** A Joint Committee decision key: an issuance is made at most once per key. */
     record DecisionKey(ProjectId projectId, LocalDate start, LocalDate end, Vintage vintage) {
     }

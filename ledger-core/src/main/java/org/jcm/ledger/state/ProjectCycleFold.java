@@ -19,11 +19,13 @@ final class ProjectCycleFold implements ProjectCycleEvent.Visitor<Void> {
     private final LedgerData data;
     private final JournaledWrites writes;
     private final ApplicationFold applications;
+    private final MonitoringFold monitoring;
 
     ProjectCycleFold(LedgerData data, JournaledWrites writes) {
         this.data = data;
         this.writes = writes;
         this.applications = new ApplicationFold(data, writes);
+        this.monitoring = new MonitoringFold(data, writes);
     }
 
     /** The application part of the fold, which also links a project registered on the route to its application. */
@@ -94,6 +96,18 @@ final class ProjectCycleFold implements ProjectCycleEvent.Visitor<Void> {
     @Override
     public Void visitParticipantsChanged(org.jcm.ledger.event.ParticipantsChanged e) {
         applications.changed(e);
+        return null;
+    }
+
+    @Override
+    public Void visitMonitoringReportSubmitted(org.jcm.ledger.event.MonitoringReportSubmitted e) {
+        monitoring.submitted(e);
+        return null;
+    }
+
+    @Override
+    public Void visitMonitoringReportReviewed(org.jcm.ledger.event.MonitoringReportReviewed e) {
+        monitoring.reviewed(e);
         return null;
     }
 

@@ -13,7 +13,7 @@ import org.jcm.ledger.id.ThirdPartyEntityId;
 
 /**
  * The project cycle as the ledger knows it, read from the live state: methodologies,
- * third-party entities and project applications. Every answer is immutable (the values are records) and lists are sorted
+ * third-party entities, project applications and monitoring cycles. Every answer is immutable (the values are records) and lists are sorted
  * by id.
  */
 public final class ProjectCycleView {
@@ -61,8 +61,19 @@ public final class ProjectCycleView {
         return id == null ? Optional.empty() : Optional.of(data.applications.get(id));
     }
 
+    public Optional<MonitoringCycle> monitoringCycle(org.jcm.ledger.id.MonitoringCycleId id) {
+        return Optional.ofNullable(data.monitoringCycles.get(id));
+    }
+
+    /** Every monitoring cycle, sorted by id (the order their first reports were submitted in). */
+    public List<MonitoringCycle> monitoringCycles() {
+        List<MonitoringCycle> list = new ArrayList<>(data.monitoringCycles.values());
+        list.sort(Comparator.comparing(c -> c.id().value()));
+        return List.copyOf(list);
+    }
+
     /** Everything of the project cycle, sorted, as one comparable value. */
     public ProjectCycleSnapshot snapshot() {
-        return new ProjectCycleSnapshot(methodologies(), thirdPartyEntities(), applications());
+        return new ProjectCycleSnapshot(methodologies(), thirdPartyEntities(), applications(), monitoringCycles());
     }
 }

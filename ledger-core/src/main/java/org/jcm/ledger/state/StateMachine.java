@@ -291,6 +291,21 @@ public final class StateMachine {
         public Outcome visitConsentParticipantChange(org.jcm.ledger.command.ConsentParticipantChange c) {
             return ApplicationRules.consent(s, c, ctx);
         }
+
+        @Override
+        public Outcome visitSubmitMonitoringReport(org.jcm.ledger.command.SubmitMonitoringReport c) {
+            return MonitoringRules.submit(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitResubmitMonitoringReport(org.jcm.ledger.command.ResubmitMonitoringReport c) {
+            return MonitoringRules.resubmit(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitVerifyMonitoringReport(org.jcm.ledger.command.VerifyMonitoringReport c) {
+            return MonitoringRules.verify(s, c, ctx);
+        }
     }
 
     static Outcome.Rejected reject(Rejection rejection, String detail) {

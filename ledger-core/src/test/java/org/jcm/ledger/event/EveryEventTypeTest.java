@@ -198,6 +198,13 @@ class EveryEventTypeTest {
         f.ok(Actor.jcSecretariat("jc-mng", MNG), new DecideRegistration(ap1, ReviewVerdict.ACCEPT, "JC-MN-7", List.of(), List.of()));
         f.ok(holder(f.jpB), new ChangeParticipants(ap1, new Participants(f.mnC, List.of(), Optional.of(f.jpB))));
         f.ok(holder(f.mnC), new ConsentParticipantChange(ap1));
+        org.jcm.ledger.id.ProjectId project = f.state.projectCycle().application(ap1).orElseThrow().projectId().orElseThrow();
+        f.ok(holder(f.mnC), new org.jcm.ledger.command.SubmitMonitoringReport(project, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31),
+                Quantity.of(90), List.of(new DocumentRef("d".repeat(64), DocumentKind.MONITORING_REPORT, "mr.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 40))));
+        f.ok(Actor.thirdPartyEntity("tpe-2", tpe2), new org.jcm.ledger.command.VerifyMonitoringReport(
+                org.jcm.ledger.id.MonitoringCycleId.of(1), ReviewVerdict.ACCEPT, Optional.of(Quantity.of(80)), List.of(),
+                List.of(new DocumentRef("e".repeat(64), DocumentKind.VERIFICATION_REPORT, "ver.pdf", "application/pdf", 50))));
         f.ok(holder(f.mnC), new SubmitProjectIdea(idea, participants));
         f.ok(holder(f.mnC), new WithdrawApplication(ApplicationId.of(2), List.of("merged into AP00000001")));
     }

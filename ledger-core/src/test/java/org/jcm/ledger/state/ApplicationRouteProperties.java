@@ -45,6 +45,14 @@ import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.ReviewStep;
 import org.jcm.ledger.id.ReviewVerdict;
 import org.jcm.ledger.id.ThirdPartyEntity;
+import org.jcm.ledger.id.ThirdPartyEntityId;
+import org.jcm.ledger.id.MonitoringCycleId;
+import org.jcm.ledger.id.ProjectId;
+import org.jcm.ledger.serial.Quantity;
+import org.jcm.ledger.command.SubmitMonitoringReport;
+import org.jcm.ledger.command.ResubmitMonitoringReport;
+import org.jcm.ledger.command.VerifyMonitoringReport;
+import org.jcm.ledger.event.MonitoringReportReviewed;
 import org.jcm.ledger.rule.Outcome;
 
 /**
@@ -68,7 +76,7 @@ class ApplicationRouteProperties {
                 Tuple.of(1, Arbitraries.integers().between(0, 9)));
         Arbitrary<Integer> applications = Arbitraries.frequency(Tuple.of(8, 1), Tuple.of(1, 2), Tuple.of(1, 3));
         Arbitrary<Integer> kinds = Arbitraries.frequency(Tuple.of(2, 0), Tuple.of(2, 1), Tuple.of(4, 2), Tuple.of(3, 3), Tuple.of(3, 4),
-                Tuple.of(3, 5), Tuple.of(1, 6), Tuple.of(1, 7), Tuple.of(1, 8));
+                Tuple.of(3, 5), Tuple.of(1, 6), Tuple.of(1, 7), Tuple.of(1, 8), Tuple.of(2, 9), Tuple.of(2, 10), Tuple.of(1, 11));
         Arbitrary<Step> step = Combinators.combine(kinds, actors,
                 Arbitraries.integers().between(0, 7), Arbitraries.of(true, true, false), applications).as(Step::new);
         return step.list().ofMinSize(1).ofMaxSize(100).withSizeDistribution(RandomDistribution.uniform());
@@ -92,11 +100,20 @@ class ApplicationRouteProperties {
             ApplicationState.REJECTED, EnumSet.of(ApplicationState.REJECTED),
             ApplicationState.WITHDRAWN, EnumSet.of(ApplicationState.WITHDRAWN));
 
+    /** The monitoring cycle's transitions. */
+    static final Map<MonitoringCycleState, Set<MonitoringCycleState>> CYCLE_NEXT = Map.of(
+            MonitoringCycleState.REPORT_SUBMITTED, EnumSet.of(MonitoringCycleState.REPORT_SUBMITTED, MonitoringCycleState.VERIFIED,
+                    MonitoringCycleState.REPORT_RETURNED, MonitoringCycleState.REJECTED),
+            MonitoringCycleState.REPORT_RETURNED, EnumSet.of(MonitoringCycleState.REPORT_RETURNED, MonitoringCycleState.REPORT_SUBMITTED),
+            MonitoringCycleState.VERIFIED, EnumSet.of(MonitoringCycleState.VERIFIED),
+            MonitoringCycleState.REJECTED, EnumSet.of(MonitoringCycleState.REJECTED));
+
     @Property(tries = 500)
     void no_step_is_skipped_every_step_has_its_reviewer_and_replay_equals_the_live_state(@ForAll("steps") List<Step> steps) {
         Fixture f = world();
         for (Step s : steps) {
             Map<ApplicationId, ApplicationState> before = states(f);
+            Map<MonitoringCycleId, MonitoringCycleState> cyclesBefore = cycleStates(f);
             LedgerSnapshot snapshot = f.state.snapshot();
             int written = f.events.size();
             Outcome o = f.direct(actor(f, s), command(f, s));
@@ -107,6 +124,14 @@ class ApplicationRouteProperties {
             for (LedgerEvent e : f.events.subList(written, f.events.size())) {
                 assertRightActor(f, e);
             }
+            cycleStates(f).forEach((id, now) -> {
+                MonitoringCycleState was = cyclesBefore.get(id);
+                assertThat(was == null ? EnumSet.of(MonitoringCycleState.REPORT_SUBMITTED) : CYCLE_NEXT.get(was))
+                        .as("%s from %s", id, was).contains(now);
+                MonitoringCycle c = f.state.projectCycle().monitoringCycle(id).orElseThrow();
+                assertThat(f.state.projectCycle().application(c.applicationId()).orElseThrow().state())
+                        .isEqualTo(ApplicationState.REGISTERED);
+            });
             states(f).forEach((id, now) -> {
                 ApplicationState was = before.get(id);
                 if (was == null) {
@@ -119,6 +144,9 @@ class ApplicationRouteProperties {
         for (Application a : f.state.projectCycle().applications()) {
             assertThat(a.projectId().isPresent()).isEqualTo(a.state() == ApplicationState.REGISTERED);
             Statistics.collect(a.state());
+        }
+        for (MonitoringCycle c : f.state.projectCycle().monitoringCycles()) {
+            Statistics.label("cycles").collect(c.state());
         }
         Statistics.coverage(c -> {
             c.check(ApplicationState.REGISTERED).count(n -> n > 0);
@@ -147,6 +175,14 @@ class ApplicationRouteProperties {
     }
 
     /** The step's own actor for a negative {@code n} (one of two), otherwise actor {@code n} of ten. */
+    static Map<MonitoringCycleId, MonitoringCycleState> cycleStates(Fixture f) {
+        Map<MonitoringCycleId, MonitoringCycleState> states = new HashMap<>();
+        for (MonitoringCycle c : f.state.projectCycle().monitoringCycles()) {
+            states.put(c.id(), c.state());
+        }
+        return states;
+    }
+
     static Actor actor(Fixture f, Step s) {
         int n = s.actor();
         if (n < 0) {
@@ -155,8 +191,8 @@ class ApplicationRouteProperties {
             if (k == 2) {
                 return first ? Fixture.GOV_MNG : Fixture.GOV_TWN;
             }
-            if (k == 4) {
-                return first ? RouteFixtures.TPE1 : RouteFixtures.TPE2;
+            if (k == 4 || k == 10) {
+                return first == (k == 4) ? RouteFixtures.TPE1 : RouteFixtures.TPE2;
             }
             if (k == 5) {
                 return CycleFixtures.JC_MNG;
@@ -198,7 +234,23 @@ class ApplicationRouteProperties {
         if (s.kind() == 7) {
             return new ChangeParticipants(id, new Participants(f.mnC, s.reasons() ? List.of(f.mnG) : List.of(), Optional.of(f.jpB)));
         }
-        return new ConsentParticipantChange(id);
+        if (s.kind() == 8) {
+            return new ConsentParticipantChange(id);
+        }
+        MonitoringCycleId cycle = MonitoringCycleId.of(s.application());
+        if (s.kind() == 10) {
+            return new VerifyMonitoringReport(cycle, verdict, verdict == ReviewVerdict.ACCEPT
+                    ? Optional.of(Quantity.of(s.reasons() ? 10 : 20)) : Optional.empty(), reasons,
+                    List.of(RouteFixtures.doc(DocumentKind.VERIFICATION_REPORT)));
+        }
+        LocalDate start = LocalDate.of(2025, 1, 1).plusMonths(s.verdict() * 2L);
+        ProjectId project = f.state.projectCycle().application(id).flatMap(Application::projectId).orElse(Fixture.MN001);
+        if (s.kind() == 9) {
+            return new SubmitMonitoringReport(project, start, start.plusMonths(3).minusDays(1), Quantity.of(15),
+                    List.of(RouteFixtures.doc(DocumentKind.MONITORING_REPORT)));
+        }
+        return new ResubmitMonitoringReport(cycle, start, start.plusMonths(1), Quantity.of(15),
+                List.of(RouteFixtures.doc(DocumentKind.MONITORING_REPORT)));
     }
 
     /** The actor of each accepted step has the step's role and scope. */
@@ -217,6 +269,11 @@ class ApplicationRouteProperties {
                 assertThat(actor.role()).isEqualTo(Role.JC_SECRETARIAT);
                 assertThat(actor.scope()).isEqualTo(a.firstHost().value());
             }
+        } else if (e instanceof MonitoringReportReviewed r) {
+            assertThat(actor.role()).isEqualTo(Role.THIRD_PARTY_ENTITY);
+            MonitoringCycle c = f.state.projectCycle().monitoringCycle(r.monitoringCycleId()).orElseThrow();
+            Application a = f.state.projectCycle().application(c.applicationId()).orElseThrow();
+            assertThat(a.validator()).isPresent().isNotEqualTo(Optional.of(ThirdPartyEntityId.parse(actor.scope())));
         } else if (e instanceof ProjectRegistered) {
             assertThat(actor.role()).isEqualTo(Role.JC_SECRETARIAT);
         } else if (e instanceof ProjectCycleEvent) {

@@ -20,6 +20,10 @@ import org.jcm.ledger.command.ConsentParticipantChange;
 import org.jcm.ledger.command.RegisterMethodology;
 import org.jcm.ledger.command.ReviewProjectIdea;
 import org.jcm.ledger.command.SubmitDesign;
+import org.jcm.ledger.command.VerifyMonitoringReport;
+import org.jcm.ledger.id.MonitoringCycleId;
+import org.jcm.ledger.id.Methodology;
+import org.jcm.ledger.id.SectoralScope;
 import org.jcm.ledger.command.SubmitProjectIdea;
 import org.jcm.ledger.id.AccreditationStatus;
 import org.jcm.ledger.id.ApplicationId;
@@ -277,6 +281,11 @@ class RejectionTableTest {
                     Rejection.UNKNOWN_APPLICATION, RouteFixtures::submitted, f -> GOV_MNG,
                     f -> new ReviewProjectIdea(ApplicationId.of(9), ReviewVerdict.ACCEPT, List.of(), List.of()),
                     f -> RouteFixtures.pinReview(ReviewVerdict.ACCEPT)),
+            new Case("verifying_a_monitoring_cycle_that_does_not_exist_is_rejected_with_unknown_monitoring_cycle",
+                    Rejection.UNKNOWN_MONITORING_CYCLE, ((Consumer<Fixture>) RouteFixtures::registered).andThen(f -> f.ok(holder(f.mnC), MonitoringCycleTest.year(2025, 500))), f -> RouteFixtures.TPE2,
+                    f -> new VerifyMonitoringReport(MonitoringCycleId.of(9), ReviewVerdict.ACCEPT, Optional.of(Quantity.of(5)), List.of(),
+                            List.of(RouteFixtures.doc(DocumentKind.VERIFICATION_REPORT))),
+                    f -> MonitoringCycleTest.verified(5)),
             new Case("transferring_from_another_organizations_account_is_rejected_with_forbidden_scope", Rejection.FORBIDDEN_SCOPE,
                     ISSUED, f -> holder(f.jpA), f -> transfer(f.mnC1, f.mnG1, 10), f -> transfer(f.jpA1, f.mnG1, 10)),
             new Case("approving_ones_own_pending_transfer_is_rejected_with_approval_by_proposer", Rejection.APPROVAL_BY_PROPOSER,
@@ -298,6 +307,9 @@ class RejectionTableTest {
                             RouteFixtures.AP1, new Participants(f.mnC, List.of(), Optional.of(f.jpB))))),
                     f -> holder(f.jpB), f -> new ConsentParticipantChange(RouteFixtures.AP1),
                     f -> new ConsentParticipantChange(RouteFixtures.AP1), f -> holder(f.mnC)),
+            new Case("a_verification_by_the_validating_entity_is_rejected_with_same_tpe_for_validation_and_verification",
+                    Rejection.SAME_TPE_FOR_VALIDATION_AND_VERIFICATION, ((Consumer<Fixture>) RouteFixtures::registered).andThen(f -> f.ok(holder(f.mnC), MonitoringCycleTest.year(2025, 500))), f -> RouteFixtures.TPE1,
+                    f -> MonitoringCycleTest.verified(500), f -> MonitoringCycleTest.verified(500), f -> RouteFixtures.TPE2),
             new Case("registering_a_party_twice_is_rejected_with_party_already_registered", Rejection.PARTY_ALREADY_REGISTERED,
                     NOTHING, f -> OPERATOR,
                     f -> new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA),
@@ -366,6 +378,16 @@ class RejectionTableTest {
             new Case("a_design_without_its_project_design_document_is_rejected_with_missing_document", Rejection.MISSING_DOCUMENT,
                     RouteFixtures::confirmed, f -> holder(f.mnC),
                     f -> new SubmitDesign(RouteFixtures.AP1, List.of(RouteFixtures.doc(DocumentKind.PIN))), f -> RouteFixtures.design()),
+            new Case("a_monitoring_period_longer_than_the_methodology_allows_is_rejected_with_monitoring_period_too_long",
+                    Rejection.MONITORING_PERIOD_TOO_LONG, ((Consumer<Fixture>) RouteFixtures::registered).andThen(f -> f.ok(
+                            CycleFixtures.JC_MNG, new UpdateMethodology(new Methodology(RouteFixtures.SOLAR, MNG, "Solar", SectoralScope.ofNumber(1),
+                                    2, MethodologyStatus.APPROVED, Optional.of(365), false)))),
+                    f -> holder(f.mnC),
+                    f -> MonitoringCycleTest.report(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), 10),
+                    f -> MonitoringCycleTest.year(2025, 10)),
+            new Case("verifying_more_than_the_report_claims_is_rejected_with_verified_exceeds_claimed",
+                    Rejection.VERIFIED_EXCEEDS_CLAIMED, ((Consumer<Fixture>) RouteFixtures::registered).andThen(f -> f.ok(holder(f.mnC), MonitoringCycleTest.year(2025, 500))), f -> RouteFixtures.TPE2,
+                    f -> MonitoringCycleTest.verified(501), f -> MonitoringCycleTest.verified(500)),
             new Case("transferring_into_a_retirement_account_is_rejected_with_not_holding_account", Rejection.NOT_HOLDING_ACCOUNT,
                     ISSUED, f -> holder(f.mnC), f -> transfer(f.mnC1, AccountId.retirement(MNG01), 10),
                     f -> transfer(f.mnC1, f.mnG1, 10)),
@@ -489,6 +511,10 @@ class RejectionTableTest {
             new Case("validating_a_design_not_yet_submitted_is_rejected_with_application_wrong_step",
                     Rejection.APPLICATION_WRONG_STEP, RouteFixtures::confirmed, f -> RouteFixtures.TPE1,
                     f -> RouteFixtures.validation(ReviewVerdict.ACCEPT), f -> RouteFixtures.design(), f -> holder(f.mnC)),
+            new Case("a_monitoring_period_overlapping_another_cycle_is_rejected_with_monitoring_period_overlap",
+                    Rejection.MONITORING_PERIOD_OVERLAP, ((Consumer<Fixture>) RouteFixtures::registered).andThen(f -> f.ok(holder(f.mnC), MonitoringCycleTest.year(2025, 500))), f -> holder(f.mnC),
+                    f -> MonitoringCycleTest.report(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 3, 31), 10),
+                    f -> MonitoringCycleTest.report(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), 10)),
             new Case("amending_a_revoked_authorization_is_rejected_with_authorization_revoked", Rejection.AUTHORIZATION_REVOKED,
                     AUTHORIZED.andThen(f -> f.ok(GOV_MNG, new RevokeAuthorization(new AuthorizationId("MNG-A-1"), Optional.empty())))
                             .andThen(f -> f.ok(GOV_MNG, authorizeSerials("MNG-A-2", MNG, CA, Optional.empty(), List.of(),
