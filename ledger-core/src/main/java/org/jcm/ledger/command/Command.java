@@ -14,7 +14,7 @@ public sealed interface Command
         RegisterMethodology, UpdateMethodology, AccreditThirdPartyEntity, UpdateThirdPartyEntity,
         SubmitProjectIdea, ResubmitProjectIdea, ReviewProjectIdea, SubmitDesign, ValidateDesign,
         DecideRegistration, WithdrawApplication, ChangeParticipants, ConsentParticipantChange,
-        SubmitMonitoringReport, ResubmitMonitoringReport, VerifyMonitoringReport {
+        SubmitMonitoringReport, ResubmitMonitoringReport, VerifyMonitoringReport, RequestCycleIssuance, DecideIssuance {
     /**
      * Dispatches on the command type: calls the {@code visit} method of {@code visitor} for this
      * record and returns its result, so that adding a command type fails compilation wherever
@@ -116,5 +116,9 @@ public sealed interface Command
         R visitResubmitMonitoringReport(ResubmitMonitoringReport command);
 
         R visitVerifyMonitoringReport(VerifyMonitoringReport command);
+
+        R visitRequestCycleIssuance(RequestCycleIssuance command);
+
+        R visitDecideIssuance(DecideIssuance command);
     }
 }

@@ -59,7 +59,7 @@ public final class EventCodec {
             ProjectCycleCodecs.TPE_ACCREDITED, ProjectCycleCodecs.TPE_UPDATED,
             ApplicationCodecs.APPLICATION_SUBMITTED, ApplicationCodecs.PROJECT_IDEA_RESUBMITTED, ApplicationCodecs.DESIGN_SUBMITTED,
             ApplicationCodecs.APPLICATION_REVIEWED, ApplicationCodecs.APPLICATION_WITHDRAWN, ApplicationCodecs.PARTICIPANT_CHANGE_PROPOSED, ApplicationCodecs.PARTICIPANTS_CHANGED,
-            MonitoringCodecs.REPORT_SUBMITTED, MonitoringCodecs.REPORT_REVIEWED);
+            MonitoringCodecs.REPORT_SUBMITTED, MonitoringCodecs.REPORT_REVIEWED, MonitoringCodecs.ISSUANCE_DECIDED);
 
     private EventCodec() {
     }

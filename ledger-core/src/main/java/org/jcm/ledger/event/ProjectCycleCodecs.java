@@ -103,6 +103,11 @@ final class ProjectCycleCodecs {
         public TypeCodec<?> visitMonitoringReportReviewed(MonitoringReportReviewed event) {
             return MonitoringCodecs.REPORT_REVIEWED;
         }
+
+        @Override
+        public TypeCodec<?> visitIssuanceDecided(IssuanceDecided event) {
+            return MonitoringCodecs.ISSUANCE_DECIDED;
+        }
     };
 
     private ProjectCycleCodecs() {

@@ -13,7 +13,7 @@ public sealed interface ProjectCycleEvent extends LedgerEvent
         permits MethodologyRegistered, MethodologyUpdated, ThirdPartyEntityAccredited, ThirdPartyEntityUpdated,
         ApplicationSubmitted, ProjectIdeaResubmitted, DesignSubmitted, ApplicationReviewed,
         ApplicationWithdrawn, ParticipantChangeProposed, ParticipantsChanged,
-        MonitoringReportSubmitted, MonitoringReportReviewed {
+        MonitoringReportSubmitted, MonitoringReportReviewed, IssuanceDecided {
 
     @Override
     default <R> R accept(LedgerEvent.Visitor<R> visitor) {
@@ -57,5 +57,7 @@ public sealed interface ProjectCycleEvent extends LedgerEvent
         R visitMonitoringReportSubmitted(MonitoringReportSubmitted event);
 
         R visitMonitoringReportReviewed(MonitoringReportReviewed event);
+
+        R visitIssuanceDecided(IssuanceDecided event);
     }
 }

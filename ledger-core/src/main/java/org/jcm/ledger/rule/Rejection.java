@@ -114,8 +114,12 @@ public enum Rejection {
     ALLOCATION_OUTSIDE_ISSUING_REGISTRY(422),
     /** The issuance request is for another project or another monitoring period. */
     ISSUANCE_REQUEST_MISMATCH(422),
+    /** The issuance cites a monitoring cycle's request but is not a share the Joint Committee decided: no decision yet, no share of this registry and vintage, or other allocations. */
+    ISSUANCE_NOT_AS_DECIDED(422),
     /** The issuances made on this request would exceed its verified quantity. */
     VERIFIED_QUANTITY_EXCEEDED(422),
+    /** The issuance decision allocates to the Japanese government's account less than floor(total * Japan's financing share / 10000). */
+    JAPAN_SHARE_BELOW_FINANCING(422),
     /** The issuance's total exceeds the configured maximum for one issuance. */
     ISSUANCE_QUANTITY_LIMIT_EXCEEDED(422),
     /** The quantity differs from the number of units in the named serial ranges. */

@@ -121,12 +121,14 @@ final class Fold implements LedgerEvent.Visitor<Void> {
     @Override
     public Void visitIssuanceRequested(IssuanceRequested e) {
         credits.requested(e);
+        cycle.monitoring().requested(e);
         return null;
     }
 
     @Override
     public Void visitCreditsIssued(CreditsIssued e) {
         credits.issued(e);
+        cycle.monitoring().issued(e);
         return null;
     }
 

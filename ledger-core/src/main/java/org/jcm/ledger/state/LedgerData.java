@@ -84,6 +84,9 @@ final class LedgerData {
     /** The monitoring cycles of registered projects, by id; numbered 1 to its size, never removed. */
     final Map<org.jcm.ledger.id.MonitoringCycleId, MonitoringCycle> monitoringCycles = new HashMap<>();
 
+    /** The monitoring cycle each issuance request made on the route cites. */
+    final Map<IssuanceRequestId, org.jcm.ledger.id.MonitoringCycleId> requestCycles = new HashMap<>();
+
     /** A Joint Committee decision key: an issuance is made at most once per key. */
     record DecisionKey(ProjectId projectId, LocalDate start, LocalDate end, Vintage vintage) {
     }

@@ -1,14 +1,16 @@
 package org.jcm.ledger.state;
 
 /**
- * Where a monitoring cycle stands. The ledger records the report's submission and verification;
- * the issuance request, the Joint Committee's issuance decision and issuance follow
- * (docs/project-cycle.md, "Monitoring cycles").
+ * Where a monitoring cycle stands, from the monitoring report to issuance (docs/project-cycle.md,
+ * "Monitoring cycles").
  */
 public enum MonitoringCycleState {
     REPORT_SUBMITTED,
     REPORT_RETURNED,
     VERIFIED,
+    ISSUANCE_REQUESTED,
+    ISSUANCE_DECIDED,
+    ISSUED,
     REJECTED;
 
     /** Who must act next. */
@@ -16,6 +18,12 @@ public enum MonitoringCycleState {
         if (this == REPORT_SUBMITTED) {
             return ApplicationState.Holder.THIRD_PARTY_ENTITY;
         }
-        return this == REJECTED ? ApplicationState.Holder.NONE : ApplicationState.Holder.APPLICANT;
+        if (this == ISSUANCE_REQUESTED) {
+            return ApplicationState.Holder.JC_SECRETARIAT;
+        }
+        if (this == ISSUANCE_DECIDED) {
+            return ApplicationState.Holder.REGISTRY_ADMIN;
+        }
+        return this == REJECTED || this == ISSUED ? ApplicationState.Holder.NONE : ApplicationState.Holder.APPLICANT;
     }
 }

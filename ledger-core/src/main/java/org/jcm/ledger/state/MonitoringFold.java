@@ -2,9 +2,13 @@ package org.jcm.ledger.state;
 
 import java.util.List;
 import java.util.Optional;
+import org.jcm.ledger.event.CreditsIssued;
+import org.jcm.ledger.event.IssuanceDecided;
+import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.MonitoringReportReviewed;
 import org.jcm.ledger.event.MonitoringReportSubmitted;
 import org.jcm.ledger.id.ApplicationId;
+import org.jcm.ledger.id.MonitoringCycleId;
 import org.jcm.ledger.id.ReviewVerdict;
 import org.jcm.ledger.id.ThirdPartyEntityId;
 
@@ -32,7 +36,8 @@ final class MonitoringFold {
                         + e.projectId() + " has no application");
             }
             c = new MonitoringCycle(e.monitoringCycleId(), e.projectId(), application, MonitoringCycleState.REPORT_RETURNED,
-                    e.periodStart(), e.periodEnd(), e.claimedQuantity(), List.of(), Optional.empty(), Optional.empty(), List.of());
+                    e.periodStart(), e.periodEnd(), e.claimedQuantity(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of(), java.util.Set.of(), List.of());
         } else if (c.state() != MonitoringCycleState.REPORT_RETURNED || !c.projectId().equals(e.projectId())) {
             throw new InconsistentEventException(e.seq(), "cycle " + c.id() + " is " + c.state() + " of " + c.projectId());
         }
@@ -55,5 +60,44 @@ final class MonitoringFold {
             next = c.reviewed(to, e.at(), e.verdict(), e.actor(), Optional.empty(), Optional.empty());
         }
         writes.put(data.monitoringCycles, c.id(), next);
+    }
+
+    /** An issuance request citing a cycle: the verified cycle now waits for the Joint Committee's decision. */
+    void requested(IssuanceRequested e) {
+        if (e.monitoringCycleId().isEmpty()) {
+            return;
+        }
+        MonitoringCycle c = data.monitoringCycles.get(e.monitoringCycleId().get());
+        if (c == null || c.state() != MonitoringCycleState.VERIFIED || !c.projectId().equals(e.projectId())) {
+            throw new InconsistentEventException(e.seq(), "cycle " + e.monitoringCycleId().get() + " is not a verified cycle of "
+                    + e.projectId());
+        }
+        writes.put(data.monitoringCycles, c.id(), c.requested(e.issuanceRequestId(), e.at()));
+        writes.put(data.requestCycles, e.issuanceRequestId(), c.id());
+    }
+
+    void decided(IssuanceDecided e) {
+        MonitoringCycle c = data.monitoringCycles.get(e.monitoringCycleId());
+        if (c == null || c.state() != MonitoringCycleState.ISSUANCE_REQUESTED
+                || e.shares().isEmpty() == (e.verdict() == ReviewVerdict.ACCEPT)) {
+            throw new InconsistentEventException(e.seq(), "cycle " + e.monitoringCycleId() + " is not waiting for this decision");
+        }
+        MonitoringCycleState next = e.verdict() == ReviewVerdict.ACCEPT ? MonitoringCycleState.ISSUANCE_DECIDED
+                : e.verdict() == ReviewVerdict.RETURN ? MonitoringCycleState.VERIFIED : MonitoringCycleState.REJECTED;
+        writes.put(data.monitoringCycles, c.id(), c.decided(next, e.shares(), e.at(), e.verdict(), e.actor()));
+    }
+
+    /** An issuance on a cycle's request: its share (the issuing registry and vintage) is issued. */
+    void issued(CreditsIssued e) {
+        MonitoringCycleId id = e.issuanceRequestId().map(data.requestCycles::get).orElse(null);
+        if (id == null) {
+            return;
+        }
+        MonitoringCycle c = data.monitoringCycles.get(id);
+        String key = MonitoringCycle.shareKey(e.allocations().get(0).issuingRegistryId(), e.vintage());
+        if (c.state() != MonitoringCycleState.ISSUANCE_DECIDED || c.issuedShares().contains(key)) {
+            throw new InconsistentEventException(e.seq(), "cycle " + id + " has no share " + key + " left to issue");
+        }
+        writes.put(data.monitoringCycles, id, c.issued(key));
     }
 }

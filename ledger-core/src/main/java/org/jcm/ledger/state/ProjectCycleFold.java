@@ -28,6 +28,11 @@ final class ProjectCycleFold implements ProjectCycleEvent.Visitor<Void> {
         this.monitoring = new MonitoringFold(data, writes);
     }
 
+    /** The monitoring part of the fold, which also follows the issuance requests and issuances of cycles. */
+    MonitoringFold monitoring() {
+        return monitoring;
+    }
+
     /** The application part of the fold, which also links a project registered on the route to its application. */
     ApplicationFold applications() {
         return applications;
@@ -108,6 +113,12 @@ final class ProjectCycleFold implements ProjectCycleEvent.Visitor<Void> {
     @Override
     public Void visitMonitoringReportReviewed(org.jcm.ledger.event.MonitoringReportReviewed e) {
         monitoring.reviewed(e);
+        return null;
+    }
+
+    @Override
+    public Void visitIssuanceDecided(org.jcm.ledger.event.IssuanceDecided e) {
+        monitoring.decided(e);
         return null;
     }
 

@@ -306,6 +306,16 @@ public final class StateMachine {
         public Outcome visitVerifyMonitoringReport(org.jcm.ledger.command.VerifyMonitoringReport c) {
             return MonitoringRules.verify(s, c, ctx);
         }
+
+        @Override
+        public Outcome visitRequestCycleIssuance(org.jcm.ledger.command.RequestCycleIssuance c) {
+            return IssuanceDecisionRules.request(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitDecideIssuance(org.jcm.ledger.command.DecideIssuance c) {
+            return IssuanceDecisionRules.decide(s, c, ctx);
+        }
     }
 
     static Outcome.Rejected reject(Rejection rejection, String detail) {

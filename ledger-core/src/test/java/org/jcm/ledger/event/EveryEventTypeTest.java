@@ -205,6 +205,13 @@ class EveryEventTypeTest {
         f.ok(Actor.thirdPartyEntity("tpe-2", tpe2), new org.jcm.ledger.command.VerifyMonitoringReport(
                 org.jcm.ledger.id.MonitoringCycleId.of(1), ReviewVerdict.ACCEPT, Optional.of(Quantity.of(80)), List.of(),
                 List.of(new DocumentRef("e".repeat(64), DocumentKind.VERIFICATION_REPORT, "ver.pdf", "application/pdf", 50))));
+        f.ok(holder(f.mnC), new org.jcm.ledger.command.RequestCycleIssuance(org.jcm.ledger.id.MonitoringCycleId.of(1)));
+        f.ok(Actor.jcSecretariat("jc-mng", MNG), new org.jcm.ledger.command.DecideIssuance(org.jcm.ledger.id.MonitoringCycleId.of(1),
+                ReviewVerdict.ACCEPT, "JC-MN-8", List.of(new org.jcm.ledger.command.DecidedShare(MNG01, MNG,
+                        org.jcm.ledger.id.Vintage.of(2025), List.of(new org.jcm.ledger.command.Allocation(f.mnC1, Quantity.of(40)))),
+                        new org.jcm.ledger.command.DecidedShare(Fixture.JPN01, MNG, org.jcm.ledger.id.Vintage.of(2025),
+                                List.of(new org.jcm.ledger.command.Allocation(f.jpB1, Quantity.of(20))))),
+                Optional.of(f.jpB1), List.of(), List.of()));
         f.ok(holder(f.mnC), new SubmitProjectIdea(idea, participants));
         f.ok(holder(f.mnC), new WithdrawApplication(ApplicationId.of(2), List.of("merged into AP00000001")));
     }
