@@ -83,10 +83,10 @@ class ApplicationRouteProperties {
                 Tuple.of(1, Arbitraries.integers().between(0, 9)));
         Arbitrary<Integer> applications = Arbitraries.frequency(Tuple.of(8, 1), Tuple.of(1, 2), Tuple.of(1, 3));
         Arbitrary<Integer> kinds = Arbitraries.frequency(Tuple.of(2, 0), Tuple.of(2, 1), Tuple.of(4, 2), Tuple.of(3, 3), Tuple.of(3, 4),
-                Tuple.of(3, 5), Tuple.of(1, 6), Tuple.of(1, 7), Tuple.of(1, 8), Tuple.of(2, 9), Tuple.of(2, 10), Tuple.of(1, 11), Tuple.of(2, 12), Tuple.of(2, 13));
+                Tuple.of(4, 5), Tuple.of(1, 6), Tuple.of(1, 7), Tuple.of(1, 8), Tuple.of(2, 9), Tuple.of(2, 10), Tuple.of(1, 11), Tuple.of(2, 12), Tuple.of(2, 13));
         Arbitrary<Step> step = Combinators.combine(kinds, actors,
                 Arbitraries.integers().between(0, 7), Arbitraries.of(true, true, false), applications).as(Step::new);
-        return step.list().ofMinSize(1).ofMaxSize(100).withSizeDistribution(RandomDistribution.uniform());
+        return step.list().ofMinSize(1).ofMaxSize(160).withSizeDistribution(RandomDistribution.uniform());
     }
 
     /** The route's transitions: from each state, the states an accepted command may leave it in. */
