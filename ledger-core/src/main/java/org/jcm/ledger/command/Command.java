@@ -11,7 +11,10 @@ public sealed interface Command
         RegisterProject, SubmitIssuanceRequest, TransferCredits, RetireCredits, ProposableAction,
         ProposeAction, ApproveProposal, RejectProposal, ExpireProposals, SetTransferPolicy, AddTrustedAccount,
         RemoveTrustedAccount, ApprovePendingTransfer, CancelPendingTransfer, ProcessDueTransfers,
-        RegisterMethodology, UpdateMethodology, AccreditThirdPartyEntity, UpdateThirdPartyEntity {
+        RegisterMethodology, UpdateMethodology, AccreditThirdPartyEntity, UpdateThirdPartyEntity,
+        SubmitProjectIdea, ResubmitProjectIdea, ReviewProjectIdea, SubmitDesign, ValidateDesign,
+        DecideRegistration, WithdrawApplication, ChangeParticipants, ConsentParticipantChange,
+        SubmitMonitoringReport, ResubmitMonitoringReport, VerifyMonitoringReport, RequestCycleIssuance, DecideIssuance {
     /**
      * Dispatches on the command type: calls the {@code visit} method of {@code visitor} for this
      * record and returns its result, so that adding a command type fails compilation wherever
@@ -89,5 +92,33 @@ public sealed interface Command
         R visitAccreditThirdPartyEntity(AccreditThirdPartyEntity command);
 
         R visitUpdateThirdPartyEntity(UpdateThirdPartyEntity command);
+
+        R visitSubmitProjectIdea(SubmitProjectIdea command);
+
+        R visitResubmitProjectIdea(ResubmitProjectIdea command);
+
+        R visitReviewProjectIdea(ReviewProjectIdea command);
+
+        R visitSubmitDesign(SubmitDesign command);
+
+        R visitValidateDesign(ValidateDesign command);
+
+        R visitDecideRegistration(DecideRegistration command);
+
+        R visitWithdrawApplication(WithdrawApplication command);
+
+        R visitChangeParticipants(ChangeParticipants command);
+
+        R visitConsentParticipantChange(ConsentParticipantChange command);
+
+        R visitSubmitMonitoringReport(SubmitMonitoringReport command);
+
+        R visitResubmitMonitoringReport(ResubmitMonitoringReport command);
+
+        R visitVerifyMonitoringReport(VerifyMonitoringReport command);
+
+        R visitRequestCycleIssuance(RequestCycleIssuance command);
+
+        R visitDecideIssuance(DecideIssuance command);
     }
 }

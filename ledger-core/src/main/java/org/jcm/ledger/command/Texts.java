@@ -31,4 +31,17 @@ final class Texts {
         }
         return List.copyOf(list);
     }
+
+    /** The most reasons a review or withdrawal gives, and the longest reason. */
+    static final int REASONS_MAX = 20;
+    static final int REASON_MAX = 500;
+
+    /** Reasons of a review, return, rejection or withdrawal: at most 20, each 1 to 500 characters of free text. */
+    static List<String> reasons(List<String> reasons) {
+        List<String> list = list("reasons", reasons, REASONS_MAX);
+        for (String r : list) {
+            Checks.freeText("reasons", r, REASON_MAX);
+        }
+        return list;
+    }
 }

@@ -35,12 +35,14 @@ final class CreditCodecs {
                 m.put("monitoringPeriodEnd", e.monitoringPeriodEnd().toString());
                 m.put("verifiedQuantity", e.verifiedQuantity());
                 m.put("verificationReference", e.verificationReference());
+                e.monitoringCycleId().ifPresent(c -> m.put("monitoringCycleId", c.value()));
             },
             (seq, at, actor, in) -> {
                 return new IssuanceRequested(seq, at, actor, in.id("issuanceRequestId", IssuanceRequestId::new),
                         in.id("projectId", ProjectId::new), in.id("organizationId", OrganizationId::new),
                         in.date("monitoringPeriodStart"), in.date("monitoringPeriodEnd"), in.longValue("verifiedQuantity"),
-                        in.string("verificationReference"));
+                        in.string("verificationReference"),
+                        in.optionalString("monitoringCycleId").map(org.jcm.ledger.id.MonitoringCycleId::new));
             });
 
     static final TypeCodec<CreditsIssued> CREDITS_ISSUED = new TypeCodec<>(CreditsIssued.class,

@@ -56,7 +56,10 @@ public final class EventCodec {
             TransferControlCodecs.PENDING_TRANSFER_CANCELLED, TransferControlCodecs.PENDING_TRANSFER_EXPIRED,
             ProposalCodecs.PROPOSAL_MADE, ProposalCodecs.PROPOSAL_APPROVED, ProposalCodecs.PROPOSAL_REJECTED,
             ProposalCodecs.PROPOSAL_EXPIRED, ProjectCycleCodecs.METHODOLOGY_REGISTERED, ProjectCycleCodecs.METHODOLOGY_UPDATED,
-            ProjectCycleCodecs.TPE_ACCREDITED, ProjectCycleCodecs.TPE_UPDATED);
+            ProjectCycleCodecs.TPE_ACCREDITED, ProjectCycleCodecs.TPE_UPDATED,
+            ApplicationCodecs.APPLICATION_SUBMITTED, ApplicationCodecs.PROJECT_IDEA_RESUBMITTED, ApplicationCodecs.DESIGN_SUBMITTED,
+            ApplicationCodecs.APPLICATION_REVIEWED, ApplicationCodecs.APPLICATION_WITHDRAWN, ApplicationCodecs.PARTICIPANT_CHANGE_PROPOSED, ApplicationCodecs.PARTICIPANTS_CHANGED,
+            MonitoringCodecs.REPORT_SUBMITTED, MonitoringCodecs.REPORT_REVIEWED, MonitoringCodecs.ISSUANCE_DECIDED);
 
     private EventCodec() {
     }

@@ -58,6 +58,56 @@ final class ProjectCycleCodecs {
         public TypeCodec<?> visitThirdPartyEntityUpdated(ThirdPartyEntityUpdated event) {
             return TPE_UPDATED;
         }
+
+        @Override
+        public TypeCodec<?> visitApplicationSubmitted(ApplicationSubmitted event) {
+            return ApplicationCodecs.APPLICATION_SUBMITTED;
+        }
+
+        @Override
+        public TypeCodec<?> visitProjectIdeaResubmitted(ProjectIdeaResubmitted event) {
+            return ApplicationCodecs.PROJECT_IDEA_RESUBMITTED;
+        }
+
+        @Override
+        public TypeCodec<?> visitDesignSubmitted(DesignSubmitted event) {
+            return ApplicationCodecs.DESIGN_SUBMITTED;
+        }
+
+        @Override
+        public TypeCodec<?> visitApplicationReviewed(ApplicationReviewed event) {
+            return ApplicationCodecs.APPLICATION_REVIEWED;
+        }
+
+        @Override
+        public TypeCodec<?> visitApplicationWithdrawn(ApplicationWithdrawn event) {
+            return ApplicationCodecs.APPLICATION_WITHDRAWN;
+        }
+
+        @Override
+        public TypeCodec<?> visitParticipantChangeProposed(ParticipantChangeProposed event) {
+            return ApplicationCodecs.PARTICIPANT_CHANGE_PROPOSED;
+        }
+
+        @Override
+        public TypeCodec<?> visitParticipantsChanged(ParticipantsChanged event) {
+            return ApplicationCodecs.PARTICIPANTS_CHANGED;
+        }
+
+        @Override
+        public TypeCodec<?> visitMonitoringReportSubmitted(MonitoringReportSubmitted event) {
+            return MonitoringCodecs.REPORT_SUBMITTED;
+        }
+
+        @Override
+        public TypeCodec<?> visitMonitoringReportReviewed(MonitoringReportReviewed event) {
+            return MonitoringCodecs.REPORT_REVIEWED;
+        }
+
+        @Override
+        public TypeCodec<?> visitIssuanceDecided(IssuanceDecided event) {
+            return MonitoringCodecs.ISSUANCE_DECIDED;
+        }
     };
 
     private ProjectCycleCodecs() {

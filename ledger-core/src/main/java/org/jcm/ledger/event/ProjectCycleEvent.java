@@ -10,7 +10,10 @@ package org.jcm.ledger.event;
  * is a compile error until it is handled.
  */
 public sealed interface ProjectCycleEvent extends LedgerEvent
-        permits MethodologyRegistered, MethodologyUpdated, ThirdPartyEntityAccredited, ThirdPartyEntityUpdated {
+        permits MethodologyRegistered, MethodologyUpdated, ThirdPartyEntityAccredited, ThirdPartyEntityUpdated,
+        ApplicationSubmitted, ProjectIdeaResubmitted, DesignSubmitted, ApplicationReviewed,
+        ApplicationWithdrawn, ParticipantChangeProposed, ParticipantsChanged,
+        MonitoringReportSubmitted, MonitoringReportReviewed, IssuanceDecided {
 
     @Override
     default <R> R accept(LedgerEvent.Visitor<R> visitor) {
@@ -36,5 +39,25 @@ public sealed interface ProjectCycleEvent extends LedgerEvent
         R visitThirdPartyEntityAccredited(ThirdPartyEntityAccredited event);
 
         R visitThirdPartyEntityUpdated(ThirdPartyEntityUpdated event);
+
+        R visitApplicationSubmitted(ApplicationSubmitted event);
+
+        R visitProjectIdeaResubmitted(ProjectIdeaResubmitted event);
+
+        R visitDesignSubmitted(DesignSubmitted event);
+
+        R visitApplicationReviewed(ApplicationReviewed event);
+
+        R visitApplicationWithdrawn(ApplicationWithdrawn event);
+
+        R visitParticipantChangeProposed(ParticipantChangeProposed event);
+
+        R visitParticipantsChanged(ParticipantsChanged event);
+
+        R visitMonitoringReportSubmitted(MonitoringReportSubmitted event);
+
+        R visitMonitoringReportReviewed(MonitoringReportReviewed event);
+
+        R visitIssuanceDecided(IssuanceDecided event);
     }
 }

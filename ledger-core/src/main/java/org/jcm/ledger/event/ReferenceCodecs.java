@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.CooperativeApproachId;
 import org.jcm.ledger.id.JcmStatus;
+import org.jcm.ledger.id.ApplicationId;
 import org.jcm.ledger.id.MethodologyId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
@@ -108,6 +109,11 @@ final class ReferenceCodecs {
                 List<Object> participants = new ArrayList<>();
                 e.participants().forEach(p -> participants.add(p.value()));
                 m.put("participants", participants);
+                e.applicationId().ifPresent(a -> m.put("applicationId", a.value()));
+                if (!e.hostParties().isEmpty()) {
+                    m.put("hostParties", ApplicationCodecs.parties(e.hostParties()));
+                }
+                e.financing().ifPresent(f -> m.put("financing", ApplicationCodecs.financing(f)));
             },
             (seq, at, actor, in) -> {
                 List<OrganizationId> participants = new ArrayList<>();
@@ -116,7 +122,9 @@ final class ReferenceCodecs {
                 }
                 return new ProjectRegistered(seq, at, actor, in.id("projectId", ProjectId::new), in.id("hostParty", PartyCode::new),
                         in.id("registryId", RegistryId::new), in.string("title"), in.id("methodologyId", MethodologyId::new),
-                        participants);
+                        participants, in.optionalString("applicationId").map(ApplicationId::new),
+                        in.has("hostParties") ? ApplicationCodecs.parties(in, "hostParties") : List.of(),
+                        in.optionalObject("financing").map(ApplicationCodecs::financing));
             });
 
     private ReferenceCodecs() {

@@ -44,12 +44,26 @@ public enum Rejection {
     UNKNOWN_METHODOLOGY(404),
     /** The third-party entity named by the command is not accredited here. */
     UNKNOWN_THIRD_PARTY_ENTITY(404),
+    /** The project application named by the command does not exist. */
+    UNKNOWN_APPLICATION(404),
+    /** The monitoring cycle named by the command does not exist. */
+    UNKNOWN_MONITORING_CYCLE(404),
 
     // 3. The actor's scope.
     /** The actor's scope (organization, registry or Party) does not cover what the command acts on. */
     FORBIDDEN_SCOPE(403),
     /** The subject who proposed (or initiated) the pending action may not approve it: a second person must. */
     APPROVAL_BY_PROPOSER(403),
+    /** The account holder acts for neither the application's representative participant nor its proxy. */
+    NOT_THE_APPLICANT(403),
+    /** The actor is not the reviewer of this step: the government of a host Party (Project Idea Note), the JC secretariat of the first host (decisions). */
+    NOT_THE_REVIEWER(403),
+    /** The third-party entity is not active, or its accreditation does not cover the methodology's sectoral scope and every host Party. */
+    TPE_NOT_ACCREDITED(403),
+    /** Only an account holder of the representative participant consents to a participant change; the proxy cannot consent for it. */
+    CONSENT_REQUIRED(403),
+    /** The entity that validated the project may not verify it, unless its methodology allows the same entity to do both. */
+    SAME_TPE_FOR_VALIDATION_AND_VERIFICATION(403),
 
     // 4. Duplicates.
     /** A Party with this alpha-3 or alpha-2 code is already registered. */
@@ -76,10 +90,20 @@ public enum Rejection {
     SAME_ACCOUNT(422),
     /** A partner must carry the date its JCM partnership document was signed (not in the future); a candidate and Japan carry none. */
     INVALID_SIGNING_DATE(422),
-    /** The methodology id does not begin with its host Party's alpha-2 code, or an update names another host. */
+    /** The methodology id does not begin with its host Party's alpha-2 code, an update names another host, or an application's methodology is not of its first host. */
     METHODOLOGY_NOT_OF_HOST(422),
     /** The sectoral scope is not among those the host Party's JCM agreement covers. */
     SCOPE_NOT_IN_AGREEMENT(422),
+    /** The application's methodology is not APPROVED (a draft, suspended or withdrawn one cannot be applied). */
+    METHODOLOGY_NOT_APPROVED(422),
+    /** A return for revision or a rejection gives no reasons. */
+    REASONS_REQUIRED(422),
+    /** The step's required document kind is not among the documents (PIN, PDD, validation report, ...). */
+    MISSING_DOCUMENT(422),
+    /** The monitoring period is longer than the methodology allows. */
+    MONITORING_PERIOD_TOO_LONG(422),
+    /** The verified quantity is more than the quantity the monitoring report claims. */
+    VERIFIED_EXCEEDS_CLAIMED(422),
     /** Units can only leave, and be transferred or issued into, HOLDING accounts; only those can be frozen or closed. */
     NOT_HOLDING_ACCOUNT(422),
     /** The monitoring period ends before it starts, or the vintage year lies outside it. */
@@ -90,8 +114,12 @@ public enum Rejection {
     ALLOCATION_OUTSIDE_ISSUING_REGISTRY(422),
     /** The issuance request is for another project or another monitoring period. */
     ISSUANCE_REQUEST_MISMATCH(422),
+    /** The issuance cites a monitoring cycle's request but is not a share the Joint Committee decided: no decision yet, no share of this registry and vintage, or other allocations. */
+    ISSUANCE_NOT_AS_DECIDED(422),
     /** The issuances made on this request would exceed its verified quantity. */
     VERIFIED_QUANTITY_EXCEEDED(422),
+    /** The issuance decision allocates to the Japanese government's account less than floor(total * Japan's financing share / 10000). */
+    JAPAN_SHARE_BELOW_FINANCING(422),
     /** The issuance's total exceeds the configured maximum for one issuance. */
     ISSUANCE_QUANTITY_LIMIT_EXCEEDED(422),
     /** The quantity differs from the number of units in the named serial ranges. */
@@ -124,6 +152,8 @@ public enum Rejection {
     CA_METHOD_MISMATCH(422),
     /** The host Party's unit numbering for this vintage would pass 2^53 - 1. */
     UNIT_NUMBERING_EXHAUSTED(422),
+    /** The first host already has a project numbered 999: the Joint Committee's project ids have 3 digits. */
+    PROJECT_NUMBERING_EXHAUSTED(422),
     /** The units issued in this ledger, all host Parties and vintages together, would pass 2^53 - 1, the largest total the API reports exactly. */
     LEDGER_UNIT_LIMIT_EXCEEDED(422),
 
@@ -134,6 +164,10 @@ public enum Rejection {
     PROPOSAL_EXPIRED(409),
     /** A sectoral scope cannot leave the Party's agreement while an APPROVED methodology of the Party uses it. */
     SCOPE_IN_USE(409),
+    /** The application, monitoring cycle or participant change is not at the step this command acts on; the detail says where it is. */
+    APPLICATION_WRONG_STEP(409),
+    /** The monitoring period shares a day with another monitoring cycle of the project that was not rejected. */
+    MONITORING_PERIOD_OVERLAP(409),
     /** The authorization was revoked; it can no longer be amended or revoked. */
     AUTHORIZATION_REVOKED(409),
     /** The account is closed. */

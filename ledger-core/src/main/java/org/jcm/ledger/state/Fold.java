@@ -114,18 +114,21 @@ final class Fold implements LedgerEvent.Visitor<Void> {
     @Override
     public Void visitProjectRegistered(ProjectRegistered e) {
         reference.project(e);
+        cycle.applications().registered(e);
         return null;
     }
 
     @Override
     public Void visitIssuanceRequested(IssuanceRequested e) {
         credits.requested(e);
+        cycle.monitoring().requested(e);
         return null;
     }
 
     @Override
     public Void visitCreditsIssued(CreditsIssued e) {
         credits.issued(e);
+        cycle.monitoring().issued(e);
         return null;
     }
 

@@ -21,6 +21,7 @@ import org.jcm.ledger.id.IssuanceRequestId;
 import org.jcm.ledger.id.JcmStatus;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
+import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.id.RegistryId;
 import org.jcm.ledger.rule.Outcome;
 import org.jcm.ledger.rule.Rejection;
@@ -86,7 +87,7 @@ final class IssuanceRules {
             return reject(Rejection.UNKNOWN_ISSUANCE_REQUEST, "issuance request " + c.issuanceRequestId() + " does not exist");
         }
         RegistryState actorRegistry = registryOf(s, ctx.actor().scope());
-        if (actorRegistry == null || !ReferenceRules.eligible(actorRegistry.party, project.hostParty())) {
+        if (actorRegistry == null || !eligible(s, actorRegistry.party, project)) {
             return reject(Rejection.FORBIDDEN_SCOPE, "the actor administers " + ctx.actor().scope()
                     + ", not a registry of Japan or of " + project.hostParty());
         }
@@ -98,7 +99,11 @@ final class IssuanceRules {
             r = requestRules(request, c);
         }
         if (r == null) {
-            r = limitRules(s, c, project);
+            r = asDecided(s, c, actorRegistry);
+        }
+        PartyCode host = numberingHost(s, c, actorRegistry, project);
+        if (r == null) {
+            r = limitRules(s, c, project, host);
         }
         if (r == null) {
             r = closedAccount(accounts);
@@ -107,9 +112,9 @@ final class IssuanceRules {
             return r;
         }
         long sum = c.totalQuantity().tonnes();
-        return accept(new CreditsIssued(s.nextSeq, ctx.at(), ctx.actor(), c.issuanceId(), c.projectId(), project.hostParty(),
+        return accept(new CreditsIssued(s.nextSeq, ctx.at(), ctx.actor(), c.issuanceId(), c.projectId(), host,
                 c.vintage(), c.monitoringPeriodStart(), c.monitoringPeriodEnd(), sum,
-                numbered(c, accounts, nextUnit(s, project, c)), Optional.of(c.issuanceRequestId())));
+                numbered(c, accounts, nextUnit(s, host, c)), Optional.of(c.issuanceRequestId())));
     }
 
     /** unknown_account: the allocation accounts, in allocation order, into {@code out}. */
@@ -192,22 +197,22 @@ final class IssuanceRules {
     }
 
     /**
-     * issuance_quantity_limit_exceeded, host_not_jcm_partner, unit_numbering_exhausted,
-     * ledger_unit_limit_exceeded.
+     * issuance_quantity_limit_exceeded, host_not_jcm_partner (the host whose numbering the
+     * issuance uses), unit_numbering_exhausted, ledger_unit_limit_exceeded.
      */
-    private static Outcome.Rejected limitRules(LedgerData s, IssueCredits c, Project project) {
+    private static Outcome.Rejected limitRules(LedgerData s, IssueCredits c, Project project, PartyCode host) {
         long sum = c.totalQuantity().tonnes();
         if (sum > s.config.maxIssuanceQuantity()) {
             return reject(Rejection.ISSUANCE_QUANTITY_LIMIT_EXCEEDED, "one issuance may create at most "
                     + s.config.maxIssuanceQuantity() + " units, not " + sum);
         }
-        Party host = s.parties.get(project.hostParty());
-        if (host == null || host.jcmStatus() != JcmStatus.PARTNER) {
-            return reject(Rejection.HOST_NOT_JCM_PARTNER, "host Party " + project.hostParty() + " of " + c.projectId()
-                    + " is not a JCM partner" + (host == null ? "" : " (its JCM status is " + host.jcmStatus() + ")"));
+        Party party = s.parties.get(host);
+        if (party == null || party.jcmStatus() != JcmStatus.PARTNER) {
+            return reject(Rejection.HOST_NOT_JCM_PARTNER, "host Party " + host + " of " + c.projectId()
+                    + " is not a JCM partner" + (party == null ? "" : " (its JCM status is " + party.jcmStatus() + ")"));
         }
-        if (nextUnit(s, project, c) - 1 + sum > Quantity.MAX) {
-            return reject(Rejection.UNIT_NUMBERING_EXHAUSTED, "units of " + project.hostParty() + " " + c.vintage()
+        if (nextUnit(s, host, c) - 1 + sum > Quantity.MAX) {
+            return reject(Rejection.UNIT_NUMBERING_EXHAUSTED, "units of " + host + " " + c.vintage()
                     + " would pass 2^53 - 1");
         }
         long issuedTotal = s.issuedUnitsTotal();
@@ -227,9 +232,48 @@ final class IssuanceRules {
         return null;
     }
 
+    /**
+     * issuance_not_as_decided: an issuance on a monitoring cycle's request is the share the Joint
+     * Committee decided for this registry and vintage (the same allocations), once decided.
+     */
+    private static Outcome.Rejected asDecided(LedgerData s, IssueCredits c, RegistryState registry) {
+        org.jcm.ledger.id.MonitoringCycleId id = s.requestCycles.get(c.issuanceRequestId());
+        if (id == null) {
+            return null;
+        }
+        MonitoringCycle cycle = s.monitoringCycles.get(id);
+        if (cycle.state() != MonitoringCycleState.ISSUANCE_DECIDED) {
+            return reject(Rejection.ISSUANCE_NOT_AS_DECIDED, "monitoring cycle " + id + " is " + cycle.state()
+                    + "; issuance follows the Joint Committee's decision");
+        }
+        Optional<org.jcm.ledger.command.DecidedShare> share = cycle.share(registry.id, c.vintage());
+        if (share.isEmpty() || !new HashSet<>(share.get().allocations()).equals(new HashSet<>(c.allocations()))) {
+            return reject(Rejection.ISSUANCE_NOT_AS_DECIDED, "the decision on " + id + " gives registry " + registry.id + " vintage "
+                    + c.vintage() + " " + share.map(d -> "the allocations " + d.allocations()).orElse("no share"));
+        }
+        return null;
+    }
+
+    /** The host whose numbering the issuance uses: its decided share's, else the project's (first) host. */
+    private static PartyCode numberingHost(LedgerData s, IssueCredits c, RegistryState registry, Project project) {
+        org.jcm.ledger.id.MonitoringCycleId id = registry == null ? null : s.requestCycles.get(c.issuanceRequestId());
+        MonitoringCycle cycle = id == null ? null : s.monitoringCycles.get(id);
+        return cycle == null ? project.hostParty()
+                : cycle.share(registry.id, c.vintage()).map(org.jcm.ledger.command.DecidedShare::numberingHost).orElse(project.hostParty());
+    }
+
+    /** A registry of Japan or of a host of the project (every host of an application's project) may issue for it. */
+    private static boolean eligible(LedgerData s, PartyCode registryParty, Project project) {
+        if (ReferenceRules.eligible(registryParty, project.hostParty())) {
+            return true;
+        }
+        org.jcm.ledger.id.ApplicationId id = s.projectApplications.get(project.id());
+        return id != null && s.applications.get(id).idea().hostParties().contains(registryParty);
+    }
+
     /** The first unit the issuance gets: the next of the host Party's vintage line (1 for a new line). */
-    private static long nextUnit(LedgerData s, Project project, IssueCredits c) {
-        UnitLine line = s.line(project.hostParty(), c.vintage());
+    private static long nextUnit(LedgerData s, PartyCode host, IssueCredits c) {
+        UnitLine line = s.line(host, c.vintage());
         return line == null ? 1 : line.nextUnit;
     }
 

@@ -76,6 +76,17 @@ final class LedgerData {
     /** The accredited third-party entities, by id. */
     final Map<org.jcm.ledger.id.ThirdPartyEntityId, org.jcm.ledger.id.ThirdPartyEntity> thirdPartyEntities = new HashMap<>();
 
+    /** The project applications, by id; numbered 1 to its size, never removed. */
+    final Map<org.jcm.ledger.id.ApplicationId, Application> applications = new HashMap<>();
+    /** The application each project registered on the route comes from. */
+    final Map<ProjectId, org.jcm.ledger.id.ApplicationId> projectApplications = new HashMap<>();
+
+    /** The monitoring cycles of registered projects, by id; numbered 1 to its size, never removed. */
+    final Map<org.jcm.ledger.id.MonitoringCycleId, MonitoringCycle> monitoringCycles = new HashMap<>();
+
+    /** The monitoring cycle each issuance request made on the route cites. */
+    final Map<IssuanceRequestId, org.jcm.ledger.id.MonitoringCycleId> requestCycles = new HashMap<>();
+
     /** A Joint Committee decision key: an issuance is made at most once per key. */
     record DecisionKey(ProjectId projectId, LocalDate start, LocalDate end, Vintage vintage) {
     }

@@ -226,7 +226,7 @@ public final class StateMachine {
         public Outcome visitProcessDueTransfers(ProcessDueTransfers c) {
             return PendingTransferRules.processDue(s, c, ctx);
         }
-    
+
         @Override
         public Outcome visitRegisterMethodology(org.jcm.ledger.command.RegisterMethodology c) {
             return CycleReferenceRules.registerMethodology(s, c, ctx);
@@ -245,6 +245,76 @@ public final class StateMachine {
         @Override
         public Outcome visitUpdateThirdPartyEntity(org.jcm.ledger.command.UpdateThirdPartyEntity c) {
             return CycleReferenceRules.updateEntity(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitSubmitProjectIdea(org.jcm.ledger.command.SubmitProjectIdea c) {
+            return ApplicationRules.submit(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitResubmitProjectIdea(org.jcm.ledger.command.ResubmitProjectIdea c) {
+            return ApplicationRules.resubmit(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitReviewProjectIdea(org.jcm.ledger.command.ReviewProjectIdea c) {
+            return ApplicationReviews.reviewIdea(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitSubmitDesign(org.jcm.ledger.command.SubmitDesign c) {
+            return ApplicationRules.submitDesign(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitValidateDesign(org.jcm.ledger.command.ValidateDesign c) {
+            return ApplicationReviews.validate(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitDecideRegistration(org.jcm.ledger.command.DecideRegistration c) {
+            return ApplicationReviews.decideRegistration(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitWithdrawApplication(org.jcm.ledger.command.WithdrawApplication c) {
+            return ApplicationRules.withdraw(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitChangeParticipants(org.jcm.ledger.command.ChangeParticipants c) {
+            return ApplicationRules.changeParticipants(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitConsentParticipantChange(org.jcm.ledger.command.ConsentParticipantChange c) {
+            return ApplicationRules.consent(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitSubmitMonitoringReport(org.jcm.ledger.command.SubmitMonitoringReport c) {
+            return MonitoringRules.submit(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitResubmitMonitoringReport(org.jcm.ledger.command.ResubmitMonitoringReport c) {
+            return MonitoringRules.resubmit(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitVerifyMonitoringReport(org.jcm.ledger.command.VerifyMonitoringReport c) {
+            return MonitoringRules.verify(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitRequestCycleIssuance(org.jcm.ledger.command.RequestCycleIssuance c) {
+            return IssuanceDecisionRules.request(s, c, ctx);
+        }
+
+        @Override
+        public Outcome visitDecideIssuance(org.jcm.ledger.command.DecideIssuance c) {
+            return IssuanceDecisionRules.decide(s, c, ctx);
         }
     }
 

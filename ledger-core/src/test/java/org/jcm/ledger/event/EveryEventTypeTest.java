@@ -60,6 +60,22 @@ import org.jcm.ledger.credit.CancellationReason;
 import org.jcm.ledger.credit.OimpFirstTransfer;
 import org.jcm.ledger.credit.RetirementPurpose;
 import org.jcm.ledger.command.AccreditThirdPartyEntity;
+import org.jcm.ledger.command.ChangeParticipants;
+import org.jcm.ledger.command.ConsentParticipantChange;
+import org.jcm.ledger.command.DecideRegistration;
+import org.jcm.ledger.command.ResubmitProjectIdea;
+import org.jcm.ledger.command.ReviewProjectIdea;
+import org.jcm.ledger.command.SubmitDesign;
+import org.jcm.ledger.command.SubmitProjectIdea;
+import org.jcm.ledger.command.ValidateDesign;
+import org.jcm.ledger.command.WithdrawApplication;
+import org.jcm.ledger.id.ApplicationId;
+import org.jcm.ledger.id.DocumentKind;
+import org.jcm.ledger.id.DocumentRef;
+import org.jcm.ledger.id.Financing;
+import org.jcm.ledger.id.Participants;
+import org.jcm.ledger.id.ProjectIdea;
+import org.jcm.ledger.id.ReviewVerdict;
 import org.jcm.ledger.command.RegisterMethodology;
 import org.jcm.ledger.command.UpdateMethodology;
 import org.jcm.ledger.command.UpdateThirdPartyEntity;
@@ -156,6 +172,48 @@ class EveryEventTypeTest {
         f.ok(OPERATOR, new AccreditThirdPartyEntity(tpe));
         f.ok(OPERATOR, new UpdateThirdPartyEntity(new ThirdPartyEntity(tpe.id(), tpe.name(), tpe.scopes(), tpe.hostParties(),
                 AccreditationStatus.SUSPENDED)));
+        applications(draft.id());
+    }
+
+    /**
+     * Two applications: one returned, resubmitted, confirmed, designed, validated and registered,
+     * its participants changed by the proxy with the representative's consent; one withdrawn.
+     */
+    private void applications(MethodologyId methodology) {
+        ThirdPartyEntityId tpe2 = ThirdPartyEntityId.parse("TPE-0002");
+        f.ok(OPERATOR, new AccreditThirdPartyEntity(new ThirdPartyEntity(tpe2, "Verifier Two", EnumSet.of(SectoralScope.ENERGY_INDUSTRIES),
+                Set.of(MNG), AccreditationStatus.ACTIVE)));
+        DocumentRef pin = new DocumentRef("a".repeat(64), DocumentKind.PIN, "pin.pdf", "application/pdf", 10);
+        ProjectIdea idea = new ProjectIdea("Solar in Darkhan", List.of(MNG), methodology, Financing.privately(2_500), List.of(pin));
+        Participants participants = new Participants(f.mnC, List.of(f.jpA), Optional.of(f.jpB));
+        ApplicationId ap1 = ApplicationId.of(1);
+        f.ok(holder(f.mnC), new SubmitProjectIdea(idea, participants));
+        f.ok(GOV_MNG, new ReviewProjectIdea(ap1, ReviewVerdict.RETURN, List.of("baseline"), List.of()));
+        f.ok(holder(f.jpB), new ResubmitProjectIdea(ap1, idea));
+        f.ok(GOV_MNG, new ReviewProjectIdea(ap1, ReviewVerdict.ACCEPT, List.of(), List.of()));
+        f.ok(holder(f.mnC), new SubmitDesign(ap1, List.of(new DocumentRef("b".repeat(64), DocumentKind.PDD, "pdd.pdf",
+                "application/pdf", 20))));
+        f.ok(Actor.thirdPartyEntity("tpe-2", tpe2), new ValidateDesign(ap1, ReviewVerdict.ACCEPT, List.of(),
+                List.of(new DocumentRef("c".repeat(64), DocumentKind.VALIDATION_REPORT, "vr.pdf", "application/pdf", 30))));
+        f.ok(Actor.jcSecretariat("jc-mng", MNG), new DecideRegistration(ap1, ReviewVerdict.ACCEPT, "JC-MN-7", List.of(), List.of()));
+        f.ok(holder(f.jpB), new ChangeParticipants(ap1, new Participants(f.mnC, List.of(), Optional.of(f.jpB))));
+        f.ok(holder(f.mnC), new ConsentParticipantChange(ap1));
+        org.jcm.ledger.id.ProjectId project = f.state.projectCycle().application(ap1).orElseThrow().projectId().orElseThrow();
+        f.ok(holder(f.mnC), new org.jcm.ledger.command.SubmitMonitoringReport(project, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31),
+                Quantity.of(90), List.of(new DocumentRef("d".repeat(64), DocumentKind.MONITORING_REPORT, "mr.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 40))));
+        f.ok(Actor.thirdPartyEntity("tpe-2", tpe2), new org.jcm.ledger.command.VerifyMonitoringReport(
+                org.jcm.ledger.id.MonitoringCycleId.of(1), ReviewVerdict.ACCEPT, Optional.of(Quantity.of(80)), List.of(),
+                List.of(new DocumentRef("e".repeat(64), DocumentKind.VERIFICATION_REPORT, "ver.pdf", "application/pdf", 50))));
+        f.ok(holder(f.mnC), new org.jcm.ledger.command.RequestCycleIssuance(org.jcm.ledger.id.MonitoringCycleId.of(1)));
+        f.ok(Actor.jcSecretariat("jc-mng", MNG), new org.jcm.ledger.command.DecideIssuance(org.jcm.ledger.id.MonitoringCycleId.of(1),
+                ReviewVerdict.ACCEPT, "JC-MN-8", List.of(new org.jcm.ledger.command.DecidedShare(MNG01, MNG,
+                        org.jcm.ledger.id.Vintage.of(2025), List.of(new org.jcm.ledger.command.Allocation(f.mnC1, Quantity.of(40)))),
+                        new org.jcm.ledger.command.DecidedShare(Fixture.JPN01, MNG, org.jcm.ledger.id.Vintage.of(2025),
+                                List.of(new org.jcm.ledger.command.Allocation(f.jpB1, Quantity.of(20))))),
+                Optional.of(f.jpB1), List.of(), List.of()));
+        f.ok(holder(f.mnC), new SubmitProjectIdea(idea, participants));
+        f.ok(holder(f.mnC), new WithdrawApplication(ApplicationId.of(2), List.of("merged into AP00000001")));
     }
 
     /** A policy, the trusted-account list, and pending transfers executed, cancelled and expired. */

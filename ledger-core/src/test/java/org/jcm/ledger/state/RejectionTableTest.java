@@ -15,6 +15,24 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.AddTrustedAccount;
+import org.jcm.ledger.command.ChangeParticipants;
+import org.jcm.ledger.command.ConsentParticipantChange;
+import org.jcm.ledger.command.RegisterMethodology;
+import org.jcm.ledger.command.ReviewProjectIdea;
+import org.jcm.ledger.command.SubmitDesign;
+import org.jcm.ledger.command.VerifyMonitoringReport;
+import org.jcm.ledger.id.MonitoringCycleId;
+import org.jcm.ledger.id.Methodology;
+import org.jcm.ledger.id.SectoralScope;
+import org.jcm.ledger.command.SubmitProjectIdea;
+import org.jcm.ledger.id.AccreditationStatus;
+import org.jcm.ledger.id.ApplicationId;
+import org.jcm.ledger.id.DocumentKind;
+import org.jcm.ledger.id.MethodologyStatus;
+import org.jcm.ledger.id.Participants;
+import org.jcm.ledger.id.ProjectIdea;
+import org.jcm.ledger.id.ReviewVerdict;
+import org.jcm.ledger.id.ThirdPartyEntity;
 import org.jcm.ledger.command.ApprovePendingTransfer;
 import org.jcm.ledger.command.CancelPendingTransfer;
 import org.jcm.ledger.command.RemoveTrustedAccount;
@@ -259,11 +277,39 @@ class RejectionTableTest {
                     Rejection.UNKNOWN_THIRD_PARTY_ENTITY, NOTHING, f -> OPERATOR,
                     f -> new UpdateThirdPartyEntity(CycleFixtures.entity(CycleFixtures.TPE1, 1)),
                     f -> new AccreditThirdPartyEntity(CycleFixtures.entity(CycleFixtures.TPE1, 1))),
+            new Case("reviewing_an_application_that_does_not_exist_is_rejected_with_unknown_application",
+                    Rejection.UNKNOWN_APPLICATION, RouteFixtures::submitted, f -> GOV_MNG,
+                    f -> new ReviewProjectIdea(ApplicationId.of(9), ReviewVerdict.ACCEPT, List.of(), List.of()),
+                    f -> RouteFixtures.pinReview(ReviewVerdict.ACCEPT)),
+            new Case("verifying_a_monitoring_cycle_that_does_not_exist_is_rejected_with_unknown_monitoring_cycle",
+                    Rejection.UNKNOWN_MONITORING_CYCLE, ((Consumer<Fixture>) RouteFixtures::registered).andThen(f -> f.ok(holder(f.mnC), MonitoringCycleTest.year(2025, 500))), f -> RouteFixtures.TPE2,
+                    f -> new VerifyMonitoringReport(MonitoringCycleId.of(9), ReviewVerdict.ACCEPT, Optional.of(Quantity.of(5)), List.of(),
+                            List.of(RouteFixtures.doc(DocumentKind.VERIFICATION_REPORT))),
+                    f -> MonitoringCycleTest.verified(5)),
             new Case("transferring_from_another_organizations_account_is_rejected_with_forbidden_scope", Rejection.FORBIDDEN_SCOPE,
                     ISSUED, f -> holder(f.jpA), f -> transfer(f.mnC1, f.mnG1, 10), f -> transfer(f.jpA1, f.mnG1, 10)),
             new Case("approving_ones_own_pending_transfer_is_rejected_with_approval_by_proposer", Rejection.APPROVAL_BY_PROPOSER,
                     PENDED, f -> holder(f.mnC), f -> new ApprovePendingTransfer(PendingTransferId.of(1)),
                     f -> new ApprovePendingTransfer(PendingTransferId.of(1)), f -> SECOND_MNC).on(LedgerConfig.DEFAULT),
+            new Case("a_project_idea_submitted_by_a_mere_participant_is_rejected_with_not_the_applicant", Rejection.NOT_THE_APPLICANT,
+                    RouteFixtures::reference, f -> holder(f.jpA), RouteFixtures::submit, RouteFixtures::submit, f -> holder(f.jpB)),
+            new Case("a_project_idea_reviewed_by_the_government_of_another_party_is_rejected_with_not_the_reviewer",
+                    Rejection.NOT_THE_REVIEWER, RouteFixtures::submitted, f -> GOV_TWN,
+                    f -> RouteFixtures.pinReview(ReviewVerdict.ACCEPT), f -> RouteFixtures.pinReview(ReviewVerdict.ACCEPT), f -> GOV_MNG),
+            new Case("a_validation_by_a_suspended_entity_is_rejected_with_tpe_not_accredited", Rejection.TPE_NOT_ACCREDITED,
+                    ((Consumer<Fixture>) RouteFixtures::designed).andThen(f -> f.ok(OPERATOR, new UpdateThirdPartyEntity(
+                            new ThirdPartyEntity(CycleFixtures.TPE2, "Verifier", CycleFixtures.scopes(1), Set.of(MNG),
+                                    AccreditationStatus.SUSPENDED)))),
+                    f -> RouteFixtures.TPE2, f -> RouteFixtures.validation(ReviewVerdict.ACCEPT),
+                    f -> RouteFixtures.validation(ReviewVerdict.ACCEPT), f -> RouteFixtures.TPE1),
+            new Case("a_consent_given_by_the_proxy_is_rejected_with_consent_required", Rejection.CONSENT_REQUIRED,
+                    ((Consumer<Fixture>) RouteFixtures::submitted).andThen(f -> f.ok(holder(f.jpB), new ChangeParticipants(
+                            RouteFixtures.AP1, new Participants(f.mnC, List.of(), Optional.of(f.jpB))))),
+                    f -> holder(f.jpB), f -> new ConsentParticipantChange(RouteFixtures.AP1),
+                    f -> new ConsentParticipantChange(RouteFixtures.AP1), f -> holder(f.mnC)),
+            new Case("a_verification_by_the_validating_entity_is_rejected_with_same_tpe_for_validation_and_verification",
+                    Rejection.SAME_TPE_FOR_VALIDATION_AND_VERIFICATION, ((Consumer<Fixture>) RouteFixtures::registered).andThen(f -> f.ok(holder(f.mnC), MonitoringCycleTest.year(2025, 500))), f -> RouteFixtures.TPE1,
+                    f -> MonitoringCycleTest.verified(500), f -> MonitoringCycleTest.verified(500), f -> RouteFixtures.TPE2),
             new Case("registering_a_party_twice_is_rejected_with_party_already_registered", Rejection.PARTY_ALREADY_REGISTERED,
                     NOTHING, f -> OPERATOR,
                     f -> new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA),
@@ -319,6 +365,29 @@ class RejectionTableTest {
             new Case("a_methodology_outside_the_agreement_is_rejected_with_scope_not_in_agreement", Rejection.SCOPE_NOT_IN_AGREEMENT,
                     f -> f.ok(OPERATOR, CycleFixtures.mongoliaWith(1, 3)), f -> CycleFixtures.JC_MNG,
                     f -> CycleFixtures.registered("MN_AM001", 7), f -> CycleFixtures.registered("MN_AM001", 3)),
+            new Case("a_project_idea_on_a_draft_methodology_is_rejected_with_methodology_not_approved",
+                    Rejection.METHODOLOGY_NOT_APPROVED, ((Consumer<Fixture>) RouteFixtures::reference).andThen(f -> f.ok(
+                            CycleFixtures.JC_MNG, new RegisterMethodology(CycleFixtures.methodology("MN_AM002", 1, MethodologyStatus.DRAFT)))),
+                    f -> holder(f.mnC),
+                    f -> new SubmitProjectIdea(new ProjectIdea("Draft", List.of(MNG), new MethodologyId("MN_AM002"),
+                            RouteFixtures.idea(MNG).financing(), RouteFixtures.idea(MNG).documents()), RouteFixtures.participants(f)),
+                    RouteFixtures::submit),
+            new Case("a_return_without_reasons_is_rejected_with_reasons_required", Rejection.REASONS_REQUIRED,
+                    RouteFixtures::submitted, f -> GOV_MNG, f -> RouteFixtures.pinReview(ReviewVerdict.RETURN),
+                    f -> RouteFixtures.pinReview(ReviewVerdict.RETURN, "state the baseline")),
+            new Case("a_design_without_its_project_design_document_is_rejected_with_missing_document", Rejection.MISSING_DOCUMENT,
+                    RouteFixtures::confirmed, f -> holder(f.mnC),
+                    f -> new SubmitDesign(RouteFixtures.AP1, List.of(RouteFixtures.doc(DocumentKind.PIN))), f -> RouteFixtures.design()),
+            new Case("a_monitoring_period_longer_than_the_methodology_allows_is_rejected_with_monitoring_period_too_long",
+                    Rejection.MONITORING_PERIOD_TOO_LONG, ((Consumer<Fixture>) RouteFixtures::registered).andThen(f -> f.ok(
+                            CycleFixtures.JC_MNG, new UpdateMethodology(new Methodology(RouteFixtures.SOLAR, MNG, "Solar", SectoralScope.ofNumber(1),
+                                    2, MethodologyStatus.APPROVED, Optional.of(365), false)))),
+                    f -> holder(f.mnC),
+                    f -> MonitoringCycleTest.report(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), 10),
+                    f -> MonitoringCycleTest.year(2025, 10)),
+            new Case("verifying_more_than_the_report_claims_is_rejected_with_verified_exceeds_claimed",
+                    Rejection.VERIFIED_EXCEEDS_CLAIMED, ((Consumer<Fixture>) RouteFixtures::registered).andThen(f -> f.ok(holder(f.mnC), MonitoringCycleTest.year(2025, 500))), f -> RouteFixtures.TPE2,
+                    f -> MonitoringCycleTest.verified(501), f -> MonitoringCycleTest.verified(500)),
             new Case("transferring_into_a_retirement_account_is_rejected_with_not_holding_account", Rejection.NOT_HOLDING_ACCOUNT,
                     ISSUED, f -> holder(f.mnC), f -> transfer(f.mnC1, AccountId.retirement(MNG01), 10),
                     f -> transfer(f.mnC1, f.mnG1, 10)),
@@ -339,11 +408,19 @@ class RejectionTableTest {
                             Quantity.of(100), "VER-1")),
                     f -> admin(MNG01), f -> issue("X-1", MN002, 2024, 2024, 10, ir(1), alloc(f.mnC1, 10)),
                     f -> issue("X-1", MN001, 2024, 2024, 10, ir(1), alloc(f.mnC1, 10))),
+            new Case("issuing_other_allocations_than_the_joint_committee_decided_is_rejected_with_issuance_not_as_decided",
+                    Rejection.ISSUANCE_NOT_AS_DECIDED, ((Consumer<Fixture>) CycleIssuanceTest::requested).andThen(
+                            f -> f.ok(CycleFixtures.JC_MNG, CycleIssuanceTest.decision(f, 500))), f -> admin(MNG01),
+                    f -> CycleIssuanceTest.issue("MN003-2025-01", CycleIssuanceTest.alloc(f.mnC1, 399)),
+                    f -> CycleIssuanceTest.issue("MN003-2025-01", CycleIssuanceTest.alloc(f.mnC1, 400))),
             new Case("issuing_more_than_verified_is_rejected_with_verified_quantity_exceeded", Rejection.VERIFIED_QUANTITY_EXCEEDED,
                     f -> f.ok(holder(f.mnC), new SubmitIssuanceRequest(MN001, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
                             Quantity.of(100), "VER-1")),
                     f -> admin(MNG01), f -> issue("X-1", MN001, 2024, 2024, 150, ir(1), alloc(f.mnC1, 150)),
                     f -> issue("X-1", MN001, 2024, 2024, 100, ir(1), alloc(f.mnC1, 100))),
+            new Case("an_issuance_decision_giving_japan_less_than_its_financing_share_is_rejected_with_japan_share_below_financing",
+                    Rejection.JAPAN_SHARE_BELOW_FINANCING, CycleIssuanceTest::requested, f -> CycleFixtures.JC_MNG,
+                    f -> CycleIssuanceTest.decision(f, 499), f -> CycleIssuanceTest.decision(f, 500)),
             new Case("issuing_more_than_one_issuance_may_create_is_rejected_with_issuance_quantity_limit_exceeded",
                     Rejection.ISSUANCE_QUANTITY_LIMIT_EXCEEDED, f -> request(f, MN001, 2024, 200_000_000), f -> admin(MNG01),
                     f -> issue("X-1", MN001, 2024, 2024, 100_000_001, ir(1), alloc(f.mnC1, 100_000_001)),
@@ -414,6 +491,11 @@ class RejectionTableTest {
                     },
                     f -> admin(MNG01), f -> issue("X-1", MN002, 2024, 2024, 2, ir(2), alloc(f.mnG1, 2)),
                     f -> issue("X-1", MN002, 2024, 2024, 1, ir(2), alloc(f.mnG1, 1))).on(UNLIMITED),
+            new Case("registering_a_project_when_its_host_has_project_999_is_rejected_with_project_numbering_exhausted",
+                    Rejection.PROJECT_NUMBERING_EXHAUSTED, ((Consumer<Fixture>) RouteFixtures::validated).andThen(f -> f.ok(admin(MNG01),
+                            new RegisterProject(new ProjectId("MN999"), "Last", new MethodologyId("MN_AM001"), MNG01, List.of(f.mnC)))),
+                    f -> CycleFixtures.JC_MNG, f -> RouteFixtures.registration(ReviewVerdict.ACCEPT),
+                    f -> RouteFixtures.registration(ReviewVerdict.RETURN, "renumber first")),
             new Case("issuing_past_2_53_minus_1_units_in_the_whole_ledger_is_rejected_with_ledger_unit_limit_exceeded",
                     Rejection.LEDGER_UNIT_LIMIT_EXCEEDED,
                     f -> {
@@ -434,6 +516,13 @@ class RejectionTableTest {
             new Case("removing_a_scope_an_approved_methodology_uses_is_rejected_with_scope_in_use", Rejection.SCOPE_IN_USE,
                     f -> f.ok(CycleFixtures.JC_MNG, CycleFixtures.registered("MN_AM001", 1)), f -> OPERATOR,
                     f -> CycleFixtures.mongoliaWith(3), f -> CycleFixtures.mongoliaWith(1, 3)),
+            new Case("validating_a_design_not_yet_submitted_is_rejected_with_application_wrong_step",
+                    Rejection.APPLICATION_WRONG_STEP, RouteFixtures::confirmed, f -> RouteFixtures.TPE1,
+                    f -> RouteFixtures.validation(ReviewVerdict.ACCEPT), f -> RouteFixtures.design(), f -> holder(f.mnC)),
+            new Case("a_monitoring_period_overlapping_another_cycle_is_rejected_with_monitoring_period_overlap",
+                    Rejection.MONITORING_PERIOD_OVERLAP, ((Consumer<Fixture>) RouteFixtures::registered).andThen(f -> f.ok(holder(f.mnC), MonitoringCycleTest.year(2025, 500))), f -> holder(f.mnC),
+                    f -> MonitoringCycleTest.report(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 3, 31), 10),
+                    f -> MonitoringCycleTest.report(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), 10)),
             new Case("amending_a_revoked_authorization_is_rejected_with_authorization_revoked", Rejection.AUTHORIZATION_REVOKED,
                     AUTHORIZED.andThen(f -> f.ok(GOV_MNG, new RevokeAuthorization(new AuthorizationId("MNG-A-1"), Optional.empty())))
                             .andThen(f -> f.ok(GOV_MNG, authorizeSerials("MNG-A-2", MNG, CA, Optional.empty(), List.of(),
