@@ -9,12 +9,15 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jcm.registry.testing.Databases;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
 import org.jcm.testsupport.TestTokens;
@@ -209,6 +212,39 @@ class PartnerApiTest {
         given().when().get("/api/v1/third-party-entities/TPE-0999").then().statusCode(404)
                 .body("code", equalTo("unknown_third_party_entity"));
         assertThat(LedgerProbe.verify()).isEmpty();
+    }
+
+    @Test
+    void ledger_verify_compares_the_new_tables_with_replay_and_finds_an_edited_methodology_row() throws Exception {
+        LedgerApi.as(TestTokens.operator()).body(withCode("XBB", party("XB", "Partner Region B", "PARTNER", DATE,
+                List.of(2, 4)))).when().post("/api/v1/parties").then().statusCode(201);
+        LedgerApi.as(secretariat("XBB")).body(methodology("XB_AM001", "XBB", 4, "APPROVED"))
+                .when().post("/api/v1/methodologies").then().statusCode(201);
+        Map<String, Object> entity = Map.of("id", "TPE-0202", "name", "Verifier B", "sectoralScopes", List.of(4),
+                "hostParties", List.of("XBB"), "status", "ACTIVE");
+        LedgerApi.as(TestTokens.operator()).body(entity).when().post("/api/v1/third-party-entities").then().statusCode(201);
+        given().auth().oauth2(TestTokens.auditor()).when().post("/api/v1/ledger/verify").then()
+                .statusCode(200).body("ok", equalTo(true));
+
+        // Someone with the service role's credentials edits a row behind the writer: verify names it.
+        try (Connection c = Databases.connectToService(); Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate("UPDATE methodology SET status = 'DRAFT' WHERE id = 'XB_AM001'")).isEqualTo(1);
+        }
+        try {
+            given().auth().oauth2(TestTokens.auditor()).when().post("/api/v1/ledger/verify").then()
+                    .statusCode(200).body("ok", equalTo(false))
+                    .body("divergence.table", equalTo("methodology"))
+                    .body("divergence.key", equalTo("XB_AM001"))
+                    .body("divergence.field", equalTo("status"))
+                    .body("divergence.expected", equalTo("APPROVED"))
+                    .body("divergence.found", equalTo("DRAFT"));
+        } finally {
+            try (Connection c = Databases.connectToService(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE methodology SET status = 'APPROVED' WHERE id = 'XB_AM001'");
+            }
+        }
+        given().auth().oauth2(TestTokens.auditor()).when().post("/api/v1/ledger/verify").then()
+                .statusCode(200).body("ok", equalTo(true));
     }
 
     private static Map<String, Object> withCode(String code, Map<String, Object> body) {
