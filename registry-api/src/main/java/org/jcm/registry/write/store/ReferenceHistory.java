@@ -45,6 +45,8 @@ public final class ReferenceHistory {
                 }
             }
         }
+        // The writer's connection does not auto-commit: end the read's transaction, as every read of the writer does.
+        connection.commit();
         return applied;
     }
 }
