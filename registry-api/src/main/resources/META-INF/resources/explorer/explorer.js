@@ -3,6 +3,7 @@
 // Every text from the API reaches the page through textContent, never as markup.
 
 import {API, EVENT_NAMES, byId, cell, el, getJson, HttpError, number, numericCell, status, svg, table, when} from './common.js';
+import {loadPartners} from './partners.js';
 import {offerProof, startProofs, withdrawProof} from './proof-view.js';
 
 const MAX_PROJECT_PAGES = 20;
@@ -422,6 +423,7 @@ async function start() {
   await loadParties();
   await Promise.all([
     section('totals-status', loadTotals),
+    section('partners-status', loadPartners),
     section('projects-status', loadProjects),
     section('retirements-status', loadRetirements),
     section('prices-status', () => loadPrices(settings.settlementUrl)),

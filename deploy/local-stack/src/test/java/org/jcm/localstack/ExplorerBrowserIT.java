@@ -209,6 +209,53 @@ class ExplorerBrowserIT {
         screenshot(chromium, page, 390, 9000, target.resolve("explorer-phone.png"), temporary.resolve("profile-phone"));
     }
 
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void the_explorer_lists_the_partners_in_the_order_they_joined_and_the_candidates_apart() throws Exception {
+        // What the page must show, from the public API.
+        List<Map<String, Object>> partners = new ArrayList<>();
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        for (Object item : list(object(getJson(registry + "/api/v1/parties")).get("items"))) {
+            Map<String, Object> party = object(item);
+            if ("PARTNER".equals(party.get("jcmStatus"))) {
+                partners.add(party);
+            } else if ("CANDIDATE".equals(party.get("jcmStatus"))) {
+                candidates.add(party);
+            }
+        }
+        assertThat(partners).as("partners of the reference data").hasSizeGreaterThan(20);
+        assertThat(candidates).as("candidates of the reference data").isNotEmpty();
+        partners.sort(java.util.Comparator.comparing((Map<String, Object> p) -> (String) p.get("signingDate"),
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+
+        String dom = dumpDom(chromium, registry + "/explorer/#partners", temporary.resolve("profile-partners"));
+        assertThat(dom).as("the page finished loading every section").contains("data-state=\"ready\"")
+                .doesNotContain("Could not load this section");
+        String partnersTable = between(dom, "<table id=\"partners-table\"", "</table>");
+        assertThat(partnersTable).contains("<caption>" + partners.size() + " partner countries, in the order they joined</caption>");
+        int from = 0;
+        for (Map<String, Object> partner : partners) {
+            String marker = "<tr data-code=\"" + partner.get("code") + "\"";
+            int at = partnersTable.indexOf(marker, from);
+            assertThat(at).as("partner %s after position %d (order of signing dates)", partner.get("code"), from)
+                    .isGreaterThanOrEqualTo(0);
+            String tr = between(partnersTable.substring(at), marker, "</tr>");
+            assertThat(tr).as("row of %s", partner.get("code"))
+                    .contains(html((String) partner.get("name")) + " (" + partner.get("code") + ")")
+                    .containsPattern("data-key=\"signingDate\"[^>]*>" + (partner.get("signingDate") == null ? "not recorded"
+                            : partner.get("signingDate")) + "<")
+                    .containsPattern("data-key=\"paris\"[^>]*>" + (Boolean.TRUE.equals(partner.get("parisAgreementParty"))
+                            ? "Party" : "not a Party") + "<")
+                    .containsPattern("data-key=\"scopes\"[^>]*>" + list(partner.get("sectoralScopes")).size() + "<");
+            from = at + marker.length();
+        }
+        String candidatesTable = between(dom, "<table id=\"candidates-table\"", "</table>");
+        for (Map<String, Object> candidate : candidates) {
+            assertThat(candidatesTable).contains("<tr data-code=\"" + candidate.get("code") + "\"");
+            assertThat(partnersTable).doesNotContain("<tr data-code=\"" + candidate.get("code") + "\"");
+        }
+    }
+
     // ------------------------------------------------------------------ proof in the browser
 
     @Test

@@ -33,6 +33,14 @@ public class PartyEntity {
     @Column(name = "cooperative_approach_id")
     private String cooperativeApproachId;
 
+    /** Null for Japan, candidates and Parties of ledgers older than this column. */
+    @Column(name = "jcm_signing_date")
+    private java.time.LocalDate jcmSigningDate;
+
+    /** Scope numbers separated by {@code ;}, ascending; empty for none. */
+    @Column(name = "sectoral_scopes")
+    private String sectoralScopes;
+
     protected PartyEntity() {
     }
 
@@ -58,5 +66,13 @@ public class PartyEntity {
 
     public String cooperativeApproachId() {
         return cooperativeApproachId;
+    }
+
+    public java.time.LocalDate jcmSigningDate() {
+        return jcmSigningDate;
+    }
+
+    public String sectoralScopes() {
+        return sectoralScopes;
     }
 }

@@ -33,6 +33,13 @@ public class ReferenceQueries {
                 .map(parties -> parties.stream().map(ReferenceQueries::party).toList());
     }
 
+    /** One Party by alpha-3 code, or empty. */
+    public Uni<java.util.Optional<PartyResponse>> party(String code) {
+        return ReadSessions.read(sessions, session -> session.createSelectionQuery("from PartyEntity p where p.code = :code",
+                        PartyEntity.class).setParameter("code", code).getResultList())
+                .map(parties -> parties.stream().map(ReferenceQueries::party).findFirst());
+    }
+
     /** Every hosted registry, by id. */
     public Uni<List<RegistryResponse>> registries() {
         return ReadSessions.read(sessions, session -> session.createSelectionQuery(REGISTRIES, RegistryEntity.class)
@@ -42,7 +49,14 @@ public class ReferenceQueries {
 
     private static PartyResponse party(PartyEntity p) {
         return new PartyResponse(p.code(), p.iso2(), p.name(), p.jcmStatus(), p.parisAgreementParty(),
-                p.cooperativeApproachId());
+                p.cooperativeApproachId(), p.jcmSigningDate() == null ? null : p.jcmSigningDate().toString(),
+                numbers(p.sectoralScopes()));
+    }
+
+    /** Scope numbers stored as {@code 1;3;7}. */
+    static List<Integer> numbers(String stored) {
+        return stored == null || stored.isEmpty() ? List.of()
+                : java.util.Arrays.stream(stored.split(";")).map(Integer::valueOf).toList();
     }
 
     private static RegistryResponse registry(RegistryEntity r) {

@@ -7,7 +7,10 @@ import org.jcm.ledger.credit.CreditBlock;
 import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.OrganizationId;
+import org.jcm.ledger.id.Methodology;
 import org.jcm.ledger.id.Party;
+import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.ThirdPartyEntity;
 import org.jcm.ledger.state.AccountInfo;
 import org.jcm.ledger.state.Authorization;
 import org.jcm.ledger.state.Balance;
@@ -69,12 +72,14 @@ final class StateTables {
             });
 
     static final StateTable PARTY = new StateTable("party", List.of("code"), new boolean[] {false},
-            List.of("iso2", "name", "jcm_status", "paris_agreement_party", "cooperative_approach_id"),
+            List.of("iso2", "name", "jcm_status", "paris_agreement_party", "cooperative_approach_id", "jcm_signing_date",
+                    "sectoral_scopes"),
             s -> {
                 List<Object[]> rows = new ArrayList<>();
                 for (Party p : s.parties()) {
                     rows.add(new Object[] {p.code(), p.iso2(), p.name(), p.jcmStatus(), p.parisAgreementParty(),
-                            p.cooperativeApproachId()});
+                            p.cooperativeApproachId(), p.jcmSigningDate(), joined(p.sectoralScopes().stream()
+                                    .map(scope -> Integer.toString(scope.number())).toList())});
                 }
                 return rows;
             });
@@ -171,12 +176,41 @@ final class StateTables {
                 return rows;
             });
 
+    static final StateTable METHODOLOGY = new StateTable("methodology", List.of("id"), new boolean[] {false},
+            List.of("host_party", "title", "sectoral_scope", "version", "status", "max_monitoring_days",
+                    "same_entity_may_verify"),
+            s -> {
+                List<Object[]> rows = new ArrayList<>();
+                for (Methodology m : s.projectCycle().methodologies()) {
+                    rows.add(new Object[] {m.id(), m.hostParty(), m.title(), m.scope().number(), m.version(), m.status(),
+                            m.maxMonitoringDays(), m.sameEntityMayVerify()});
+                }
+                return rows;
+            });
+
+    static final StateTable THIRD_PARTY_ENTITY = new StateTable("third_party_entity", List.of("id"),
+            new boolean[] {false}, List.of("name", "sectoral_scopes", "host_parties", "status"),
+            s -> {
+                List<Object[]> rows = new ArrayList<>();
+                for (ThirdPartyEntity t : s.projectCycle().thirdPartyEntities()) {
+                    rows.add(new Object[] {t.id(), t.name(), joined(t.scopes().stream()
+                            .map(scope -> Integer.toString(scope.number())).toList()),
+                            joined(t.hostParties().stream().map(PartyCode::value).toList()), t.status()});
+                }
+                return rows;
+            });
+
+    /** A set as stored: its members in the set's (ascending) order, separated by {@code ;}. */
+    private static String joined(List<String> members) {
+        return String.join(";", members);
+    }
+
     /** Every compared table, in the order they are checked: these, then the transfer controls' ({@link ControlTables}). */
     static final List<StateTable> ALL = all();
 
     private static List<StateTable> all() {
         List<StateTable> all = new ArrayList<>(List.of(BLOCK, BALANCE, ACCOUNT, PARTY, REGISTRY, ORGANIZATION, PROJECT,
-                PROJECT_PARTICIPANT, ISSUANCE_REQUEST, ISSUANCE, AUTHORIZATION, FIRST_TRANSFER));
+                PROJECT_PARTICIPANT, ISSUANCE_REQUEST, ISSUANCE, AUTHORIZATION, FIRST_TRANSFER, METHODOLOGY, THIRD_PARTY_ENTITY));
         all.addAll(ControlTables.ALL);
         return List.copyOf(all);
     }

@@ -3,26 +3,33 @@ package org.jcm.registry.write;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.RegisterParty;
+import org.jcm.ledger.command.UpdateParty;
 import org.jcm.ledger.id.Party;
+import org.jcm.ledger.id.PartyCode;
 import org.jcm.registry.write.store.LedgerStore;
 import org.jcm.registry.write.store.LedgerVerificationException;
 import org.jcm.registry.write.store.LoadedLedger;
+import org.jcm.registry.write.store.ReferenceHistory;
 
 /**
  * How a writer becomes (or becomes again, after a storage fault) the active writer: connect, take
  * the PostgreSQL session advisory lock (a standby without it answers {@code not_the_writer} and
- * retries), replay and verify the ledger (also against the latest signed checkpoint), then register the reference Parties the ledger lacks.
+ * retries), replay and verify the ledger (also against the latest signed checkpoint), then apply the reference Parties (register those the ledger lacks, update those whose reference row changed).
  * Writer thread only.
  */
 final class Activation {
 
     private static final Logger LOG = Logger.getLogger(LedgerWriter.class);
     private static final Actor BOOTSTRAP = Actor.operator("bootstrap");
+    /** The operator subject of the updates the reference file makes to Parties the ledger has. */
+    private static final Actor REFERENCE_UPDATER = Actor.operator("jcm-writer");
 
     private final WriterConfig config;
     private final LedgerStore store;
@@ -92,30 +99,39 @@ final class Activation {
         }
     }
 
-    /** Registers the reference Parties the ledger does not know yet, as operator {@code bootstrap}. */
-    private void bootstrapParties() {
+    /**
+     * Registers the reference Parties the ledger does not know yet (as operator {@code bootstrap}),
+     * and updates, as operator {@code jcm-writer}, each Party whose reference row changed since the
+     * reference last applied it ({@link ReferenceHistory}) and differs from the ledger's.
+     */
+    private void bootstrapParties() throws SQLException {
         if (!config.bootstrapParties()) {
             return;
         }
-        List<LedgerWriter.Item> missing = new ArrayList<>();
+        Map<PartyCode, Party> applied = ReferenceHistory.lastApplied(session.connection, BOOTSTRAP.subject(),
+                REFERENCE_UPDATER.subject());
+        List<LedgerWriter.Item> items = new ArrayList<>();
         for (Party party : referenceParties.get()) {
-            if (session.state.party(party.code()).isEmpty() && session.state.partyByIso2(party.iso2()).isEmpty()) {
-                missing.add(new LedgerWriter.Item(new RegisterParty(party), BOOTSTRAP, null));
+            Optional<Party> current = session.state.party(party.code());
+            if (current.isEmpty() && session.state.partyByIso2(party.iso2()).isEmpty()) {
+                items.add(new LedgerWriter.Item(new RegisterParty(party), BOOTSTRAP, null));
+            } else if (current.isPresent() && !party.equals(current.get()) && !party.equals(applied.get(party.code()))) {
+                items.add(new LedgerWriter.Item(new UpdateParty(party), REFERENCE_UPDATER, null));
             }
         }
-        if (missing.isEmpty()) {
+        if (items.isEmpty()) {
             return;
         }
-        Submission submission = new Submission(missing, null, null, Runnable::run, new CompletableFuture<>());
+        Submission submission = new Submission(items, null, null, Runnable::run, new CompletableFuture<>());
         processor.process(List.of(submission));
         BatchOutcome outcome = submission.future.join();
-        if (outcome instanceof BatchOutcome.Items items) {
-            long accepted = items.results().stream().filter(r -> r instanceof CommandResult.Accepted).count();
-            LOG.infof("Registered %d reference Parties", accepted);
-            items.results().stream().filter(r -> !(r instanceof CommandResult.Accepted))
-                    .forEach(r -> LOG.warnf("A reference Party was not registered: %s", r));
+        if (outcome instanceof BatchOutcome.Items done) {
+            long accepted = done.results().stream().filter(r -> r instanceof CommandResult.Accepted).count();
+            LOG.infof("Applied %d of %d reference Party rows (registered or updated)", accepted, items.size());
+            done.results().stream().filter(r -> !(r instanceof CommandResult.Accepted))
+                    .forEach(r -> LOG.warnf("A reference Party row was not applied: %s", r));
         } else {
-            LOG.warnf("Reference Parties were not registered: %s", outcome);
+            LOG.warnf("Reference Parties were not applied: %s", outcome);
         }
     }
 }

@@ -40,6 +40,8 @@ class ExplorerEndpointsTest {
                 .body(containsString("export function el("));
         given().when().get("/explorer/proof.js").then().statusCode(200).contentType(containsString("javascript"))
                 .body(containsString("export async function verifyInclusion("), containsString("'Ed25519'"));
+        given().when().get("/explorer/partners.js").then().statusCode(200).contentType(containsString("javascript"))
+                .body(containsString("/parties"), containsString("signingDate"));
         given().when().get("/explorer/proof-view.js").then().statusCode(200).contentType(containsString("javascript"))
                 .body(containsString("/proof"), containsString("/witness/key"));
         given().when().get("/explorer/verifier/verify-ledger.py").then()

@@ -5,7 +5,9 @@ import java.util.List;
 import org.jcm.ledger.credit.BlockKey;
 import org.jcm.ledger.credit.CreditBlock;
 import org.jcm.ledger.event.FirstTransferRecorded;
+import org.jcm.ledger.id.Methodology;
 import org.jcm.ledger.id.Party;
+import org.jcm.ledger.id.ThirdPartyEntity;
 import org.jcm.ledger.state.AccountInfo;
 import org.jcm.ledger.state.Authorization;
 import org.jcm.ledger.state.Issuance;
@@ -66,6 +68,9 @@ public final class BatchRows {
     final List<Authorization> authorizations = new ArrayList<>();
     final List<FirstTransferRecorded> firstTransfers = new ArrayList<>();
     final List<CaMethodRow> caMethods = new ArrayList<>();
+    // the project cycle's reference data, from its events (CycleRows)
+    final List<Methodology> methodologies = new ArrayList<>();
+    final List<ThirdPartyEntity> thirdPartyEntities = new ArrayList<>();
 
     // transfer controls (ControlRows), in event order
     final List<ControlRows.Statement> controls = new ArrayList<>();
@@ -73,7 +78,7 @@ public final class BatchRows {
     /** Every column, for {@link #mark()} and {@link #resetToMark()}. */
     private final List<?>[] lists = {eventType, eventAt, actorRole, actorSubject, actorScope, eventJson, prevHash, hash,
         touchedAccount, unitsHost, idempotencyKey, idempotencyOutcome, blocks, deletedBlocks, accounts, parties,
-        registries, organizations, projects, issuanceRequests, issuances, authorizations, firstTransfers, caMethods, controls};
+        registries, organizations, projects, issuanceRequests, issuances, authorizations, firstTransfers, caMethods, methodologies, thirdPartyEntities, controls};
     private final LongColumn[] longColumns = {eventSeq, touchedAccountSeq, unitsVintage, unitsFirst, unitsLast, unitsSeq};
     /** The size of every column at the last {@link #mark()}: {@link #lists}, then {@link #longColumns}. */
     private final int[] marked = new int[lists.length + longColumns.length];
@@ -240,6 +245,8 @@ public final class BatchRows {
         authorizations.clear();
         firstTransfers.clear();
         caMethods.clear();
+        methodologies.clear();
+        thirdPartyEntities.clear();
         controls.clear();
     }
 }

@@ -271,8 +271,8 @@ public final class EventIndex implements LedgerEvent.Visitor<Void> {
 
     @Override
     public Void visitProjectCycleEvent(org.jcm.ledger.event.ProjectCycleEvent e) {
-        // Names no units, accounts or pending actions: kept in the event log alone until the project
-        // cycle has tables of its own.
+        // Names no units, accounts or pending actions; methodologies and third-party entities have tables.
+        CycleRows.add(e, rows);
         return null;
     }
 }

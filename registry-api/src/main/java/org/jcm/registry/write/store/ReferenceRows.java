@@ -29,7 +29,7 @@ import org.jcm.ledger.state.RegistryInfo;
 /**
  * The rows of the reference tables a batch changed (parties, registries, organizations, accounts,
  * projects, issuance requests, issuances, authorizations and their versions, first transfers, CA
- * methods), each table written with one batched prepared statement. Reference data changes rarely,
+ * methods, and through {@link CycleRows} methodologies and third-party entities), each table written with one batched prepared statement. Reference data changes rarely,
  * so it is not on the hot path ({@link BatchStatements}), which only calls it when a batch has such rows.
  */
 final class ReferenceRows {
@@ -42,7 +42,7 @@ final class ReferenceRows {
         return !rows.parties.isEmpty() || !rows.registries.isEmpty() || !rows.organizations.isEmpty()
                 || !rows.accounts.isEmpty() || !rows.caMethods.isEmpty() || !rows.projects.isEmpty()
                 || !rows.issuanceRequests.isEmpty() || !rows.issuances.isEmpty() || !rows.authorizations.isEmpty()
-                || !rows.firstTransfers.isEmpty();
+                || !rows.firstTransfers.isEmpty() || CycleRows.has(rows);
     }
 
     /** Writes the reference rows of {@code rows}, table by table, in the order their foreign keys need. */
@@ -57,6 +57,7 @@ final class ReferenceRows {
         writeAuthorizations(c, rows);
         writeFirstTransfers(c, rows);
         writeCaMethods(c, rows);
+        CycleRows.write(c, rows);
     }
 
     private static void writeParties(Connection c, BatchRows rows) throws SQLException {
@@ -64,10 +65,12 @@ final class ReferenceRows {
             return;
         }
         try (PreparedStatement upsert = c.prepareStatement("INSERT INTO party (code, iso2, name, jcm_status,"
-                + " paris_agreement_party, cooperative_approach_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE"
+                + " paris_agreement_party, cooperative_approach_id, jcm_signing_date, sectoral_scopes)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE"
                 + " SET iso2 = excluded.iso2, name = excluded.name, jcm_status = excluded.jcm_status,"
                 + " paris_agreement_party = excluded.paris_agreement_party,"
-                + " cooperative_approach_id = excluded.cooperative_approach_id")) {
+                + " cooperative_approach_id = excluded.cooperative_approach_id,"
+                + " jcm_signing_date = excluded.jcm_signing_date, sectoral_scopes = excluded.sectoral_scopes")) {
             for (Party p : rows.parties) {
                 upsert.setString(1, p.code().value());
                 upsert.setString(2, p.iso2());
@@ -75,6 +78,8 @@ final class ReferenceRows {
                 upsert.setString(4, p.jcmStatus().name());
                 upsert.setBoolean(5, p.parisAgreementParty());
                 upsert.setString(6, p.cooperativeApproachId().map(ca -> ca.value()).orElse(null));
+                upsert.setObject(7, p.jcmSigningDate().orElse(null), Types.DATE);
+                upsert.setString(8, CycleRows.scopes(p.sectoralScopes()));
                 upsert.addBatch();
             }
             upsert.executeBatch();

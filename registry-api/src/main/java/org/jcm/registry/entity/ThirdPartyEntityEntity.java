@@ -1,0 +1,55 @@
+package org.jcm.registry.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+
+/** A row of {@code third_party_entity}: a validator and verifier with its accreditation. */
+@Entity
+@Table(name = "third_party_entity")
+@Immutable
+public class ThirdPartyEntityEntity {
+
+    @Id
+    @Column(name = "id")
+    private String id;
+
+    @Column(name = "name")
+    private String name;
+
+    /** Scope numbers separated by {@code ;}, ascending. */
+    @Column(name = "sectoral_scopes")
+    private String sectoralScopes;
+
+    /** Alpha-3 codes separated by {@code ;}, ascending. */
+    @Column(name = "host_parties")
+    private String hostParties;
+
+    @Column(name = "status")
+    private String status;
+
+    protected ThirdPartyEntityEntity() {
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String sectoralScopes() {
+        return sectoralScopes;
+    }
+
+    public String hostParties() {
+        return hostParties;
+    }
+
+    public String status() {
+        return status;
+    }
+}
