@@ -91,7 +91,7 @@ class LedgerTamperingTest {
         // A forged quantity, spelled canonically, so that only the hash can give it away.
         String forged = original.replaceFirst("\"quantity\":([0-9]+)", "\"quantity\":999");
         assertThat(forged).isNotEqualTo(original);
-        rewriteEvent(victim, forged);
+        Databases.rewriteEventAsOwner(victim, forged);
         try {
             given().auth().oauth2(LedgerEndpointsTest.AUDITOR).when().post("/api/v1/ledger/verify").then()
                     .statusCode(200)
@@ -107,7 +107,7 @@ class LedgerTamperingTest {
             assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
             assertThat(result.output()).contains("BROKEN after " + (victim - 1) + " good entries: seq " + victim + ": hash mismatch");
         } finally {
-            rewriteEvent(victim, original);
+            Databases.rewriteEventAsOwner(victim, original);
         }
         given().auth().oauth2(LedgerEndpointsTest.AUDITOR).when().post("/api/v1/ledger/verify").then()
                 .statusCode(200).body("ok", equalTo(true));
@@ -195,25 +195,6 @@ class LedgerTamperingTest {
         }
     }
 
-    /**
-     * Rewrites a stored event as someone holding the owner's credentials could: the append-only
-     * triggers refuse an UPDATE, so the owner first disables them for the table, then restores
-     * them. The service role can do neither (DatabaseRolesTest).
-     */
-    private static void rewriteEvent(long seq, String eventJson) throws SQLException {
-        try (Connection c = Databases.connectAsOwner()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement();
-                 PreparedStatement update = c.prepareStatement("UPDATE ledger_event SET event_json = ? WHERE seq = ?")) {
-                s.execute("ALTER TABLE ledger_event DISABLE TRIGGER ledger_event_no_update_or_delete");
-                update.setString(1, eventJson);
-                update.setLong(2, seq);
-                assertThat(update.executeUpdate()).isEqualTo(1);
-                s.execute("ALTER TABLE ledger_event ENABLE TRIGGER ledger_event_no_update_or_delete");
-            }
-            c.commit();
-        }
-    }
 
     /** docs/verify-ledger.py run against the live service, with the auditor's token. */
     private Result runVerifier(String... options) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package org.jcm.registry.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -71,5 +72,27 @@ public final class Databases {
     /** The JDBC URL of the database the running service uses. */
     public static String serviceJdbcUrl() {
         return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+    }
+
+    /**
+     * Rewrites a stored event's JSON as someone holding the owner's credentials could: the
+     * append-only triggers refuse an UPDATE, so the owner disables them for the moment, then restores
+     * them; the hash column is left as it was. The service role can do neither (DatabaseRolesTest).
+     */
+    public static void rewriteEventAsOwner(long seq, String eventJson) throws SQLException {
+        try (Connection c = connectAsOwner()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement();
+                 PreparedStatement update = c.prepareStatement("UPDATE ledger_event SET event_json = ? WHERE seq = ?")) {
+                s.execute("ALTER TABLE ledger_event DISABLE TRIGGER ledger_event_no_update_or_delete");
+                update.setString(1, eventJson);
+                update.setLong(2, seq);
+                if (update.executeUpdate() != 1) {
+                    throw new IllegalStateException("no stored event with seq " + seq);
+                }
+                s.execute("ALTER TABLE ledger_event ENABLE TRIGGER ledger_event_no_update_or_delete");
+            }
+            c.commit();
+        }
     }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -294,13 +293,13 @@ class RetirementCertificateTest {
         long seq = retire(4, "Integrity test");
         certificate(TestTokens.auditor(), seq).then().statusCode(200);
         String stored = LogReads.storedEvent(seq);
-        rewriteEvent(seq, stored.replace("Integrity test", "Integrity tesT"));
+        Databases.rewriteEventAsOwner(seq, stored.replace("Integrity test", "Integrity tesT"));
         try {
             problem(certificate(TestTokens.auditor(), seq), 503, "ledger_integrity_failure");
             problem(given().auth().oauth2(TestTokens.auditor()).accept("text/html").get(path(seq)), 503,
                     "ledger_integrity_failure");
         } finally {
-            rewriteEvent(seq, stored);
+            Databases.rewriteEventAsOwner(seq, stored);
         }
         certificate(TestTokens.auditor(), seq).then().statusCode(200);
     }
@@ -356,22 +355,4 @@ class RetirementCertificateTest {
         return (text.charAt(0) == 'A' ? "B" : "A") + text.substring(1);
     }
 
-    /**
-     * Rewrites a stored event as someone holding the owner's credentials could (the append-only
-     * trigger switched off for the moment); the hash column is left as it was.
-     */
-    private static void rewriteEvent(long seq, String eventJson) throws SQLException {
-        try (Connection c = Databases.connectAsOwner()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement();
-                 PreparedStatement update = c.prepareStatement("UPDATE ledger_event SET event_json = ? WHERE seq = ?")) {
-                s.execute("ALTER TABLE ledger_event DISABLE TRIGGER ledger_event_no_update_or_delete");
-                update.setString(1, eventJson);
-                update.setLong(2, seq);
-                assertThat(update.executeUpdate()).isEqualTo(1);
-                s.execute("ALTER TABLE ledger_event ENABLE TRIGGER ledger_event_no_update_or_delete");
-            }
-            c.commit();
-        }
-    }
 }
