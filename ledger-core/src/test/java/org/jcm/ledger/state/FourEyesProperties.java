@@ -62,7 +62,7 @@ class FourEyesProperties {
                 || e instanceof AuthorizationRevoked || e instanceof CorrespondingAdjustmentApplied);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 3000)
     void no_single_subject_completes_a_four_eyes_action_alone(@ForAll("steps") List<RandomCommands.Step> steps) {
         LedgerProperties.runUncounted(steps, (f, p, before, seqBefore, o) -> {
             if (p.command() instanceof ProposableAction action && ActionRules.needsApproval(action, p.actor())) {
@@ -90,7 +90,7 @@ class FourEyesProperties {
         });
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 3000)
     void reserved_units_move_only_through_their_approval_and_ending_otherwise_restores_exactly_them(
             @ForAll("steps") List<RandomCommands.Step> steps) {
         Map<AccountId, Long> available = new HashMap<>();
