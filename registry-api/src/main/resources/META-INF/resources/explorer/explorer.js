@@ -192,7 +192,8 @@ async function lookUp(query) {
     }
   } catch (error) {
     const text = error instanceof HttpError && error.status === 404 ? `No units named ${query} were issued.`
-      : error instanceof HttpError && error.status === 400 ? `${query} is neither a serial nor an ITMO id.`
+      : error instanceof HttpError && error.status === 400
+        ? `${query} is neither a serial nor an ITMO id${error.detail ? `: ${error.detail}` : '.'}`
         : `The lookup failed: ${error.message}`;
     status('unit-status', text, 'error');
     return;
