@@ -11,9 +11,11 @@ import static org.jcm.ledger.state.Fixture.holder;
 import java.util.List;
 import java.util.Optional;
 import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.command.AuthorizeUnits;
 import org.jcm.ledger.command.CancelCredits;
 import org.jcm.ledger.command.Command;
 import org.jcm.ledger.command.TransferCredits;
+import org.jcm.ledger.credit.AuthorizationPurpose;
 import org.jcm.ledger.credit.BlockStatus;
 import org.jcm.ledger.credit.CancellationReason;
 import org.jcm.ledger.credit.CreditBlock;
@@ -22,6 +24,7 @@ import org.jcm.ledger.event.CreditsTransferred;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.id.AccountId;
+import org.jcm.ledger.id.AuthorizationId;
 import org.jcm.ledger.rule.Outcome;
 import org.jcm.ledger.rule.Rejection;
 import org.jcm.ledger.serial.BlockSerial;
@@ -45,6 +48,12 @@ class MultiHostSerialTest {
             total += serial.size();
         }
         return new TransferCredits(from, to, Quantity.of(total), named, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Mongolia's NDC authorization of the named units, any vintage. */
+    static AuthorizeUnits authorize(String id, BlockSerial... serials) {
+        return new AuthorizeUnits(new AuthorizationId(id), MNG, CA, AuthorizationPurpose.NDC, Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of("Company A"), Optional.empty(), List.of(serials));
     }
 
     Rejection refused(Actor actor, Command command) {
@@ -106,6 +115,14 @@ class MultiHostSerialTest {
         assertThat(refused(holder(f.twC), transfer(f.twC1, f.jpA1, "JCM-MN003-THA-2025-1-10"))).isEqualTo(Rejection.UNKNOWN_UNITS);
         assertThat(refused(holder(f.twC), transfer(f.twC1, f.jpA1, "JCM-MN003-TWN-2025-150-250")))
                 .isEqualTo(Rejection.UNKNOWN_UNITS);
+    }
+
+    @Test
+    void units_in_another_host_s_line_are_that_host_s_for_article_6() {
+        CycleIssuanceTest.twoHostsIssued(f);
+        assertThat(refused(Fixture.GOV_MNG, authorize("MNG-NDC-TW", BlockSerial.parse("JCM-MN003-TWN-2025-1-10"))))
+                .isEqualTo(Rejection.NOT_HOST_PARTY);
+        f.ok(Fixture.GOV_MNG, authorize("MNG-NDC-MN", BlockSerial.parse("JCM-MN003-2025-1-10")));
     }
 
     @Test
