@@ -1,6 +1,8 @@
 // What the explorer's modules share: building elements (every text from an API goes in as text,
 // never as markup), status lines, formats, and reading JSON with the answer's problem code.
 
+import {language} from './i18n.js';
+
 export const API = '/api/v1';
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -93,9 +95,12 @@ export class HttpError extends Error {
   }
 }
 
-/** GETs JSON; `headers` are added to the request (the proof sends its token this way, same origin only). */
+/**
+ * GETs JSON in the reader's language (Accept-Language: problem titles and details follow it);
+ * `headers` are added to the request (the proof sends its token this way, same origin only).
+ */
 export async function getJson(url, headers = {}) {
-  const response = await fetch(url, {headers: {Accept: 'application/json', ...headers}});
+  const response = await fetch(url, {headers: {Accept: 'application/json', 'Accept-Language': language(), ...headers}});
   if (!response.ok) {
     let code = null;
     let detail = null;

@@ -3,7 +3,9 @@
 // Every text from the API reaches the page through textContent, never as markup.
 
 import {API, EVENT_NAMES, byId, cell, el, getJson, HttpError, number, numericCell, status, svg, table, when} from './common.js';
+import {applyLanguage, t} from './i18n.js';
 import {loadPartners} from './partners.js';
+import {loadReviewTimes} from './review-times.js';
 import {offerProof, startProofs, withdrawProof} from './proof-view.js';
 
 const MAX_PROJECT_PAGES = 20;
@@ -190,7 +192,8 @@ async function lookUp(query) {
     }
   } catch (error) {
     const text = error instanceof HttpError && error.status === 404 ? `No units named ${query} were issued.`
-      : error instanceof HttpError && error.status === 400 ? `${query} is neither a serial nor an ITMO id.`
+      : error instanceof HttpError && error.status === 400
+        ? `${query} is neither a serial nor an ITMO id${error.detail ? `: ${error.detail}` : '.'}`
         : `The lookup failed: ${error.message}`;
     status('unit-status', text, 'error');
     return;
@@ -384,7 +387,7 @@ async function section(statusId, load) {
   try {
     await load();
   } catch (error) {
-    status(statusId, `Could not load this section: ${error.message}`, 'error');
+    status(statusId, t('section.failed', error.message), 'error');
   }
 }
 
@@ -399,6 +402,7 @@ async function loadParties() {
 }
 
 async function start() {
+  applyLanguage();
   byId('unit-form').addEventListener('submit', event => {
     event.preventDefault();
     const query = byId('unit-query').value.trim();
@@ -424,6 +428,7 @@ async function start() {
   await Promise.all([
     section('totals-status', loadTotals),
     section('partners-status', loadPartners),
+    section('cycle-status', loadReviewTimes),
     section('projects-status', loadProjects),
     section('retirements-status', loadRetirements),
     section('prices-status', () => loadPrices(settings.settlementUrl)),

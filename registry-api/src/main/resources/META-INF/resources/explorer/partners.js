@@ -4,6 +4,7 @@
 // operator keeps up to date while the system runs (docs/project-cycle.md). Text is inserted as text.
 
 import {API, byId, cell, el, getJson, status, table} from './common.js';
+import {t} from './i18n.js';
 
 /** Partners by signing date (those without one, from older ledgers, last), then by name. */
 function joinedOrder(a, b) {
@@ -13,14 +14,14 @@ function joinedOrder(a, b) {
 }
 
 function paris(p) {
-  return p.parisAgreementParty ? 'Party' : 'not a Party';
+  return p.parisAgreementParty ? t('partners.party') : t('partners.notParty');
 }
 
 function partnerRow(p) {
   const scopes = p.sectoralScopes ?? [];
   return el('tr', {'data-code': p.code},
     el('th', {scope: 'row'}, `${p.name} (${p.code})`),
-    cell(p.signingDate ?? 'not recorded', {'data-key': 'signingDate'}),
+    cell(p.signingDate ?? t('partners.notRecorded'), {'data-key': 'signingDate'}),
     cell(paris(p), {'data-key': 'paris'}),
     cell(String(scopes.length), {class: 'num', 'data-key': 'scopes', title: scopes.join(', ')}),
     cell(p.cooperativeApproachId ?? ''));
@@ -37,13 +38,14 @@ export async function loadPartners() {
   const partners = parties.filter(p => p.jcmStatus === 'PARTNER').sort(joinedOrder);
   const candidates = parties.filter(p => p.jcmStatus === 'CANDIDATE').sort((a, b) => a.name.localeCompare(b.name));
   byId('partners-body').replaceChildren(
-    table(`${partners.length} partner countries, in the order they joined`,
-      ['Partner', 'Joined (signing date)', 'Paris Agreement', {label: 'Sectoral scopes', numeric: true},
-        'Cooperative approach'],
+    table(t('partners.caption', partners.length),
+      [t('partners.partner'), t('partners.joined'), t('partners.paris'), {label: t('partners.scopes'), numeric: true},
+        t('partners.approach')],
       partners.map(partnerRow), {id: 'partners-table'}),
-    el('h3', {}, 'Candidates'),
-    el('p', {class: 'note'}, 'Countries in consultation: they become partners when the operator records their signed partnership document.'),
-    table(`${candidates.length} candidate countries`, ['Candidate', 'Paris Agreement'], candidates.map(candidateRow),
+    el('h3', {}, t('partners.candidates')),
+    el('p', {class: 'note'}, t('partners.candidatesNote')),
+    table(t('partners.candidatesCaption', candidates.length), [t('partners.candidate'), t('partners.paris')],
+      candidates.map(candidateRow),
       {id: 'candidates-table'}));
   status('partners-status', '');
 }

@@ -256,6 +256,73 @@ class ExplorerBrowserIT {
         }
     }
 
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void the_language_switch_shows_the_explorer_in_japanese_asks_the_api_in_japanese_and_is_remembered() throws Exception {
+        // What the API answers a Japanese reader for a malformed unit id (problem details follow Accept-Language).
+        String malformed = "not-a-serial";
+        HttpResponse<String> japanese = http.send(HttpRequest.newBuilder(URI.create(registry + "/api/v1/units/" + malformed))
+                .header("Accept-Language", "ja").timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(japanese.statusCode()).isEqualTo(400);
+        String japaneseDetail = (String) object(Json.parse(japanese.body())).get("detail");
+        HttpResponse<String> english = http.send(HttpRequest.newBuilder(URI.create(registry + "/api/v1/units/" + malformed))
+                .header("Accept-Language", "en").timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat((String) object(Json.parse(english.body())).get("detail")).as("the two languages differ")
+                .isNotEqualTo(japaneseDetail);
+
+        List<String> interactive = chromiumCommand(chromium, temporary.resolve("profile-language"));
+        interactive.removeIf(flag -> flag.startsWith("--virtual-time-budget"));
+        interactive.add("--window-size=1280,2000");
+        interactive.add("--lang=en-US");
+        try (DevTools browser = DevTools.start(interactive, temporary.resolve("profile-language.log"))) {
+            browser.navigate(registry + "/explorer/");
+            browser.awaitTrue("document.body.dataset.state === 'ready'", Duration.ofSeconds(60));
+            assertThat(browser.evaluate("document.documentElement.lang")).isEqualTo("en");
+            assertThat(text(browser, "partners-title")).isEqualTo("Partner countries");
+            assertThat(browser.evaluate("localStorage.getItem('jcm.explorer.lang')")).as("nothing stored until the reader chooses")
+                    .isNull();
+
+            browser.click("#language-switch button[data-lang=ja]");
+            browser.awaitTrue("document.documentElement.lang === 'ja' && document.body.dataset.state === 'ready'",
+                    Duration.ofSeconds(60));
+            assertThat(browser.evaluate("localStorage.getItem('jcm.explorer.lang')")).isEqualTo("ja");
+            assertThat(browser.evaluate("document.querySelector('#language-switch button[data-lang=ja]').getAttribute('aria-pressed')"))
+                    .isEqualTo("true");
+            assertThat(text(browser, "h1")).isEqualTo("JCM 登録簿エクスプローラー");
+            assertThat(text(browser, "partners-title")).isEqualTo("パートナー国");
+            assertThat(text(browser, "a[href='#cycle']")).isEqualTo("プロジェクトサイクル");
+            assertThat(text(browser, "#partners-table caption")).endsWith("か国（参加順）");
+            // The project cycle's review times: a table, or a clear empty state, in Japanese.
+            String cycle = (String) browser.evaluate("document.getElementById('cycle-body').dataset.state");
+            assertThat(cycle).isIn("rows", "empty", "unavailable");
+            if ("rows".equals(cycle)) {
+                assertThat(text(browser, "#cycle-table thead")).contains("中央値（日）", "90 パーセンタイル（日）");
+            } else {
+                assertThat(text(browser, "cycle-status")).isIn("この種類の審査はまだ決定されていません。",
+                        "この登録簿では審査日数をまだ提供していません。");
+            }
+
+            // The page asks the API in Japanese: the problem's detail it shows is the Japanese one.
+            browser.evaluate("document.getElementById('unit-query').focus()");
+            browser.type(malformed);
+            browser.pressEnter();
+            browser.awaitTrue("document.getElementById('unit-status').dataset.kind === 'error'", Duration.ofSeconds(30));
+            assertThat(text(browser, "unit-status")).contains(japaneseDetail);
+
+            // Remembered: a new visit opens in Japanese.
+            browser.evaluate("window.previousVisit = true");
+            browser.navigate(registry + "/explorer/");
+            browser.awaitTrue("!window.previousVisit && document.body.dataset.state === 'ready'", Duration.ofSeconds(60));
+            assertThat(browser.evaluate("document.documentElement.lang")).isEqualTo("ja");
+            browser.click("#language-switch button[data-lang=en]");
+            browser.awaitTrue("document.documentElement.lang === 'en' && document.body.dataset.state === 'ready'",
+                    Duration.ofSeconds(60));
+            assertThat(text(browser, "partners-title")).isEqualTo("Partner countries");
+        }
+    }
+
     // ------------------------------------------------------------------ proof in the browser
 
     @Test

@@ -49,8 +49,18 @@ public record CreditBlock(PartyCode hostParty, Vintage vintage, ProjectId projec
         return caState.label();
     }
 
+    /**
+     * The serial in the project's first host's numbering line, as written for a single-host project;
+     * a block of a multi-country project numbered in another host's line is named by
+     * {@link #serial(PartyCode)}.
+     */
     public BlockSerial serial() {
         return new BlockSerial(projectId, vintage, range);
+    }
+
+    /** The serial naming this block's host when it is not {@code projectHost}, the project's first host. */
+    public BlockSerial serial(PartyCode projectHost) {
+        return BlockSerial.of(projectId, projectHost, hostParty, vintage, range);
     }
 
     /** The ITMO id of the first unit, given the host Party's cooperative approach. */

@@ -37,8 +37,18 @@ public record BlockRange(PartyCode hostParty, Vintage vintage, ProjectId project
         return new UnitRange(first, last);
     }
 
+    /**
+     * The serial in the project's first host's numbering line, as written for a single-host project;
+     * a range of a multi-country project numbered in another host's line is named by
+     * {@link #serial(PartyCode)}.
+     */
     public BlockSerial serial() {
         return new BlockSerial(projectId, vintage, range());
+    }
+
+    /** The serial naming this range's host when it is not {@code projectHost}, the project's first host. */
+    public BlockSerial serial(PartyCode projectHost) {
+        return BlockSerial.of(projectId, projectHost, hostParty, vintage, range());
     }
 
     /** The key of the block this range starts (after the fold carved it out). */

@@ -22,7 +22,8 @@ public record ActionRow(long seq, LocalDate date, ActionType actionType, PartyCo
                         PartyCode firstTransferringParty, RegistryId registryId, ItmoId firstId, ItmoId lastId,
                         long quantity, Vintage vintage, Optional<PartyCode> transferringParty,
                         Optional<PartyCode> acquiringParty, AuthorizationPurpose purposes,
-                        Optional<UsePurpose> purposeOfUse, Optional<String> usingPartyOrEntity, Optional<Year> yearOfUse) {
+                        Optional<UsePurpose> purposeOfUse, Optional<String> usingPartyOrEntity, Optional<Year> yearOfUse,
+                        SectorActivity sectorActivity) {
 
     public ActionRow {
         Objects.requireNonNull(date, "date");
@@ -41,6 +42,7 @@ public record ActionRow(long seq, LocalDate date, ActionType actionType, PartyCo
         Objects.requireNonNull(purposeOfUse, "purposeOfUse");
         Objects.requireNonNull(usingPartyOrEntity, "usingPartyOrEntity");
         Objects.requireNonNull(yearOfUse, "yearOfUse");
+        Objects.requireNonNull(sectorActivity, "sectorActivity");
         if (quantity != lastId.unit() - firstId.unit() + 1) {
             throw new IllegalArgumentException("quantity " + quantity + " does not match " + firstId + " to " + lastId);
         }

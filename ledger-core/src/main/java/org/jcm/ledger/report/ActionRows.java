@@ -184,7 +184,7 @@ final class ActionRows {
         }
         return Optional.of(new ActionRow(e.seq(), date(e), type, reporting, a.cooperativeApproachId(), a.id(), r.hostParty(),
                 registry, itmo(a, r, r.first()), itmo(a, r, r.last()), r.size(), r.vintage(), transferring, acquiring,
-                a.purpose(), purposeOfUse, user, yearOfUse));
+                a.purpose(), purposeOfUse, user, yearOfUse, lookups.sectorActivity(r)));
     }
 
     private static boolean within(BlockRange r, List<BlockRange> ranges) {

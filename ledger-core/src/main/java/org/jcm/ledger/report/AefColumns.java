@@ -32,6 +32,8 @@ public final class AefColumns {
                     r -> r.firstTransferDefinition().map(AefColumns::definition).orElse(null)),
             new Column<>("Authorized quantity", "authorizedQuantity", r -> r.authorizedQuantity().map(q -> q.tonnes()).orElse(null)),
             new Column<>("Vintages", "vintages", r -> r.vintages().isEmpty() ? null : join(r.vintages(), v -> Integer.toString(v.year()))),
+            new Column<>("Sector(s)", "sectors", r -> sectors(r.sectorActivity())),
+            new Column<>("Activity type(s)", "activityTypes", r -> activityTypes(r.sectorActivity())),
             new Column<>("Authorized entities", "authorizedEntities",
                     r -> r.authorizedEntities().isEmpty() ? null : join(r.authorizedEntities(), e -> e)),
             new Column<>("Quantity (tCO2e)", "quantity", r -> r.quantity()),
@@ -52,6 +54,8 @@ public final class AefColumns {
             new Column<>("Last ID", "lastId", r -> r.lastId().format()),
             new Column<>("Quantity (tCO2e)", "quantity", r -> r.quantity()),
             new Column<>("Vintage", "vintage", r -> (long) r.vintage().year()),
+            new Column<>("Sector(s)", "sectors", r -> sectors(r.sectorActivity())),
+            new Column<>("Activity type(s)", "activityTypes", r -> activityTypes(r.sectorActivity())),
             new Column<>("Transferring Party", "transferringParty", r -> party(r.transferringParty())),
             new Column<>("Acquiring Party", "acquiringParty", r -> party(r.acquiringParty())),
             new Column<>("Purposes for authorization", "purposes", r -> purposes(r.purposes())),
@@ -71,6 +75,8 @@ public final class AefColumns {
             new Column<>("Last ID", "lastId", r -> r.lastId().format()),
             new Column<>("Quantity (tCO2e)", "quantity", r -> r.quantity()),
             new Column<>("Vintage", "vintage", r -> (long) r.vintage().year()),
+            new Column<>("Sector(s)", "sectors", r -> sectors(r.sectorActivity())),
+            new Column<>("Activity type(s)", "activityTypes", r -> activityTypes(r.sectorActivity())),
             new Column<>("Purposes for authorization", "purposes", r -> purposes(r.purposes())),
             new Column<>("Corresponding adjustment", "correspondingAdjustment", r -> r.caState().name()),
             new Column<>("First transferred", "firstTransferred", r -> r.firstTransferred()));
@@ -121,6 +127,16 @@ public final class AefColumns {
             cells.add(c.value().apply(row));
         }
         return cells;
+    }
+
+    /** The sectors of a row, {@code ; }-separated; empty when no methodology of its units is registered. */
+    private static String sectors(SectorActivity s) {
+        return s.sectors().isEmpty() ? null : join(s.sectors(), t -> t);
+    }
+
+    /** The activity types of a row, {@code ; }-separated; empty when no methodology of its units is registered. */
+    private static String activityTypes(SectorActivity s) {
+        return s.activityTypes().isEmpty() ? null : join(s.activityTypes(), t -> t);
     }
 
     private static String party(Optional<PartyCode> party) {

@@ -23,7 +23,7 @@ public record AuthorizationRow(long seq, LocalDate date, AuthorizationId authori
                                AuthorizationPurpose purpose, Optional<String> oimp,
                                Optional<OimpFirstTransfer> firstTransferDefinition, Optional<Quantity> authorizedQuantity,
                                List<Vintage> vintages, List<String> authorizedEntities, long quantity,
-                               Optional<IssuanceId> issuanceId, Optional<String> reason) {
+                               Optional<IssuanceId> issuanceId, Optional<String> reason, SectorActivity sectorActivity) {
 
     public AuthorizationRow {
         Objects.requireNonNull(date, "date");
@@ -39,6 +39,7 @@ public record AuthorizationRow(long seq, LocalDate date, AuthorizationId authori
         authorizedEntities = List.copyOf(authorizedEntities);
         Objects.requireNonNull(issuanceId, "issuanceId");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(sectorActivity, "sectorActivity");
         if (version < 1 || quantity < 0) {
             throw new IllegalArgumentException("version must be at least 1 and quantity not negative");
         }

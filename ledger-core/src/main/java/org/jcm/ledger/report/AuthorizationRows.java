@@ -36,7 +36,7 @@ final class AuthorizationRows {
             rows.add(new AuthorizationRow(e.seq(), date(e), e.authorizationId(), 1, AuthorizationChange.ORIGINAL,
                     e.party(), e.cooperativeApproachId(), e.purpose(), e.oimp(), e.firstTransferDefinition(),
                     e.terms().authorizedQuantity(), e.terms().vintages(), e.terms().authorizedEntities(), total(e.ranges()),
-                    e.issuanceId(), Optional.empty()));
+                    e.issuanceId(), Optional.empty(), lookups.sectorActivity(e.ranges())));
         }
     }
 
@@ -46,7 +46,7 @@ final class AuthorizationRows {
             rows.add(new AuthorizationRow(e.seq(), date(e), a.id(), e.version(), AuthorizationChange.AMENDMENT,
                     a.party(), a.cooperativeApproachId(), a.purpose(), a.oimp(), a.firstTransferDefinition(),
                     e.terms().authorizedQuantity(), e.terms().vintages(), e.terms().authorizedEntities(), total(e.ranges()),
-                    e.issuanceId(), e.reason()));
+                    e.issuanceId(), e.reason(), lookups.sectorActivity(e.ranges())));
         }
     }
 
@@ -56,7 +56,7 @@ final class AuthorizationRows {
             rows.add(new AuthorizationRow(e.seq(), date(e), a.id(), a.version(), AuthorizationChange.REVOCATION,
                     a.party(), a.cooperativeApproachId(), a.purpose(), a.oimp(), a.firstTransferDefinition(),
                     a.terms().authorizedQuantity(), a.terms().vintages(), a.terms().authorizedEntities(), total(e.ranges()),
-                    Optional.empty(), e.reason()));
+                    Optional.empty(), e.reason(), lookups.sectorActivity(e.ranges())));
         }
     }
 }

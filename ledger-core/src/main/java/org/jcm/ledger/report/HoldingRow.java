@@ -15,7 +15,7 @@ import org.jcm.ledger.serial.ItmoId;
 public record HoldingRow(RegistryId registryId, AccountId accountId, CooperativeApproachId cooperativeApproachId,
                          AuthorizationId authorizationId, PartyCode firstTransferringParty, ItmoId firstId, ItmoId lastId,
                          long quantity, Vintage vintage, AuthorizationPurpose purposes, CaState caState,
-                         boolean firstTransferred) {
+                         boolean firstTransferred, SectorActivity sectorActivity) {
 
     public HoldingRow {
         Objects.requireNonNull(registryId, "registryId");
@@ -28,6 +28,7 @@ public record HoldingRow(RegistryId registryId, AccountId accountId, Cooperative
         Objects.requireNonNull(vintage, "vintage");
         Objects.requireNonNull(purposes, "purposes");
         Objects.requireNonNull(caState, "caState");
+        Objects.requireNonNull(sectorActivity, "sectorActivity");
         if (quantity != lastId.unit() - firstId.unit() + 1) {
             throw new IllegalArgumentException("quantity " + quantity + " does not match " + firstId + " to " + lastId);
         }

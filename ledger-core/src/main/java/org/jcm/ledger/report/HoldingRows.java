@@ -30,7 +30,8 @@ final class HoldingRows {
             Authorization a = state.authorization(b.authorizationId().get()).orElseThrow();
             rows.add(new HoldingRow(registry, b.holderAccountId(), a.cooperativeApproachId(), a.id(), b.hostParty(),
                     b.firstItmoId(a.cooperativeApproachId()), b.lastItmoId(a.cooperativeApproachId()), b.quantity(),
-                    b.vintage(), a.purpose(), b.caState(), b.firstTransferred()));
+                    b.vintage(), a.purpose(), b.caState(), b.firstTransferred(),
+                    lookups.sectorActivityOfProjects(List.of(b.projectId()))));
         }
         rows.sort(Comparator.comparing((HoldingRow h) -> h.registryId().value())
                 .thenComparing(h -> h.accountId().value())

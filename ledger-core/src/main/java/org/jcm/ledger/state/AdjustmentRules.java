@@ -148,7 +148,7 @@ final class AdjustmentRules {
         }
         for (Units.Piece p : out) {
             if (p.block().caState != CaState.PENDING) {
-                return reject(Rejection.CA_NOT_PENDING, "units " + p.range().serial() + " are " + p.block().caState + ", not PENDING");
+                return reject(Rejection.CA_NOT_PENDING, "units " + p.serial(s) + " are " + p.block().caState + ", not PENDING");
             }
         }
         return null;

@@ -233,12 +233,12 @@ final class Article6Rules {
         }
         for (Units.Piece p : pieces) {
             if (p.block().status != BlockStatus.ACTIVE) {
-                return reject(Rejection.UNIT_NOT_ACTIVE, "units " + p.range().serial() + " are " + p.block().status);
+                return reject(Rejection.UNIT_NOT_ACTIVE, "units " + p.serial(s) + " are " + p.block().status);
             }
         }
         for (Units.Piece p : pieces) {
             if (p.block().authorization != null) {
-                return reject(Rejection.ALREADY_AUTHORIZED, "units " + p.range().serial() + " are already authorized by "
+                return reject(Rejection.ALREADY_AUTHORIZED, "units " + p.serial(s) + " are already authorized by "
                         + p.block().authorization.id);
             }
         }

@@ -212,7 +212,7 @@ final class MovementRules {
         if (c.purpose() != RetirementPurpose.VOLUNTARY) {
             for (Block b : selected.blocks) {
                 if (!authorizedFor(b, c.purpose())) {
-                    return reject(Rejection.UNITS_NOT_AUTHORIZED_FOR_PURPOSE, "units of " + b.range(b.first, b.last).serial()
+                    return reject(Rejection.UNITS_NOT_AUTHORIZED_FOR_PURPOSE, "units of " + Units.serial(s, b.range(b.first, b.last))
                             + " are not authorized for " + c.purpose() + " use");
                 }
             }
@@ -324,17 +324,17 @@ final class MovementRules {
         }
         for (Units.Piece p : pieces) {
             if (p.block().status != BlockStatus.ACTIVE) {
-                return reject(Rejection.UNIT_NOT_ACTIVE, "units " + p.range().serial() + " are " + p.block().status);
+                return reject(Rejection.UNIT_NOT_ACTIVE, "units " + p.serial(s) + " are " + p.block().status);
             }
         }
         for (Units.Piece p : pieces) {
             if (p.block().holder != from) {
-                return reject(Rejection.UNITS_NOT_HELD, "units " + p.range().serial() + " are not held by " + from.id);
+                return reject(Rejection.UNITS_NOT_HELD, "units " + p.serial(s) + " are not held by " + from.id);
             }
         }
         for (Units.Piece p : pieces) {
             if (p.block().reservedFor != null && !p.block().reservedFor.equals(s.executing)) {
-                return reject(Rejection.UNITS_RESERVED, "units " + p.range().serial() + " are reserved for pending action "
+                return reject(Rejection.UNITS_RESERVED, "units " + p.serial(s) + " are reserved for pending action "
                         + p.block().reservedFor.value());
             }
         }

@@ -60,7 +60,7 @@ final class ProposalRules {
         List<BlockRange> reserved = List.of();
         if (action instanceof CancelCredits) {
             reserved = ((CreditsCancelled) ((Outcome.Accepted) decided).events().get(0)).ranges();
-            if (serials(reserved).size() > MAX_RESERVED_RANGES) {
+            if (serials(s, reserved).size() > MAX_RESERVED_RANGES) {
                 return StateMachine.reject(Rejection.INSUFFICIENT_UNITS, "the units selected lie in more than "
                         + MAX_RESERVED_RANGES + " separate ranges; name fewer units or their serial ranges");
             }
@@ -85,7 +85,7 @@ final class ProposalRules {
         s.nextSeq++;
         s.executing = p.id();
         try {
-            decided = ActionRules.decide(s, executed(p), ctx);
+            decided = ActionRules.decide(s, executed(s, p), ctx);
         } finally {
             s.nextSeq--;
             s.executing = null;
@@ -129,26 +129,28 @@ final class ProposalRules {
      * What an approval executes: the proposed action; for a cancellation for correction, exactly
      * the units it reserved, named by their serial ranges.
      */
-    private static ProposableAction executed(Proposal p) {
+    private static ProposableAction executed(LedgerData s, Proposal p) {
         if (p.action() instanceof CancelCredits c) {
-            return new CancelCredits(c.fromAccountId(), Quantity.of(p.reservedQuantity()), serials(p.reserved()),
+            return new CancelCredits(c.fromAccountId(), Quantity.of(p.reservedQuantity()), serials(s, p.reserved()),
                     Optional.empty(), c.reason(), c.note());
         }
         return p.action();
     }
 
-    /** The ranges as block serials, adjacent ranges of one project and vintage joined. */
-    static List<BlockSerial> serials(List<BlockRange> ranges) {
+    /**
+     * The ranges as block serials (naming the host of a range numbered in another host's line than
+     * the project's first host's), adjacent ranges of one project, host and vintage joined.
+     */
+    static List<BlockSerial> serials(LedgerData s, List<BlockRange> ranges) {
         List<BlockSerial> out = new ArrayList<>();
         for (BlockRange range : ranges) {
-            BlockSerial next = range.serial();
+            BlockSerial next = Units.serial(s, range);
             int last = out.size() - 1;
             if (last >= 0) {
                 BlockSerial prev = out.get(last);
-                if (prev.projectId().equals(next.projectId()) && prev.vintage().equals(next.vintage())
-                        && prev.range().last() + 1 == next.range().first()) {
-                    out.set(last, new BlockSerial(prev.projectId(), prev.vintage(),
-                            UnitRange.of(prev.range().first(), next.range().last())));
+                if (prev.projectId().equals(next.projectId()) && prev.numberingHost().equals(next.numberingHost())
+                        && prev.vintage().equals(next.vintage()) && prev.range().last() + 1 == next.range().first()) {
+                    out.set(last, prev.withRange(UnitRange.of(prev.range().first(), next.range().last())));
                     continue;
                 }
             }

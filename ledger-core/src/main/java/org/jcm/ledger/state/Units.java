@@ -20,6 +20,11 @@ final class Units {
             return block.range(first, last);
         }
 
+        /** The piece's serial, naming its host when it is not the project's first host. */
+        BlockSerial serial(LedgerData s) {
+            return Units.serial(s, range());
+        }
+
         long size() {
             return last - first + 1;
         }
@@ -36,8 +41,17 @@ final class Units {
         return null;
     }
 
+    /**
+     * The host whose numbering line a serial names: the one it names, else the project's (first)
+     * host, which every serial written before multi-country projects means.
+     */
     static PartyCode host(LedgerData s, BlockSerial serial) {
-        return s.projects.get(serial.projectId()).hostParty();
+        return serial.hostOr(s.projects.get(serial.projectId()).hostParty());
+    }
+
+    /** The serial of a range of a registered project, naming its host when it is not the project's first host. */
+    static BlockSerial serial(LedgerData s, BlockRange r) {
+        return r.serial(s.projects.get(r.projectId()).hostParty());
     }
 
     static long total(List<BlockSerial> serials) {
@@ -84,7 +98,7 @@ final class Units {
             Block b = line == null ? null : line.containing(cur);
             if (b == null || !b.project.equals(serial.projectId())) {
                 return StateMachine.reject(Rejection.UNKNOWN_UNITS, "unit " + cur + " of " + serial
-                        + " was not issued for that project and vintage");
+                        + " was not issued for that project and vintage in " + host(s, serial) + "'s numbering");
             }
             long end = Math.min(b.last, last);
             out.add(new Piece(b, cur, end));

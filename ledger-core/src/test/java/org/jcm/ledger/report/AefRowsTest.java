@@ -22,7 +22,13 @@ import org.jcm.ledger.command.RetireCredits;
 import org.jcm.ledger.command.RevokeAuthorization;
 import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.credit.AuthorizationPurpose;
+import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.command.RegisterMethodology;
 import org.jcm.ledger.credit.CaMethod;
+import org.jcm.ledger.id.Methodology;
+import org.jcm.ledger.id.MethodologyId;
+import org.jcm.ledger.id.MethodologyStatus;
+import org.jcm.ledger.id.SectoralScope;
 import org.jcm.ledger.credit.CaState;
 import org.jcm.ledger.credit.CancellationReason;
 import org.jcm.ledger.credit.OimpFirstTransfer;
@@ -241,6 +247,30 @@ class AefRowsTest {
         ActionRow first = report(MNG, 2025).actions().get(0);
         assertThat(AefColumns.cells(AefColumns.T3, first)).containsExactly(
                 "2025-03-01", "First transfer", "CA0012", "MNG-NDC-1", "MNG", "JPN01", "CA0012-JPN01-MNG-601-2024",
-                "CA0012-JPN01-MNG-700-2024", 100L, 2024L, "MNG", "JPN", "NDC", null, null, null, heldAbroadSeq);
+                "CA0012-JPN01-MNG-700-2024", 100L, 2024L, null, null, "MNG", "JPN", "NDC", null, null, null, heldAbroadSeq);
+    }
+
+    @Test
+    void sector_and_activity_type_come_from_the_projects_methodology_once_it_is_registered_and_are_empty_before() {
+        assertThat(report(MNG, 2025).holdings()).extracting(HoldingRow::sectorActivity).containsOnly(SectorActivity.UNKNOWN);
+        assertThat(report(MNG, 2025).authorizations()).extracting(AuthorizationRow::sectorActivity)
+                .containsOnly(SectorActivity.UNKNOWN);
+
+        f.advanceTo(Instant.parse("2026-02-01T00:00:00Z"));
+        f.ok(Actor.jcSecretariat("jc-mng", MNG), new RegisterMethodology(new Methodology(new MethodologyId("MN_AM001"), MNG,
+                "Installation of solar PV system", SectoralScope.ENERGY_INDUSTRIES, 1, MethodologyStatus.APPROVED, Optional.empty(),
+                false)));
+        f.ok(GOV_MNG, authorize(new AuthorizationId("MNG-NDC-3"), AuthorizationPurpose.NDC, Optional.empty(), Optional.empty(),
+                serial(461, 470)));
+
+        AefReport later = report(MNG, 2026);
+        SectorActivity solar = new SectorActivity(List.of("1 Energy industries (renewable / non-renewable sources)"),
+                List.of("MN_AM001 Installation of solar PV system"));
+        assertThat(later.holdings()).isNotEmpty().extracting(HoldingRow::sectorActivity).containsOnly(solar);
+        assertThat(later.authorizations()).singleElement().satisfies(a -> assertThat(a.sectorActivity()).isEqualTo(solar));
+        assertThat(AefColumns.cells(AefColumns.T2, later.authorizations().get(0)))
+                .contains("1 Energy industries (renewable / non-renewable sources)", "MN_AM001 Installation of solar PV system");
+        // The closed year's tables do not change: they are as of its last event.
+        assertThat(report(MNG, 2025).holdings()).extracting(HoldingRow::sectorActivity).containsOnly(SectorActivity.UNKNOWN);
     }
 }

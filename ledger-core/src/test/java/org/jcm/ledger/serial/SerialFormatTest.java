@@ -30,6 +30,33 @@ class SerialFormatTest {
         assertThat(BlockSerial.parse("JCM-MN001-2024-1-9007199254740991").range().last()).isEqualTo(Quantity.MAX);
     }
 
+    @Test
+    void a_serial_in_another_host_s_numbering_names_that_host_and_the_first_host_s_serial_keeps_its_text() {
+        ProjectId mn003 = new ProjectId("MN003");
+        PartyCode mng = new PartyCode("MNG");
+        PartyCode twn = new PartyCode("TWN");
+        BlockSerial taiwan = BlockSerial.of(mn003, mng, twn, Vintage.of(2025), UnitRange.of(1, 200));
+        assertThat(taiwan.format()).isEqualTo("JCM-MN003-TWN-2025-1-200");
+        assertThat(BlockSerial.parse("JCM-MN003-TWN-2025-1-200")).isEqualTo(taiwan);
+        assertThat(taiwan.hostOr(mng)).isEqualTo(twn);
+        BlockSerial mongolia = BlockSerial.of(mn003, mng, mng, Vintage.of(2025), UnitRange.of(1, 300));
+        assertThat(mongolia.format()).isEqualTo("JCM-MN003-2025-1-300");
+        assertThat(mongolia).isEqualTo(new BlockSerial(mn003, Vintage.of(2025), UnitRange.of(1, 300)));
+        assertThat(mongolia.hostOr(mng)).isEqualTo(mng);
+        // Naming the first host explicitly is accepted and names the same line.
+        assertThat(BlockSerial.parse("JCM-MN003-MNG-2025-1-300").hostOr(mng)).isEqualTo(mng);
+        assertThat(BlockSerial.parse("JCM-MN003-TWN-2025-7-7").size()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"JCM-MN003-TW-2025-1-2", "JCM-MN003-TWNX-2025-1-2", "JCM-MN003-TWN2025-1-2", "JCM-MN003-TWN-",
+            "JCM-MN003-TWN-2025-1", "JCM-MN003-twn-2025-1-2", "JCM-MN003-TwN-2025-1-2", "JCM-MN003-TWN-TWN-2025-1-2",
+            "JCM-MN003-TWN-25-1-2", "JCM-MN003-TWN-2025-0-2", "JCM-MN003-TWN-2025-2-1", "JCM-MN003-T1N-2025-1-2"})
+    void malformed_host_qualified_serials_are_refused_with_the_offending_text(String text) {
+        assertThatThrownBy(() -> BlockSerial.parse(text)).isInstanceOf(InvalidValueException.class)
+                .satisfies(e -> assertThat(((InvalidValueException) e).text()).isEqualTo(text));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "JCM", "JCM-MN001-2024-1001", "JCM-MN001-2024-1001-", "JCM-MN001-2024--1250",
             "JCX-MN001-2024-1001-1250", "JCM-MN01-2024-1001-1250", "JCM-mn001-2024-1001-1250", "JCM-MN001-24-1001-1250",

@@ -143,8 +143,13 @@ class CycleIssuanceTest {
         assertThat(refused(holder(f.mnC), new RequestCycleIssuance(MC1))).isEqualTo(Rejection.APPLICATION_WRONG_STEP);
     }
 
-    @Test
-    void a_project_of_two_hosts_issues_each_host_s_share_in_that_host_s_own_numbering() {
+    /**
+     * MN003 of Mongolia and Taiwan, its 2025 cycle decided as three shares and issued: Mongolia's
+     * registry 300 to the Mongolian company (Mongolia's units 1 to 300), Taiwan's 200 to the
+     * Taiwanese company (Taiwan's units 1 to 200), Japan's 500 to Company B in Mongolia's numbering
+     * (units 301 to 800). Returns Taiwan's CreditsIssued.
+     */
+    static CreditsIssued twoHostsIssued(Fixture f) {
         RouteFixtures.reference(f);
         f.ok(OPERATOR, new UpdateParty(new Party("TW", TWN, "Taiwan", JcmStatus.PARTNER, false, Optional.empty(),
                 Optional.of(LocalDate.of(2020, 1, 1)), CycleFixtures.scopes(1))));
@@ -168,7 +173,12 @@ class CycleIssuanceTest {
         f.ok(admin(MNG01), issue("MN003-2025-01", alloc(f.mnC1, 300)));
         CreditsIssued taiwan = (CreditsIssued) f.ok(admin(TWN01), issue("MN003-2025-01-TWN01", alloc(f.twC1, 200))).get(0);
         f.ok(admin(JPN01), issue("MN003-2025-01-JPN01", alloc(f.jpB1, 500)));
+        return taiwan;
+    }
 
+    @Test
+    void a_project_of_two_hosts_issues_each_host_s_share_in_that_host_s_own_numbering() {
+        CreditsIssued taiwan = twoHostsIssued(f);
         assertThat(taiwan.hostParty()).isEqualTo(TWN);
         assertThat(taiwan.allocations().get(0).first()).isEqualTo(1);
         assertThat(f.state.issuance(new IssuanceId("MN003-2025-01-JPN01")).orElseThrow().allocations().get(0).first()).isEqualTo(301);

@@ -42,6 +42,10 @@ class ExplorerEndpointsTest {
                 .body(containsString("export async function verifyInclusion("), containsString("'Ed25519'"));
         given().when().get("/explorer/partners.js").then().statusCode(200).contentType(containsString("javascript"))
                 .body(containsString("/parties"), containsString("signingDate"));
+        given().when().get("/explorer/i18n.js").then().statusCode(200).contentType(containsString("javascript"))
+                .body(containsString("export function t("), containsString("jcm.explorer.lang"));
+        given().when().get("/explorer/review-times.js").then().statusCode(200).contentType(containsString("javascript"))
+                .body(containsString("/statistics/review-times"), containsString("GOVERNMENT_FINANCED"));
         given().when().get("/explorer/proof-view.js").then().statusCode(200).contentType(containsString("javascript"))
                 .body(containsString("/proof"), containsString("/witness/key"));
         given().when().get("/explorer/verifier/verify-ledger.py").then()

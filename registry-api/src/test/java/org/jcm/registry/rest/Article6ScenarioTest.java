@@ -386,10 +386,14 @@ class Article6ScenarioTest {
                 .extract().asString();
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).isEqualTo("Action date,Action type,Cooperative approach,Authorization ID,First transferring Party,"
-                + "Registry ID,First ID,Last ID,Quantity (tCO2e),Vintage,Transferring Party,Acquiring Party,"
+                + "Registry ID,First ID,Last ID,Quantity (tCO2e),Vintage,Sector(s),Activity type(s),Transferring Party,Acquiring Party,"
                 + "Purposes for authorization,Purpose of use or cancellation,Using Party or entity,Year of use,Ledger sequence");
+        // Sector and activity type (after the vintage) are those of the project's methodology when it is registered.
+        Map<String, Object> use = rows.get(2);
+        String sectorCells = (use.get("sectors") == null ? "" : use.get("sectors")) + ","
+                + (use.get("activityTypes") == null ? "" : use.get("activityTypes"));
         assertThat(lines).anySatisfy(line -> assertThat(line).endsWith(",Use,CA0001," + ndc + ",MNG,JPN01," + itmo("MNG01", 0)
-                + "," + itmo("MNG01", 119) + ",120,2024,,,NDC,NDC,JPN," + year + "," + useSeq));
+                + "," + itmo("MNG01", 119) + ",120,2024," + sectorCells + ",,,NDC,NDC,JPN," + year + "," + useSeq));
     }
 
     private void tableFourHoldsTheAuthorizedUnitsOfEachPartysRegistries() {
