@@ -133,7 +133,7 @@ public class RouteQueries {
     /** Every citation of the document {@code sha256}, as {@link CitingApplication}s. */
     public Uni<List<CitingApplication>> citing(String sha256, RouteAudience reader) {
         List<Object> params = new ArrayList<>(List.of(sha256));
-        String sql = "SELECT c.kind, a.state = 'REGISTERED', " + reader.sees(params) + " FROM document_citation c"
+        String sql = "SELECT c.kind, a.state = 'REGISTERED', COALESCE(" + reader.sees(params) + ", FALSE) FROM document_citation c"
                 + " JOIN application a ON a.id = c.application_id WHERE c.sha256 = $1";
         return pool.preparedQuery(sql).execute(Tuple.from(params))
                 .map(rows -> list(rows, r -> new CitingApplication(r.getString(0), r.getBoolean(1), r.getBoolean(2))));

@@ -127,6 +127,7 @@ public class DocumentResource {
     @GET
     @Path("{sha256}")
     @PermitAll
+    @Blocking
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "A document's bytes", description = "With its media type, Content-Disposition: attachment, "
             + "ETag (the SHA-256, quoted) and Content-Digest. For the side that uploaded it, the audience of an application "
@@ -154,6 +155,7 @@ public class DocumentResource {
     @HEAD
     @Path("{sha256}")
     @PermitAll
+    @Blocking
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "A document's headers, as GET answers them, without the bytes")
     @APIResponse(responseCode = "200", description = "The headers")

@@ -1,5 +1,6 @@
 package org.jcm.registry.rest;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -36,7 +37,9 @@ import org.jcm.support.problem.ProblemException;
  * The application route's reads (docs/api.md, "The application route: reads"): applications as
  * their audience sees them (public once registered; others get 404 {@code unknown_application}, so
  * that an application's existence is not revealed), monitoring cycles (public) and the review-time
- * statistics (public). The class path is {@code /api/v1}, as for the route's mutations.
+ * statistics (public). The class path is {@code /api/v1}, as for the route's mutations. The reads that
+ * look at an optional token run on a worker thread ({@code @Blocking}): resolving the identity of a
+ * token on a public endpoint may block.
  */
 @Path("/api/v1")
 @Tag(name = "Application route")
@@ -62,6 +65,7 @@ public class RouteReadResource {
     @GET
     @Path("/applications")
     @PermitAll
+    @Blocking
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Project applications", description = "By id, filtered by state, host (alpha-3), holder and "
             + "mine=true (only those the token's organization, Party, registry or entity is part of; needs a token). "
@@ -89,6 +93,7 @@ public class RouteReadResource {
     @GET
     @Path("/applications/{id}")
     @PermitAll
+    @Blocking
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One project application", description = "Its state, holder, Project Idea Note, participants, "
             + "documents per step and every review with its clock. Public once registered; before that for its audience.")
