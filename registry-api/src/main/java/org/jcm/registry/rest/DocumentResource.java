@@ -3,6 +3,7 @@ package org.jcm.registry.rest;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Role;
+import org.jcm.ledger.id.DocumentKind;
 import org.jcm.registry.api.DocumentJson;
 import org.jcm.registry.document.ContentDigest;
 import org.jcm.registry.document.DocumentAccess;
@@ -41,6 +44,8 @@ import org.jcm.registry.document.ReceivedBody;
 import org.jcm.registry.document.Side;
 import org.jcm.registry.document.StoredDocument;
 import org.jcm.registry.limit.MutationRateLimit;
+import org.jcm.registry.query.RouteAudience;
+import org.jcm.registry.query.RouteQueries;
 import org.jcm.registry.security.Actors;
 import org.jcm.support.problem.Problem;
 
@@ -62,8 +67,11 @@ public class DocumentResource {
     private final DocumentBodyLimit limit;
     private final MutationRateLimit rateLimit;
     private final JsonWebToken token;
+    private final RouteQueries route;
 
-    DocumentResource(DocumentStore store, DocumentBodyLimit limit, MutationRateLimit rateLimit, JsonWebToken token) {
+    DocumentResource(DocumentStore store, DocumentBodyLimit limit, MutationRateLimit rateLimit, JsonWebToken token,
+                     RouteQueries route) {
+        this.route = route;
         this.store = store;
         this.limit = limit;
         this.rateLimit = rateLimit;
@@ -118,11 +126,13 @@ public class DocumentResource {
     /** The document's bytes. */
     @GET
     @Path("{sha256}")
-    @Authenticated
+    @PermitAll
+    @Blocking
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "A document's bytes", description = "With its media type, Content-Disposition: attachment, "
-            + "ETag (the SHA-256, quoted) and Content-Digest. For the side that uploaded it, auditors and the operator "
-            + "(docs/documents.md). If-None-Match with the ETag answers 304.")
+            + "ETag (the SHA-256, quoted) and Content-Digest. For the side that uploaded it, the audience of an application "
+            + "citing it, auditors and the operator; without a token once public (a PDD, report or JC decision of a "
+            + "registered project; docs/documents.md). If-None-Match with the ETag answers 304.")
     @APIResponse(responseCode = "200", description = "The bytes")
     @APIResponse(responseCode = "400", description = "invalid_document_id", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
@@ -144,7 +154,8 @@ public class DocumentResource {
     /** The document's headers, without its bytes. */
     @HEAD
     @Path("{sha256}")
-    @Authenticated
+    @PermitAll
+    @Blocking
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "A document's headers, as GET answers them, without the bytes")
     @APIResponse(responseCode = "200", description = "The headers")
@@ -177,10 +188,16 @@ public class DocumentResource {
         if (!SHA256.matcher(sha256).matches()) {
             throw DocumentProblems.invalidId();
         }
-        return store.find(sha256).map(found -> {
+        Optional<Side> reader = Side.of(token);
+        RouteAudience audience = reader.map(side -> new RouteAudience(side.role(), side.scope())).orElse(RouteAudience.NOBODY);
+        return store.find(sha256).chain(found -> {
             StoredDocument document = found.orElseThrow(() -> DocumentProblems.unknown(sha256));
-            DocumentAccess.checkRead(Side.of(token), document);
-            return document;
+            return route.citing(sha256, audience).map(citing -> {
+                DocumentAccess.checkRead(reader, token != null && token.getRawToken() != null, document, citing.stream()
+                        .map(c -> new DocumentAccess.Citation(DocumentKind.valueOf(c.kind()), c.registered(), c.readerSees()))
+                        .toList());
+                return document;
+            });
         });
     }
 

@@ -26,6 +26,7 @@ import org.jcm.ledger.state.LedgerSnapshot;
 import org.jcm.ledger.state.LedgerState;
 import org.jcm.registry.api.VerificationReport;
 import org.jcm.registry.api.VerificationReport.Divergence;
+import org.jcm.registry.write.store.RouteRows;
 
 /**
  * Verifies the whole ledger as an auditor would: walks every stored event in sequence order,
@@ -102,7 +103,7 @@ public class LedgerVerifier {
         if (divergence == null) {
             LedgerSnapshot snapshot = replayed.state.snapshot();
             for (StateTable table : StateTables.ALL) {
-                divergence = compare(connection, table, snapshot, rowsCompared);
+                divergence = compare(connection, table, snapshot, replayed.route, rowsCompared);
                 if (divergence != null) {
                     break;
                 }
@@ -120,12 +121,14 @@ public class LedgerVerifier {
     }
 
     /** The outcome of walking the log: the state replayed from the good prefix and the first bad event, if any. */
-    private record Replayed(LedgerState state, long lastSeq, byte[] lastHash, long eventsChecked, Divergence divergence) {
+    private record Replayed(LedgerState state, RouteRows route, long lastSeq, byte[] lastHash, long eventsChecked,
+                            Divergence divergence) {
     }
 
     private static Replayed replay(Connection connection, LedgerConfig ledgerConfig) throws SQLException {
         LedgerState state = new LedgerState(ledgerConfig);
         state.setChangeTracking(false);
+        RouteRows route = new RouteRows();
         long lastSeq = 0;
         byte[] lastHash = HashChain.zero();
         long checked = 0;
@@ -141,13 +144,13 @@ public class LedgerVerifier {
                     String eventJson = rows.getString(9);
                     Divergence divergence = checkChain(seq, prevHash, hash, eventJson, lastSeq, lastHash);
                     if (divergence == null) {
-                        divergence = replayOne(state, rows, seq, eventJson);
+                        divergence = replayOne(state, route, rows, seq, eventJson);
                     }
                     if (divergence == null) {
                         divergence = checkpoints.append(seq, eventJson);
                     }
                     if (divergence != null) {
-                        return new Replayed(state, lastSeq, lastHash, checked, divergence);
+                        return new Replayed(state, route, lastSeq, lastHash, checked, divergence);
                     }
                     lastSeq = seq;
                     lastHash = hash;
@@ -155,7 +158,7 @@ public class LedgerVerifier {
                 }
             }
         }
-        return new Replayed(state, lastSeq, lastHash, checked, checkpoints.finish(lastSeq));
+        return new Replayed(state, route, lastSeq, lastHash, checked, checkpoints.finish(lastSeq));
     }
 
     /** The chain checks of docs/hash-chain.md, in their order: sequence, prevHash, hash. */
@@ -179,9 +182,10 @@ public class LedgerVerifier {
 
     /**
      * Reads the event, checks that its text is canonical and that the columns repeat it
-     * faithfully, and folds it into the state.
+     * faithfully, and folds it into the state (noting first what it gives the route's read tables).
      */
-    private static Divergence replayOne(LedgerState state, ResultSet row, long seq, String eventJson) throws SQLException {
+    private static Divergence replayOne(LedgerState state, RouteRows route, ResultSet row, long seq, String eventJson)
+            throws SQLException {
         LedgerEvent event;
         try {
             Object parsed = Json.parse(eventJson);
@@ -209,6 +213,7 @@ public class LedgerVerifier {
             return columns;
         }
         try {
+            route.add(event, state);
             state.apply(event);
         } catch (RuntimeException e) {
             // InconsistentEventException names the rule; anything else thrown by the fold is just as fatal here.
@@ -238,9 +243,9 @@ public class LedgerVerifier {
     }
 
     /** Streams the stored rows of one table in key order and merges them with the expected rows. */
-    private static Divergence compare(Connection connection, StateTable table, LedgerSnapshot snapshot,
+    private static Divergence compare(Connection connection, StateTable table, LedgerSnapshot snapshot, RouteRows route,
                                       Map<String, Long> rowsCompared) throws SQLException {
-        List<Object[]> expectedRows = table.expectedRows(snapshot);
+        List<Object[]> expectedRows = table.expectedRows(snapshot, route);
         Iterator<Object[]> expected = expectedRows.iterator();
         int width = table.keyColumns().size() + table.valueColumns().size();
         long compared = 0;

@@ -3,8 +3,10 @@ package org.jcm.registry.verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jcm.ledger.state.LedgerSnapshot;
+import org.jcm.registry.write.store.RouteRows;
 
 /**
  * One table (or view) of stored state that verification compares with the replayed ledger: how to
@@ -17,10 +19,17 @@ import org.jcm.ledger.state.LedgerSnapshot;
  * @param keyColumns the primary key columns, in order
  * @param numericKeys which key columns are numbers (the others sort byte-wise, {@code COLLATE "C"})
  * @param valueColumns the compared columns besides the key
- * @param expected the rows the replayed state requires, in any order
+ * @param expected the rows the replayed state requires, in any order, from the state and (for the
+ *                 application route's columns that only events carry) what the replayed events gave
  */
 record StateTable(String name, List<String> keyColumns, boolean[] numericKeys, List<String> valueColumns,
-                  Function<LedgerSnapshot, List<Object[]>> expected) {
+                  BiFunction<LedgerSnapshot, RouteRows, List<Object[]>> expected) {
+
+    /** A table whose rows follow from the replayed state alone. */
+    StateTable(String name, List<String> keyColumns, boolean[] numericKeys, List<String> valueColumns,
+               Function<LedgerSnapshot, List<Object[]>> fromState) {
+        this(name, keyColumns, numericKeys, valueColumns, (snapshot, events) -> fromState.apply(snapshot));
+    }
 
     /** The query that streams the stored rows in key order. */
     String sql() {
@@ -34,8 +43,8 @@ record StateTable(String name, List<String> keyColumns, boolean[] numericKeys, L
     }
 
     /** The expected rows, sorted like {@link #sql()} returns them. */
-    List<Object[]> expectedRows(LedgerSnapshot snapshot) {
-        List<Object[]> rows = new ArrayList<>(expected.apply(snapshot));
+    List<Object[]> expectedRows(LedgerSnapshot snapshot, RouteRows events) {
+        List<Object[]> rows = new ArrayList<>(expected.apply(snapshot, events));
         for (Object[] row : rows) {
             normalize(row);
         }
@@ -81,6 +90,9 @@ record StateTable(String name, List<String> keyColumns, boolean[] numericKeys, L
         }
         if (value == null) {
             return null;
+        }
+        if (value instanceof java.time.Instant t) {
+            return t.toString();
         }
         if (value instanceof java.sql.Timestamp t) {
             return t.toInstant().toString();

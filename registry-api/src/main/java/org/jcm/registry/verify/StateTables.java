@@ -211,6 +211,7 @@ final class StateTables {
     private static List<StateTable> all() {
         List<StateTable> all = new ArrayList<>(List.of(BLOCK, BALANCE, ACCOUNT, PARTY, REGISTRY, ORGANIZATION, PROJECT,
                 PROJECT_PARTICIPANT, ISSUANCE_REQUEST, ISSUANCE, AUTHORIZATION, FIRST_TRANSFER, METHODOLOGY, THIRD_PARTY_ENTITY));
+        all.addAll(RouteTables.ALL);
         all.addAll(ControlTables.ALL);
         return List.copyOf(all);
     }

@@ -75,6 +75,7 @@ final class CommandApplier {
         session.rows.event(event.seq(), event.type(), (String) json.get("at"), actor.role().wireName(), actor.subject(),
                 actor.scope(), new String(canonical, StandardCharsets.UTF_8), session.head, hash);
         session.index.add(event);
+        session.rows.route(event, session.state);
         session.head = hash;
     }
 

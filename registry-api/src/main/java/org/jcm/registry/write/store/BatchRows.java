@@ -71,14 +71,18 @@ public final class BatchRows {
     // the project cycle's reference data, from its events (CycleRows)
     final List<Methodology> methodologies = new ArrayList<>();
     final List<ThirdPartyEntity> thirdPartyEntities = new ArrayList<>();
+    // the application route's read tables, from its events and the state (RouteRows)
+    final RouteRows route = new RouteRows();
 
     // transfer controls (ControlRows), in event order
     final List<ControlRows.Statement> controls = new ArrayList<>();
 
     /** Every column, for {@link #mark()} and {@link #resetToMark()}. */
-    private final List<?>[] lists = {eventType, eventAt, actorRole, actorSubject, actorScope, eventJson, prevHash, hash,
-        touchedAccount, unitsHost, idempotencyKey, idempotencyOutcome, blocks, deletedBlocks, accounts, parties,
-        registries, organizations, projects, issuanceRequests, issuances, authorizations, firstTransfers, caMethods, methodologies, thirdPartyEntities, controls};
+    private final List<?>[] lists = java.util.stream.Stream.concat(java.util.stream.Stream.of(eventType, eventAt, actorRole,
+            actorSubject, actorScope, eventJson, prevHash, hash, touchedAccount, unitsHost, idempotencyKey, idempotencyOutcome,
+            blocks, deletedBlocks, accounts, parties, registries, organizations, projects, issuanceRequests, issuances,
+            authorizations, firstTransfers, caMethods, methodologies, thirdPartyEntities, controls),
+            java.util.Arrays.stream(route.lists())).toArray(List<?>[]::new);
     private final LongColumn[] longColumns = {eventSeq, touchedAccountSeq, unitsVintage, unitsFirst, unitsLast, unitsSeq};
     /** The size of every column at the last {@link #mark()}: {@link #lists}, then {@link #longColumns}. */
     private final int[] marked = new int[lists.length + longColumns.length];
@@ -87,12 +91,12 @@ public final class BatchRows {
     public record CaMethodRow(String party, int firstYear, int lastYear, String method) {
     }
 
-    /** Adds one event row. */
     /** The canonical JSON of this batch's events, in seq order (a copy). */
     public List<String> eventJson() {
         return List.copyOf(eventJson);
     }
 
+    /** Adds one event row. */
     public void event(long seq, String type, String at, String role, String subject, String scope, String json,
                       byte[] prev, byte[] eventHash) {
         eventSeq.add(seq);
@@ -175,6 +179,11 @@ public final class BatchRows {
         caMethods.add(row);
     }
 
+    /** Adds what a route event gives to the route's read tables, reading the state before it. */
+    public void route(org.jcm.ledger.event.LedgerEvent event, org.jcm.ledger.state.LedgerState before) {
+        route.add(event, before);
+    }
+
     /** Number of events in the batch. */
     public int eventCount() {
         return eventSeq.size();
@@ -247,6 +256,7 @@ public final class BatchRows {
         caMethods.clear();
         methodologies.clear();
         thirdPartyEntities.clear();
+        route.clear();
         controls.clear();
     }
 }

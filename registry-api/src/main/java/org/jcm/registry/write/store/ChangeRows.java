@@ -83,6 +83,7 @@ public final class ChangeRows {
                 }
             }
         }
+        rows.route.resolve(state);
     }
 
     /** Records that the batch's account rows are now stored (call after COMMIT). */

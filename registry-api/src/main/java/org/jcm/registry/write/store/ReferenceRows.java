@@ -42,7 +42,7 @@ final class ReferenceRows {
         return !rows.parties.isEmpty() || !rows.registries.isEmpty() || !rows.organizations.isEmpty()
                 || !rows.accounts.isEmpty() || !rows.caMethods.isEmpty() || !rows.projects.isEmpty()
                 || !rows.issuanceRequests.isEmpty() || !rows.issuances.isEmpty() || !rows.authorizations.isEmpty()
-                || !rows.firstTransfers.isEmpty() || CycleRows.has(rows);
+                || !rows.firstTransfers.isEmpty() || CycleRows.has(rows) || rows.route.has();
     }
 
     /** Writes the reference rows of {@code rows}, table by table, in the order their foreign keys need. */
@@ -58,6 +58,7 @@ final class ReferenceRows {
         writeFirstTransfers(c, rows);
         writeCaMethods(c, rows);
         CycleRows.write(c, rows);
+        RouteWrites.write(c, rows.route);
     }
 
     private static void writeParties(Connection c, BatchRows rows) throws SQLException {
