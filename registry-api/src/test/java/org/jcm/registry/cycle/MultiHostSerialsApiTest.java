@@ -26,20 +26,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Serials of a multi-country project through the REST API (docs/api.md, "Serials"): project QS001
- * of first host QSA and second host QTA is issued through the route, 600 units in QSA's registry
- * in QSA's numbering and 300 in QTA's registry in QTA's own numbering, both starting at unit 1.
- * Every answer names the units of QTA's line with the host ({@code JCM-QS001-QTA-2025-1-300}) and
- * those of QSA's line without it ({@code JCM-QS001-2025-1-600}); lookups, transfers, retirements
- * and authorizations take the named form and reach the units of that line only. Parties QSA and QTA
+ * Serials of a multi-country project through the REST API (docs/api.md, "Serials"): project XS001
+ * of first host XSA and second host XTA is issued through the route, 600 units in XSA's registry
+ * in XSA's numbering and 300 in XTA's registry in XTA's own numbering, both starting at unit 1.
+ * Every answer names the units of XTA's line with the host ({@code JCM-XS001-XTA-2025-1-300}) and
+ * those of XSA's line without it ({@code JCM-XS001-2025-1-600}); lookups, transfers, retirements
+ * and authorizations take the named form and reach the units of that line only. Parties XSA and XTA
  * and the entities TPE-1851 and TPE-1852 are this class's own.
  */
 @QuarkusTest
 class MultiHostSerialsApiTest {
 
-    static final String PROJECT = "QS001";
-    static final String FIRST_LINE = "JCM-QS001-2025-1-600";
-    static final String SECOND_LINE = "JCM-QS001-QTA-2025-1-300";
+    static final String PROJECT = "XS001";
+    static final String FIRST_LINE = "JCM-XS001-2025-1-600";
+    static final String SECOND_LINE = "JCM-XS001-XTA-2025-1-300";
 
     /** [organizationId, accountId] of the holders of each host's share; the issuance answers. Set up once. */
     static String[] first;
@@ -52,23 +52,23 @@ class MultiHostSerialsApiTest {
         if (inSecond != null) {
             return;
         }
-        partner("QSA", "QS", "CA9111");
-        partner("QTA", "QT", "CA9112");
-        RouteApi.methodology("QS_AM001", "QSA", 3, "APPROVED", false);
-        RouteApi.entity("TPE-1851", List.of(3), List.of("QSA", "QTA"));
-        RouteApi.entity("TPE-1852", List.of(3), List.of("QSA", "QTA"));
-        first = LedgerApi.openHolder("QSA01");
-        second = LedgerApi.openHolder("QTA01");
+        partner("XSA", "XS", "CA9111");
+        partner("XTA", "XT", "CA9112");
+        RouteApi.methodology("XS_AM001", "XSA", 3, "APPROVED", false);
+        RouteApi.entity("TPE-1851", List.of(3), List.of("XSA", "XTA"));
+        RouteApi.entity("TPE-1852", List.of(3), List.of("XSA", "XTA"));
+        first = LedgerApi.openHolder("XSA01");
+        second = LedgerApi.openHolder("XTA01");
         String rep = TestTokens.accountHolder(first[0]);
-        String base = "/api/v1/applications/" + ok(rep, "/api/v1/applications", RouteApi.application(List.of("QSA", "QTA"),
-                "QS_AM001", RouteApi.privately(0), RouteApi.participants(first[0], List.of(second[0]), null),
+        String base = "/api/v1/applications/" + ok(rep, "/api/v1/applications", RouteApi.application(List.of("XSA", "XTA"),
+                "XS_AM001", RouteApi.privately(0), RouteApi.participants(first[0], List.of(second[0]), null),
                 document(rep, "PIN")));
-        ok(TestTokens.government("QSA"), base + "/project-idea-review", RouteApi.review("ACCEPT", List.of(), List.of()));
-        ok(TestTokens.government("QTA"), base + "/project-idea-review", RouteApi.review("ACCEPT", List.of(), List.of()));
+        ok(TestTokens.government("XSA"), base + "/project-idea-review", RouteApi.review("ACCEPT", List.of(), List.of()));
+        ok(TestTokens.government("XTA"), base + "/project-idea-review", RouteApi.review("ACCEPT", List.of(), List.of()));
         ok(rep, base + "/design", Map.of("documents", document(rep, "PDD")));
         String validator = TestTokens.thirdPartyEntity("TPE-1851");
         ok(validator, base + "/validation", RouteApi.review("ACCEPT", List.of(), document(validator, "VALIDATION_REPORT")));
-        ok(TestTokens.jcSecretariat("QSA"), base + "/registration-decision", RouteApi.registration("ACCEPT", List.of(),
+        ok(TestTokens.jcSecretariat("XSA"), base + "/registration-decision", RouteApi.registration("ACCEPT", List.of(),
                 List.of()));
         String cycle = "/api/v1/monitoring-cycles/" + ok(rep, "/api/v1/monitoring-cycles", RouteApi.report(PROJECT,
                 "2025-01-01", "2025-06-30", 900, document(rep, "MONITORING_REPORT")));
@@ -78,19 +78,19 @@ class MultiHostSerialsApiTest {
                 .post(cycle + "/issuance-request");
         assertThat(requested.statusCode()).as(requested.asString()).isEqualTo(201);
         String request = requested.path("id");
-        ok(TestTokens.jcSecretariat("QSA"), cycle + "/issuance-decision", RouteApi.decision(List.of(
-                RouteApi.share("QSA01", "QSA", 2025, List.of(first[1]), List.of(600L)),
-                RouteApi.share("QTA01", "QTA", 2025, List.of(second[1]), List.of(300L))), null,
-                document(TestTokens.jcSecretariat("QSA"), "JC_DECISION")));
-        inFirst = issue("QSA01", request, first[1], 600);
-        inSecond = issue("QTA01", request, second[1], 300);
+        ok(TestTokens.jcSecretariat("XSA"), cycle + "/issuance-decision", RouteApi.decision(List.of(
+                RouteApi.share("XSA01", "XSA", 2025, List.of(first[1]), List.of(600L)),
+                RouteApi.share("XTA01", "XTA", 2025, List.of(second[1]), List.of(300L))), null,
+                document(TestTokens.jcSecretariat("XSA"), "JC_DECISION")));
+        inFirst = issue("XSA01", request, first[1], 600);
+        inSecond = issue("XTA01", request, second[1], 300);
     }
 
     @Test
     void issuance_answers_and_the_project_name_the_second_hosts_line_with_its_host_and_the_first_hosts_without() {
         assertThat(inFirst.<String>path("events[1].blocks[0].serial")).isEqualTo(FIRST_LINE);
         assertThat(inSecond.<String>path("events[1].blocks[0].serial")).isEqualTo(SECOND_LINE);
-        assertThat(inSecond.<String>path("events[1].blocks[0].firstItmoId")).isEqualTo("CA9112-QTA01-QTA-1-2025");
+        assertThat(inSecond.<String>path("events[1].blocks[0].firstItmoId")).isEqualTo("CA9112-XTA01-XTA-1-2025");
 
         List<String> allocations = given().get("/api/v1/projects/" + PROJECT).then().statusCode(200).extract()
                 .path("issuances.allocations.flatten().serial");
@@ -98,109 +98,109 @@ class MultiHostSerialsApiTest {
         List<String> blocks = given().queryParam("projectId", PROJECT).get("/api/v1/blocks").then().statusCode(200)
                 .extract().path("items.serial");
         // The other tests may have split the blocks; each is in one of the two lines, and both lines are there.
-        assertThat(blocks).allMatch(s -> s.startsWith("JCM-QS001-2025-") || s.startsWith("JCM-QS001-QTA-2025-"));
-        assertThat(blocks).anyMatch(s -> s.startsWith("JCM-QS001-2025-")).anyMatch(s -> s.startsWith("JCM-QS001-QTA-2025-"));
+        assertThat(blocks).allMatch(s -> s.startsWith("JCM-XS001-2025-") || s.startsWith("JCM-XS001-XTA-2025-"));
+        assertThat(blocks).anyMatch(s -> s.startsWith("JCM-XS001-2025-")).anyMatch(s -> s.startsWith("JCM-XS001-XTA-2025-"));
     }
 
     @Test
     void a_lookup_by_serial_finds_the_line_the_serial_names() {
-        JsonPath taiwan = unit("JCM-QS001-QTA-2025-1-300");
-        assertThat(taiwan.getString("hostParty")).isEqualTo("QTA");
+        JsonPath taiwan = unit("JCM-XS001-XTA-2025-1-300");
+        assertThat(taiwan.getString("hostParty")).isEqualTo("XTA");
         assertThat(taiwan.getLong("quantity")).isEqualTo(300);
-        assertThat(taiwan.getList("blocks.serial", String.class)).allMatch(s -> s.startsWith("JCM-QS001-QTA-2025-"));
+        assertThat(taiwan.getList("blocks.serial", String.class)).allMatch(s -> s.startsWith("JCM-XS001-XTA-2025-"));
         assertThat(taiwan.getString("history[0].type")).isEqualTo("CreditsIssued");
         assertThat(taiwan.getList("history[0].serials", String.class)).containsExactly(SECOND_LINE);
         assertThat(taiwan.getString("history[0].details.allocations[0].serial")).isEqualTo(SECOND_LINE);
 
         // Without a host, and with the first host named, a serial names the first host's line.
-        for (String text : List.of("JCM-QS001-2025-1-300", "JCM-QS001-QSA-2025-1-300")) {
+        for (String text : List.of("JCM-XS001-2025-1-300", "JCM-XS001-XSA-2025-1-300")) {
             JsonPath mongolia = unit(text);
-            assertThat(mongolia.getString("hostParty")).as(text).isEqualTo("QSA");
+            assertThat(mongolia.getString("hostParty")).as(text).isEqualTo("XSA");
             assertThat(mongolia.getLong("quantity")).as(text).isEqualTo(300);
             assertThat(mongolia.getList("blocks.serial", String.class)).as(text)
-                    .allMatch(s -> s.startsWith("JCM-QS001-2025-"));
+                    .allMatch(s -> s.startsWith("JCM-XS001-2025-"));
             assertThat(mongolia.getList("history[0].serials", String.class)).as(text).containsExactly(FIRST_LINE);
         }
         // A unit reference and an ITMO id of the second host's line.
-        JsonPath one = unit("JCM-QS001-QTA-2025-250");
-        assertThat(one.getString("hostParty")).isEqualTo("QTA");
+        JsonPath one = unit("JCM-XS001-XTA-2025-250");
+        assertThat(one.getString("hostParty")).isEqualTo("XTA");
         assertThat(one.getLong("quantity")).isEqualTo(1);
-        JsonPath itmo = unit("CA9112-QTA01-QTA-250-2025");
+        JsonPath itmo = unit("CA9112-XTA01-XTA-250-2025");
         assertThat(itmo.getList("history[0].serials", String.class)).containsExactly(SECOND_LINE);
-        // QTA's line has no unit 301; a host that is not the project's has no line of it.
-        given().get("/api/v1/units/JCM-QS001-QTA-2025-301-400").then().statusCode(404).body("code", equalTo("unknown_units"));
-        given().get("/api/v1/units/JCM-QS001-QMA-2025-1-10").then().statusCode(404).body("code", equalTo("unknown_units"));
+        // XTA's line has no unit 301; a host that is not the project's has no line of it.
+        given().get("/api/v1/units/JCM-XS001-XTA-2025-301-400").then().statusCode(404).body("code", equalTo("unknown_units"));
+        given().get("/api/v1/units/JCM-XS001-XMB-2025-1-10").then().statusCode(404).body("code", equalTo("unknown_units"));
     }
 
     @Test
     void transfers_retirements_statements_and_certificates_name_each_line_as_the_ledger_does() {
-        String[] receiver = LedgerApi.holder("QSA01");
+        String[] receiver = LedgerApi.holder("XSA01");
         String beneficiary = "Serial test " + UUID.randomUUID();
-        // 50 units of QTA's line move to a QSA01 account that receives 10 of QSA's line too: both start at unit 1.
+        // 50 units of XTA's line move to a XSA01 account that receives 10 of XSA's line too: both start at unit 1.
         Response moved = LedgerApi.created(TestTokens.accountHolder(second[0]), "/api/v1/transfers", Map.of(
                 "fromAccountId", second[1], "toAccountId", receiver[1], "quantity", 50,
-                "serialRanges", List.of("JCM-QS001-QTA-2025-1-50")));
-        assertThat(moved.<String>path("events[0].blocks[0].serial")).isEqualTo("JCM-QS001-QTA-2025-1-50");
+                "serialRanges", List.of("JCM-XS001-XTA-2025-1-50")));
+        assertThat(moved.<String>path("events[0].blocks[0].serial")).isEqualTo("JCM-XS001-XTA-2025-1-50");
         LedgerApi.created(TestTokens.accountHolder(first[0]), "/api/v1/transfers", Map.of("fromAccountId", first[1],
-                "toAccountId", receiver[1], "quantity", 10, "serialRanges", List.of("JCM-QS001-2025-1-10")));
+                "toAccountId", receiver[1], "quantity", 10, "serialRanges", List.of("JCM-XS001-2025-1-10")));
         List<String> holdings = given().auth().oauth2(TestTokens.accountHolder(receiver[0]))
                 .get("/api/v1/accounts/" + receiver[1] + "/holdings").then().statusCode(200).extract().path("items.serial");
-        assertThat(holdings).containsExactlyInAnyOrder("JCM-QS001-QTA-2025-1-50", "JCM-QS001-2025-1-10");
+        assertThat(holdings).containsExactlyInAnyOrder("JCM-XS001-XTA-2025-1-50", "JCM-XS001-2025-1-10");
         assertThat(LedgerProbe.balance(first[1])).isEqualTo(590);
 
         LedgerApi.openTransfers(receiver[0]);
         Response retired = LedgerApi.created(TestTokens.accountHolder(receiver[0]), "/api/v1/retirements", Map.of(
                 "fromAccountId", receiver[1], "quantity", 30, "purpose", "VOLUNTARY", "beneficiary", beneficiary,
-                "serialRanges", List.of("JCM-QS001-QTA-2025-1-20", "JCM-QS001-2025-1-10")));
+                "serialRanges", List.of("JCM-XS001-XTA-2025-1-20", "JCM-XS001-2025-1-10")));
         assertThat(retired.<List<String>>path("events[0].blocks.serial"))
-                .containsExactly("JCM-QS001-QTA-2025-1-20", "JCM-QS001-2025-1-10");
+                .containsExactly("JCM-XS001-XTA-2025-1-20", "JCM-XS001-2025-1-10");
         long seq = ((Number) retired.path("events[0].seq")).longValue();
 
         int fiscalYear = FiscalYear.of(Instant.parse(retired.path("events[0].at"))).year();
         List<String> statement = given().queryParam("beneficiary", beneficiary).queryParam("fiscalYear", fiscalYear)
                 .get("/api/v1/reports/retirements").then().statusCode(200).extract().path("rows.serial");
-        assertThat(statement).containsExactly("JCM-QS001-QTA-2025-1-20", "JCM-QS001-2025-1-10");
+        assertThat(statement).containsExactly("JCM-XS001-XTA-2025-1-20", "JCM-XS001-2025-1-10");
         String csv = given().accept("text/csv").queryParam("beneficiary", beneficiary).queryParam("fiscalYear", fiscalYear)
                 .get("/api/v1/reports/retirements").then().statusCode(200).extract().asString();
-        assertThat(csv).contains("JCM-QS001-QTA-2025-1-20").contains("JCM-QS001-2025-1-10");
+        assertThat(csv).contains("JCM-XS001-XTA-2025-1-20").contains("JCM-XS001-2025-1-10");
 
         String certificate = "/api/v1/retirements/" + seq + "/certificate";
         String holder = TestTokens.accountHolder(receiver[0]);
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> given().auth().oauth2(holder).get(certificate).statusCode() == 200);
         JsonPath c = given().auth().oauth2(holder).get(certificate).then().statusCode(200).extract().jsonPath();
-        assertThat(c.getList("units.serial", String.class)).containsExactly("JCM-QS001-QTA-2025-1-20", "JCM-QS001-2025-1-10");
-        assertThat(c.getList("units.hostParty", String.class)).containsExactly("QTA", "QSA");
+        assertThat(c.getList("units.serial", String.class)).containsExactly("JCM-XS001-XTA-2025-1-20", "JCM-XS001-2025-1-10");
+        assertThat(c.getList("units.hostParty", String.class)).containsExactly("XTA", "XSA");
         String page = given().auth().oauth2(holder).accept("text/html").get(certificate).then().statusCode(200).extract()
                 .asString();
-        assertThat(page).contains("JCM-QS001-QTA-2025-1-20 (20)").contains("JCM-QS001-2025-1-10 (10)");
+        assertThat(page).contains("JCM-XS001-XTA-2025-1-20 (20)").contains("JCM-XS001-2025-1-10 (10)");
         assertThat(LedgerProbe.verify()).isEmpty();
     }
 
     @Test
     void the_second_hosts_government_authorizes_its_line_by_the_named_serial_and_the_authorization_shows_it() {
-        String id = "QTA-NDC-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = "XTA-NDC-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> body = new HashMap<>();
         body.put("authorizationId", id);
-        body.put("party", "QTA");
+        body.put("party", "XTA");
         body.put("cooperativeApproachId", "CA9112");
         body.put("purpose", "NDC");
         body.put("vintages", List.of(2025));
         body.put("authorizedEntities", List.of("Serial test entity"));
-        body.put("serialRanges", List.of("JCM-QS001-QTA-2025-101-150"));
-        Response authorized = LedgerApi.approved(TestTokens.government("QTA"), TestTokens.governmentApprover("QTA"),
+        body.put("serialRanges", List.of("JCM-XS001-XTA-2025-101-150"));
+        Response authorized = LedgerApi.approved(TestTokens.government("XTA"), TestTokens.governmentApprover("XTA"),
                 "/api/v1/authorizations", body);
         assertThat(authorized.<String>path("events[1].type")).isEqualTo("UnitsAuthorized");
-        assertThat(authorized.<String>path("events[1].blocks[0].serial")).isEqualTo("JCM-QS001-QTA-2025-101-150");
-        assertThat(authorized.<String>path("events[1].blocks[0].firstItmoId")).isEqualTo("CA9112-QTA01-QTA-101-2025");
+        assertThat(authorized.<String>path("events[1].blocks[0].serial")).isEqualTo("JCM-XS001-XTA-2025-101-150");
+        assertThat(authorized.<String>path("events[1].blocks[0].firstItmoId")).isEqualTo("CA9112-XTA01-XTA-101-2025");
 
         JsonPath read = given().auth().oauth2(TestTokens.auditor()).get("/api/v1/authorizations/" + id).then()
                 .statusCode(200).extract().jsonPath();
-        assertThat(read.getList("versions[0].units.serial", String.class)).containsExactly("JCM-QS001-QTA-2025-101-150");
-        // QSA's line has units 101-150 as well; they are not QTA's to authorize.
+        assertThat(read.getList("versions[0].units.serial", String.class)).containsExactly("JCM-XS001-XTA-2025-101-150");
+        // XSA's line has units 101-150 as well; they are not XTA's to authorize.
         body.put("authorizationId", id + "B");
-        body.put("serialRanges", List.of("JCM-QS001-2025-101-150"));
-        LedgerApi.as(TestTokens.government("QTA")).body(body).when().post("/api/v1/authorizations").then()
+        body.put("serialRanges", List.of("JCM-XS001-2025-101-150"));
+        LedgerApi.as(TestTokens.government("XTA")).body(body).when().post("/api/v1/authorizations").then()
                 .statusCode(422).body("code", equalTo("not_host_party"));
     }
 
