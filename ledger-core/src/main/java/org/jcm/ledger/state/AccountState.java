@@ -10,14 +10,16 @@ import org.jcm.ledger.id.Vintage;
 
 /**
  * The ledger's mutable form of an account: flags, the blocks it holds in selection order (vintage,
- * project, first unit), and balances per vintage and label kept in step with those blocks.
+ * project, numbering host, first unit), and balances per vintage and label kept in step with those blocks.
  */
 final class AccountState {
 
     /**
-     * Selection order: vintage, project, first unit. Unique because units are numbered per host and
-     * vintage. {@link HeldBlocks} keeps this order with primitive keys; this comparator is its plain
-     * statement, against which the index is property tested.
+     * Selection order: vintage, project, numbering host, first unit. Unique because units are numbered
+     * per host and vintage (a multi-country project has units of the same numbers in each host's line;
+     * a single-host project has one line, so for it the order is vintage, project, first unit).
+     * {@link HeldBlocks} keeps this order with primitive keys; this comparator is its plain statement,
+     * against which the index is property tested.
      */
     static final Comparator<Block> SELECTION_ORDER = (a, b) -> {
         if (a == b) {
@@ -28,6 +30,10 @@ final class AccountState {
             return c;
         }
         c = a.project.value().compareTo(b.project.value());
+        if (c != 0) {
+            return c;
+        }
+        c = a.host.value().compareTo(b.host.value());
         return c != 0 ? c : Long.compare(a.first, b.first);
     };
 

@@ -26,8 +26,9 @@ final class Block {
     final RegistryId issuingRegistry;
     final long first;
     /**
-     * Vintage and project as one number that sorts like them (vintage year, then project id), so
-     * that {@link HeldBlocks} can order blocks without dereferencing them: see {@link #selectionKey}.
+     * Vintage, project and host as one number that sorts like them (vintage year, then project id,
+     * then the numbering host's code), so that {@link HeldBlocks} can order blocks without
+     * dereferencing them: see {@link #selectionKey}.
      */
     final long selectionKey;
     long last;
@@ -49,7 +50,7 @@ final class Block {
         this.issuance = issuance;
         this.issuingRegistry = issuingRegistry;
         this.first = first;
-        this.selectionKey = selectionKey(vintage, project);
+        this.selectionKey = selectionKey(vintage, project, host);
         this.last = last;
         this.holder = holder;
         this.status = BlockStatus.ACTIVE;
@@ -57,17 +58,21 @@ final class Block {
     }
 
     /**
-     * The vintage year in the high 32 bits and the project in the low 32 bits, encoded so that the
-     * numbers order like the project ids: a {@code ProjectId} is always two upper-case letters and
-     * three digits (checked by its constructor), so the mixed-radix value
-     * {@code ((letter1 * 26) + letter2) * 1000 + digits} orders exactly as {@code String.compareTo}
-     * orders the ids.
+     * The vintage year in the bits above 35, the project in the next 20 and the numbering host in the
+     * low 15, each encoded so that the numbers order like the ids: a {@code ProjectId} is always two
+     * upper-case letters and three digits (checked by its constructor), so the mixed-radix value
+     * {@code ((letter1 * 26) + letter2) * 1000 + digits} (below 2^20) orders exactly as
+     * {@code String.compareTo} orders the ids, and a {@code PartyCode} is three upper-case letters,
+     * whose base-26 value (below 2^15) orders like the codes. The host keeps apart the blocks of one
+     * project's two numbering lines that start at the same unit (a multi-country project's shares).
      */
-    static long selectionKey(Vintage vintage, ProjectId project) {
+    static long selectionKey(Vintage vintage, ProjectId project, PartyCode host) {
         String p = project.value();
-        int projectKey = ((p.charAt(0) - 'A') * 26 + (p.charAt(1) - 'A')) * 1000
+        long projectKey = ((p.charAt(0) - 'A') * 26 + (p.charAt(1) - 'A')) * 1000
                 + (p.charAt(2) - '0') * 100 + (p.charAt(3) - '0') * 10 + (p.charAt(4) - '0');
-        return (long) vintage.year() << 32 | projectKey;
+        String h = host.value();
+        long hostKey = ((h.charAt(0) - 'A') * 26 + (h.charAt(1) - 'A')) * 26 + (h.charAt(2) - 'A');
+        return (long) vintage.year() << 35 | projectKey << 15 | hostKey;
     }
 
     /** A copy of this block's attributes for the units {@code [newFirst, newLast]}. */

@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * The blocks one account holds, in selection order (vintage, project, first unit): a two-level
+ * The blocks one account holds, in selection order (vintage, project, host, first unit): a two-level
  * sorted array like {@link UnitIndex}, with removal. Selection walks it from the start over
  * contiguous arrays; adding or removing a block shifts at most one chunk of {@value #CHUNK} entries.
  *
@@ -127,7 +127,7 @@ final class HeldBlocks implements Iterable<Block> {
         chunkCount++;
     }
 
-    /** Compares two positions in selection order: selection key (vintage, project), then first unit. */
+    /** Compares two positions in selection order: selection key (vintage, project, host), then first unit. */
     private static int compare(long key, long first, long otherKey, long otherFirst) {
         int c = Long.compare(key, otherKey);
         return c != 0 ? c : Long.compare(first, otherFirst);

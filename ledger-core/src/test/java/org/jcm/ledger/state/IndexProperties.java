@@ -28,8 +28,15 @@ class IndexProperties {
             new ProjectId("AZ999"), new ProjectId("MN010"), new ProjectId("ZA000"), new ProjectId("MO000"), new ProjectId("BA100")};
     static final int[] VINTAGES = {Vintage.FIRST, 2024, Vintage.LAST};
 
+    /** Hosts whose codes differ in every position, so that the held blocks' primitive keys must order like the codes. */
+    static final PartyCode[] HOSTS = {new PartyCode("MNG"), new PartyCode("TWN"), new PartyCode("AZZ"), new PartyCode("ZAA")};
+
     static Block block(long first, int vintage, int project) {
-        return new Block(new PartyCode("MNG"), Vintage.of(vintage), PROJECTS[project], new IssuanceId("I"), RegistryId.parse("MNG01"),
+        return block(first, vintage, project, HOSTS[0]);
+    }
+
+    static Block block(long first, int vintage, int project, PartyCode host) {
+        return new Block(host, Vintage.of(vintage), PROJECTS[project], new IssuanceId("I"), RegistryId.parse("MNG01"),
                 first, first, HOLDER);
     }
 
@@ -88,7 +95,10 @@ class IndexProperties {
         TreeSet<Block> model = new TreeSet<>(AccountState.SELECTION_ORDER);
         Block[] universe = new Block[400];
         for (int i = 0; i < universe.length; i++) {
-            universe[i] = block(1 + i / 6, VINTAGES[i % 3], (i / 3) % PROJECTS.length);
+            // Pairs of blocks of one project, vintage and first unit in two hosts' numbering lines.
+            int base = i / 2;
+            PartyCode host = i % 2 == 0 ? HOSTS[0] : HOSTS[1 + base % 3];
+            universe[i] = block(1 + base / 6, VINTAGES[base % 3], (base / 3) % PROJECTS.length, host);
         }
         for (int op : ops) {
             Block b = universe[op % universe.length];

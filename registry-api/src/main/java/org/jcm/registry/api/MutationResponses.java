@@ -39,6 +39,7 @@ import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
 import org.jcm.ledger.id.CooperativeApproachId;
 import org.jcm.ledger.id.PartyCode;
+import org.jcm.ledger.id.ProjectId;
 
 /**
  * Builds the answer to an accepted mutation from its events alone, so that the first answer and
@@ -51,11 +52,13 @@ public final class MutationResponses {
 
     /**
      * The answer for {@code events} (one command's, in order); ITMO ids use each host Party's
-     * cooperative approach as given by {@code approaches}.
+     * cooperative approach as given by {@code approaches}, and serials name the host of units in
+     * another numbering line than their project's first host's, as given by {@code projectHosts}.
      */
-    public static MutationResponse of(List<LedgerEvent> events, Function<PartyCode, Optional<CooperativeApproachId>> approaches) {
+    public static MutationResponse of(List<LedgerEvent> events, Function<PartyCode, Optional<CooperativeApproachId>> approaches,
+                                      Function<ProjectId, Optional<PartyCode>> projectHosts) {
         List<EventSummary> summaries = new ArrayList<>(events.size());
-        ResponseBlocks blocks = new ResponseBlocks(approaches);
+        ResponseBlocks blocks = new ResponseBlocks(approaches, projectHosts);
         for (LedgerEvent event : events) {
             summaries.add(EventSummary.of(event, blocks));
         }

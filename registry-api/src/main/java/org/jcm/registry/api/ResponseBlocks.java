@@ -50,16 +50,20 @@ import org.jcm.ledger.serial.UnitRange;
 
 /**
  * The blocks an event moved or flagged, for {@link MutationResponses}: ITMO ids from
- * {@code approaches}. Movements name the receiving account; Article 6.2 events change the units'
+ * {@code approaches}, serials naming the host of units in another numbering line than the first
+ * host's of their project (from {@code projectHosts}). Movements name the receiving account; Article 6.2 events change the units'
  * flags where they are, and reserved units stay where they are, so their blocks name no account;
  * reference data and the transfer controls' and proposals' bookkeeping have no blocks. A class of
  * its own so that each event type's blocks sit beside the others and the answer's dispatch stays short.
  */
 final class ResponseBlocks implements LedgerEvent.Visitor<List<BlockSummary>> {
     private final Function<PartyCode, Optional<CooperativeApproachId>> approaches;
+    private final Function<ProjectId, Optional<PartyCode>> projectHosts;
 
-    ResponseBlocks(Function<PartyCode, Optional<CooperativeApproachId>> approaches) {
+    ResponseBlocks(Function<PartyCode, Optional<CooperativeApproachId>> approaches,
+                   Function<ProjectId, Optional<PartyCode>> projectHosts) {
         this.approaches = approaches;
+        this.projectHosts = projectHosts;
     }
 
     @Override
@@ -125,42 +129,42 @@ final class ResponseBlocks implements LedgerEvent.Visitor<List<BlockSummary>> {
 
     @Override
     public List<BlockSummary> visitCreditsTransferred(CreditsTransferred e) {
-        return ranges(e.ranges(), e.toAccountId(), approaches);
+        return ranges(e.ranges(), e.toAccountId());
     }
 
     @Override
     public List<BlockSummary> visitCreditsCancelled(CreditsCancelled e) {
-        return ranges(e.ranges(), e.toAccountId(), approaches);
+        return ranges(e.ranges(), e.toAccountId());
     }
 
     @Override
     public List<BlockSummary> visitCreditsRetired(CreditsRetired e) {
-        return ranges(e.ranges(), e.toAccountId(), approaches);
+        return ranges(e.ranges(), e.toAccountId());
     }
 
     @Override
     public List<BlockSummary> visitUnitsAuthorized(UnitsAuthorized e) {
-        return ranges(e.ranges(), null, approaches);
+        return ranges(e.ranges(), null);
     }
 
     @Override
     public List<BlockSummary> visitAuthorizationAmended(AuthorizationAmended e) {
-        return ranges(e.ranges(), null, approaches);
+        return ranges(e.ranges(), null);
     }
 
     @Override
     public List<BlockSummary> visitAuthorizationRevoked(AuthorizationRevoked e) {
-        return ranges(e.ranges(), null, approaches);
+        return ranges(e.ranges(), null);
     }
 
     @Override
     public List<BlockSummary> visitFirstTransferRecorded(FirstTransferRecorded e) {
-        return ranges(e.ranges(), null, approaches);
+        return ranges(e.ranges(), null);
     }
 
     @Override
     public List<BlockSummary> visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
-        return ranges(e.ranges(), null, approaches);
+        return ranges(e.ranges(), null);
     }
 
     @Override
@@ -180,7 +184,7 @@ final class ResponseBlocks implements LedgerEvent.Visitor<List<BlockSummary>> {
 
     @Override
     public List<BlockSummary> visitTransferPended(TransferPended e) {
-        return ranges(e.ranges(), null, approaches); // reserved where they are: no receiving account yet
+        return ranges(e.ranges(), null); // reserved where they are: no receiving account yet
     }
 
     @Override
@@ -190,7 +194,7 @@ final class ResponseBlocks implements LedgerEvent.Visitor<List<BlockSummary>> {
 
     @Override
     public List<BlockSummary> visitPendingTransferExecuted(PendingTransferExecuted e) {
-        return ranges(e.ranges(), e.toAccountId(), approaches);
+        return ranges(e.ranges(), e.toAccountId());
     }
 
     @Override
@@ -206,7 +210,7 @@ final class ResponseBlocks implements LedgerEvent.Visitor<List<BlockSummary>> {
     @Override
     public List<BlockSummary> visitProposalMade(ProposalMade e) {
         // A cancellation for correction reserves these units where they are: no account moves them yet.
-        return ranges(e.reserved(), null, approaches);
+        return ranges(e.reserved(), null);
     }
 
     @Override
@@ -229,8 +233,7 @@ final class ResponseBlocks implements LedgerEvent.Visitor<List<BlockSummary>> {
         return List.of(); // the project cycle moves no units
     }
 
-    private static List<BlockSummary> ranges(List<BlockRange> ranges, AccountId to,
-                                             Function<PartyCode, Optional<CooperativeApproachId>> approaches) {
+    private List<BlockSummary> ranges(List<BlockRange> ranges, AccountId to) {
         List<BlockSummary> blocks = new ArrayList<>(ranges.size());
         for (BlockRange r : ranges) {
             blocks.add(block(r.projectId(), r.hostParty(), r.vintage(), r.issuingRegistryId(), r.first(), r.last(), to,
@@ -239,9 +242,11 @@ final class ResponseBlocks implements LedgerEvent.Visitor<List<BlockSummary>> {
         return blocks;
     }
 
-    private static BlockSummary block(ProjectId project, PartyCode host, Vintage vintage, RegistryId issuingRegistry, long first,
+    private BlockSummary block(ProjectId project, PartyCode host, Vintage vintage, RegistryId issuingRegistry, long first,
                                       long last, AccountId account, Optional<CooperativeApproachId> ca) {
-        String serial = new BlockSerial(project, vintage, UnitRange.of(first, last)).format();
+        // The view is published before any answer, so it knows every project whose units an event names.
+        PartyCode projectHost = projectHosts.apply(project).orElse(host);
+        String serial = BlockSerial.of(project, projectHost, host, vintage, UnitRange.of(first, last)).format();
         String firstItmo = ca.map(c -> new ItmoId(c, issuingRegistry, host, first, vintage).format()).orElse(null);
         String lastItmo = ca.map(c -> new ItmoId(c, issuingRegistry, host, last, vintage).format()).orElse(null);
         return new BlockSummary(serial, account == null ? null : account.value(), last - first + 1, firstItmo, lastItmo);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jcm.ledger.event.BlockRange;
 import org.jcm.ledger.event.CreditsRetired;
+import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.event.LedgerEvent;
 
 /**
@@ -162,11 +163,16 @@ public class Article6Reader {
 
     /**
      * A retired range, or the part of it that one of today's blocks holds, with that block's
-     * authorization (and its cooperative approach) and corresponding-adjustment state; null when
-     * the units are not authorized.
+     * authorization (and its cooperative approach) and corresponding-adjustment state, null when
+     * the units are not authorized, and the first host of the units' project.
      */
     public record RetiredPiece(CreditsRetired event, BlockRange range, String authorizationId, String cooperativeApproachId,
-                               String caState) {
+                               String caState, String projectHost) {
+
+        /** The piece's serial, naming the host when the units are in another line than the project's first host's. */
+        public String serial() {
+            return range.serial(PartyCode.parse(projectHost)).format();
+        }
     }
 
     private Uni<List<RetiredPiece>> pieces(List<Retired> retired) {
@@ -185,10 +191,11 @@ public class Article6Reader {
         // Retired blocks keep their units, but a later corresponding adjustment may split them: one
         // piece per overlapping block, found through the block table's exclusion-constraint index.
         return pool.preparedQuery("SELECT r.i, greatest(b.first_unit, r.f) AS first, least(b.last_unit, r.l) AS last,"
-                        + " b.authorization_id, a.cooperative_approach_id, b.ca_state"
+                        + " b.authorization_id, a.cooperative_approach_id, b.ca_state, pr.host_party AS project_host"
                         + " FROM unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[])"
                         + " WITH ORDINALITY AS r(h, v, f, l, i) JOIN block b ON b.host_party = r.h AND b.vintage = r.v"
                         + " AND int8range(b.first_unit, b.last_unit, '[]') && int8range(r.f, r.l, '[]')"
+                        + " JOIN project pr ON pr.id = b.project_id"
                         + " LEFT JOIN unit_authorization a ON a.id = b.authorization_id"
                         + " ORDER BY r.i, first")
                 .execute(Tuple.of(hosts, vintages, firsts, lasts))
@@ -200,7 +207,8 @@ public class Article6Reader {
                         BlockRange piece = new BlockRange(whole.hostParty(), whole.vintage(), whole.projectId(),
                                 whole.issuanceId(), whole.issuingRegistryId(), row.getLong("first"), row.getLong("last"));
                         pieces.add(new RetiredPiece(r.event(), piece, row.getString("authorization_id"),
-                                row.getString("cooperative_approach_id"), row.getString("ca_state")));
+                                row.getString("cooperative_approach_id"), row.getString("ca_state"),
+                                row.getString("project_host")));
                     }
                     return pieces;
                 });

@@ -4,8 +4,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jcm.ledger.event.AuthorizationAmended;
 import org.jcm.ledger.event.AuthorizationRevoked;
@@ -15,12 +20,14 @@ import org.jcm.ledger.event.FirstTransferRecorded;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.event.UnitsAuthorized;
 import org.jcm.ledger.id.CooperativeApproachId;
+import org.jcm.ledger.id.PartyCode;
 import org.jcm.registry.api.AuthorizationJson;
 import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.api.UnitRangeJson;
 import org.jcm.registry.entity.AuthorizationEntity;
 import org.jcm.registry.entity.AuthorizationVersionEntity;
 import org.jcm.registry.entity.FirstTransferEntity;
+import org.jcm.registry.entity.ProjectEntity;
 import org.jcm.registry.paging.ListKind;
 import org.jcm.registry.paging.PageRequest;
 import org.jcm.registry.persistence.StoredEventJson;
@@ -44,6 +51,7 @@ public class AuthorizationQueries {
             + " where f.authorizationId = :id order by f.seq";
     // The date and reason of a revocation live only in its event. SQL rather than HQL, so that the
     // condition is exactly the expression of the partial index ledger_event_revocation.
+    private static final String PROJECTS = "from ProjectEntity p where p.id in :ids";
     private static final String REVOCATION = "SELECT event_json FROM ledger_event WHERE type = 'AuthorizationRevoked'"
             + " AND (CAST(event_json AS jsonb) ->> 'authorizationId') = :id";
 
@@ -88,49 +96,114 @@ public class AuthorizationQueries {
             }
             AuthorizationJson a = authorization(found);
             CooperativeApproachId ca = new CooperativeApproachId(a.cooperativeApproachId());
-            // One session runs one statement at a time: versions, then first transfers, then the revocation.
-            return versions(session, id, ca).chain(versions -> firstTransfers(session, id, ca)
-                    .chain(firstTransfers -> revocation(session, id, ca)
-                            .map(revocation -> Optional.of(a.withHistory(versions, firstTransfers, revocation)))));
+            Set<String> projects = new HashSet<>();
+            // One session runs one statement at a time: versions, then first transfers, then the revocation, then the
+            // first hosts of the projects their units belong to, which the serials need.
+            return versions(session, id, projects).chain(versions -> firstTransfers(session, id, projects)
+                    .chain(firstTransfers -> revocation(session, id, projects)
+                            .chain(revocation -> projectHosts(session, projects).map(hosts -> {
+                                UnitNames names = new UnitNames(ca, hosts);
+                                return Optional.of(a.withHistory(build(versions, names), build(firstTransfers, names),
+                                        revocation == null ? null : revocation.apply(names)));
+                            }))));
         }));
     }
 
-    private static Uni<List<AuthorizationJson.Version>> versions(Mutiny.Session session, String id, CooperativeApproachId ca) {
+    /**
+     * Names units in an authorization's answer: ITMO ids under its cooperative approach, serials naming the host when
+     * the units are in another numbering line than their project's first host's ({@code projectHosts}, by project id).
+     */
+    private record UnitNames(CooperativeApproachId ca, Map<String, String> projectHosts) {
+        List<UnitRangeJson> of(List<BlockRange> ranges) {
+            List<UnitRangeJson> units = new ArrayList<>(ranges.size());
+            for (BlockRange r : ranges) {
+                units.add(UnitRangeJson.of(r, PartyCode.parse(projectHosts.get(r.projectId().value())), ca));
+            }
+            return units;
+        }
+    }
+
+    /** Part of an answer, complete once its units can be named. */
+    private interface Named<T> extends Function<UnitNames, T> {
+    }
+
+    private static <T> List<T> build(List<Named<T>> parts, UnitNames names) {
+        List<T> built = new ArrayList<>(parts.size());
+        for (Named<T> part : parts) {
+            built.add(part.apply(names));
+        }
+        return built;
+    }
+
+    /** The first host of each project, by project id. */
+    private static Uni<Map<String, String>> projectHosts(Mutiny.Session session, Set<String> projects) {
+        if (projects.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return session.createSelectionQuery(PROJECTS, ProjectEntity.class)
+                .setParameter("ids", projects)
+                .getResultList()
+                .map(rows -> {
+                    Map<String, String> hosts = new HashMap<>();
+                    for (ProjectEntity p : rows) {
+                        hosts.put(p.id(), p.hostParty());
+                    }
+                    return hosts;
+                });
+    }
+
+    private static void collect(Set<String> projects, List<BlockRange> ranges) {
+        for (BlockRange r : ranges) {
+            projects.add(r.projectId().value());
+        }
+    }
+
+    private static Uni<List<Named<AuthorizationJson.Version>>> versions(Mutiny.Session session, String id,
+                                                                       Set<String> projects) {
         return session.createSelectionQuery(VERSIONS, AuthorizationVersionEntity.class)
                 .setParameter("id", id)
                 .getResultList()
                 .map(rows -> {
-                    List<AuthorizationJson.Version> versions = new ArrayList<>(rows.size());
+                    List<Named<AuthorizationJson.Version>> versions = new ArrayList<>(rows.size());
                     for (AuthorizationVersionEntity v : rows) {
                         LedgerEvent e = StoredEventJson.decode(v.event().eventJson());
                         List<BlockRange> ranges = e instanceof UnitsAuthorized u ? u.ranges() : ((AuthorizationAmended) e).ranges();
-                        versions.add(new AuthorizationJson.Version(v.version(), v.seq(), EventCodec.formatTime(e.at()),
-                                v.authorizedQuantity(), integers(v.vintages()), Arrays.asList(v.authorizedEntities()),
-                                v.issuanceId(), units(ranges, ca)));
+                        collect(projects, ranges);
+                        int version = v.version();
+                        long seq = v.seq();
+                        Long quantity = v.authorizedQuantity();
+                        List<Integer> vintages = integers(v.vintages());
+                        List<String> entities = Arrays.asList(v.authorizedEntities());
+                        String issuance = v.issuanceId();
+                        versions.add(names -> new AuthorizationJson.Version(version, seq, EventCodec.formatTime(e.at()),
+                                quantity, vintages, entities, issuance, names.of(ranges)));
                     }
                     return versions;
                 });
     }
 
-    private static Uni<List<AuthorizationJson.FirstTransfer>> firstTransfers(Mutiny.Session session, String id,
-                                                                             CooperativeApproachId ca) {
+    private static Uni<List<Named<AuthorizationJson.FirstTransfer>>> firstTransfers(Mutiny.Session session, String id,
+                                                                                   Set<String> projects) {
         return session.createSelectionQuery(FIRST_TRANSFERS, FirstTransferEntity.class)
                 .setParameter("id", id)
                 .getResultList()
                 .map(rows -> {
-                    List<AuthorizationJson.FirstTransfer> list = new ArrayList<>(rows.size());
+                    List<Named<AuthorizationJson.FirstTransfer>> list = new ArrayList<>(rows.size());
                     for (FirstTransferEntity f : rows) {
                         FirstTransferRecorded ft = (FirstTransferRecorded) StoredEventJson.decode(f.event().eventJson());
-                        list.add(new AuthorizationJson.FirstTransfer(ft.seq(), EventCodec.formatTime(ft.at()),
+                        collect(projects, ft.ranges());
+                        long quantity = f.quantity();
+                        list.add(names -> new AuthorizationJson.FirstTransfer(ft.seq(), EventCodec.formatTime(ft.at()),
                                 ft.trigger().name(), ft.causeSeq(), ft.transferringParty().value(),
-                                ft.acquiringParty().map(p -> p.value()).orElse(null), f.quantity(),
-                                units(ft.ranges(), ca)));
+                                ft.acquiringParty().map(p -> p.value()).orElse(null), quantity, names.of(ft.ranges())));
                     }
                     return list;
                 });
     }
 
-    private static Uni<AuthorizationJson.Revocation> revocation(Mutiny.Session session, String id, CooperativeApproachId ca) {
+    /** The revocation, or null when the authorization stands. */
+    private static Uni<Named<AuthorizationJson.Revocation>> revocation(Mutiny.Session session, String id,
+                                                                      Set<String> projects) {
         return session.createNativeQuery(REVOCATION, String.class)
                 .setParameter("id", id)
                 .getResultList()
@@ -139,8 +212,9 @@ public class AuthorizationQueries {
                         return null;
                     }
                     AuthorizationRevoked r = (AuthorizationRevoked) StoredEventJson.decode(rows.get(0));
-                    return new AuthorizationJson.Revocation(r.seq(), EventCodec.formatTime(r.at()), r.reason().orElse(null),
-                            units(r.ranges(), ca));
+                    collect(projects, r.ranges());
+                    return names -> new AuthorizationJson.Revocation(r.seq(), EventCodec.formatTime(r.at()),
+                            r.reason().orElse(null), names.of(r.ranges()));
                 });
     }
 
@@ -157,13 +231,5 @@ public class AuthorizationQueries {
             list.add((int) v);
         }
         return list;
-    }
-
-    private static List<UnitRangeJson> units(List<BlockRange> ranges, CooperativeApproachId ca) {
-        List<UnitRangeJson> units = new ArrayList<>(ranges.size());
-        for (BlockRange r : ranges) {
-            units.add(UnitRangeJson.of(r, ca));
-        }
-        return units;
     }
 }

@@ -15,16 +15,20 @@ import org.jcm.registry.api.BlockView;
 import org.jcm.registry.api.HolderView;
 
 /**
- * Reads {@code block} rows (joined with the host {@code party} for its cooperative approach) into
- * {@link BlockView}s. Serials and ITMO ids are formatted by ledger-core's value types, so the read
- * side writes them exactly as the ledger does.
+ * Reads {@code block} rows (joined with the host {@code party} for its cooperative approach and with
+ * the {@code project} for its first host) into {@link BlockView}s. Serials and ITMO ids are formatted
+ * by ledger-core's value types, so the read side writes them exactly as the ledger does: a block in
+ * another host's numbering line than the project's first host's has a serial naming that host.
  */
 final class BlockRows {
 
-    /** The columns {@link #view} reads, for {@code SELECT}; {@code b} is the block, {@code p} its host Party. */
+    /**
+     * The columns {@link #view} reads, for {@code SELECT}; {@code b} is the block, {@code p} its host Party, {@code pr}
+     * its project.
+     */
     static final String COLUMNS = "b.host_party, b.vintage, b.first_unit, b.last_unit, b.project_id, b.issuance_id,"
             + " b.issuing_registry_id, b.account_id, b.status, b.authorization_id, b.authorization_purpose, b.ca_state,"
-            + " b.label, b.first_transferred, p.cooperative_approach_id";
+            + " b.label, b.first_transferred, p.cooperative_approach_id, pr.host_party AS project_host";
     /** The column holdings add: the pending action a block's units are reserved for, null when they are available. */
     static final String RESERVED_FOR = "reserved_for";
     /**
@@ -35,7 +39,7 @@ final class BlockRows {
             + " WHERE rv.host_party = b.host_party AND rv.vintage = b.vintage AND rv.first_unit <= b.first_unit"
             + " ORDER BY rv.first_unit DESC LIMIT 1) x WHERE x.last_unit >= b.first_unit) AS " + RESERVED_FOR;
     /** The tables {@link #COLUMNS} come from. */
-    static final String FROM = "block b JOIN party p ON p.code = b.host_party";
+    static final String FROM = "block b JOIN party p ON p.code = b.host_party JOIN project pr ON pr.id = b.project_id";
 
     private BlockRows() {
     }
@@ -53,16 +57,20 @@ final class BlockRows {
                 : new AuthorizationRef(authorizationId, row.getString("authorization_purpose"));
         HolderView holder = showHolder ? holder(row.getString("account_id")) : null;
         String ca = row.getString("cooperative_approach_id");
-        return new BlockView(serial(projectId, vintage, first, last), itmoId(ca, issuingRegistry, host, first, vintage),
+        return new BlockView(serial(projectId, row.getString("project_host"), host, vintage, first, last), itmoId(ca, issuingRegistry, host, first, vintage),
                 itmoId(ca, issuingRegistry, host, last, vintage), host, projectId, vintage, first, last, last - first + 1,
                 row.getString("issuance_id"), issuingRegistry, row.getString("status"), row.getString("label"),
                 authorization, row.getString("ca_state"), row.getBoolean("first_transferred"), holder,
                 row.getColumnIndex(RESERVED_FOR) >= 0 ? row.getString(RESERVED_FOR) : null);
     }
 
-    /** The serial of a unit range, {@code JCM-{projectId}-{vintage}-{first}-{last}}. */
-    static String serial(String projectId, int vintage, long first, long last) {
-        return new BlockSerial(ProjectId.parse(projectId), Vintage.of(vintage), UnitRange.of(first, last)).format();
+    /**
+     * The serial of a unit range in {@code numberingHost}'s line: {@code JCM-{projectId}-{vintage}-{first}-{last}} when
+     * that is the project's first host ({@code projectHost}), else {@code JCM-{projectId}-{host}-{vintage}-{first}-{last}}.
+     */
+    static String serial(String projectId, String projectHost, String numberingHost, int vintage, long first, long last) {
+        return BlockSerial.of(ProjectId.parse(projectId), PartyCode.parse(projectHost), PartyCode.parse(numberingHost),
+                Vintage.of(vintage), UnitRange.of(first, last)).format();
     }
 
     /** The ITMO id of one unit, or null when the host Party has no cooperative approach. */

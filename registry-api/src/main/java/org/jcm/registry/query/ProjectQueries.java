@@ -92,7 +92,11 @@ public class ProjectQueries {
                         .getResultList()
                         .map(issuances -> {
                             Map<String, List<ProjectParticipant>> participantsByProject = participants(participants);
-                            Map<String, List<IssuanceDetails>> issuancesByProject = issuances(issuances);
+                            Map<String, String> firstHosts = new HashMap<>();
+                            for (ProjectEntity p : projects) {
+                                firstHosts.put(p.id(), p.hostParty());
+                            }
+                            Map<String, List<IssuanceDetails>> issuancesByProject = issuances(issuances, firstHosts);
                             List<ProjectDetails> details = new ArrayList<>(projects.size());
                             for (ProjectEntity p : projects) {
                                 details.add(new ProjectDetails(p.id(), p.hostParty(), p.registryId(), p.title(),
@@ -112,13 +116,17 @@ public class ProjectQueries {
         return byProject;
     }
 
-    /** Issuances (in seq order) per project, each with its allocations in allocation order. */
-    private static Map<String, List<IssuanceDetails>> issuances(List<IssuanceEntity> issuances) {
+    /**
+     * Issuances (in seq order) per project, each with its allocations in allocation order; {@code firstHosts} are the
+     * projects' first hosts, by project id, which name the serials of another host's numbering line.
+     */
+    private static Map<String, List<IssuanceDetails>> issuances(List<IssuanceEntity> issuances,
+                                                                Map<String, String> firstHosts) {
         Map<String, List<IssuanceDetails>> byProject = new HashMap<>();
         for (IssuanceEntity i : issuances) {
             List<AllocationDetails> allocations = new ArrayList<>(i.allocations().size());
             for (IssuanceAllocationEntity a : i.allocations()) {
-                allocations.add(allocation(i, a));
+                allocations.add(allocation(i, a, firstHosts.get(i.projectId())));
             }
             byProject.computeIfAbsent(i.projectId(), k -> new ArrayList<>())
                     .add(new IssuanceDetails(i.id(), i.seq(), EventCodec.formatTime(i.issuedAt()), i.vintage(),
@@ -128,12 +136,13 @@ public class ProjectQueries {
         return byProject;
     }
 
-    private static AllocationDetails allocation(IssuanceEntity i, IssuanceAllocationEntity a) {
+    private static AllocationDetails allocation(IssuanceEntity i, IssuanceAllocationEntity a, String projectHost) {
         String registry = a.issuingRegistryId();
         String ca = i.host().cooperativeApproachId();
         long first = a.firstUnit();
         long last = a.lastUnit();
-        return new AllocationDetails(registry, BlockRows.serial(i.projectId(), i.vintage(), first, last),
+        String serial = BlockRows.serial(i.projectId(), projectHost, i.hostParty(), i.vintage(), first, last);
+        return new AllocationDetails(registry, serial,
                 BlockRows.itmoId(ca, registry, i.hostParty(), first, i.vintage()),
                 BlockRows.itmoId(ca, registry, i.hostParty(), last, i.vintage()), first, last, last - first + 1);
     }

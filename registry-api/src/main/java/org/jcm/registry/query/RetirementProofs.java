@@ -45,7 +45,7 @@ public class RetirementProofs {
     private static final String ACCOUNT = "SELECT a.registry_id, r.party, a.organization_id, o.name AS organization_name"
             + " FROM account a JOIN registry r ON r.id = a.registry_id LEFT JOIN organization o ON o.id = a.organization_id"
             + " WHERE a.id = $1";
-    private static final String PROJECTS = "SELECT id, title FROM project WHERE id = ANY($1::text[])";
+    private static final String PROJECTS = "SELECT id, title, host_party FROM project WHERE id = ANY($1::text[])";
     /** The smallest cosigned checkpoint of at least $1 entries (ledger_cosignature's key leads with tree_size). */
     private static final String COSIGNED = "SELECT " + CheckpointRows.COLUMNS + " FROM ledger_checkpoint WHERE tree_size ="
             + " (SELECT min(tree_size) FROM ledger_cosignature WHERE tree_size >= $1)";
@@ -103,25 +103,25 @@ public class RetirementProofs {
                     account.getString("organization_id"));
             access.accept(retiring);
             String organizationName = account.getString("organization_name");
-            return titles(c, stored.event()).chain(titles -> checkpoint(c, seq).chain(checkpoint ->
+            return projects(c, stored.event()).chain(projects -> checkpoint(c, seq).chain(checkpoint ->
                     TileProofs.load(c, checkpoint.treeSize(), source -> MerkleProofs.inclusion(source, seq - 1,
                                     checkpoint.treeSize()))
                             .map(source -> new Fetched(new ProvenRetirement(seq, stored.json(), stored.event(), retiring,
-                                    organizationName, titles, checkpoint, List.of()), source))));
+                                    organizationName, projects, checkpoint, List.of()), source))));
         });
     }
 
-    private static Uni<Map<String, String>> titles(SqlConnection c, CreditsRetired event) {
+    private static Uni<Map<String, ProjectRecord>> projects(SqlConnection c, CreditsRetired event) {
         Set<String> ids = new LinkedHashSet<>();
         for (BlockRange range : event.ranges()) {
             ids.add(range.projectId().value());
         }
         return c.preparedQuery(PROJECTS).execute(Tuple.of(ids.toArray(String[]::new))).map(rows -> {
-            Map<String, String> titles = new HashMap<>();
+            Map<String, ProjectRecord> projects = new HashMap<>();
             for (Row row : rows) {
-                titles.put(row.getString("id"), row.getString("title"));
+                projects.put(row.getString("id"), new ProjectRecord(row.getString("title"), row.getString("host_party")));
             }
-            return titles;
+            return projects;
         });
     }
 
@@ -168,13 +168,22 @@ public class RetirementProofs {
      * @param event that JSON decoded
      * @param retiring where the retiring account belongs
      * @param organizationName the retiring organization's name (registry records)
-     * @param projectTitles the titles of the retired units' projects, by project id (registry records)
+     * @param projects the retired units' projects, by project id (registry records)
      * @param checkpoint the signed checkpoint the proof leads to, with its stored cosignatures
      * @param inclusion the audit path of leaf {@code seq - 1} in the checkpoint's tree
      */
     public record ProvenRetirement(long seq, String eventJson, CreditsRetired event, RegistryScope retiring,
-                                   String organizationName, Map<String, String> projectTitles, CheckpointJson checkpoint,
+                                   String organizationName, Map<String, ProjectRecord> projects, CheckpointJson checkpoint,
                                    List<byte[]> inclusion) {
+    }
+
+    /**
+     * What the registry's records say of a retired unit's project.
+     *
+     * @param title the project's title
+     * @param hostParty its first host, whose numbering line its serials name without a host
+     */
+    public record ProjectRecord(String title, String hostParty) {
     }
 
     /** An entry as stored, decoded. */
@@ -193,7 +202,7 @@ public class RetirementProofs {
                         + e.getMessage());
             }
             return new ProvenRetirement(read.seq(), read.eventJson(), read.event(), read.retiring(), read.organizationName(),
-                    read.projectTitles(), read.checkpoint(), path);
+                    read.projects(), read.checkpoint(), path);
         }
     }
 }

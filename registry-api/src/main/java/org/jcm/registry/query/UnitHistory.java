@@ -288,7 +288,7 @@ final class UnitHistory {
         long quantity = 0;
         for (BlockRange range : ranges) {
             if (asked.overlaps(range.hostParty().value(), range.vintage().year(), range.first(), range.last())) {
-                serials.add(range.serial().format());
+                serials.add(asked.serial(range.projectId().value(), range.first(), range.last()));
                 quantity += range.size();
             }
         }
@@ -301,8 +301,7 @@ final class UnitHistory {
         long quantity = 0;
         for (IssuedAllocation allocation : e.allocations()) {
             if (asked.overlaps(e.hostParty().value(), e.vintage().year(), allocation.first(), allocation.last())) {
-                String serial = BlockRows.serial(e.projectId().value(), e.vintage().year(), allocation.first(),
-                        allocation.last());
+                String serial = asked.serial(e.projectId().value(), allocation.first(), allocation.last());
                 serials.add(serial);
                 quantity += allocation.quantity();
                 Map<String, Object> entry = new LinkedHashMap<>();

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.jcm.ledger.proof.MerkleProofs;
 import org.jcm.ledger.proof.NodeSource;
-import org.jcm.ledger.serial.UnitRange;
 import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.api.TransparencyJson.CheckpointJson;
 import org.jcm.registry.api.TransparencyJson.UnitEntryJson;
@@ -81,14 +80,9 @@ public class UnitProofQueries {
             String filter = query.isItmoId() ? UnitQueries.BY_ISSUING_REGISTRY : UnitQueries.BY_PROJECT;
             Tuple units = Tuple.of(host.get(), (short) query.vintage(), query.first(), query.last(),
                     query.isItmoId() ? query.issuingRegistryId() : query.projectId());
-            return c.preparedQuery(UnitQueries.EXISTING.formatted(filter)).execute(units).map(rows -> {
-                List<UnitRange> ranges = new ArrayList<>(rows.size());
-                for (Row row : rows) {
-                    ranges.add(UnitRange.of(row.getLong("first_unit"), row.getLong("last_unit")));
-                }
-                return ranges.isEmpty() ? Optional.empty()
-                        : Optional.of(new AskedUnits(host.get(), query.vintage(), ranges));
-            });
+            return c.preparedQuery(UnitQueries.EXISTING.formatted(filter)).execute(units)
+                    .map(rows -> rows.size() == 0 ? Optional.<AskedUnits>empty()
+                            : Optional.of(AskedUnits.of(host.get(), query.vintage(), rows)));
         });
     }
 

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jcm.ledger.serial.UnitRange;
 import org.jcm.registry.api.BlockView;
 import org.jcm.registry.api.ListResponse;
 import org.jcm.registry.api.UnitEvent;
@@ -45,9 +44,12 @@ public class UnitQueries {
             + " AND int8range(b.first_unit, b.last_unit, '[]') && int8range($3, $4, '[]')";
     static final String BY_PROJECT = " AND b.project_id = $5";
     static final String BY_ISSUING_REGISTRY = " AND b.issuing_registry_id = $5";
-    static final String EXISTING = "SELECT project_id, lower(r) AS first_unit, upper(r) - 1 AS last_unit FROM ("
+    // With the project's first host, which names the serials of another host's numbering line.
+    static final String EXISTING = "SELECT existing.project_id, pr.host_party AS project_host, lower(r) AS first_unit,"
+            + " upper(r) - 1 AS last_unit FROM ("
             + "SELECT b.project_id, unnest(range_agg(int8range(greatest(b.first_unit, $3), least(b.last_unit, $4), '[]'))) AS r"
-            + OVERLAPPING + "%s GROUP BY b.project_id) existing ORDER BY first_unit";
+            + OVERLAPPING + "%s GROUP BY b.project_id) existing JOIN project pr ON pr.id = existing.project_id"
+            + " ORDER BY first_unit";
     private static final String BLOCKS = "SELECT " + BlockRows.COLUMNS + " FROM " + BlockRows.FROM
             + " WHERE b.host_party = $1 AND b.vintage = $2"
             + " AND int8range(b.first_unit, b.last_unit, '[]') && int8range($3, $4, '[]')"
@@ -73,11 +75,15 @@ public class UnitQueries {
                         : lookup(connection, query, host.get(), page)));
     }
 
-    /** The host Party of the asked units, or empty when the project is unknown or the ITMO id's approach is not its Party's. */
+    /**
+     * The host Party whose numbering line the asked units are in, or empty when the project is unknown or the ITMO id's
+     * approach is not its Party's: the host a serial names, else the project's first host.
+     */
     static Uni<Optional<String>> host(SqlConnection connection, UnitQuery query) {
         if (!query.isItmoId()) {
             return connection.preparedQuery(PROJECT_HOST).execute(Tuple.of(query.projectId()))
-                    .map(rows -> first(rows).map(row -> row.getString("host_party")));
+                    .map(rows -> first(rows).map(row -> query.hostParty() != null ? query.hostParty()
+                            : row.getString("host_party")));
         }
         return connection.preparedQuery(PARTY_APPROACH).execute(Tuple.of(query.hostParty()))
                 .map(rows -> first(rows)
@@ -93,14 +99,8 @@ public class UnitQueries {
             if (existing.size() == 0) {
                 return Uni.createFrom().item(Optional.empty());
             }
-            List<UnitRange> ranges = new ArrayList<>(existing.size());
-            String projectId = null;
-            for (Row row : existing) {
-                ranges.add(UnitRange.of(row.getLong("first_unit"), row.getLong("last_unit")));
-                projectId = row.getString("project_id");
-            }
-            AskedUnits asked = new AskedUnits(host, query.vintage(), ranges);
-            String project = projectId;
+            AskedUnits asked = AskedUnits.of(host, query.vintage(), existing);
+            String project = existing.iterator().next().getString("project_id");
             return connection.preparedQuery(BLOCKS.formatted(filter)).execute(unitsOfQuery)
                     .chain(blockRows -> history(connection, asked, page).map(history -> Optional.of(
                             assemble(query, project, asked, blockRows, history))));

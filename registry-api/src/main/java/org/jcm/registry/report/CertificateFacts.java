@@ -12,6 +12,7 @@ import org.jcm.ledger.event.BlockRange;
 import org.jcm.ledger.event.CreditsRetired;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.id.CooperativeApproachId;
+import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.proof.NoteKeys;
 import org.jcm.ledger.serial.ItmoId;
 import org.jcm.registry.api.RetirementCertificateJson;
@@ -22,6 +23,7 @@ import org.jcm.registry.api.RetirementCertificateJson.ProjectJson;
 import org.jcm.registry.api.RetirementCertificateJson.SignerJson;
 import org.jcm.registry.api.RetirementCertificateJson.UnitsJson;
 import org.jcm.registry.persistence.Article6Reader.RetiredPiece;
+import org.jcm.registry.query.RetirementProofs.ProjectRecord;
 import org.jcm.registry.query.RetirementProofs.ProvenRetirement;
 import org.jcm.registry.report.RetirementCertificates.Cosigner;
 import org.jcm.registry.report.RetirementCertificates.Verified;
@@ -45,8 +47,9 @@ final class CertificateFacts {
         CreditsRetired e = p.event();
         List<UnitsJson> units = new ArrayList<>(e.ranges().size());
         for (BlockRange r : e.ranges()) {
-            units.add(new UnitsJson(r.serial().format(), r.projectId().value(), r.hostParty().value(), r.vintage().year(),
-                    r.size()));
+            ProjectRecord record = p.projects().get(r.projectId().value());
+            String serial = (record == null ? r.serial() : r.serial(PartyCode.parse(record.hostParty()))).format();
+            units.add(new UnitsJson(serial, r.projectId().value(), r.hostParty().value(), r.vintage().year(), r.size()));
         }
         String project = common(e, r -> r.projectId().value());
         String hostParty = common(e, r -> r.hostParty().value());
@@ -61,7 +64,7 @@ final class CertificateFacts {
         return new RetirementCertificateJson(statement(p.seq(), treeSize, log), p.seq(), p.eventJson(), p.checkpoint().note(),
                 base64(p.inclusion()), treeSize,
                 p.seq() - 1, EventCodec.formatTime(e.at()), e.quantity(), units, itmoIds(pieces),
-                project == null ? null : new ProjectJson(project, p.projectTitles().get(project)), hostParty,
+                project == null ? null : new ProjectJson(project, title(p, project)), hostParty,
                 vintage == null ? null : Integer.valueOf(vintage), e.purpose().name(),
                 e.usingParty().map(u -> u.value()).orElse(null), e.yearOfUse().map(y -> y.getValue()).orElse(null),
                 e.beneficiary().orElse(null), new OrganizationJson(organizationId(p), p.organizationName()),
@@ -119,12 +122,18 @@ final class CertificateFacts {
             }
             BlockRange r = piece.range();
             CooperativeApproachId ca = new CooperativeApproachId(piece.cooperativeApproachId());
-            ids.add(new ItmoRangeJson(r.serial().format(),
+            ids.add(new ItmoRangeJson(piece.serial(),
                     new ItmoId(ca, r.issuingRegistryId(), r.hostParty(), r.first(), r.vintage()).format(),
                     new ItmoId(ca, r.issuingRegistryId(), r.hostParty(), r.last(), r.vintage()).format(),
                     piece.authorizationId()));
         }
         return ids;
+    }
+
+    /** The project's title as the registry records it, or null. */
+    private static String title(ProvenRetirement p, String project) {
+        ProjectRecord record = p.projects().get(project);
+        return record == null ? null : record.title();
     }
 
     /** The value every range has, or null when they differ. */

@@ -39,7 +39,7 @@ public class PublicReports {
             new Column<>("Retired at (UTC)", "retiredAt", l -> EventCodec.formatTime(l.retiredAt())),
             new Column<>("Beneficiary", "beneficiary", StatementLine::beneficiary),
             new Column<>("Registry ID", "registryId", StatementLine::registryId),
-            new Column<>("Serial", "serial", l -> l.range().serial().format()),
+            new Column<>("Serial", "serial", StatementLine::serial),
             new Column<>("Project", "projectId", l -> l.range().projectId().value()),
             new Column<>("Host Party", "hostParty", l -> l.range().hostParty().value()),
             new Column<>("Vintage", "vintage", l -> (long) l.range().vintage().year()),
@@ -55,11 +55,11 @@ public class PublicReports {
 
     /**
      * One line of a retirement statement: a retired range (or the part of it one of today's blocks
-     * holds), when and what for it was retired, and, for ITMOs, their ids, authorization and
-     * corresponding-adjustment state as of now ({@code null} for units never authorized).
+     * holds) and its serial, when and what for it was retired, and, for ITMOs, their ids, authorization
+     * and corresponding-adjustment state as of now ({@code null} for units never authorized).
      */
     public record StatementLine(long seq, Instant retiredAt, LocalDate date, String beneficiary, String registryId,
-                                BlockRange range, String purpose, String usingParty, Long yearOfUse, String authorizationId,
+                                BlockRange range, String serial, String purpose, String usingParty, Long yearOfUse, String authorizationId,
                                 String correspondingAdjustment, String firstItmoId, String lastItmoId) {
     }
 
@@ -110,7 +110,7 @@ public class PublicReports {
             last = new ItmoId(ca, r.issuingRegistryId(), r.hostParty(), r.last(), r.vintage()).format();
         }
         return new StatementLine(e.seq(), e.at(), FiscalYear.dateInJapan(e.at()), e.beneficiary().orElse(null),
-                e.fromAccountId().registryId().value(), r, e.purpose().name(), e.usingParty().map(u -> u.value()).orElse(null),
+                e.fromAccountId().registryId().value(), r, p.serial(), e.purpose().name(), e.usingParty().map(u -> u.value()).orElse(null),
                 e.yearOfUse().map(y -> (long) y.getValue()).orElse(null), p.authorizationId(),
                 p.authorizationId() == null ? null : p.caState(), first, last);
     }

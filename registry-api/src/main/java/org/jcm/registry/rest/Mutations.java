@@ -20,6 +20,7 @@ import org.jcm.registry.api.MutationResponses;
 import org.jcm.registry.limit.MutationRateLimit;
 import org.jcm.registry.write.MutationResult;
 import org.jcm.registry.write.MutationService;
+import org.jcm.registry.write.ReferenceView;
 import org.jcm.registry.write.idempotency.IdempotencyKey;
 import org.jcm.registry.write.idempotency.RequestHashes;
 import org.jcm.registry.write.idempotency.SubjectKey;
@@ -129,7 +130,8 @@ public class Mutations {
 
     /** The body of an accepted answer. */
     MutationResponse body(List<LedgerEvent> events) {
-        return MutationResponses.of(events, service.reference()::cooperativeApproach);
+        ReferenceView reference = service.reference();
+        return MutationResponses.of(events, reference::cooperativeApproach, reference::projectHost);
     }
 
     /** The problem for a result that is not an acceptance. */

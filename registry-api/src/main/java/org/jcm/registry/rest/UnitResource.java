@@ -42,7 +42,9 @@ public class UnitResource {
     @PermitAll
     @Operation(summary = "Units by serial, unit reference or ITMO id: live blocks, holder type, flags, full history",
             description = "Public. Accepts JCM-MN001-2024-1001-1250 (a block serial, live or not), JCM-MN001-2024-1001 "
-                    + "(one unit) or CA0001-MNG01-MNG-1001-2024 (an ITMO id). History pages like a list, 1,000 events "
+                    + "(one unit) or CA0001-MNG01-MNG-1001-2024 (an ITMO id). A serial or unit naming a host after the "
+                    + "project (JCM-MN003-TWN-2025-1-200) names units in that host's numbering line of a multi-country "
+                    + "project; without a host, the project's first host's line. History pages like a list, 1,000 events "
                     + "by default.")
     @APIResponse(responseCode = "200", description = "The units' live blocks and one page of their history")
     @APIResponse(responseCode = "400", description = "Neither a serial nor an ITMO id (invalid_unit_id), or bad paging (invalid_limit, invalid_cursor, invalid_query_parameter)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

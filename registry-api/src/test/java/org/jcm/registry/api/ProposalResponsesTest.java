@@ -41,7 +41,8 @@ class ProposalResponsesTest {
                 new CancelCredits(ACCOUNT, Quantity.of(30), List.of(), Optional.empty(), CancellationReason.CORRECTION,
                         Optional.empty()), AT.plusSeconds(60), List.of(range));
 
-        MutationResponse answer = MutationResponses.of(List.of(made), party -> Optional.of(new CooperativeApproachId("CA0012")));
+        MutationResponse answer = MutationResponses.of(List.of(made), party -> Optional.of(new CooperativeApproachId("CA0012")),
+                project -> Optional.of(new PartyCode("MNG")));
 
         assertThat(answer.id()).isEqualTo("PR00000001");
         assertThat(answer.events()).extracting(EventSummary::type).containsExactly("ProposalMade");
@@ -50,10 +51,27 @@ class ProposalResponsesTest {
     }
 
     @Test
+    void blocks_in_another_hosts_numbering_line_than_the_projects_first_host_have_serials_naming_that_host() {
+        BlockRange taiwan = new BlockRange(new PartyCode("TWN"), Vintage.of(2025), new ProjectId("MN003"),
+                new IssuanceId("MN003-2025-01"), new RegistryId("TWN01"), 1, 30);
+        BlockRange mongolia = new BlockRange(new PartyCode("MNG"), Vintage.of(2025), new ProjectId("MN003"),
+                new IssuanceId("MN003-2025-02"), new RegistryId("MNG01"), 1, 40);
+        ProposalMade made = new ProposalMade(5, AT, ADMIN, ProposalId.of(1), ProposalKind.CANCELLATION_FOR_CORRECTION,
+                new CancelCredits(ACCOUNT, Quantity.of(70), List.of(), Optional.empty(), CancellationReason.CORRECTION,
+                        Optional.empty()), AT.plusSeconds(60), List.of(taiwan, mongolia));
+
+        MutationResponse answer = MutationResponses.of(List.of(made), party -> Optional.empty(),
+                project -> project.value().equals("MN003") ? Optional.of(new PartyCode("MNG")) : Optional.empty());
+
+        assertThat(answer.events().get(0).blocks()).extracting(BlockSummary::serial)
+                .containsExactly("JCM-MN003-TWN-2025-1-30", "JCM-MN003-2025-1-40");
+    }
+
+    @Test
     void an_approval_answers_the_action_id_and_lists_the_action_events_after_it() {
         List<org.jcm.ledger.event.LedgerEvent> events = List.of(new ProposalApproved(6, AT, SECOND, ProposalId.of(2), ADMIN),
                 new AccountFrozen(7, AT, SECOND, ACCOUNT, Optional.of("court order")));
-        MutationResponse answer = MutationResponses.of(events, party -> Optional.empty());
+        MutationResponse answer = MutationResponses.of(events, party -> Optional.empty(), project -> Optional.empty());
         assertThat(answer.id()).isEqualTo(ACCOUNT.value());
         assertThat(answer.events()).extracting(EventSummary::seq, EventSummary::type)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(6L, "ProposalApproved"),
@@ -64,7 +82,7 @@ class ProposalResponsesTest {
 
     @Test
     void a_system_command_with_nothing_due_answers_no_id_and_no_events() {
-        MutationResponse answer = MutationResponses.of(List.of(), party -> Optional.empty());
+        MutationResponse answer = MutationResponses.of(List.of(), party -> Optional.empty(), project -> Optional.empty());
         assertThat(answer.id()).isNull();
         assertThat(answer.events()).isEmpty();
     }

@@ -27,6 +27,21 @@ class UnitQueryTest {
     }
 
     @Test
+    void a_serial_naming_a_host_names_a_range_in_that_hosts_numbering_line() {
+        UnitQuery query = UnitQuery.parse("JCM-MN003-TWN-2025-1-200");
+
+        assertThat(query).isEqualTo(new UnitQuery("JCM-MN003-TWN-2025-1-200", "MN003", "TWN", 2025, 1, 200, null, null));
+        assertThat(query.isItmoId()).isFalse();
+    }
+
+    @Test
+    void a_unit_reference_naming_a_host_names_one_unit_in_that_hosts_line() {
+        UnitQuery query = UnitQuery.parse("JCM-MN003-TWN-2025-17");
+
+        assertThat(query).isEqualTo(new UnitQuery("JCM-MN003-TWN-2025-17", "MN003", "TWN", 2025, 17, 17, null, null));
+    }
+
+    @Test
     void an_itmo_id_names_one_unit_of_a_host_party_issued_by_a_registry() {
         UnitQuery query = UnitQuery.parse("CA0012-MNG01-MNG-1001-2024");
 
@@ -44,6 +59,9 @@ class UnitQueryTest {
         "JCM-MN001-1999-1-10",        // vintage before 2013
         "JCM-MN001-2024",             // no units
         "JCM-MN001-2024-1-2-3",       // too many parts
+        "JCM-MN003-TWN-2025-1-2-3",   // too many parts after a host
+        "JCM-MN003-TW-2025-1-200",    // host not alpha-3
+        "JCM-MN003-TWN-2025",         // a host and no units
         "JCM-MN001-2024-9007199254740992", // beyond 2^53 - 1
         "CA12-MNG01-MNG-1001-2024",   // cooperative approach too short
         "CA0012-MNG01-MNG-01001-2024", // leading zero

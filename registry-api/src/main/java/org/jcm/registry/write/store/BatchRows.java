@@ -189,9 +189,9 @@ public final class BatchRows {
         return eventSeq.size();
     }
 
-    /** Whether Parties or registries change, which request threads see through a reference view. */
+    /** Whether Parties, registries or projects change, which request threads see through a reference view. */
     public boolean changesReferenceData() {
-        return !parties.isEmpty() || !registries.isEmpty();
+        return !parties.isEmpty() || !registries.isEmpty() || !projects.isEmpty();
     }
 
     /** Whether there is nothing to write. */
