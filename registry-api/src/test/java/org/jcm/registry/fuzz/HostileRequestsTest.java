@@ -93,7 +93,7 @@ class HostileRequestsTest {
         LedgerApi.registry("MNG01");
         String[] holder = LedgerApi.openHolder("MNG01");
         String[] other = LedgerApi.openHolder("MNG01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0]));
+        String project = LedgerApi.project("MN", List.of(holder[0]));
         Response issued = LedgerApi.issue("MNG01", project, 2024, List.of(holder[1]), List.of(100_000L));
         String serial = issued.path("events[1].blocks[0].serial");
         long first = Long.parseLong(serial.split("-")[3]);
@@ -145,11 +145,6 @@ class HostileRequestsTest {
                 new Endpoint("POST", "/api/v1/accounts", "{\"organizationId\":\"" + holder[0] + "\",\"name\":\"Fuzz\"}", admin, false),
                 new Endpoint("POST", "/api/v1/accounts/{A}/freeze", "{\"reason\":\"fuzz\"}", admin, false),
                 new Endpoint("POST", "/api/v1/accounts/{A}/unfreeze", "{\"reason\":\"fuzz\"}", admin, false),
-                new Endpoint("POST", "/api/v1/projects", "{\"projectId\":\"MN999\",\"title\":\"Fuzz\",\"methodologyId\":\"MN_AM001\","
-                        + "\"registryId\":\"MNG01\",\"participants\":[\"" + holder[0] + "\"]}", admin, false),
-                new Endpoint("POST", "/api/v1/issuance-requests", "{\"projectId\":\"" + project + "\",\"monitoringPeriodStart\":"
-                        + "\"2023-01-01\",\"monitoringPeriodEnd\":\"2023-12-31\",\"verifiedQuantity\":100,"
-                        + "\"verificationReference\":\"VR-1\"}", owner, false),
                 new Endpoint("POST", "/api/v1/issuances", "{\"issuanceId\":\"" + project + "-2022-FZ\",\"projectId\":\"" + project
                         + "\",\"monitoringPeriodStart\":\"2022-01-01\",\"monitoringPeriodEnd\":\"2022-12-31\",\"vintage\":2022,"
                         + "\"totalQuantity\":10,\"allocations\":[{\"accountId\":\"" + a + "\",\"quantity\":10}],"

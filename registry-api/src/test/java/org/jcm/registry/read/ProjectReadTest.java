@@ -109,14 +109,13 @@ class ProjectReadTest {
     @Test
     void an_issuance_that_answers_an_issuance_request_names_it_and_a_project_without_issuances_lists_none() {
         String[] participant = LedgerApi.holder(MNG01);
-        String project = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(participant[0]));
+        String project = LedgerApi.project("MN", List.of(participant[0]));
         given().when().get("/api/v1/projects/" + project).then().statusCode(200)
                 .body("participants.organizationId", contains(participant[0]))
                 .body("issuances", equalTo(List.of()));
 
-        String requestId = LedgerApi.created(TestTokens.accountHolder(participant[0]), "/api/v1/issuance-requests", Map.of(
-                "projectId", project, "monitoringPeriodStart", "2024-01-01", "monitoringPeriodEnd", "2024-12-31",
-                "verifiedQuantity", 100, "verificationReference", "VR-" + project)).path("id");
+        String requestId = LedgerApi.request(project, 2024, 100);
+        LedgerApi.decide(requestId, LedgerApi.share(MNG01, 2024, List.of(participant[1]), List.of(100L)));
         String issuedAt = LedgerApi.approved(TestTokens.registryAdmin(MNG01), TestTokens.registryApprover(MNG01),
                 "/api/v1/issuances", Map.of(
                 "issuanceId", project + "-2024-01", "projectId", project, "monitoringPeriodStart", "2024-01-01",
