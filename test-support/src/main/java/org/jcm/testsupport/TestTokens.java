@@ -46,6 +46,16 @@ public final class TestTokens {
         return token("gov@" + party, Set.of("government"), Map.of("party", party));
     }
 
+    /** A token for the JC secretariat of the Joint Committee with a partner Party (ISO 3166 alpha-3): claim {@code party}. */
+    public static String jcSecretariat(String party) {
+        return token("secretariat@" + party, Set.of("jc-secretariat"), Map.of("party", party));
+    }
+
+    /** A token for an accredited third-party entity ({@code TPE-0001}): claim {@code tpe}. */
+    public static String thirdPartyEntity(String entity) {
+        return token("tpe@" + entity, Set.of("third-party-entity"), Map.of("tpe", entity));
+    }
+
     /**
      * A token for a second administrator of a registry ({@code approver@<registry>}) that carries
      * the claim {@code approver: true}: it may approve or reject another administrator's proposal.

@@ -34,7 +34,8 @@ final class ApiDoc {
             + "(idempotency_key_reused)";
     static final String E413 = "The body is larger than 1 MiB (body_too_large)";
     static final String E422 = "Well-formed but against a domain rule (e.g. same_account, not_holding_account, "
-            + "quantity_mismatch, overlapping_serial_ranges, invalid_allocation)";
+            + "quantity_mismatch, overlapping_serial_ranges, invalid_allocation), or cites a document never uploaded "
+            + "(unknown_document)";
     static final String E503 = "Retryable, with Retry-After: the writer is busy (writer_overloaded), this instance is not "
             + "the writer (not_the_writer), or the ledger could not commit or its database is unreachable (ledger_unavailable). Retry with the same "
             + "Idempotency-Key.";

@@ -65,6 +65,25 @@ public class Mutations {
     }
 
     /**
+     * As {@link #execute}, for a command that needs a look-up before it is submitted (the
+     * documents it cites): after the rate limit and the Idempotency-Key, {@code command} is called
+     * on the request thread (it may answer a problem at once, e.g. a malformed field) and gives the
+     * command when its look-up is done, or fails with the look-up's problem; nothing reaches the
+     * writer before.
+     */
+    public Uni<Response> executeLater(String operation, String keyHeader, Object hashed, Actor actor,
+                                      Supplier<Uni<Command>> command, String locationPrefix) {
+        Response limited = rateLimit.refusal(actor.subject());
+        if (limited != null) {
+            return Uni.createFrom().item(limited);
+        }
+        String key = IdempotencyKeys.require(keyHeader);
+        Uni<Command> built = command.get();
+        IdempotencyKey idempotency = new IdempotencyKey(new SubjectKey(actor.subject(), key), hashes.of(operation, hashed));
+        return built.chain(c -> service.submit(c, actor, idempotency)).map(result -> response(result, locationPrefix));
+    }
+
+    /**
      * Executes a four-eyes endpoint's mutation: when the actor has the role that proposes the
      * command ({@link ProposableAction#kind()}; for a cancellation only one for correction), the
      * command is submitted as {@link ProposeAction} and answers the proposal, with
