@@ -22,7 +22,13 @@ class ProblemResponsesDocumentTest {
             "/api/v1/authorizations", "/api/v1/authorizations/{authorizationId}/revoke", "/api/v1/transfers",
             "/api/v1/transfer-batches", "/api/v1/cancellations", "/api/v1/retirements", "/api/v1/issuances",
             "/api/v1/corresponding-adjustments",
-            "/api/v1/proposals/{proposalId}/approve", "/api/v1/proposals/{proposalId}/reject");
+            "/api/v1/proposals/{proposalId}/approve", "/api/v1/proposals/{proposalId}/reject",
+            "/api/v1/applications", "/api/v1/applications/{id}/project-idea", "/api/v1/applications/{id}/project-idea-review",
+            "/api/v1/applications/{id}/design", "/api/v1/applications/{id}/validation",
+            "/api/v1/applications/{id}/registration-decision", "/api/v1/applications/{id}/withdrawal",
+            "/api/v1/applications/{id}/participant-changes", "/api/v1/applications/{id}/participant-changes/consent",
+            "/api/v1/monitoring-cycles", "/api/v1/monitoring-cycles/{id}/report", "/api/v1/monitoring-cycles/{id}/verification",
+            "/api/v1/monitoring-cycles/{id}/issuance-request", "/api/v1/monitoring-cycles/{id}/issuance-decision");
 
     static final Map<String, String> DESCRIPTIONS = Map.of("400", ApiDoc.E400, "401", ApiDoc.E401, "403", ApiDoc.E403,
             "404", ApiDoc.E404, "409", ApiDoc.E409, "413", ApiDoc.E413, "422", ApiDoc.E422, "503", ApiDoc.E503);
