@@ -19,6 +19,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.sessions.JqwikSession;
 import org.jcm.testsupport.Hostile.TokenKind;
 import org.jcm.registry.testing.LedgerApi;
+import org.jcm.registry.testing.RouteFixture;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,9 @@ class HostileRequestsTest {
         Caller auditor = new Caller("auditor", Set.of("auditor"), Map.of());
         String a = holder[1];
         String b = other[1];
+        // The project cycle's first steps, for the holder as applicant: a document it uploaded, cited by hash.
+        String cited = "[{\"sha256\":\"" + RouteFixture.document(TestTokens.accountHolder(holder[0])) + "\",\"kind\":\"%s\"}]";
+        String methodology = RouteFixture.methodology("MN");
         endpoints = List.of(
                 new Endpoint("GET", "/api/v1/parties", null, none, false),
                 new Endpoint("GET", "/api/v1/registries", null, none, false),
@@ -145,6 +149,13 @@ class HostileRequestsTest {
                 new Endpoint("POST", "/api/v1/accounts", "{\"organizationId\":\"" + holder[0] + "\",\"name\":\"Fuzz\"}", admin, false),
                 new Endpoint("POST", "/api/v1/accounts/{A}/freeze", "{\"reason\":\"fuzz\"}", admin, false),
                 new Endpoint("POST", "/api/v1/accounts/{A}/unfreeze", "{\"reason\":\"fuzz\"}", admin, false),
+                new Endpoint("POST", "/api/v1/applications", "{\"title\":\"Fuzz\",\"hostParties\":[\"MNG\"],\"methodologyId\":\""
+                        + methodology + "\",\"financing\":{\"kind\":\"PRIVATE\",\"japanShareBasisPoints\":0},\"participants\":"
+                        + "{\"representative\":\"" + holder[0] + "\",\"others\":[]},\"documents\":" + cited.formatted("PIN") + "}",
+                        owner, false),
+                new Endpoint("POST", "/api/v1/monitoring-cycles", "{\"projectId\":\"" + project + "\",\"periodStart\":\"2019-01-01\","
+                        + "\"periodEnd\":\"2019-12-31\",\"claimedQuantity\":100,\"documents\":" + cited.formatted("MONITORING_REPORT")
+                        + "}", owner, false),
                 new Endpoint("POST", "/api/v1/issuances", "{\"issuanceId\":\"" + project + "-2022-FZ\",\"projectId\":\"" + project
                         + "\",\"monitoringPeriodStart\":\"2022-01-01\",\"monitoringPeriodEnd\":\"2022-12-31\",\"vintage\":2022,"
                         + "\"totalQuantity\":10,\"allocations\":[{\"accountId\":\"" + a + "\",\"quantity\":10}],"
