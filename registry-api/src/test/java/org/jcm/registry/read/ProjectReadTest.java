@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jcm.registry.testing.LedgerApi;
+import org.jcm.registry.testing.RouteFixture;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,9 @@ class ProjectReadTest {
                 .body("id", equalTo(s.p1))
                 .body("hostParty", equalTo("MNG"))
                 .body("registryId", equalTo(MNG01))
-                .body("title", equalTo("Project " + s.p1))
-                .body("methodologyId", equalTo("MN_AM001"))
+                // The application's title and methodology, as the route's fixture submitted them.
+                .body("title", equalTo("Project of " + s.orgA))
+                .body("methodologyId", equalTo(RouteFixture.methodology("MN")))
                 .body("participants", equalTo(List.of(Map.of("organizationId", s.orgA, "name", nameA))))
                 .body("issuances.seq", contains((int) s.issuedP1, (int) s.issuedP1Japan, (int) s.issuedP1V2))
                 .body("issuances[0].id", startsWith(s.p1 + "-" + V + "-"))
