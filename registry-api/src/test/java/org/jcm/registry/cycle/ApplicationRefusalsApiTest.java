@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Test;
  * host, an unapproved methodology, a scope outside the agreement, a candidate host, a document never
  * uploaded, someone other than the applicant, the validator verifying, a decision below Japan's
  * financing share. Each answers its problem and writes nothing (the ledger's head does not move).
- * Parties QFA (scopes 1 and 3), QFB (scope 1 only) and the candidate QFC, and the entities
+ * Parties XFA (scopes 1 and 3), XFB (scope 1 only) and the candidate XFC, and the entities
  * TPE-1811 to TPE-1813, are this class's own.
  */
 @QuarkusTest
 class ApplicationRefusalsApiTest {
 
-    private static final String HOST = "QFA";
+    private static final String HOST = "XFA";
     private static World world;
 
     /** What the tests of this class share, set up once through the API. */
@@ -38,15 +38,15 @@ class ApplicationRefusalsApiTest {
 
     static synchronized World world() {
         if (world == null) {
-            RouteApi.partner(HOST, "QF", List.of(1, 3));
-            RouteApi.partner("QFB", "QG", List.of(1));
-            RouteApi.party("QFC", "QH", "CANDIDATE", List.of(3));
+            RouteApi.partner(HOST, "XF", List.of(1, 3));
+            RouteApi.partner("XFB", "XG", List.of(1));
+            RouteApi.party("XFC", "XH", "CANDIDATE", List.of(3));
             LedgerApi.registry("JPN01");
-            RouteApi.methodology("QF_AM001", HOST, 3, "APPROVED", false);
-            RouteApi.methodology("QF_AM002", HOST, 3, "DRAFT", false);
-            RouteApi.methodology("QG_AM001", "QFB", 1, "APPROVED", false);
+            RouteApi.methodology("XF_AM001", HOST, 3, "APPROVED", false);
+            RouteApi.methodology("XF_AM002", HOST, 3, "DRAFT", false);
+            RouteApi.methodology("XG_AM001", "XFB", 1, "APPROVED", false);
             RouteApi.entity("TPE-1811", List.of(3), List.of(HOST));
-            RouteApi.entity("TPE-1812", List.of(3), List.of("QFB"));
+            RouteApi.entity("TPE-1812", List.of(3), List.of("XFB"));
             RouteApi.entity("TPE-1813", List.of(3), List.of(HOST));
             String[] rep = LedgerApi.holder(HOST + "01");
             world = new World(rep[0], rep[1], LedgerApi.organization("JPN01"), LedgerApi.organization("JPN01"),
@@ -74,44 +74,65 @@ class ApplicationRefusalsApiTest {
         List<Map<String, Object>> pin = document(rep, "PIN");
         long head = LedgerProbe.headSeq();
 
-        refused(post(TestTokens.government(HOST), "/api/v1/applications", application(w, List.of(HOST), "QF_AM001", pin)),
+        refused(post(TestTokens.government(HOST), "/api/v1/applications", application(w, List.of(HOST), "XF_AM001", pin)),
                 403, "forbidden_role");
-        refused(post(TestTokens.jcSecretariat(HOST), "/api/v1/applications", application(w, List.of(HOST), "QF_AM001", pin)),
+        refused(post(TestTokens.jcSecretariat(HOST), "/api/v1/applications", application(w, List.of(HOST), "XF_AM001", pin)),
                 403, "forbidden_role");
         refused(post(TestTokens.accountHolder(w.participant()), "/api/v1/applications",
-                application(w, List.of(HOST), "QF_AM001", pin)), 403, "not_the_applicant");
-        refused(post(rep, "/api/v1/applications", application(w, List.of(HOST), "QF_AM002", pin)), 422,
+                application(w, List.of(HOST), "XF_AM001", pin)), 403, "not_the_applicant");
+        refused(post(rep, "/api/v1/applications", application(w, List.of(HOST), "XF_AM002", pin)), 422,
                 "methodology_not_approved");
-        refused(post(rep, "/api/v1/applications", application(w, List.of(HOST, "QFB"), "QF_AM001", pin)), 422,
+        refused(post(rep, "/api/v1/applications", application(w, List.of(HOST, "XFB"), "XF_AM001", pin)), 422,
                 "scope_not_in_agreement");
-        refused(post(rep, "/api/v1/applications", application(w, List.of("QFB"), "QF_AM001", pin)), 422,
+        refused(post(rep, "/api/v1/applications", application(w, List.of("XFB"), "XF_AM001", pin)), 422,
                 "methodology_not_of_host");
-        refused(post(rep, "/api/v1/applications", application(w, List.of(HOST, "QFC"), "QF_AM001", pin)), 422,
+        refused(post(rep, "/api/v1/applications", application(w, List.of(HOST, "XFC"), "XF_AM001", pin)), 422,
                 "host_not_jcm_partner");
-        refused(post(rep, "/api/v1/applications", application(w, List.of(HOST), "QF_AM999", pin)), 404,
+        refused(post(rep, "/api/v1/applications", application(w, List.of(HOST), "XF_AM999", pin)), 404,
                 "unknown_methodology");
-        refused(post(rep, "/api/v1/applications", application(w, List.of(HOST), "QF_AM001", document(rep, "PDD"))), 422,
+        refused(post(rep, "/api/v1/applications", application(w, List.of(HOST), "XF_AM001", document(rep, "PDD"))), 422,
                 "missing_document");
 
         // A cited hash never uploaded: 422 before the writer; malformed citations: 400.
-        Response unknown = post(rep, "/api/v1/applications", application(w, List.of(HOST), "QF_AM001",
+        Response unknown = post(rep, "/api/v1/applications", application(w, List.of(HOST), "XF_AM001",
                 List.of(pin.get(0), cite("ab".repeat(32), "OTHER"))));
         refused(unknown, 422, "unknown_document");
         assertThat(unknown.<String>path("errors[0].field")).isEqualTo("documents[1].sha256");
-        refused(post(rep, "/api/v1/applications", application(w, List.of(HOST), "QF_AM001",
+        refused(post(rep, "/api/v1/applications", application(w, List.of(HOST), "XF_AM001",
                 List.of(cite("AB".repeat(32), "PIN")))), 400, "invalid_field");
-        refused(post(rep, "/api/v1/applications", application(w, List.of(HOST), "QF_AM001",
+        refused(post(rep, "/api/v1/applications", application(w, List.of(HOST), "XF_AM001",
                 List.of(cite((String) pin.get(0).get("sha256"), "BROCHURE")))), 400, "invalid_field");
-        Map<String, Object> noFinancing = application(w, List.of(HOST), "QF_AM001", pin);
+        Map<String, Object> noFinancing = application(w, List.of(HOST), "XF_AM001", pin);
         noFinancing.remove("financing");
         refused(post(rep, "/api/v1/applications", noFinancing), 400, "invalid_field");
-        Map<String, Object> badFinancing = application(w, List.of(HOST), "QF_AM001", pin);
+        Map<String, Object> badFinancing = application(w, List.of(HOST), "XF_AM001", pin);
         badFinancing.put("financing", Map.of("kind", "PRIVATE", "programme", "JCM Model Projects", "japanShareBasisPoints", 0));
         refused(post(rep, "/api/v1/applications", badFinancing), 400, "invalid_field");
         refused(LedgerApi.as(rep).body("{\"title\": ").when().post("/api/v1/applications"), 400, "malformed_json");
         refused(given().auth().oauth2(rep).contentType("application/json")
-                .body(application(w, List.of(HOST), "QF_AM001", pin)).when().post("/api/v1/applications"), 400,
+                .body(application(w, List.of(HOST), "XF_AM001", pin)).when().post("/api/v1/applications"), 400,
                 "idempotency_key_required");
+        assertThat(LedgerProbe.headSeq()).isEqualTo(head);
+    }
+
+    @Test
+    void a_retry_with_the_same_key_answers_the_first_answer_and_another_body_under_that_key_is_refused() {
+        World w = world();
+        String rep = TestTokens.accountHolder(w.representative());
+        Map<String, Object> body = application(w, List.of(HOST), "XF_AM001", document(rep, "PIN"));
+        String key = LedgerApi.key();
+        Response first = given().auth().oauth2(rep).contentType("application/json").header("Idempotency-Key", key)
+                .body(body).post("/api/v1/applications");
+        assertThat(first.statusCode()).as(first.asString()).isEqualTo(201);
+        long head = LedgerProbe.headSeq();
+        Response again = given().auth().oauth2(rep).contentType("application/json").header("Idempotency-Key", key)
+                .body(body).post("/api/v1/applications");
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.asString()).isEqualTo(first.asString());
+        Map<String, Object> other = new HashMap<>(body);
+        other.put("title", "Another project");
+        refused(given().auth().oauth2(rep).contentType("application/json").header("Idempotency-Key", key)
+                .body(other).post("/api/v1/applications"), 409, "idempotency_key_reused");
         assertThat(LedgerProbe.headSeq()).isEqualTo(head);
     }
 
@@ -122,13 +143,13 @@ class ApplicationRefusalsApiTest {
         String other = TestTokens.accountHolder(w.participant());
         String government = TestTokens.government(HOST);
         String secretariat = TestTokens.jcSecretariat(HOST);
-        String id = ok(rep, "/api/v1/applications", application(w, List.of(HOST), "QF_AM001", document(rep, "PIN")));
+        String id = ok(rep, "/api/v1/applications", application(w, List.of(HOST), "XF_AM001", document(rep, "PIN")));
         String base = "/api/v1/applications/" + id;
         long head = LedgerProbe.headSeq();
 
         // Project idea review.
         refused(post(rep, base + "/design", Map.of("documents", document(rep, "PDD"))), 409, "application_wrong_step");
-        refused(post(TestTokens.government("QFB"), base + "/project-idea-review", RouteApi.review("ACCEPT", List.of(),
+        refused(post(TestTokens.government("XFB"), base + "/project-idea-review", RouteApi.review("ACCEPT", List.of(),
                 List.of())), 403, "not_the_reviewer");
         refused(post(TestTokens.thirdPartyEntity("TPE-1811"), base + "/project-idea-review", RouteApi.review("ACCEPT",
                 List.of(), List.of())), 403, "forbidden_role");
@@ -140,7 +161,7 @@ class ApplicationRefusalsApiTest {
                 List.of())), 400, "invalid_field");
         refused(post(government, base + "/project-idea-review", RouteApi.review("ACCEPT", List.of(),
                 List.of(cite("cd".repeat(32), "OTHER")))), 422, "unknown_document");
-        refused(post(rep, base + "/project-idea", RouteApi.idea(List.of(HOST), "QF_AM001", RouteApi.privately(5_000),
+        refused(post(rep, base + "/project-idea", RouteApi.idea(List.of(HOST), "XF_AM001", RouteApi.privately(5_000),
                 document(rep, "PIN"))), 409, "application_wrong_step");
         assertThat(LedgerProbe.headSeq()).isEqualTo(head);
         ok(government, base + "/project-idea-review", RouteApi.review("ACCEPT", List.of(), List.of()));
@@ -163,7 +184,7 @@ class ApplicationRefusalsApiTest {
         ok(tpe, base + "/validation", RouteApi.review("ACCEPT", List.of(), document(tpe, "VALIDATION_REPORT")));
 
         // Registration by the Joint Committee of the first host only.
-        refused(post(TestTokens.jcSecretariat("QFB"), base + "/registration-decision", RouteApi.registration("ACCEPT",
+        refused(post(TestTokens.jcSecretariat("XFB"), base + "/registration-decision", RouteApi.registration("ACCEPT",
                 List.of(), List.of())), 403, "not_the_reviewer");
         refused(post(government, base + "/registration-decision", RouteApi.registration("ACCEPT", List.of(), List.of())),
                 403, "forbidden_role");
@@ -178,8 +199,8 @@ class ApplicationRefusalsApiTest {
         refused(post(secretariat, base + "/registration-decision", RouteApi.registration("ACCEPT", List.of(), List.of())),
                 409, "application_wrong_step");
         refused(post(rep, base + "/withdrawal", Map.of()), 409, "application_wrong_step");
-        // The first project of QFA: its alpha-2 and 001.
-        String project = "QF001";
+        // The first project of XFA: its alpha-2 and 001.
+        String project = "XF001";
         given().when().get("/api/v1/projects/" + project).then().statusCode(200);
         cycleRefusals(w, project);
     }
@@ -193,7 +214,7 @@ class ApplicationRefusalsApiTest {
         refused(post(TestTokens.government(HOST), "/api/v1/monitoring-cycles", report), 403, "forbidden_role");
         refused(post(rep, "/api/v1/monitoring-cycles", RouteApi.report(project, "2025-03-31", "2025-01-01", 300,
                 document(rep, "MONITORING_REPORT"))), 422, "invalid_monitoring_period");
-        refused(post(rep, "/api/v1/monitoring-cycles", RouteApi.report("QF999", "2025-01-01", "2025-03-31", 300,
+        refused(post(rep, "/api/v1/monitoring-cycles", RouteApi.report("XF999", "2025-01-01", "2025-03-31", 300,
                 document(rep, "MONITORING_REPORT"))), 404, "unknown_project");
         String cycle = "/api/v1/monitoring-cycles/" + ok(rep, "/api/v1/monitoring-cycles", report);
         refused(post(rep, "/api/v1/monitoring-cycles", RouteApi.report(project, "2025-03-01", "2025-05-31", 300,
@@ -220,7 +241,7 @@ class ApplicationRefusalsApiTest {
         Map<String, Object> decided = RouteApi.decision(List.of(
                 RouteApi.share(HOST + "01", HOST, 2025, List.of(w.account()), List.of(150L)),
                 RouteApi.share("JPN01", HOST, 2025, List.of(w.japanAccount()), List.of(150L))), w.japanAccount(), List.of());
-        refused(post(TestTokens.jcSecretariat("QFB"), cycle + "/issuance-decision", decided), 403, "not_the_reviewer");
+        refused(post(TestTokens.jcSecretariat("XFB"), cycle + "/issuance-decision", decided), 403, "not_the_reviewer");
         refused(post(TestTokens.registryAdmin(HOST + "01"), cycle + "/issuance-decision", decided), 403, "forbidden_role");
         refused(post(secretariat, cycle + "/issuance-decision", RouteApi.decision(List.of(
                 RouteApi.share(HOST + "01", HOST, 2025, List.of(w.account()), List.of(200L)),

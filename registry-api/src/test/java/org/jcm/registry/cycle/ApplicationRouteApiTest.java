@@ -27,20 +27,20 @@ import org.junit.jupiter.api.Test;
  * The whole project cycle through the REST API (docs/project-cycle.md): an application returned
  * once by the host government and resubmitted, confirmed, designed, validated and registered by the
  * Joint Committee; a monitoring cycle verified, issuance requested, decided by the JC secretariat,
- * and issued by the registry administrators (proposal and approval) exactly as decided. Party QRA
- * (alpha-2 QR) and the entities TPE-1801 and TPE-1802 are this class's own.
+ * and issued by the registry administrators (proposal and approval) exactly as decided. Party XRA
+ * (alpha-2 XR) and the entities TPE-1801 and TPE-1802 are this class's own.
  */
 @QuarkusTest
 class ApplicationRouteApiTest {
 
-    private static final String HOST = "QRA";
-    private static final String HOST_REGISTRY = "QRA01";
+    private static final String HOST = "XRA";
+    private static final String HOST_REGISTRY = "XRA01";
 
     @Test
     void one_project_goes_the_whole_route_with_one_return_for_revision_and_its_credits_are_issued_as_decided() {
-        RouteApi.partner(HOST, "QR", List.of(1, 3));
+        RouteApi.partner(HOST, "XR", List.of(1, 3));
         LedgerApi.registry("JPN01");
-        RouteApi.methodology("QR_AM001", HOST, 3, "APPROVED", false);
+        RouteApi.methodology("XR_AM001", HOST, 3, "APPROVED", false);
         RouteApi.entity("TPE-1801", List.of(3), List.of(HOST));
         RouteApi.entity("TPE-1802", List.of(3), List.of(HOST));
         String[] representative = LedgerApi.holder(HOST_REGISTRY);
@@ -55,7 +55,7 @@ class ApplicationRouteApiTest {
         String verifier = TestTokens.thirdPartyEntity("TPE-1802");
 
         // The proxy submits the Project Idea Note; the host government returns it once.
-        Map<String, Object> application = RouteApi.application(List.of(HOST), "QR_AM001", RouteApi.modelProject(5_000),
+        Map<String, Object> application = RouteApi.application(List.of(HOST), "XR_AM001", RouteApi.modelProject(5_000),
                 RouteApi.participants(representative[0], List.of(partner), proxy), document(byProxy, "PIN"));
         Response submitted = LedgerApi.created(byProxy, "/api/v1/applications", application);
         String id = submitted.path("id");
@@ -65,7 +65,7 @@ class ApplicationRouteApiTest {
         String base = "/api/v1/applications/" + id;
         post(government, base + "/project-idea-review", RouteApi.review("RETURN", List.of("Explain the grid emission factor."),
                 List.of())).then().statusCode(201).body("id", equalTo(id)).body("events[0].type", equalTo("ApplicationReviewed"));
-        ok(rep, base + "/project-idea", RouteApi.idea(List.of(HOST), "QR_AM001", RouteApi.modelProject(5_000),
+        ok(rep, base + "/project-idea", RouteApi.idea(List.of(HOST), "XR_AM001", RouteApi.modelProject(5_000),
                 document(rep, "PIN")));
         ok(government, base + "/project-idea-review", RouteApi.review("ACCEPT", List.of(), List.of()));
 
@@ -75,7 +75,7 @@ class ApplicationRouteApiTest {
         Response registered = LedgerApi.created(secretariat, base + "/registration-decision",
                 RouteApi.registration("ACCEPT", List.of(), document(secretariat, "JC_DECISION")));
         assertThat(registered.<List<String>>path("events.type")).containsExactly("ApplicationReviewed", "ProjectRegistered");
-        String project = "QR001";
+        String project = "XR001";
         given().when().get("/api/v1/projects/" + project).then().statusCode(200)
                 .body("participants.organizationId", contains(representative[0], partner));
 

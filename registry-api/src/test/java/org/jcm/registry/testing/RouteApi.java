@@ -17,7 +17,8 @@ import org.jcm.testsupport.TestTokens;
  * Drives the project cycle's route through the REST API as its users do (docs/project-cycle.md):
  * partners, methodologies and third-party entities set up by the operator and the JC secretariat,
  * documents uploaded to the document store and cited by hash, and the bodies of the route's
- * requests. Tests that must not collide in one JVM use a Party of their own ({@link #partner}).
+ * requests. Tests that must not collide in one JVM use a Party of their own ({@link #partner}) with
+ * one of ISO 3166's user-assigned codes (X..), which the tests of the reference data leave out.
  */
 public final class RouteApi {
 
