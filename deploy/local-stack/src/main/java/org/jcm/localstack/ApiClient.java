@@ -43,6 +43,28 @@ final class ApiClient {
         return write("PUT", path, token, idempotencyKey, body);
     }
 
+    /**
+     * Sends a POST whose body is {@code bytes} of {@code mediaType} (a document upload), with a
+     * bearer token; retries while the answer is 503.
+     */
+    Answer upload(String path, String token, String mediaType, byte[] bytes) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .header("Content-Type", mediaType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
+        long deadline = System.nanoTime() + UNAVAILABLE_RETRY.toNanos();
+        while (true) {
+            Answer answer = send(request);
+            if (answer.status() != 503 || System.nanoTime() > deadline) {
+                return answer;
+            }
+            Thread.sleep(500);
+        }
+    }
+
     private Answer write(String method, String path, String token, String idempotencyKey, Map<String, Object> body)
             throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))

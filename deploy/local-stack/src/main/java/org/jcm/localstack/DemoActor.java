@@ -38,8 +38,17 @@ record DemoActor(String variable, String description, String subject, String rol
                 new DemoActor("JCM_TOKEN_APPROVER_GOV_MNG", "second official of the government of Mongolia, approver:"
                         + " approves the other official's proposals", "approver@MNG", "government",
                         Map.of("party", "MNG", "approver", true)),
+                new DemoActor("JCM_TOKEN_JC_MNG", "JC secretariat of the Japan-Mongolia Joint Committee: records the JC's"
+                        + " methodologies, registrations and issuance decisions", "secretariat@MNG", "jc-secretariat",
+                        Map.of("party", "MNG")),
+                new DemoActor("JCM_TOKEN_TPE_VALIDATOR", "third-party entity " + DemoScenario.VALIDATOR + " ("
+                        + DemoScenario.VALIDATOR_NAME + "): validates the project's design", "validator@" + DemoScenario.VALIDATOR,
+                        "third-party-entity", Map.of("tpe", DemoScenario.VALIDATOR)),
+                new DemoActor("JCM_TOKEN_TPE_VERIFIER", "third-party entity " + DemoScenario.VERIFIER + " ("
+                        + DemoScenario.VERIFIER_NAME + "): verifies its monitoring reports", "verifier@" + DemoScenario.VERIFIER,
+                        "third-party-entity", Map.of("tpe", DemoScenario.VERIFIER)),
                 new DemoActor("JCM_TOKEN_GOBI_SOLAR", "account holder: " + DemoScenario.MONGOLIAN_COMPANY + " ("
-                        + ids.mongolianCompany() + ", account " + ids.mongolianAccount() + "), the project participant",
+                        + ids.mongolianCompany() + ", account " + ids.mongolianAccount() + "), the project's representative participant (the applicant)",
                         "trader@gobi-solar", "account-holder", Map.of("org", ids.mongolianCompany())),
                 new DemoActor("JCM_TOKEN_SAKURA_TRADING", "account holder: " + DemoScenario.JAPANESE_COMPANY + " ("
                         + ids.japaneseCompany() + ", account " + ids.japaneseAccount() + "), the buyer",

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 final class DemoRequests {
 
     /** Bump when the scenario changes, so that new requests do not collide with old keys. */
-    static final String KEY_PREFIX = "jcm-demo-v3-";
+    static final String KEY_PREFIX = "jcm-demo-v4-";
 
     private final ApiClient registry;
     private final DemoTokens tokens;
@@ -57,6 +57,20 @@ final class DemoRequests {
         }
         return post(step + " (approval of " + id + ")", key + "-approval", "/api/v1/proposals/" + id + "/approve",
                 approver, null);
+    }
+
+    /**
+     * Uploads a PDF as {@code actor} under {@code fileName} ({@code POST /documents}; the same bytes
+     * again answer the stored document); its SHA-256, or a refusal.
+     */
+    String uploadPdf(String step, String fileName, String actor, byte[] pdf)
+            throws SeedingException, IOException, InterruptedException {
+        Object stored = accepted(step, registry.upload("/api/v1/documents?fileName=" + fileName, token(actor), "application/pdf",
+                pdf));
+        if (!(stored instanceof Map<?, ?> map) || !(map.get("sha256") instanceof String sha256)) {
+            throw new SeedingException("The answer storing the " + step + " names no sha256: " + stored);
+        }
+        return sha256;
     }
 
     /** The token of a demo actor by its tokens-file variable. */

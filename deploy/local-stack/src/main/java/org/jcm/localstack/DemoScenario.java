@@ -1,8 +1,8 @@
 package org.jcm.localstack;
 
 /**
- * The demo world: two hosted registries, a Mongolian solar project whose credits are issued into
- * both, sold to a Japanese company on an exchange (every trade registered by the exchange with
+ * The demo world: two hosted registries, a Mongolian solar project that goes through the JCM project
+ * cycle (its Project Idea Note returned once for revision) and whose credits are issued into both, sold to a Japanese company on an exchange (every trade registered by the exchange with
  * settlement before the seller delivers it, so that it settles delivery versus payment and prices
  * the feeds), partly retired, then partly authorized by Mongolia for NDC use, sold again and adjusted.
  */
@@ -19,6 +19,17 @@ final class DemoScenario {
     static final String PROJECT = "MN001";
     static final String PROJECT_TITLE = "10 MW solar power plant in the Gobi region";
     static final String METHODOLOGY = "MN_AM003";
+    /** The methodology's sectoral scope: 1, energy industries. */
+    static final int SECTORAL_SCOPE = 1;
+    static final String METHODOLOGY_TITLE = "Installation of solar PV system";
+    static final String VALIDATOR = "TPE-0001";
+    static final String VALIDATOR_NAME = "Steppe Validation LLC";
+    static final String VERIFIER = "TPE-0002";
+    static final String VERIFIER_NAME = "Pacific Verification Co., Ltd.";
+    /** Why the government of Mongolia returns the first Project Idea Note for revision. */
+    static final String PIN_RETURN_REASON = "State the source of the grid emission factor used for the estimate";
+    static final String REGISTRATION_DECISION = "JC-MN-2025-01";
+    static final String ISSUANCE_DECISION = "JC-MN-2025-07";
     static final String MONITORING_START = "2024-01-01";
     static final String MONITORING_END = "2024-12-31";
     static final int VINTAGE = 2024;

@@ -12,6 +12,7 @@ import java.util.Optional;
 /**
  * Loads the demo data through the services' real APIs, as the demo actors, with an
  * Idempotency-Key on every mutation: running it again returns the first answers and changes nothing.
+ * The project comes through the JCM project cycle ({@link DemoRoute}).
  * Issuances, the authorization and the corresponding adjustment are proposed by one administrator
  * or official and approved by a second one ({@link DemoRequests#approved}); the companies' transfer
  * policies and one delayed transfer come from {@link DemoControls}. See docs/local-stack.md for what
@@ -91,26 +92,19 @@ final class DemoSeeder {
                 + " (" + DemoScenario.JAPANESE_COMPANY + "); accounts " + mongolianAccount + ", " + japaneseAccount);
     }
 
+    /**
+     * The project through the JCM project cycle, up to the Joint Committee's issuance decision
+     * ({@link DemoRoute}); returns the decided issuance request's id.
+     */
     private String projectAndIssuanceRequest() throws SeedingException, IOException, InterruptedException {
-        post("project " + DemoScenario.PROJECT, "07-project-MN001", "/api/v1/projects", "JCM_TOKEN_ADMIN_MNG01",
-                body("projectId", DemoScenario.PROJECT, "title", DemoScenario.PROJECT_TITLE,
-                        "methodologyId", DemoScenario.METHODOLOGY, "registryId", DemoScenario.MONGOLIA_REGISTRY,
-                        "participants", List.of(ids.mongolianCompany(), ids.japaneseCompany())));
-        Object answer = post("issuance request", "08-issuance-request", "/api/v1/issuance-requests", "JCM_TOKEN_GOBI_SOLAR",
-                body("projectId", DemoScenario.PROJECT, "monitoringPeriodStart", DemoScenario.MONITORING_START,
-                        "monitoringPeriodEnd", DemoScenario.MONITORING_END,
-                        "verifiedQuantity", DemoScenario.ISSUED_TO_MONGOLIA + DemoScenario.ISSUED_TO_JAPAN,
-                        "verificationReference", "VR-MN001-2024"));
-        String id = createdId("issuance request", answer, "issuanceRequestId", null);
-        if (id == null) {
-            throw new SeedingException("The answer creating the issuance request names no id; every issuance must cite it");
-        }
-        return id;
+        DemoRoute route = new DemoRoute(requests, progress);
+        route.reference();
+        return route.decideIssuance(route.register(ids), ids);
     }
 
     /**
-     * Each side issues its share of the Joint Committee decision into its own registry, both on the
-     * participants' request: MNG01 to the Mongolian account, JPN01 to the Japanese one. In each
+     * Each side issues the share of the Joint Committee's decision into its own registry, both on the
+     * monitoring cycle's request: MNG01 to the Mongolian account, JPN01 to the Japanese one. In each
      * registry one administrator proposes the issuance and a second one approves it. Returns the
      * serial of the Mongolian block.
      */

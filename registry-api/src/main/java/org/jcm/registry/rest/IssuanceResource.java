@@ -21,12 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jcm.ledger.command.Role;
 import org.jcm.registry.api.IssuanceDecisionRequest;
-import org.jcm.registry.api.IssuanceRequestSubmission;
 import org.jcm.registry.api.MutationResponse;
 import org.jcm.registry.security.Actors;
 import org.jcm.support.openapi.ProblemResponsesFilter;
 
-/** Issuance: a participant's request (account holder) and the Joint Committee's issuance (registry administrator). */
+/**
+ * Issuance by registry administrators (four eyes) of a share the Joint Committee decided on a
+ * monitoring cycle's issuance request. Requests and decisions are steps of the project cycle
+ * ({@code /monitoring-cycles}); there is no free-standing issuance request.
+ */
 @Path("/api/v1")
 @Tag(name = "Issuance")
 @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.MUTATION_PROBLEMS)
@@ -41,21 +44,6 @@ public class IssuanceResource {
     }
 
     @POST
-    @Path("/issuance-requests")
-    @Authenticated
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Request issuance (account holder of a project participant)", description = "Monitoring period, "
-            + "verified quantity and verification reference; the ledger assigns the id (IR000001, ...). Event IssuanceRequested.")
-    @APIResponse(responseCode = "201", description = "Recorded; id is the issuance request id",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
-    public Uni<Response> request(@Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
-            @HeaderParam(IdempotencyKeys.HEADER) String key, IssuanceRequestSubmission request) {
-        return mutations.execute("request-issuance", key, request, Actors.of(token, Role.ACCOUNT_HOLDER), request::toCommand,
-                null);
-    }
-
-    @POST
     @Path("/issuances")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
@@ -64,8 +52,10 @@ public class IssuanceResource {
             + "next contiguous units of the host Party's vintage numbering, cut into one block per allocation in order. "
             + "Registry administrator of a registry of Japan or of the host Party (which must be a JCM partner), issuing "
             + "that registry's share of the decision into its own holding accounts, once per decision and registry. It "
-            + "cites the participants' issuance request for the project and monitoring period (issuanceRequestId, "
-            + "required); the issuances on a request together stay within its verified quantity, and one issuance within "
+            + "cites the issuance request of the project's monitoring cycle (issuanceRequestId, required: the id "
+            + "POST /monitoring-cycles/{id}/issuance-request answered) and must be the share the JC secretariat decided "
+            + "for this registry and vintage, with the same allocations (issuance_not_as_decided); the issuances on a "
+            + "request together stay within its verified quantity, and one issuance within "
             + "jcm.ledger.max-issuance-quantity. Event CreditsIssued." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = "Proposed (id PR...); the example is the approval's CreditsIssued: "
             + "id the issuance id, blocks the allocations",

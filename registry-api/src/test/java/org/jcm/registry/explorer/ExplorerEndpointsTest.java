@@ -65,7 +65,7 @@ class ExplorerEndpointsTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         LedgerApi.registry("MNG01");
         String[] holder = LedgerApi.holder("MNG01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0]));
+        String project = LedgerApi.project("MN", List.of(holder[0]));
         String serial = LedgerApi.issue("MNG01", project, 2024, List.of(holder[1]), List.of(100L)).path("events[1].blocks[0].serial");
         String prefix = serial.substring(0, serial.lastIndexOf('-', serial.lastIndexOf('-') - 1) + 1);
         long first = Long.parseLong(serial.substring(prefix.length(), serial.lastIndexOf('-')));

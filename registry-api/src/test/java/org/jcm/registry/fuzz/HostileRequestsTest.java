@@ -19,6 +19,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.sessions.JqwikSession;
 import org.jcm.testsupport.Hostile.TokenKind;
 import org.jcm.registry.testing.LedgerApi;
+import org.jcm.registry.testing.RouteFixture;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class HostileRequestsTest {
         LedgerApi.registry("MNG01");
         String[] holder = LedgerApi.openHolder("MNG01");
         String[] other = LedgerApi.openHolder("MNG01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0]));
+        String project = LedgerApi.project("MN", List.of(holder[0]));
         Response issued = LedgerApi.issue("MNG01", project, 2024, List.of(holder[1]), List.of(100_000L));
         String serial = issued.path("events[1].blocks[0].serial");
         long first = Long.parseLong(serial.split("-")[3]);
@@ -118,6 +119,9 @@ class HostileRequestsTest {
         Caller auditor = new Caller("auditor", Set.of("auditor"), Map.of());
         String a = holder[1];
         String b = other[1];
+        // The project cycle's first steps, for the holder as applicant: a document it uploaded, cited by hash.
+        String cited = "[{\"sha256\":\"" + RouteFixture.document(TestTokens.accountHolder(holder[0])) + "\",\"kind\":\"%s\"}]";
+        String methodology = RouteFixture.methodology("MN");
         endpoints = List.of(
                 new Endpoint("GET", "/api/v1/parties", null, none, false),
                 new Endpoint("GET", "/api/v1/registries", null, none, false),
@@ -145,11 +149,13 @@ class HostileRequestsTest {
                 new Endpoint("POST", "/api/v1/accounts", "{\"organizationId\":\"" + holder[0] + "\",\"name\":\"Fuzz\"}", admin, false),
                 new Endpoint("POST", "/api/v1/accounts/{A}/freeze", "{\"reason\":\"fuzz\"}", admin, false),
                 new Endpoint("POST", "/api/v1/accounts/{A}/unfreeze", "{\"reason\":\"fuzz\"}", admin, false),
-                new Endpoint("POST", "/api/v1/projects", "{\"projectId\":\"MN999\",\"title\":\"Fuzz\",\"methodologyId\":\"MN_AM001\","
-                        + "\"registryId\":\"MNG01\",\"participants\":[\"" + holder[0] + "\"]}", admin, false),
-                new Endpoint("POST", "/api/v1/issuance-requests", "{\"projectId\":\"" + project + "\",\"monitoringPeriodStart\":"
-                        + "\"2023-01-01\",\"monitoringPeriodEnd\":\"2023-12-31\",\"verifiedQuantity\":100,"
-                        + "\"verificationReference\":\"VR-1\"}", owner, false),
+                new Endpoint("POST", "/api/v1/applications", "{\"title\":\"Fuzz\",\"hostParties\":[\"MNG\"],\"methodologyId\":\""
+                        + methodology + "\",\"financing\":{\"kind\":\"PRIVATE\",\"japanShareBasisPoints\":0},\"participants\":"
+                        + "{\"representative\":\"" + holder[0] + "\",\"others\":[]},\"documents\":" + cited.formatted("PIN") + "}",
+                        owner, false),
+                new Endpoint("POST", "/api/v1/monitoring-cycles", "{\"projectId\":\"" + project + "\",\"periodStart\":\"2019-01-01\","
+                        + "\"periodEnd\":\"2019-12-31\",\"claimedQuantity\":100,\"documents\":" + cited.formatted("MONITORING_REPORT")
+                        + "}", owner, false),
                 new Endpoint("POST", "/api/v1/issuances", "{\"issuanceId\":\"" + project + "-2022-FZ\",\"projectId\":\"" + project
                         + "\",\"monitoringPeriodStart\":\"2022-01-01\",\"monitoringPeriodEnd\":\"2022-12-31\",\"vintage\":2022,"
                         + "\"totalQuantity\":10,\"allocations\":[{\"accountId\":\"" + a + "\",\"quantity\":10}],"

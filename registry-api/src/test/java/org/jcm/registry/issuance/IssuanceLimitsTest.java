@@ -37,7 +37,7 @@ class IssuanceLimitsTest {
         LedgerApi.registry("JPN01");
         String[] holder = LedgerApi.openHolder("JPN01");
         // India is a JCM partner; this service has no cooperative approach configured for it.
-        String project = LedgerApi.project("JPN01", LedgerApi.projectId("IN"), List.of(holder[0]));
+        String project = LedgerApi.project("IN", List.of(holder[0]));
         LedgerApi.issue("JPN01", project, 2024, List.of(holder[1]), List.of(50L)).then()
                 .body("events[1].blocks[0].serial", startsWith("JCM-" + project + "-2024-"))
                 .body("events[1].blocks[0].firstItmoId", nullValue())
@@ -51,8 +51,8 @@ class IssuanceLimitsTest {
         String[] holder = LedgerApi.openHolder("MNG01");
         String[] other = LedgerApi.openHolder("MNG01");
         String admin = TestTokens.registryAdmin("MNG01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0]));
-        String second = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0]));
+        String project = LedgerApi.project("MN", List.of(holder[0]));
+        String second = LedgerApi.project("MN", List.of(holder[0]));
         long issuedBefore = LedgerProbe.longValue("SELECT coalesce(sum(total_quantity), 0) FROM issuance");
 
         // All but one of the units the ledger can hold, in one issuance of Mongolia's 2024 numbering.
@@ -62,8 +62,12 @@ class IssuanceLimitsTest {
 
         // Two more units, of 2024 or of 2025, would pass the ledger's total. (A host's vintage numbering
         // alone, unit_numbering_exhausted, is reached only in a ledger that holds nothing else: ledger-core's tests.)
-        String request2024 = LedgerApi.request(second, 2024, 10);
-        String request2025 = LedgerApi.request(second, 2025, 10);
+        // Each issuance is the share the Joint Committee decided on its project's monitoring cycle.
+        String third = LedgerApi.project("MN", List.of(holder[0]));
+        String request2024 = LedgerApi.decided("MNG01", second, 2024, List.of(holder[1]), List.of(2L));
+        String request2025 = LedgerApi.decided("MNG01", second, 2025, List.of(holder[1]), List.of(2L));
+        String lastUnit = LedgerApi.decided("MNG01", third, 2025, List.of(holder[1]), List.of(1L));
+        String pastTheLast = LedgerApi.decided("MNG01", third, 2024, List.of(other[1]), List.of(1L));
         long head = LedgerProbe.headSeq();
         as(admin).body(LedgerApi.issuance(second, 2024, request2024, List.of(holder[1]), List.of(2L))).when()
                 .post("/api/v1/issuances").then().statusCode(422).body("code", equalTo("ledger_unit_limit_exceeded"));
@@ -72,8 +76,8 @@ class IssuanceLimitsTest {
         assertThat(LedgerProbe.headSeq()).isEqualTo(head);
 
         // The last unit: the ledger holds exactly 2^53 - 1 and one account holds all of Mongolia's.
-        LedgerApi.issueOn("MNG01", second, 2025, request2025, List.of(holder[1]), List.of(1L));
-        as(admin).body(LedgerApi.issuance(second, 2024, request2024, List.of(other[1]), List.of(1L))).when()
+        LedgerApi.issueOn("MNG01", third, 2025, lastUnit, List.of(holder[1]), List.of(1L));
+        as(admin).body(LedgerApi.issuance(third, 2024, pastTheLast, List.of(other[1]), List.of(1L))).when()
                 .post("/api/v1/issuances").then().statusCode(422).body("code", equalTo("ledger_unit_limit_exceeded"));
         assertThat(LedgerProbe.longValue("SELECT coalesce(sum(total_quantity), 0) FROM issuance")).isEqualTo(MAX);
 

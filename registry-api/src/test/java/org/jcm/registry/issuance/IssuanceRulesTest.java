@@ -53,7 +53,7 @@ class IssuanceRulesTest {
     }
 
     private static String project() {
-        return LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(mnOrg, jpOrg));
+        return LedgerApi.project("MN", List.of(mnOrg, jpOrg));
     }
 
     /** Posts an issuance that must be refused with {@code status} and {@code code}; the ledger's head must not move. */
@@ -102,6 +102,8 @@ class IssuanceRulesTest {
     void each_side_issues_its_share_of_a_decision_once_into_its_own_registry_within_the_verified_quantity() {
         String project = project();
         String request = LedgerApi.request(project, 2024, 1_000);
+        LedgerApi.decide(request, LedgerApi.share("MNG01", 2024, List.of(mn), List.of(600L)),
+                LedgerApi.share("JPN01", 2024, List.of(jp), List.of(400L)));
 
         // Japan's administrator cannot issue into Mongolia's registry, nor Mongolia's into Japan's.
         refused(JPN_ADMIN, LedgerApi.issuance(project, 2024, request, List.of(mn), List.of(400L)), 422,
@@ -114,6 +116,9 @@ class IssuanceRulesTest {
                 "issuance_decision_already_issued");
         refused(JPN_ADMIN, LedgerApi.issuance(project, 2024, request, List.of(jp), List.of(401L)), 422,
                 "verified_quantity_exceeded");
+        // Within the verified quantity, but not the share the Joint Committee decided for JPN01.
+        refused(JPN_ADMIN, LedgerApi.issuance(project, 2024, request, List.of(jp), List.of(300L)), 422,
+                "issuance_not_as_decided");
         LedgerApi.issueOn("JPN01", project, 2024, request, List.of(jp), List.of(400L))
                 .then().body("events[1].blocks[0].accountId", equalTo(jp));
 
@@ -126,25 +131,22 @@ class IssuanceRulesTest {
     }
 
     @Test
-    void a_project_hosted_by_a_jcm_candidate_is_refused_whichever_registry_registers_it() {
-        // The United States of America are a JCM candidate in the reference data, not a partner.
-        long head = LedgerProbe.headSeq();
-        as(JPN_ADMIN).body(Map.of("projectId", LedgerApi.projectId("US"), "title", "Landfill gas", "methodologyId", "US_AM001",
-                "registryId", "JPN01", "participants", List.of(jpOrg))).when().post("/api/v1/projects").then()
-                .statusCode(422).contentType("application/problem+json").body("code", equalTo("host_not_jcm_partner"));
-        assertThat(LedgerProbe.headSeq()).isEqualTo(head);
+    void an_issuance_for_a_project_that_was_never_registered_is_refused() {
+        // US755: the United States of America are a JCM candidate and host no project.
         refused(JPN_ADMIN, LedgerApi.issuance("US755", 2024, "IR000001", List.of(jp), List.of(10L)), 404, "unknown_project");
     }
 
     @Test
     void one_issuance_creates_at_most_the_configured_maximum_of_one_hundred_million_units() {
-        // Kenya, vintage 2030: nobody else in these tests issues it.
-        String project = LedgerApi.project("JPN01", LedgerApi.projectId("KE"), List.of(jpOrg));
-        String request = LedgerApi.request(project, 2030, 200_000_000);
-
-        refused(JPN_ADMIN, LedgerApi.issuance(project, 2030, request, List.of(jp), List.of(100_000_001L)), 422,
+        // Kenya, vintages 2030 and 2031: nobody else in these tests issues them. The Joint Committee may
+        // decide more than one issuance may create; the registry cannot issue it in one.
+        String project = LedgerApi.project("KE", List.of(jpOrg));
+        String tooLarge = LedgerApi.request(project, 2030, 100_000_001);
+        LedgerApi.decide(tooLarge, LedgerApi.share("JPN01", 2030, List.of(jp), List.of(100_000_001L)));
+        refused(JPN_ADMIN, LedgerApi.issuance(project, 2030, tooLarge, List.of(jp), List.of(100_000_001L)), 422,
                 "issuance_quantity_limit_exceeded");
-        LedgerApi.issueOn("JPN01", project, 2030, request, List.of(jp), List.of(100_000_000L))
+        String request = LedgerApi.request(project, 2031, 100_000_000);
+        LedgerApi.issueOn("JPN01", project, 2031, request, List.of(jp), List.of(100_000_000L))
                 .then().body("events[1].blocks[0].quantity", equalTo(100_000_000));
     }
 }

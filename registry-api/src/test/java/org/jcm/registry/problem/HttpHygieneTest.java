@@ -105,7 +105,7 @@ class HttpHygieneTest {
         LedgerApi.registry("MNG01");
         String[] first = LedgerApi.holder("MNG01");
         String[] second = LedgerApi.holder("MNG01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(first[0], second[0]));
+        String project = LedgerApi.project("MN", List.of(first[0], second[0]));
         LedgerApi.issue("MNG01", project, 2023, List.of(first[1], second[1]), List.of(10L, 10L));
         LedgerApi.issue("MNG01", project, 2024, List.of(first[1], second[1]), List.of(10L, 10L));
         String admin = TestTokens.registryAdmin("MNG01");

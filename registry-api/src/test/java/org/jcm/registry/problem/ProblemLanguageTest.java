@@ -38,7 +38,7 @@ class ProblemLanguageTest {
             LedgerApi.registry("MNG01");
             String[] s = LedgerApi.openHolder("MNG01");
             String[] b = LedgerApi.openHolder("MNG01");
-            String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(s[0]));
+            String project = LedgerApi.project("MN", List.of(s[0]));
             LedgerApi.issue("MNG01", project, 2024, List.of(s[1]), List.of(100L));
             sellerOrg = s[0];
             seller = s[1];

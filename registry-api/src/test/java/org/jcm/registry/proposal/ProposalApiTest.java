@@ -44,10 +44,10 @@ class ProposalApiTest {
         }
     }
 
-    /** A fresh issuance of {@code quantity} units to a new account of the holder, on a new project's request. */
+    /** A fresh issuance of {@code quantity} units to an account of the holder, on a new project's decided request. */
     static Map<String, Object> issuance(String intoAccount, long quantity) {
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holderOrg));
-        String request = LedgerApi.request(project, 2024, quantity);
+        String project = LedgerApi.project("MN", List.of(holderOrg));
+        String request = LedgerApi.decided(intoAccount.substring(0, 5), project, 2024, List.of(intoAccount), List.of(quantity));
         return LedgerApi.issuance(project, 2024, request, List.of(intoAccount), List.of(quantity));
     }
 

@@ -39,8 +39,8 @@ class ProposalExpiryTest {
     void an_unapproved_proposal_expires_and_can_no_longer_be_approved_or_rejected() {
         LedgerApi.registry("MNG01");
         String[] holder = LedgerApi.holder("MNG01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0]));
-        String request = LedgerApi.request(project, 2024, 30);
+        String project = LedgerApi.project("MN", List.of(holder[0]));
+        String request = LedgerApi.decided("MNG01", project, 2024, List.of(holder[1]), List.of(30L));
         Map<String, Object> body = LedgerApi.issuance(project, 2024, request, List.of(holder[1]), List.of(30L));
         String alice = ApproverTokens.admin("alice@MNG01", "MNG01", true);
         String bob = ApproverTokens.admin("bob@MNG01", "MNG01", true);

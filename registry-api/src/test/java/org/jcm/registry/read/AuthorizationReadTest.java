@@ -42,7 +42,7 @@ class AuthorizationReadTest {
             }
             ReadScenario.get();
             String[] holder = LedgerApi.holder(MNG01);
-            String project = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(holder[0]));
+            String project = LedgerApi.project("MN", List.of(holder[0]));
             Response one = LedgerApi.issue(MNG01, project, 2024, List.of(holder[1]), List.of(20L));
             Response two = LedgerApi.issue(MNG01, project, 2025, List.of(holder[1]), List.of(30L));
             String run = UUID.randomUUID().toString().substring(0, 8);

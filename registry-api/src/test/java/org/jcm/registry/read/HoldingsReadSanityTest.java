@@ -47,7 +47,7 @@ class HoldingsReadSanityTest {
         LedgerApi.registry("MNG01");
         String[] x = LedgerApi.openHolder("MNG01");
         String[] y = LedgerApi.openHolder("MNG01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(x[0]));
+        String project = LedgerApi.project("MN", List.of(x[0]));
         LedgerApi.issue("MNG01", project, VINTAGE, List.of(x[1]), List.of(2L * BLOCKS));
         // Moving every second unit away leaves the account with 1,000 one-unit blocks.
         List<String> evenUnits = new ArrayList<>();

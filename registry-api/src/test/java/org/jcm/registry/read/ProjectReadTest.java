@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jcm.registry.testing.LedgerApi;
+import org.jcm.registry.testing.RouteFixture;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,9 @@ class ProjectReadTest {
                 .body("id", equalTo(s.p1))
                 .body("hostParty", equalTo("MNG"))
                 .body("registryId", equalTo(MNG01))
-                .body("title", equalTo("Project " + s.p1))
-                .body("methodologyId", equalTo("MN_AM001"))
+                // The application's title and methodology, as the route's fixture submitted them.
+                .body("title", equalTo("Project of " + s.orgA))
+                .body("methodologyId", equalTo(RouteFixture.methodology("MN")))
                 .body("participants", equalTo(List.of(Map.of("organizationId", s.orgA, "name", nameA))))
                 .body("issuances.seq", contains((int) s.issuedP1, (int) s.issuedP1Japan, (int) s.issuedP1V2))
                 .body("issuances[0].id", startsWith(s.p1 + "-" + V + "-"))
@@ -109,14 +111,13 @@ class ProjectReadTest {
     @Test
     void an_issuance_that_answers_an_issuance_request_names_it_and_a_project_without_issuances_lists_none() {
         String[] participant = LedgerApi.holder(MNG01);
-        String project = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(participant[0]));
+        String project = LedgerApi.project("MN", List.of(participant[0]));
         given().when().get("/api/v1/projects/" + project).then().statusCode(200)
                 .body("participants.organizationId", contains(participant[0]))
                 .body("issuances", equalTo(List.of()));
 
-        String requestId = LedgerApi.created(TestTokens.accountHolder(participant[0]), "/api/v1/issuance-requests", Map.of(
-                "projectId", project, "monitoringPeriodStart", "2024-01-01", "monitoringPeriodEnd", "2024-12-31",
-                "verifiedQuantity", 100, "verificationReference", "VR-" + project)).path("id");
+        String requestId = LedgerApi.request(project, 2024, 100);
+        LedgerApi.decide(requestId, LedgerApi.share(MNG01, 2024, List.of(participant[1]), List.of(100L)));
         String issuedAt = LedgerApi.approved(TestTokens.registryAdmin(MNG01), TestTokens.registryApprover(MNG01),
                 "/api/v1/issuances", Map.of(
                 "issuanceId", project + "-2024-01", "projectId", project, "monitoringPeriodStart", "2024-01-01",

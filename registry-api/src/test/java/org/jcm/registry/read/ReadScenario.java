@@ -105,10 +105,12 @@ final class ReadScenario {
         b1Opened = seq(openedB);
         orgJ = LedgerApi.organization(JPN01);
         j1 = LedgerApi.account(orgJ);
-        p1 = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(orgA));
-        p2 = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(orgA, orgB));
+        p1 = LedgerApi.project("MN", List.of(orgA));
+        p2 = LedgerApi.project("MN", List.of(orgA, orgB));
 
         requestP1 = LedgerApi.request(p1, V, 450);
+        LedgerApi.decide(requestP1, LedgerApi.share(MNG01, V, List.of(a1, b1), List.of(250L, 150L)),
+                LedgerApi.share(JPN01, V, List.of(j1), List.of(50L)));
         Response proposal = LedgerApi.created(TestTokens.registryAdmin(MNG01), "/api/v1/issuances",
                 LedgerApi.issuance(p1, V, requestP1, List.of(a1, b1), List.of(250L, 150L)));
         proposedP1 = seq(proposal);
@@ -121,11 +123,11 @@ final class ReadScenario {
         assertThat(japanShare.<String>path("events[1].blocks[0].serial")).isEqualTo(serial(p1, V, 401, 450));
         issuedP1Japan = seq(japanShare);
         proposal = LedgerApi.created(TestTokens.registryAdmin(MNG01), "/api/v1/issuances",
-                LedgerApi.issuance(p2, V, LedgerApi.request(p2, V, 40), List.of(a1), List.of(40L)));
+                LedgerApi.issuance(p2, V, LedgerApi.decided(MNG01, p2, V, List.of(a1), List.of(40L)), List.of(a1), List.of(40L)));
         proposedP2 = seq(proposal);
         issuedP2 = seq(LedgerApi.approve(TestTokens.registryApprover(MNG01), proposal.path("id")));
         proposal = LedgerApi.created(TestTokens.registryAdmin(MNG01), "/api/v1/issuances",
-                LedgerApi.issuance(p1, V2, LedgerApi.request(p1, V2, 30), List.of(a1), List.of(30L)));
+                LedgerApi.issuance(p1, V2, LedgerApi.decided(MNG01, p1, V2, List.of(a1), List.of(30L)), List.of(a1), List.of(30L)));
         proposedP1V2 = seq(proposal);
         Response third = LedgerApi.approve(TestTokens.registryApprover(MNG01), proposal.path("id"));
         assertThat(third.<String>path("events[1].blocks[0].serial")).isEqualTo(serial(p1, V2, 1, 30));
@@ -142,7 +144,7 @@ final class ReadScenario {
         LedgerApi.openTransfers(orgC);
         c1 = LedgerApi.account(orgC);
         j2 = LedgerApi.account(orgJ);
-        p3 = LedgerApi.project(MNG01, LedgerApi.projectId("MN"), List.of(orgC));
+        p3 = LedgerApi.project("MN", List.of(orgC));
         Response article6 = LedgerApi.issue(MNG01, p3, V3, List.of(c1), List.of(100L));
         assertThat(article6.<String>path("events[1].blocks[0].serial"))
                 .as("the read tests need vintage %d of Mongolia to themselves; another test issued it first", V3)

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jcm.ledger.report.FiscalYear;
 import org.jcm.registry.testing.LedgerApi;
+import org.jcm.registry.testing.RouteFixture;
 import org.jcm.registry.testing.LedgerProbe;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -217,9 +218,11 @@ class Article6ScenarioTest {
         mn = seller[1];
         jpOrg = buyer[0];
         jp = buyer[1];
-        project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(mnOrg));
-        // One Joint Committee decision, one request; each side issues its share into its own registry.
+        project = LedgerApi.project("MN", List.of(mnOrg));
+        // One Joint Committee decision on one request; each side issues its share into its own registry.
         String request = LedgerApi.request(project, 2024, 1000);
+        LedgerApi.decide(request, LedgerApi.share("MNG01", 2024, List.of(mn), List.of(600L)),
+                LedgerApi.share("JPN01", 2024, List.of(jp), List.of(400L)));
         Response issued = LedgerApi.issueOn("MNG01", project, 2024, request, List.of(mn), List.of(600L));
         base = first(issued.path("events[1].blocks[0].serial"));
         Response japanShare = LedgerApi.issueOn("JPN01", project, 2024, request, List.of(jp), List.of(400L));
@@ -235,15 +238,12 @@ class Article6ScenarioTest {
         thai.put("party", "THA");
         thai.put("cooperativeApproachId", "CA0016");
         refusedWithoutChange(TestTokens.government("THA"), "/api/v1/authorizations", thai, 422, "not_host_party");
-        // A JCM candidate (Taiwan) hosts no project yet, whichever registry registers it.
-        LedgerApi.registry("TWN01");
-        String taiwan = LedgerApi.organization("TWN01");
-        refusedWithoutChange(TestTokens.registryAdmin("TWN01"), "/api/v1/projects", Map.of("projectId",
-                LedgerApi.projectId("TW"), "title", "Offshore wind", "methodologyId", "TW_AM001", "registryId", "TWN01",
-                "participants", List.of(taiwan)), 422, "host_not_jcm_partner");
-        refusedWithoutChange(TestTokens.registryAdmin("JPN01"), "/api/v1/projects", Map.of("projectId",
-                LedgerApi.projectId("TW"), "title", "Offshore wind", "methodologyId", "TW_AM001", "registryId", "JPN01",
-                "participants", List.of(jpOrg)), 422, "host_not_jcm_partner");
+        // A JCM candidate (Taiwan) hosts no project yet: its agreement covers no sectoral scope.
+        String applicant = TestTokens.accountHolder(mnOrg);
+        refusedWithoutChange(applicant, "/api/v1/applications", Map.of("title", "Offshore wind", "hostParties", List.of("MNG", "TWN"),
+                "methodologyId", RouteFixture.methodology("MN"), "financing", Map.of("kind", "PRIVATE", "japanShareBasisPoints", 0),
+                "participants", Map.of("representative", mnOrg, "others", List.of()),
+                "documents", RouteFixture.cite(RouteFixture.document(applicant), "PIN")), 422, "scope_not_in_agreement");
         // A Party that is not a Party to the Paris Agreement cannot use ITMOs.
         refusedWithoutChange(TestTokens.accountHolder(jpOrg), "/api/v1/retirements", Map.of("fromAccountId", jp, "quantity", 10,
                 "serialRanges", List.of(serialText(600, 609)), "purpose", "NDC", "usingParty", "TWN", "yearOfUse", year),

@@ -25,7 +25,7 @@ class Article6Test {
         LedgerApi.registry("JPN01");
         String[] seller = LedgerApi.openHolder("MNG01");
         String[] buyer = LedgerApi.openHolder("JPN01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        String project = LedgerApi.project("MN", List.of(seller[0]));
         String issuanceId = LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(500L)).path("id");
         String authorizationId = "MNG-AUTH-" + LedgerApi.key().substring(0, 8);
 
@@ -60,7 +60,7 @@ class Article6Test {
     void an_authorization_can_be_amended_into_a_new_version_and_revoked_before_first_transfer() {
         LedgerApi.registry("MNG01");
         String[] holder = LedgerApi.openHolder("MNG01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0]));
+        String project = LedgerApi.project("MN", List.of(holder[0]));
         String serial = LedgerApi.issue("MNG01", project, 2025, List.of(holder[1]), List.of(100L)).path("events[1].blocks[0].serial");
         long first = Long.parseLong(serial.split("-")[3]);
         String authorizationId = "MNG-AUTH-" + LedgerApi.key().substring(0, 8);
@@ -87,7 +87,7 @@ class Article6Test {
     void another_partys_government_may_not_authorize_and_is_refused_with_forbidden_scope() {
         LedgerApi.registry("MNG01");
         String[] holder = LedgerApi.openHolder("MNG01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0]));
+        String project = LedgerApi.project("MN", List.of(holder[0]));
         String issuanceId = LedgerApi.issue("MNG01", project, 2024, List.of(holder[1]), List.of(10L)).path("id");
         long head = LedgerProbe.headSeq();
         as(TestTokens.government("THA")).body(Map.of("authorizationId", "X-1", "party", "MNG", "cooperativeApproachId",

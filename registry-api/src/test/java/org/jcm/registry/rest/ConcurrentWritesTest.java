@@ -28,7 +28,7 @@ class ConcurrentWritesTest {
         LedgerApi.registry("JPN01");
         String[] seller = LedgerApi.openHolder("MNG01");
         String[] buyer = LedgerApi.openHolder("JPN01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        String project = LedgerApi.project("MN", List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(1000L));
         long headBefore = LedgerProbe.headSeq();
 
@@ -74,7 +74,7 @@ class ConcurrentWritesTest {
         LedgerApi.registry("MNG01");
         String[] seller = LedgerApi.openHolder("MNG01");
         String[] buyer = LedgerApi.openHolder("MNG01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        String project = LedgerApi.project("MN", List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(500L));
         long headBefore = LedgerProbe.headSeq();
         String key = LedgerApi.key();
@@ -104,7 +104,7 @@ class ConcurrentWritesTest {
         LedgerApi.registry("MNG01");
         String[] seller = LedgerApi.openHolder("MNG01");
         String[] buyer = LedgerApi.openHolder("MNG01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        String project = LedgerApi.project("MN", List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(500L));
         long headBefore = LedgerProbe.headSeq();
         String key = LedgerApi.key();

@@ -38,7 +38,7 @@ class PendingTransferApiTest {
     void a_transfer_to_another_organization_pends_with_its_units_reserved_and_only_the_source_account_shows_it() {
         String[] seller = LedgerApi.holder("MNG01");
         String[] buyer = LedgerApi.holder("JPN01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        String project = LedgerApi.project("MN", List.of(seller[0]));
         Response issued = LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(1000L));
         long first = Long.parseLong(((String) issued.path("events[1].blocks[0].serial")).split("-")[3]);
         String serial = "JCM-" + project + "-2024-" + first + "-" + (first + 249);

@@ -33,7 +33,7 @@ class PoisonRequestsTest {
         LedgerApi.registry("JPN01");
         String[] seller = LedgerApi.openHolder("MNG01");
         String[] buyer = LedgerApi.openHolder("JPN01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        String project = LedgerApi.project("MN", List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(100L));
         double rebuilds = rebuilds();
         long head = LedgerProbe.headSeq();

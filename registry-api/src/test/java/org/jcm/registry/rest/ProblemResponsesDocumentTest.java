@@ -21,7 +21,7 @@ class ProblemResponsesDocumentTest {
     static final List<String> MUTATIONS = List.of("/api/v1/accounts", "/api/v1/accounts/{accountId}/freeze",
             "/api/v1/authorizations", "/api/v1/authorizations/{authorizationId}/revoke", "/api/v1/transfers",
             "/api/v1/transfer-batches", "/api/v1/cancellations", "/api/v1/retirements", "/api/v1/issuances",
-            "/api/v1/issuance-requests", "/api/v1/projects", "/api/v1/corresponding-adjustments",
+            "/api/v1/corresponding-adjustments",
             "/api/v1/proposals/{proposalId}/approve", "/api/v1/proposals/{proposalId}/reject",
             "/api/v1/applications", "/api/v1/applications/{id}/project-idea", "/api/v1/applications/{id}/project-idea-review",
             "/api/v1/applications/{id}/design", "/api/v1/applications/{id}/validation",

@@ -59,7 +59,7 @@ class RefusedRequestsTest {
             String[] buyer = LedgerApi.openHolder("JPN01");
             String[] frozen = LedgerApi.openHolder("MNG01");
             String closed = LedgerApi.account(seller[0]);
-            String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0], frozen[0]));
+            String project = LedgerApi.project("MN", List.of(seller[0], frozen[0]));
             String serial = LedgerApi.issue("MNG01", project, 2024, List.of(seller[1], frozen[1]), List.of(1000L, 10L))
                     .path("events[1].blocks[0].serial");
             LedgerApi.approved(TestTokens.registryAdmin("MNG01"), TestTokens.registryApprover("MNG01"),

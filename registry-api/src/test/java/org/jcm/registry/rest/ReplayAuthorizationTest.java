@@ -36,7 +36,7 @@ class ReplayAuthorizationTest {
         seller = LedgerApi.openHolder("MNG01");
         other = LedgerApi.openHolder("MNG01");
         buyer = LedgerApi.openHolder("JPN01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        String project = LedgerApi.project("MN", List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(100L));
         // One subject, several organizations: the key space is the subject's.
         subject = "shared-" + LedgerApi.key();

@@ -53,7 +53,7 @@ class WritePathTest {
     void issuing_and_transferring_answers_with_the_blocks_and_their_itmo_ids() {
         String[] seller = LedgerApi.openHolder("MNG01");
         String[] buyer = LedgerApi.openHolder("JPN01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        String project = LedgerApi.project("MN", List.of(seller[0]));
 
         Response issued = LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(1000L));
         issued.then().body("events[0].type", equalTo("ProposalApproved"))
@@ -81,7 +81,7 @@ class WritePathTest {
     void an_accepted_mutation_replayed_with_its_key_returns_the_same_bytes_and_appends_nothing() {
         String[] seller = LedgerApi.openHolder("MNG01");
         String[] buyer = LedgerApi.openHolder("MNG01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        String project = LedgerApi.project("MN", List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(100L));
         String key = LedgerApi.key();
         String first = given().auth().oauth2(TestTokens.accountHolder(seller[0])).contentType("application/json")
@@ -114,18 +114,19 @@ class WritePathTest {
     }
 
     @Test
-    void an_issuance_request_then_each_side_s_issuance_on_it_split_into_allocations_in_order() {
+    void a_decided_issuance_request_then_each_side_s_issuance_on_it_split_into_allocations_in_order() {
         String[] participant = LedgerApi.openHolder("MNG01");
         participant = new String[] {participant[0], participant[1], LedgerApi.account(participant[0])};
         String[] japanese = LedgerApi.openHolder("JPN01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(participant[0]));
-        String requestId = created(TestTokens.accountHolder(participant[0]), "/api/v1/issuance-requests", Map.of(
-                "projectId", project, "monitoringPeriodStart", "2024-01-01", "monitoringPeriodEnd", "2024-12-31",
-                "verifiedQuantity", 1000, "verificationReference", "VR-1")).path("id");
+        String project = LedgerApi.project("MN", List.of(participant[0]));
+        // The project's monitoring cycle for 2024, verified and requested by the applicant.
+        String requestId = LedgerApi.request(project, 2024, 1000);
         assertThat(requestId).startsWith("IR");
+        LedgerApi.decide(requestId, LedgerApi.share("MNG01", 2024, List.of(participant[1], participant[2]), List.of(550L, 50L)),
+                LedgerApi.share("JPN01", 2024, List.of(japanese[1]), List.of(400L)));
 
-        // Each side issues its share of the decision into its own registry, both on the one request;
-        // one administrator proposes each issuance, a second one approves it.
+        // Each side issues its share of the Joint Committee's decision into its own registry, both on the
+        // one request; one administrator proposes each issuance, a second one approves it.
         Response issued = LedgerApi.approved(TestTokens.registryAdmin("MNG01"), TestTokens.registryApprover("MNG01"),
                 "/api/v1/issuances", Map.of(
                 "issuanceId", project + "-2024-01", "projectId", project, "monitoringPeriodStart", "2024-01-01",
@@ -159,7 +160,7 @@ class WritePathTest {
     @Test
     void cancelling_and_retiring_move_units_to_the_registrys_terminal_accounts() {
         String[] holder = LedgerApi.openHolder("JPN01");
-        String project = LedgerApi.project("JPN01", LedgerApi.projectId("TH"), List.of(holder[0]));
+        String project = LedgerApi.project("TH", List.of(holder[0]));
         LedgerApi.issue("JPN01", project, 2023, List.of(holder[1]), List.of(100L));
         long cancelledBefore = LedgerProbe.balance("JPN01-CANCELLATION");
         long retiredBefore = LedgerProbe.balance("JPN01-RETIREMENT");
@@ -184,7 +185,7 @@ class WritePathTest {
     void a_frozen_account_receives_but_cannot_send_until_unfrozen() {
         String[] holder = LedgerApi.openHolder("MNG01");
         String[] other = LedgerApi.openHolder("MNG01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0], other[0]));
+        String project = LedgerApi.project("MN", List.of(holder[0], other[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(holder[1], other[1]), List.of(10L, 10L));
 
         LedgerApi.approved(TestTokens.registryAdmin("MNG01"), TestTokens.registryApprover("MNG01"),
@@ -224,7 +225,7 @@ class WritePathTest {
     void a_transfer_batch_answers_each_item_on_its_own_and_a_refused_item_does_not_undo_the_others() {
         String[] seller = LedgerApi.openHolder("MNG01");
         String[] buyer = LedgerApi.openHolder("JPN01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        String project = LedgerApi.project("MN", List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(seller[1]), List.of(100L));
         String single = LedgerApi.key();
         // A key first used alone on /transfers is recognized inside a batch.

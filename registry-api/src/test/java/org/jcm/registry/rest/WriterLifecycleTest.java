@@ -53,7 +53,7 @@ class WriterLifecycleTest {
         LedgerApi.registry("MNG01");
         seller = LedgerApi.openHolder("MNG01");
         buyer = LedgerApi.openHolder("MNG01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        String project = LedgerApi.project("MN", List.of(seller[0]));
         LedgerApi.issue("MNG01", project, 2025, List.of(seller[1]), List.of(10_000L));
     }
 

@@ -139,12 +139,6 @@ class AccessMatrixTest {
                                                                                          "401 403 201 403 403 403 403 403 403 403 403"),
             row(POST, "/api/v1/accounts/{FROZEN}/unfreeze", w -> Map.of("reason", "matrix"),
                                                                                          "401 403 201 403 403 403 403 403 403 403 403"),
-            row(POST, "/api/v1/projects", w -> Map.of("projectId", LedgerApi.projectId("MN"), "title", "Matrix project",
-                    "methodologyId", "MN_AM001", "registryId", "MNG01", "participants", List.of(w.get("O"))),
-                                                                                         "401 403 201 403 403 403 403 403 403 403 403"),
-            row(POST, "/api/v1/issuance-requests", w -> Map.of("projectId", w.get("P"), "monitoringPeriodStart", "2023-01-01",
-                    "monitoringPeriodEnd", "2023-12-31", "verifiedQuantity", 100, "verificationReference", "VR-MATRIX"),
-                                                                                         "401 403 403 403 201 403 403 403 403 403 403"),
             row(POST, "/api/v1/issuances", w -> issuance(w, 2023, 10),                  "401 403 201 403 403 403 403 403 403 403 403"),
             row(POST, "/api/v1/transfers", w -> LedgerApi.transfer(w.get("A"), w.get("A2"), 1),
                                                                                          "401 403 403 403 201 403 403 403 403 403 403"),
@@ -280,7 +274,7 @@ class AccessMatrixTest {
         String[] own = LedgerApi.openHolder("MNG01");
         String[] other = LedgerApi.openHolder("MNG01");
         String freeze = LedgerApi.account(other[0]);
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(own[0]));
+        String project = LedgerApi.project("MN", List.of(own[0]));
         Response issued = LedgerApi.issue("MNG01", project, 2024, List.of(own[1]), List.of(1000L));
         String serial = issued.path("events[1].blocks[0].serial");
         long first = Long.parseLong(serial.split("-")[3]);
@@ -295,8 +289,9 @@ class AccessMatrixTest {
         world.put("P", project);
         world.put("S", serial);
         world.put("ISSUANCE", issued.path("id"));
-        // Every issuance cites its request: the issuance row issues the project's 2023 decision on this one.
-        world.put("IR", LedgerApi.request(project, 2023, 1000));
+        // Every issuance cites its request: the issuance row proposes the share the Joint Committee decided
+        // on the project's 2023 monitoring cycle.
+        world.put("IR", LedgerApi.decided("MNG01", project, 2023, List.of(own[1]), List.of(10L)));
         // Units of an older vintage, which the table's transfers, cancellations and retirements select
         // first, so that the 2024 issuance stays whole for the authorization row: the issuance row only
         // proposes (four eyes) and adds no 2023 units.
@@ -309,7 +304,7 @@ class AccessMatrixTest {
         // all on a separate issuance so that the transfers in the table are not first transfers.
         String[] a6 = LedgerApi.openHolder("MNG01");
         String[] abroad = LedgerApi.openHolder("JPN01");
-        String a6Project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(a6[0]));
+        String a6Project = LedgerApi.project("MN", List.of(a6[0]));
         String a6Serial = LedgerApi.issue("MNG01", a6Project, 2024, List.of(a6[1]), List.of(100L))
                 .path("events[1].blocks[0].serial");
         long a6First = Long.parseLong(a6Serial.split("-")[3]);

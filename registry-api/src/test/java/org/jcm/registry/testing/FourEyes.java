@@ -43,13 +43,12 @@ public final class FourEyes {
 
     /**
      * Issues {@code quantities} to {@code accounts} (as {@link LedgerApi#issue}, on a fresh issuance
-     * request): proposed by the registry's administrator, approved by a second one. Returns the
+     * request decided with this share): proposed by the registry's administrator, approved by a second one. Returns the
      * approval's events ({@code ProposalApproved}, {@code CreditsIssued}).
      */
     public static List<LedgerEvent> issue(Ledger ledger, String registryId, String projectId, int vintage, List<String> accounts,
                                           List<Long> quantities) {
-        long total = quantities.stream().mapToLong(Long::longValue).sum();
-        String request = LedgerApi.request(projectId, vintage, total);
+        String request = LedgerApi.decided(registryId, projectId, vintage, accounts, quantities);
         IssuanceDecisionRequest body = JSON.convertValue(LedgerApi.issuance(projectId, vintage, request, accounts, quantities),
                 IssuanceDecisionRequest.class);
         return approved(ledger, body.toCommand(), admin(registryId), secondAdmin(registryId));

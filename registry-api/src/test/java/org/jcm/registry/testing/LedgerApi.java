@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.SetTransferPolicy;
 import org.jcm.ledger.id.OrganizationId;
@@ -24,13 +23,10 @@ import static io.restassured.RestAssured.given;
 
 /**
  * Drives the registry through its REST API as clients would, to set up what a test needs: hosted
- * registries, organizations, accounts, projects and issued units. Ids that must be unique across
- * the test JVM (projects) are handed out here.
+ * registries, organizations, accounts, projects (through the project cycle's route,
+ * {@link RouteFixture}) and issued units.
  */
 public final class LedgerApi {
-
-    private static final String[] PROJECT_HOSTS = {"MN", "TH", "VN", "ID", "KH", "LA", "BD", "KE", "PH", "MX"};
-    private static final AtomicInteger NEXT_PROJECT = new AtomicInteger();
 
     private LedgerApi() {
     }
@@ -75,25 +71,21 @@ public final class LedgerApi {
                 Map.of("organizationId", organizationId, "name", "Account of " + organizationId)).path("id");
     }
 
-    /** A new project id, unique in this JVM, for one of a few partner hosts; {@code host} picks the alpha-2 prefix. */
-    public static String projectId(String host) {
-        return host + String.format("%03d", NEXT_PROJECT.incrementAndGet() % 1000);
-    }
-
-    /** Registers a project hosted by the Party of {@code projectId}'s prefix, in {@code registryId}. */
-    public static String project(String registryId, String projectId, List<String> participants) {
-        created(TestTokens.registryAdmin(registryId), "/api/v1/projects", Map.of("projectId", projectId,
-                "title", "Project " + projectId, "methodologyId", projectId.substring(0, 2) + "_AM001",
-                "registryId", registryId, "participants", participants));
-        return projectId;
+    /**
+     * A project of {@code participants} (the first the representative, whose account holders apply)
+     * hosted by the Party of alpha-2 {@code host}, taken through the project cycle's application route
+     * ({@link RouteFixture#project}); returns the id its registration gave it (e.g. {@code MN004}).
+     */
+    public static String project(String host, List<String> participants) {
+        return RouteFixture.project(host, participants);
     }
 
     /**
      * Issues {@code quantities} (one allocation each, to {@code accounts}, all of them in
      * {@code registryId}: each side issues its share into its own registry) for a project and
-     * vintage, with the calendar year as monitoring period: the project's first participant first
-     * requests issuance of the total, then the registry's administrator issues on that request.
-     * Returns the issuance's response.
+     * vintage, with the calendar year as monitoring period: a monitoring cycle of the total, verified
+     * and requested ({@link #request}), decided with this one share, then issued by the registry's
+     * administrators. Returns the issuance's response.
      */
     public static Response issue(String registryId, String projectId, int vintage, List<String> accounts, List<Long> quantities) {
         long total = 0;
@@ -104,28 +96,44 @@ public final class LedgerApi {
     }
 
     /**
-     * The project's first participant asks for issuance of {@code verified} units for the calendar
-     * year {@code vintage}; returns the request's id ({@code IR000001}, ...).
+     * The project's applicant reports {@code verified} units for the calendar year {@code vintage},
+     * the fixture's verifier verifies them all and the applicant requests issuance; returns the
+     * request's id ({@code IR000001}, ...), not yet decided.
      */
     public static String request(String projectId, int vintage, long verified) {
-        String participant = given().when().get("/api/v1/projects/" + projectId).then().statusCode(200).extract()
-                .path("participants[0].organizationId");
-        return created(TestTokens.accountHolder(participant), "/api/v1/issuance-requests", Map.of(
-                "projectId", projectId,
-                "monitoringPeriodStart", vintage + "-01-01",
-                "monitoringPeriodEnd", vintage + "-12-31",
-                "verifiedQuantity", verified,
-                "verificationReference", "VER-" + projectId + "-" + vintage + "-" + UUID.randomUUID().toString().substring(0, 8)))
-                .path("id");
+        return RouteFixture.request(projectId, vintage + "-01-01", vintage + "-12-31", verified, verified);
+    }
+
+    /** The JC secretariat decides a request of {@link #request} with these shares. */
+    public static Response decide(String issuanceRequestId, RouteFixture.Share... shares) {
+        return RouteFixture.decide(issuanceRequestId, List.of(shares));
+    }
+
+    /**
+     * A request of {@link #request} for the total of {@code quantities}, decided with one share: that
+     * many units of {@code vintage} to {@code accounts} of {@code registryId}. Returns the request's id.
+     */
+    public static String decided(String registryId, String projectId, int vintage, List<String> accounts, List<Long> quantities) {
+        String request = request(projectId, vintage, quantities.stream().mapToLong(Long::longValue).sum());
+        decide(request, share(registryId, vintage, accounts, quantities));
+        return request;
+    }
+
+    /** One share of a decision: {@code quantities} of {@code vintage} to {@code accounts} of {@code registryId}. */
+    public static RouteFixture.Share share(String registryId, int vintage, List<String> accounts, List<Long> quantities) {
+        return new RouteFixture.Share(registryId, vintage, accounts, quantities);
     }
 
     /**
      * As {@link #issue}, on an existing issuance request (another registry's share of the same
-     * decision, say). The registry's administrator proposes the issuance and a second one approves
-     * it; returns the approval's response (events {@code ProposalApproved}, then {@code CreditsIssued}).
+     * decision, say), decided first with this one share unless it was decided ({@link #decide}). The
+     * registry's administrator proposes the issuance and a second one approves it; returns the approval's response (events {@code ProposalApproved}, then {@code CreditsIssued}).
      */
     public static Response issueOn(String registryId, String projectId, int vintage, String issuanceRequestId, List<String> accounts,
                                    List<Long> quantities) {
+        if (!RouteFixture.decided(issuanceRequestId)) {
+            decide(issuanceRequestId, share(registryId, vintage, accounts, quantities));
+        }
         return approved(TestTokens.registryAdmin(registryId), TestTokens.registryApprover(registryId), "/api/v1/issuances",
                 issuance(projectId, vintage, issuanceRequestId, accounts, quantities));
     }
@@ -208,15 +216,5 @@ public final class LedgerApi {
     /** A transfer body of the first {@code quantity} units in selection order. */
     public static Map<String, Object> transfer(String from, String to, long quantity) {
         return Map.of("fromAccountId", from, "toAccountId", to, "quantity", quantity);
-    }
-
-    /** Unique project number source, for tests that need many. */
-    public static int nextProjectNumber() {
-        return NEXT_PROJECT.incrementAndGet();
-    }
-
-    /** The hosts project ids are drawn from. */
-    public static String host(int i) {
-        return PROJECT_HOSTS[i % PROJECT_HOSTS.length];
     }
 }

@@ -57,7 +57,7 @@ class DueActionsTest {
         LedgerApi.registry("JPN01");
         seller = LedgerApi.holder("MNG01");
         buyer = LedgerApi.holder("JPN01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        String project = LedgerApi.project("MN", List.of(seller[0]));
         FourEyes.issue(ledger, "MNG01", project, 2024, List.of(seller[1]), List.of(1000L));
     }
 

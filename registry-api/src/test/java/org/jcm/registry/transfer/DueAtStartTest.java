@@ -45,7 +45,7 @@ class DueAtStartTest {
         LedgerApi.registry("JPN01");
         String[] seller = LedgerApi.holder("MNG01");
         String[] buyer = LedgerApi.holder("JPN01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        String project = LedgerApi.project("MN", List.of(seller[0]));
         FourEyes.issue(ledger, "MNG01", project, 2024, List.of(seller[1]), List.of(500L));
         FourEyes.policy(ledger, seller[0], null, false, Duration.ofHours(26));
         Response pended = created(TestTokens.accountHolder(seller[0]), "/api/v1/transfers",

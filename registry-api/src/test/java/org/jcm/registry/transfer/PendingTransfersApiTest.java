@@ -59,7 +59,7 @@ class PendingTransfersApiTest {
         LedgerApi.registry("JPN01");
         seller = LedgerApi.holder("MNG01");
         buyer = LedgerApi.holder("JPN01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        String project = LedgerApi.project("MN", List.of(seller[0]));
         List<LedgerEvent> issued = FourEyes.issue(ledger, "MNG01", project, 2024, List.of(seller[1]), List.of(1000L));
         long first = ((CreditsIssued) issued.get(1)).allocations().get(0).first();
         firstUnits = "JCM-" + project + "-2024-" + first + "-" + (first + 99);

@@ -86,7 +86,7 @@ class TransferPolicyApiTest {
 
     @Test
     void an_added_account_is_trusted_only_after_the_delay_and_then_a_transfer_to_it_executes_at_once() {
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(seller[0]));
+        String project = LedgerApi.project("MN", List.of(seller[0]));
         FourEyes.issue(ledger, "MNG01", project, 2024, List.of(seller[1]), List.of(500L));
         String holder = TestTokens.accountHolder(seller[0]);
         String trusted = "/api/v1/organizations/" + seller[0] + "/trusted-accounts";

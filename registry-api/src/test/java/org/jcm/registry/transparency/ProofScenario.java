@@ -37,7 +37,7 @@ final class ProofScenario {
         accountA = a[1];
         orgB = b[0];
         accountB = b[1];
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(orgA));
+        String project = LedgerApi.project("MN", List.of(orgA));
         Response issued = LedgerApi.issue("MNG01", project, 2024, List.of(accountA), List.of(1000L));
         serial = issued.path("events[1].blocks[0].serial");
         issuedSeq = seq(issued, 1);
@@ -51,7 +51,7 @@ final class ProofScenario {
                 LedgerApi.transfer(accountB, accountA, 10)), 0);
 
         // Other units, of an older vintage, which B's transfers select first.
-        String other = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(orgB));
+        String other = LedgerApi.project("MN", List.of(orgB));
         LedgerApi.issue("MNG01", other, 2023, List.of(accountB), List.of(500L));
         for (int i = 0; i < 30; i++) {
             LedgerApi.created(TestTokens.accountHolder(orgB), "/api/v1/transfers", LedgerApi.transfer(accountB, accountA, 1));

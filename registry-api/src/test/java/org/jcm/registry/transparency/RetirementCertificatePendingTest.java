@@ -43,7 +43,7 @@ class RetirementCertificatePendingTest {
     void a_retirement_before_its_checkpoint_is_409_with_retry_after_the_checkpoint_interval() {
         LedgerApi.registry("MNG01");
         String[] holder = LedgerApi.openHolder("MNG01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0]));
+        String project = LedgerApi.project("MN", List.of(holder[0]));
         LedgerApi.issue("MNG01", project, 2024, List.of(holder[1]), List.of(100L));
         long seq = ((Number) LedgerApi.created(TestTokens.accountHolder(holder[0]), "/api/v1/retirements", Map.of(
                 "fromAccountId", holder[1], "quantity", 10, "purpose", "VOLUNTARY", "beneficiary", "Pending test"))

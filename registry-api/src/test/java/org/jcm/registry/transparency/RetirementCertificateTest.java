@@ -60,7 +60,7 @@ class RetirementCertificateTest {
         s = ProofScenario.get();
         if (retiring == null) {
             String[] holder = LedgerApi.openHolder("MNG01");
-            String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(holder[0]));
+            String project = LedgerApi.project("MN", List.of(holder[0]));
             LedgerApi.issue("MNG01", project, 2024, List.of(holder[1]), List.of(1000L));
             retiring = new String[] {holder[0], holder[1], project};
         }
@@ -174,7 +174,7 @@ class RetirementCertificateTest {
     void an_ndc_retirement_of_authorized_units_states_its_itmo_ids_using_party_and_year_of_use() throws Exception {
         LedgerApi.registry("JPN01");
         String[] abroad = LedgerApi.openHolder("JPN01");
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(retiring[0]));
+        String project = LedgerApi.project("MN", List.of(retiring[0]));
         String serial = LedgerApi.issue("MNG01", project, 2024, List.of(retiring[1]), List.of(20L))
                 .path("events[1].blocks[0].serial");
         long first = Long.parseLong(serial.split("-")[3]);

@@ -55,7 +55,7 @@ class UnitProofTest {
     void pages_keep_the_first_pages_checkpoint_and_later_entries_come_with_a_later_checkpoint() throws Exception {
         String admin = TestTokens.registryAdmin("MNG01");
         String holder = TestTokens.accountHolder(s.orgA);
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"), List.of(s.orgA));
+        String project = LedgerApi.project("MN", List.of(s.orgA));
         var issued = LedgerApi.issue("MNG01", project, 2024, List.of(s.accountA), List.of(100L));
         String serial = issued.path("events[1].blocks[0].serial");
         long first = Long.parseLong(serial.split("-")[3]);

@@ -39,8 +39,7 @@ class WriterThroughputSanityTest {
         for (int i = 0; i < ACCOUNTS; i++) {
             holders.add(LedgerApi.openHolder("MNG01"));
         }
-        String project = LedgerApi.project("MNG01", LedgerApi.projectId("MN"),
-                holders.stream().map(h -> h[0]).limit(100).toList());
+        String project = LedgerApi.project("MN", holders.stream().map(h -> h[0]).limit(100).toList());
         LedgerApi.issue("MNG01", project, 2024, holders.stream().map(h -> h[1]).toList(),
                 holders.stream().map(h -> 1_000_000L).toList());
 

@@ -91,6 +91,11 @@ final class LoadClient implements AutoCloseable {
 
     /** Sends a request; the stage never completes exceptionally (a failure is an {@link Answer} with status 0). */
     CompletionStage<Answer> send(Request request) {
+        return send(request, JSON);
+    }
+
+    /** As {@link #send(Request)}, with a body of {@code contentType} (a document upload) rather than JSON. */
+    CompletionStage<Answer> send(Request request, CharSequence contentType) {
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setURI(request.uri())
@@ -103,7 +108,7 @@ final class LoadClient implements AutoCloseable {
             options.putHeader(IDEMPOTENCY_KEY, request.idempotencyKey());
         }
         if (request.body() != null) {
-            options.putHeader(CONTENT_TYPE, JSON);
+            options.putHeader(CONTENT_TYPE, contentType);
         }
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         Future<Answer> future = client.request(options)

@@ -25,8 +25,7 @@ final class Scenarios {
     /** How many distinct transfer bodies are prepared and used in turn. */
     static final int PREPARED = 1 << 16;
     private static final int FIRST_SCENARIO_VINTAGE = 2040;
-    private static final int SCENARIO_VINTAGES = 2100 - FIRST_SCENARIO_VINTAGE + 1;
-    private static final int PERIOD_STEPS = 180;
+    private static final int LAST_SCENARIO_VINTAGE = 2100;
 
     private final World world;
     private final LoadClient client;
@@ -121,13 +120,14 @@ final class Scenarios {
     }
 
     /**
-     * POST /issuances of 100 units to one account chosen at random, which proposes the issuance,
-     * then POST /proposals/{id}/approve by a second administrator, which issues it: one issuance is
-     * these two requests (four eyes, docs/four-eyes.md). Every issuance is a new Joint
-     * Committee decision: vintages 2040 to 2100 in turn within one monitoring period, then a period
-     * that starts one day later or ends one day earlier, up to 180 x 180 periods. Every issuance cites
-     * the participant's request for its period, which the first issuance of a period posts (one
-     * POST /issuance-requests per 61 issuances, not counted as a request of the scenario).
+     * One issuance of 100 units to one account chosen at random, as the project cycle has it
+     * (docs/project-cycle.md): the applicant reports a monitoring cycle of one day
+     * (POST /monitoring-cycles), the verifier verifies it, the applicant requests issuance, the JC
+     * secretariat decides the share (POST .../issuance-decision), then POST /issuances by the
+     * registry administrator proposes the issuance of that share and POST /proposals/{id}/approve by
+     * a second one issues it (four eyes, docs/four-eyes.md): one issuance is these six requests,
+     * counted as one. Decision {@code d} is a new cycle: day {@code d / projects} from 2040-01-01 of
+     * project {@code d % projects}, with that day's year as vintage.
      */
     Target issuances() {
         AtomicLong decisions = new AtomicLong();
@@ -135,83 +135,23 @@ final class Scenarios {
         int accounts = world.accounts().size();
         String[] allocations = new String[PREPARED];
         for (int i = 0; i < PREPARED; i++) {
-            allocations[i] = "[{\"accountId\":\"" + world.accounts().get(random.nextInt(accounts)) + "\",\"quantity\":100}]";
+            allocations[i] = world.accounts().get(random.nextInt(accounts));
         }
-        Map<Long, CompletableFuture<String>> requests = new ConcurrentHashMap<>();
         return index -> {
             long decision = decisions.getAndIncrement();
-            long period = decision / SCENARIO_VINTAGES;
-            CompletableFuture<String> asked = requests.computeIfAbsent(period, p -> request(prefix + "req-" + p + "-" + index, p));
-            return asked.thenCompose(request -> {
-                if (request.startsWith(REFUSED)) {
-                    // The next issuance of this period asks again (a new key: the refusal is that key's answer).
-                    requests.remove(period, asked);
-                    return CompletableFuture.completedFuture(Outcome.failure(System.nanoTime(), request));
-                }
-                String body = issuanceJson(prefix + decision, world.projectId(), decision,
-                        allocations[(int) (decision & (PREPARED - 1))], request);
-                return client.send(LoadClient.Request.post("/api/v1/issuances", world.adminAuthorization(), prefix + decision,
-                        Buffer.buffer(body))).thenCompose(proposed -> approve(proposed, prefix + decision + "-approval"));
-            });
+            LocalDate day = issuanceDay(world.route(), decision);
+            if (day.getYear() > LAST_SCENARIO_VINTAGE) {
+                return CompletableFuture.completedFuture(Outcome.failure(System.nanoTime(),
+                        "more issuances than one-day monitoring periods up to " + LAST_SCENARIO_VINTAGE));
+            }
+            return new IssuanceChain(client, world, prefix + decision, world.route().project(decision), day,
+                    allocations[(int) (decision & (PREPARED - 1))]).run();
         };
     }
 
-    /**
-     * The second administrator approves the proposal an issuance answered with (201, id {@code PR…});
-     * the issuance is done when the approval answers 201.
-     */
-    private CompletionStage<Outcome> approve(LoadClient.Answer proposed, String key) {
-        if (proposed.status() != 201 || !(Json.parse(proposed.text()) instanceof Map<?, ?> map)
-                || !(map.get("id") instanceof String proposal)) {
-            return CompletableFuture.completedFuture(expect(proposed, 201));
-        }
-        return client.send(LoadClient.Request.post("/api/v1/proposals/" + proposal + "/approve",
-                world.approverAuthorization(), key, null)).thenApply(answer -> expect(answer, 201));
-    }
-
-    /** Marks a request id that could not be had: the text after it says why. */
-    private static final String REFUSED = "issuance request refused: ";
-
-    /** Posts the participant's request for monitoring period {@code period}; completes with its id, or REFUSED and why. */
-    private CompletableFuture<String> request(String key, long period) {
-        return client.send(LoadClient.Request.post("/api/v1/issuance-requests", world.holderAuthorizations().get(0), key,
-                Buffer.buffer(issuanceRequestJson(world.projectId(), period, 100L * SCENARIO_VINTAGES)))).toCompletableFuture()
-                .thenApply(answer -> {
-                    if (answer.status() == 201 && Json.parse(answer.text()) instanceof Map<?, ?> map
-                            && map.get("id") instanceof String id) {
-                        return id;
-                    }
-                    return REFUSED + reason(answer);
-                });
-    }
-
-    /** Monitoring period number {@code period}: it holds every scenario vintage, and no other period has its start and end. */
-    private static LocalDate[] period(long period) {
-        if (period >= (long) PERIOD_STEPS * PERIOD_STEPS) {
-            throw new IllegalStateException("More issuances than distinct decisions: period " + period);
-        }
-        return new LocalDate[] {LocalDate.of(FIRST_SCENARIO_VINTAGE, 1, 1).plusDays(period % PERIOD_STEPS),
-                LocalDate.of(FIRST_SCENARIO_VINTAGE + SCENARIO_VINTAGES - 1, 12, 31).minusDays(period / PERIOD_STEPS)};
-    }
-
-    /** The participant's issuance request of monitoring period {@code period}, verifying {@code verified} units. */
-    static String issuanceRequestJson(String projectId, long period, long verified) {
-        LocalDate[] dates = period(period);
-        return "{\"projectId\":\"" + projectId + "\",\"monitoringPeriodStart\":\"" + dates[0] + "\",\"monitoringPeriodEnd\":\""
-                + dates[1] + "\",\"verifiedQuantity\":" + verified + ",\"verificationReference\":\"VER-BENCH-" + period + "\"}";
-    }
-
-    /**
-     * The issuance of decision number {@code decision} on its period's request: a vintage and
-     * monitoring period no other decision has (vintage {@code 2040 + decision % 61}, period
-     * {@code decision / 61}).
-     */
-    static String issuanceJson(String issuanceId, String projectId, long decision, String allocations, String issuanceRequestId) {
-        int vintage = FIRST_SCENARIO_VINTAGE + (int) (decision % SCENARIO_VINTAGES);
-        LocalDate[] dates = period(decision / SCENARIO_VINTAGES);
-        return "{\"issuanceId\":\"" + issuanceId + "\",\"projectId\":\"" + projectId + "\",\"monitoringPeriodStart\":\""
-                + dates[0] + "\",\"monitoringPeriodEnd\":\"" + dates[1] + "\",\"vintage\":" + vintage
-                + ",\"totalQuantity\":100,\"allocations\":" + allocations + ",\"issuanceRequestId\":\"" + issuanceRequestId + "\"}";
+    /** The one day of issuance decision {@code decision}: day {@code decision / projects} from 2040-01-01. */
+    static LocalDate issuanceDay(BenchRoute route, long decision) {
+        return route.day(LocalDate.of(FIRST_SCENARIO_VINTAGE, 1, 1), decision);
     }
 
     /** GET /accounts/{id}/holdings of the account with 1,000 blocks ({@code limit} 0: the API's default page). */

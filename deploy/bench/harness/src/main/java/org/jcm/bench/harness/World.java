@@ -6,7 +6,7 @@ import java.util.List;
  * What the setup built through the API, and the tokens to act on it.
  *
  * @param registryId the one registry (Mongolia's, which hosts the project)
- * @param projectId the project every issuance is for
+ * @param route the project cycle: the projects, the applicant, the verifier and the JC secretariat
  * @param organizations the holding organizations
  * @param holderAuthorizations each organization's {@code Bearer} header value, in the same order
  * @param accounts the accounts that transfers spread over, funded
@@ -16,7 +16,7 @@ import java.util.List;
  * @param holdingsAccount the account with 1,000 live one-unit blocks (of organization 0)
  * @param keyPrefix prefix of this run's Idempotency-Keys and issuance ids
  */
-record World(String registryId, String projectId, List<String> organizations, List<String> holderAuthorizations,
+record World(String registryId, BenchRoute route, List<String> organizations, List<String> holderAuthorizations,
              List<String> accounts, int[] accountOrganization, String adminAuthorization,
              String approverAuthorization, String holdingsAccount, String keyPrefix) {
 

@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,16 +20,17 @@ import org.jcm.localstack.JwtIssuer;
 /**
  * Builds the benchmark's world through the real API, as the registry's users would: a registry,
  * holding organizations and their accounts, each organization's transfer policy (no approval, no
- * delay: every transfer executes at once, the one-request path), a project (organization 1 its
- * participant), issuance requests and the issuances on them that fund every account (each proposed
- * by one administrator and approved by a second one), and an
+ * delay: every transfer executes at once, the one-request path), projects of organization 1 taken
+ * through the JCM project cycle's route, decided issuances on verified monitoring cycles that fund
+ * every account (each proposed by one administrator and approved by a second one), and an
  * account holding 1,000 live blocks (as HoldingsReadSanityTest builds it: issue 2,000 units, then
  * transfer every second unit away in one transfer of 1,000 serial ranges).
  */
 final class WorldBuilder {
 
     static final String REGISTRY = "MNG01";
-    static final String PROJECT = "MN001";
+    /** Projects registered on the route; the issuance scenario's one-day monitoring cycles are spread over them. */
+    static final int PROJECTS = 8;
     /** Funding issuances and the holdings account use their own vintages; the issuance scenario uses 2040 and later. */
     static final int FUNDING_VINTAGE = 2030;
     static final int HOLDINGS_VINTAGE = 2031;
@@ -83,73 +85,168 @@ final class WorldBuilder {
         console.step("  registry " + REGISTRY + ", " + organizationCount + " organizations (transfer policy: no approval,"
                 + " no delay), " + accountCount + " accounts");
 
-        post(admin, "/api/v1/projects", body("projectId", PROJECT, "title", "Benchmark project", "methodologyId", "MN_AM001",
-                "registryId", REGISTRY, "participants", List.of(organizations.get(0))));
-        // Each funding issuance is a Joint Committee decision that the participant requested first.
+        BenchRoute route = route(operator, organizations.get(0), holders.get(0));
+        console.step("  projects " + String.join(", ", route.projectIds()) + " registered on the project cycle's route");
+        // Each funding issuance is the share the JC secretariat decided on a verified monitoring cycle of project 1.
         List<List<Object>> allocationsByDecision = new ArrayList<>();
-        List<Map<String, Object>> requests = new ArrayList<>();
-        for (int from = 0, decision = 0; from < accountCount; from += MAX_ALLOCATIONS, decision++) {
+        for (int from = 0; from < accountCount; from += MAX_ALLOCATIONS) {
             List<Object> allocations = new ArrayList<>();
             for (int a = from; a < Math.min(accountCount, from + MAX_ALLOCATIONS); a++) {
                 allocations.add(body("accountId", accounts.get(a), "quantity", unitsPerAccount));
             }
             allocationsByDecision.add(allocations);
-            requests.add(issuanceRequest(FUNDING_VINTAGE, decision, unitsPerAccount * allocations.size()));
         }
-        List<Object> requested = postAll(holders.get(0), "/api/v1/issuance-requests", requests);
-        List<Map<String, Object>> issuances = new ArrayList<>();
-        for (int decision = 0; decision < allocationsByDecision.size(); decision++) {
-            List<Object> allocations = allocationsByDecision.get(decision);
-            issuances.add(issuance(keyPrefix + "fund-" + decision, FUNDING_VINTAGE, decision, allocations,
-                    unitsPerAccount * allocations.size(), id(requested.get(decision))));
-        }
-        approveAll(approver, postAll(admin, "/api/v1/issuances", issuances));
-        console.step("  project " + PROJECT + ", " + issuances.size() + " issuances: " + unitsPerAccount + " units in every account");
+        List<Object> funded = issue(admin, approver, route, FUNDING_VINTAGE, allocationsByDecision, "fund-");
+        console.step("  " + funded.size() + " decided issuances: " + unitsPerAccount + " units in every account");
 
-        String holdingsAccount = holdingsAccount(admin, approver, organizations.get(0), holders.get(0));
+        String holdingsAccount = holdingsAccount(admin, approver, route, organizations.get(0), holders.get(0));
         console.step("  account " + holdingsAccount + " holds " + HOLDINGS_BLOCKS + " live blocks");
-        return new World(REGISTRY, PROJECT, List.copyOf(organizations), List.copyOf(holders), accounts, accountOrganization,
+        return new World(REGISTRY, route, List.copyOf(organizations), List.copyOf(holders), accounts, accountOrganization,
                 admin, approver, holdingsAccount, keyPrefix);
     }
 
+    /**
+     * Mongolia's methodology (its JC secretariat), the two entities (the operator), the document every
+     * step cites, and {@link #PROJECTS} projects of organization 1 through the application route: the
+     * PIN confirmed by Mongolia's government, the design validated by the first entity, registered by
+     * the JC secretariat.
+     */
+    private BenchRoute route(String operator, String representative, String applicant) throws InterruptedException {
+        String secretariat = authorization("bench-secretariat@MNG", "jc-secretariat", Map.of("party", BenchRoute.HOST));
+        String government = authorization("bench-gov@MNG", "government", Map.of("party", BenchRoute.HOST));
+        String validator = authorization("bench-validator", "third-party-entity", Map.of("tpe", BenchRoute.VALIDATOR));
+        String verifier = authorization("bench-verifier", "third-party-entity", Map.of("tpe", BenchRoute.VERIFIER));
+        String auditor = authorization("bench-auditor", "auditor", Map.of());
+        post(secretariat, "/api/v1/methodologies", body("id", BenchRoute.METHODOLOGY, "hostParty", BenchRoute.HOST,
+                "title", "Benchmark methodology", "sectoralScope", 1L, "version", 1L, "status", "APPROVED"));
+        for (String entity : List.of(BenchRoute.VALIDATOR, BenchRoute.VERIFIER)) {
+            post(operator, "/api/v1/third-party-entities", body("id", entity, "name", "Benchmark entity " + entity,
+                    "sectoralScopes", List.of(1L), "hostParties", List.of(BenchRoute.HOST), "status", "ACTIVE"));
+        }
+        BenchRoute cited = new BenchRoute(applicant, verifier, secretariat, upload(applicant), List.of());
+        List<String> projects = new ArrayList<>();
+        for (int p = 0; p < PROJECTS; p++) {
+            String application = id(post(applicant, "/api/v1/applications", body("title", "Benchmark project " + (p + 1),
+                    "hostParties", List.of(BenchRoute.HOST), "methodologyId", BenchRoute.METHODOLOGY,
+                    "financing", body("kind", "PRIVATE", "japanShareBasisPoints", 0L),
+                    "participants", body("representative", representative, "others", List.of()),
+                    "documents", cited.cite("PIN"))));
+            String path = "/api/v1/applications/" + application;
+            post(government, path + "/project-idea-review", BenchRoute.accept());
+            post(applicant, path + "/design", body("documents", cited.cite("PDD")));
+            Map<String, Object> validation = BenchRoute.accept();
+            validation.put("documents", cited.cite("VALIDATION_REPORT"));
+            post(validator, path + "/validation", validation);
+            Map<String, Object> registration = BenchRoute.accept();
+            registration.put("decisionReference", "JC-BENCH-" + application);
+            projects.add(registeredProject(auditor, post(secretariat, path + "/registration-decision", registration)));
+        }
+        return new BenchRoute(applicant, verifier, secretariat, cited.document(), List.copyOf(projects));
+    }
+
+    /** Uploads the benchmark's PDF as {@code uploader}; its SHA-256. */
+    private String upload(String uploader) throws InterruptedException {
+        byte[] pdf = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >>"
+                + " endobj\n% benchmark " + keyPrefix + "\ntrailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+        LoadClient.Answer answer;
+        try {
+            answer = client.send(new LoadClient.Request(HttpMethod.POST, "/api/v1/documents?fileName=benchmark.pdf", uploader,
+                    null, Buffer.buffer(pdf)), "application/pdf").toCompletableFuture().get(2, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Setup failed at POST /api/v1/documents: " + e.getMessage(), e);
+        }
+        if (answer.status() / 100 != 2 || !(Json.parse(answer.text()) instanceof Map<?, ?> map)
+                || !(map.get("sha256") instanceof String sha256)) {
+            throw new IllegalStateException("POST /api/v1/documents answered " + answer.status() + ": " + answer.text());
+        }
+        return sha256;
+    }
+
+    /** The project id of the ProjectRegistered event a registration's answer names, read back as the auditor. */
+    private String registeredProject(String auditor, Object registered) throws InterruptedException {
+        long seq = -1;
+        if (registered instanceof Map<?, ?> map && map.get("events") instanceof List<?> events) {
+            for (Object event : events) {
+                if (event instanceof Map<?, ?> e && "ProjectRegistered".equals(e.get("type")) && e.get("seq") instanceof Long s) {
+                    seq = s;
+                }
+            }
+        }
+        if (seq < 0) {
+            throw new IllegalStateException("The registration wrote no ProjectRegistered: " + Json.write(registered));
+        }
+        Object page = sendEach(HttpMethod.GET, auditor, List.of("/api/v1/ledger/events?limit=1&after=" + (seq - 1)),
+                Collections.singletonList(null)).get(0);
+        if (page instanceof Map<?, ?> map && map.get("items") instanceof List<?> items && !items.isEmpty()
+                && items.get(0) instanceof Map<?, ?> entry && entry.get("event") instanceof Map<?, ?> event
+                && event.get("projectId") instanceof String project) {
+            return project;
+        }
+        throw new IllegalStateException("The ledger's event " + seq + " names no project: " + Json.write(page));
+    }
+
+    /**
+     * One decided issuance per element of {@code allocationsByDecision}: decision {@code d} is a
+     * monitoring cycle of project 1 on day {@code d} of {@code vintage}, reported and requested by the
+     * applicant, verified, decided by the JC secretariat with that share of MNG01, then issued
+     * (proposed and approved). Stage by stage, up to 16 requests in flight; the approvals' answers.
+     */
+    private List<Object> issue(String admin, String approver, BenchRoute route, int vintage, List<List<Object>> allocationsByDecision,
+                               String idPrefix) throws InterruptedException {
+        String project = route.projectIds().get(0);
+        List<Map<String, Object>> reports = new ArrayList<>();
+        List<Long> totals = new ArrayList<>();
+        for (int d = 0; d < allocationsByDecision.size(); d++) {
+            long total = 0;
+            for (Object allocation : allocationsByDecision.get(d)) {
+                total += (Long) ((Map<?, ?>) allocation).get("quantity");
+            }
+            totals.add(total);
+            reports.add(route.report(project, LocalDate.of(vintage, 1, 1).plusDays(d), total));
+        }
+        List<String> cycles = postAll(route.applicant(), "/api/v1/monitoring-cycles", reports).stream().map(WorldBuilder::id).toList();
+        List<String> paths = new ArrayList<>();
+        List<Map<String, Object>> verifications = new ArrayList<>();
+        List<Map<String, Object>> empty = new ArrayList<>();
+        List<Map<String, Object>> decisions = new ArrayList<>();
+        for (int d = 0; d < cycles.size(); d++) {
+            paths.add("/api/v1/monitoring-cycles/" + cycles.get(d));
+            verifications.add(route.verification(totals.get(d)));
+            empty.add(body());
+            decisions.add(BenchRoute.decision(REGISTRY, vintage, allocationsByDecision.get(d), "JC-BENCH-" + cycles.get(d)));
+        }
+        sendEach(HttpMethod.POST, route.verifier(), suffixed(paths, "/verification"), verifications);
+        List<String> requests = sendEach(HttpMethod.POST, route.applicant(), suffixed(paths, "/issuance-request"), empty).stream()
+                .map(WorldBuilder::id).toList();
+        sendEach(HttpMethod.POST, route.secretariat(), suffixed(paths, "/issuance-decision"), decisions);
+        List<Map<String, Object>> issuances = new ArrayList<>();
+        for (int d = 0; d < cycles.size(); d++) {
+            issuances.add(BenchRoute.issuance(keyPrefix + idPrefix + d, project, LocalDate.of(vintage, 1, 1).plusDays(d),
+                    allocationsByDecision.get(d), totals.get(d), requests.get(d)));
+        }
+        return approveAll(approver, postAll(admin, "/api/v1/issuances", issuances));
+    }
+
+    private static List<String> suffixed(List<String> paths, String suffix) {
+        return paths.stream().map(path -> path + suffix).toList();
+    }
+
     /** Issues 2 x 1,000 units to a new account, then moves every second unit to another: 1,000 one-unit blocks stay. */
-    private String holdingsAccount(String admin, String approver, String organization, String holder)
+    private String holdingsAccount(String admin, String approver, BenchRoute route, String organization, String holder)
             throws InterruptedException {
         String account = id(post(admin, "/api/v1/accounts", body("organizationId", organization, "name", "Bench holdings")));
         String sink = id(post(admin, "/api/v1/accounts", body("organizationId", organization, "name", "Bench holdings sink")));
-        String request = id(post(holder, "/api/v1/issuance-requests", issuanceRequest(HOLDINGS_VINTAGE, 0, 2L * HOLDINGS_BLOCKS)));
-        Object issued = approveAll(approver, List.of(post(admin, "/api/v1/issuances", issuance(keyPrefix + "holdings",
-                HOLDINGS_VINTAGE, 0, List.of(body("accountId", account, "quantity", 2L * HOLDINGS_BLOCKS)),
-                2L * HOLDINGS_BLOCKS, request)))).get(0);
+        Object issued = issue(admin, approver, route, HOLDINGS_VINTAGE,
+                List.of(List.of(body("accountId", account, "quantity", 2L * HOLDINGS_BLOCKS))), "holdings-").get(0);
         long first = firstUnit(issued, account);
+        String project = route.projectIds().get(0);
         List<String> everySecondUnit = new ArrayList<>();
         for (long unit = first + 1; unit < first + 2L * HOLDINGS_BLOCKS; unit += 2) {
-            everySecondUnit.add("JCM-" + PROJECT + "-" + HOLDINGS_VINTAGE + "-" + unit + "-" + unit);
+            everySecondUnit.add("JCM-" + project + "-" + HOLDINGS_VINTAGE + "-" + unit + "-" + unit);
         }
         post(holder, "/api/v1/transfers", body("fromAccountId", account, "toAccountId", sink,
                 "quantity", (long) HOLDINGS_BLOCKS, "serialRanges", everySecondUnit));
         return account;
-    }
-
-    /**
-     * An issuance body for decision {@code decision} of a vintage, on the participant's request: the
-     * Joint Committee decision (project, monitoring period, vintage) must be new, so the period
-     * starts {@code decision} days into the vintage year.
-     */
-    static Map<String, Object> issuance(String issuanceId, int vintage, int decision, List<Object> allocations, long total,
-                                        String issuanceRequestId) {
-        LocalDate start = LocalDate.of(vintage, 1, 1).plusDays(decision);
-        return body("issuanceId", issuanceId, "projectId", PROJECT, "monitoringPeriodStart", start.toString(),
-                "monitoringPeriodEnd", LocalDate.of(vintage, 12, 31).toString(), "vintage", (long) vintage,
-                "totalQuantity", total, "allocations", allocations, "issuanceRequestId", issuanceRequestId);
-    }
-
-    /** The participant's issuance request for decision {@code decision} of a vintage (its monitoring period, as above). */
-    static Map<String, Object> issuanceRequest(int vintage, int decision, long verified) {
-        LocalDate start = LocalDate.of(vintage, 1, 1).plusDays(decision);
-        return body("projectId", PROJECT, "monitoringPeriodStart", start.toString(),
-                "monitoringPeriodEnd", LocalDate.of(vintage, 12, 31).toString(), "verifiedQuantity", verified,
-                "verificationReference", "VER-" + vintage + "-" + decision);
     }
 
     /** The first unit of the block an issuance answer placed in {@code account} (its serial's next-to-last field). */
@@ -216,9 +313,17 @@ final class WorldBuilder {
     /** Sends each body (none if null; up to 16 at a time), retrying while the answer is 503; every answer must be 2xx. */
     private List<Object> sendAll(HttpMethod method, String authorization, String path, List<Map<String, Object>> bodies)
             throws InterruptedException {
+        return sendEach(method, authorization, Collections.nCopies(bodies.size(), path), bodies);
+    }
+
+    /** As {@link #sendAll}, body {@code i} to {@code paths.get(i)}. */
+    private List<Object> sendEach(HttpMethod method, String authorization, List<String> paths, List<Map<String, Object>> bodies)
+            throws InterruptedException {
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         List<CompletableFuture<Object>> answers = new ArrayList<>();
-        for (Map<String, Object> body : bodies) {
+        for (int i = 0; i < bodies.size(); i++) {
+            Map<String, Object> body = bodies.get(i);
+            String path = paths.get(i);
             inFlight.acquire();
             LoadClient.Request request = new LoadClient.Request(method, path, authorization, keyPrefix + "setup-" + (keys++),
                     body == null ? null : Buffer.buffer(Json.write(body)));
@@ -232,7 +337,8 @@ final class WorldBuilder {
                 results.add(answer.get(2, TimeUnit.MINUTES));
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                throw new IllegalStateException("Setup failed at " + method + " " + path + ": " + cause.getMessage(), cause);
+                throw new IllegalStateException("Setup failed at " + method + " " + paths.get(answers.indexOf(answer)) + ": "
+                        + cause.getMessage(), cause);
             }
         }
         return results;

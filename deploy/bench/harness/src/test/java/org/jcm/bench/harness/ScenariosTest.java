@@ -3,7 +3,9 @@ package org.jcm.bench.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
+import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jcm.ledger.canonical.Json;
@@ -12,25 +14,22 @@ import org.junit.jupiter.api.Test;
 class ScenariosTest {
 
     @Test
-    void every_issuance_is_a_new_joint_committee_decision_with_the_vintage_inside_the_period_of_its_request() {
-        Set<String> decisions = new HashSet<>();
-        for (long n = 0; n < 200_000; n += 7) {
-            Map<?, ?> body = (Map<?, ?>) Json.parse(Scenarios.issuanceJson("id-" + n, "MN001", n,
-                    "[{\"accountId\":\"MNG01-H00001\",\"quantity\":100}]", "IR000042"));
-            Map<?, ?> request = (Map<?, ?>) Json.parse(Scenarios.issuanceRequestJson("MN001", n / 61, 6_100));
-            String start = (String) body.get("monitoringPeriodStart");
-            String end = (String) body.get("monitoringPeriodEnd");
-            long vintage = ((Number) body.get("vintage")).longValue();
-            assertThat(vintage).isBetween(2040L, 2100L);
-            assertThat(Long.parseLong(start.substring(0, 4))).isLessThanOrEqualTo(vintage);
-            assertThat(Long.parseLong(end.substring(0, 4))).isGreaterThanOrEqualTo(vintage);
-            assertThat(start.compareTo(end)).isLessThan(0);
-            assertThat(body.get("issuanceRequestId")).isEqualTo("IR000042");
-            assertThat(request.get("monitoringPeriodStart")).isEqualTo(start);
-            assertThat(request.get("monitoringPeriodEnd")).isEqualTo(end);
-            assertThat(request.get("projectId")).isEqualTo("MN001");
-            assertThat(decisions.add(start + "/" + end + "/" + vintage)).as("decision %d is new", n).isTrue();
+    void every_issuance_is_a_new_one_day_monitoring_cycle_of_its_project_with_the_vintage_of_that_day() {
+        BenchRoute route = new BenchRoute("Bearer a", "Bearer v", "Bearer s", "0".repeat(64),
+                List.of("MN001", "MN002", "MN003"));
+        Set<String> cycles = new HashSet<>();
+        for (long n = 0; n < 60_000; n++) {
+            LocalDate day = Scenarios.issuanceDay(route, n);
+            Map<String, Object> report = route.report(route.project(n), day, 100);
+            Map<?, ?> issuance = (Map<?, ?>) Json.parse(Json.write(BenchRoute.issuance("id-" + n, route.project(n), day,
+                    List.of(Map.of("accountId", "MNG01-H00001", "quantity", 100L)), 100, "IR000042")));
+            assertThat(day).isAfterOrEqualTo(LocalDate.of(2040, 1, 1));
+            assertThat(report.get("periodStart")).isEqualTo(report.get("periodEnd")).isEqualTo(day.toString());
+            assertThat(issuance.get("monitoringPeriodStart")).isEqualTo(day.toString());
+            assertThat(issuance.get("vintage")).isEqualTo((long) day.getYear());
+            assertThat(cycles.add(route.project(n) + "/" + day)).as("cycle %d is new", n).isTrue();
         }
+        assertThat(Scenarios.issuanceDay(route, 60_000).getYear()).isEqualTo(2094);
     }
 
     @Test

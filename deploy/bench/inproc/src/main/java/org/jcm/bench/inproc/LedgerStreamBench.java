@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,26 +32,23 @@ import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Allocation;
 import org.jcm.ledger.command.ApproveProposal;
 import org.jcm.ledger.command.Command;
+import org.jcm.ledger.command.DecidedShare;
 import org.jcm.ledger.command.IssueCredits;
 import org.jcm.ledger.command.OpenAccount;
 import org.jcm.ledger.command.ProposableAction;
 import org.jcm.ledger.command.ProposeAction;
 import org.jcm.ledger.command.RegisterOrganization;
 import org.jcm.ledger.command.RegisterParty;
-import org.jcm.ledger.command.RegisterProject;
 import org.jcm.ledger.command.RegisterRegistry;
 import org.jcm.ledger.command.SetTransferPolicy;
-import org.jcm.ledger.command.SubmitIssuanceRequest;
 import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.CooperativeApproachId;
-import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.event.ProposalMade;
 import org.jcm.ledger.id.IssuanceId;
 import org.jcm.ledger.id.IssuanceRequestId;
 import org.jcm.ledger.id.JcmStatus;
-import org.jcm.ledger.id.MethodologyId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
@@ -290,7 +288,7 @@ public final class LedgerStreamBench {
         submit(writer, operator, new RegisterParty(new Party("JP", PartyCode.JAPAN, "Japan", JcmStatus.JAPAN, true,
                 Optional.empty())));
         submit(writer, operator, new RegisterParty(new Party("MN", mng, "Mongolia", JcmStatus.PARTNER, true,
-                Optional.of(new CooperativeApproachId("CA0012")), Optional.of(LocalDate.of(2013, 1, 8)), Set.of())));
+                Optional.of(new CooperativeApproachId("CA0012")), Optional.of(LocalDate.of(2013, 1, 8)), Set.of(LedgerRoute.SCOPE))));
         submit(writer, operator, new RegisterRegistry(JPN01, "Japan"));
         submit(writer, operator, new RegisterRegistry(MNG01, "Mongolia"));
         List<AccountId> accounts = new ArrayList<>();
@@ -303,39 +301,39 @@ public final class LedgerStreamBench {
                     Duration.ZERO));
             accounts.add(AccountId.holding(registry, i / 2 + 1));
         }
-        Actor mngAdmin = Actor.registryAdmin("admin", MNG01);
+        // The projects go through the JCM project cycle: Mongolia's approved methodology, two entities,
+        // then the application route for each project (docs/project-cycle.md).
+        LedgerRoute route = new LedgerRoute((actor, command) -> submit(writer, actor, command), mng, "MN");
+        route.reference(operator);
+        OrganizationId representative = OrganizationId.of(MNG01, 1);
         ProjectId[] projects = new ProjectId[10];
         for (int p = 0; p < projects.length; p++) {
-            projects[p] = new ProjectId(String.format("MN%03d", p + 1));
-            submit(writer, mngAdmin, new RegisterProject(projects[p], "Project " + p, new MethodologyId("MN_AM001"), MNG01,
-                    List.of(OrganizationId.of(MNG01, 1))));
+            projects[p] = route.project(representative, "Project " + p);
         }
         // An issuance allocates to at most 100 accounts, so each round takes one decision per 100 accounts:
-        // the participant requests it, and each side issues its share into its own registry.
+        // a monitoring cycle of one day (periods of a project must not overlap) verified, requested and
+        // decided with a share for each registry, which each side then issues into its own registry.
+        Actor mngAdmin = Actor.registryAdmin("admin", MNG01);
         Actor jpnAdmin = Actor.registryAdmin("admin", JPN01);
-        Actor participant = Actor.accountHolder("holder", OrganizationId.of(MNG01, 1));
         int issuance = 0;
         for (int round = 0; round < BLOCKS_PER_ACCOUNT; round++) {
             for (int start = 0; start < accounts.size(); start += 100) {
                 List<AccountId> chunk = accounts.subList(start, Math.min(accounts.size(), start + 100));
-                int vintage = 2021 + (issuance / projects.length) % 5;
-                int day = issuance / (projects.length * 5);
                 ProjectId project = projects[issuance % projects.length];
-                LocalDate periodStart = LocalDate.of(vintage, 1, 1).plusDays(day);
-                LocalDate periodEnd = LocalDate.of(vintage, 12, 31);
-                IssuanceRequestId request = ((IssuanceRequested) submit(writer, participant, new SubmitIssuanceRequest(project,
-                        periodStart, periodEnd, Quantity.of((long) UNITS_PER_BLOCK * chunk.size()), "VER-" + issuance)).get(0))
-                        .issuanceRequestId();
-                for (RegistryId registry : List.of(MNG01, JPN01)) {
-                    List<Allocation> allocations = new ArrayList<>();
-                    for (AccountId account : chunk) {
-                        if (account.registryId().equals(registry)) {
-                            allocations.add(new Allocation(account, Quantity.of(UNITS_PER_BLOCK)));
-                        }
-                    }
-                    approved(writer, registry.equals(MNG01) ? mngAdmin : jpnAdmin, new IssueCredits(
-                            new IssuanceId("I" + issuance + "-" + registry), project, periodStart, periodEnd, Vintage.of(vintage),
-                            Quantity.of((long) UNITS_PER_BLOCK * allocations.size()), allocations, request));
+                LocalDate day = LocalDate.of(2021, 1, 1).plusDays(issuance / projects.length);
+                Vintage vintage = Vintage.of(day.getYear());
+                Map<RegistryId, List<Allocation>> shares = new LinkedHashMap<>();
+                for (AccountId account : chunk) {
+                    shares.computeIfAbsent(account.registryId(), r -> new ArrayList<>())
+                            .add(new Allocation(account, Quantity.of(UNITS_PER_BLOCK)));
+                }
+                List<DecidedShare> decided = new ArrayList<>();
+                shares.forEach((registry, allocations) -> decided.add(new DecidedShare(registry, mng, vintage, allocations)));
+                IssuanceRequestId request = route.decided(project, representative, day, day, decided);
+                for (DecidedShare share : decided) {
+                    approved(writer, share.registryId().equals(MNG01) ? mngAdmin : jpnAdmin, new IssueCredits(
+                            new IssuanceId("I" + issuance + "-" + share.registryId()), project, day, day, vintage,
+                            Quantity.of(share.total()), share.allocations(), request));
                 }
                 issuance++;
             }

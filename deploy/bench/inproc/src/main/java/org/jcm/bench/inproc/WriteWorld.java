@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@link WritePathBench}'s world, set up through the service's REST API: one registry, 100
- * organizations with 10 accounts each, every account funded with 1,000,000 units; and what the
+ * organizations with 10 accounts each, every account funded with 1,000,000 units (a project through
+ * the project cycle's route, ten decided monitoring cycles); and what the
  * load needs to send requests in it (the accounts, each organization's token, fresh
  * Idempotency-Keys).
  */
@@ -39,6 +39,8 @@ final class WriteWorld {
     private final String base;
     private final AtomicLong keys = new AtomicLong();
     private final String keyPrefix = UUID.randomUUID().toString().substring(0, 8) + "-";
+    /** The SHA-256 of the uploaded PDF every step of the route cites. */
+    private String document;
 
     WriteWorld(HttpClient setupClient, String base) {
         this.setupClient = setupClient;
@@ -73,9 +75,7 @@ final class WriteWorld {
             expect201(r, "/api/v1/accounts");
             accounts[a] = field(r.body(), "id");
         }
-        String project = "MN" + String.format("%03d", new SplittableRandom().nextInt(1000));
-        post(admin, "/api/v1/projects", "{\"projectId\":\"" + project + "\",\"title\":\"Bench project\",\"methodologyId\":"
-                + "\"MN_AM001\",\"registryId\":\"" + REGISTRY + "\",\"participants\":[\"" + orgs[0] + "\"]}");
+        String project = project(orgs[0], orgTokens[0]);
         for (int first = 0; first < ACCOUNTS; first += 100) {
             StringBuilder allocations = new StringBuilder();
             for (int a = first; a < first + 100; a++) {
@@ -83,11 +83,7 @@ final class WriteWorld {
                         .append("\",\"quantity\":").append(UNITS_PER_ACCOUNT).append('}');
             }
             int vintage = 2015 + first / 100;
-            // The participant requests each decision; the registry issues on the request.
-            String request = field(post(orgTokens[0], "/api/v1/issuance-requests", "{\"projectId\":\"" + project
-                    + "\",\"monitoringPeriodStart\":\"" + vintage + "-01-01\",\"monitoringPeriodEnd\":\"" + vintage
-                    + "-12-31\",\"verifiedQuantity\":" + 100 * UNITS_PER_ACCOUNT + ",\"verificationReference\":\"VER-"
-                    + vintage + "\"}"), "id");
+            String request = decided(project, orgTokens[0], vintage, "[" + allocations + "]", 100 * UNITS_PER_ACCOUNT);
             String proposal = field(post(admin, "/api/v1/issuances", "{\"issuanceId\":\"" + project + "-" + vintage + "\",\"projectId\":\"" + project
                     + "\",\"monitoringPeriodStart\":\"" + vintage + "-01-01\",\"monitoringPeriodEnd\":\"" + vintage
                     + "-12-31\",\"vintage\":" + vintage + ","
@@ -97,6 +93,67 @@ final class WriteWorld {
         }
         WritePathBench.log("set up %d organizations, %d accounts with %,d units each in %d ms", ORGS, ACCOUNTS, UNITS_PER_ACCOUNT,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /**
+     * A project of {@code organization} through the project cycle's route (docs/project-cycle.md):
+     * Mongolia's methodology approved by its JC secretariat, two accredited entities, the PIN
+     * confirmed by Mongolia's government, the design validated, the registration decided; its id.
+     */
+    private String project(String organization, String applicant) {
+        String secretariat = token("secretariat@MNG", "jc-secretariat", Map.of("party", "MNG"));
+        post(secretariat, "/api/v1/methodologies", "{\"id\":\"MN_AM001\",\"hostParty\":\"MNG\",\"title\":\"Bench\","
+                + "\"sectoralScope\":1,\"version\":1,\"status\":\"APPROVED\"}");
+        for (String entity : List.of("TPE-0001", "TPE-0002")) {
+            post(token("operator", "operator", Map.of()), "/api/v1/third-party-entities", "{\"id\":\"" + entity
+                    + "\",\"name\":\"Bench " + entity + "\",\"sectoralScopes\":[1],\"hostParties\":[\"MNG\"],\"status\":\"ACTIVE\"}");
+        }
+        document = field(setupClient.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/documents?fileName=bench.pdf"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + applicant).header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofString("%PDF-1.4\n% bench " + keyPrefix + "\ntrailer << >>\n%%EOF\n")).build(),
+                HttpResponse.BodyHandlers.ofString()).join().body(), "sha256");
+        String application = field(post(applicant, "/api/v1/applications", "{\"title\":\"Bench project\",\"hostParties\":[\"MNG\"],"
+                + "\"methodologyId\":\"MN_AM001\",\"financing\":{\"kind\":\"PRIVATE\",\"japanShareBasisPoints\":0},"
+                + "\"participants\":{\"representative\":\"" + organization + "\",\"others\":[]},\"documents\":" + cite("PIN") + "}"),
+                "id");
+        String path = "/api/v1/applications/" + application;
+        post(token("gov@MNG", "government", Map.of("party", "MNG")), path + "/project-idea-review", accept(""));
+        post(applicant, path + "/design", "{\"documents\":" + cite("PDD") + "}");
+        post(token("validator", "third-party-entity", Map.of("tpe", "TPE-0001")), path + "/validation",
+                "{\"verdict\":\"ACCEPT\",\"reasons\":[],\"documents\":" + cite("VALIDATION_REPORT") + "}");
+        String registered = post(secretariat, path + "/registration-decision", accept(",\"decisionReference\":\"JC-BENCH\""));
+        Matcher seq = Pattern.compile("\"seq\"\\s*:\\s*(\\d+)\\s*,\\s*\"type\"\\s*:\\s*\"ProjectRegistered\"").matcher(registered);
+        if (!seq.find()) {
+            throw new IllegalStateException("the registration wrote no ProjectRegistered: " + registered);
+        }
+        HttpResponse<String> entry = setupClient.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/ledger/events?limit=1&after="
+                + (Long.parseLong(seq.group(1)) - 1))).header("Authorization", "Bearer " + token("auditor", "auditor", Map.of()))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).join();
+        return field(entry.body(), "projectId");
+    }
+
+    /** A calendar-year monitoring cycle of the project, verified, requested and decided with one MNG01 share; the request's id. */
+    private String decided(String project, String applicant, int vintage, String allocations, long total) {
+        String cycle = field(post(applicant, "/api/v1/monitoring-cycles", "{\"projectId\":\"" + project + "\",\"periodStart\":\""
+                + vintage + "-01-01\",\"periodEnd\":\"" + vintage + "-12-31\",\"claimedQuantity\":" + total
+                + ",\"documents\":" + cite("MONITORING_REPORT") + "}"), "id");
+        String path = "/api/v1/monitoring-cycles/" + cycle;
+        post(token("verifier", "third-party-entity", Map.of("tpe", "TPE-0002")), path + "/verification",
+                "{\"verdict\":\"ACCEPT\",\"verifiedQuantity\":" + total + ",\"reasons\":[],\"documents\":"
+                        + cite("VERIFICATION_REPORT") + "}");
+        String request = field(post(applicant, path + "/issuance-request", "{}"), "id");
+        post(token("secretariat@MNG", "jc-secretariat", Map.of("party", "MNG")), path + "/issuance-decision",
+                accept(",\"decisionReference\":\"JC-" + cycle + "\",\"shares\":[{\"registryId\":\"" + REGISTRY
+                        + "\",\"numberingHost\":\"MNG\",\"vintage\":" + vintage + ",\"allocations\":" + allocations + "}]"));
+        return request;
+    }
+
+    private String cite(String kind) {
+        return "[{\"sha256\":\"" + document + "\",\"kind\":\"" + kind + "\"}]";
+    }
+
+    private static String accept(String more) {
+        return "{\"verdict\":\"ACCEPT\",\"reasons\":[],\"documents\":[]" + more + "}";
     }
 
     private static String token(String subject, String group, Map<String, ?> claims) {
