@@ -66,6 +66,16 @@ public final class DocumentAccess {
                 + " the operator; this token is none of them.");
     }
 
+    /**
+     * Whether {@code reader} may read {@code document}, cited as {@code citations}, under any of the
+     * rules. A request of the project cycle may cite only such a document: citing grants the citing
+     * application's audience (and, once registered, the public) access, so a citation of bytes the
+     * caller may not read would hand someone else's document to the caller's own application.
+     */
+    public static boolean mayCite(Side reader, StoredDocument document, List<Citation> citations) {
+        return mayRead(reader, document) || citationGrants(Optional.of(reader), citations);
+    }
+
     /** Whether {@code reader} may read {@code document} under the first two rules. */
     static boolean mayRead(Side reader, StoredDocument document) {
         return reader.is(Role.OPERATOR) || reader.is(Role.AUDITOR)

@@ -14,9 +14,14 @@ import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Command;
 import org.jcm.ledger.id.DocumentRef;
 import org.jcm.registry.api.DocumentCitation;
+import org.jcm.ledger.id.DocumentKind;
+import org.jcm.registry.document.DocumentAccess;
 import org.jcm.registry.document.DocumentProblems;
 import org.jcm.registry.document.DocumentStore;
+import org.jcm.registry.document.Side;
 import org.jcm.registry.document.StoredDocument;
+import org.jcm.registry.query.RouteAudience;
+import org.jcm.registry.query.RouteQueries;
 import org.jcm.support.problem.FieldError;
 import org.jcm.support.problem.ProblemException;
 
@@ -25,7 +30,8 @@ import org.jcm.support.problem.ProblemException;
  * each citation is checked, the command is built once with stand-ins so that every malformed
  * field is a 400 before the document store is asked, then every cited hash is looked up in the
  * {@link DocumentStore} and the ledger's {@link DocumentRef} gets the stored file name, media type
- * and size. A hash that was never uploaded is 422 {@code unknown_document}, answered before
+ * and size. A hash that was never uploaded, or whose document the caller may not read
+ * (docs/documents.md, "Citing a document"), is 422 {@code unknown_document}, answered before
  * anything reaches the writer.
  */
 @ApplicationScoped
@@ -33,10 +39,12 @@ public class Citations {
 
     private final Mutations mutations;
     private final DocumentStore store;
+    private final RouteQueries route;
 
-    Citations(Mutations mutations, DocumentStore store) {
+    Citations(Mutations mutations, DocumentStore store, RouteQueries route) {
         this.mutations = mutations;
         this.store = store;
+        this.route = route;
     }
 
     /**
@@ -49,17 +57,21 @@ public class Citations {
         return mutations.executeLater(operation, keyHeader, hashed, actor, () -> {
             List<DocumentCitation.Checked> cited = DocumentCitation.check(documents);
             command.apply(DocumentCitation.standIns(cited));
-            return refs(cited).map(command);
+            return refs(cited, actor).map(command);
         }, locationPrefix);
     }
 
     /**
      * The ledger's references of checked citations, from the store, one look-up per distinct hash
-     * in turn; fails with 422 {@code unknown_document} for the first citation of a hash never uploaded.
+     * in turn; fails with 422 {@code unknown_document} for the first citation of a hash never uploaded,
+     * or of a document the caller may not read ({@link DocumentAccess#mayCite}): the same answer,
+     * so that a caller learns nothing about documents it may not read.
      */
-    Uni<List<DocumentRef>> refs(List<DocumentCitation.Checked> cited) {
+    Uni<List<DocumentRef>> refs(List<DocumentCitation.Checked> cited, Actor actor) {
+        Side side = new Side(actor.role().wireName(), actor.scope() == null ? "" : actor.scope());
         List<String> hashes = cited.stream().map(DocumentCitation.Checked::sha256).distinct().toList();
-        return Multi.createFrom().iterable(hashes).onItem().transformToUniAndConcatenate(store::find).collect().asList()
+        return Multi.createFrom().iterable(hashes).onItem().transformToUniAndConcatenate(sha -> citable(sha, side))
+                .collect().asList()
                 .map(found -> {
                     Map<String, StoredDocument> stored = new HashMap<>();
                     for (Optional<StoredDocument> d : found) {
@@ -77,10 +89,24 @@ public class Citations {
                 });
     }
 
+    /** The stored document of {@code sha256} if {@code side} may cite it; empty if it was never uploaded or may not. */
+    private Uni<Optional<StoredDocument>> citable(String sha256, Side side) {
+        return store.find(sha256).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(found);
+            }
+            return route.citing(sha256, new RouteAudience(side.role(), side.scope())).map(citing -> {
+                List<DocumentAccess.Citation> citations = citing.stream().map(c -> new DocumentAccess.Citation(
+                        DocumentKind.valueOf(c.kind()), c.registered(), c.readerSees())).toList();
+                return DocumentAccess.mayCite(side, found.get(), citations) ? found : Optional.<StoredDocument>empty();
+            });
+        });
+    }
+
     /** 422 {@code unknown_document}: the request is well-formed, but cites bytes this registry never received. */
     static ProblemException unknown(DocumentCitation.Checked c) {
-        String detail = "No document has the SHA-256 " + c.sha256() + "; upload it with POST /api/v1/documents before "
-                + "citing it.";
+        String detail = "No document with the SHA-256 " + c.sha256() + " can be cited by this caller: upload it with "
+                + "POST /api/v1/documents before citing it (a document may be cited by those who may read it).";
         return new ProblemException(422, DocumentProblems.UNKNOWN_DOCUMENT, detail,
                 List.of(new FieldError(c.field() + ".sha256", detail)));
     }

@@ -98,6 +98,15 @@ class ApplicationRefusalsApiTest {
                 List.of(pin.get(0), cite("ab".repeat(32), "OTHER"))));
         refused(unknown, 422, "unknown_document");
         assertThat(unknown.<String>path("errors[0].field")).isEqualTo("documents[1].sha256");
+        // Bytes someone else uploaded, which the applicant may not read: the same 422, so that citing
+        // cannot hand another company's document to the applicant's own application (and its audience).
+        String bystander = TestTokens.accountHolder(LedgerApi.organization("JPN01"));
+        String theirs = RouteApi.upload(bystander, "confidential.pdf");
+        Response notTheirs = post(rep, "/api/v1/applications", application(w, List.of(HOST), "XF_AM001",
+                List.of(pin.get(0), cite(theirs, "OTHER"))));
+        refused(notTheirs, 422, "unknown_document");
+        assertThat(notTheirs.<String>path("errors[0].field")).isEqualTo("documents[1].sha256");
+        assertThat(given().auth().oauth2(rep).when().get("/api/v1/documents/" + theirs).statusCode()).isEqualTo(403);
         refused(post(rep, "/api/v1/applications", application(w, List.of(HOST), "XF_AM001",
                 List.of(cite("AB".repeat(32), "PIN")))), 400, "invalid_field");
         refused(post(rep, "/api/v1/applications", application(w, List.of(HOST), "XF_AM001",

@@ -8,45 +8,29 @@ import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jcm.ledger.id.SectoralScope;
 import org.jcm.registry.testing.LedgerApi;
+import org.jcm.registry.testing.RouteFixture;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
  * The AEF tables' "Sector(s)" and "Activity type(s)" through {@code GET /api/v1/reports/aef}: a
- * Costa Rican project whose methodology is in the methodology registry (scope 3, energy demand) is
- * issued, authorized by Costa Rica and first transferred to Japan; its rows in tables 2, 3 and 4
+ * Costa Rican project on the route, whose methodology is in the methodology registry, is issued, authorized by Costa Rica and first transferred to Japan; its rows in tables 2, 3 and 4
  * carry the methodology's sectoral scope and the methodology, in JSON and in CSV.
  */
 @QuarkusTest
 class AefSectorTest {
 
-    static final String METHODOLOGY = "CR_AM001";
     static final String AUDITOR = TestTokens.auditor();
 
     final String authorizationId = "CRI-NDC-" + UUID.randomUUID().toString().substring(0, 8);
 
-    static String secretariat(String party) {
-        return TestTokens.token("secretariat@" + party, Set.of("jc-secretariat"), Map.of("party", party));
-    }
-
-    /** Costa Rica's methodology, registered unless the registry already has it; returns its title and scope. */
+    /** The fixture's approved methodology of Costa Rica, which the route fixture's projects use; returns it as read back. */
     static Map<String, Object> methodology() {
-        if (given().when().get("/api/v1/methodologies/" + METHODOLOGY).statusCode() == 404) {
-            Map<String, Object> body = new HashMap<>();
-            body.put("id", METHODOLOGY);
-            body.put("hostParty", "CRI");
-            body.put("title", "Energy saving by high-efficiency chillers");
-            body.put("sectoralScope", 3);
-            body.put("version", 1);
-            body.put("status", "APPROVED");
-            LedgerApi.as(secretariat("CRI")).body(body).when().post("/api/v1/methodologies").then().statusCode(201);
-        }
-        return given().when().get("/api/v1/methodologies/" + METHODOLOGY).then().statusCode(200).extract().jsonPath()
-                .getMap("");
+        String id = RouteFixture.methodology("CR");
+        return given().when().get("/api/v1/methodologies/" + id).then().statusCode(200).extract().jsonPath().getMap("");
     }
 
     @Test
@@ -54,13 +38,13 @@ class AefSectorTest {
         Map<String, Object> methodology = methodology();
         String sector = SectoralScope.ofNumber(((Number) methodology.get("sectoralScope")).longValue()).number() + " "
                 + SectoralScope.ofNumber(((Number) methodology.get("sectoralScope")).longValue()).officialName();
-        String activity = METHODOLOGY + " " + methodology.get("title");
+        String activity = methodology.get("id") + " " + methodology.get("title");
 
         LedgerApi.registry("CRI01");
         LedgerApi.registry("JPN01");
         String[] seller = LedgerApi.openHolder("CRI01");
         String[] buyer = LedgerApi.openHolder("JPN01");
-        String project = LedgerApi.project("CRI01", LedgerApi.projectId("CR"), List.of(seller[0]));
+        String project = LedgerApi.project("CR", List.of(seller[0]));
         String serial = LedgerApi.issue("CRI01", project, 2024, List.of(seller[1]), List.of(100L)).path("events[1].blocks[0].serial");
         Map<String, Object> authorization = new HashMap<>();
         authorization.put("authorizationId", authorizationId);
