@@ -12,11 +12,8 @@ import static org.jcm.registry.testing.RouteApi.post;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
 import org.jcm.registry.testing.RouteApi;
@@ -101,37 +98,17 @@ class ApplicationRouteApiTest {
                 document(secretariat, "JC_DECISION")));
 
         // An issuance other than the decided share is refused; the decided one is issued on four eyes.
-        Map<String, Object> wrong = issuance(project, request, List.of(representative[1]), List.of(400L));
+        Map<String, Object> wrong = RouteApi.issuance(project, request, List.of(representative[1]), List.of(400L));
         LedgerApi.as(TestTokens.registryAdmin(HOST_REGISTRY)).body(wrong).when().post("/api/v1/issuances").then()
                 .statusCode(422).body("code", equalTo("issuance_not_as_decided"));
         Response issued = LedgerApi.approved(TestTokens.registryAdmin(HOST_REGISTRY),
                 TestTokens.registryApprover(HOST_REGISTRY), "/api/v1/issuances",
-                issuance(project, request, List.of(representative[1]), List.of(500L)));
+                RouteApi.issuance(project, request, List.of(representative[1]), List.of(500L)));
         assertThat(issued.<List<String>>path("events.type")).containsExactly("ProposalApproved", "CreditsIssued");
         LedgerApi.approved(TestTokens.registryAdmin("JPN01"), TestTokens.registryApprover("JPN01"), "/api/v1/issuances",
-                issuance(project, request, List.of(japan[1]), List.of(500L)));
+                RouteApi.issuance(project, request, List.of(japan[1]), List.of(500L)));
         assertThat(LedgerProbe.balance(representative[1])).isEqualTo(500);
         assertThat(LedgerProbe.balance(japan[1])).isEqualTo(500);
         assertThat(LedgerProbe.verify()).isEmpty();
-    }
-
-    /** The body of {@code POST /issuances} for a share of the cycle's request (period 2025-01-01 to 2025-06-30, vintage 2025). */
-    static Map<String, Object> issuance(String project, String request, List<String> accounts, List<Long> quantities) {
-        List<Map<String, Object>> allocations = new ArrayList<>();
-        long total = 0;
-        for (int i = 0; i < accounts.size(); i++) {
-            allocations.add(Map.of("accountId", accounts.get(i), "quantity", quantities.get(i)));
-            total += quantities.get(i);
-        }
-        Map<String, Object> body = new HashMap<>();
-        body.put("issuanceId", project + "-2025-" + UUID.randomUUID().toString().substring(0, 8));
-        body.put("projectId", project);
-        body.put("monitoringPeriodStart", "2025-01-01");
-        body.put("monitoringPeriodEnd", "2025-06-30");
-        body.put("vintage", 2025);
-        body.put("totalQuantity", total);
-        body.put("allocations", allocations);
-        body.put("issuanceRequestId", request);
-        return body;
     }
 }

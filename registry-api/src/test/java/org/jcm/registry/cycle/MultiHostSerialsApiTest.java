@@ -11,7 +11,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,18 +216,7 @@ class MultiHostSerialsApiTest {
     }
 
     private static Response issue(String registry, String request, String account, long quantity) {
-        List<Map<String, Object>> allocations = new ArrayList<>();
-        allocations.add(Map.of("accountId", account, "quantity", quantity));
-        Map<String, Object> body = new HashMap<>();
-        body.put("issuanceId", PROJECT + "-2025-" + UUID.randomUUID().toString().substring(0, 8));
-        body.put("projectId", PROJECT);
-        body.put("monitoringPeriodStart", "2025-01-01");
-        body.put("monitoringPeriodEnd", "2025-06-30");
-        body.put("vintage", 2025);
-        body.put("totalQuantity", quantity);
-        body.put("allocations", allocations);
-        body.put("issuanceRequestId", request);
         return LedgerApi.approved(TestTokens.registryAdmin(registry), TestTokens.registryApprover(registry),
-                "/api/v1/issuances", body);
+                "/api/v1/issuances", RouteApi.issuance(PROJECT, request, List.of(account), List.of(quantity)));
     }
 }

@@ -9,11 +9,9 @@ import static org.jcm.registry.testing.RouteApi.post;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
 import org.jcm.registry.testing.RouteApi;
@@ -72,7 +70,7 @@ class RouteScenariosApiTest {
         assertThat(LedgerProbe.balance(first[1])).isEqualTo(600);
         assertThat(LedgerProbe.balance(second[1])).isEqualTo(300);
         // Each share is issued once.
-        LedgerApi.as(TestTokens.registryAdmin("XOA01")).body(issuance(project, request, second[1], 300)).when()
+        LedgerApi.as(TestTokens.registryAdmin("XOA01")).body(RouteApi.issuance(project, request, List.of(second[1]), List.of(300L))).when()
                 .post("/api/v1/issuances").then().statusCode(409);
         assertThat(LedgerProbe.verify()).isEmpty();
     }
@@ -200,21 +198,6 @@ class RouteScenariosApiTest {
 
     private static Response issue(String registry, String project, String request, String account, long quantity) {
         return LedgerApi.approved(TestTokens.registryAdmin(registry), TestTokens.registryApprover(registry),
-                "/api/v1/issuances", issuance(project, request, account, quantity));
-    }
-
-    private static Map<String, Object> issuance(String project, String request, String account, long quantity) {
-        List<Map<String, Object>> allocations = new ArrayList<>();
-        allocations.add(Map.of("accountId", account, "quantity", quantity));
-        Map<String, Object> body = new HashMap<>();
-        body.put("issuanceId", project + "-2025-" + UUID.randomUUID().toString().substring(0, 8));
-        body.put("projectId", project);
-        body.put("monitoringPeriodStart", "2025-01-01");
-        body.put("monitoringPeriodEnd", "2025-06-30");
-        body.put("vintage", 2025);
-        body.put("totalQuantity", quantity);
-        body.put("allocations", allocations);
-        body.put("issuanceRequestId", request);
-        return body;
+                "/api/v1/issuances", RouteApi.issuance(project, request, List.of(account), List.of(quantity)));
     }
 }

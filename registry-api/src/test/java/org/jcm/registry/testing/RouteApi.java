@@ -201,4 +201,24 @@ public final class RouteApi {
     public static Response post(String token, String path, Object body) {
         return LedgerApi.as(token).body(body).when().post(path);
     }
+
+    /** The body of {@code POST /issuances} for a share of the cycle's request (period 2025-01-01 to 2025-06-30, vintage 2025). */
+    public static Map<String, Object> issuance(String project, String request, List<String> accounts, List<Long> quantities) {
+        List<Map<String, Object>> allocations = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < accounts.size(); i++) {
+            allocations.add(Map.of("accountId", accounts.get(i), "quantity", quantities.get(i)));
+            total += quantities.get(i);
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("issuanceId", project + "-2025-" + UUID.randomUUID().toString().substring(0, 8));
+        body.put("projectId", project);
+        body.put("monitoringPeriodStart", "2025-01-01");
+        body.put("monitoringPeriodEnd", "2025-06-30");
+        body.put("vintage", 2025);
+        body.put("totalQuantity", total);
+        body.put("allocations", allocations);
+        body.put("issuanceRequestId", request);
+        return body;
+    }
 }
