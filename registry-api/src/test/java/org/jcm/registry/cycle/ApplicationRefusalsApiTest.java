@@ -72,14 +72,17 @@ class ApplicationRefusalsApiTest {
         World w = world();
         String rep = TestTokens.accountHolder(w.representative());
         List<Map<String, Object>> pin = document(rep, "PIN");
+        String bystander = TestTokens.accountHolder(LedgerApi.organization("JPN01"));
+        String theirs = RouteApi.upload(bystander, "confidential.pdf");
         long head = LedgerProbe.headSeq();
 
         refused(post(TestTokens.government(HOST), "/api/v1/applications", application(w, List.of(HOST), "XF_AM001", pin)),
                 403, "forbidden_role");
         refused(post(TestTokens.jcSecretariat(HOST), "/api/v1/applications", application(w, List.of(HOST), "XF_AM001", pin)),
                 403, "forbidden_role");
-        refused(post(TestTokens.accountHolder(w.participant()), "/api/v1/applications",
-                application(w, List.of(HOST), "XF_AM001", pin)), 403, "not_the_applicant");
+        String participant = TestTokens.accountHolder(w.participant());
+        refused(post(participant, "/api/v1/applications", application(w, List.of(HOST), "XF_AM001",
+                document(participant, "PIN"))), 403, "not_the_applicant");
         refused(post(rep, "/api/v1/applications", application(w, List.of(HOST), "XF_AM002", pin)), 422,
                 "methodology_not_approved");
         refused(post(rep, "/api/v1/applications", application(w, List.of(HOST, "XFB"), "XF_AM001", pin)), 422,
@@ -100,8 +103,6 @@ class ApplicationRefusalsApiTest {
         assertThat(unknown.<String>path("errors[0].field")).isEqualTo("documents[1].sha256");
         // Bytes someone else uploaded, which the applicant may not read: the same 422, so that citing
         // cannot hand another company's document to the applicant's own application (and its audience).
-        String bystander = TestTokens.accountHolder(LedgerApi.organization("JPN01"));
-        String theirs = RouteApi.upload(bystander, "confidential.pdf");
         Response notTheirs = post(rep, "/api/v1/applications", application(w, List.of(HOST), "XF_AM001",
                 List.of(pin.get(0), cite(theirs, "OTHER"))));
         refused(notTheirs, 422, "unknown_document");
@@ -219,7 +220,9 @@ class ApplicationRefusalsApiTest {
         String rep = TestTokens.accountHolder(w.representative());
         String secretariat = TestTokens.jcSecretariat(HOST);
         Map<String, Object> report = RouteApi.report(project, "2025-01-01", "2025-03-31", 300, document(rep, "MONITORING_REPORT"));
-        refused(post(TestTokens.accountHolder(w.participant()), "/api/v1/monitoring-cycles", report), 403, "not_the_applicant");
+        String participant = TestTokens.accountHolder(w.participant());
+        refused(post(participant, "/api/v1/monitoring-cycles", RouteApi.report(project, "2025-01-01", "2025-03-31", 300,
+                document(participant, "MONITORING_REPORT"))), 403, "not_the_applicant");
         refused(post(TestTokens.government(HOST), "/api/v1/monitoring-cycles", report), 403, "forbidden_role");
         refused(post(rep, "/api/v1/monitoring-cycles", RouteApi.report(project, "2025-03-31", "2025-01-01", 300,
                 document(rep, "MONITORING_REPORT"))), 422, "invalid_monitoring_period");
