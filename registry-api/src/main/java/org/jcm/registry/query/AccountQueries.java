@@ -36,8 +36,11 @@ import org.jcm.registry.security.RegistryScope;
 @ApplicationScoped
 public class AccountQueries {
 
-    /** Holdings, keyed by vintage, project and first unit (the selection order). */
-    public static final ListKind HOLDINGS = new ListKind("holdings", 3);
+    /**
+     * Holdings, keyed by vintage, project, numbering host and first unit (the selection order): the
+     * host keeps apart two hosts' lines of one project that start at the same unit.
+     */
+    public static final ListKind HOLDINGS = new ListKind("holdings", 4);
     /** Transactions newest first, keyed by seq. */
     public static final ListKind TRANSACTIONS_NEWEST = new ListKind("tx-newest", 1);
     /** Transactions oldest first, keyed by seq. */
@@ -52,11 +55,11 @@ public class AccountQueries {
             + " left join fetch a.balances where a.id = :id";
     private static final String HOLDINGS_FIRST = "SELECT " + BlockRows.COLUMNS + ", " + BlockRows.RESERVED_FOR_COLUMN
             + " FROM " + BlockRows.FROM
-            + " WHERE b.account_id = $1 ORDER BY b.vintage, b.project_id, b.first_unit LIMIT $2";
+            + " WHERE b.account_id = $1 ORDER BY b.vintage, b.project_id, b.host_party, b.first_unit LIMIT $2";
     private static final String HOLDINGS_AFTER = "SELECT " + BlockRows.COLUMNS + ", " + BlockRows.RESERVED_FOR_COLUMN
             + " FROM " + BlockRows.FROM
-            + " WHERE b.account_id = $1 AND (b.vintage, b.project_id, b.first_unit) > ($2, $3, $4)"
-            + " ORDER BY b.vintage, b.project_id, b.first_unit LIMIT $5";
+            + " WHERE b.account_id = $1 AND (b.vintage, b.project_id, b.host_party, b.first_unit) > ($2, $3, $4, $5)"
+            + " ORDER BY b.vintage, b.project_id, b.host_party, b.first_unit LIMIT $6";
     private static final String RESERVED = "SELECT action_id, host_party, vintage, first_unit, last_unit FROM reservation"
             + " WHERE account_id = $1 ORDER BY host_party, vintage, first_unit";
     private static final String TRANSACTIONS = "SELECT e.seq, e.type, e.at, e.event_json"
@@ -109,18 +112,18 @@ public class AccountQueries {
         return reserved;
     }
 
-    /** One page of an account's live blocks in selection order (vintage, project, first unit). */
+    /** One page of an account's live blocks in selection order (vintage, project, numbering host, first unit). */
     public Uni<ListResponse<BlockView>> holdings(String accountId, PageRequest page) {
         Uni<RowSet<Row>> rows = page.after()
                 .map(after -> pool.preparedQuery(HOLDINGS_AFTER).execute(Tuple.of(accountId,
-                        vintage(after.number(0)), after.text(1), after.number(2), page.fetchSize())))
+                        vintage(after.number(0)), after.text(1), after.text(2), after.number(3), page.fetchSize())))
                 .orElseGet(() -> pool.preparedQuery(HOLDINGS_FIRST).execute(Tuple.of(accountId, page.fetchSize())));
         return rows.map(set -> {
             List<BlockView> blocks = new ArrayList<>(set.size());
             for (Row row : set) {
                 blocks.add(BlockRows.view(row, false));
             }
-            return Pages.of(blocks, page, b -> HOLDINGS.cursor(b.vintage(), b.projectId(), b.firstUnit()));
+            return Pages.of(blocks, page, b -> HOLDINGS.cursor(b.vintage(), b.projectId(), b.hostParty(), b.firstUnit()));
         });
     }
 
