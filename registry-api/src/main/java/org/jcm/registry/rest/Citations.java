@@ -20,6 +20,7 @@ import org.jcm.registry.document.DocumentProblems;
 import org.jcm.registry.document.DocumentStore;
 import org.jcm.registry.document.Side;
 import org.jcm.registry.document.StoredDocument;
+import org.jcm.registry.query.KeyQueries;
 import org.jcm.registry.query.RouteAudience;
 import org.jcm.registry.query.RouteQueries;
 import org.jcm.support.problem.FieldError;
@@ -40,11 +41,13 @@ public class Citations {
     private final Mutations mutations;
     private final DocumentStore store;
     private final RouteQueries route;
+    private final KeyQueries keys;
 
-    Citations(Mutations mutations, DocumentStore store, RouteQueries route) {
+    Citations(Mutations mutations, DocumentStore store, RouteQueries route, KeyQueries keys) {
         this.mutations = mutations;
         this.store = store;
         this.route = route;
+        this.keys = keys;
     }
 
     /**
@@ -57,20 +60,25 @@ public class Citations {
         return mutations.executeLater(operation, keyHeader, hashed, actor, () -> {
             List<DocumentCitation.Checked> cited = DocumentCitation.check(documents);
             command.apply(DocumentCitation.standIns(cited));
-            return refs(cited, actor).map(command);
+            // A replay of a key this subject used is the writer's to answer (the stored outcome, or 403
+            // forbidden for another scope, or 409 for another body); it never executes the command
+            // again, so the check of who may cite is for first requests only.
+            return keys.used(actor.subject(), keyHeader).chain(replay -> refs(cited, actor, !replay)).map(command);
         }, locationPrefix);
     }
 
     /**
      * The ledger's references of checked citations, from the store, one look-up per distinct hash
      * in turn; fails with 422 {@code unknown_document} for the first citation of a hash never uploaded,
-     * or of a document the caller may not read ({@link DocumentAccess#mayCite}): the same answer,
-     * so that a caller learns nothing about documents it may not read.
+     * or, unless {@code checkReader} is false (a replay), of a document the caller may not read
+     * ({@link DocumentAccess#mayCite}): the same answer, so that a caller learns nothing about
+     * documents it may not read.
      */
-    Uni<List<DocumentRef>> refs(List<DocumentCitation.Checked> cited, Actor actor) {
+    Uni<List<DocumentRef>> refs(List<DocumentCitation.Checked> cited, Actor actor, boolean checkReader) {
         Side side = new Side(actor.role().wireName(), actor.scope() == null ? "" : actor.scope());
         List<String> hashes = cited.stream().map(DocumentCitation.Checked::sha256).distinct().toList();
-        return Multi.createFrom().iterable(hashes).onItem().transformToUniAndConcatenate(sha -> citable(sha, side))
+        return Multi.createFrom().iterable(hashes).onItem()
+                .transformToUniAndConcatenate(sha -> checkReader ? citable(sha, side) : store.find(sha))
                 .collect().asList()
                 .map(found -> {
                     Map<String, StoredDocument> stored = new HashMap<>();

@@ -143,6 +143,12 @@ class ApplicationRefusalsApiTest {
         other.put("title", "Another project");
         refused(given().auth().oauth2(rep).contentType("application/json").header("Idempotency-Key", key)
                 .body(other).post("/api/v1/applications"), 409, "idempotency_key_reused");
+        // The same subject and key with another organization in its token: the writer's replay answer,
+        // 403 forbidden, though that organization may not read (so not cite) the PIN.
+        String elsewhere = TestTokens.token("holder@" + w.representative(), java.util.Set.of("account-holder"),
+                Map.of("org", w.participant()));
+        refused(given().auth().oauth2(elsewhere).contentType("application/json").header("Idempotency-Key", key)
+                .body(body).post("/api/v1/applications"), 403, "forbidden");
         assertThat(LedgerProbe.headSeq()).isEqualTo(head);
     }
 
