@@ -68,7 +68,7 @@ class UndoJournalProperties {
                 .as(Phases::new);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 2000)
     void a_rolled_back_run_leaves_the_state_and_its_pending_changes_as_they_were_and_the_same_commands_then_do_the_same(
             @ForAll("phases") Phases phases) {
         // Half the runs on the EU transfer controls, so that reservations are journaled and undone too.
