@@ -379,11 +379,11 @@ class DocumentStoreTest {
     }
 
     private static String tpe(String id) {
-        return TestTokens.token("validator@" + id, Set.of("third-party-entity"), Map.of("tpe", id));
+        return TestTokens.thirdPartyEntity(id);
     }
 
     private static String secretariat(String party) {
-        return TestTokens.token("secretariat@" + party, Set.of("jc-secretariat"), Map.of("party", party));
+        return TestTokens.jcSecretariat(party);
     }
 
     private static void problem(Response response, int status, String code) {

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jcm.registry.testing.Databases;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
@@ -34,7 +33,7 @@ class PartnerApiTest {
     private static final String DATE = LocalDate.now(ZoneOffset.UTC).minusDays(3).toString();
 
     static String secretariat(String party) {
-        return TestTokens.token("secretariat@" + party, Set.of("jc-secretariat"), Map.of("party", party));
+        return TestTokens.jcSecretariat(party);
     }
 
     private static Map<String, Object> party(String iso2, String name, String status, String date, List<Integer> scopes) {

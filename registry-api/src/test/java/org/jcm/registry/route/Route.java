@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Command;
@@ -39,11 +38,11 @@ final class Route {
     }
 
     static String tpeToken(String id) {
-        return TestTokens.token("tpe@" + id, Set.of("third-party-entity"), Map.of("tpe", id));
+        return TestTokens.thirdPartyEntity(id);
     }
 
     static String secretariatToken(String party) {
-        return TestTokens.token("secretariat@" + party, Set.of("jc-secretariat"), Map.of("party", party));
+        return TestTokens.jcSecretariat(party);
     }
 
     static Actor holder(String org) {

@@ -1,7 +1,6 @@
 package org.jcm.registry.testing;
 
 import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jcm.testsupport.TestTokens;
 import static io.restassured.RestAssured.given;
@@ -55,12 +53,12 @@ public final class RouteFixture {
 
     /** A token of the JC secretariat of a partner (alpha-3). */
     public static String secretariat(String party) {
-        return TestTokens.token("secretariat@" + party, Set.of("jc-secretariat"), Map.of("party", party));
+        return TestTokens.jcSecretariat(party);
     }
 
     /** A token of a third-party entity. */
     public static String entity(String id) {
-        return TestTokens.token("staff@" + id, Set.of("third-party-entity"), Map.of("tpe", id));
+        return TestTokens.thirdPartyEntity(id);
     }
 
     /** The alpha-3 code of the Party whose alpha-2 is {@code iso2}, as the ledger knows it. */
@@ -117,21 +115,12 @@ public final class RouteFixture {
 
     /** Uploads a small PDF as {@code token}; its SHA-256. */
     public static String document(String token) {
-        String text = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-                + "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-                + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\n"
-                + "% " + UUID.randomUUID() + "\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-        Response stored = given().auth().oauth2(token).contentType("application/pdf").queryParam("fileName", "fixture.pdf")
-                .body(text.getBytes(StandardCharsets.US_ASCII)).when().post("/api/v1/documents");
-        if (stored.statusCode() / 100 != 2) {
-            throw new AssertionError("POST /api/v1/documents answered " + stored.statusCode() + ": " + stored.asString());
-        }
-        return stored.path("sha256");
+        return RouteApi.upload(token, "fixture.pdf");
     }
 
     /** A document citation of a request body. */
     public static List<Map<String, Object>> cite(String sha256, String kind) {
-        return List.of(Map.of("sha256", sha256, "kind", kind));
+        return List.of(RouteApi.cite(sha256, kind));
     }
 
     /**
