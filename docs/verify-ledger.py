@@ -698,7 +698,10 @@ def describe_retirement(seq, event):
         retired_by = f"retiring organization {actor.get('scope')} (account {event.get('fromAccountId')})"
     else:
         retired_by = f"retired by {actor.get('role')} {actor.get('subject')} from account {event.get('fromAccountId')}"
-    beneficiary = event.get("beneficiary", "(none recorded)")
+    if "beneficiaryOrganizationId" in event:
+        beneficiary = f"organization {event.get('beneficiaryOrganizationId')} (registered)"
+    else:
+        beneficiary = event.get("beneficiary", "(none recorded)")
     return (f"The certificate states: seq {seq}, {event.get('type')} at {event.get('at')}: {event.get('quantity')} units "
             f"{', '.join(serials) or '(no ranges)'}; purpose {event.get('purpose')}; beneficiary {beneficiary}; {retired_by}")
 

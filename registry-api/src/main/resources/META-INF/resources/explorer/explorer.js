@@ -253,6 +253,20 @@ function details(map) {
 
 // ------------------------------------------------------------------ retirements
 
+/**
+ * A retirement's beneficiary and how the registry knows it: a registered organization (its name and
+ * id), or a name as the retiring organization stated it, which nobody verified.
+ */
+function beneficiaryText(r) {
+  if (r.beneficiaryKind === 'ORGANIZATION') {
+    return `${r.beneficiary ?? r.beneficiaryOrganizationId} (registered organization ${r.beneficiaryOrganizationId})`;
+  }
+  if (r.beneficiaryKind === 'STATED') {
+    return `${r.beneficiary} (as stated by the retiring organization)`;
+  }
+  return '(not named)';
+}
+
 async function loadRetirements() {
   const recent = await getJson(`${API}/reports/retirements/recent?limit=${RECENT_RETIREMENTS}`);
   const body = byId('retirements-body');
@@ -263,13 +277,14 @@ async function loadRetirements() {
   }
   const rows = recent.rows.map(r => el('tr', {'data-seq': r.seq},
     el('th', {scope: 'row'}, r.date),
-    cell(r.beneficiary ?? '(not named)', {class: 'beneficiary'}),
+    cell(r.retiringOrganization ?? r.retiringOrganizationId ?? '', {class: 'retired-by'}),
+    cell(beneficiaryText(r), {class: 'beneficiary'}),
     cell(unitLink(r.serial)),
     numericCell(r.quantity, 'quantity'),
     cell(r.purpose + (r.usingParty ? ` for ${r.usingParty}` : '') + (r.yearOfUse ? ` (${r.yearOfUse})` : '')),
     cell(r.correspondingAdjustment ?? '')));
   body.append(table(`The latest ${recent.limit} retirements, newest first`,
-    ['Date (Japan)', 'Beneficiary', 'Serial', {label: 'Quantity', numeric: true}, 'Purpose', 'Corresponding adjustment'],
+    ['Date (Japan)', 'Retired by', 'Beneficiary', 'Serial', {label: 'Quantity', numeric: true}, 'Purpose', 'Corresponding adjustment'],
     rows, {id: 'retirements-table', class: 'stack'}));
   status('retirements-status', '');
 }

@@ -263,15 +263,19 @@ final class DemoSeeder {
     }
 
     /**
-     * Sakura Trading retires units for itself, and the retirement's certificate is printed: its path
+     * Sakura Trading retires units for itself, naming itself by its organization id (a registered
+     * beneficiary, so its company statement lists the retirement as its own claim), and the
+     * retirement's certificate is printed: its path
      * (from the answer) and the curl line that saves its printable page.
      */
     private void retire() throws SeedingException, IOException, InterruptedException {
         Object answer = post("retirement", "13-retirement", "/api/v1/retirements", "JCM_TOKEN_SAKURA_TRADING",
                 body("fromAccountId", ids.japaneseAccount(), "quantity", DemoScenario.RETIRED,
                         "filter", body("label", "NONE"), "purpose", "VOLUNTARY",
-                        "beneficiary", DemoScenario.JAPANESE_COMPANY, "note", "Offset of business travel, fiscal year 2024"));
-        progress.step("  retirement of " + DemoScenario.RETIRED + " t by " + DemoScenario.JAPANESE_COMPANY);
+                        "beneficiary", body("organizationId", ids.japaneseCompany()),
+                        "note", "Offset of business travel, fiscal year 2024"));
+        progress.step("  retirement of " + DemoScenario.RETIRED + " t by " + DemoScenario.JAPANESE_COMPANY
+                + " for itself, named by its organization id " + ids.japaneseCompany());
         Optional<String> certificate = JsonTrees.find(answer, "certificate");
         if (certificate.isEmpty()) {
             progress.warn("the retirement's answer names no certificate");

@@ -362,7 +362,8 @@ class ExplorerBrowserIT {
                     .isEqualTo(proven.stream().map(i -> i.get("seq") + " verified").toList());
             String retirement = text(browser, "#proof-entries tr[data-seq=\"" + unit.retirementSeq() + "\"]");
             assertThat(retirement).as("the retirement's facts, read from the proven bytes").contains("Retirement",
-                    String.format(Locale.US, "%,d", DemoScenario.RETIRED), "beneficiary: " + DemoScenario.JAPANESE_COMPANY,
+                    String.format(Locale.US, "%,d", DemoScenario.RETIRED),
+                    "beneficiaryOrganizationId: " + certificate.get("beneficiaryOrganizationId"),
                     "purpose: VOLUNTARY");
             assertThat(text(browser, "prove-compare")).startsWith("The public history above lists the same "
                     + unit.seqs().size() + " entries up to checkpoint " + shown + ".");
@@ -378,7 +379,7 @@ class ExplorerBrowserIT {
                     + unit.retirementSeq() + " is entry " + unit.retirementSeq() + " of checkpoint " + treeSize + ", signed by "
                     + signer(logKey()) + ", cosigned by " + signer(witnessKey()) + " at ");
             assertThat(browser.evaluate("document.getElementById('certificate-view').dataset.verified")).isEqualTo("true");
-            assertThat(text(browser, "certificate-facts")).contains(DemoScenario.JAPANESE_COMPANY,
+            assertThat(text(browser, "certificate-facts")).contains((String) certificate.get("beneficiaryOrganizationId"),
                     String.format(Locale.US, "%,d", DemoScenario.RETIRED), "VOLUNTARY");
         }
     }
@@ -391,13 +392,15 @@ class ExplorerBrowserIT {
         long treeSize = number(checkpoint.get("treeSize"));
         List<Map<String, Object>> proven = proofItems(unit.serial(), tokens.get("JCM_TOKEN_AUDITOR"));
         long firstSeq = number(proven.get(0).get("seq"));
-        String altered = DemoScenario.JAPANESE_COMPANY.replaceFirst("S", "T");
+        // The demo retirement names Sakura Trading by its organization id: the event is altered to name another.
+        String sakura = (String) certificate(unit.retirementSeq(), treeSize).get("beneficiaryOrganizationId");
+        String altered = "JPN01-O9999";
 
         try (DevTools browser = browser("profile-tampered")) {
             // The registry's answers altered on the way: one entry's event (a beneficiary rewritten in the
             // database) and another entry's proof hash; and the latest checkpoint's root.
             browser.rewriteResponses(List.of("*/api/v1/units/*/proof*", "*/api/v1/ledger/checkpoints/latest*"), (url, body) ->
-                    url.contains("/proof") ? alteredProof(body, unit.retirementSeq(), firstSeq, altered) : alteredCheckpoint(body));
+                    url.contains("/proof") ? alteredProof(body, unit.retirementSeq(), firstSeq, sakura, altered) : alteredCheckpoint(body));
             openUnit(browser, unit.serial());
             long shown = number(browser.evaluate("Number(document.getElementById('checkpoint-size')?.dataset.value ?? 0)"));
             assertThat(text(browser, "checkpoint-status")).isEqualTo("Could not verify: the signature by " + signer(logKey())
@@ -419,7 +422,7 @@ class ExplorerBrowserIT {
         // Certificates with one byte altered: in the event, and in the checkpoint's signature.
         Map<String, Object> certificate = certificate(unit.retirementSeq(), treeSize);
         Map<String, Object> alteredEvent = new LinkedHashMap<>(certificate);
-        alteredEvent.put("event", ((String) certificate.get("event")).replace(DemoScenario.JAPANESE_COMPANY, altered));
+        alteredEvent.put("event", ((String) certificate.get("event")).replace(sakura, altered));
         Map<String, Object> alteredSignature = new LinkedHashMap<>(certificate);
         alteredSignature.put("checkpoint", alteredSignatureLine((String) certificate.get("checkpoint")));
         try (DevTools browser = browser("profile-certificate")) {
@@ -626,12 +629,12 @@ class ExplorerBrowserIT {
     }
 
     /** A unit's proof page with the retirement's beneficiary rewritten and one proof hash of the first entry flipped. */
-    private static String alteredProof(String body, long retirementSeq, long firstSeq, String beneficiary) {
+    private static String alteredProof(String body, long retirementSeq, long firstSeq, String beneficiary, String replacement) {
         Map<String, Object> page = object(Json.parse(body));
         for (Object item : list(page.get("items"))) {
             Map<String, Object> entry = object(item);
             if (number(entry.get("seq")) == retirementSeq) {
-                entry.put("eventJson", ((String) entry.get("eventJson")).replace(DemoScenario.JAPANESE_COMPANY, beneficiary));
+                entry.put("eventJson", ((String) entry.get("eventJson")).replace(beneficiary, replacement));
             }
             if (number(entry.get("seq")) == firstSeq) {
                 List<Object> hashes = new ArrayList<>(list(entry.get("hashes")));

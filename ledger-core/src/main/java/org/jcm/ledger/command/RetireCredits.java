@@ -4,6 +4,7 @@ import java.time.Year;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.credit.RetirementPurpose;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.InvalidValueException;
@@ -13,11 +14,12 @@ import org.jcm.ledger.serial.Quantity;
 
 /**
  * Moves units to the retirement account of the source account's registry so that they count
- * towards a target: purpose, beneficiary and, for NDC use, the using Party and the calendar year of
+ * towards a target: purpose, beneficiary (an organization of the registry, which must exist:
+ * {@code unknown_organization}, or a name as stated) and, for NDC use, the using Party and the calendar year of
  * use (required then; rejected with {@code use_details_required} if missing). Account holder.
  */
 public record RetireCredits(AccountId fromAccountId, Quantity quantity, List<BlockSerial> serialRanges,
-                            Optional<UnitFilter> filter, RetirementPurpose purpose, Optional<String> beneficiary,
+                            Optional<UnitFilter> filter, RetirementPurpose purpose, Optional<Beneficiary> beneficiary,
                             Optional<PartyCode> usingParty, Optional<Year> yearOfUse, Optional<String> note)
         implements Command {
     public RetireCredits {
@@ -25,7 +27,7 @@ public record RetireCredits(AccountId fromAccountId, Quantity quantity, List<Blo
         Objects.requireNonNull(quantity, "quantity");
         serialRanges = Selection.check(serialRanges, filter);
         Objects.requireNonNull(purpose, "purpose");
-        beneficiary = Texts.optionalText("beneficiary", beneficiary, Texts.NAME_MAX);
+        Objects.requireNonNull(beneficiary, "beneficiary");
         Objects.requireNonNull(usingParty, "usingParty");
         Objects.requireNonNull(yearOfUse, "yearOfUse");
         yearOfUse.ifPresent(y -> {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jcm.ledger.command.Trade;
 import org.jcm.ledger.credit.CancellationReason;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.credit.RetirementPurpose;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.IssuanceId;
@@ -131,7 +132,7 @@ final class CreditCodecs {
                 m.put("quantity", e.quantity());
                 m.put("ranges", RangeJson.toJson(e.ranges()));
                 m.put("purpose", e.purpose().name());
-                e.beneficiary().ifPresent(x -> m.put("beneficiary", x));
+                e.beneficiary().ifPresent(x -> encodeBeneficiary(x, m));
                 e.usingParty().ifPresent(x -> m.put("usingParty", x.value()));
                 e.yearOfUse().ifPresent(x -> m.put("yearOfUse", (long) x.getValue()));
                 e.note().ifPresent(x -> m.put("note", x));
@@ -139,11 +140,36 @@ final class CreditCodecs {
             (seq, at, actor, in) -> {
                 return new CreditsRetired(seq, at, actor, in.id("fromAccountId", AccountId::new),
                         in.id("toAccountId", AccountId::new), in.longValue("quantity"), RangeJson.rangesOf(in),
-                        in.enumValue("purpose", RetirementPurpose.class), in.optionalString("beneficiary"),
+                        in.enumValue("purpose", RetirementPurpose.class), beneficiary(in),
                         in.optionalString("usingParty").map(PartyCode::new),
                         in.has("yearOfUse") ? Optional.of(Year.of(in.intValue("yearOfUse"))) : Optional.empty(),
                         in.optionalString("note"));
             });
+
+    /**
+     * A stated name keeps the member {@code beneficiary} that every retirement before organizations
+     * could be named used, so those events re-encode to the same canonical bytes (and hashes); an
+     * organization is the new member {@code beneficiaryOrganizationId}.
+     */
+    private static void encodeBeneficiary(Beneficiary b, Map<String, Object> m) {
+        if (b instanceof Beneficiary.Organization o) {
+            m.put("beneficiaryOrganizationId", o.organizationId().value());
+        } else if (b instanceof Beneficiary.Stated s) {
+            m.put("beneficiary", s.name());
+        }
+    }
+
+    private static Optional<Beneficiary> beneficiary(JsonIn in) {
+        Optional<String> stated = in.optionalString("beneficiary");
+        Optional<String> organization = in.optionalString("beneficiaryOrganizationId");
+        if (stated.isPresent() && organization.isPresent()) {
+            throw new EventFormatException("a retirement names either beneficiary or beneficiaryOrganizationId, not both");
+        }
+        if (organization.isPresent()) {
+            return Optional.of(new Beneficiary.Organization(new OrganizationId(organization.get())));
+        }
+        return stated.map(Beneficiary.Stated::new);
+    }
 
     private CreditCodecs() {
     }

@@ -6,14 +6,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.credit.RetirementPurpose;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.ledger.id.PartyCode;
 
-/** Units moved to a registry's retirement account and became RETIRED (for NDC use: using Party and year of use). */
+/**
+ * Units moved to a registry's retirement account and became RETIRED (for NDC use: using Party and
+ * year of use), on behalf of a beneficiary: a stated name is encoded as {@code beneficiary}, as
+ * events written before organizations could be named are; an organization as
+ * {@code beneficiaryOrganizationId}.
+ */
 public record CreditsRetired(long seq, Instant at, Actor actor, AccountId fromAccountId, AccountId toAccountId,
                              long quantity, List<BlockRange> ranges, RetirementPurpose purpose,
-                             Optional<String> beneficiary, Optional<PartyCode> usingParty, Optional<Year> yearOfUse,
+                             Optional<Beneficiary> beneficiary, Optional<PartyCode> usingParty, Optional<Year> yearOfUse,
                              Optional<String> note) implements LedgerEvent {
     public CreditsRetired {
         at = Header.check(seq, at, actor);

@@ -147,10 +147,10 @@ final class ActionRows {
                             Optional.of(UsePurpose.NDC), Optional.of(user.value()), e.yearOfUse());
                 }
                 case OIMP -> action(e, ActionType.USE, registryParty, a.get(), r, registry, Optional.empty(), Optional.empty(),
-                        Optional.of(UsePurpose.OIMP), Optional.of(e.beneficiary().orElse(registryParty.value())),
+                        Optional.of(UsePurpose.OIMP), Optional.of(e.beneficiary().map(lookups::beneficiaryName).orElse(registryParty.value())),
                         Optional.of(e.yearOfUse().orElse(Year.of(date(e).getYear()))));
                 case VOLUNTARY -> action(e, ActionType.CANCELLATION, registryParty, a.get(), r, registry, Optional.empty(),
-                        Optional.empty(), Optional.of(UsePurpose.VOLUNTARY), e.beneficiary(), Optional.empty());
+                        Optional.empty(), Optional.of(UsePurpose.VOLUNTARY), e.beneficiary().map(lookups::beneficiaryName), Optional.empty());
             }
         }
     }

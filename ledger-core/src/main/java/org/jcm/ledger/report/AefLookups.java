@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.credit.CreditBlock;
 import org.jcm.ledger.event.BlockRange;
 import org.jcm.ledger.event.LedgerEvent;
@@ -43,6 +44,14 @@ final class AefLookups {
 
     RegistryId holderRegistry(BlockRange r) {
         return registryOf(state.blockContaining(r.hostParty(), r.vintage(), r.first()).orElseThrow().holderAccountId());
+    }
+
+    /** The beneficiary as the AEF names a using entity: the registered name of an organization, a stated name as stated. */
+    String beneficiaryName(Beneficiary b) {
+        if (b instanceof Beneficiary.Organization o) {
+            return state.organization(o.organizationId()).map(org -> org.name()).orElse(o.organizationId().value());
+        }
+        return ((Beneficiary.Stated) b).name();
     }
 
     RegistryId registryOf(AccountId account) {

@@ -13,6 +13,7 @@ import org.jcm.ledger.command.RetireCredits;
 import org.jcm.ledger.command.Role;
 import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.command.UnitFilter;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.credit.BlockStatus;
 import org.jcm.ledger.credit.CancellationReason;
 import org.jcm.ledger.credit.FirstTransferTrigger;
@@ -163,6 +164,9 @@ final class MovementRules {
             if (usingParty == null) {
                 return reject(Rejection.UNKNOWN_PARTY, "using Party " + c.usingParty().get() + " is not registered");
             }
+        }
+        if (c.beneficiary().orElse(null) instanceof Beneficiary.Organization b && !s.organizations.containsKey(b.organizationId())) {
+            return reject(Rejection.UNKNOWN_ORGANIZATION, "beneficiary organization " + b.organizationId() + " is not registered");
         }
         AccountState from = s.accounts.get(c.fromAccountId());
         if (from == null) {

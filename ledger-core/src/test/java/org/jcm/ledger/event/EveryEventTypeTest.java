@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.AddTrustedAccount;
 import org.jcm.ledger.command.AmendAuthorization;
@@ -132,7 +133,7 @@ class EveryEventTypeTest {
                 Optional.of(OimpFirstTransfer.ISSUANCE), serial(301, 400)));
         long firstTransferSeq = f.transfer(f.mnC1, f.jpA1, 250).get(1).seq();
         f.ok(holder(f.jpA), new RetireCredits(f.jpA1, Quantity.of(120), List.of(), Optional.empty(), RetirementPurpose.NDC,
-                Optional.of("Company A"), Optional.of(JPN), Optional.of(Year.of(2025)), Optional.empty()));
+                Optional.of(new Beneficiary.Stated("Company A")), Optional.of(JPN), Optional.of(Year.of(2025)), Optional.empty()));
         f.ok(GOV_MNG, new AmendAuthorization(ndc, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(serial(401, 450)), Optional.of("second tranche")));
         f.ok(GOV_MNG, authorize(withdrawn, AuthorizationPurpose.NDC, Optional.empty(), serial(451, 460)));

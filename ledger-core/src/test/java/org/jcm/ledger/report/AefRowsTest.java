@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
 import java.util.Optional;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.command.AmendAuthorization;
 import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
 import org.jcm.ledger.command.AuthorizeUnits;
@@ -93,7 +94,7 @@ class AefRowsTest {
         transferSeq = transfer.get(0).seq();
         long firstTransferSeq = transfer.get(1).seq();
         useSeq = f.ok(holder(f.jpA), new RetireCredits(f.jpA1, Quantity.of(120), List.of(), Optional.empty(),
-                RetirementPurpose.NDC, Optional.of("Company A"), Optional.of(JPN), Optional.of(Year.of(2025)),
+                RetirementPurpose.NDC, Optional.of(new Beneficiary.Stated("Company A")), Optional.of(JPN), Optional.of(Year.of(2025)),
                 Optional.empty())).get(0).seq();
         f.ok(GOV_MNG, new AmendAuthorization(NDC, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(serial(401, 450)), Optional.of("second tranche")));
@@ -221,12 +222,12 @@ class AefRowsTest {
     @Test
     void oimp_use_is_reported_by_the_registrys_party_and_a_voluntary_retirement_of_itmos_as_a_cancellation() {
         f.ok(holder(f.mnC), new RetireCredits(f.mnC1, Quantity.of(5), List.of(serial(311, 315)), Optional.empty(),
-                RetirementPurpose.OIMP, Optional.of("MIAT Mongolian Airlines"), Optional.empty(), Optional.empty(),
+                RetirementPurpose.OIMP, Optional.of(new Beneficiary.Stated("MIAT Mongolian Airlines")), Optional.empty(), Optional.empty(),
                 Optional.empty()));
         f.ok(holder(f.mnC), new RetireCredits(f.mnC1, Quantity.of(5), List.of(serial(316, 320)), Optional.empty(),
-                RetirementPurpose.VOLUNTARY, Optional.of("UB Solar"), Optional.empty(), Optional.empty(), Optional.empty()));
+                RetirementPurpose.VOLUNTARY, Optional.of(new Beneficiary.Stated("UB Solar")), Optional.empty(), Optional.empty(), Optional.empty()));
         f.ok(holder(f.mnC), new RetireCredits(f.mnC1, Quantity.of(5), List.of(serial(501, 505)), Optional.empty(),
-                RetirementPurpose.VOLUNTARY, Optional.of("UB Solar"), Optional.empty(), Optional.empty(), Optional.empty()));
+                RetirementPurpose.VOLUNTARY, Optional.of(new Beneficiary.Stated("UB Solar")), Optional.empty(), Optional.empty(), Optional.empty()));
 
         assertThat(report(MNG, 2026).actions()).extracting(ActionRow::actionType, r -> r.firstId().unit(), ActionRow::purposeOfUse,
                         ActionRow::usingPartyOrEntity, ActionRow::yearOfUse)

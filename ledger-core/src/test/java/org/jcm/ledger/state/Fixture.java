@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Allocation;
 import org.jcm.ledger.command.ApproveProposal;
@@ -283,6 +284,6 @@ public final class Fixture {
 
     public static RetireCredits retireForNdc(AccountId from, long quantity) {
         return new RetireCredits(from, Quantity.of(quantity), List.of(), Optional.empty(), RetirementPurpose.NDC,
-                Optional.of("Japan"), Optional.of(JPN), Optional.of(Year.of(2030)), Optional.empty());
+                Optional.of(new Beneficiary.Stated("Japan")), Optional.of(JPN), Optional.of(Year.of(2030)), Optional.empty());
     }
 }

@@ -7,6 +7,7 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.Allocation;
 import org.jcm.ledger.command.AddTrustedAccount;
@@ -157,7 +158,7 @@ final class RandomCommands {
                 Optional<UnitFilter> filter = purpose == RetirementPurpose.VOLUNTARY ? Optional.empty()
                         : Optional.of(new UnitFilter(Optional.empty(), Optional.empty(), Optional.of(Label.AUTHORIZED)));
                 return new Planned(actor, new RetireCredits(from, Quantity.of(1 + s.c() % 40), List.of(), filter, purpose,
-                        Optional.of("Beneficiary " + s.b()),
+                        beneficiary(s.b()),
                         details && purpose == RetirementPurpose.NDC ? Optional.of(s.b() % 2 == 0 ? JPN : TWN) : Optional.empty(),
                         details && purpose == RetirementPurpose.NDC ? Optional.of(Year.of(2030)) : Optional.empty(),
                         Optional.empty()));
@@ -238,6 +239,20 @@ final class RandomCommands {
             }
         }
         return Optional.empty();
+    }
+
+    /** No beneficiary, a stated one, a registered organization, or one never registered (unknown_organization). */
+    private Optional<Beneficiary> beneficiary(int pick) {
+        switch (pick % 4) {
+            case 0:
+                return Optional.empty();
+            case 1:
+                return Optional.of(new Beneficiary.Organization(f.jpB));
+            case 2:
+                return Optional.of(new Beneficiary.Organization(OrganizationId.of(Fixture.JPN01, 99)));
+            default:
+                return Optional.of(new Beneficiary.Stated("Beneficiary " + pick));
+        }
     }
 
     private OrganizationId organizationOf(AccountId account) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.AddTrustedAccount;
 import org.jcm.ledger.command.ChangeParticipants;
@@ -220,7 +221,7 @@ class RejectionTableTest {
     }
 
     static RetireCredits retire(AccountId from, long quantity, RetirementPurpose purpose, Optional<Year> year) {
-        return new RetireCredits(from, Quantity.of(quantity), List.of(), Optional.empty(), purpose, Optional.of("Company A"),
+        return new RetireCredits(from, Quantity.of(quantity), List.of(), Optional.empty(), purpose, Optional.of(new Beneficiary.Stated("Company A")),
                 purpose == RetirementPurpose.NDC ? Optional.of(JPN) : Optional.empty(), year, Optional.empty());
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.command.Allocation;
 import org.jcm.ledger.command.AmendAuthorization;
 import org.jcm.ledger.command.ApplyCorrespondingAdjustment;
@@ -210,7 +211,7 @@ class StateMachineTest {
                 Optional.empty()))).hasSize(1);
         // ...but their retirement is.
         List<LedgerEvent> retired = f.ok(holder(f.jpA), new RetireCredits(f.jpA1, Quantity.of(4), List.of(), Optional.empty(),
-                RetirementPurpose.OIMP, Optional.of("Airline"), Optional.empty(), Optional.empty(), Optional.empty()));
+                RetirementPurpose.OIMP, Optional.of(new Beneficiary.Stated("Airline")), Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(retired).hasSize(2);
         assertThat(((FirstTransferRecorded) retired.get(1)).trigger()).isEqualTo(FirstTransferTrigger.OIMP_USE_OR_CANCELLATION);
         assertThat(Invariants.check(f.state)).isEmpty();
@@ -274,7 +275,7 @@ class StateMachineTest {
         f.ok(admin(MNG01), new CancelCredits(f.mnC1, Quantity.of(5), List.of(), Optional.empty(), CancellationReason.CORRECTION,
                 Optional.of("wrong issuance")));
         f.ok(holder(f.mnC), new RetireCredits(f.mnC1, Quantity.of(20), List.of(), Optional.empty(), RetirementPurpose.VOLUNTARY,
-                Optional.of("UB Solar"), Optional.empty(), Optional.empty(), Optional.empty()));
+                Optional.of(new Beneficiary.Stated("UB Solar")), Optional.empty(), Optional.empty(), Optional.empty()));
 
         assertThat(f.state.totalUnits(org.jcm.ledger.id.AccountId.cancellation(MNG01))).isEqualTo(15);
         assertThat(f.state.holdings(org.jcm.ledger.id.AccountId.retirement(MNG01))).singleElement()
@@ -367,7 +368,7 @@ class StateMachineTest {
                 Optional.of(OimpFirstTransfer.USE_OR_CANCELLATION), Optional.empty()));
 
         List<LedgerEvent> retired = f.ok(holder(f.jpA), new RetireCredits(f.jpA1, Quantity.of(30), List.of(), Optional.empty(),
-                RetirementPurpose.OIMP, Optional.of("Airline"), Optional.empty(), Optional.empty(), Optional.empty()));
+                RetirementPurpose.OIMP, Optional.of(new Beneficiary.Stated("Airline")), Optional.empty(), Optional.empty(), Optional.empty()));
 
         assertThat(((org.jcm.ledger.event.CreditsRetired) retired.get(0)).ranges()).singleElement()
                 .satisfies(r -> assertThat(r.range()).isEqualTo(UnitRange.of(51, 80)));
@@ -471,7 +472,7 @@ class StateMachineTest {
         // Units already issued are not touched: they can still be transferred and retired.
         f.transfer(f.mnC1, f.jpA1, 10);
         f.ok(holder(f.jpA), new RetireCredits(f.jpA1, Quantity.of(5), List.of(), Optional.empty(), RetirementPurpose.VOLUNTARY,
-                Optional.of("Company A"), Optional.empty(), Optional.empty(), Optional.empty()));
+                Optional.of(new Beneficiary.Stated("Company A")), Optional.empty(), Optional.empty(), Optional.empty()));
 
         f.ok(OPERATOR, new UpdateParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA), Optional.of(LocalDate.of(2013, 1, 8)), Set.of())));
         f.ok(admin(MNG01), next);

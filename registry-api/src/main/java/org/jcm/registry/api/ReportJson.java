@@ -41,4 +41,22 @@ public final class ReportJson {
      */
     public record RecentRetirementsJson(long asOfSeq, int limit, List<ColumnJson> columns, List<Map<String, Object>> rows) {
     }
+
+    /**
+     * A company's retirement statement for Japanese fiscal year {@code fiscalYear} (docs/companies.md):
+     * what it retired for itself, what others retired naming it, and what it retired for others, each
+     * list with its total and rows in the columns of the retirement statement.
+     */
+    public record CompanyStatementJson(OrganizationNameJson organization, int fiscalYear, String from, String to,
+                                       List<ColumnJson> columns, ClaimListJson forItself, ClaimListJson byOthersNamingIt,
+                                       ClaimListJson forOthers) {
+    }
+
+    /** An organization's id and registered name. */
+    public record OrganizationNameJson(String id, String name) {
+    }
+
+    /** One list of a company's statement: its total quantity (tCO2e) and its rows. */
+    public record ClaimListJson(long totalQuantity, List<Map<String, Object>> rows) {
+    }
 }

@@ -41,8 +41,17 @@ public record RetirementCertificateJson(
         @Schema(description = "NDC retirements: the Party using the units, from the event", nullable = true)
         String usingParty,
         @Schema(description = "NDC retirements: the year of use, from the event", nullable = true) Integer yearOfUse,
-        @Schema(description = "On whose behalf the units were retired, from the event", nullable = true,
+        @Schema(description = "On whose behalf the units were retired: the name as stated in the event, or the registered "
+                + "name of the organization the event names (registry records)", nullable = true,
                 example = "Example Steel Co.") String beneficiary,
+        @Schema(description = "ORGANIZATION (an organization of the registry, by id in the event) or STATED (free text in "
+                + "the event, as stated by the retiring organization); null when none is named", nullable = true,
+                example = "STATED") String beneficiaryKind,
+        @Schema(description = "The beneficiary organization's id, from the event; null unless beneficiaryKind is ORGANIZATION",
+                nullable = true, example = "JPN01-O0002") String beneficiaryOrganizationId,
+        @Schema(description = "How the beneficiary is known: REGISTERED_ORGANIZATION or STATED_BY_RETIRING_ORGANIZATION "
+                + "(unverified); null when none is named", nullable = true, example = "STATED_BY_RETIRING_ORGANIZATION")
+        String howKnown,
         @Schema(description = "The organization holding the retiring account (id as in the event's actor scope, name "
                 + "from the registry's records)") OrganizationJson retiringOrganization,
         @Schema(description = "The account the units were retired from, from the event", example = "MNG01-H00002")

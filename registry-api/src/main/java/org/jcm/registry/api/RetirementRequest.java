@@ -18,7 +18,8 @@ public record RetirementRequest(
         @Schema(description = "Exact units as block serials", example = "[\"JCM-MN001-2024-1001-1100\"]") List<String> serialRanges,
         @Schema(description = "Which units to select; not together with serialRanges") UnitFilterRequest filter,
         @Schema(description = "NDC, OIMP or VOLUNTARY", example = "VOLUNTARY", required = true) RetirementPurpose purpose,
-        @Schema(description = "On whose behalf, up to 200 characters", example = "Example Manufacturing K.K.") String beneficiary,
+        @Schema(description = "On whose behalf: {\"organizationId\": ...} or {\"stated\": ...}; a plain string is read as "
+                + "stated") BeneficiaryRequest beneficiary,
         @Schema(description = "For NDC use: the using Party (alpha-3)", example = "JPN") String usingParty,
         @Schema(description = "For NDC use: the calendar year of use", example = "2025") Integer yearOfUse,
         @Schema(description = "Free text, up to 1,000 characters") String note) {
@@ -31,7 +32,8 @@ public record RetirementRequest(
         Fields.required("purpose", purpose);
         var party = Fields.optional("usingParty", usingParty, PartyCode::parse);
         var year = Optional.ofNullable(yearOfUse).map(Year::of);
-        return Fields.shape(() -> new RetireCredits(from, units, serials, unitFilter, purpose, Optional.ofNullable(beneficiary),
+        var onBehalfOf = Optional.ofNullable(beneficiary).map(b -> b.toBeneficiary("beneficiary"));
+        return Fields.shape(() -> new RetireCredits(from, units, serials, unitFilter, purpose, onBehalfOf,
                 party, year, Optional.ofNullable(note)));
     }
 }

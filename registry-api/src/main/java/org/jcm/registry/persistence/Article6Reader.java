@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jcm.ledger.event.BlockRange;
 import org.jcm.ledger.event.CreditsRetired;
 import org.jcm.ledger.id.PartyCode;
@@ -18,8 +21,8 @@ import org.jcm.ledger.event.LedgerEvent;
 
 /**
  * Reads for the Article 6.2 reports from committed rows, without blocking a thread: pages of the
- * event log for the AEF replay, the issuance summary and one beneficiary's retirements with the
- * current state of the retired units. These are aggregates, range overlaps and pages of the log,
+ * event log for the AEF replay, the issuance summary and the retirements of a period or of one
+ * organization with the current state of the retired units. These are aggregates, range overlaps and pages of the log,
  * so they stay SQL on the Vert.x client; authorizations are entity reads
  * ({@code org.jcm.registry.query.AuthorizationQueries}).
  */
@@ -92,29 +95,70 @@ public class Article6Reader {
     }
 
     /**
-     * The retirements naming {@code beneficiary} (exactly) applied in {@code [from, to)}, each range
-     * cut into the pieces of today's blocks, with their authorization and corresponding-adjustment state.
+     * Every retirement applied in {@code [from, to)}, in ledger order: the public statement by
+     * beneficiary name matches their names in the service (docs/companies.md), since names are
+     * compared after Unicode normalization and case folding that the database's collation does not do.
      */
-    public Uni<List<RetiredPiece>> retirements(String beneficiary, Instant from, Instant to) {
+    public Uni<List<CreditsRetired>> retirementsBetween(Instant from, Instant to) {
         return pool.preparedQuery("SELECT event_json FROM ledger_event WHERE type = 'CreditsRetired'"
-                        + " AND (event_json::jsonb) ->> 'beneficiary' = $1 AND at >= $2 AND at < $3 ORDER BY seq")
-                .execute(Tuple.of(beneficiary, OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
+                        + " AND at >= $1 AND at < $2 ORDER BY seq")
+                .execute(Tuple.of(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC)))
+                .map(Article6Reader::retirementsOf);
+    }
+
+    /**
+     * The retirements applied in {@code [from, to)} that {@code organizationId} made (from one of its
+     * accounts) or that name it as their beneficiary organization, in ledger order.
+     */
+    public Uni<List<CreditsRetired>> claimsOf(String organizationId, Instant from, Instant to) {
+        return pool.preparedQuery("SELECT e.seq, e.event_json FROM ledger_event e JOIN event_account ea ON ea.seq = e.seq"
+                        + " JOIN account a ON a.id = ea.account_id WHERE a.organization_id = $1 AND e.type = 'CreditsRetired'"
+                        + " AND e.at >= $2 AND e.at < $3"
+                        + " UNION SELECT seq, event_json FROM ledger_event WHERE type = 'CreditsRetired'"
+                        + " AND (event_json::jsonb) ->> 'beneficiaryOrganizationId' = $1 AND at >= $2 AND at < $3 ORDER BY seq")
+                .execute(Tuple.of(organizationId, OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
                         OffsetDateTime.ofInstant(to, ZoneOffset.UTC)))
-                .flatMap(rows -> {
-                    List<Retired> retired = new ArrayList<>();
+                .map(Article6Reader::retirementsOf);
+    }
+
+    private static List<CreditsRetired> retirementsOf(RowSet<Row> rows) {
+        List<CreditsRetired> retired = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            retired.add((CreditsRetired) StoredEventJson.decode(row.getString("event_json")));
+        }
+        return retired;
+    }
+
+    /** The registered names of the organizations {@code ids} that exist, by id. */
+    public Uni<Map<String, String>> organizationNames(Set<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("SELECT id, name FROM organization WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, String> names = new HashMap<>();
                     for (Row row : rows) {
-                        CreditsRetired e = (CreditsRetired) StoredEventJson.decode(row.getString("event_json"));
-                        for (BlockRange r : e.ranges()) {
-                            retired.add(new Retired(e, r));
-                        }
+                        names.put(row.getString("id"), row.getString("name"));
                     }
-                    return retired.isEmpty() ? Uni.createFrom().item(List.<RetiredPiece>of()) : pieces(retired);
+                    return names;
                 });
+    }
+
+    /** The ranges of {@code events}, each cut into the pieces of today's blocks, in the events' order. */
+    public Uni<List<RetiredPiece>> pieces(List<CreditsRetired> events) {
+        List<Retired> retired = new ArrayList<>();
+        for (CreditsRetired e : events) {
+            for (BlockRange r : e.ranges()) {
+                retired.add(new Retired(e, r));
+            }
+        }
+        return retired.isEmpty() ? Uni.createFrom().item(List.of()) : piecesOf(retired);
     }
 
     /**
      * The newest {@code limit} retirements, newest first, each range cut into the pieces of today's
-     * blocks like {@link #retirements}, with the ledger head they reflect.
+     * blocks like {@link #piecesOf}, with the ledger head they reflect.
      */
     public Uni<Recent> recentRetirements(int limit) {
         // The head and the events come from one statement, so that asOfSeq covers every row.
@@ -136,21 +180,21 @@ public class Article6Reader {
                         }
                     }
                     long asOfSeq = head;
-                    return (retired.isEmpty() ? Uni.createFrom().item(List.<RetiredPiece>of()) : pieces(retired))
+                    return (retired.isEmpty() ? Uni.createFrom().item(List.<RetiredPiece>of()) : piecesOf(retired))
                             .map(pieces -> new Recent(asOfSeq, pieces));
                 });
     }
 
     /**
      * The ranges of one retirement, each cut into the pieces of today's blocks like
-     * {@link #retirements}, with their authorization and corresponding-adjustment state.
+     * {@link #piecesOf}, with their authorization and corresponding-adjustment state.
      */
     public Uni<List<RetiredPiece>> pieces(CreditsRetired event) {
         List<Retired> retired = new ArrayList<>(event.ranges().size());
         for (BlockRange r : event.ranges()) {
             retired.add(new Retired(event, r));
         }
-        return retired.isEmpty() ? Uni.createFrom().item(List.of()) : pieces(retired);
+        return retired.isEmpty() ? Uni.createFrom().item(List.of()) : piecesOf(retired);
     }
 
     /** The newest retirements as of ledger seq {@code asOfSeq}. */
@@ -175,7 +219,7 @@ public class Article6Reader {
         }
     }
 
-    private Uni<List<RetiredPiece>> pieces(List<Retired> retired) {
+    private Uni<List<RetiredPiece>> piecesOf(List<Retired> retired) {
         int n = retired.size();
         String[] hosts = new String[n];
         Integer[] vintages = new Integer[n];

@@ -15,6 +15,7 @@ import org.jcm.ledger.event.BlockRange;
 import org.jcm.ledger.event.CorrespondingAdjustmentApplied;
 import org.jcm.ledger.event.CreditsCancelled;
 import org.jcm.ledger.event.CreditsIssued;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.event.CreditsRetired;
 import org.jcm.ledger.event.CreditsTransferred;
 import org.jcm.ledger.event.EventCodec;
@@ -146,6 +147,17 @@ final class UnitHistory {
             return ranged(e, at, asked, from, to, e.ranges(), details);
         }
 
+        /** A stated name as {@code beneficiary}, a registered organization as {@code beneficiaryOrganizationId}; and the kind. */
+        private static void beneficiary(Beneficiary b, Map<String, Object> details) {
+            if (b instanceof Beneficiary.Organization o) {
+                details.put("beneficiaryKind", "ORGANIZATION");
+                details.put("beneficiaryOrganizationId", o.organizationId().value());
+            } else if (b instanceof Beneficiary.Stated s) {
+                details.put("beneficiaryKind", "STATED");
+                details.put("beneficiary", s.name());
+            }
+        }
+
         @Override
         public UnitEvent visitCreditsRetired(CreditsRetired e) {
             Map<String, Object> details = new LinkedHashMap<>();
@@ -153,7 +165,7 @@ final class UnitHistory {
             HolderView to = BlockRows.holder(e.toAccountId().value());
             details.put("purpose", e.purpose().name());
             // Beneficiary, using Party and year of use are what a retirement statement publishes.
-            e.beneficiary().ifPresent(v -> details.put("beneficiary", v));
+            e.beneficiary().ifPresent(v -> beneficiary(v, details));
             e.usingParty().ifPresent(v -> details.put("usingParty", v.value()));
             e.yearOfUse().ifPresent(v -> details.put("yearOfUse", v.getValue()));
             return ranged(e, at, asked, from, to, e.ranges(), details);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.jcm.ledger.command.Role;
@@ -42,9 +43,11 @@ final class CertificateFacts {
     }
 
     /** The certificate of a verified retirement, whose ranges today's blocks hold as {@code pieces}. */
-    static RetirementCertificateJson certificate(Verified verified, List<RetiredPiece> pieces, Instant issuedAt) {
+    static RetirementCertificateJson certificate(Verified verified, List<RetiredPiece> pieces, Map<String, String> names,
+                                                 Instant issuedAt) {
         ProvenRetirement p = verified.proven();
         CreditsRetired e = p.event();
+        RetirementClaim claim = RetirementClaim.of(e, names);
         List<UnitsJson> units = new ArrayList<>(e.ranges().size());
         for (BlockRange r : e.ranges()) {
             ProjectRecord record = p.projects().get(r.projectId().value());
@@ -67,7 +70,8 @@ final class CertificateFacts {
                 project == null ? null : new ProjectJson(project, title(p, project)), hostParty,
                 vintage == null ? null : Integer.valueOf(vintage), e.purpose().name(),
                 e.usingParty().map(u -> u.value()).orElse(null), e.yearOfUse().map(y -> y.getValue()).orElse(null),
-                e.beneficiary().orElse(null), new OrganizationJson(organizationId(p), p.organizationName()),
+                claim.beneficiaryName(), claim.kind(), claim.beneficiaryOrganizationId(), claim.howKnown(),
+                new OrganizationJson(organizationId(p), p.organizationName()),
                 e.fromAccountId().value(), e.fromAccountId().registryId().value(),
                 new SignerJson(log.name(), NoteKeys.keyIdHex(log.keyId())), cosigners, command(p.seq(), verified),
                 EventCodec.formatTime(issuedAt));
@@ -80,9 +84,10 @@ final class CertificateFacts {
     static String statement(long seq, long treeSize, NoteKeys.Verifier log) {
         return "The event is entry " + seq + " of the ledger whose checkpoint of " + treeSize + " entries was signed by "
                 + log.name() + " (key " + NoteKeys.keyIdHex(log.keyId()) + "): the inclusion proof and the signature prove "
-                + "the retirement's time, quantity, serial ranges, purpose, using Party and year of use, beneficiary, "
-                + "retiring account and the retiring organization's id, as the event records them; the organization's "
-                + "name, the project's title and the ITMO ids are stated from the registry's records when this "
+                + "the retirement's time, quantity, serial ranges, purpose, using Party and year of use, beneficiary (a "
+                + "name as stated, or a registered organization's id), retiring account and the retiring organization's "
+                + "id, as the event records them; the organizations' names, the project's title and the ITMO ids are "
+                + "stated from the registry's records when this "
                 + "certificate was issued and are not part of the signed event.";
     }
 

@@ -59,8 +59,9 @@ public final class CertificatePage {
                 .append("<p class=\"origin\">").append(escape(c.checkpointSigner().name())).append("</p>\n")
                 .append("<h1>Certificate of retirement</h1>\n</header>\n")
                 .append("<p class=\"summary\"><strong>").append(c.quantity()).append(" units</strong> retired on ")
-                .append(escape(c.retiredAt())).append(c.beneficiary() == null ? "" : " on behalf of <strong>"
-                        + escape(c.beneficiary()) + "</strong>").append(".</p>\n")
+                .append(escape(c.retiredAt())).append(c.beneficiaryKind() == null ? "" : " on behalf of <strong>"
+                        + escape(beneficiaryName(c)) + "</strong>" + ("STATED".equals(c.beneficiaryKind())
+                                ? " (as stated by the retiring organization)" : "")).append(".</p>\n")
                 .append("<p class=\"statement\">").append(escape(c.statement())).append("</p>\n");
         facts(page, c);
         proof(page, c);
@@ -102,7 +103,7 @@ public final class CertificatePage {
         if (c.yearOfUse() != null) {
             row(page, "Year of use", c.yearOfUse().toString());
         }
-        row(page, "Beneficiary", c.beneficiary() == null ? "none recorded" : escape(c.beneficiary()));
+        row(page, "Beneficiary", beneficiary(c));
         String name = c.retiringOrganization().name();
         row(page, "Retiring organization", escape(c.retiringOrganization().id()) + (name == null ? "" : ": " + escape(name)));
         row(page, "Retiring account", escape(c.retiringAccountId()));
@@ -173,5 +174,22 @@ public final class CertificatePage {
      */
     static String scriptSafe(String json) {
         return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    /** The beneficiary's name, or an organization's id when the registry has no name for it. */
+    private static String beneficiaryName(RetirementCertificateJson c) {
+        return c.beneficiary() != null ? c.beneficiary() : c.beneficiaryOrganizationId();
+    }
+
+    /** The beneficiary with how it is known: a registered organization (id and name), or a name as stated. */
+    private static String beneficiary(RetirementCertificateJson c) {
+        if (c.beneficiaryKind() == null) {
+            return "none recorded";
+        }
+        if ("ORGANIZATION".equals(c.beneficiaryKind())) {
+            return "registered organization " + escape(c.beneficiaryOrganizationId())
+                    + (c.beneficiary() == null ? "" : ": " + escape(c.beneficiary()));
+        }
+        return escape(c.beneficiary()) + " (as stated by the retiring organization; not verified by the registry)";
     }
 }

@@ -63,7 +63,8 @@ public class RetirementCertificates {
         return proofs.prove(seq, access)
                 .map(proven -> verify(proven, logKey, witnesses))
                 .chain(verified -> reader.pieces(verified.proven().event())
-                        .map(pieces -> CertificateFacts.certificate(verified, pieces, clock.instant())));
+                        .chain(pieces -> reader.organizationNames(RetirementClaim.organizationIds(List.of(verified.proven().event())))
+                                .map(names -> CertificateFacts.certificate(verified, pieces, names, clock.instant()))));
     }
 
     /**

@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jcm.ledger.event.EventCodec;
+import org.jcm.ledger.id.InvalidValueException;
+import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.PartyCode;
 import org.jcm.ledger.report.AefColumns;
 import org.jcm.ledger.report.AefColumns.Column;
@@ -34,9 +36,12 @@ import org.jcm.ledger.rule.Rejection;
 import org.jcm.registry.api.ReportJson;
 import org.jcm.support.problem.FieldError;
 import org.jcm.support.problem.Problem;
+import org.jcm.registry.problem.ClientText;
 import org.jcm.registry.problem.ProblemCodes;
 import org.jcm.support.problem.ProblemException;
 import org.jcm.registry.report.AefReportService;
+import org.jcm.registry.report.ClaimStatements;
+import org.jcm.registry.report.ClaimStatements.CompanyStatement;
 import org.jcm.registry.report.PublicReports;
 import org.jcm.registry.report.PublicReports.StatementLine;
 import org.jcm.registry.report.ReportTables;
@@ -57,12 +62,15 @@ public class ReportResource {
 
     private final AefReportService aef;
     private final PublicReports reports;
+    private final ClaimStatements claims;
     private final SecurityIdentity identity;
     private final JsonWebToken token;
 
-    ReportResource(AefReportService aef, PublicReports reports, SecurityIdentity identity, JsonWebToken token) {
+    ReportResource(AefReportService aef, PublicReports reports, ClaimStatements claims, SecurityIdentity identity,
+                   JsonWebToken token) {
         this.aef = aef;
         this.reports = reports;
+        this.claims = claims;
         this.identity = identity;
         this.token = token;
     }
@@ -132,14 +140,18 @@ public class ReportResource {
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
     @Operation(summary = "Retirement statement of a beneficiary for a Japanese fiscal year",
-            description = "Public. Every range retired naming exactly this beneficiary from 1 April of `fiscalYear` to 31 "
-                    + "March of the next year (dates in Japan Standard Time), with serials, ITMO ids of authorized units, "
-                    + "quantities, dates and purposes, and the units' corresponding-adjustment state as of now.")
+            description = "Public. Every range retired naming this beneficiary from 1 April of `fiscalYear` to 31 "
+                    + "March of the next year (dates in Japan Standard Time): retirements whose stated name, or whose "
+                    + "beneficiary organization's registered name, equals `beneficiary` after Unicode NFKC, white-space "
+                    + "and case normalization. Each row shows the retiring organization, the beneficiary and how it is "
+                    + "known (a registered organization, or a name as stated by the retiring organization), with serials, "
+                    + "ITMO ids of authorized units, quantities, dates and purposes, and the units' "
+                    + "corresponding-adjustment state as of now.")
     @APIResponse(responseCode = "200", description = "The statement, one row per retired range", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportJson.RetirementStatementJson.class)),
             @Content(mediaType = Representations.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public Uni<Response> retirements(
-            @Parameter(description = "The beneficiary named in the retirements, exactly") @QueryParam("beneficiary") String beneficiary,
+            @Parameter(description = "The beneficiary's name; compared case-insensitively after NFKC and white-space normalization") @QueryParam("beneficiary") String beneficiary,
             @Parameter(description = "Japanese fiscal year N: 1 April N to 31 March N+1") @QueryParam("fiscalYear") String fiscalYear,
             @Context HttpHeaders headers) {
         // Beneficiaries are free text without control characters (ledger-core Checks.freeText); one with
@@ -148,7 +160,7 @@ public class ReportResource {
                 || beneficiary.chars().anyMatch(Character::isISOControl)) {
             throw new ProblemException(400, ProblemCodes.INVALID_FIELD, "Name the beneficiary of the statement.",
                     List.of(new FieldError("beneficiary", "Required: 1 to 200 characters without control characters, "
-                            + "as named in the retirements.")));
+                            + "the name stated in the retirements or an organization's registered name.")));
         }
         FiscalYear year = new FiscalYear(ReportParameters.year("fiscalYear", fiscalYear));
         boolean csv = Representations.csv(headers);
@@ -175,7 +187,8 @@ public class ReportResource {
     @Operation(summary = "The newest retirements of any beneficiary, newest first",
             description = "Public. The last `limit` retirements (default " + RECENT_DEFAULT + ", at most " + RECENT_MAX
                     + ") in the ledger, newest first, every retired range of each with the columns of the retirement "
-                    + "statement (beneficiary, serial, ITMO ids, quantity, date, purpose, corresponding-adjustment "
+                    + "statement (retiring organization, beneficiary and how it is known, serial, ITMO ids, quantity, "
+                    + "date, purpose, corresponding-adjustment "
                     + "state as of now), as of the ledger seq `asOfSeq`.")
     @APIResponse(responseCode = "200", description = "One row per retired range, newest retirement first", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportJson.RecentRetirementsJson.class)),
@@ -190,5 +203,61 @@ public class ReportResource {
                 ? Representations.csv(ReportTables.csv(PublicReports.STATEMENT, recent.lines()), "JCM-recent-retirements.csv")
                 : Representations.json(new ReportJson.RecentRetirementsJson(recent.asOfSeq(), count,
                         ReportTables.columns(PublicReports.STATEMENT), ReportTables.json(PublicReports.STATEMENT, recent.lines()))));
+    }
+
+    /** A company's retirement statement for a Japanese fiscal year: for itself, by others naming it, for others. */
+    @GET
+    @Path("/organizations/{organizationId}/retirements")
+    @PermitAll
+    @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
+    @Operation(summary = "A company's retirement statement for a Japanese fiscal year, in three lists",
+            description = "Public. What the organization retired for itself (naming itself by id, or no one), what other "
+                    + "organizations retired naming it by id (each row shows who retired), and what it retired for others "
+                    + "(another organization, or a name it stated), from 1 April of `fiscalYear` to 31 March of the next "
+                    + "year (JST). A stated name never puts a retirement in an organization's statement. CSV: one row per "
+                    + "line with its list first (docs/companies.md).")
+    @APIResponse(responseCode = "200", description = "The statement", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportJson.CompanyStatementJson.class)),
+            @Content(mediaType = Representations.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "404", description = "No such organization (unknown_organization)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> companyStatement(
+            @Parameter(description = "The organization, e.g. JPN01-O0002") @PathParam("organizationId") String organizationId,
+            @Parameter(description = "Japanese fiscal year N: 1 April N to 31 March N+1") @QueryParam("fiscalYear") String fiscalYear,
+            @Context HttpHeaders headers) {
+        String id = organizationId(organizationId);
+        FiscalYear year = new FiscalYear(ReportParameters.year("fiscalYear", fiscalYear));
+        boolean csv = Representations.csv(headers);
+        return claims.of(id, year).map(found -> {
+            CompanyStatement s = found.orElseThrow(() -> new ProblemException(404, Rejection.UNKNOWN_ORGANIZATION.code(),
+                    "Organization " + id + " is not registered."));
+            if (csv) {
+                return Representations.csv(ReportTables.csv(ClaimStatements.CSV, s.listed()),
+                        "JCM-retirements-" + id + "-FY" + year.year() + ".csv");
+            }
+            return Representations.json(new ReportJson.CompanyStatementJson(
+                    new ReportJson.OrganizationNameJson(id, s.organizationName()), year.year(),
+                    LocalDate.of(year.year(), 4, 1).toString(), LocalDate.of(year.year() + 1, 3, 31).toString(),
+                    ReportTables.columns(PublicReports.STATEMENT), list(s.forItself()), list(s.byOthersNamingIt()),
+                    list(s.forOthers())));
+        });
+    }
+
+    /** The organization id of the path: one that cannot be an id names no organization (404, as an unknown one). */
+    private static String organizationId(String text) {
+        try {
+            return OrganizationId.parse(text).value();
+        } catch (InvalidValueException e) {
+            throw new ProblemException(404, Rejection.UNKNOWN_ORGANIZATION.code(), "There is no organization "
+                    + ClientText.quote(text) + ".");
+        }
+    }
+
+    private static ReportJson.ClaimListJson list(List<StatementLine> lines) {
+        long total = 0;
+        for (StatementLine l : lines) {
+            total += l.range().size();
+        }
+        return new ReportJson.ClaimListJson(total, ReportTables.json(PublicReports.STATEMENT, lines));
     }
 }

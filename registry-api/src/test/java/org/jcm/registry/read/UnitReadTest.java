@@ -95,7 +95,8 @@ class UnitReadTest {
                 .body("history[3].details", equalTo(Map.of("reason", "VOLUNTARY")))
                 .body("history[4].to", equalTo(holder(MNG01, "RETIREMENT")))
                 // A retirement statement publishes purpose and beneficiary; notes and memos stay private.
-                .body("history[4].details", equalTo(Map.of("purpose", "VOLUNTARY", "beneficiary", "Example Manufacturing K.K.")));
+                .body("history[4].details", equalTo(Map.of("purpose", "VOLUNTARY", "beneficiaryKind", "STATED",
+                        "beneficiary", "Example Manufacturing K.K.")));
     }
 
     @Test

@@ -34,7 +34,7 @@ class CertificatePageTest {
                 List.of(new UnitsJson("JCM-MN001-2024-1001-1150", "MN001", "MNG", 2024, 150)),
                 List.of(new ItmoRangeJson("JCM-MN001-2024-1001-1150", "CA0001-MNG01-MNG-1001-2024", "CA0001-MNG01-MNG-1150-2024",
                         "MNG-AUTH-1")),
-                new ProjectJson("MN001", "Solar <b>power</b>"), "MNG", 2024, "NDC", "JPN", 2025, HOSTILE,
+                new ProjectJson("MN001", "Solar <b>power</b>"), "MNG", 2024, "NDC", "JPN", 2025, HOSTILE, "STATED", null, "STATED_BY_RETIRING_ORGANIZATION",
                 new OrganizationJson("JPN01-O00002", HOSTILE), "JPN01-H00001", "JPN01",
                 new SignerJson("jcm.local/ledger", "945f85b4"),
                 List.of(new CosignerJson("jcm.local/witness", "9426ceb9", "2026-01-01T00:00:00Z")),

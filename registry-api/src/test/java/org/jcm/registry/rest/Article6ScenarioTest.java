@@ -204,7 +204,9 @@ class Article6ScenarioTest {
         String statement = given().accept("text/csv").queryParam("beneficiary", "Nobody " + run).queryParam("fiscalYear", 2025)
                 .when().get("/api/v1/reports/retirements").then().statusCode(200).contentType(startsWith("text/csv"))
                 .extract().asString();
-        assertThat(statement).isEqualTo("Retirement date (JST),Retired at (UTC),Beneficiary,Registry ID,Serial,Project,"
+        assertThat(statement).isEqualTo("Retirement date (JST),Retired at (UTC),Retiring organization ID,"
+                + "Retiring organization,Beneficiary kind,Beneficiary organization ID,Beneficiary,"
+                + "How the beneficiary is known,Registry ID,Serial,Project,"
                 + "Host Party,Vintage,Quantity (tCO2e),Purpose,Using Party,Year of use,Authorization ID,"
                 + "Corresponding adjustment,First ITMO ID,Last ITMO ID,Ledger sequence\r\n");
     }

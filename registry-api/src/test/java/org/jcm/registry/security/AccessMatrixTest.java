@@ -94,6 +94,8 @@ class AccessMatrixTest {
             row(GET, "/api/v1/reports/retirements?beneficiary=Matrix&fiscalYear=2025", null,
                                                                                          "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/reports/retirements/recent", null,                         "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/reports/organizations/{O}/retirements?fiscalYear=2025", null,
+                                                                                         "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/retirements/{RET}/certificate", null,                      "401 200 200 403 200 403 200 403 403 403 200"),
             row(GET, "/api/v1/explorer/config", null,                                   "200 200 200 200 200 200 200 200 200 200 200"),
             row(GET, "/api/v1/ledger/head", null,                                        "200 200 200 200 200 200 200 200 200 200 200"),

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.canonical.HashChain;
 import org.jcm.ledger.canonical.Jcs;
 import org.jcm.ledger.canonical.Json;
@@ -224,7 +225,7 @@ public final class LedgerFixture implements AutoCloseable {
         }
         AccountId retiring = accounts.get(ACCOUNTS - 1);
         apply(holder(retiring), new RetireCredits(retiring, Quantity.of(5), List.of(), Optional.empty(),
-                RetirementPurpose.VOLUNTARY, Optional.of("Example Corp"), Optional.empty(), Optional.of(Year.of(2025)),
+                RetirementPurpose.VOLUNTARY, Optional.of(new Beneficiary.Stated("Example Corp")), Optional.empty(), Optional.of(Year.of(2025)),
                 Optional.empty()));
         approved(mngAdmin, new FreezeAccount(accounts.get(ACCOUNTS - 1),
                 Optional.of("fixture")));

@@ -87,6 +87,9 @@ class RetirementCertificateTest {
         assertThat(c.getString("units[0].serial")).startsWith("JCM-" + s.serial.split("-")[1] + "-2024-");
         assertThat(c.getString("purpose")).isEqualTo("VOLUNTARY");
         assertThat(c.getString("beneficiary")).isEqualTo("Proof test");
+        assertThat(c.getString("beneficiaryKind")).isEqualTo("STATED");
+        assertThat(c.getString("beneficiaryOrganizationId")).isNull();
+        assertThat(c.getString("howKnown")).isEqualTo("STATED_BY_RETIRING_ORGANIZATION");
         assertThat(c.getString("retiringAccountId")).isEqualTo(s.accountA);
         assertThat(c.getString("retiringOrganization.id")).isEqualTo(s.orgA);
         assertThat(c.getString("retiringOrganization.name")).isNotBlank();
@@ -110,6 +113,26 @@ class RetirementCertificateTest {
         assertThat(verified.output()).contains("beneficiary Proof test")
                 .contains("OK: retirement seq " + seq + " is entry " + seq + " of checkpoint " + checkpoint.size()
                         + " signed by jcm.local/ledger");
+    }
+
+    @Test
+    void a_certificate_names_a_registered_beneficiary_by_id_and_registered_name_and_the_verifier_says_so() throws Exception {
+        String[] company = LedgerApi.holder("MNG01");
+        String name = LedgerApi.as(TestTokens.registryAdmin("MNG01")).get("/api/v1/organizations/" + company[0])
+                .then().statusCode(200).extract().path("name");
+        long seq = retire(2, Map.of("organizationId", company[0]));
+
+        Response answer = certificate(TestTokens.accountHolder(retiring[0]), seq);
+        JsonPath c = answer.then().statusCode(200).extract().jsonPath();
+        assertThat(c.getString("beneficiaryKind")).isEqualTo("ORGANIZATION");
+        assertThat(c.getString("beneficiaryOrganizationId")).isEqualTo(company[0]);
+        assertThat(c.getString("beneficiary")).isEqualTo(name);
+        assertThat(c.getString("howKnown")).isEqualTo("REGISTERED_ORGANIZATION");
+        assertThat(c.getString("event")).contains("\"beneficiaryOrganizationId\":\"" + company[0] + "\"")
+                .doesNotContain("\"beneficiary\":");
+        PythonVerifier.Result verified = verify(answer.asString(), List.of());
+        assertThat(verified.exitCode()).as(verified.output()).isZero();
+        assertThat(verified.output()).contains("beneficiary organization " + company[0] + " (registered)");
     }
 
     @Test
@@ -308,7 +331,7 @@ class RetirementCertificateTest {
      * Retires {@code quantity} of the class's holder's units for {@code beneficiary}, then transfers one
      * more (so that the retirement is not the ledger's tail), and waits for a checkpoint of both.
      */
-    private long retire(long quantity, String beneficiary) {
+    private long retire(long quantity, Object beneficiary) {
         String holder = TestTokens.accountHolder(retiring[0]);
         long seq = ((Number) LedgerApi.created(holder, "/api/v1/retirements", Map.of("fromAccountId", retiring[1],
                 "quantity", quantity, "purpose", "VOLUNTARY", "beneficiary", beneficiary)).path("events[0].seq")).longValue();

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.command.Actor;
 import org.jcm.ledger.command.RegisterOrganization;
 import org.jcm.ledger.command.RetireCredits;
@@ -228,7 +229,7 @@ class PoisonTrafficTest {
                         key(key), holder(from), Runnable::run);
                 case SURROGATE_MEMO -> single = submit(transfer(from, to, Optional.of("memo \ud800")), holder(from), key(key));
                 case SURROGATE_BENEFICIARY -> single = submit(new RetireCredits(accounts.get(from), Quantity.of(1), List.of(),
-                        Optional.empty(), RetirementPurpose.VOLUNTARY, Optional.of("\udbff beneficiary"), Optional.empty(),
+                        Optional.empty(), RetirementPurpose.VOLUNTARY, Optional.of(new Beneficiary.Stated("\udbff beneficiary")), Optional.empty(),
                         Optional.of(Year.of(2025)), Optional.empty()), holder(from), key(key));
                 case SURROGATE_NAME -> single = submit(new RegisterOrganization(MNG01, "name \udc00"), admin(), key(key));
                 case SURROGATE_SUBJECT -> single = submit(transfer(from, to, Optional.empty()),

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.canonical.HashChain;
 import org.jcm.ledger.canonical.Jcs;
 import org.jcm.ledger.canonical.Json;
@@ -288,7 +289,7 @@ public final class TestLedger {
     public void retire(Instant at, AccountId from, long quantity, int vintage) {
         apply(at, holderOf(from), new RetireCredits(from, Quantity.of(quantity), List.of(),
                 Optional.of(new UnitFilter(Optional.empty(), Optional.of(Vintage.of(vintage)), Optional.empty())),
-                RetirementPurpose.VOLUNTARY, Optional.of("Company A"), Optional.empty(), Optional.<Year>empty(),
+                RetirementPurpose.VOLUNTARY, Optional.of(new Beneficiary.Stated("Company A")), Optional.empty(), Optional.<Year>empty(),
                 Optional.empty()));
     }
 
