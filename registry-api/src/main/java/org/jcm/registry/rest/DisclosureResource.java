@@ -1,5 +1,6 @@
 package org.jcm.registry.rest;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -52,6 +53,8 @@ import org.jcm.support.problem.ProblemException;
  * uses of its credits, or the whole statement; anyone reads what was published.
  */
 @Path("/api/v1")
+/* Blocking: the token is read on a worker thread (lazy authentication), and the log key is read from its file. */
+@Blocking
 @Tag(name = "Disclosure", description = "Emission records, net disclosure statements and publications (docs/disclosure.md)")
 public class DisclosureResource {
 

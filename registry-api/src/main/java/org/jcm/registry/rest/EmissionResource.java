@@ -1,5 +1,6 @@
 package org.jcm.registry.rest;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -46,6 +47,8 @@ import org.jcm.support.problem.ProblemException;
  * may read its disclosure statement, and by anyone once it published the statement.
  */
 @Path("/api/v1/organizations/{id}/emissions")
+/* Blocking: the token is read on a worker thread (lazy authentication), and the log key is read from its file. */
+@Blocking
 @Tag(name = "Disclosure")
 public class EmissionResource {
 
