@@ -1,9 +1,8 @@
-package org.jcm.registry.api;
+package org.jcm.registry.disclosure;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jcm.ledger.serial.Quantity;
-import org.jcm.registry.disclosure.EmissionRecord;
-import org.jcm.registry.disclosure.EmissionStatement;
+import org.jcm.registry.api.Fields;
 
 /**
  * One version of an organization's gross emissions for a Japanese fiscal year, as its account
