@@ -289,6 +289,28 @@ async function loadRetirements() {
   status('retirements-status', '');
 }
 
+// ------------------------------------------------------------------ published uses (docs/disclosure.md)
+
+async function loadPublished() {
+  const published = await getJson(`${API}/publications?limit=20`);
+  const body = byId('published-body');
+  body.replaceChildren();
+  if (published.items.length === 0) {
+    status('published-status', 'No organization has published its uses of credits yet.');
+    return;
+  }
+  const rows = published.items.map(p => el('tr', {'data-publication': p.id},
+    el('th', {scope: 'row'}, p.organization.name),
+    cell(String(p.fiscalYear)),
+    cell(p.scope === 'STATEMENT' ? 'Statement and uses' : 'Uses'),
+    cell(el('a', {href: p.uses}, 'uses')),
+    cell(p.statement ? el('a', {href: `${p.statement}?format=html`}, 'statement') : ''),
+    cell(p.publishedAt)));
+  body.append(table('The newest publications of organizations: the anonymized uses of their credits, and statements',
+    ['Organization', 'Fiscal year', 'Published', 'Uses', 'Statement', 'Published at'], rows, {id: 'published-table', class: 'stack'}));
+  status('published-status', '');
+}
+
 // ------------------------------------------------------------------ prices
 
 async function loadPrices(settlementUrl) {
@@ -446,6 +468,7 @@ async function start() {
     section('cycle-status', loadReviewTimes),
     section('projects-status', loadProjects),
     section('retirements-status', loadRetirements),
+    section('published-status', loadPublished),
     section('prices-status', () => loadPrices(settings.settlementUrl)),
     section('ledger-status', () => loadHead(settings)),
     section('unit-status', showAskedUnit),

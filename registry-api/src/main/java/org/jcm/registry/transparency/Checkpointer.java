@@ -90,6 +90,14 @@ public class Checkpointer implements CheckpointAnchor {
         }
     }
 
+    /**
+     * The log's signer for other signed records of the registry (emission records, docs/disclosure.md),
+     * or empty when checkpoints are disabled and there is no log key.
+     */
+    public java.util.Optional<NoteKeys.Signer> recordSigner() {
+        return config.enabled() ? java.util.Optional.of(signer()) : java.util.Optional.empty();
+    }
+
     /** The log's signer, read from its file the first time (the writer may ask before start-up ends). */
     synchronized NoteKeys.Signer signer() {
         if (signer == null) {

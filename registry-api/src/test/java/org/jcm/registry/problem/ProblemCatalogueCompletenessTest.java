@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jcm.ledger.rule.Rejection;
+import org.jcm.registry.disclosure.DisclosureCodes;
 import org.jcm.registry.paging.PagingCodes;
 import org.jcm.registry.query.UnitQuery;
 import org.jcm.registry.rest.IdempotencyKeys;
@@ -50,6 +51,7 @@ class ProblemCatalogueCompletenessTest {
     void every_code_of_the_registrys_http_layer_and_writer_has_a_japanese_title_and_sentence() {
         Set<String> codes = constants(ProblemCodes.class);
         codes.addAll(constants(PagingCodes.class));
+        codes.addAll(constants(DisclosureCodes.class));
         codes.addAll(List.of(IdempotencyKeys.REQUIRED, IdempotencyKeys.INVALID, IdempotencyKeys.REUSED,
                 IdempotencyKeys.DUPLICATE, QueryParameters.INVALID_QUERY_PARAMETER, ControlCharacterGuard.INVALID_QUERY_PARAMETER,
                 UnitQuery.INVALID_UNIT_ID, LedgerWriter.NOT_THE_WRITER, LedgerWriter.LEDGER_UNAVAILABLE,

@@ -187,7 +187,16 @@ class AccessMatrixTest {
                                                                                          "401 403 201 403 403 403 403 403 403 403 403"),
             row(POST, "/api/v1/documents", w -> Upload.pdf(),                           "401 201 201 201 201 201 201 201 403 403 403"),
             row(GET, "/api/v1/documents/{DOC}", null,                                    "401 200 403 403 200 403 403 403 403 403 200"),
-            row(GET, "/api/v1/documents/{DOC}/metadata", null,                           "401 200 403 403 200 403 403 403 403 403 200"));
+            row(GET, "/api/v1/documents/{DOC}/metadata", null,                           "401 200 403 403 200 403 403 403 403 403 200"),
+            row(POST, "/api/v1/organizations/{O}/emissions", w -> Map.of("fiscalYear", 2016, "scope1", 10, "scope2", 5,
+                    "scope2Basis", "LOCATION", "unit", "t-CO2e", "source", "matrix", "assuranceReference", "none"),
+                                                                                         "401 403 403 403 201 403 403 403 403 403 403"),
+            row(GET, "/api/v1/organizations/{O}/emissions/2016", null,                   "401 200 200 403 200 403 403 403 403 403 200"),
+            row(GET, "/api/v1/organizations/{O}/disclosure/2016", null,                  "401 200 200 403 200 403 403 403 403 403 200"),
+            row(POST, "/api/v1/organizations/{O}/publications", w -> Map.of("fiscalYear", 2016, "scope", "USES"),
+                                                                                         "401 403 403 403 201 403 403 403 403 403 403"),
+            row(GET, "/api/v1/publications", null,                                       "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/publications/{O}/2016", null,                              "200 200 200 200 200 200 200 200 200 200 200"));
 
     /** A raw body with its own Content-Type (a document upload), sent as it is. */
     record Upload(String contentType, byte[] bytes) {
