@@ -39,6 +39,8 @@ import org.jcm.support.problem.ProblemException;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountReadResource {
 
+    private static final String CSV_PAGE = "`Accept: text/csv` or `?format=csv` gives the same page as CSV, with the "
+            + "next page's cursor in the response header " + ListCsvWriter.NEXT_CURSOR + ".";
     private static final Set<String> PAGING = Set.of("after", "limit");
     private static final Set<String> TRANSACTION_PARAMETERS = Set.of("after", "limit", "order");
 
@@ -74,8 +76,10 @@ public class AccountReadResource {
     @GET
     @Path("{accountId}/holdings")
     @Authenticated
+    @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
+    @Formats({"csv", "json"})
     @Operation(summary = "The account's live blocks with serials, ITMO ids and flags, in selection order",
-            description = "In selection order: vintage, project, first unit. " + ReadApiDoc.PAGED,
+            description = "In selection order: vintage, project, first unit. " + ReadApiDoc.PAGED + " " + CSV_PAGE,
             extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))
     @APIResponse(responseCode = "200", description = "One page of live blocks")
     @APIResponse(responseCode = "400", description = ReadApiDoc.E400_LIST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -92,9 +96,11 @@ public class AccountReadResource {
     @GET
     @Path("{accountId}/transactions")
     @Authenticated
+    @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
+    @Formats({"csv", "json"})
     @Operation(summary = "The ledger events that touched the account, newest first (or order=oldest)",
             description = "Events that opened, froze, unfroze or closed the account or moved units into or out of it, each "
-                    + "as hashed into the ledger. ?order=newest (default) or oldest. " + ReadApiDoc.PAGED,
+                    + "as hashed into the ledger. ?order=newest (default) or oldest. " + ReadApiDoc.PAGED + " " + CSV_PAGE,
             extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))
     @APIResponse(responseCode = "200", description = "One page of events")
     @APIResponse(responseCode = "400", description = ReadApiDoc.E400_LIST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
