@@ -40,6 +40,12 @@ public final class ProblemCodes extends HttpProblemCodes {
      */
     public static final String LEDGER_INTEGRITY_FAILURE = "ledger_integrity_failure";
 
+    /**
+     * 400: {@code ?format=} on an endpoint that offers no such format (CSV only where CSV is offered,
+     * {@code html} only on retirement certificates; see {@code docs/api.md}, "Formats").
+     */
+    public static final String UNSUPPORTED_FORMAT = "unsupported_format";
+
     private ProblemCodes() {
     }
 }

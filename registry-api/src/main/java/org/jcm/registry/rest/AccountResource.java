@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jcm.ledger.command.CloseAccount;
 import org.jcm.ledger.command.Command;
 import org.jcm.ledger.command.FreezeAccount;
 import org.jcm.ledger.command.UnfreezeAccount;
@@ -37,7 +38,7 @@ import org.jcm.registry.api.AccountStatusRequest;
 import org.jcm.registry.api.Fields;
 import org.jcm.support.openapi.ProblemResponsesFilter;
 
-/** Accounts: open a holding account, freeze and unfreeze (registry administrator). */
+/** Accounts: open a holding account, freeze, unfreeze and close (registry administrator). */
 @Path("/api/v1/accounts")
 @Tag(name = "Accounts")
 @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.MUTATION_PROBLEMS)
@@ -99,6 +100,32 @@ public class AccountResource {
         AccountStatusRequest request = optionalBody(body);
         return status("unfreeze-account", key, accountId, request,
                 id -> new UnfreezeAccount(id, Optional.ofNullable(request.reason())));
+    }
+
+    @POST
+    @Path("/{accountId}/close")
+    @Authenticated
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Close an empty holding account for good (registry administrator)", description = "Administrator of "
+            + "the account's registry. The account must hold no units (account_not_empty); once closed it neither sends "
+            + "nor receives units (transfers, issuances and pending transfers to it are 409 account_closed) and cannot be "
+            + "reopened. Not four eyes: nothing of value moves. The organization's account holders ask their registry "
+            + "to close it. The body is optional: {\"reason\": \"...\"}. Event AccountClosed.")
+    @APIResponse(responseCode = "201", description = "Accepted and committed: the events appended",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class),
+                    examples = @ExampleObject(name = "closed", value = "{\"events\":[{\"seq\":90,"
+                            + "\"type\":\"AccountClosed\",\"at\":\"2025-04-01T09:30:00.000Z\",\"blocks\":[]}]}")))
+    public Uni<Response> close(@PathParam("accountId") String accountId, @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Schema(implementation = AccountStatusRequest.class) byte[] body) throws IOException {
+        AccountStatusRequest request = optionalBody(body);
+        Map<String, Object> hashed = new LinkedHashMap<>();
+        hashed.put("accountId", accountId);
+        hashed.put("reason", request.reason());
+        return mutations.execute("close-account", key, hashed, Actors.of(token, Role.REGISTRY_ADMIN), () -> {
+            AccountId id = Fields.parse("accountId", accountId, AccountId::parse);
+            return Fields.shape(() -> new CloseAccount(id, Optional.ofNullable(request.reason())));
+        }, "/api/v1/accounts/");
     }
 
     private Uni<Response> status(String operation, String key, String accountId, AccountStatusRequest request,

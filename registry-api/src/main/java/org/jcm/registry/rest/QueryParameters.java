@@ -13,7 +13,8 @@ import org.jcm.support.problem.ProblemException;
 /**
  * The query parameters of a read request, checked strictly like request bodies: a parameter the
  * endpoint does not know, or one given twice, is refused rather than ignored, because a mistyped
- * filter ({@code ?vintge=2024}) would otherwise silently answer everything.
+ * filter ({@code ?vintge=2024}) would otherwise silently answer everything. The one exception is
+ * {@code format}, which {@link FormatParameter} has already checked against the endpoint.
  */
 public final class QueryParameters {
 
@@ -36,7 +37,8 @@ public final class QueryParameters {
         Map<String, String> values = new HashMap<>();
         for (Map.Entry<String, List<String>> entry : given.entrySet()) {
             String name = entry.getKey();
-            if (!allowed.contains(name)) {
+            // format is checked for every endpoint alike, by FormatParameter, before this runs.
+            if (!allowed.contains(name) && !name.equals(FormatParameter.NAME)) {
                 String accepted = allowed.isEmpty() ? "it takes none"
                         : "it takes " + String.join(", ", allowed.stream().sorted().toList());
                 throw invalid(name, "This endpoint has no query parameter " + ClientText.quote(name) + "; " + accepted + ".");

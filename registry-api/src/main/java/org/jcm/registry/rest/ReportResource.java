@@ -80,6 +80,7 @@ public class ReportResource {
     @Path("/aef/{party}/{year}/{table}")
     @RolesAllowed({"government", "auditor"})
     @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
+    @Formats({"csv", "json"})
     @Operation(summary = "An AEF table of a Party and calendar year",
             description = "T2 authorizations, T3 actions or T4 holdings at 31 December (UTC), derived by replaying the "
                     + "ledger up to the last event of the year. A government reads its own Party's tables, an auditor any. "
@@ -121,6 +122,7 @@ public class ReportResource {
     @Path("/summary")
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
+    @Formats({"csv", "json"})
     @Operation(summary = "Issued, held, retired and cancelled units per host Party and vintage",
             description = "Public. Totals of the live blocks as of the ledger seq `asOfSeq`.")
     @APIResponse(responseCode = "200", description = "One row per host Party and vintage", content = {
@@ -139,6 +141,7 @@ public class ReportResource {
     @Path("/retirements")
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
+    @Formats({"csv", "json"})
     @Operation(summary = "Retirement statement of a beneficiary for a Japanese fiscal year",
             description = "Public. Every range retired naming this beneficiary from 1 April of `fiscalYear` to 31 "
                     + "March of the next year (dates in Japan Standard Time): retirements whose stated name, or whose "
@@ -184,6 +187,7 @@ public class ReportResource {
     @Path("/retirements/recent")
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
+    @Formats({"csv", "json"})
     @Operation(summary = "The newest retirements of any beneficiary, newest first",
             description = "Public. The last `limit` retirements (default " + RECENT_DEFAULT + ", at most " + RECENT_MAX
                     + ") in the ledger, newest first, every retired range of each with the columns of the retirement "

@@ -68,6 +68,7 @@ public class RetirementCertificateResource {
     @Path("/retirements/{seq}/certificate")
     @Authenticated
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Formats({"html", "json"})
     @Operation(summary = "A retirement's certificate: its event with an inclusion proof against a signed checkpoint",
             description = "For the account holders of the retiring account's organization, the administrators of its "
                     + "registry, the government of that registry's Party, auditors and the operator. JSON by default; a "

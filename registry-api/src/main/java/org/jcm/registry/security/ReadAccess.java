@@ -43,7 +43,39 @@ public final class ReadAccess {
     public static final Set<Role> CERTIFICATE_ROLES = EnumSet.of(Role.REGISTRY_ADMIN, Role.ACCOUNT_HOLDER, Role.AUDITOR,
             Role.OPERATOR, Role.GOVERNMENT);
 
+    /** Roles that may list the organizations of a registry or Party ({@code GET /organizations}). */
+    public static final Set<Role> ORGANIZATION_LIST_ROLES = EnumSet.of(Role.REGISTRY_ADMIN, Role.GOVERNMENT, Role.AUDITOR,
+            Role.OPERATOR);
+    /** Roles that may list the accounts of a registry or Party ({@code GET /accounts}); like reading one account. */
+    public static final Set<Role> ACCOUNT_LIST_ROLES = EnumSet.of(Role.REGISTRY_ADMIN, Role.GOVERNMENT, Role.AUDITOR);
+
     private ReadAccess() {
+    }
+
+    /**
+     * The registries a directory list covers for this reader, narrowed to {@code registryId} when
+     * given: an administrator its own registry, a government its Party's registries (a registry id
+     * begins with its Party's code), auditors and the operator every registry. The reader's role was
+     * checked before.
+     *
+     * @throws ProblemException 403 {@code forbidden_scope} for a registry the reader does not cover
+     */
+    public static Reach reach(Caller reader, String registryId) {
+        if (reader.has(Role.AUDITOR) || reader.has(Role.OPERATOR)) {
+            return new Reach(registryId, null);
+        }
+        if (reader.has(Role.REGISTRY_ADMIN)) {
+            String own = reader.registry().orElseThrow(() -> forbiddenScope("any registry"));
+            if (registryId != null && !registryId.equals(own)) {
+                throw forbiddenScope("registry " + registryId);
+            }
+            return new Reach(own, null);
+        }
+        String party = reader.party().filter(p -> reader.has(Role.GOVERNMENT)).orElseThrow(() -> forbiddenScope("any Party"));
+        if (registryId != null && !registryId.startsWith(party)) {
+            throw forbiddenScope("registry " + registryId);
+        }
+        return new Reach(registryId, party);
     }
 
     /**

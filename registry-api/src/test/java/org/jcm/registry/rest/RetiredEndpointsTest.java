@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The paths around the project cycle's route are gone from the API: a registry administrator
  * cannot register a project alone ({@code POST /projects}), and an account holder cannot request
- * issuance without a verified monitoring cycle ({@code POST /issuance-requests}). Both answer as
- * unknown to the callers who once used them, and write nothing; the project reads stay.
+ * issuance without a verified monitoring cycle ({@code POST /issuance-requests}). Both answer 405
+ * to the callers who once used them, and write nothing; the reads on the same paths stay (the
+ * projects, and a holder's own issuance requests).
  */
 @QuarkusTest
 class RetiredEndpointsTest {
@@ -47,8 +48,10 @@ class RetiredEndpointsTest {
                 "monitoringPeriodStart", "2024-01-01", "monitoringPeriodEnd", "2024-12-31", "verifiedQuantity", 100,
                 "verificationReference", "VR-unverified")).when().post("/api/v1/issuance-requests");
 
-        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.statusCode()).isEqualTo(405);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(LedgerProbe.headSeq()).isEqualTo(head);
+        assertThat(LedgerApi.as(TestTokens.accountHolder(participant[0])).queryParam("mine", "true").when()
+                .get("/api/v1/issuance-requests").statusCode()).isEqualTo(200);
     }
 }

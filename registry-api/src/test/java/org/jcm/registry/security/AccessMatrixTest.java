@@ -79,7 +79,7 @@ class AccessMatrixTest {
      * pending transfers from {A} to {A2}, {FREEZE} an account to freeze, {FROZEN} a frozen account to
      * unfreeze (a proposal needs the account's state of the moment), {AUTH1}/{AUTH2} Article 6
      * authorizations of MNG, {PR}/{PR2} pending proposals (freezes) of MNG01, {RET} the seq of a retirement
-     * from {A}, {CP} the tree size of a signed checkpoint that covers all of these.
+     * from {A}, {CLOSE} an empty account to close, {CP} the tree size of a signed checkpoint that covers all of these.
      */
     static final List<Row> MATRIX = List.of(
             //                                                                           none op  adm adm~ hld hld~ gov gov~ exc exc~ aud
@@ -196,7 +196,12 @@ class AccessMatrixTest {
             row(POST, "/api/v1/organizations/{O}/publications", w -> Map.of("fiscalYear", 2016, "scope", "USES"),
                                                                                          "401 403 403 403 201 403 403 403 403 403 403"),
             row(GET, "/api/v1/publications", null,                                       "200 200 200 200 200 200 200 200 200 200 200"),
-            row(GET, "/api/v1/publications/{O}/2016", null,                              "200 200 200 200 200 200 200 200 200 200 200"));
+            row(GET, "/api/v1/publications/{O}/2016", null,                              "200 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/me", null,                                                 "401 200 200 200 200 200 200 200 200 200 200"),
+            row(GET, "/api/v1/organizations?registryId=MNG01", null,                     "401 200 200 403 403 403 200 403 403 403 200"),
+            row(GET, "/api/v1/accounts?registryId=MNG01", null,                          "401 403 200 403 403 403 200 403 403 403 200"),
+            row(GET, "/api/v1/issuance-requests?mine=true", null,                        "401 403 403 403 200 200 403 403 403 403 403"),
+            row(POST, "/api/v1/accounts/{CLOSE}/close", w -> Map.of("reason", "matrix"), "401 403 201 403 403 403 403 403 403 403 403"));
 
     /** A raw body with its own Content-Type (a document upload), sent as it is. */
     record Upload(String contentType, byte[] bytes) {
@@ -293,6 +298,8 @@ class AccessMatrixTest {
         world.put("A", own[1]);
         world.put("A2", other[1]);
         world.put("FREEZE", freeze);
+        // An empty account of another organization, for the close row.
+        world.put("CLOSE", LedgerApi.account(other[0]));
         String frozen = LedgerApi.account(other[0]);
         LedgerApi.approved(TestTokens.registryAdmin("MNG01"), TestTokens.registryApprover("MNG01"),
                 "/api/v1/accounts/" + frozen + "/freeze", Map.of("reason", "matrix"));

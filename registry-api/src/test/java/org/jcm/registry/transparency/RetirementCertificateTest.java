@@ -259,7 +259,7 @@ class RetirementCertificateTest {
                     "invalid_proof_request");
         }
         problem(given().auth().oauth2(auditor).queryParam("format", "pdf").get(path(s.retirementSeq)), 400,
-                "invalid_query_parameter");
+                "unsupported_format");
         problem(given().auth().oauth2(auditor).queryParam("treeSize", "5").get(path(s.retirementSeq)), 400,
                 "invalid_query_parameter");
     }
