@@ -86,6 +86,7 @@ public final class BatchWriter {
         upsertVolumes(connection, effects);
         insertInstruments(connection, effects);
         upsertAccounts(connection, effects);
+        HeldDeliveries.write(connection, effects);
         List<RegisteredTrade> changed = settle(connection, effects.pricedTransfers(), clock);
         MarketEffects market = MarketEffects.of(changed);
         List<Bar> bars = writeMarket(connection, market);
@@ -117,12 +118,16 @@ public final class BatchWriter {
         return bars;
     }
 
-    /** Wipes every derived row, sets registered trades back to pending and the position to zero. */
+    /**
+     * Wipes every derived row, sets registered trades back to pending (cancelled ones back to
+     * cancelled, at the time of their cancellation) and the position to zero.
+     */
     public static long resetForRebuild(Connection connection, String ledgerId) throws SQLException {
         try (Statement sql = connection.createStatement()) {
-            sql.execute("TRUNCATE trade_legs, bars, daily_volumes, instruments, last_prices, accounts");
-            sql.executeUpdate("UPDATE trades SET status = 'PENDING_DELIVERY', status_seq = NULL, status_at = NULL,"
-                    + " mismatches = NULL, in_feeds = false");
+            sql.execute("TRUNCATE trade_legs, bars, daily_volumes, instruments, last_prices, accounts, held_deliveries");
+            sql.executeUpdate("UPDATE trades SET status = CASE WHEN cancelled_at IS NULL THEN 'PENDING_DELIVERY'"
+                    + " ELSE 'CANCELLED' END, status_seq = NULL, status_at = cancelled_at, mismatches = NULL,"
+                    + " in_feeds = false");
         }
         try (PreparedStatement sql = connection.prepareStatement("UPDATE consumer_position SET last_seq = 0,"
                 + " last_hash = ?, last_at = NULL, generation = generation + 1, updated_at = now()"
@@ -300,11 +305,13 @@ public final class BatchWriter {
         // An account closed in this batch but opened in an earlier one exists already (the fold
         // refuses to close an unknown account), so its opened_seq of 0 is never inserted.
         try (PreparedStatement sql = connection.prepareStatement("INSERT INTO accounts AS a (account_id, opened_seq,"
-                + " closed_seq) SELECT i, o, NULLIF(c, 0) FROM unnest(?::text[], ?::bigint[], ?::bigint[]) AS u(i, o, c)"
+                + " closed_seq, organization_id) SELECT i, o, NULLIF(c, 0), g FROM unnest(?::text[], ?::bigint[],"
+                + " ?::bigint[], ?::text[]) AS u(i, o, c, g)"
                 + " ON CONFLICT (account_id) DO UPDATE SET closed_seq = COALESCE(excluded.closed_seq, a.closed_seq)")) {
             sql.setArray(1, SqlArrays.texts(connection, changes, AccountChange::accountId));
             sql.setArray(2, SqlArrays.longs(connection, changes, AccountChange::openedSeq));
             sql.setArray(3, SqlArrays.longs(connection, changes, AccountChange::closedSeq));
+            sql.setArray(4, SqlArrays.texts(connection, changes, AccountChange::organizationId));
             sql.executeUpdate();
         }
     }
