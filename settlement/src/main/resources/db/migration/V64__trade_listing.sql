@@ -1,3 +1,5 @@
+-- Trade listing and session bars.
+--
 -- GET /api/v1/trades lists registered trades by registration time, per venue or over all venues,
 -- and filters them by a counterparty organization (docs/settlement.md, "Listing trades").
 CREATE INDEX trades_by_venue_and_registration ON trades (venue, registered_at, trade_id);
@@ -15,3 +17,7 @@ UPDATE trades SET status = CASE WHEN cancelled_at IS NULL THEN 'PENDING_DELIVERY
     status_seq = NULL, status_at = cancelled_at, mismatches = NULL, in_feeds = false;
 UPDATE consumer_position SET last_seq = 0, last_hash = repeat('0', 64), last_at = NULL,
     generation = generation + 1, updated_at = now();
+
+-- Session bars (jcm.venues."<venue>".session): a venue's session bar has interval code
+-- session:<venue> and covers its session, so each bar stores where it ends. The table is empty here.
+ALTER TABLE bars ADD COLUMN bucket_end timestamptz NOT NULL;
