@@ -21,7 +21,7 @@ import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.TestClock;
 import org.jcm.settlement.testing.TestTrades;
 import org.jcm.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +40,9 @@ class TradeListTest {
         return Instant.parse("2025-11-05T" + time + "Z");
     }
 
-    @AfterEach
-    void resetTheClock() {
+    /** Only after the last test: between tests the clock stays before the deadlines, so no sweep fails the trades. */
+    @AfterAll
+    static void resetTheClock() {
         TestClock.reset();
     }
 
