@@ -57,6 +57,8 @@ class AccessMatrixTest {
     static final String VENUE = "MTXV";
     /** A trade of MTXV that the setup registers. */
     static final String TRADE = "MTX-" + UUID.randomUUID().toString().substring(0, 8);
+    /** A pending trade of MTXV that the setup registers and the exchange of MTXV cancels. */
+    static final String CANCELLABLE = "MTC-" + UUID.randomUUID().toString().substring(0, 8);
 
     static final List<Row> MATRIX = List.of(
             //                                                                  none op  adm adm~ hld hld~ gov gov~ exc exc~ aud
@@ -71,6 +73,9 @@ class AccessMatrixTest {
             row("GET", "/api/v1/unmatched-references/" + VENUE, null,           "401 200 403 403 403 403 403 403 200 403 200"),
             row("POST", "/api/v1/trades", () -> trade("MTX-" + UUID.randomUUID()),
                                                                                 "401 403 403 403 403 403 403 403 201 403 403"),
+            row("GET", "/api/v1/trades?venue=" + VENUE, null,                   "401 200 403 403 403 403 403 403 200 403 200"),
+            row("POST", "/api/v1/trades/" + VENUE + "/" + CANCELLABLE + "/cancel", null,
+                                                                                "401 403 403 403 403 403 403 403 200 403 403"),
             row("POST", "/api/v1/admin/rebuild", null,                          "401 202 403 403 403 403 403 403 403 403 403"),
             row("GET", "/api/v1/witness/status", null,                          "200 200 200 200 200 200 200 200 200 200 200"),
             row("GET", "/api/v1/witness/key", null,                             "200 200 200 200 200 200 200 200 200 200 200"),
@@ -120,6 +125,11 @@ class AccessMatrixTest {
                 .statusCode() == 200);
         given().auth().oauth2(TestTokens.exchange(VENUE)).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON).body(trade(TRADE)).post("/api/v1/trades").then().statusCode(201);
+        given().auth().oauth2(TestTokens.exchange(VENUE)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(trade(CANCELLABLE)).post("/api/v1/trades").then().statusCode(201);
+        // A cancellation needs the consumer at the end of the topic.
+        await().atMost(Duration.ofSeconds(30)).until(() -> "RUNNING".equals(
+                given().get("/api/v1/status").then().extract().jsonPath().getString("state")));
         Map<Caller, String> tokens = tokens();
         List<String> mismatches = new ArrayList<>();
         int cells = 0;
@@ -160,7 +170,7 @@ class AccessMatrixTest {
                 + "| exchange other venue | auditor |");
         lines.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Row row : MATRIX) {
-            String path = row.path().replace(VENUE, "{venue}").replace(TRADE, "{tradeId}").replace("2025-07-01", "{date}");
+            String path = row.path().replace(VENUE, "{venue}").replace(CANCELLABLE, "{tradeId}").replace(TRADE, "{tradeId}").replace("2025-07-01", "{date}");
             lines.add("| `" + row.method() + " " + path + "` | " + String.join(" | ", row.cells()) + " |");
         }
         return lines;

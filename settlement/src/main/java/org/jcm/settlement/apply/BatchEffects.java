@@ -28,9 +28,17 @@ public final class BatchEffects {
 
     /**
      * What the batch did to an account: opened it (at {@code openedSeq}, 0 if an earlier batch
-     * did) and/or closed it (at {@code closedSeq}, 0 if not).
+     * did, for {@code organizationId}, null then) and/or closed it (at {@code closedSeq}, 0 if not).
      */
-    public record AccountChange(String accountId, long openedSeq, long closedSeq) {
+    public record AccountChange(String accountId, String organizationId, long openedSeq, long closedSeq) {
+    }
+
+    /**
+     * A transfer naming a trade that the registry holds back (a transfer policy pended it), from
+     * its {@code TransferPended} until it executes, is cancelled or expires.
+     */
+    public record HeldDelivery(String pendingTransferId, long seq, Instant at, String venue, String tradeId,
+                               String fromAccountId, String toAccountId, long quantity) {
     }
 
     private final long fromSeq;
@@ -42,6 +50,8 @@ public final class BatchEffects {
     private final Map<VolumeKey, VolumeDelta> volumes = new LinkedHashMap<>();
     private final Map<String, SeenInstrument> instruments = new LinkedHashMap<>();
     private final Map<String, AccountChange> accounts = new LinkedHashMap<>();
+    private final Map<String, HeldDelivery> held = new LinkedHashMap<>();
+    private final List<String> released = new ArrayList<>();
 
     /** Effects of the events after {@code lastAppliedSeq}. */
     public BatchEffects(long lastAppliedSeq) {
@@ -64,13 +74,25 @@ public final class BatchEffects {
         legs.addAll(transfer.legs());
     }
 
-    void openAccount(String accountId, long seq) {
-        accounts.put(accountId, new AccountChange(accountId, seq, 0));
+    void openAccount(String accountId, String organizationId, long seq) {
+        accounts.put(accountId, new AccountChange(accountId, organizationId, seq, 0));
     }
 
     void closeAccount(String accountId, long seq) {
         AccountChange opened = accounts.get(accountId);
-        accounts.put(accountId, new AccountChange(accountId, opened == null ? 0 : opened.openedSeq(), seq));
+        accounts.put(accountId, opened == null ? new AccountChange(accountId, null, 0, seq)
+                : new AccountChange(accountId, opened.organizationId(), opened.openedSeq(), seq));
+    }
+
+    void holdDelivery(HeldDelivery delivery) {
+        held.put(delivery.pendingTransferId(), delivery);
+    }
+
+    /** The pending transfer ended (executed, cancelled, expired); a delivery it held is no longer held. */
+    void releaseDelivery(String pendingTransferId) {
+        if (held.remove(pendingTransferId) == null) {
+            released.add(pendingTransferId);
+        }
     }
 
     void seeInstrument(Instrument instrument, long seq) {
@@ -120,6 +142,16 @@ public final class BatchEffects {
 
     public Map<String, SeenInstrument> instruments() {
         return instruments;
+    }
+
+    /** The deliveries the batch's pending transfers hold and that are still held at its end. */
+    public List<HeldDelivery> heldDeliveries() {
+        return List.copyOf(held.values());
+    }
+
+    /** The pending transfers of earlier batches that ended in this one (some held no delivery). */
+    public List<String> releasedDeliveries() {
+        return released;
     }
 
     /** The accounts the batch opened or closed, in the order it first touched them. */

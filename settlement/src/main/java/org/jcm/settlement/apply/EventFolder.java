@@ -118,7 +118,7 @@ public final class EventFolder {
         @Override
         public Void visitAccountOpened(AccountOpened e) {
             state.apply(e);
-            effects.openAccount(e.accountId().value(), e.seq());
+            effects.openAccount(e.accountId().value(), e.organizationId().value(), e.seq());
             return null;
         }
 
@@ -237,7 +237,11 @@ public final class EventFolder {
 
         @Override
         public Void visitTransferPended(TransferPended e) {
-            state.apply(e); // folded only: reserved units stay with their holder until the transfer executes
+            state.apply(e); // reserved units stay with their holder until the transfer executes
+            // A held delivery of a trade: the trade it names cannot be cancelled while it is held.
+            e.trade().ifPresent(trade -> effects.holdDelivery(new BatchEffects.HeldDelivery(
+                    e.pendingTransferId().value(), e.seq(), e.at(), trade.venue(), trade.tradeId(),
+                    e.fromAccountId().value(), e.toAccountId().value(), e.quantity())));
             return null;
         }
 
@@ -250,18 +254,21 @@ public final class EventFolder {
         @Override
         public Void visitPendingTransferExecuted(PendingTransferExecuted e) {
             foldTransfer(e.asTransfer(), e, effects); // settles exactly like the transfer it executes
+            effects.releaseDelivery(e.pendingTransferId().value());
             return null;
         }
 
         @Override
         public Void visitPendingTransferCancelled(PendingTransferCancelled e) {
-            state.apply(e); // folded only: no unit moved
+            state.apply(e); // no unit moved
+            effects.releaseDelivery(e.pendingTransferId().value());
             return null;
         }
 
         @Override
         public Void visitPendingTransferExpired(PendingTransferExpired e) {
-            state.apply(e); // folded only: no unit moved
+            state.apply(e); // no unit moved
+            effects.releaseDelivery(e.pendingTransferId().value());
             return null;
         }
 

@@ -74,6 +74,11 @@ public class IdempotencyKeyEntity {
             this.idempotencyKey = idempotencyKey;
         }
 
+        /** The record of the first answer under this key. */
+        public IdempotencyKeyEntity entity(String requestHash, int status, String body) {
+            return new IdempotencyKeyEntity(scope, idempotencyKey, requestHash, status, body);
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && Objects.equals(scope, k.scope) && Objects.equals(idempotencyKey, k.idempotencyKey);

@@ -30,25 +30,34 @@ public final class MarketEffects {
     private MarketEffects() {
     }
 
-    /** The effects of these settled trades, taken in the ledger order of their delivering transfers. */
-    public static MarketEffects of(List<RegisteredTrade> settled) {
+    /**
+     * The effects of these settled trades, taken in the ledger order of their delivering transfers;
+     * a trade of a venue with sessions that settled inside one also goes into that session's bar.
+     */
+    public static MarketEffects of(List<RegisteredTrade> settled, SessionCalendar sessions) {
         MarketEffects effects = new MarketEffects();
         settled.stream()
                 .filter(t -> t.status() == TradeStatus.SETTLED)
                 .sorted(Comparator.comparingLong(RegisteredTrade::statusSeq))
-                .forEach(t -> effects.add(TradeLeg.settled(t)));
+                .forEach(t -> effects.add(TradeLeg.settled(t), sessions));
         return effects;
     }
 
-    private void add(TradeLeg leg) {
+    private void add(TradeLeg leg, SessionCalendar sessions) {
         trades.add(leg);
         String instrument = leg.instrument().code();
         for (BarInterval interval : BarInterval.values()) {
-            BarKey key = new BarKey(instrument, leg.currency(), interval, interval.bucketStart(leg.at()));
-            bars.computeIfAbsent(key, BarDelta::new).add(leg.seq(), leg.pricePerTonne(), leg.quantity());
+            Instant start = interval.bucketStart(leg.at());
+            addToBar(new BarKey(instrument, leg.currency(), interval.code(), start, interval.next(start)), leg);
         }
+        sessions.sessionOf(leg.venue(), leg.at()).ifPresent(session -> addToBar(new BarKey(instrument, leg.currency(),
+                SessionCalendar.code(leg.venue()), session.start(), session.end()), leg));
         lastPrices.put(instrument + "|" + leg.currency(),
                 new LastPrice(instrument, leg.currency(), leg.pricePerTonne(), leg.at(), leg.seq()));
+    }
+
+    private void addToBar(BarKey key, TradeLeg leg) {
+        bars.computeIfAbsent(key, BarDelta::new).add(leg.seq(), leg.pricePerTonne(), leg.quantity());
     }
 
     /** Whether no trade settled. */

@@ -35,6 +35,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.jcm.settlement.apply.BatchEffects;
 import org.jcm.settlement.config.SettlementConfig;
+import org.jcm.settlement.config.VenueConfig;
+import org.jcm.settlement.feed.SessionCalendar;
 import org.jcm.settlement.stream.FeedBroadcaster;
 import org.jcm.settlement.persistence.AppliedBatch;
 import org.jcm.settlement.persistence.BatchWriter;
@@ -59,6 +61,7 @@ public class LedgerConsumer {
     private final DataSource dataSource;
     private final Map<String, Object> kafkaConfig;
     private final Clock clock;
+    private final SessionCalendar sessions;
     private final FeedBroadcaster broadcaster;
     private final Timer commitToFeed;
     private final Timer batchTimer;
@@ -77,8 +80,9 @@ public class LedgerConsumer {
 
     LedgerConsumer(SettlementConfig config, DataSource dataSource,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Clock clock,
-            FeedBroadcaster broadcaster, MeterRegistry meters) {
+            FeedBroadcaster broadcaster, MeterRegistry meters, VenueConfig venues) {
         this.config = config;
+        this.sessions = venues.calendar();
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
         this.clock = clock;
@@ -250,7 +254,8 @@ public class LedgerConsumer {
         AppliedBatch applied;
         try {
             applied = Transactions.locked(dataSource, c -> {
-                AppliedBatch batch = effects.isEmpty() ? null : BatchWriter.write(c, config.ledgerId(), effects, clock);
+                AppliedBatch batch = effects.isEmpty() ? null : BatchWriter.write(c, config.ledgerId(), effects, clock,
+                        sessions);
                 TreeStore.append(c, config.ledgerId(), leaves);
                 return batch;
             });
@@ -290,7 +295,7 @@ public class LedgerConsumer {
             return;
         }
         nextFeedCheckNanos = now + config.dvp().sweepInterval().toNanos();
-        AppliedBatch fed = Transactions.locked(dataSource, BatchWriter::feedSettledOnRegistration);
+        AppliedBatch fed = Transactions.locked(dataSource, c -> BatchWriter.feedSettledOnRegistration(c, sessions));
         if (!fed.legs().isEmpty()) {
             broadcaster.publish(fed);
         }

@@ -21,9 +21,9 @@ import org.jcm.settlement.apply.BatchEffects.AccountChange;
 import org.jcm.settlement.apply.BatchEffects.SeenInstrument;
 import org.jcm.settlement.feed.Bar;
 import org.jcm.settlement.feed.BarDelta;
-import org.jcm.settlement.feed.BarInterval;
 import org.jcm.settlement.feed.MarketEffects;
 import org.jcm.settlement.feed.MarketEffects.LastPrice;
+import org.jcm.settlement.feed.SessionCalendar;
 import org.jcm.settlement.feed.VolumeDelta;
 import org.jcm.settlement.feed.VolumeKey;
 import org.jcm.settlement.trade.DeliveryRules;
@@ -79,15 +79,16 @@ public final class BatchWriter {
      * the stored position is not where the batch starts (another consumer got there first). The
      * trades the batch settles go into the market feeds in the same transaction.
      */
-    public static AppliedBatch write(Connection connection, String ledgerId, BatchEffects effects, Clock clock)
-            throws SQLException {
+    public static AppliedBatch write(Connection connection, String ledgerId, BatchEffects effects, Clock clock,
+                                     SessionCalendar sessions) throws SQLException {
         movePosition(connection, ledgerId, effects);
         insertLegs(connection, effects);
         upsertVolumes(connection, effects);
         insertInstruments(connection, effects);
         upsertAccounts(connection, effects);
+        HeldDeliveries.write(connection, effects);
         List<RegisteredTrade> changed = settle(connection, effects.pricedTransfers(), clock);
-        MarketEffects market = MarketEffects.of(changed);
+        MarketEffects market = MarketEffects.of(changed, sessions);
         List<Bar> bars = writeMarket(connection, market);
         return new AppliedBatch(market.trades(), bars, changed);
     }
@@ -97,12 +98,13 @@ public final class BatchWriter {
      * transfer was applied before they were registered): registrations decide the status, but only
      * this writer touches the feeds, so that bars are written and published in one order.
      */
-    public static AppliedBatch feedSettledOnRegistration(Connection connection) throws SQLException {
+    public static AppliedBatch feedSettledOnRegistration(Connection connection, SessionCalendar sessions)
+            throws SQLException {
         List<RegisteredTrade> settled = TradeStore.settledOutsideFeeds(connection);
         if (settled.isEmpty()) {
             return new AppliedBatch(List.of(), List.of(), List.of());
         }
-        MarketEffects market = MarketEffects.of(settled);
+        MarketEffects market = MarketEffects.of(settled, sessions);
         List<Bar> bars = writeMarket(connection, market);
         TradeStore.markInFeeds(connection, settled);
         return new AppliedBatch(market.trades(), bars, List.of());
@@ -117,12 +119,16 @@ public final class BatchWriter {
         return bars;
     }
 
-    /** Wipes every derived row, sets registered trades back to pending and the position to zero. */
+    /**
+     * Wipes every derived row, sets registered trades back to pending (cancelled ones back to
+     * cancelled, at the time of their cancellation) and the position to zero.
+     */
     public static long resetForRebuild(Connection connection, String ledgerId) throws SQLException {
         try (Statement sql = connection.createStatement()) {
-            sql.execute("TRUNCATE trade_legs, bars, daily_volumes, instruments, last_prices, accounts");
-            sql.executeUpdate("UPDATE trades SET status = 'PENDING_DELIVERY', status_seq = NULL, status_at = NULL,"
-                    + " mismatches = NULL, in_feeds = false");
+            sql.execute("TRUNCATE trade_legs, bars, daily_volumes, instruments, last_prices, accounts, held_deliveries");
+            sql.executeUpdate("UPDATE trades SET status = CASE WHEN cancelled_at IS NULL THEN 'PENDING_DELIVERY'"
+                    + " ELSE 'CANCELLED' END, status_seq = NULL, status_at = cancelled_at, mismatches = NULL,"
+                    + " in_feeds = false");
         }
         try (PreparedStatement sql = connection.prepareStatement("UPDATE consumer_position SET last_seq = 0,"
                 + " last_hash = ?, last_at = NULL, generation = generation + 1, updated_at = now()"
@@ -213,11 +219,11 @@ public final class BatchWriter {
         // batch's close newer; the seq guards keep open and close right when a trade registered
         // after its delivery joins a bar later, or a batch is replayed.
         try (PreparedStatement sql = connection.prepareStatement("INSERT INTO bars AS b (instrument, currency,"
-                + " bar_interval, bucket_start, open, high, low, close, volume, notional, trade_count, open_seq, close_seq)"
-                + " SELECT i, c, n, s::timestamptz, o::numeric, h::numeric, l::numeric, x::numeric, v, p::numeric, k,"
-                + " os, cs FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                + " ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[])"
-                + " AS u(i, c, n, s, o, h, l, x, v, p, k, os, cs)"
+                + " bar_interval, bucket_start, open, high, low, close, volume, notional, trade_count, open_seq, close_seq,"
+                + " bucket_end) SELECT i, c, n, s::timestamptz, o::numeric, h::numeric, l::numeric, x::numeric, v,"
+                + " p::numeric, k, os, cs, e::timestamptz FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::bigint[],"
+                + " ?::bigint[], ?::text[]) AS u(i, c, n, s, o, h, l, x, v, p, k, os, cs, e)"
                 + " ON CONFLICT (instrument, currency, bar_interval, bucket_start) DO UPDATE SET"
                 + " open = CASE WHEN excluded.open_seq < b.open_seq THEN excluded.open ELSE b.open END,"
                 + " open_seq = LEAST(b.open_seq, excluded.open_seq),"
@@ -226,11 +232,11 @@ public final class BatchWriter {
                 + " close_seq = GREATEST(b.close_seq, excluded.close_seq),"
                 + " volume = b.volume + excluded.volume, notional = b.notional + excluded.notional,"
                 + " trade_count = b.trade_count + excluded.trade_count"
-                + " RETURNING instrument, currency, bar_interval, bucket_start, open, high, low, close, volume,"
-                + " notional, trade_count")) {
+                + " RETURNING instrument, currency, bar_interval, bucket_start, bucket_end, open, high, low, close,"
+                + " volume, notional, trade_count")) {
             sql.setArray(1, SqlArrays.texts(connection, deltas, d -> d.key().instrument()));
             sql.setArray(2, SqlArrays.texts(connection, deltas, d -> d.key().currency()));
-            sql.setArray(3, SqlArrays.texts(connection, deltas, d -> d.key().interval().code()));
+            sql.setArray(3, SqlArrays.texts(connection, deltas, d -> d.key().interval()));
             sql.setArray(4, SqlArrays.texts(connection, deltas, d -> d.key().bucketStart().toString()));
             sql.setArray(5, SqlArrays.texts(connection, deltas, d -> d.open().toPlainString()));
             sql.setArray(6, SqlArrays.texts(connection, deltas, d -> d.high().toPlainString()));
@@ -241,12 +247,13 @@ public final class BatchWriter {
             sql.setArray(11, SqlArrays.longs(connection, deltas, BarDelta::tradeCount));
             sql.setArray(12, SqlArrays.longs(connection, deltas, BarDelta::openSeq));
             sql.setArray(13, SqlArrays.longs(connection, deltas, BarDelta::closeSeq));
+            sql.setArray(14, SqlArrays.texts(connection, deltas, d -> d.key().bucketEnd().toString()));
             try (ResultSet rows = sql.executeQuery()) {
                 while (rows.next()) {
-                    bars.add(new Bar(rows.getString(1), rows.getString(2),
-                            BarInterval.of(rows.getString(3)).orElseThrow(), rows.getTimestamp(4).toInstant(),
-                            rows.getBigDecimal(5), rows.getBigDecimal(6), rows.getBigDecimal(7), rows.getBigDecimal(8),
-                            rows.getLong(9), rows.getBigDecimal(10), rows.getLong(11)));
+                    bars.add(new Bar(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getTimestamp(4).toInstant(), rows.getTimestamp(5).toInstant(),
+                            rows.getBigDecimal(6), rows.getBigDecimal(7), rows.getBigDecimal(8), rows.getBigDecimal(9),
+                            rows.getLong(10), rows.getBigDecimal(11), rows.getLong(12)));
                 }
             }
         }
@@ -300,11 +307,13 @@ public final class BatchWriter {
         // An account closed in this batch but opened in an earlier one exists already (the fold
         // refuses to close an unknown account), so its opened_seq of 0 is never inserted.
         try (PreparedStatement sql = connection.prepareStatement("INSERT INTO accounts AS a (account_id, opened_seq,"
-                + " closed_seq) SELECT i, o, NULLIF(c, 0) FROM unnest(?::text[], ?::bigint[], ?::bigint[]) AS u(i, o, c)"
+                + " closed_seq, organization_id) SELECT i, o, NULLIF(c, 0), g FROM unnest(?::text[], ?::bigint[],"
+                + " ?::bigint[], ?::text[]) AS u(i, o, c, g)"
                 + " ON CONFLICT (account_id) DO UPDATE SET closed_seq = COALESCE(excluded.closed_seq, a.closed_seq)")) {
             sql.setArray(1, SqlArrays.texts(connection, changes, AccountChange::accountId));
             sql.setArray(2, SqlArrays.longs(connection, changes, AccountChange::openedSeq));
             sql.setArray(3, SqlArrays.longs(connection, changes, AccountChange::closedSeq));
+            sql.setArray(4, SqlArrays.texts(connection, changes, AccountChange::organizationId));
             sql.executeUpdate();
         }
     }

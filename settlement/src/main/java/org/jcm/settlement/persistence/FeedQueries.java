@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jcm.settlement.feed.Bar;
-import org.jcm.settlement.feed.BarInterval;
 import org.jcm.settlement.trade.TradeLeg;
 
 /**
@@ -47,13 +46,16 @@ public class FeedQueries {
                 .map(rows -> map(rows, Rows::settledTrade));
     }
 
-    /** Bars of one instrument and interval, optionally one currency, with start in [from, to), after a cursor. */
-    public Uni<List<Bar>> bars(String instrument, Optional<String> currency, BarInterval interval, Instant from,
+    /**
+     * Bars of one instrument and interval code ({@code 1m}, {@code 1h}, {@code 1d}, {@code session:<venue>}),
+     * optionally one currency, with start in [from, to), after a cursor.
+     */
+    public Uni<List<Bar>> bars(String instrument, Optional<String> currency, String interval, Instant from,
                                Instant to, Instant afterStart, String afterCurrency, int limit) {
         return pool.preparedQuery("SELECT * FROM bars WHERE instrument = $1 AND bar_interval = $2"
                         + " AND ($3::text IS NULL OR currency = $3) AND bucket_start >= $4 AND bucket_start < $5"
                         + " AND (bucket_start, currency) > ($6, $7) ORDER BY bucket_start, currency LIMIT $8")
-                .execute(Tuple.of(instrument, interval.code()).addString(currency.orElse(null))
+                .execute(Tuple.of(instrument, interval).addString(currency.orElse(null))
                         .addOffsetDateTime(utc(from)).addOffsetDateTime(utc(to)).addOffsetDateTime(utc(afterStart))
                         .addString(afterCurrency).addInteger(limit))
                 .map(rows -> map(rows, Rows::bar));

@@ -26,6 +26,7 @@ public class ReferenceQueries {
     private static final String PAGE = "SELECT r.*, CASE"
             + " WHEN t.trade_id IS NULL THEN 'NOT_REGISTERED'"
             + " WHEN r.from_account_id <> t.seller_account_id THEN 'NOT_FROM_SELLER'"
+            + " WHEN t.status = 'CANCELLED' THEN 'AFTER_CANCELLATION'"
             + " WHEN t.status_seq IS NOT NULL AND r.seq > t.status_seq THEN 'AFTER_DECISION'"
             + " WHEN r.at > t.deliver_by THEN 'AFTER_DEADLINE'"
             + " ELSE 'AFTER_DECISION' END AS reason"

@@ -4,7 +4,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.jcm.settlement.feed.Bar;
-import org.jcm.settlement.feed.BarInterval;
 import org.jcm.settlement.trade.Instrument;
 import org.jcm.settlement.trade.TradeLeg;
 
@@ -29,7 +28,7 @@ public final class Rows {
 
     public static Bar bar(Row row) {
         return new Bar(row.getString("instrument"), row.getString("currency"),
-                BarInterval.of(row.getString("bar_interval")).orElseThrow(), instant(row, "bucket_start"),
+                row.getString("bar_interval"), instant(row, "bucket_start"), instant(row, "bucket_end"),
                 row.getBigDecimal("open"), row.getBigDecimal("high"), row.getBigDecimal("low"),
                 row.getBigDecimal("close"), row.getLong("volume"), row.getBigDecimal("notional"),
                 row.getLong("trade_count"));

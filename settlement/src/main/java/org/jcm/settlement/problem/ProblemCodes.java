@@ -20,6 +20,10 @@ public final class ProblemCodes extends HttpProblemCodes {
     public static final String TRADE_ALREADY_REGISTERED = "trade_already_registered";
     /** No registered trade has this venue and trade id. */
     public static final String UNKNOWN_TRADE = "unknown_trade";
+    /** A trade that is no longer pending (settled, mismatched, failed or cancelled) cannot be cancelled (409). */
+    public static final String TRADE_NOT_CANCELLABLE = "trade_not_cancellable";
+    /** The registry holds a transfer from the seller naming the trade, so the trade cannot be cancelled (409). */
+    public static final String TRADE_DELIVERY_HELD = "trade_delivery_held";
     /** A trade names an account that the ledger, as settlement has read it, never opened (422). */
     public static final String UNKNOWN_ACCOUNT = "unknown_account";
     /** A trade names an account that the ledger has closed (422): it can never deliver or receive. */

@@ -24,8 +24,10 @@ import org.jcm.settlement.api.TradePage;
 import org.jcm.settlement.api.TradeView;
 import org.jcm.settlement.api.VolumePage;
 import org.jcm.settlement.config.SettlementConfig;
+import org.jcm.settlement.config.VenueConfig;
 import org.jcm.settlement.feed.Bar;
 import org.jcm.settlement.feed.BarInterval;
+import org.jcm.settlement.feed.SessionCalendar;
 import org.jcm.settlement.stream.FeedBroadcaster;
 import org.jcm.settlement.stream.FeedEvent;
 import org.jcm.settlement.messaging.LedgerConsumer;
@@ -47,12 +49,15 @@ public class FeedResource {
     private final FeedBroadcaster broadcaster;
     private final LedgerConsumer consumer;
     private final SettlementConfig config;
+    private final SessionCalendar sessions;
 
-    FeedResource(FeedQueries queries, FeedBroadcaster broadcaster, LedgerConsumer consumer, SettlementConfig config) {
+    FeedResource(FeedQueries queries, FeedBroadcaster broadcaster, LedgerConsumer consumer, SettlementConfig config,
+                 VenueConfig venues) {
         this.queries = queries;
         this.broadcaster = broadcaster;
         this.consumer = consumer;
         this.config = config;
+        this.sessions = venues.calendar();
     }
 
     @GET
@@ -87,20 +92,20 @@ public class FeedResource {
     @GET
     @Path("/ohlcv")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "OHLCV bars (UTC intervals 1m, 1h, 1d) of one instrument, start in [from, to)")
+    @Operation(summary = "OHLCV bars (UTC intervals 1m, 1h, 1d, or a venue's sessions) of one instrument,"
+            + " start in [from, to)")
     public Uni<BarPage> ohlcv(@QueryParam("instrument") String instrument, @QueryParam("currency") String currency,
-                              @QueryParam("interval") String interval, @QueryParam("from") String from,
-                              @QueryParam("to") String to, @QueryParam("after") String after,
-                              @QueryParam("limit") String limit) {
+                              @QueryParam("interval") String interval, @QueryParam("venue") String venue,
+                              @QueryParam("from") String from, @QueryParam("to") String to,
+                              @QueryParam("after") String after, @QueryParam("limit") String limit) {
         QueryParams.required("instrument", instrument);
-        BarInterval barInterval = BarInterval.of(QueryParams.required("interval", interval))
-                .orElseThrow(() -> QueryParams.invalid("interval", "must be 1m, 1h or 1d"));
+        String barInterval = interval(QueryParams.required("interval", interval), emptyToNull(venue));
         Instant fromTime = QueryParams.time("from", from, BEGINNING);
         Instant toTime = QueryParams.time("to", to, END);
         Instant afterStart = BEGINNING.minusSeconds(1);
         String afterCurrency = "";
         // Cursors are sealed for this feed and query (FeedCursors): a forged one, or one of another query, is refused.
-        String query = FeedCursors.query(instrument, currency, interval, from, to);
+        String query = FeedCursors.query(instrument, currency, barInterval, from, to);
         if (after != null && !after.isEmpty()) {
             String position = position(OHLCV, query, after);
             int bar = position.indexOf('|');
@@ -119,7 +124,7 @@ public class FeedResource {
                     Bar last = bars.isEmpty() ? null : bars.get(bars.size() - 1);
                     String next = bars.size() < pageSize ? null
                             : FeedCursors.next(OHLCV, query, Times.format(last.bucketStart()) + "|" + last.currency());
-                    return new BarPage(instrument, barInterval.code(), items, next);
+                    return new BarPage(instrument, interval, items, next);
                 });
     }
 
@@ -172,6 +177,22 @@ public class FeedResource {
 
     /** The first event of a stream: the ledger seq the stream starts after. */
     public record Hello(long lastAppliedSeq) {
+    }
+
+    /** The interval code of a bar query: a UTC interval, or {@code session} with the venue whose sessions they are. */
+    private String interval(String interval, String venue) {
+        if (SessionCalendar.SESSION.equals(interval)) {
+            if (venue == null || !sessions.hasSessions(venue)) {
+                throw QueryParams.invalid("venue", "must name a venue with sessions (jcm.venues.<venue>.session) for"
+                        + " interval=session");
+            }
+            return SessionCalendar.code(venue);
+        }
+        if (venue != null) {
+            throw QueryParams.invalid("venue", "is only taken with interval=session");
+        }
+        return BarInterval.of(interval).map(BarInterval::code)
+                .orElseThrow(() -> QueryParams.invalid("interval", "must be 1m, 1h, 1d or session"));
     }
 
     /** The position in a sealed cursor of this feed and query; anything else is 400 naming {@code after}. */

@@ -9,20 +9,27 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.api.RegisterTradeRequest;
+import org.jcm.settlement.api.TradeListPage;
 import org.jcm.settlement.api.TradeStatusView;
 import org.jcm.settlement.limit.TradeRateLimit;
+import org.jcm.settlement.persistence.TradeListQueries;
+import org.jcm.settlement.persistence.TradeListQueries.Filter;
+import org.jcm.settlement.persistence.TradeListQueries.ListedTrade;
+import org.jcm.settlement.persistence.TradeListQueries.Position;
 import org.jcm.settlement.persistence.TradeQueries;
 import org.jcm.settlement.problem.ProblemCodes;
+import org.jcm.settlement.registration.TradeCancellations;
 import org.jcm.settlement.registration.TradeRegistrations;
 import org.jcm.settlement.security.Access;
 import org.jcm.settlement.trade.TradeKey;
 import org.jcm.support.problem.ProblemException;
 
-/** Exchanges register executed trades for delivery versus payment and follow their status. */
+/** Exchanges register executed trades for delivery versus payment, list them, follow their status and cancel them before delivery. */
 @Path("/api/v1/trades")
 public class TradeResource {
 
@@ -30,12 +37,17 @@ public class TradeResource {
     private final TradeQueries trades;
     private final Access access;
     private final TradeRateLimit rateLimit;
+    private final TradeCancellations cancellations;
+    private final TradeListQueries list;
 
-    TradeResource(TradeRegistrations registrations, TradeQueries trades, Access access, TradeRateLimit rateLimit) {
+    TradeResource(TradeRegistrations registrations, TradeQueries trades, Access access, TradeRateLimit rateLimit,
+                  TradeCancellations cancellations, TradeListQueries list) {
         this.registrations = registrations;
         this.trades = trades;
         this.access = access;
         this.rateLimit = rateLimit;
+        this.cancellations = cancellations;
+        this.list = list;
     }
 
     @POST
@@ -69,6 +81,54 @@ public class TradeResource {
                 .map(found -> found.map(s -> TradeStatusView.of(s.trade(), s.unmatchedReferences()))
                         .orElseThrow(() -> new ProblemException(404,
                         ProblemCodes.UNKNOWN_TRADE, "No trade '" + tradeId + "' is registered for venue " + venue + ".")));
+    }
+
+    @GET
+    @RolesAllowed({Access.EXCHANGE, Access.OPERATOR, Access.AUDITOR})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(summary = "Registered trades in registration order, filtered by status, instrument, registration time"
+            + " and counterparty organization (an exchange: its own venue's)")
+    public Uni<TradeListPage> list(@QueryParam("venue") String venue, @QueryParam("status") String status,
+                                   @QueryParam("instrument") String instrument, @QueryParam("from") String from,
+                                   @QueryParam("to") String to, @QueryParam("counterparty") String counterparty,
+                                   @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        String scope = emptyToNull(venue);
+        if (access.venue() != null || scope != null) {
+            // An exchange lists its own venue's trades: no venue means its own, another is forbidden.
+            scope = scope == null ? access.venue() : scope;
+            access.requireReader(scope);
+        }
+        Filter filter = TradeListParams.filter(scope, status, instrument, from, to, counterparty);
+        Position position = TradeListParams.position(filter, after);
+        int pageSize = QueryParams.limit(limit);
+        return list.page(filter, position, pageSize).map(rows -> {
+            String next = null;
+            if (rows.size() == pageSize) {
+                ListedTrade last = rows.get(rows.size() - 1);
+                next = TradeListParams.next(filter, new Position(last.registeredAt(), last.trade().key().venue(),
+                        last.trade().key().tradeId()));
+            }
+            return new TradeListPage(rows.stream().map(r -> TradeListPage.Item.of(r.trade(), r.registeredAt(),
+                    r.unmatchedReferences())).toList(), next);
+        });
+    }
+
+    @POST
+    @Path("/{venue}/{tradeId}/cancel")
+    @RolesAllowed(Access.EXCHANGE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a trade pending delivery, before its deadline, with no delivery held in the registry"
+            + " (exchange of the trade's venue)")
+    public Uni<Response> cancel(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("venue") String venue,
+                                @PathParam("tradeId") String tradeId) {
+        access.requireVenue(venue);
+        checkIdempotencyKey(idempotencyKey);
+        return cancellations.cancel(new TradeKey(venue, tradeId), idempotencyKey, access.subject())
+                .map(CancellationAnswers::response);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /** API.md: 1 to 128 visible ASCII characters. */

@@ -46,7 +46,7 @@ public class FeedBroadcaster {
         int vwapScale = config.feeds().vwapScale();
         for (Bar bar : batch.bars()) {
             BarView view = BarView.of(bar, vwapScale);
-            processor.onNext(new FeedEvent("bar", bar.instrument() + "/" + bar.currency() + "/" + view.interval()
+            processor.onNext(new FeedEvent("bar", bar.instrument() + "/" + bar.currency() + "/" + bar.interval()
                     + "/" + view.start(), write(view)));
         }
     }

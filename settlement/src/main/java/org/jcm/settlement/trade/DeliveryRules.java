@@ -1,6 +1,7 @@
 package org.jcm.settlement.trade;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,9 @@ import java.util.List;
  *       makes it FAILED (a late delivery); one made in time still decides a FAILED trade, because
  *       the ledger, not the moment the deadline sweep ran, says whether delivery was in time.</li>
  *   <li>A pending trade whose deadline has passed on the clock is FAILED by the sweep.</li>
+ *   <li>A CANCELLED trade (its {@code statusAt} is the moment of the cancellation) is decided only by a
+ *       transfer from the seller account made in time and not after the cancellation: the units
+ *       moved while the trade stood, so the trade is owed. Any later transfer changes nothing.</li>
  * </ol>
  */
 public final class DeliveryRules {
@@ -38,6 +42,7 @@ public final class DeliveryRules {
             case PENDING_DELIVERY -> inTime ? decide(trade, transfer)
                     : trade.withStatus(TradeStatus.FAILED, transfer.seq(), trade.deliverBy(), List.of());
             case FAILED -> inTime ? decide(trade, transfer) : trade;
+            case CANCELLED -> inTime && !transfer.at().isAfter(trade.statusAt()) ? decide(trade, transfer) : trade;
         };
     }
 
@@ -56,6 +61,14 @@ public final class DeliveryRules {
             return trade.withStatus(TradeStatus.FAILED, 0, trade.deliverBy(), List.of());
         }
         return trade;
+    }
+
+    /** The trade cancelled at {@code at}, as the exchange asks while it is pending (and as a rebuild restores it). */
+    public static RegisteredTrade cancel(RegisteredTrade trade, Instant at) {
+        if (trade.status() != TradeStatus.PENDING_DELIVERY) {
+            throw new IllegalStateException("only a pending trade can be cancelled, not a " + trade.status() + " one");
+        }
+        return trade.withStatus(TradeStatus.CANCELLED, 0, at, List.of());
     }
 
     /** Whether the transfer comes from the trade's seller account, the only one that can decide the trade. */

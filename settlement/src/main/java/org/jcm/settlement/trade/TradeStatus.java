@@ -9,5 +9,10 @@ public enum TradeStatus {
     /** The first transfer from the seller account made by the deadline that named this trade differs in one of those. */
     MISMATCHED,
     /** No transfer from the seller account naming this trade was made by the deadline. */
-    FAILED
+    FAILED,
+    /**
+     * The exchange cancelled it while it was pending and no delivery of it was held in the registry;
+     * a transfer from the seller account made before the cancellation still decides it.
+     */
+    CANCELLED
 }

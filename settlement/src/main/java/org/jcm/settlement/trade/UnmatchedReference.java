@@ -31,7 +31,9 @@ public record UnmatchedReference(long seq, Instant at, String tradeId, String fr
         /** From the seller account, after an earlier transfer from it had decided the trade (even FAILED, when late). */
         AFTER_DECISION,
         /** From the seller account, after the deadline, when no transfer had decided the trade (the sweep failed it). */
-        AFTER_DEADLINE
+        AFTER_DEADLINE,
+        /** From the seller account, after the exchange cancelled the trade (and not in time to decide it before). */
+        AFTER_CANCELLATION
     }
 
     /** Copies the list. */
