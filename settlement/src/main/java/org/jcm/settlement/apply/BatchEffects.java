@@ -42,6 +42,7 @@ public final class BatchEffects {
     private final Map<VolumeKey, VolumeDelta> volumes = new LinkedHashMap<>();
     private final Map<String, SeenInstrument> instruments = new LinkedHashMap<>();
     private final Map<String, AccountChange> accounts = new LinkedHashMap<>();
+    private final List<TransferNotice> transfers = new ArrayList<>();
 
     /** Effects of the events after {@code lastAppliedSeq}. */
     public BatchEffects(long lastAppliedSeq) {
@@ -62,6 +63,10 @@ public final class BatchEffects {
     void addPricedTransfer(PricedTransfer transfer) {
         pricedTransfers.add(transfer);
         legs.addAll(transfer.legs());
+    }
+
+    void addTransfer(TransferNotice transfer) {
+        transfers.add(transfer);
     }
 
     void openAccount(String accountId, long seq) {
@@ -120,6 +125,11 @@ public final class BatchEffects {
 
     public Map<String, SeenInstrument> instruments() {
         return instruments;
+    }
+
+    /** Every transfer of the batch (executed pending transfers included), in ledger order, for webhooks. */
+    public List<TransferNotice> transfers() {
+        return transfers;
     }
 
     /** The accounts the batch opened or closed, in the order it first touched them. */
