@@ -220,4 +220,33 @@ class WebhooksTest {
         assertThat(body.getLong("data.ledgerSeq")).isEqualTo(seq);
         assertThat(body.getString("data.pricePerTonne")).isEqualTo("1500.00");
     }
+
+    @Inject
+    org.jcm.settlement.messaging.LedgerConsumer consumer;
+
+    @Test
+    void a_trade_the_deadline_sweep_fails_is_delivered_to_its_venue_as_trade_failed() throws Exception {
+        issueToTheSeller();
+        String exchange = TestTokens.exchange("HOOKF");
+        register(exchange, receiver.url("/failed"), List.of("trade.failed"));
+        String tradeId = "HF-" + System.nanoTime();
+        Instant deliverBy = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        org.jcm.settlement.testing.TestTrades.register(org.jcm.settlement.testing.TestTrades.trade("HOOKF", tradeId, C,
+                B, "JCM-MNG-2047-NONE", 2, "900.00", "JPY", deliverBy)).statusCode(201);
+        try {
+            org.jcm.settlement.testing.TestClock.set(deliverBy.plus(Duration.ofMinutes(1)));
+            assertThat(consumer.sweepNow()).extracting(t -> t.key().tradeId()).contains(tradeId);
+        } finally {
+            org.jcm.settlement.testing.TestClock.reset();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered("/failed").size() == 1);
+        TestReceiver.Received request = receiver.delivered("/failed").get(0);
+        JsonPath body = new JsonPath(request.body());
+        assertThat(body.getString("type")).isEqualTo("trade.failed");
+        assertThat(body.getString("data.tradeId")).isEqualTo(tradeId);
+        assertThat(body.getString("data.status")).isEqualTo("FAILED");
+        assertThat(body.getString("data.ledgerSeq")).isNull();
+        assertThat(Instant.parse(body.getString("data.statusAt"))).isEqualTo(deliverBy);
+        assertThat(request.id()).startsWith("trade-HOOKF-").endsWith("-failed");
+    }
 }
