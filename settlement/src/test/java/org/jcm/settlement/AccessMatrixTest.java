@@ -80,7 +80,11 @@ class AccessMatrixTest {
             row("GET", "/api/v1/witness/status", null,                          "200 200 200 200 200 200 200 200 200 200 200"),
             row("GET", "/api/v1/witness/key", null,                             "200 200 200 200 200 200 200 200 200 200 200"),
             row("GET", "/api/v1/witness/checkpoints/latest", null,              "200 200 200 200 200 200 200 200 200 200 200"),
-            row("POST", "/api/v1/admin/witness/alarm/clear", null,              "401 200 403 403 403 403 403 403 403 403 403"));
+            row("POST", "/api/v1/admin/witness/alarm/clear", null,              "401 200 403 403 403 403 403 403 403 403 403"),
+            row("GET", "/api/v1/webhooks", null,                                "401 403 403 403 200 200 403 403 200 200 403"),
+            // An organization's events: exchanges may register too, but only for trade events (400 here).
+            row("POST", "/api/v1/webhooks", () -> java.util.Map.of("url", "http://localhost:9/matrix",
+                    "events", List.of("transfer.incoming")),                    "401 403 403 403 201 201 403 403 400 400 403"));
 
     private static Row row(String method, String path, Supplier<Object> body, String expected) {
         return new Row(method, path, body, expected);

@@ -52,6 +52,7 @@ public final class BatchEffects {
     private final Map<String, AccountChange> accounts = new LinkedHashMap<>();
     private final Map<String, HeldDelivery> held = new LinkedHashMap<>();
     private final List<String> released = new ArrayList<>();
+    private final List<TransferNotice> transfers = new ArrayList<>();
 
     /** Effects of the events after {@code lastAppliedSeq}. */
     public BatchEffects(long lastAppliedSeq) {
@@ -76,6 +77,10 @@ public final class BatchEffects {
 
     void openAccount(String accountId, String organizationId, long seq) {
         accounts.put(accountId, new AccountChange(accountId, organizationId, seq, 0));
+    }
+
+    void addTransfer(TransferNotice transfer) {
+        transfers.add(transfer);
     }
 
     void closeAccount(String accountId, long seq) {
@@ -152,6 +157,11 @@ public final class BatchEffects {
     /** The pending transfers of earlier batches that ended in this one (some held no delivery). */
     public List<String> releasedDeliveries() {
         return released;
+    }
+
+    /** Every transfer of the batch (executed pending transfers included), in ledger order, for webhooks. */
+    public List<TransferNotice> transfers() {
+        return transfers;
     }
 
     /** The accounts the batch opened or closed, in the order it first touched them. */

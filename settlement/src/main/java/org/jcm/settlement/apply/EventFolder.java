@@ -41,6 +41,8 @@ import org.jcm.ledger.event.ProposalMade;
 import org.jcm.ledger.event.ProposalRejected;
 import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
+import org.jcm.ledger.id.AccountId;
+import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.state.InconsistentEventException;
 import org.jcm.ledger.state.LedgerState;
 import org.jcm.settlement.trade.Instrument;
@@ -321,6 +323,7 @@ public final class EventFolder {
         state.apply(folded);
         addVolumes(transfer.ranges(), transfer, effects, Kind.TRANSFERRED);
         Optional<Trade> trade = transfer.trade();
+        effects.addTransfer(notice(transfer, tonnesByInstrument, trade.orElse(null)));
         if (trade.isEmpty()) {
             return;
         }
@@ -334,6 +337,24 @@ public final class EventFolder {
         }
         effects.addPricedTransfer(new PricedTransfer(transfer.seq(), transfer.at(), t.venue(), t.tradeId(),
                 transfer.fromAccountId().value(), transfer.toAccountId().value(), legs));
+    }
+
+    private TransferNotice notice(CreditsTransferred transfer, Map<Instrument, Long> tonnesByInstrument, Trade trade) {
+        List<TransferNotice.InstrumentTonnes> instruments = new ArrayList<>(tonnesByInstrument.size());
+        long quantity = 0;
+        for (Map.Entry<Instrument, Long> entry : tonnesByInstrument.entrySet()) {
+            instruments.add(new TransferNotice.InstrumentTonnes(entry.getKey().code(), entry.getValue()));
+            quantity += entry.getValue();
+        }
+        return new TransferNotice(transfer.seq(), transfer.at(), transfer.fromAccountId().value(),
+                organizationOf(transfer.fromAccountId()), transfer.toAccountId().value(),
+                organizationOf(transfer.toAccountId()), quantity, instruments,
+                trade == null ? null : trade.venue(), trade == null ? null : trade.tradeId());
+    }
+
+    /** The organization that holds an account, or null when none does. */
+    private String organizationOf(AccountId account) {
+        return state.account(account).flatMap(info -> info.organizationId()).map(OrganizationId::value).orElse(null);
     }
 
     private void addVolumes(List<BlockRange> ranges, LedgerEvent event, BatchEffects effects, Kind kind) {

@@ -44,6 +44,7 @@ import org.jcm.settlement.persistence.Position;
 import org.jcm.settlement.persistence.Transactions;
 import org.jcm.settlement.trade.RegisteredTrade;
 import org.jcm.settlement.witness.LeafBatch;
+import org.jcm.settlement.webhook.Outbox;
 import org.jcm.settlement.witness.TreeStore;
 
 /**
@@ -256,6 +257,9 @@ public class LedgerConsumer {
             applied = Transactions.locked(dataSource, c -> {
                 AppliedBatch batch = effects.isEmpty() ? null : BatchWriter.write(c, config.ledgerId(), effects, clock,
                         sessions);
+                if (batch != null) {
+                    Outbox.enqueue(c, effects.transfers(), batch.tradesChanged());
+                }
                 TreeStore.append(c, config.ledgerId(), leaves);
                 return batch;
             });
@@ -309,7 +313,7 @@ public class LedgerConsumer {
             return;
         }
         nextSweepNanos = now + config.dvp().sweepInterval().toNanos();
-        List<RegisteredTrade> failed = Transactions.locked(dataSource, c -> BatchWriter.failOverdue(c, clock));
+        List<RegisteredTrade> failed = Transactions.locked(dataSource, this::failOverdue);
         if (!failed.isEmpty()) {
             LOG.infof("%d registered trade(s) failed: no delivery by their deadline", failed.size());
         }
@@ -317,7 +321,14 @@ public class LedgerConsumer {
 
     /** Sweeps overdue trades now, whatever the interval; for tests that move the clock. */
     public List<RegisteredTrade> sweepNow() throws Exception {
-        return Transactions.locked(dataSource, c -> BatchWriter.failOverdue(c, clock));
+        return Transactions.locked(dataSource, this::failOverdue);
+    }
+
+    /** Fails overdue trades and writes their webhook deliveries in the same transaction. */
+    private List<RegisteredTrade> failOverdue(java.sql.Connection connection) throws SQLException {
+        List<RegisteredTrade> failed = BatchWriter.failOverdue(connection, clock);
+        Outbox.enqueue(connection, List.of(), failed);
+        return failed;
     }
 
     private void report(ConsumerSession session, long generation, long lag, boolean rebuilding) {

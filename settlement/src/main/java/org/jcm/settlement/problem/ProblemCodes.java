@@ -34,6 +34,12 @@ public final class ProblemCodes extends HttpProblemCodes {
     public static final String CHECKPOINT_NOT_FOUND = "checkpoint_not_found";
     /** The witness is switched off ({@code jcm.witness.enabled=false}), so it has no key (404). */
     public static final String WITNESS_DISABLED = "witness_disabled";
+    /** A webhook URL is not https, or its host resolves to an address webhooks may not reach (400). */
+    public static final String WEBHOOK_URL_REFUSED = "webhook_url_refused";
+    /** The caller's organization or venue has as many live webhook endpoints as it may (409). */
+    public static final String TOO_MANY_WEBHOOKS = "too_many_webhooks";
+    /** No live webhook endpoint of the caller's organization or venue has this id (404). */
+    public static final String UNKNOWN_WEBHOOK = "unknown_webhook";
     /** The ledger consumer cannot take the request now (for example it is not running). */
     public static final String UNAVAILABLE = "unavailable";
 
