@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.event.CreditsRetired;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.report.FiscalYear;
@@ -87,11 +88,21 @@ public class DisclosureReport {
         String notCounted = notCountedBecause(e);
         return new DisclosureJson.CreditLine(e.seq(), EventCodec.formatTime(e.at()), FiscalYear.dateInJapan(e.at()).toString(),
                 new DisclosureJson.Organization(p.origin().retiringOrganizationId(), p.origin().retiringOrganizationName()),
-                p.origin().how(), e.beneficiary().orElse(null), r.serial(), r.range().projectId().value(),
+                p.origin().how(), beneficiaryName(p), r.serial(), r.range().projectId().value(),
                 r.range().hostParty().value(), r.range().vintage().year(), r.range().size(), e.purpose().name(),
                 e.usingParty().map(u -> u.value()).orElse(null), e.yearOfUse().map(y -> (long) y.getValue()).orElse(null),
                 r.authorizationId(), adjustment(r), r.authorizationId() == null ? null : r.caState(), notCounted == null,
                 notCounted, "/api/v1/retirements/" + e.seq() + "/certificate");
+    }
+
+    /**
+     * The organization a counted retirement names by id (always the statement's organization), or null when it names
+     * no one; a stated name is never counted ({@link OrganizationRetirements}).
+     */
+    private static String beneficiaryName(OrganizationRetirements.Piece p) {
+        return p.piece().event().beneficiary()
+                .map(b -> b instanceof Beneficiary.Organization o ? o.organizationId().value() : ((Beneficiary.Stated) b).name())
+                .orElse(null);
     }
 
     /** Why a retirement is not netted, or null when it is (the rule {@link #RULE}). */

@@ -22,27 +22,38 @@ import org.jcm.registry.persistence.StoredEventJson;
  * which retirements an organization's disclosure statement and its published uses count
  * (docs/disclosure.md, "Which retirements are the organization's").
  *
- * <p>Today that is every retirement made from one of the organization's own accounts
- * ({@link #FOR_ORGANIZATION}, how {@code RETIRED_FROM_OWN_ACCOUNT}). Retirements made by others
- * naming the organization by id are added here, as a second branch of the query with its own
- * {@code how}, once retirements carry a registered beneficiary.
+ * <p>They are the first two lists of the organization's claim statement (docs/companies.md, "A
+ * company's statement: three lists"): what it retired from its own accounts naming itself by id or
+ * naming no one ({@link #RETIRED_FOR_ITSELF}), and what other organizations retired naming it by id
+ * ({@link #RETIRED_BY_ANOTHER_NAMING_IT}). What it retired naming another organization or a stated
+ * name, even its own, is someone else's claim and is never counted here.
  */
 @ApplicationScoped
 public class OrganizationRetirements {
 
-    /** How a retirement made from one of the organization's own accounts is counted. */
-    public static final String RETIRED_FROM_OWN_ACCOUNT = "RETIRED_FROM_OWN_ACCOUNT";
+    /** How a retirement from the organization's own account, naming itself or no one, is counted. */
+    public static final String RETIRED_FOR_ITSELF = "RETIRED_FOR_ITSELF";
+
+    /** How a retirement by another organization naming the organization by id is counted. */
+    public static final String RETIRED_BY_ANOTHER_NAMING_IT = "RETIRED_BY_ANOTHER_NAMING_IT";
+
+    private static final String RETIREMENT = "SELECT e.seq, e.event_json, o.id AS retiring_id, o.name AS retiring_name, '%s' AS how"
+            + " FROM ledger_event e JOIN account a ON a.id = (e.event_json::jsonb) ->> 'fromAccountId'"
+            + " JOIN organization o ON o.id = a.organization_id"
+            + " WHERE e.type = 'CreditsRetired' AND e.at >= $2 AND e.at < $3 AND e.seq <= $4 AND %s";
 
     /**
      * The retirements for organization $1 applied in [$2, $3) up to ledger seq $4, with the retiring organization and
-     * how each is the organization's, in ledger order.
+     * how each is the organization's, in ledger order. Each branch reads one of the partial indexes on retirements
+     * (by retiring account, by beneficiary organization).
      */
-    static final String FOR_ORGANIZATION = "SELECT e.seq, e.event_json, o.id AS retiring_id, o.name AS retiring_name,"
-            + " '" + RETIRED_FROM_OWN_ACCOUNT + "' AS how"
-            + " FROM account a JOIN organization o ON o.id = a.organization_id"
-            + " JOIN ledger_event e ON e.type = 'CreditsRetired' AND ((e.event_json::jsonb) ->> 'fromAccountId') = a.id"
-            + " AND e.at >= $2 AND e.at < $3 AND e.seq <= $4"
-            + " WHERE a.organization_id = $1 ORDER BY e.seq";
+    static final String FOR_ORGANIZATION = String.format(RETIREMENT, RETIRED_FOR_ITSELF,
+            "a.organization_id = $1 AND ((e.event_json::jsonb) ->> 'beneficiaryOrganizationId' = $1"
+                    + " OR ((e.event_json::jsonb) ->> 'beneficiaryOrganizationId' IS NULL"
+                    + " AND (e.event_json::jsonb) ->> 'beneficiary' IS NULL))")
+            + " UNION ALL " + String.format(RETIREMENT, RETIRED_BY_ANOTHER_NAMING_IT,
+            "(e.event_json::jsonb) ->> 'beneficiaryOrganizationId' = $1 AND a.organization_id <> $1")
+            + " ORDER BY seq";
 
     private final Pool pool;
     private final Article6Reader reader;
@@ -79,7 +90,7 @@ public class OrganizationRetirements {
                         origins.put(row.getLong("seq"), new Origin(row.getString("retiring_id"), row.getString("retiring_name"),
                                 row.getString("how")));
                     }
-                    return reader.piecesOf(events).map(pieces -> {
+                    return reader.pieces(events).map(pieces -> {
                         List<Piece> found = new ArrayList<>(pieces.size());
                         for (RetiredPiece p : pieces) {
                             found.add(new Piece(p, origins.get(p.event().seq())));

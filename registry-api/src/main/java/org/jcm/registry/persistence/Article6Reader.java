@@ -197,20 +197,6 @@ public class Article6Reader {
         return retired.isEmpty() ? Uni.createFrom().item(List.of()) : piecesOf(retired);
     }
 
-    /**
-     * The ranges of several retirements, in the order given, each cut into the pieces of today's
-     * blocks like {@link #retirements}, in one query.
-     */
-    public Uni<List<RetiredPiece>> piecesOf(List<CreditsRetired> events) {
-        List<Retired> retired = new ArrayList<>();
-        for (CreditsRetired event : events) {
-            for (BlockRange r : event.ranges()) {
-                retired.add(new Retired(event, r));
-            }
-        }
-        return retired.isEmpty() ? Uni.createFrom().item(List.of()) : pieces(retired);
-    }
-
     /** The newest retirements as of ledger seq {@code asOfSeq}. */
     public record Recent(long asOfSeq, List<RetiredPiece> pieces) {
     }

@@ -81,6 +81,7 @@ public class DisclosureResource {
     @Path("/organizations/{id}/disclosure/{fiscalYear}")
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV, MediaType.TEXT_HTML})
+    @Formats({"csv", "json", "html"})
     @Operation(summary = "An organization's net disclosure statement for a Japanese fiscal year",
             description = "Gross figures (the latest emission record), JCM credits retired for the organization in the "
                     + "fiscal year by purpose and by corresponding-adjustment status with links to their certificates, and "
@@ -95,7 +96,8 @@ public class DisclosureResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> statement(@RestPath String id, @RestPath String fiscalYear, @Context UriInfo uri,
                                    @Context HttpHeaders headers) {
-        String form = form(QueryParameters.of(uri, Set.of("format")).get("format"), headers);
+        QueryParameters.of(uri, Set.of("format"));
+        String form = form(headers);
         FiscalYear year = new FiscalYear(ReportParameters.year("fiscalYear", fiscalYear));
         boolean hasToken = token != null && token.getRawToken() != null;
         Caller caller = caller(token, hasToken);
@@ -210,14 +212,11 @@ public class DisclosureResource {
         return hasToken ? Caller.of(token) : new Caller(Set.of(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** json, csv or html: {@code ?format=} decides; else the first of JSON, CSV or HTML that Accept names. */
-    private static String form(String format, HttpHeaders headers) {
-        if (format != null) {
-            if (!format.equals("json") && !format.equals("csv") && !format.equals("html")) {
-                throw QueryParameters.invalid("format", "format is json, csv or html, not " + ClientText.quote(format) + ".");
-            }
-            return format;
-        }
+    /**
+     * json, csv or html: the first of them that Accept names ({@code ?format=} was turned into Accept and checked against
+     * {@link Formats} before the request got here).
+     */
+    private static String form(HttpHeaders headers) {
         for (MediaType m : headers.getAcceptableMediaTypes()) {
             if (m.isWildcardType()) {
                 return "json";

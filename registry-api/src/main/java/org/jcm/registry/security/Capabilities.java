@@ -37,19 +37,24 @@ public final class Capabilities {
     private static final List<String> ARTICLE6_READS = List.of("GET " + V + "/authorizations", "GET " + V + "/authorizations/{id}",
             "GET " + V + "/reports/aef/{party}/{year}/{table}");
 
+    private static final List<String> DISCLOSURE_READS = List.of("GET " + V + "/organizations/{id}/emissions/{id}",
+            "GET " + V + "/organizations/{id}/disclosure/{id}");
+    private static final List<String> DISCLOSURE_WRITES = List.of("POST " + V + "/organizations/{id}/emissions",
+            "POST " + V + "/organizations/{id}/publications");
+
     private static final Map<Role, List<String>> TABLE = new EnumMap<>(Role.class);
 
     static {
         TABLE.put(Role.OPERATOR, ops(List.of(ME, "POST " + V + "/registries", "POST " + V + "/parties", "PUT " + V + "/parties/{id}",
                 "POST " + V + "/third-party-entities", "PUT " + V + "/third-party-entities/{id}", ORGANIZATIONS, ORGANIZATION,
                 UNIT_PROOF, CERTIFICATE, "GET " + V + "/ledger/events", UPLOAD, DOCUMENT, DOCUMENT_METADATA),
-                PENDING_READS, CONTROL_READS, PROPOSAL_READS));
+                PENDING_READS, CONTROL_READS, PROPOSAL_READS, DISCLOSURE_READS));
         TABLE.put(Role.REGISTRY_ADMIN, ops(List.of(ME, "POST " + V + "/organizations", ORGANIZATIONS, ORGANIZATION,
                 "POST " + V + "/accounts", ACCOUNTS, "POST " + V + "/accounts/{id}/freeze", "POST " + V + "/accounts/{id}/unfreeze",
                 "POST " + V + "/accounts/{id}/close", "POST " + V + "/issuances", "POST " + V + "/cancellations",
                 "PUT " + V + "/organizations/{id}/transfer-policy", "POST " + V + "/proposals/{id}/approve",
                 "POST " + V + "/proposals/{id}/reject", UNIT_PROOF, CERTIFICATE, UPLOAD, DOCUMENT, DOCUMENT_METADATA),
-                ACCOUNT_READS, PENDING_READS, CONTROL_READS, PROPOSAL_READS));
+                ACCOUNT_READS, PENDING_READS, CONTROL_READS, PROPOSAL_READS, DISCLOSURE_READS));
         TABLE.put(Role.ACCOUNT_HOLDER, ops(List.of(ME, ORGANIZATION, "POST " + V + "/transfers", "POST " + V + "/transfer-batches",
                 "POST " + V + "/cancellations", "POST " + V + "/retirements", "POST " + V + "/pending-transfers/{id}/approve",
                 "POST " + V + "/pending-transfers/{id}/cancel", "POST " + V + "/organizations/{id}/trusted-accounts",
@@ -59,7 +64,7 @@ public final class Capabilities {
                 "POST " + V + "/applications/{id}/participant-changes", "POST " + V + "/applications/{id}/participant-changes/consent",
                 "POST " + V + "/monitoring-cycles", "POST " + V + "/monitoring-cycles/{id}/report",
                 "POST " + V + "/monitoring-cycles/{id}/issuance-request", UPLOAD, DOCUMENT, DOCUMENT_METADATA),
-                ACCOUNT_READS, PENDING_READS, CONTROL_READS));
+                ACCOUNT_READS, PENDING_READS, CONTROL_READS, DISCLOSURE_WRITES, DISCLOSURE_READS));
         TABLE.put(Role.GOVERNMENT, ops(List.of(ME, ORGANIZATIONS, ORGANIZATION, ACCOUNTS, "POST " + V + "/authorizations",
                 "POST " + V + "/authorizations/{id}/amendments", "POST " + V + "/authorizations/{id}/revoke",
                 "POST " + V + "/corresponding-adjustments", "POST " + V + "/proposals/{id}/approve",
@@ -68,7 +73,7 @@ public final class Capabilities {
         TABLE.put(Role.EXCHANGE, ops(List.of(ME)));
         TABLE.put(Role.AUDITOR, ops(List.of(ME, ORGANIZATIONS, ORGANIZATION, ACCOUNTS, UNIT_PROOF, CERTIFICATE,
                 "GET " + V + "/ledger/events", "POST " + V + "/ledger/verify", DOCUMENT, DOCUMENT_METADATA),
-                ACCOUNT_READS, ARTICLE6_READS, PENDING_READS, CONTROL_READS, PROPOSAL_READS));
+                ACCOUNT_READS, ARTICLE6_READS, PENDING_READS, CONTROL_READS, PROPOSAL_READS, DISCLOSURE_READS));
         TABLE.put(Role.THIRD_PARTY_ENTITY, ops(List.of(ME, "POST " + V + "/applications/{id}/validation",
                 "POST " + V + "/monitoring-cycles/{id}/verification", UPLOAD, DOCUMENT, DOCUMENT_METADATA)));
         TABLE.put(Role.JC_SECRETARIAT, ops(List.of(ME, "POST " + V + "/methodologies", "PUT " + V + "/methodologies/{id}",

@@ -41,7 +41,11 @@ class DisclosureApiTest {
 
     private static final int YEAR = FiscalYear.of(Instant.now()).year();
 
-    /** [organization, account] with 100 units retired VOLUNTARY naming a beneficiary and 30 naming none, made once for the class. */
+    /**
+     * [organization, account, other organization]: the organization retired 100 units VOLUNTARY naming itself by id, 30
+     * naming no one, 20 for its own name as stated and 5 naming the other organization; the other organization retired 7
+     * naming it by id. Made once for the class.
+     */
     private static String[] company;
 
     @BeforeEach
@@ -49,14 +53,27 @@ class DisclosureApiTest {
         if (company == null) {
             LedgerApi.registry("MNG01");
             String[] holder = LedgerApi.openHolder("MNG01");
+            String[] other = LedgerApi.openHolder("MNG01");
             String project = LedgerApi.project("MN", List.of(holder[0]));
             LedgerApi.issue("MNG01", project, 2024, List.of(holder[1]), List.of(1000L));
-            LedgerApi.created(TestTokens.accountHolder(holder[0]), "/api/v1/retirements", Map.of("fromAccountId", holder[1],
-                    "quantity", 100, "purpose", "VOLUNTARY", "beneficiary", "Our own operations"));
-            LedgerApi.created(TestTokens.accountHolder(holder[0]), "/api/v1/retirements", Map.of("fromAccountId", holder[1],
-                    "quantity", 30, "purpose", "VOLUNTARY"));
-            company = holder;
+            String token = TestTokens.accountHolder(holder[0]);
+            retire(token, holder[1], 100, Map.of("organizationId", holder[0]));
+            retire(token, holder[1], 30, null);
+            retire(token, holder[1], 20, Map.of("stated", "Our own operations"));
+            retire(token, holder[1], 5, Map.of("organizationId", other[0]));
+            LedgerApi.created(token, "/api/v1/transfers", LedgerApi.transfer(holder[1], other[1], 10));
+            retire(TestTokens.accountHolder(other[0]), other[1], 7, Map.of("organizationId", holder[0]));
+            company = new String[] {holder[0], holder[1], other[0]};
         }
+    }
+
+    private static void retire(String token, String account, long quantity, Map<String, String> beneficiary) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("fromAccountId", account, "quantity", quantity,
+                "purpose", "VOLUNTARY"));
+        if (beneficiary != null) {
+            body.put("beneficiary", beneficiary);
+        }
+        LedgerApi.created(token, "/api/v1/retirements", body);
     }
 
     @Test
@@ -167,38 +184,40 @@ class DisclosureApiTest {
         assertThat(s.getLong("gross.scope1")).isEqualTo(800);
         assertThat(s.getLong("gross.scope3")).isEqualTo(7000);
         assertThat(s.getString("gross.versions")).isEqualTo("/api/v1/organizations/" + c[0] + "/emissions/" + YEAR);
-        assertThat(s.getList("credits.lines.quantity", Long.class)).containsExactly(100L, 30L);
-        assertThat(s.getList("credits.lines.retiringOrganization.id")).containsOnly(c[0]);
-        assertThat(s.getList("credits.lines.how")).containsOnly("RETIRED_FROM_OWN_ACCOUNT");
-        assertThat(s.getList("credits.lines.counted", Boolean.class)).containsExactly(true, true);
-        assertThat(s.getList("credits.lines.beneficiary")).containsExactly("Our own operations", null);
+        // Neither the 20 retired for a stated name (even its own) nor the 5 retired naming the other organization count.
+        assertThat(s.getList("credits.lines.quantity", Long.class)).containsExactly(100L, 30L, 7L);
+        assertThat(s.getList("credits.lines.retiringOrganization.id")).containsExactly(c[0], c[0], c[2]);
+        assertThat(s.getList("credits.lines.how")).containsExactly("RETIRED_FOR_ITSELF", "RETIRED_FOR_ITSELF",
+                "RETIRED_BY_ANOTHER_NAMING_IT");
+        assertThat(s.getList("credits.lines.counted", Boolean.class)).containsExactly(true, true, true);
+        assertThat(s.getList("credits.lines.beneficiary")).containsExactly(c[0], null, c[0]);
         long seq = s.getLong("credits.lines[0].seq");
         assertThat(s.getString("credits.lines[0].certificate")).isEqualTo("/api/v1/retirements/" + seq + "/certificate");
         assertThat(s.getString("credits.lines[0].correspondingAdjustment")).isEqualTo("NOT_AUTHORIZED");
         assertThat(s.getList("credits.byPurpose.key")).containsExactly("VOLUNTARY");
-        assertThat(s.getList("credits.byPurpose.counted", Long.class)).containsExactly(130L);
+        assertThat(s.getList("credits.byPurpose.counted", Long.class)).containsExactly(137L);
         assertThat(s.getList("credits.byCorrespondingAdjustment.key")).containsExactly("NOT_AUTHORIZED");
-        assertThat(s.getLong("credits.total")).isEqualTo(130);
+        assertThat(s.getLong("credits.total")).isEqualTo(137);
         assertThat(s.getLong("net.grossScope1And2")).isEqualTo(1200);
-        assertThat(s.getLong("net.creditsCounted")).isEqualTo(130);
-        assertThat(s.getLong("net.net")).isEqualTo(1070);
+        assertThat(s.getLong("net.creditsCounted")).isEqualTo(137);
+        assertThat(s.getLong("net.net")).isEqualTo(1063);
         assertThat(s.getLong("net.netWithAdjustedCreditsOnly")).isEqualTo(1200);
         assertThat(s.getString("rule.id")).isEqualTo("JCM_ADJUSTED_SCOPE_1_2_V1");
         assertThat(s.getString("notice")).contains("not reduced by credits");
 
         String csv = given().auth().oauth2(holder).accept("text/csv").get("/api/v1/organizations/" + c[0] + "/disclosure/" + YEAR)
                 .then().statusCode(200).contentType("text/csv").extract().asString();
-        assertThat(csv).startsWith("Section,Item,Quantity,Unit,Detail").contains("Net,Net (adjusted) emissions,1070,t-CO2e,")
-                .contains("Gross,Scope 1,800,t-CO2e").contains("Credits by purpose,VOLUNTARY,130,t-CO2e,counted 130");
+        assertThat(csv).startsWith("Section,Item,Quantity,Unit,Detail").contains("Net,Net (adjusted) emissions,1063,t-CO2e,")
+                .contains("Gross,Scope 1,800,t-CO2e").contains("Credits by purpose,VOLUNTARY,137,t-CO2e,counted 137");
         assertThat(given().auth().oauth2(holder).get("/api/v1/organizations/" + c[0] + "/disclosure/" + YEAR + "?format=csv")
                 .then().statusCode(200).extract().asString()).isEqualTo(csv);
         String page = given().auth().oauth2(holder).accept("text/html").get("/api/v1/organizations/" + c[0] + "/disclosure/"
                 + YEAR).then().statusCode(200).contentType("text/html").extract().asString();
         assertThat(page).contains("@page { size: A4").contains("Inventory &lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script>").contains("/api/v1/retirements/" + seq + "/certificate?format=html")
-                .contains("1070 t-CO2e");
+                .contains("1063 t-CO2e");
         problem(given().auth().oauth2(holder).get("/api/v1/organizations/" + c[0] + "/disclosure/" + YEAR + "?format=xml"), 400,
-                "invalid_query_parameter");
+                "unsupported_format");
     }
 
     @Test
@@ -212,10 +231,10 @@ class DisclosureApiTest {
                 .post("/api/v1/organizations/" + c[0] + "/publications").then().statusCode(200);
         String uses = given().get("/api/v1/publications/" + c[0] + "/" + YEAR).then().statusCode(200).extract().asString();
         JsonPath u = JsonPath.from(uses);
-        assertThat(u.getList("items.purpose")).containsExactly("VOLUNTARY", "VOLUNTARY");
-        assertThat(u.getLong("total")).isEqualTo(130);
+        assertThat(u.getList("items.purpose")).containsExactly("VOLUNTARY", "VOLUNTARY", "VOLUNTARY");
+        assertThat(u.getLong("total")).isEqualTo(137);
         assertThat(u.getList("items.vintage", Integer.class)).containsOnly(2024);
-        assertThat(uses).doesNotContain(c[1]).doesNotContain("Our own operations")
+        assertThat(uses).doesNotContain(c[1]).doesNotContain(c[2]).doesNotContain("Our own operations")
                 .doesNotContain("beneficiary").doesNotContain("accountId");
         // Uses only: the statement stays closed to a bystander.
         problem(given().get("/api/v1/organizations/" + c[0] + "/disclosure/" + YEAR), 401, "unauthorized");
