@@ -221,6 +221,45 @@ class DisclosureApiTest {
     }
 
     @Test
+    void credits_retired_for_an_oimp_or_another_partys_ndc_are_shown_but_not_netted() {
+        LedgerApi.registry("MNG01");
+        String[] holder = LedgerApi.openHolder("MNG01");
+        String project = LedgerApi.project("MN", List.of(holder[0]));
+        String issuanceId = LedgerApi.issue("MNG01", project, 2025, List.of(holder[1]), List.of(60L)).path("id");
+        String authorizationId = "MNG-DISC-" + LedgerApi.key().substring(0, 8);
+        LedgerApi.approved(TestTokens.government("MNG"), TestTokens.governmentApprover("MNG"), "/api/v1/authorizations",
+                Map.of("authorizationId", authorizationId, "party", "MNG", "cooperativeApproachId", "CA0001",
+                        "purpose", "NDC_AND_OIMP", "oimp", "CORSIA", "firstTransferDefinition", "USE_OR_CANCELLATION",
+                        "issuanceId", issuanceId)).then().statusCode(201);
+        String token = TestTokens.accountHolder(holder[0]);
+        Map<String, String> itself = Map.of("organizationId", holder[0]);
+        LedgerApi.created(token, "/api/v1/retirements", Map.of("fromAccountId", holder[1], "quantity", 10, "purpose", "NDC",
+                "usingParty", "JPN", "yearOfUse", 2025, "beneficiary", itself));
+        LedgerApi.created(token, "/api/v1/retirements", Map.of("fromAccountId", holder[1], "quantity", 20, "purpose", "NDC",
+                "usingParty", "MNG", "yearOfUse", 2025, "beneficiary", itself));
+        LedgerApi.created(token, "/api/v1/retirements", Map.of("fromAccountId", holder[1], "quantity", 25, "purpose", "OIMP",
+                "beneficiary", itself));
+        record(token, holder[0], figures(YEAR, 300, 100, null), LedgerApi.key()).then().statusCode(201);
+
+        JsonPath s = given().auth().oauth2(token).get("/api/v1/organizations/" + holder[0] + "/disclosure/" + YEAR)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(s.getList("credits.lines.purpose")).containsExactly("NDC", "NDC", "OIMP");
+        assertThat(s.getList("credits.lines.usingParty")).containsExactly("JPN", "MNG", null);
+        assertThat(s.getList("credits.lines.counted", Boolean.class)).containsExactly(true, false, false);
+        assertThat(s.getList("credits.lines.notCountedBecause")).containsExactly(null,
+                "retired towards another Party's NDC", "retired for another international mitigation purpose (OIMP)");
+        assertThat(s.getList("credits.lines.authorizationId")).containsOnly(authorizationId);
+        assertThat(s.getList("credits.lines.correspondingAdjustment")).containsOnly("AUTHORIZED_NOT_ADJUSTED");
+        assertThat(s.getList("credits.byPurpose.key")).containsExactly("NDC", "OIMP");
+        assertThat(s.getList("credits.byPurpose.quantity", Long.class)).containsExactly(30L, 25L);
+        assertThat(s.getList("credits.byPurpose.counted", Long.class)).containsExactly(10L, 0L);
+        assertThat(s.getLong("net.creditsCounted")).isEqualTo(10);
+        assertThat(s.getLong("net.net")).isEqualTo(390);
+        // None of them is adjusted yet: a reader who counts only adjusted credits sees gross.
+        assertThat(s.getLong("net.netWithAdjustedCreditsOnly")).isEqualTo(400);
+    }
+
+    @Test
     void published_uses_are_public_and_anonymized_and_a_published_statement_is_read_without_a_token() {
         String[] c = company;
         String holder = TestTokens.accountHolder(c[0]);
