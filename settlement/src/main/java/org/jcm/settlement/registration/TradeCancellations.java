@@ -1,18 +1,13 @@
 package org.jcm.settlement.registration;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.jcm.ledger.canonical.HashChain;
 import org.jcm.settlement.api.TradeStatusView;
 import org.jcm.settlement.entity.IdempotencyKeyEntity;
 import org.jcm.settlement.entity.TradeEntity;
@@ -73,7 +68,7 @@ public class TradeCancellations {
     /** Cancels the trade {@code key} for {@code cancelledBy}, under an Idempotency-Key scoped to its venue. */
     public Uni<CancellationOutcome> cancel(TradeKey key, String idempotencyKey, String cancelledBy) {
         String scope = "trades:" + key.venue();
-        String requestHash = sha256("cancel\u0000" + key.venue() + "\u0000" + key.tradeId());
+        String requestHash = StoredAnswers.requestHash("cancel\u0000" + key.venue() + "\u0000" + key.tradeId());
         return sessions.withTransaction(session -> session.createNativeQuery(WRITE_LOCK, Integer.class)
                 .setParameter("lock", BatchWriter.WRITE_LOCK)
                 .getSingleResult()
@@ -126,25 +121,9 @@ public class TradeCancellations {
                         .setParameter("tradeId", trade.key().tradeId())
                         .getSingleResult())
                 .chain(references -> {
-                    String body = write(TradeStatusView.of(cancelled, references));
+                    String body = StoredAnswers.json(json, TradeStatusView.of(cancelled, references));
                     return session.persist(idempotencyKey.entity(requestHash, OK, body))
                             .replaceWith(new Answered(OK, body));
                 });
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HashChain.toHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,12 +1,8 @@
 package org.jcm.settlement.registration;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.jcm.ledger.canonical.HashChain;
 import org.jcm.settlement.api.RegisterTradeRequest;
 import org.jcm.settlement.api.TradeStatusView;
 import org.jcm.settlement.config.SettlementConfig;
@@ -77,7 +72,7 @@ public class TradeRegistrations {
 
     /** Registers a trade under an Idempotency-Key scoped to the exchange's venue. */
     public Uni<RegistrationOutcome> register(RegisterTradeRequest request, String idempotencyKey, String registeredBy) {
-        Keyed keyed = new Keyed("trades:" + request.venue(), idempotencyKey, sha256(request.canonical()),
+        Keyed keyed = new Keyed("trades:" + request.venue(), idempotencyKey, StoredAnswers.requestHash(request.canonical()),
                 new AtomicBoolean());
         return sessions.withTransaction(session -> session.createNativeQuery(WRITE_LOCK, Integer.class)
                 .setParameter("lock", BatchWriter.WRITE_LOCK)
@@ -178,7 +173,7 @@ public class TradeRegistrations {
                     RegisteredTrade decided = DeliveryRules.replay(trade, transfers, clock);
                     long unmatched = transfers.stream().filter(t -> t.seq() != decided.statusSeq()).count();
                     keyed.settled().set(decided.status() == TradeStatus.SETTLED);
-                    String body = write(TradeStatusView.of(decided, unmatched));
+                    String body = StoredAnswers.json(json, TradeStatusView.of(decided, unmatched));
                     return session.persist(TradeEntity.registered(decided, registeredAt, registeredBy))
                             .chain(() -> session.persist(new IdempotencyKeyEntity(keyed.scope(),
                                     keyed.idempotencyKey(), keyed.requestHash(), CREATED, body)))
@@ -200,21 +195,5 @@ public class TradeRegistrations {
                     first.toAccountId(), legs));
         });
         return transfers;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HashChain.toHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
