@@ -78,7 +78,7 @@ class ExplorerBrowserIT {
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void startTheStack() throws Exception {
         chromium = chromium();
-        int[] ports = Launcher.freePorts(4);
+        int[] ports = Launcher.freePorts(5);
         registry = "http://localhost:" + ports[0];
         settlement = "http://localhost:" + ports[1];
         launcher = Launcher.launch(Launcher.arguments(temporary.resolve("data"), ports), temporary.resolve("launcher.out"));
@@ -166,6 +166,11 @@ class ExplorerBrowserIT {
                     ">" + object(item).get("serial") + "</a>");
         }
         assertThat(retirementsTable).contains(html(DemoScenario.JAPANESE_COMPANY));
+        // What organizations published: the demo company's statement, linked as its printable page.
+        Map<String, Object> publication = object(list(object(getJson(registry + "/api/v1/publications")).get("items")).get(0));
+        String publishedTable = between(dom, "<table id=\"published-table\"", "</table>");
+        assertThat(publishedTable).contains(html(DemoScenario.JAPANESE_COMPANY), ">Statement and uses<",
+                ">" + publication.get("fiscalYear") + "<", "href=\"" + publication.get("statement") + "?format=html\"");
         assertThat(priced).as("instruments the demo trades priced").isNotEmpty();
         for (String instrument : priced) {
             assertThat(dom).as("price chart of " + instrument)
