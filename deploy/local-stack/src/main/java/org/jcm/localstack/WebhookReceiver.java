@@ -49,7 +49,7 @@ final class WebhookReceiver implements AutoCloseable {
      *
      * @param name its path segment, e.g. {@code sakura-trading}
      * @param owner who registered it, for the log lines
-     * @param webhookId the id settlement gave it ({@code WH…})
+     * @param webhookId the id settlement gave it ({@code wh_…})
      * @param secret the signing secret registration answered ({@code whsec_…})
      */
     record Endpoint(String name, String owner, String webhookId, String secret) {

@@ -62,7 +62,7 @@ class DemoSeederTest {
 
     @Test
     void the_delivery_log_url_is_the_endpoints_on_settlement() {
-        assertThat(DemoWebhooks.deliveryLog("http://localhost:8081/", "WH00000001"))
-                .isEqualTo("http://localhost:8081/api/v1/webhooks/WH00000001/deliveries");
+        assertThat(DemoWebhooks.deliveryLog("http://localhost:8081/", "wh_0001"))
+                .isEqualTo("http://localhost:8081/api/v1/webhooks/wh_0001/deliveries");
     }
 }

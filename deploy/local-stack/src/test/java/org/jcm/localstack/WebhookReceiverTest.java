@@ -34,7 +34,7 @@ class WebhookReceiverTest {
     @Test
     void a_delivery_signed_with_the_endpoints_secret_is_verified_logged_and_answered_204() throws Exception {
         try (WebhookReceiver receiver = start()) {
-            receiver.accept(new WebhookReceiver.Endpoint("sakura", "Sakura Trading", "WH00000001", SECRET));
+            receiver.accept(new WebhookReceiver.Endpoint("sakura", "Sakura Trading", "wh_0001", SECRET));
 
             int status = deliver(receiver.url("sakura"), "ledger-12-in", NOW.getEpochSecond(),
                     WebhookSignature.sign(SECRET, "ledger-12-in", NOW.getEpochSecond(), bytes(BODY)), BODY);
@@ -44,7 +44,7 @@ class WebhookReceiverTest {
 
             assertThat(status).isEqualTo(204);
             assertThat(receiver.verifiedDeliveries("sakura")).isEqualTo(1);
-            assertThat(output.toString(StandardCharsets.UTF_8)).contains("webhook delivery to Sakura Trading (WH00000001): "
+            assertThat(output.toString(StandardCharsets.UTF_8)).contains("webhook delivery to Sakura Trading (wh_0001): "
                     + "webhook-id ledger-12-in, type transfer.incoming, signature verified: yes");
         }
     }
@@ -52,7 +52,7 @@ class WebhookReceiverTest {
     @Test
     void a_wrong_secret_an_altered_body_or_an_old_timestamp_is_refused_with_401_and_logged_as_not_verified() throws Exception {
         try (WebhookReceiver receiver = start()) {
-            receiver.accept(new WebhookReceiver.Endpoint("sakura", "Sakura Trading", "WH00000001", SECRET));
+            receiver.accept(new WebhookReceiver.Endpoint("sakura", "Sakura Trading", "wh_0001", SECRET));
             long now = NOW.getEpochSecond();
             String other = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
 
@@ -89,13 +89,13 @@ class WebhookReceiverTest {
     @Test
     void a_later_start_verifies_with_the_secrets_kept_in_the_data_folder_which_only_its_owner_reads() throws Exception {
         try (WebhookReceiver receiver = start()) {
-            receiver.accept(new WebhookReceiver.Endpoint("jcmx", "exchange JCMX", "WH00000002", SECRET));
+            receiver.accept(new WebhookReceiver.Endpoint("jcmx", "exchange JCMX", "wh_0002", SECRET));
         }
         Path file = folder.resolve("webhooks.properties");
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
         try (WebhookReceiver again = start()) {
-            assertThat(again.endpoint("jcmx")).hasValue(new WebhookReceiver.Endpoint("jcmx", "exchange JCMX", "WH00000002", SECRET));
+            assertThat(again.endpoint("jcmx")).hasValue(new WebhookReceiver.Endpoint("jcmx", "exchange JCMX", "wh_0002", SECRET));
             long now = NOW.getEpochSecond();
             assertThat(deliver(again.url("jcmx"), "trade-1", now, WebhookSignature.sign(SECRET, "trade-1", now, bytes(BODY)), BODY))
                     .isEqualTo(204);
