@@ -25,7 +25,7 @@ public final class DataFolder {
 
     /** What the stack (or EmbeddedMain, which shares the layout) puts in the folder. */
     private static final Set<String> OURS = Set.of(MARKER, "stack.lock", "postgres", "kafka", "jwt", "cursor-key", "logs",
-            "services", "tokens.env", "demo-data.properties");
+            "services", "tokens.env", "demo-data.properties", "webhooks.properties");
 
     private final Path root;
 
@@ -78,6 +78,11 @@ public final class DataFolder {
 
     Path demoDataFile() {
         return root.resolve("demo-data.properties");
+    }
+
+    /** The demo's webhook endpoints and their signing secrets ({@link WebhookReceiver}). */
+    Path webhooksFile() {
+        return root.resolve("webhooks.properties");
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.Optional;
  * The demo data and the demo actors' tokens for a program that starts the services on its own
  * rather than through the launcher (the fault harness, {@code deploy/faults}): it loads the same
  * data through the API as the launcher does and mints the same tokens, so both stacks hold the
- * same ledger, while the launcher's parts (seeder, actors, API client) stay its own.
+ * same ledger, while the launcher's parts (seeder, actors, API client) stay its own. It registers no
+ * webhook endpoints: they need the launcher's receiver.
  */
 public final class DemoData {
 
@@ -39,7 +40,7 @@ public final class DemoData {
             throws IOException, InterruptedException {
         try {
             ids = new DemoSeeder(new ApiClient(http, registry), settlement.map(uri -> new ApiClient(http, uri)), tokens,
-                    progress, Instant.now()).seed();
+                    progress, Instant.now(), Optional.empty()).seed();
         } catch (SeedingException e) {
             throw new IllegalStateException("Demo data not loaded: " + e.getMessage(), e);
         }

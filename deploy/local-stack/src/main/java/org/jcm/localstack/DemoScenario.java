@@ -57,6 +57,16 @@ final class DemoScenario {
 
     static final long RETIRED = 150;
 
+    /** Sakura Trading's gross emissions in the fiscal year of its retirement (t-CO2e): scope 1. */
+    static final long SCOPE_1 = 1_850;
+    /** Scope 2 (market-based) as first recorded (version 1). */
+    static final long SCOPE_2 = 3_420;
+    /** Scope 2 as corrected (version 2): the net figure is read from this one. */
+    static final long SCOPE_2_CORRECTED = 3_380;
+    /** Scope 3, shown and never netted. */
+    static final long SCOPE_3 = 12_600;
+    static final String ASSURANCE_REFERENCE = "Limited assurance (ISO 14064-3), " + VERIFIER_NAME + ", demo report AR-0001";
+
     private DemoScenario() {
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jcm.ledger.report.FiscalYear;
 
 /**
  * Loads the demo data through the services' real APIs, as the demo actors, with an
@@ -29,15 +30,21 @@ final class DemoSeeder {
     private final Optional<ApiClient> settlement;
     private final DemoRequests requests;
     private final DemoControls controls;
+    private final DemoDisclosure disclosure;
+    private final Optional<DemoWebhooks> webhooks;
     private final Progress progress;
     private final Instant now;
     private DemoIds ids = DemoIds.EXPECTED;
 
-    DemoSeeder(ApiClient registry, Optional<ApiClient> settlement, DemoTokens tokens, Progress progress, Instant now) {
+    /** {@code receiver}: where the demo's webhook endpoints point; none, no endpoints (as without settlement). */
+    DemoSeeder(ApiClient registry, Optional<ApiClient> settlement, DemoTokens tokens, Progress progress, Instant now,
+               Optional<WebhookReceiver> receiver) {
         this.registry = registry;
         this.settlement = settlement;
         this.requests = new DemoRequests(registry, tokens, () -> ids);
         this.controls = new DemoControls(requests, progress);
+        this.disclosure = new DemoDisclosure(requests, registry, progress);
+        this.webhooks = DemoWebhooks.of(settlement, requests, receiver, progress);
         this.progress = progress;
         this.now = now;
     }
@@ -52,13 +59,19 @@ final class DemoSeeder {
         controls.transferPolicies(ids);
         String issuanceRequest = projectAndIssuanceRequest();
         String mongolianSerial = issue(issuanceRequest);
+        if (webhooks.isPresent()) {
+            webhooks.get().register();
+        }
         tradesOfUnauthorizedUnits();
-        retire();
+        disclosure.disclose(ids, retire());
         authorize(mongolianSerial);
         long firstTransferSeq = tradesOfAuthorizedUnits();
         adjust(firstTransferSeq);
         controls.delayedTransfer(ids);
         awaitSettlement();
+        if (webhooks.isPresent()) {
+            webhooks.get().awaitDeliveries(DEMO_TRADES.size());
+        }
         return ids;
     }
 
@@ -266,9 +279,9 @@ final class DemoSeeder {
      * Sakura Trading retires units for itself, naming itself by its organization id (a registered
      * beneficiary, so its company statement lists the retirement as its own claim), and the
      * retirement's certificate is printed: its path
-     * (from the answer) and the curl line that saves its printable page.
+     * (from the answer) and the curl line that saves its printable page. Returns the retirement's fiscal year.
      */
-    private void retire() throws SeedingException, IOException, InterruptedException {
+    private FiscalYear retire() throws SeedingException, IOException, InterruptedException {
         Object answer = post("retirement", "13-retirement", "/api/v1/retirements", "JCM_TOKEN_SAKURA_TRADING",
                 body("fromAccountId", ids.japaneseAccount(), "quantity", DemoScenario.RETIRED,
                         "filter", body("label", "NONE"), "purpose", "VOLUNTARY",
@@ -279,10 +292,11 @@ final class DemoSeeder {
         Optional<String> certificate = JsonTrees.find(answer, "certificate");
         if (certificate.isEmpty()) {
             progress.warn("the retirement's answer names no certificate");
-            return;
+        } else {
+            progress.step("  its certificate (once a signed checkpoint covers it, within seconds): " + certificate.get());
+            progress.step("    " + certificateCurl(registry.base().toString(), certificate.get()));
         }
-        progress.step("  its certificate (once a signed checkpoint covers it, within seconds): " + certificate.get());
-        progress.step("    " + certificateCurl(registry.base().toString(), certificate.get()));
+        return DemoDisclosure.fiscalYearOf(answer, now);
     }
 
     /** The curl line that saves a certificate's printable page as Sakura Trading (tokens.env sourced). */

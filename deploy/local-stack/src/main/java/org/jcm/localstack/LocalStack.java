@@ -38,6 +38,7 @@ final class LocalStack {
     private InstanceLock lock;
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
+    private WebhookReceiver receiver;
     private volatile boolean stopping;
     private boolean closed;
 
@@ -107,6 +108,10 @@ final class LocalStack {
         kafka = Infrastructure.startKafka(folder, settings.kafkaPort());
         checkNotStopping();
 
+        if (jars.settlement().isPresent()) {
+            receiver = WebhookReceiver.start(settings.webhookPort(), folder.webhooksFile(), progress, Instant::now);
+            progress.step("Webhook receiver listening on " + receiver.url("") + " (one line per delivery below)");
+        }
         startServices(jars, issuer);
         checkNotStopping();
 
@@ -138,6 +143,8 @@ final class LocalStack {
                     Infrastructure.settlementDatabase(postgres), issuer);
             environment.put("QUARKUS_HTTP_CORS_ORIGINS", settings.registryUrl());
             environment.putAll(keys.settlementEnvironment());
+            // The demo's webhook endpoints are the launcher's receiver on 127.0.0.1 (docs/local-stack.md): here only.
+            environment.put("JCM_WEBHOOKS_ALLOW_LOOPBACK", "true");
             return startService(new ServiceProcess.Spec(SETTLEMENT, jar, settings.settlementPort(), environment));
         });
         for (ServiceProcess service : services) {
@@ -199,7 +206,7 @@ final class LocalStack {
         Optional<ApiClient> settlement = withSettlement
                 ? Optional.of(new ApiClient(http, URI.create(settings.settlementUrl()))) : Optional.empty();
         try {
-            DemoIds ids = new DemoSeeder(registry, settlement, tokens, progress, now).seed();
+            DemoIds ids = new DemoSeeder(registry, settlement, tokens, progress, now, Optional.ofNullable(receiver)).seed();
             ids.save(folder.demoDataFile());
             return ids;
         } catch (SeedingException e) {
@@ -226,6 +233,7 @@ final class LocalStack {
         ports.put("settlement HTTP", settings.settlementPort());
         ports.put("PostgreSQL", settings.postgresPort());
         ports.put("Kafka", settings.kafkaPort());
+        ports.put("webhook receiver", settings.webhookPort());
         return ports;
     }
 
@@ -233,7 +241,8 @@ final class LocalStack {
         return Map.of("registry-api HTTP", "--registry-port or JCM_REGISTRY_PORT",
                 "settlement HTTP", "--settlement-port or JCM_SETTLEMENT_PORT",
                 "PostgreSQL", "--postgres-port or JCM_POSTGRES_PORT",
-                "Kafka", "--kafka-port or JCM_KAFKA_PORT");
+                "Kafka", "--kafka-port or JCM_KAFKA_PORT",
+                "webhook receiver", "--webhook-port or JCM_WEBHOOK_PORT");
     }
 
     private void record(String key, String value) {
@@ -257,6 +266,9 @@ final class LocalStack {
         stopping = true;
         boolean started = !services.isEmpty() || kafka != null || postgres != null;
         stopServices();
+        if (receiver != null) {
+            receiver.close();
+        }
         if (kafka != null) {
             kafka.close();
             progress.step("Kafka stopped");

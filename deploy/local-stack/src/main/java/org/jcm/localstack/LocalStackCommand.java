@@ -49,6 +49,10 @@ public final class LocalStackCommand implements Callable<Integer> {
             description = "Kafka port (env JCM_KAFKA_PORT; default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
+    @Option(names = "--webhook-port", paramLabel = "PORT", defaultValue = "${env:JCM_WEBHOOK_PORT:-8089}",
+            description = "Port of the demo's webhook receiver, on 127.0.0.1 (env JCM_WEBHOOK_PORT; default: ${DEFAULT-VALUE}).")
+    int webhookPort;
+
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:JCM_LOCAL_HOST:-localhost}",
             description = "Address the services listen on; 0.0.0.0 for every interface (env JCM_LOCAL_HOST; default: ${DEFAULT-VALUE}).")
     String host;
@@ -77,7 +81,7 @@ public final class LocalStackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (int port : new int[] {registryPort, settlementPort, postgresPort, kafkaPort}) {
+        for (int port : new int[] {registryPort, settlementPort, postgresPort, kafkaPort, webhookPort}) {
             if (port < 1 || port > 65_535) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "Ports must be between 1 and 65535: " + port);
             }
@@ -85,7 +89,7 @@ public final class LocalStackCommand implements Callable<Integer> {
         Path project = projectDirectory();
         Path dataFolder = (data != null ? data : project.resolve(".jcm-local")).toAbsolutePath().normalize();
         StackSettings settings = new StackSettings(project, dataFolder, fresh, !noDemoData, host, registryPort,
-                settlementPort, postgresPort, kafkaPort, Duration.ofSeconds(startupTimeoutSeconds),
+                settlementPort, postgresPort, kafkaPort, webhookPort, Duration.ofSeconds(startupTimeoutSeconds),
                 Arrays.stream(serviceJavaOptions.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList());
         libraryLoggingTo(dataFolder.resolve("logs").resolve("infrastructure.log"));
         Progress progress = new Progress(System.out);

@@ -16,11 +16,12 @@ import java.util.List;
  * @param settlementPort settlement's HTTP port
  * @param postgresPort PostgreSQL's port
  * @param kafkaPort Kafka's client port
+ * @param webhookPort the port of the launcher's webhook receiver, on the loopback interface
  * @param startupTimeout how long each service may take to become ready
  * @param serviceJavaOptions JVM options of the two services
  */
 record StackSettings(Path projectDirectory, Path dataFolder, boolean fresh, boolean seed, String host,
-                     int registryPort, int settlementPort, int postgresPort, int kafkaPort,
+                     int registryPort, int settlementPort, int postgresPort, int kafkaPort, int webhookPort,
                      Duration startupTimeout, List<String> serviceJavaOptions) {
 
     StackSettings {

@@ -35,6 +35,8 @@ record Summary(StackSettings settings, DataFolder folder, EmbeddedPostgresServer
                     + "&currency=" + DemoScenario.CURRENCY + "&interval=1d");
             row(text, "", settlement + "/api/v1/feeds/volumes?party=MNG   " + settlement + "/api/v1/instruments");
             row(text, "", settlement + "/api/v1/feeds/stream (server-sent events)");
+            row(text, "webhooks", "receiver http://127.0.0.1:" + settings.webhookPort() + WebhookReceiver.PATH
+                    + " (one line per delivery); endpoints " + settlement + "/api/v1/webhooks");
         } else {
             row(text, "settlement", "not started (not in this checkout)");
         }

@@ -2,9 +2,11 @@ package org.jcm.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jcm.ledger.canonical.Json;
+import org.jcm.ledger.report.FiscalYear;
 import org.junit.jupiter.api.Test;
 
 class DemoSeederTest {
@@ -43,5 +45,24 @@ class DemoSeederTest {
         assertThat(DemoSeeder.certificateCurl("http://localhost:8080/", "/api/v1/retirements/42/certificate"))
                 .isEqualTo("curl -H \"Authorization: Bearer $JCM_TOKEN_SAKURA_TRADING\" "
                         + "\"http://localhost:8080/api/v1/retirements/42/certificate?format=html\" > retirement-certificate.html");
+    }
+
+    @Test
+    void the_disclosure_is_for_the_fiscal_year_of_the_retirement_in_japan_and_nets_the_corrected_scope_2() {
+        Object answer = Json.parse("{\"events\":[{\"seq\":40,\"type\":\"CreditsRetired\",\"at\":\"2027-03-31T15:30:00Z\"}]}");
+        Instant now = Instant.parse("2026-12-07T00:00:00Z");
+
+        // 1 April 2027 00:30 in Japan: fiscal 2027, whatever the launcher's clock says.
+        assertThat(DemoDisclosure.fiscalYearOf(answer, now)).isEqualTo(new FiscalYear(2027));
+        assertThat(DemoDisclosure.fiscalYearOf(Json.parse("{}"), now)).isEqualTo(new FiscalYear(2026));
+        assertThat(DemoDisclosure.expectedNet()).isEqualTo(1_850 + 3_380 - 150);
+        assertThat(DemoDisclosure.netOf(Json.parse("{\"net\":{\"net\":5080,\"rule\":\"x\"}}"))).isEqualTo("5080");
+        assertThat(DemoDisclosure.netOf(Json.parse("{\"net\":null}"))).isNull();
+    }
+
+    @Test
+    void the_delivery_log_url_is_the_endpoints_on_settlement() {
+        assertThat(DemoWebhooks.deliveryLog("http://localhost:8081/", "wh_0001"))
+                .isEqualTo("http://localhost:8081/api/v1/webhooks/wh_0001/deliveries");
     }
 }

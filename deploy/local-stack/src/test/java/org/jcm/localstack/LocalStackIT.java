@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jcm.ledger.canonical.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class LocalStackIT {
             throws Exception {
         Path data = temporary.resolve("data");
         Path output = temporary.resolve("launcher.out");
-        List<String> arguments = Launcher.arguments(data, Launcher.freePorts(4));
+        List<String> arguments = Launcher.arguments(data, Launcher.freePorts(5));
         int registryPort = Integer.parseInt(arguments.get(arguments.indexOf("--registry-port") + 1));
         int settlementPort = Integer.parseInt(arguments.get(arguments.indexOf("--settlement-port") + 1));
 
@@ -87,6 +88,10 @@ class LocalStackIT {
         assertThat(feed.statusCode()).as(feed.body()).isEqualTo(200);
         assertThat(feed.body()).contains("T-0001", "T-0002", "T-0003", "T-0004", "980.00", "1250.50");
 
+        disclosureIsPublished(registry, Files.readString(output));
+        webhookDeliveriesAreVerifiedAndLogged(Files.readString(output), tokens.get("JCM_TOKEN_SAKURA_TRADING"),
+                tokens.get("JCM_TOKEN_EXCHANGE"));
+
         // Each service is connected as its own service role; Flyway migrated as the databases' owners.
         int postgresPort = Integer.parseInt(arguments.get(arguments.indexOf("--postgres-port") + 1));
         assertThat(sessions(postgresPort)).containsExactlyInAnyOrder("registry jcm_service", "settlement jcm_settlement");
@@ -118,6 +123,59 @@ class LocalStackIT {
         assertThat(data.resolve("stack.lock")).doesNotExist();
         assertThat(Files.readString(output)).contains("registry-api stopped", "settlement stopped", "Kafka stopped",
                 "PostgreSQL stopped");
+    }
+
+    /**
+     * The seeder recorded Sakura Trading's emissions for its retirement's fiscal year (version 1,
+     * then a correction as version 2) and published the statement: anyone reads it, with the net
+     * figure of the corrected scope 2 less the demo retirement, and the printable page shows it.
+     */
+    private void disclosureIsPublished(String registry, String output) throws Exception {
+        Matcher fiscal = Pattern.compile("emissions of fiscal ([0-9]{4}) recorded").matcher(output);
+        assertThat(fiscal.find()).as("the seeder prints the disclosure").isTrue();
+        String statement = "/api/v1/organizations/JPN01-O0001/disclosure/" + fiscal.group(1);
+        assertThat(output).contains("statement (printable): " + registry + statement + "?format=html");
+        HttpResponse<String> json = get(registry + statement, null);
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+        Map<?, ?> answer = (Map<?, ?>) Json.parse(json.body());
+        Map<?, ?> gross = (Map<?, ?>) answer.get("gross");
+        assertThat(gross.get("version")).isEqualTo(2L);
+        assertThat(gross.get("scope2")).isEqualTo(DemoScenario.SCOPE_2_CORRECTED);
+        Map<?, ?> net = (Map<?, ?>) answer.get("net");
+        assertThat(net.get("creditsCounted")).isEqualTo(DemoScenario.RETIRED);
+        assertThat(net.get("net")).isEqualTo(DemoDisclosure.expectedNet()).isEqualTo(5_080L);
+        HttpResponse<String> page = get(registry + statement + "?format=html", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(DemoScenario.JAPANESE_COMPANY, "5080 t-CO2e");
+        HttpResponse<String> versions = get(registry + "/api/v1/organizations/JPN01-O0001/emissions/" + fiscal.group(1), null);
+        assertThat(versions.body()).contains(DemoScenario.ASSURANCE_REFERENCE);
+        assertThat(get(registry + "/api/v1/publications", null).body()).contains("\"scope\":\"STATEMENT\"", "JPN01-O0001");
+    }
+
+    /**
+     * The launcher's receiver verified a signed delivery for each demo trade to both endpoints and
+     * logged one line each; the endpoints' delivery logs on settlement show them delivered.
+     */
+    private void webhookDeliveriesAreVerifiedAndLogged(String output, String company, String exchange) throws Exception {
+        assertThat(output).doesNotContain("signature verified: no");
+        for (String type : List.of("transfer.incoming", "trade.settled")) {
+            assertThat(Pattern.compile("webhook delivery to [^\n]*webhook-id [^,]+, type " + Pattern.quote(type)
+                    + ", signature verified: yes").matcher(output).results().count()).as(type).isGreaterThanOrEqualTo(4);
+        }
+        for (Map.Entry<String, String> owner : Map.of(DemoScenario.JAPANESE_COMPANY, company, "exchange JCMX", exchange).entrySet()) {
+            Matcher log = Pattern.compile("delivery log of " + Pattern.quote(owner.getKey()) + ": (http\\S+)").matcher(output);
+            assertThat(log.find()).as("the delivery log of %s is printed", owner.getKey()).isTrue();
+            HttpResponse<String> deliveries = get(log.group(1), owner.getValue());
+            assertThat(deliveries.statusCode()).as(deliveries.body()).isEqualTo(200);
+            List<?> items = (List<?>) ((Map<?, ?>) Json.parse(deliveries.body())).get("items");
+            assertThat(items).hasSizeGreaterThanOrEqualTo(4);
+            for (Object item : items.subList(0, 4)) {
+                Map<?, ?> delivery = (Map<?, ?>) item;
+                assertThat(delivery.get("state")).as(deliveries.body()).isEqualTo("DELIVERED");
+                List<?> attempts = (List<?>) delivery.get("attempts");
+                assertThat(((Map<?, ?>) attempts.get(attempts.size() - 1)).get("statusCode")).isEqualTo(204L);
+            }
+        }
     }
 
     /** The certificate, asked for again while no signed checkpoint covers the retirement yet (409, for seconds). */
