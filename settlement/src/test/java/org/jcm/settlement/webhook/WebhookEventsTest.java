@@ -19,6 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.jcm.ledger.command.AccreditThirdPartyEntity;
 import org.jcm.ledger.command.Actor;
+import org.jcm.ledger.command.Allocation;
+import org.jcm.ledger.command.DecideIssuance;
+import org.jcm.ledger.command.DecidedShare;
+import org.jcm.ledger.command.IssueCredits;
+import org.jcm.ledger.command.WithdrawApplication;
 import org.jcm.ledger.command.ApprovePendingTransfer;
 import org.jcm.ledger.command.CancelPendingTransfer;
 import org.jcm.ledger.command.ChangeParticipants;
@@ -40,6 +45,7 @@ import org.jcm.ledger.command.ValidateDesign;
 import org.jcm.ledger.command.VerifyMonitoringReport;
 import org.jcm.ledger.event.AccountOpened;
 import org.jcm.ledger.event.ApplicationSubmitted;
+import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.LedgerEvent;
 import org.jcm.ledger.event.MonitoringReportSubmitted;
 import org.jcm.ledger.event.OrganizationRegistered;
@@ -50,6 +56,7 @@ import org.jcm.ledger.id.ApplicationId;
 import org.jcm.ledger.id.DocumentKind;
 import org.jcm.ledger.id.DocumentRef;
 import org.jcm.ledger.id.Financing;
+import org.jcm.ledger.id.IssuanceId;
 import org.jcm.ledger.id.JcmStatus;
 import org.jcm.ledger.id.Methodology;
 import org.jcm.ledger.id.MethodologyId;
@@ -58,7 +65,6 @@ import org.jcm.ledger.id.MonitoringCycleId;
 import org.jcm.ledger.id.OrganizationId;
 import org.jcm.ledger.id.Participants;
 import org.jcm.ledger.id.Party;
-import org.jcm.ledger.id.PendingTransferId;
 import org.jcm.ledger.id.ProjectId;
 import org.jcm.ledger.id.ProjectIdea;
 import org.jcm.ledger.id.RegistryId;
@@ -66,6 +72,7 @@ import org.jcm.ledger.id.ReviewVerdict;
 import org.jcm.ledger.id.SectoralScope;
 import org.jcm.ledger.id.ThirdPartyEntity;
 import org.jcm.ledger.id.ThirdPartyEntityId;
+import org.jcm.ledger.id.Vintage;
 import org.jcm.ledger.serial.Quantity;
 import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.TestLedger;
@@ -81,7 +88,8 @@ import org.junit.jupiter.api.Test;
  * waiting for the representative's consent, {@code pending_transfer.updated} at each later turn of a
  * pending transfer, and {@code application.changed} for every step of an application and its
  * monitoring cycle, to every organization it names (one removed by a participant change hears of
- * that change and of nothing after it). A rebuild sends nothing twice. Owns vintage 2048, its own
+ * that change and of nothing after it), up to the cycle's issuance and a withdrawn application. A
+ * rebuild sends nothing twice. Owns vintage 2048, its own
  * organizations, methodology {@code MN_AM048} and entities {@code TPE-0048}/{@code TPE-0049}.
  */
 @QuarkusTest
@@ -94,6 +102,8 @@ class WebhookEventsTest {
     static final ThirdPartyEntityId VALIDATOR = ThirdPartyEntityId.parse("TPE-0048");
     static final ThirdPartyEntityId VERIFIER = ThirdPartyEntityId.parse("TPE-0049");
     static final MethodologyId METHODOLOGY = MethodologyId.parse("MN_AM048");
+    static final LocalDate PERIOD_START = LocalDate.of(2048, 1, 1);
+    static final LocalDate PERIOD_END = LocalDate.of(2048, 6, 30);
     static TestReceiver receiver;
 
     @BeforeAll
@@ -211,7 +221,7 @@ class WebhookEventsTest {
         register(participant, "/participant", List.of("application.changed"));
         register(proxy, "/proxy", List.of("approval.requested"));
         ProjectIdea idea = new ProjectIdea("Solar in Darkhan", List.of(TestLedger.MNG), METHODOLOGY,
-                Financing.government("JCM Model Projects", "Ministry of the Environment, Japan", 5_000),
+                Financing.privately(0),
                 List.of(doc(DocumentKind.PIN)));
         Actor applicant = Actor.accountHolder("rep-1", representative);
         Actor acting = Actor.accountHolder("proxy-1", proxy);
@@ -239,16 +249,30 @@ class WebhookEventsTest {
         long changed = seqOf(ledger.apply(AT, applicant, new ConsentParticipantChange(id)));
         seqs.add(changed);
         MonitoringReportSubmitted report = (MonitoringReportSubmitted) ledger.apply(AT, acting,
-                new SubmitMonitoringReport(project, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 6, 30), Quantity.of(100),
+                new SubmitMonitoringReport(project, PERIOD_START, PERIOD_END, Quantity.of(100),
                         List.of(doc(DocumentKind.MONITORING_REPORT)))).get(0);
         MonitoringCycleId cycle = report.monitoringCycleId();
         seqs.add(report.seq());
         seqs.add(seqOf(ledger.apply(AT, Actor.thirdPartyEntity("tpe-49", VERIFIER), new VerifyMonitoringReport(cycle,
                 ReviewVerdict.ACCEPT, Optional.of(Quantity.of(90)), List.of(),
                 List.of(doc(DocumentKind.VERIFICATION_REPORT))))));
-        seqs.add(seqOf(ledger.apply(AT, acting, new RequestCycleIssuance(cycle))));
+        IssuanceRequested request = (IssuanceRequested) ledger.apply(AT, acting, new RequestCycleIssuance(cycle)).get(0);
+        seqs.add(request.seq());
+        AccountId account = account(representative);
+        List<Allocation> allocations = List.of(new Allocation(account, Quantity.of(90)));
+        seqs.add(seqOf(ledger.apply(AT, JC_MNG, new DecideIssuance(cycle, ReviewVerdict.ACCEPT, "JC-MN-2048-01",
+                List.of(new DecidedShare(TestLedger.MNG01, TestLedger.MNG, Vintage.of(2048), allocations)),
+                Optional.empty(), List.of(), List.of()))));
+        seqs.add(seqOf(ledger.approved(AT, Actor.registryAdmin("admin-MNG01", TestLedger.MNG01), new IssueCredits(
+                new IssuanceId(project.value() + "-2048-1"), project, PERIOD_START, PERIOD_END, Vintage.of(2048),
+                Quantity.of(90), allocations, request.issuanceRequestId()))));
+        ApplicationSubmitted second = (ApplicationSubmitted) ledger.apply(AT, applicant,
+                new SubmitProjectIdea(idea, new Participants(representative, List.of(), Optional.empty()))).get(0);
+        seqs.add(second.seq());
+        seqs.add(seqOf(ledger.apply(AT, applicant, new WithdrawApplication(second.applicationId(),
+                List.of("Plans changed")))));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered("/representative").size() == 14);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered("/representative").size() == 18);
         List<String> expected = new ArrayList<>();
         for (long seq : seqs) {
             expected.add("ledger-" + seq + "-application");
@@ -262,10 +286,12 @@ class WebhookEventsTest {
         assertThat(bodies).extracting(b -> b.getString("data.event")).containsExactly("ApplicationSubmitted",
                 "ApplicationReviewed", "ProjectIdeaResubmitted", "ApplicationReviewed", "DesignSubmitted",
                 "ApplicationReviewed", "ApplicationReviewed", "ProjectRegistered", "ParticipantChangeProposed", null,
-                "ParticipantsChanged", "MonitoringReportSubmitted", "MonitoringReportReviewed", "IssuanceRequested");
+                "ParticipantsChanged", "MonitoringReportSubmitted", "MonitoringReportReviewed", "IssuanceRequested",
+                "IssuanceDecided", "CreditsIssued", "ApplicationSubmitted", "ApplicationWithdrawn");
         assertThat(bodies).extracting(b -> b.getString("data.applicationState")).containsExactly("PIN_SUBMITTED",
                 "PIN_RETURNED", "PIN_SUBMITTED", "PIN_CONFIRMED", "DESIGN_SUBMITTED", "VALIDATED", "REGISTERED",
-                "REGISTERED", "REGISTERED", null, "REGISTERED", "REGISTERED", "REGISTERED", "REGISTERED");
+                "REGISTERED", "REGISTERED", null, "REGISTERED", "REGISTERED", "REGISTERED", "REGISTERED", "REGISTERED",
+                "REGISTERED", "PIN_SUBMITTED", "WITHDRAWN");
         JsonPath returned = bodies.get(1);
         assertThat(returned.getString("type")).isEqualTo("application.changed");
         assertThat(returned.getString("data.applicationId")).isEqualTo(id.value());
@@ -286,7 +312,10 @@ class WebhookEventsTest {
         assertThat(verified.getString("data.monitoringCycleId")).isEqualTo(cycle.value());
         assertThat(verified.getString("data.step")).isEqualTo("VERIFICATION");
         assertThat(verified.getString("data.monitoringCycleState")).isEqualTo("VERIFIED");
-        assertThat(bodies.get(13).getString("data.monitoringCycleState")).isEqualTo("ISSUANCE_REQUESTED");
+        assertThat(bodies).extracting(b -> b.getString("data.monitoringCycleState")).containsSequence(
+                "VERIFIED", "ISSUANCE_REQUESTED", "ISSUANCE_DECIDED", "ISSUED", null);
+        assertThat(bodies.get(14).getString("data.step")).isEqualTo("ISSUANCE_DECISION");
+        assertThat(bodies.get(17).getString("data.applicationId")).isEqualTo(second.applicationId().value());
 
         // The participant the change removed hears of everything up to that change, and of nothing after.
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered("/participant").size() == 10);
@@ -304,7 +333,7 @@ class WebhookEventsTest {
                 new Participants(representative, List.of(participant), Optional.of(proxy)))));
         expected.add("ledger-" + back + "-application");
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered("/participant").size() == 11);
-        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered("/representative").size() == 15);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered("/representative").size() == 19);
         assertThat(receiver.received("/representative")).extracting(TestReceiver.Received::id)
                 .containsExactlyElementsOf(expected);
         assertThat(receiver.received("/participant").get(10).id()).isEqualTo("ledger-" + back + "-application");
