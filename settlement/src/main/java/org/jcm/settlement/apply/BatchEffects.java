@@ -52,7 +52,7 @@ public final class BatchEffects {
     private final Map<String, AccountChange> accounts = new LinkedHashMap<>();
     private final Map<String, HeldDelivery> held = new LinkedHashMap<>();
     private final List<String> released = new ArrayList<>();
-    private final List<TransferNotice> transfers = new ArrayList<>();
+    private final List<LedgerNotice> notices = new ArrayList<>();
 
     /** Effects of the events after {@code lastAppliedSeq}. */
     public BatchEffects(long lastAppliedSeq) {
@@ -79,8 +79,11 @@ public final class BatchEffects {
         accounts.put(accountId, new AccountChange(accountId, organizationId, seq, 0));
     }
 
-    void addTransfer(TransferNotice transfer) {
-        transfers.add(transfer);
+    /** Adds what the event tells organizations; null (nothing to tell) is ignored. */
+    void addNotice(LedgerNotice notice) {
+        if (notice != null) {
+            notices.add(notice);
+        }
     }
 
     void closeAccount(String accountId, long seq) {
@@ -159,9 +162,12 @@ public final class BatchEffects {
         return released;
     }
 
-    /** Every transfer of the batch (executed pending transfers included), in ledger order, for webhooks. */
-    public List<TransferNotice> transfers() {
-        return transfers;
+    /**
+     * What the batch's events tell organizations, in ledger order, for webhooks: every transfer
+     * (executed pending transfers included), pending transfers' turns and project-cycle changes.
+     */
+    public List<LedgerNotice> notices() {
+        return notices;
     }
 
     /** The accounts the batch opened or closed, in the order it first touched them. */

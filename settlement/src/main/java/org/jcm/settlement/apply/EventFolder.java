@@ -1,12 +1,6 @@
 package org.jcm.settlement.apply;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.jcm.ledger.command.Trade;
-import org.jcm.ledger.credit.CreditBlock;
 import org.jcm.ledger.credit.Label;
 import org.jcm.ledger.event.AccountClosed;
 import org.jcm.ledger.event.AccountFrozen;
@@ -14,7 +8,6 @@ import org.jcm.ledger.event.AccountOpened;
 import org.jcm.ledger.event.AccountUnfrozen;
 import org.jcm.ledger.event.AuthorizationAmended;
 import org.jcm.ledger.event.AuthorizationRevoked;
-import org.jcm.ledger.event.BlockRange;
 import org.jcm.ledger.event.CorrespondingAdjustmentApplied;
 import org.jcm.ledger.event.CreditsCancelled;
 import org.jcm.ledger.event.CreditsIssued;
@@ -41,13 +34,12 @@ import org.jcm.ledger.event.ProposalMade;
 import org.jcm.ledger.event.ProposalRejected;
 import org.jcm.ledger.event.RegistryRegistered;
 import org.jcm.ledger.event.UnitsAuthorized;
-import org.jcm.ledger.id.AccountId;
-import org.jcm.ledger.id.OrganizationId;
+import org.jcm.ledger.id.PendingTransferId;
 import org.jcm.ledger.state.InconsistentEventException;
 import org.jcm.ledger.state.LedgerState;
+import org.jcm.ledger.state.PendingTransfer;
+import org.jcm.ledger.state.PendingTransferStatus;
 import org.jcm.settlement.trade.Instrument;
-import org.jcm.settlement.trade.PricedTransfer;
-import org.jcm.settlement.trade.TradeLeg;
 
 /**
  * Folds ledger events into the service's copy of the ledger state (ledger-core's
@@ -59,10 +51,14 @@ public final class EventFolder {
 
     private final LedgerState state;
     private final Folding folding = new Folding();
+    private final TransferEffects transfers;
+    private final CycleNotices cycles;
 
     /** Folds into {@code state}, which must hold exactly the events before the next one given. */
     public EventFolder(LedgerState state) {
         this.state = state;
+        this.transfers = new TransferEffects(state);
+        this.cycles = new CycleNotices(state);
     }
 
     /** The state folded so far. */
@@ -145,13 +141,15 @@ public final class EventFolder {
 
         @Override
         public Void visitProjectRegistered(ProjectRegistered e) {
-            state.apply(e); // folded only: no settlement effect
+            state.apply(e); // no settlement effect; the application's participants hear of it
+            effects.addNotice(cycles.registered(e));
             return null;
         }
 
         @Override
         public Void visitIssuanceRequested(IssuanceRequested e) {
-            state.apply(e); // folded only: no settlement effect
+            state.apply(e); // no settlement effect; the application's participants hear of it
+            effects.addNotice(cycles.requested(e));
             return null;
         }
 
@@ -160,49 +158,50 @@ public final class EventFolder {
             state.apply(issued);
             effects.volume(issued.hostParty().value(), issued.at()).addIssued(issued.totalQuantity());
             effects.seeInstrument(new Instrument(issued.hostParty(), issued.vintage(), Label.NONE), issued.seq());
+            effects.addNotice(cycles.issued(issued));
             return null;
         }
 
         @Override
         public Void visitCreditsTransferred(CreditsTransferred transfer) {
-            foldTransfer(transfer, transfer, effects);
+            transfers.foldTransfer(transfer, transfer, effects);
             return null;
         }
 
         @Override
         public Void visitCreditsCancelled(CreditsCancelled cancelled) {
-            see(cancelled.ranges(), cancelled.seq(), effects);
+            transfers.see(cancelled.ranges(), cancelled.seq(), effects);
             state.apply(cancelled);
-            addVolumes(cancelled.ranges(), cancelled, effects, Kind.CANCELLED);
+            transfers.addVolumes(cancelled.ranges(), cancelled, effects, TransferEffects.Kind.CANCELLED);
             return null;
         }
 
         @Override
         public Void visitCreditsRetired(CreditsRetired retired) {
-            see(retired.ranges(), retired.seq(), effects);
+            transfers.see(retired.ranges(), retired.seq(), effects);
             state.apply(retired);
-            addVolumes(retired.ranges(), retired, effects, Kind.RETIRED);
+            transfers.addVolumes(retired.ranges(), retired, effects, TransferEffects.Kind.RETIRED);
             return null;
         }
 
         @Override
         public Void visitUnitsAuthorized(UnitsAuthorized e) {
             state.apply(e);
-            see(e.ranges(), e.seq(), effects);
+            transfers.see(e.ranges(), e.seq(), effects);
             return null;
         }
 
         @Override
         public Void visitAuthorizationAmended(AuthorizationAmended e) {
             state.apply(e);
-            see(e.ranges(), e.seq(), effects);
+            transfers.see(e.ranges(), e.seq(), effects);
             return null;
         }
 
         @Override
         public Void visitAuthorizationRevoked(AuthorizationRevoked e) {
             state.apply(e);
-            see(e.ranges(), e.seq(), effects);
+            transfers.see(e.ranges(), e.seq(), effects);
             return null;
         }
 
@@ -215,7 +214,7 @@ public final class EventFolder {
         @Override
         public Void visitCorrespondingAdjustmentApplied(CorrespondingAdjustmentApplied e) {
             state.apply(e);
-            see(e.ranges(), e.seq(), effects);
+            transfers.see(e.ranges(), e.seq(), effects);
             return null;
         }
 
@@ -244,19 +243,24 @@ public final class EventFolder {
             e.trade().ifPresent(trade -> effects.holdDelivery(new BatchEffects.HeldDelivery(
                     e.pendingTransferId().value(), e.seq(), e.at(), trade.venue(), trade.tradeId(),
                     e.fromAccountId().value(), e.toAccountId().value(), e.quantity())));
+            if (e.approvalRequired()) {
+                effects.addNotice(pending(e.pendingTransferId(), e, PendingTransferNotice.AWAITING_APPROVAL));
+            }
             return null;
         }
 
         @Override
         public Void visitPendingTransferApproved(PendingTransferApproved e) {
-            state.apply(e); // folded only: no settlement effect
+            state.apply(e); // no settlement effect; the organization hears of it
+            effects.addNotice(pending(e.pendingTransferId(), e, "APPROVED"));
             return null;
         }
 
         @Override
         public Void visitPendingTransferExecuted(PendingTransferExecuted e) {
-            foldTransfer(e.asTransfer(), e, effects); // settles exactly like the transfer it executes
+            transfers.foldTransfer(e.asTransfer(), e, effects); // settles exactly like the transfer it executes
             effects.releaseDelivery(e.pendingTransferId().value());
+            effects.addNotice(pending(e.pendingTransferId(), e, "EXECUTED"));
             return null;
         }
 
@@ -264,6 +268,7 @@ public final class EventFolder {
         public Void visitPendingTransferCancelled(PendingTransferCancelled e) {
             state.apply(e); // no unit moved
             effects.releaseDelivery(e.pendingTransferId().value());
+            effects.addNotice(pending(e.pendingTransferId(), e, "CANCELLED"));
             return null;
         }
 
@@ -271,6 +276,7 @@ public final class EventFolder {
         public Void visitPendingTransferExpired(PendingTransferExpired e) {
             state.apply(e); // no unit moved
             effects.releaseDelivery(e.pendingTransferId().value());
+            effects.addNotice(pending(e.pendingTransferId(), e, "EXPIRED"));
             return null;
         }
 
@@ -300,85 +306,21 @@ public final class EventFolder {
 
         @Override
         public Void visitProjectCycleEvent(org.jcm.ledger.event.ProjectCycleEvent e) {
-            state.apply(e); // folded only: the project cycle has no settlement effect
+            // No settlement effect; the organizations an application names hear of its changes.
+            effects.addNotice(cycles.fold(e));
             return null;
         }
     }
 
-    private enum Kind { TRANSFERRED, RETIRED, CANCELLED }
-
-    /**
-     * Folds {@code folded} (the transfer itself, or the execution of a pending transfer) and adds the
-     * effects of {@code transfer}, the movement it makes.
-     */
-    private void foldTransfer(CreditsTransferred transfer, LedgerEvent folded, BatchEffects effects) {
-        // Labels are read before the fold; a transfer does not change them (a first transfer,
-        // COMMITTED -> PENDING, is its own event and keeps the label AUTHORIZED).
-        Map<Instrument, Long> tonnesByInstrument = new LinkedHashMap<>();
-        for (BlockRange range : transfer.ranges()) {
-            Instrument instrument = instrumentOf(range, transfer.seq());
-            tonnesByInstrument.merge(instrument, range.size(), Long::sum);
-            effects.seeInstrument(instrument, transfer.seq());
-        }
-        state.apply(folded);
-        addVolumes(transfer.ranges(), transfer, effects, Kind.TRANSFERRED);
-        Optional<Trade> trade = transfer.trade();
-        effects.addTransfer(notice(transfer, tonnesByInstrument, trade.orElse(null)));
-        if (trade.isEmpty()) {
-            return;
-        }
-        Trade t = trade.get();
-        List<TradeLeg> legs = new ArrayList<>(tonnesByInstrument.size());
-        int number = 1;
-        for (Map.Entry<Instrument, Long> entry : tonnesByInstrument.entrySet()) {
-            legs.add(new TradeLeg(transfer.seq(), number++, transfer.at(), entry.getKey(), entry.getValue(),
-                    t.pricePerTonne(), t.currency(), t.venue(), t.tradeId(), transfer.fromAccountId().value(),
-                    transfer.toAccountId().value()));
-        }
-        effects.addPricedTransfer(new PricedTransfer(transfer.seq(), transfer.at(), t.venue(), t.tradeId(),
-                transfer.fromAccountId().value(), transfer.toAccountId().value(), legs));
-    }
-
-    private TransferNotice notice(CreditsTransferred transfer, Map<Instrument, Long> tonnesByInstrument, Trade trade) {
-        List<TransferNotice.InstrumentTonnes> instruments = new ArrayList<>(tonnesByInstrument.size());
-        long quantity = 0;
-        for (Map.Entry<Instrument, Long> entry : tonnesByInstrument.entrySet()) {
-            instruments.add(new TransferNotice.InstrumentTonnes(entry.getKey().code(), entry.getValue()));
-            quantity += entry.getValue();
-        }
-        return new TransferNotice(transfer.seq(), transfer.at(), transfer.fromAccountId().value(),
-                organizationOf(transfer.fromAccountId()), transfer.toAccountId().value(),
-                organizationOf(transfer.toAccountId()), quantity, instruments,
-                trade == null ? null : trade.venue(), trade == null ? null : trade.tradeId());
-    }
-
-    /** The organization that holds an account, or null when none does. */
-    private String organizationOf(AccountId account) {
-        return state.account(account).flatMap(info -> info.organizationId()).map(OrganizationId::value).orElse(null);
-    }
-
-    private void addVolumes(List<BlockRange> ranges, LedgerEvent event, BatchEffects effects, Kind kind) {
-        for (BlockRange range : ranges) {
-            var volume = effects.volume(range.hostParty().value(), event.at());
-            switch (kind) {
-                case TRANSFERRED -> volume.addTransferred(range.size());
-                case RETIRED -> volume.addRetired(range.size());
-                case CANCELLED -> volume.addCancelled(range.size());
-            }
-        }
-    }
-
-    /** Records the instruments of ranges as they are in the state now. */
-    private void see(List<BlockRange> ranges, long seq, BatchEffects effects) {
-        for (BlockRange range : ranges) {
-            effects.seeInstrument(instrumentOf(range, seq), seq);
-        }
-    }
-
-    private Instrument instrumentOf(BlockRange range, long seq) {
-        CreditBlock block = state.blockContaining(range.hostParty(), range.vintage(), range.first())
-                .orElseThrow(() -> new InconsistentEventException(seq,
-                        "no live block holds unit " + range.first() + " of " + range.hostParty() + " " + range.vintage()));
-        return new Instrument(range.hostParty(), range.vintage(), block.label());
+    /** A pending transfer as the fold just left it, at one of its turns, for its organization. */
+    private PendingTransferNotice pending(PendingTransferId id, LedgerEvent event, String status) {
+        PendingTransfer p = state.pendingTransfer(id).orElseThrow(() -> new InconsistentEventException(event.seq(),
+                "no pending transfer " + id.value()));
+        return new PendingTransferNotice(event.seq(), event.at(), p.organizationId().value(), id.value(), status,
+                p.fromAccountId().value(), p.toAccountId().value(), p.quantity(),
+                p.status() == PendingTransferStatus.AWAITING_APPROVAL ? p.expiresAt().orElse(null) : null,
+                "APPROVED".equals(status) ? p.executeAt().orElse(null) : null,
+                "CANCELLED".equals(status) ? p.endReason().orElse(null) : null,
+                p.trade().map(Trade::venue).orElse(null), p.trade().map(Trade::tradeId).orElse(null));
     }
 }

@@ -22,7 +22,7 @@ import java.util.Objects;
  */
 public record TransferNotice(long seq, Instant at, String fromAccountId, String fromOrganization, String toAccountId,
                              String toOrganization, long quantity, List<InstrumentTonnes> instruments, String venue,
-                             String tradeId) {
+                             String tradeId) implements LedgerNotice {
 
     /** Tonnes of one instrument in a transfer. */
     public record InstrumentTonnes(String instrument, long quantity) {

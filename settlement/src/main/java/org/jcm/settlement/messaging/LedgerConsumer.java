@@ -258,7 +258,7 @@ public class LedgerConsumer {
                 AppliedBatch batch = effects.isEmpty() ? null : BatchWriter.write(c, config.ledgerId(), effects, clock,
                         sessions);
                 if (batch != null) {
-                    Outbox.enqueue(c, effects.transfers(), batch.tradesChanged());
+                    Outbox.enqueue(c, effects.notices(), batch.tradesChanged());
                 }
                 TreeStore.append(c, config.ledgerId(), leaves);
                 return batch;

@@ -8,6 +8,12 @@ public enum EventType {
     TRANSFER_INCOMING("transfer.incoming", OwnerKind.ORGANIZATION),
     /** Units left an account of the organization. */
     TRANSFER_OUTGOING("transfer.outgoing", OwnerKind.ORGANIZATION),
+    /** The organization's approvers are asked: a transfer waits for approval, or a participant change for consent. */
+    APPROVAL_REQUESTED("approval.requested", OwnerKind.ORGANIZATION),
+    /** A pending transfer out of an account of the organization was approved, executed, cancelled or expired. */
+    PENDING_TRANSFER_UPDATED("pending_transfer.updated", OwnerKind.ORGANIZATION),
+    /** An application (or one of its monitoring cycles) that names the organization changed. */
+    APPLICATION_CHANGED("application.changed", OwnerKind.ORGANIZATION),
     /** A trade of the venue settled: the seller's transfer delivered it. */
     TRADE_SETTLED("trade.settled", OwnerKind.VENUE),
     /** The seller's first in-time transfer naming a trade of the venue differs from the trade. */

@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jcm.ledger.canonical.Json;
+import org.jcm.settlement.apply.LedgerNotice;
 import org.jcm.settlement.apply.TransferNotice;
 import org.jcm.settlement.trade.RegisteredTrade;
 import org.jcm.settlement.trade.TradeStatus;
 
 /**
  * Turns what the consumer applied into webhook messages: a transfer into {@code transfer.outgoing}
- * for the sending account's organization and {@code transfer.incoming} for the receiving one's; a
- * trade's new status into {@code trade.settled}, {@code trade.mismatched} or {@code trade.failed} for
+ * for the sending account's organization and {@code transfer.incoming} for the receiving one's
+ * (pending transfers and project-cycle changes: {@link NoticeMessages}); a trade's new status into {@code trade.settled}, {@code trade.mismatched} or {@code trade.failed} for
  * its venue. Bodies follow the Standard Webhooks envelope {@code {"type","timestamp","data"}}.
  * Message ids are derived from the event, so that the same event always has the same id.
  */
@@ -32,15 +33,19 @@ public final class Messages {
      * transfers first, each in ledger order. Only those owners' messages are made at all, so that a
      * batch nobody listens to costs nothing.
      */
-    public static List<WebhookMessage> of(List<TransferNotice> transfers, List<RegisteredTrade> trades,
+    public static List<WebhookMessage> of(List<LedgerNotice> notices, List<RegisteredTrade> trades,
                                           Set<Owner> subscribers) {
         List<WebhookMessage> messages = new ArrayList<>();
-        for (TransferNotice transfer : transfers) {
-            if (subscribers.contains(organization(transfer.fromOrganization()))) {
-                messages.add(transfer(transfer, EventType.TRANSFER_OUTGOING));
-            }
-            if (subscribers.contains(organization(transfer.toOrganization()))) {
-                messages.add(transfer(transfer, EventType.TRANSFER_INCOMING));
+        for (LedgerNotice notice : notices) {
+            if (notice instanceof TransferNotice transfer) {
+                if (subscribers.contains(organization(transfer.fromOrganization()))) {
+                    messages.add(transfer(transfer, EventType.TRANSFER_OUTGOING));
+                }
+                if (subscribers.contains(organization(transfer.toOrganization()))) {
+                    messages.add(transfer(transfer, EventType.TRANSFER_INCOMING));
+                }
+            } else {
+                NoticeMessages.add(notice, subscribers, messages);
             }
         }
         messages.addAll(trades(trades, subscribers));
@@ -59,7 +64,7 @@ public final class Messages {
         return messages;
     }
 
-    private static Owner organization(String id) {
+    static Owner organization(String id) {
         return id == null ? null : new Owner(OwnerKind.ORGANIZATION, id);
     }
 
@@ -126,7 +131,7 @@ public final class Messages {
                 body(type, at, data));
     }
 
-    private static String body(EventType type, Instant at, Map<String, Object> data) {
+    static String body(EventType type, Instant at, Map<String, Object> data) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.wireName());
         body.put("timestamp", at.toString());

@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jcm.settlement.apply.TransferNotice;
+import org.jcm.settlement.apply.LedgerNotice;
 import org.jcm.settlement.trade.RegisteredTrade;
 
 /**
@@ -36,16 +36,16 @@ public final class Outbox {
     }
 
     /**
-     * Writes the deliveries of what a batch applied: its transfers and the trades whose status it
-     * changed. Returns how many deliveries were written.
+     * Writes the deliveries of what a batch applied: what its events tell organizations and the
+     * trades whose status it changed. Returns how many deliveries were written.
      */
-    public static int enqueue(Connection connection, List<TransferNotice> transfers, List<RegisteredTrade> trades)
+    public static int enqueue(Connection connection, List<LedgerNotice> notices, List<RegisteredTrade> trades)
             throws SQLException {
-        if (transfers.isEmpty() && trades.isEmpty()) {
+        if (notices.isEmpty() && trades.isEmpty()) {
             return 0;
         }
         Set<Owner> subscribers = subscribers(connection);
-        return subscribers.isEmpty() ? 0 : enqueue(connection, Messages.of(transfers, trades, subscribers));
+        return subscribers.isEmpty() ? 0 : enqueue(connection, Messages.of(notices, trades, subscribers));
     }
 
     /** The owners with at least one live endpoint. */

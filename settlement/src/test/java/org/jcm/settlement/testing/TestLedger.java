@@ -17,11 +17,16 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jcm.ledger.credit.Beneficiary;
 import org.jcm.ledger.canonical.HashChain;
@@ -52,6 +57,7 @@ import org.jcm.ledger.credit.AuthorizationPurpose;
 import org.jcm.ledger.credit.CancellationReason;
 import org.jcm.ledger.credit.Label;
 import org.jcm.ledger.credit.RetirementPurpose;
+import org.jcm.ledger.event.CreditsIssued;
 import org.jcm.ledger.event.EventCodec;
 import org.jcm.ledger.event.IssuanceRequested;
 import org.jcm.ledger.event.LedgerEvent;
@@ -78,6 +84,8 @@ import org.jcm.ledger.serial.Quantity;
  * through ledger-core's {@link StateMachine}, chains the events (JCS + SHA-256) into entries shaped
  * like {@code GET /api/v1/ledger/events} items, and publishes them on the ledger topic with key
  * {@code jcm} and header {@code seq}. Tests share it, so each test keeps to its own vintages and days.
+ * A service restarted under a test profile loads this class again; its ledger then takes up the
+ * entries the topic holds ({@link #resume}) and continues the chain.
  *
  * <p>Reference data: Japan and Mongolia (cooperative approach CA0012), registries JPN01 and MNG01,
  * company A ({@link #A}) and B ({@link #B}) in Japan, a Mongolian company ({@link #C}), project MN001.
@@ -117,6 +125,9 @@ public final class TestLedger {
             config.put(ProducerConfig.ACKS_CONFIG, "all");
         }
         producer = online ? new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()) : null;
+        if (online && resume()) {
+            return;
+        }
         Instant at = Instant.parse("2025-01-06T00:00:00Z");
         apply(at, OPERATOR, new RegisterParty(new Party("JP", JPN, "Japan", JcmStatus.JAPAN, true, Optional.empty())));
         apply(at, OPERATOR, new RegisterParty(new Party("MN", MNG, "Mongolia", JcmStatus.PARTNER, true, Optional.of(CA), Optional.of(LocalDate.of(2013, 1, 8)), Set.of())));
@@ -134,6 +145,47 @@ public final class TestLedger {
                 OrganizationId.of(MNG01, 1))) {
             openTransfers(at, org);
         }
+    }
+
+    /**
+     * Takes up the ledger the topic already holds, when a test before a service restart under a test
+     * profile published it (the restart loads this class again, with fresh statics): every entry is
+     * folded again and kept as published, so that the next command continues the chain instead of
+     * repeating its seqs. Returns false when the topic is empty.
+     */
+    private boolean resume() {
+        Map<Long, byte[]> bySeq = new java.util.TreeMap<>();
+        Map<String, Object> config = Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(),
+                "enable.auto.commit", false);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(TOPIC, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            while (consumer.position(partition) < end) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    Map<?, ?> entry = (Map<?, ?>) Json.parse(new String(record.value(), StandardCharsets.UTF_8));
+                    bySeq.putIfAbsent(((Number) entry.get("seq")).longValue(), record.value());
+                }
+            }
+        }
+        for (Map.Entry<Long, byte[]> entry : bySeq.entrySet()) {
+            assertThat(entry.getKey()).as("the topic's entries follow each other").isEqualTo(published.size() + 1L);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> json = (Map<String, Object>) Json.parse(new String(entry.getValue(),
+                    StandardCharsets.UTF_8));
+            @SuppressWarnings("unchecked")
+            LedgerEvent event = EventCodec.fromJson((Map<String, Object>) json.get("event"));
+            state.apply(event);
+            published.add(entry.getValue());
+            head = (String) json.get("hash");
+            if (event instanceof CreditsIssued issued && issued.issuanceId().value().startsWith("MN001-")) {
+                String id = issued.issuanceId().value();
+                issuances = Math.max(issuances, Integer.parseInt(id.substring(id.lastIndexOf('-') + 1)));
+            }
+        }
+        return !bySeq.isEmpty();
     }
 
     /**

@@ -27,8 +27,14 @@ public final class TestReceiver implements AutoCloseable {
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
+    /** A receiver on a free port. */
     public TestReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(0);
+    }
+
+    /** A receiver on the given loopback port (0: any free one). */
+    public TestReceiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             byte[] body;
