@@ -129,7 +129,7 @@ class CustomResourceSchemaTest {
     }
 
     /** The manifests (base, components, overlays) copied into {@code target}. */
-    private static void copyManifests(Path target) throws IOException {
+    static void copyManifests(Path target) throws IOException {
         for (String top : List.of("base", "components", "overlays")) {
             try (Stream<Path> files = Files.walk(MODULE.resolve(top))) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -141,7 +141,7 @@ class CustomResourceSchemaTest {
         }
     }
 
-    private static void replace(Path file, String text, String replacement) throws IOException {
+    static void replace(Path file, String text, String replacement) throws IOException {
         String content = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(content).as(file + " contains the text to break").contains(text);
         Files.writeString(file, content.replace(text, replacement), StandardCharsets.UTF_8);
