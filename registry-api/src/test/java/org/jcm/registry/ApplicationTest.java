@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jcm.testsupport.Management;
 import org.junit.jupiter.api.Test;
 
 /** Tests that the service boots against real PostgreSQL and Kafka and exposes health, metrics and OpenAPI. */
@@ -34,7 +35,7 @@ class ApplicationTest {
 
     @Test
     void readiness_is_up_and_checks_postgresql() {
-        given().when().get("/q/health/ready").then()
+        Management.given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("PostgreSQL")));
@@ -42,14 +43,23 @@ class ApplicationTest {
 
     @Test
     void liveness_is_up() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void prometheus_metrics_are_served() {
-        given().when().get("/q/metrics").then()
+        Management.given().when().get("/q/metrics").then()
                 .statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void health_and_metrics_are_on_the_management_port_only_and_the_openapi_document_and_swagger_ui_on_the_api_port() {
+        assertThat(Management.port()).isPositive().isNotEqualTo(io.restassured.RestAssured.port);
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        Management.given().accept("application/json").when().get("/q/openapi").then().statusCode(404);
     }
 
     @Test
@@ -62,7 +72,7 @@ class ApplicationTest {
     @Test
     void flyway_has_migrated_the_registry_database() {
         // Flyway creates its history table on the first migrate, even before any migration exists.
-        given().when().get("/q/health/ready").then().statusCode(200);
+        Management.given().when().get("/q/health/ready").then().statusCode(200);
         assertThat(FlywayProbe.historyTableExists()).isTrue();
     }
 

@@ -1,6 +1,7 @@
 package org.jcm.settlement;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.hasItems;
 import io.quarkus.test.junit.QuarkusTest;
 import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.TestLedger;
+import org.jcm.testsupport.Management;
 import org.junit.jupiter.api.Test;
 
 /** The service boots against real PostgreSQL and Kafka and serves health, metrics, OpenAPI and status. */
@@ -18,7 +20,7 @@ class ApplicationTest {
     @Test
     void readiness_is_up_and_checks_postgresql_and_the_ledger_consumer() {
         Await.applied(TestLedger.get().head());
-        given().when().get("/q/health/ready").then()
+        Management.given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Ledger consumer"))
@@ -39,11 +41,20 @@ class ApplicationTest {
 
     @Test
     void prometheus_metrics_include_the_applied_seq_and_the_lag() {
-        given().when().get("/q/metrics").then()
+        Management.given().when().get("/q/metrics").then()
                 .statusCode(200)
                 .body(containsString("settlement_ledger_applied_seq"))
                 .body(containsString("settlement_consumer_lag_records"))
                 .body(containsString("settlement_commit_to_feed_seconds"));
+    }
+
+    @Test
+    void health_and_metrics_are_on_the_management_port_only_and_the_openapi_document_and_swagger_ui_on_the_api_port() {
+        assertThat(Management.port()).isPositive().isNotEqualTo(io.restassured.RestAssured.port);
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        Management.given().accept("application/json").when().get("/q/openapi").then().statusCode(404);
     }
 
     @Test

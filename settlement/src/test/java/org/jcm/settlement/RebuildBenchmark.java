@@ -14,6 +14,7 @@ import org.jcm.ledger.command.TransferCredits;
 import org.jcm.ledger.id.AccountId;
 import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.TestLedger;
+import org.jcm.testsupport.Management;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -106,7 +107,7 @@ class RebuildBenchmark {
     /** The cumulative counts of a timer's histogram buckets, by upper bound in seconds. */
     private static java.util.TreeMap<Double, Double> buckets(String name) {
         java.util.TreeMap<Double, Double> counts = new java.util.TreeMap<>();
-        String metrics = given().when().get("/q/metrics").then().extract().asString();
+        String metrics = Management.given().when().get("/q/metrics").then().extract().asString();
         java.util.regex.Pattern bucket = java.util.regex.Pattern.compile(
                 java.util.regex.Pattern.quote(name) + "_bucket\\{.*le=\"([^\"]+)\".*} ([0-9.eE+-]+)");
         metrics.lines().map(bucket::matcher).filter(java.util.regex.Matcher::matches).forEach(m -> counts.put(
@@ -173,7 +174,7 @@ class RebuildBenchmark {
     }
 
     private static void printMetrics(String prefix) {
-        String metrics = given().when().get("/q/metrics").then().extract().asString();
+        String metrics = Management.given().when().get("/q/metrics").then().extract().asString();
         metrics.lines().filter(l -> l.startsWith(prefix) && !l.contains("_bucket")).forEach(
                 l -> System.out.println("METRIC: " + l));
     }

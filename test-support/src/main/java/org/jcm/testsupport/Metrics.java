@@ -1,9 +1,7 @@
 package org.jcm.testsupport;
 
-import static io.restassured.RestAssured.given;
-
 /**
- * Reads a counter from the service under test's {@code GET /q/metrics} (Prometheus text format),
+ * Reads a counter from the service under test's {@code GET /q/metrics} (Prometheus text format, on the management port),
  * so that a test can check that something did not happen inside the service (a writer rebuild).
  */
 public final class Metrics {
@@ -16,7 +14,7 @@ public final class Metrics {
      * expose it (yet): a counter that was never created has counted nothing.
      */
     public static double sum(String name) {
-        String text = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = Management.given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
         return sum(text, name);
     }
 

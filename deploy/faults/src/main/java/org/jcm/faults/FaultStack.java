@@ -97,6 +97,11 @@ public final class FaultStack implements AutoCloseable {
         return "http://" + HOST + ":" + (instance == 0 ? settings.registryPort() : settings.standbyPort());
     }
 
+    /** The management interface of registry-api instance 0 or 1 (health, metrics; a port chosen at start). */
+    public String registryManagementUrl(int instance) {
+        return "http://" + HOST + ":" + registries[instance].managementPort();
+    }
+
     public String settlementUrl() {
         return "http://" + HOST + ":" + settings.settlementPort();
     }

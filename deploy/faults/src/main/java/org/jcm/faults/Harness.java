@@ -151,7 +151,7 @@ final class Harness {
     private final Map<String, LoadGenerator.Transfer> retryBodies = new java.util.concurrent.ConcurrentHashMap<>();
 
     private String writerStatus(int instance) {
-        Http.Answer answer = http.get(stack.registryUrl(instance) + "/q/health/ready", null, SHORT);
+        Http.Answer answer = http.get(stack.registryManagementUrl(instance) + "/q/health/ready", null, SHORT);
         String status = Http.writerStatus(answer.json());
         return status.equals("?") ? "unknown (readiness answered " + (answer.status() == 0 ? "nothing" : answer.status()) + ")" : status;
     }

@@ -187,6 +187,8 @@ final class LocalStack {
         environment.putAll(issuer.serviceEnvironment());
         // The key that seals list cursors, kept in the data folder.
         environment.putAll(CursorKeyFile.environment(folder.cursorKey()));
+        // The Swagger UI is off in production builds unless asked for; the stack points people at it.
+        environment.put("QUARKUS_SWAGGER_UI_ENABLED", "true");
         return environment;
     }
 

@@ -45,6 +45,20 @@ public final class Ports {
     }
 
     /**
+     * A port that is free now, chosen by the system: for a listener that only the stack itself calls
+     * (a service's management interface), so no option moves it.
+     */
+    public static int anyFree() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new StackException(StackException.PORT_BUSY, "Cannot find a free port: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Whether a listening socket could be bound to the port on every interface. A program listening
      * on the port on any address, loopback included, makes that fail; a connection in TIME_WAIT
      * does not, as the services themselves bind with SO_REUSEADDR.

@@ -30,12 +30,14 @@ public final class ServiceProcess {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path logFile;
 
-    private ServiceProcess(String name, int port, Process process, Path logFile) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path logFile) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.logFile = logFile;
     }
@@ -46,7 +48,8 @@ public final class ServiceProcess {
      * @param name the service's name, for messages and the log file
      * @param jar its {@code quarkus-run.jar}
      * @param port its HTTP port
-     * @param environment its settings, as Quarkus and MicroProfile environment variables
+     * @param environment its settings, as Quarkus and MicroProfile environment variables; without
+     *        {@code QUARKUS_MANAGEMENT_PORT}, the management interface (health, metrics) gets a free port
      */
     public record Spec(String name, Path jar, int port, Map<String, String> environment) {
     }
@@ -75,10 +78,26 @@ public final class ServiceProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile());
             builder.environment().putAll(spec.environment());
-            return new ServiceProcess(spec.name(), spec.port(), builder.start(), logFile);
+            int managementPort = managementPort(spec, builder.environment());
+            return new ServiceProcess(spec.name(), spec.port(), managementPort, builder.start(), logFile);
         } catch (IOException e) {
             throw new StackException(StackException.START_FAILED, "Cannot start " + spec.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The management interface's port (/q/health, /q/metrics; docs/operations.md): the one the
+     * environment sets, else a free one, on the HTTP host.
+     */
+    private static int managementPort(Spec spec, Map<String, String> environment) {
+        String set = spec.environment().get("QUARKUS_MANAGEMENT_PORT");
+        int managementPort = set != null ? Integer.parseInt(set) : Ports.anyFree();
+        environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        String host = spec.environment().get("QUARKUS_HTTP_HOST");
+        if (host != null) {
+            environment.putIfAbsent("QUARKUS_MANAGEMENT_HOST", host);
+        }
+        return managementPort;
     }
 
     public String name() {
@@ -87,6 +106,11 @@ public final class ServiceProcess {
 
     public int port() {
         return port;
+    }
+
+    /** The port of the management interface: {@code /q/health}, {@code /q/metrics}. */
+    public int managementPort() {
+        return managementPort;
     }
 
     public long pid() {
@@ -102,11 +126,11 @@ public final class ServiceProcess {
     }
 
     /**
-     * Waits until {@code /q/health/ready} answers 200. Throws {@link StackException} with the end
+     * Waits until {@code /q/health/ready} on the management port answers 200. Throws {@link StackException} with the end
      * of the log if the process exits or the time runs out; returns early (false) if a stop is requested.
      */
     public boolean awaitReady(HttpClient http, String host, Duration timeout, CountDownLatch stopRequested) throws InterruptedException {
-        URI ready = URI.create("http://" + host + ":" + port + "/q/health/ready");
+        URI ready = URI.create("http://" + host + ":" + managementPort + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (stopRequested.getCount() == 0) {

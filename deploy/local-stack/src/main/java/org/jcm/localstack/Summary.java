@@ -41,6 +41,12 @@ record Summary(StackSettings settings, DataFolder folder, EmbeddedPostgresServer
             row(text, "settlement", "not started (not in this checkout)");
         }
         row(text, "ledger", registry + "/api/v1/ledger/head   " + registry + "/api/v1/reports/summary");
+        StringBuilder health = new StringBuilder();
+        for (ServiceProcess service : services) {
+            health.append(service.name()).append(" http://").append(settings.clientHost()).append(':')
+                    .append(service.managementPort()).append("/q/health   ");
+        }
+        row(text, "health", health + "(management ports; /q/metrics too)");
         row(text, "PostgreSQL", "localhost:" + postgres.port() + ", databases " + Infrastructure.REGISTRY_DATABASE + " and "
                 + Infrastructure.SETTLEMENT_DATABASE + ", user " + postgres.user() + " (" + postgres.jdbcUrl() + ")");
         row(text, "", "roles " + roles(Infrastructure.registryDatabase(postgres)) + "; "

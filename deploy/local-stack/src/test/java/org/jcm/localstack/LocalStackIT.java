@@ -82,6 +82,13 @@ class LocalStackIT {
                 "Swagger UI http://localhost:" + settlementPort + "/q/swagger-ui");
         assertThat(get(registry + "/q/swagger-ui", null).statusCode()).isEqualTo(200);
 
+        // Health and metrics are on each service's management port, which the summary prints; not on the API port.
+        Matcher health = Pattern.compile("registry-api (http://localhost:[0-9]+)/q/health").matcher(Files.readString(output));
+        assertThat(health.find()).as("the summary prints registry-api's management port").isTrue();
+        assertThat(get(health.group(1) + "/q/health/ready", null).statusCode()).isEqualTo(200);
+        assertThat(get(health.group(1) + "/q/metrics", null).body()).contains("jcm_writer_queue_depth");
+        assertThat(get(registry + "/q/health/ready", null).statusCode()).isEqualTo(404);
+
         // Settlement's public trade feed shows the demo trades that reached it through Kafka: the
         // exchange registered each before the seller delivered it, so all four settled and price it.
         HttpResponse<String> feed = get("http://localhost:" + settlementPort + "/api/v1/feeds/trades", null);

@@ -22,6 +22,7 @@ import org.jcm.registry.testing.Databases;
 import org.jcm.registry.testing.LedgerFixture;
 import org.jcm.registry.testing.LedgerStreamProfile;
 import org.jcm.registry.testing.TopicReader;
+import org.jcm.testsupport.Management;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,21 +81,21 @@ class LedgerStreamServiceTest {
         }
         Databases.awaitPublished(head);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().when().get("/q/health/well").then()
+                Management.given().when().get("/q/health/well").then()
                         .statusCode(200)
                         .body("checks.find { it.name == 'Ledger stream (Kafka outbox)' }.status", equalTo("UP"))
                         .body("checks.find { it.name == 'Ledger stream (Kafka outbox)' }.data.state", equalTo("PUBLISHING"))
                         .body("checks.find { it.name == 'Ledger stream (Kafka outbox)' }.data.lagEvents", equalTo(0))
                         .body("checks.find { it.name == 'Ledger stream (Kafka outbox)' }.data.topic",
                                 equalTo(LedgerStreamProfile.TOPIC)));
-        given().when().get("/q/health/ready").then()
+        Management.given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("checks.name", not(hasItem("Ledger stream (Kafka outbox)")));
     }
 
     @Test
     void prometheus_shows_the_publisher_lag_in_events_and_milliseconds() {
-        given().when().get("/q/metrics").then()
+        Management.given().when().get("/q/metrics").then()
                 .statusCode(200)
                 .body(containsString("jcm_outbox_lag_events"))
                 .body(containsString("jcm_outbox_lag_millis"))

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
+import org.jcm.testsupport.Management;
 import org.jcm.testsupport.TestTicker;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -95,7 +96,7 @@ class RateLimitTest {
         assertThat(LedgerProbe.fingerprint()).isEqualTo(before);
         assertThat(open(admin("other")).statusCode()).as("another subject has its own bucket").isEqualTo(201);
 
-        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("jcm_rate_limit_refused_total(\\{[^}]*\\})? [1-9]");
     }
 

@@ -14,6 +14,7 @@ import io.restassured.response.Response;
 import java.util.List;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
+import org.jcm.testsupport.Management;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class PoisonRequestsTest {
 
     @Test
     void the_rebuild_and_poison_counters_are_exported_from_the_start() {
-        given().when().get("/q/metrics").then().statusCode(200)
+        Management.given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("jcm_writer_rebuilds_total{reason=\"commit_failed\"}"))
                 .body(containsString("jcm_writer_rebuilds_total{reason=\"undo_failed\"}"))
                 .body(containsString("jcm_writer_poison_commands_total{stage=\"encode\"}"))
@@ -81,7 +82,7 @@ class PoisonRequestsTest {
 
     /** The sum of jcm_writer_rebuilds_total over its reasons. */
     private static double rebuilds() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         double sum = 0;
         for (String line : metrics.split("\n")) {
             if (line.startsWith("jcm_writer_rebuilds_total{")) {

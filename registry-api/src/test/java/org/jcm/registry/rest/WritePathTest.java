@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
+import org.jcm.testsupport.Management;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -282,14 +283,14 @@ class WritePathTest {
     @Test
     void writer_metrics_and_health_are_exposed() {
         created(TestTokens.registryAdmin("MNG01"), "/api/v1/organizations", Map.of("registryId", "MNG01", "name", "Metered"));
-        given().when().get("/q/metrics").then().statusCode(200)
+        Management.given().when().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("jcm_writer_batch_commands"))
                 .body(org.hamcrest.Matchers.containsString("jcm_writer_commands_total{outcome=\"accepted\""))
                 .body(org.hamcrest.Matchers.containsString("jcm_writer_queue_depth"))
                 .body(org.hamcrest.Matchers.containsString("jcm_writer_commit_seconds"));
-        given().when().get("/q/health/live").then().statusCode(200)
+        Management.given().when().get("/q/health/live").then().statusCode(200)
                 .body("checks.name", hasItem("Ledger writer thread"));
-        given().when().get("/q/health/ready").then().statusCode(200)
+        Management.given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Ledger writer' }.data.status", equalTo("ACTIVE"));
     }
 

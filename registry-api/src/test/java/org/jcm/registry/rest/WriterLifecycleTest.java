@@ -27,6 +27,7 @@ import org.jcm.registry.write.WriterStatus;
 import org.jcm.registry.testing.Http;
 import org.jcm.registry.testing.LedgerApi;
 import org.jcm.registry.testing.LedgerProbe;
+import org.jcm.testsupport.Management;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,7 +142,7 @@ class WriterLifecycleTest {
                     .contentType(equalTo("application/problem+json"))
                     .header("Retry-After", notNullValue())
                     .body("code", equalTo("not_the_writer"));
-            given().when().get("/q/health/ready").then().statusCode(200);
+            Management.given().when().get("/q/health/ready").then().statusCode(200);
             assertThat(LedgerProbe.headSeq()).isEqualTo(head);
         }
         // The other session is gone, and with it the lock: this instance takes over.

@@ -28,6 +28,7 @@ import org.jcm.registry.testing.LedgerProbe;
 import org.jcm.registry.testing.MovableClock;
 import org.jcm.registry.testing.MovableClockProfile;
 import org.jcm.registry.write.Ledger;
+import org.jcm.testsupport.Management;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,7 +123,7 @@ class DueActionsTest {
     /** The writer's count of due actions of a kind, from the Prometheus scrape. */
     static double dueActions(String kind) {
         String prefix = "jcm_writer_due_actions_total{kind=\"" + kind + "\"";
-        String line = given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+        String line = Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
                 .filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError("no " + prefix));
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }

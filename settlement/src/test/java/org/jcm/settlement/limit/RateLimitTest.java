@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jcm.settlement.testing.Await;
+import org.jcm.testsupport.Management;
 import org.jcm.testsupport.TestTicker;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -79,7 +80,7 @@ class RateLimitTest {
                 .body("code", equalTo("rate_limited"));
         assertThat(status("RLA", "T-3")).as("the refused trade was not registered").isEqualTo(404);
         assertThat(register("RLB", "T-1").statusCode()).as("another venue has its own bucket").isEqualTo(201);
-        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+        assertThat(Management.given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .containsPattern("jcm_rate_limit_refused_total(\\{[^}]*\\})? [1-9]");
     }
 

@@ -30,6 +30,7 @@ import org.jcm.ledger.proof.SignedNote;
 import org.jcm.settlement.testing.Await;
 import org.jcm.settlement.testing.TestLedger;
 import org.jcm.settlement.testing.TestLog;
+import org.jcm.testsupport.Management;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,10 +126,10 @@ class WitnessTest {
                 .contentType("application/problem+json").body("code", equalTo("checkpoint_not_found"));
         assertThat(metric("jcm_witness_alarm")).isEqualTo(1);
         assertThat(metric("jcm_witness_disagreements_total{reason=\"root_mismatch\"")).isGreaterThanOrEqualTo(1);
-        given().when().get("/q/health/well").then().statusCode(503).body("checks.find { it.name == 'Witness' }.status",
+        Management.given().when().get("/q/health/well").then().statusCode(503).body("checks.find { it.name == 'Witness' }.status",
                 equalTo("DOWN")).body("checks.find { it.name == 'Witness' }.data.reason", equalTo("root_mismatch"));
-        given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/health/live").then().statusCode(200);
+        Management.given().when().get("/q/health/ready").then().statusCode(200);
+        Management.given().when().get("/q/health/live").then().statusCode(200);
         tradesStillSettle(ledger);
         // While the alarm is open, even the true checkpoint is not cosigned.
         TestLog.publish(TestLog.checkpoint(size));
@@ -300,7 +301,7 @@ class WitnessTest {
 
     /** The value of the first Prometheus sample whose name and labels start with {@code prefix}. */
     static double metric(String prefix) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String line : metrics.split("\n")) {
             if (line.startsWith(prefix) && (line.charAt(prefix.length()) == ' ' || line.charAt(prefix.length()) == '{'
                     || line.charAt(prefix.length()) == ',' || line.charAt(prefix.length()) == '}')) {

@@ -117,45 +117,62 @@ final class ManifestTree {
      */
     Map<String, Set<String>> configMapKeys() {
         Map<String, Set<String>> keys = new LinkedHashMap<>();
+        configMapData().forEach((name, data) -> keys.put(name, new TreeSet<>(data.keySet())));
+        return keys;
+    }
+
+    /**
+     * The data of each ConfigMap by name, as {@link #configMapKeys()} finds them; where several
+     * generators or manifests give a key (a base and an overlay's merge), the value read last wins.
+     */
+    Map<String, Map<String, String>> configMapData() {
+        Map<String, Map<String, String>> data = new LinkedHashMap<>();
         for (Document document : manifests()) {
             if ("ConfigMap".equals(document.kind()) && document.name() != null) {
-                keys.computeIfAbsent(document.name(), n -> new TreeSet<>())
-                        .addAll(Yamls.map(document.content(), "data").keySet());
+                Map<String, String> values = data.computeIfAbsent(document.name(), n -> new TreeMap<>());
+                Yamls.map(document.content(), "data").forEach((k, v) -> values.put(k, String.valueOf(v)));
             }
         }
         for (Path directory : kustomizationDirectories()) {
             for (Object kustomization : documents(directory.resolve(KUSTOMIZATION))) {
                 for (Object generator : Yamls.list(kustomization, "configMapGenerator")) {
                     String name = Yamls.string(generator, "name");
-                    Set<String> set = keys.computeIfAbsent(String.valueOf(name), n -> new TreeSet<>());
+                    Map<String, String> values = data.computeIfAbsent(String.valueOf(name), n -> new TreeMap<>());
                     for (Object literal : Yamls.list(generator, "literals")) {
-                        set.add(String.valueOf(literal).split("=", 2)[0].trim());
+                        String[] pair = String.valueOf(literal).split("=", 2);
+                        values.put(pair[0].trim(), pair.length > 1 ? pair[1].trim() : "");
                     }
                     for (Object envFile : Yamls.list(generator, "envs")) {
-                        set.addAll(envFileKeys(directory.resolve(String.valueOf(envFile))));
+                        values.putAll(envFile(directory.resolve(String.valueOf(envFile))));
                     }
                 }
             }
         }
-        return keys;
+        return data;
     }
 
     /** The keys of a kustomize env file: KEY=VALUE lines; blank lines and # comments skipped. */
     static Set<String> envFileKeys(Path file) {
-        Set<String> keys = new TreeSet<>();
+        return new TreeSet<>(envFile(file).keySet());
+    }
+
+    /** The KEY=VALUE lines of a kustomize env file; blank lines and # comments skipped. */
+    static Map<String, String> envFile(Path file) {
+        Map<String, String> values = new TreeMap<>();
         if (!Files.isRegularFile(file)) {
-            return keys;
+            return values;
         }
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String trimmed = line.trim();
                 if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                    keys.add(trimmed.split("=", 2)[0].trim());
+                    String[] pair = trimmed.split("=", 2);
+                    values.put(pair[0].trim(), pair.length > 1 ? pair[1].trim() : "");
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return keys;
+        return values;
     }
 }

@@ -43,15 +43,15 @@ class RepositoryManifestsTest {
     private static final Map<String, String> EXTERNAL_SECRETS = Map.ofEntries(
             Map.entry("jcm-pg-app", "CloudNativePG: credentials of the bootstrap owner of database registry (jcm_owner)"),
             Map.entry("jcm-pg-ca", "CloudNativePG: the cluster's CA (ca.crt)"),
-            Map.entry("jcm-pg-service", "by hand before the first apply (docs/operations.md): role jcm_service"),
-            Map.entry("jcm-pg-settlement-owner", "by hand before the first apply (docs/operations.md): role jcm_settlement_owner"),
-            Map.entry("jcm-pg-settlement", "by hand before the first apply (docs/operations.md): role jcm_settlement"),
+            Map.entry("jcm-pg-service", "External Secrets Operator: ExternalSecret jcm-pg-service (components/external-secrets): role jcm_service"),
+            Map.entry("jcm-pg-settlement-owner", "External Secrets Operator: ExternalSecret jcm-pg-settlement-owner (components/external-secrets): role jcm_settlement_owner"),
+            Map.entry("jcm-pg-settlement", "External Secrets Operator: ExternalSecret jcm-pg-settlement (components/external-secrets): role jcm_settlement"),
             Map.entry("jcm-kafka-cluster-ca-cert", "Strimzi: the Kafka cluster CA (ca.crt)"),
             Map.entry("jcm-registry-api", "Strimzi User Operator: KafkaUser jcm-registry-api (sasl.jaas.config)"),
             Map.entry("jcm-settlement", "Strimzi User Operator: KafkaUser jcm-settlement (sasl.jaas.config)"),
-            Map.entry("jcm-cursor-keys", "by hand before the first apply (docs/operations.md): keys registry-api and settlement"),
-            Map.entry("jcm-checkpoint-key", "by hand before the first apply (docs/operations.md): the log's signer key, signing-key"),
-            Map.entry("jcm-witness-key", "by hand before the first apply (docs/operations.md): witness.key and log-verifier-key"));
+            Map.entry("jcm-cursor-keys", "External Secrets Operator: ExternalSecret jcm-cursor-keys (components/external-secrets): keys registry-api and settlement"),
+            Map.entry("jcm-checkpoint-key", "External Secrets Operator: ExternalSecret jcm-checkpoint-key (components/external-secrets): the log's signer key, signing-key"),
+            Map.entry("jcm-witness-key", "External Secrets Operator: ExternalSecret jcm-witness-key (components/external-secrets): witness.key and log-verifier-key"));
 
     private static QuarkusConfigModel quarkus;
     private static ManifestCheck.Report report;

@@ -180,10 +180,19 @@ final class ServiceConfiguration {
         return nonApplicationPaths().contains(path) || restPaths.contains(normalise(path));
     }
 
-    /** The SmallRye Health and Micrometer endpoints, moved wherever application.properties moves them. */
+    /**
+     * The SmallRye Health and Micrometer endpoints, moved wherever application.properties moves them:
+     * under the management interface's root path when it is enabled (they are served on its port
+     * only, see {@link #managementEnabled()}), else under the HTTP non-application root.
+     */
     Set<String> nonApplicationPaths() {
-        String root = normalise(properties.getOrDefault("QUARKUS_HTTP_ROOT_PATH", "/"));
-        String nonApplication = under(root, properties.getOrDefault("QUARKUS_HTTP_NON_APPLICATION_ROOT_PATH", "q"));
+        String nonApplication;
+        if (managementEnabled()) {
+            nonApplication = normalise(properties.getOrDefault("QUARKUS_MANAGEMENT_ROOT_PATH", "/q"));
+        } else {
+            String root = normalise(properties.getOrDefault("QUARKUS_HTTP_ROOT_PATH", "/"));
+            nonApplication = under(root, properties.getOrDefault("QUARKUS_HTTP_NON_APPLICATION_ROOT_PATH", "q"));
+        }
         String health = under(nonApplication, properties.getOrDefault("QUARKUS_SMALLRYE_HEALTH_ROOT_PATH", "health"));
         Set<String> paths = new LinkedHashSet<>();
         paths.add(health);
@@ -193,6 +202,20 @@ final class ServiceConfiguration {
         paths.add(under(nonApplication, properties.getOrDefault("QUARKUS_MICROMETER_EXPORT_PROMETHEUS_PATH",
                 "metrics")));
         return paths;
+    }
+
+    /**
+     * Whether application.properties turns the management interface on
+     * ({@code quarkus.management.enabled}, fixed at build time): health and metrics are then served
+     * on its own port and not on the HTTP port.
+     */
+    boolean managementEnabled() {
+        return "true".equals(properties.get("QUARKUS_MANAGEMENT_ENABLED"));
+    }
+
+    /** The management interface's port unless the environment sets {@code QUARKUS_MANAGEMENT_PORT}. */
+    String defaultManagementPort() {
+        return properties.getOrDefault("QUARKUS_MANAGEMENT_PORT", "9000");
     }
 
     /** An absolute path stays as it is; a relative one is resolved under {@code base}. */

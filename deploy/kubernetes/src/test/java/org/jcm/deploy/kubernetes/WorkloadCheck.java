@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -30,11 +32,10 @@ final class WorkloadCheck {
     static List<String> run(ManifestTree tree, Map<String, ServiceConfiguration> services, Set<Path> patchFiles) {
         List<String> problems = new ArrayList<>();
         Map<String, Set<String>> configMapKeys = tree.configMapKeys();
+        Map<String, Map<String, String>> configMapData = tree.configMapData();
+        Map<String, Set<String>> managementPortNames = new TreeMap<>();
         for (ManifestTree.Document document : tree.manifests()) {
             String where = tree.relative(document.file()) + ": " + document.kind() + "/" + document.name();
-            if ("PodMonitor".equals(document.kind())) {
-                podMonitor(where, document.content(), services, problems);
-            }
             boolean patch = patchFiles.contains(document.file());
             Object pod = KustomizeCheck.podSpec(document.content());
             for (Object container : Yamls.list(pod, "initContainers")) {
@@ -50,10 +51,22 @@ final class WorkloadCheck {
                     continue;
                 }
                 environment(at, container, service, configMapKeys, problems);
-                probes(at, container, service, patch, problems);
+                String managementPort = managementPort(container, service, configMapData);
+                probes(at, container, service, managementPort, patch, problems);
+                for (Object port : Yamls.list(container, "ports")) {
+                    if (String.valueOf(Yamls.string(port, "containerPort")).equals(managementPort)) {
+                        managementPortNames.computeIfAbsent(name, n -> new TreeSet<>()).add(Yamls.string(port, "name"));
+                    }
+                }
                 if (!patch) {
                     resources(at, container, problems);
                 }
+            }
+        }
+        for (ManifestTree.Document document : tree.manifests()) {
+            if ("PodMonitor".equals(document.kind())) {
+                String where = tree.relative(document.file()) + ": " + document.kind() + "/" + document.name();
+                podMonitor(where, document.content(), services, managementPortNames, problems);
             }
         }
         return problems;
@@ -110,12 +123,46 @@ final class WorkloadCheck {
         }
     }
 
-    private static void probes(String at, Object container, ServiceConfiguration service, boolean patch,
-            List<String> problems) {
-        Set<String> ports = new TreeSet<>();
+    /**
+     * The port the container's management interface listens on: {@code QUARKUS_MANAGEMENT_PORT} from
+     * its env or a ConfigMap of its envFrom (env wins, as in Kubernetes), else the service's default;
+     * null when the service has no management interface.
+     */
+    static String managementPort(Object container, ServiceConfiguration service,
+            Map<String, Map<String, String>> configMapData) {
+        if (!service.managementEnabled()) {
+            return null;
+        }
+        for (Object env : Yamls.list(container, "env")) {
+            if ("QUARKUS_MANAGEMENT_PORT".equals(Yamls.string(env, "name")) && Yamls.string(env, "value") != null) {
+                return Yamls.string(env, "value");
+            }
+        }
+        String port = service.defaultManagementPort();
+        for (Object envFrom : Yamls.list(container, "envFrom")) {
+            String configMap = Yamls.string(Yamls.map(envFrom, "configMapRef"), "name");
+            String prefix = String.valueOf(Objects.requireNonNullElse(Yamls.string(envFrom, "prefix"), ""));
+            Map<String, String> data = configMapData.getOrDefault(configMap, Map.of());
+            for (Map.Entry<String, String> entry : data.entrySet()) {
+                if ((prefix + entry.getKey()).equals("QUARKUS_MANAGEMENT_PORT")) {
+                    port = entry.getValue();
+                }
+            }
+        }
+        return port;
+    }
+
+    private static void probes(String at, Object container, ServiceConfiguration service, String managementPort,
+            boolean patch, List<String> problems) {
+        Map<String, String> ports = new TreeMap<>();
         for (Object port : Yamls.list(container, "ports")) {
-            ports.add(String.valueOf(Yamls.string(port, "name")));
-            ports.add(String.valueOf(Yamls.string(port, "containerPort")));
+            String number = String.valueOf(Yamls.string(port, "containerPort"));
+            ports.put(String.valueOf(Yamls.string(port, "name")), number);
+            ports.put(number, number);
+        }
+        if (managementPort != null && !patch && !ports.containsValue(managementPort)) {
+            problems.add(at + ": declares no port for the management interface (" + managementPort
+                    + "), where " + service.service() + " serves health and metrics");
         }
         for (String probe : PROBES) {
             Map<String, Object> definition = Yamls.map(container, probe);
@@ -136,9 +183,14 @@ final class WorkloadCheck {
                         + "; otherwise a @Path of its REST resources)");
             }
             String port = Yamls.string(httpGet, "port");
-            if (!(patch && ports.isEmpty()) && !ports.contains(port)) {
+            if (!(patch && ports.isEmpty()) && !ports.containsKey(port)) {
                 problems.add(at + ": " + probe + " uses port " + port + ", which the container does not declare "
-                        + ports);
+                        + ports.keySet());
+            } else if (managementPort != null && ports.containsKey(port) && path != null
+                    && service.nonApplicationPaths().contains(path) != managementPort.equals(ports.get(port))) {
+                problems.add(at + ": " + probe + " asks " + path + " on port " + port + ", but " + service.service()
+                        + " serves health and metrics on its management port " + managementPort + " only, and its API "
+                        + "on the other");
             }
         }
     }
@@ -151,13 +203,23 @@ final class WorkloadCheck {
         }
     }
 
+    /**
+     * A PodMonitor scrapes a metrics path every service serves, and for a service with a management
+     * interface, on the named port its containers declare for it.
+     */
     private static void podMonitor(String where, Object podMonitor, Map<String, ServiceConfiguration> services,
-            List<String> problems) {
+            Map<String, Set<String>> managementPortNames, List<String> problems) {
         for (Object endpoint : Yamls.list(Yamls.map(podMonitor, "spec"), "podMetricsEndpoints")) {
             String path = Yamls.string(endpoint, "path");
+            String port = Yamls.string(endpoint, "port");
             for (ServiceConfiguration service : services.values()) {
                 if (path == null || !service.servesPath(path)) {
                     problems.add(where + ": scrapes " + path + ", which " + service.service() + " does not serve");
+                }
+                Set<String> names = managementPortNames.getOrDefault(service.service(), Set.of());
+                if (service.managementEnabled() && !names.contains(port)) {
+                    problems.add(where + ": scrapes port " + port + ", but " + service.service()
+                            + " serves metrics on its management port only " + names);
                 }
             }
         }

@@ -43,7 +43,7 @@ final class BenchRun {
                         .build(options.organizations(), options.accounts(), 1_000_000L);
                 stack.execute("registry", "ANALYZE", "CHECKPOINT");
                 PhaseRunner phases = new PhaseRunner(console, NanoClock.SYSTEM, options.progressEvery(), rss,
-                        new MetricsProbe(BenchStack.HOST, options.portBase()), stack.registry().process().pid(),
+                        new MetricsProbe(BenchStack.HOST, stack.registry().process().managementPort()), stack.registry().process().pid(),
                         stack.postgres().postmasterPid());
                 scenarios(new Scenarios(world, client), phases, baseline, stack);
             }
@@ -164,7 +164,7 @@ final class BenchRun {
                     "p99 <= 500 ms at 1,000 priced transfers/s", ""));
             return;
         }
-        MetricsProbe settlement = new MetricsProbe(BenchStack.HOST, options.portBase() + 1);
+        MetricsProbe settlement = new MetricsProbe(BenchStack.HOST, stack.settlement().get().process().managementPort());
         OptionalDouble p99 = settlement.read("settlement_commit_to_feed_seconds", "quantile=\"0.99\"");
         facts.add(new Report.Fact("settlement commit-to-feed lag p99 at the end of the run (settlement_commit_to_feed_seconds; "
                 + "the benchmark's transfers carry no price)",

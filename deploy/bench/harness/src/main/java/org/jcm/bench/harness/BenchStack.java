@@ -144,15 +144,18 @@ final class BenchStack implements AutoCloseable {
                         environment(port, Infrastructure.serviceDatabase(postgres, database))), javaOptions,
                 folder.serviceDirectory(name), folder.logs().resolve(name + ".log"), folder.root());
         services.add(new Service(process, Duration.ZERO));
-        Duration ready = awaitReady(process, port, startNanos);
+        Duration ready = awaitReady(process, startNanos);
         services.set(services.size() - 1, new Service(process, ready));
         console.step(String.format(java.util.Locale.ROOT, "%s is ready after %.2f s (pid %d, log %s)", name,
                 ready.toNanos() / 1e9, process.pid(), process.logFile()));
     }
 
-    /** Polls {@code /q/health/ready} every 20 ms from the process start: the ready time is measured, not estimated. */
-    private Duration awaitReady(ServiceProcess process, int port, long startNanos) throws InterruptedException {
-        URI uri = URI.create("http://" + HOST + ":" + port + "/q/health/ready");
+    /**
+     * Polls {@code /q/health/ready} on the management port every 20 ms from the process start: the
+     * ready time is measured, not estimated.
+     */
+    private Duration awaitReady(ServiceProcess process, long startNanos) throws InterruptedException {
+        URI uri = URI.create("http://" + HOST + ":" + process.managementPort() + "/q/health/ready");
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
         while (true) {
             if (!process.isAlive()) {

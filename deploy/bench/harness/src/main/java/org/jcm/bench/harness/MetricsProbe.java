@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.OptionalDouble;
 
-/** Reads one figure from a service's Prometheus endpoint ({@code /q/metrics}). */
+/** Reads one figure from a service's Prometheus endpoint ({@code /q/metrics} on its management port). */
 final class MetricsProbe {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@link WritePathBench} reads about the service under load: its metrics ({@code /q/metrics}),
+ * What {@link WritePathBench} reads about the service under load: its metrics ({@code /q/metrics}, management port),
  * and, from {@code /proc}, the CPU time of the service, of PostgreSQL and of the load generator
  * and the service's resident memory; {@code jcmd} starts and stops its JFR recording.
  */

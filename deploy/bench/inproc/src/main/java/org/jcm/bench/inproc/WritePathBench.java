@@ -55,6 +55,7 @@ public final class WritePathBench {
     private final java.net.http.HttpClient setupClient = java.net.http.HttpClient.newBuilder()
             .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
     private String base;
+    private String management;
     private WriteWorld world;
     private ServiceProbe probe;
 
@@ -92,9 +93,12 @@ public final class WritePathBench {
             ServiceDatabase database = postgres.createServiceDatabase("registry", DatabaseRoles.REGISTRY);
             int port = freePort();
             base = "http://localhost:" + port;
+            // Health and metrics are on the management interface's own port (docs/operations.md).
+            int managementPort = freePort();
+            management = "http://localhost:" + managementPort;
             world = new WriteWorld(setupClient, base);
-            probe = new ServiceProbe(setupClient, base);
-            Process service = startService(database, kafka.bootstrapServers(), port, publicKey);
+            probe = new ServiceProbe(setupClient, management);
+            Process service = startService(database, kafka.bootstrapServers(), port, managementPort, publicKey);
             try {
                 world.setUp();
                 load(service.pid(), postgres.postmasterPid());
@@ -109,7 +113,8 @@ public final class WritePathBench {
 
     // ------------------------------------------------------------------ the service
 
-    private Process startService(ServiceDatabase database, String kafka, int port, Path publicKey) throws Exception {
+    private Process startService(ServiceDatabase database, String kafka, int port, int managementPort, Path publicKey)
+            throws Exception {
         Path jar = Paths.get(option("jar", Files.exists(Paths.get("target/quarkus-app/quarkus-run.jar"))
                 ? "target/quarkus-app/quarkus-run.jar" : "registry-api/target/quarkus-app/quarkus-run.jar"));
         if (!Files.exists(jar)) {
@@ -132,6 +137,7 @@ public final class WritePathBench {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         // The service connects as its service role; Flyway migrates as the database's owner.
         env.putAll(database.quarkusEnvironment());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
@@ -158,7 +164,7 @@ public final class WritePathBench {
                 throw new IllegalStateException("the service exited with " + process.exitValue());
             }
             try {
-                HttpResponse<String> r = setupClient.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                HttpResponse<String> r = setupClient.send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return Duration.ofNanos(System.nanoTime() - started);
