@@ -18,7 +18,8 @@ final class DemoWebhooks {
     static final String COMPANY_ENDPOINT = "sakura-trading";
     /** The endpoint of the exchange: its trades' outcomes. */
     static final String VENUE_ENDPOINT = "jcmx";
-    static final List<String> COMPANY_EVENTS = List.of("transfer.incoming", "transfer.outgoing");
+    static final List<String> COMPANY_EVENTS = List.of("transfer.incoming", "transfer.outgoing", "approval.requested",
+            "pending_transfer.updated", "application.changed");
     static final List<String> VENUE_EVENTS = List.of("trade.settled", "trade.mismatched", "trade.failed");
 
     private static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
