@@ -58,7 +58,7 @@ public class AccountResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open a holding account (registry administrator)", description = "Opens a holding account for an "
+    @Operation(operationId = "openAccount", summary = "Open a holding account (registry administrator)", description = "Opens a holding account for an "
             + "organization of the administrator's registry; the ledger assigns its id ({registryId}-H00001, ...). "
             + "Event AccountOpened.")
     @APIResponse(responseCode = "201", description = "Opened; id is the account id",
@@ -75,7 +75,7 @@ public class AccountResource {
     @Path("/{accountId}/freeze")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Freeze a holding account (registry administrator)", description = "A frozen account can receive "
+    @Operation(operationId = "freezeAccount", summary = "Freeze a holding account (registry administrator)", description = "A frozen account can receive "
             + "units but not send them. The body is optional: {\"reason\": \"...\"}. Event AccountFrozen." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = "Accepted and committed: the events appended",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
@@ -90,7 +90,7 @@ public class AccountResource {
     @Path("/{accountId}/unfreeze")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Unfreeze a holding account (registry administrator)", description = "The body is optional: "
+    @Operation(operationId = "unfreezeAccount", summary = "Unfreeze a holding account (registry administrator)", description = "The body is optional: "
             + "{\"reason\": \"...\"}. Event AccountUnfrozen." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = "Accepted and committed: the events appended",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
@@ -106,7 +106,7 @@ public class AccountResource {
     @Path("/{accountId}/close")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close an empty holding account for good (registry administrator)", description = "Administrator of "
+    @Operation(operationId = "closeAccount", summary = "Close an empty holding account for good (registry administrator)", description = "Administrator of "
             + "the account's registry. The account must hold no units (account_not_empty); once closed it neither sends "
             + "nor receives units (transfers, issuances and pending transfers to it are 409 account_closed) and cannot be "
             + "reopened. Not four eyes: nothing of value moves. The organization's account holders ask their registry "

@@ -84,7 +84,7 @@ public class DocumentResource {
     @Authenticated
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload a document (raw body) for a project cycle submission", description = "The body is the "
+    @Operation(operationId = "uploadDocument", summary = "Upload a document (raw body) for a project cycle submission", description = "The body is the "
             + "file, its Content-Type one of application/pdf, application/vnd.openxmlformats-officedocument.spreadsheetml."
             + "sheet, application/vnd.ms-excel, application/vnd.oasis.opendocument.spreadsheet, text/csv (UTF-8), image/png, "
             + "image/jpeg, application/zip, and the bytes must be of that type. The name comes from ?fileName= or "
@@ -129,7 +129,7 @@ public class DocumentResource {
     @PermitAll
     @Blocking
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "A document's bytes", description = "With its media type, Content-Disposition: attachment, "
+    @Operation(operationId = "downloadDocument", summary = "A document's bytes", description = "With its media type, Content-Disposition: attachment, "
             + "ETag (the SHA-256, quoted) and Content-Digest. For the side that uploaded it, the audience of an application "
             + "citing it, auditors and the operator; without a token once public (a PDD, report or JC decision of a "
             + "registered project; docs/documents.md). If-None-Match with the ETag answers 304.")
@@ -157,7 +157,7 @@ public class DocumentResource {
     @PermitAll
     @Blocking
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "A document's headers, as GET answers them, without the bytes")
+    @Operation(operationId = "checkDocument", summary = "A document's headers, as GET answers them, without the bytes")
     @APIResponse(responseCode = "200", description = "The headers")
     public Uni<Response> head(@RestPath String sha256, @Context UriInfo uri) {
         return readable(sha256, uri).map(document -> headers(Response.ok(), document)
@@ -169,7 +169,7 @@ public class DocumentResource {
     @Path("{sha256}/metadata")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A document's metadata", description = "SHA-256, size, media type, file name and time of its "
+    @Operation(operationId = "getDocumentMetadata", summary = "A document's metadata", description = "SHA-256, size, media type, file name and time of its "
             + "first upload. For the side that uploaded it, auditors and the operator.")
     @APIResponse(responseCode = "200", description = "The metadata")
     @APIResponse(responseCode = "400", description = "invalid_document_id", content = @Content(mediaType = Problem.MEDIA_TYPE,

@@ -70,7 +70,7 @@ public class EmissionResource {
     /** Records a new version of a fiscal year's gross emissions. */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record gross emissions for a Japanese fiscal year (a new version)", description = "For the "
+    @Operation(operationId = "recordEmissions", summary = "Record gross emissions for a Japanese fiscal year (a new version)", description = "For the "
             + "organization's account holders. Append-only: a correction is a new version that names the latest one in "
             + "`supersedes`. Each version is hashed (SHA-256 of its canonical JSON), chained to the one before and signed "
             + "with the log key. Needs Idempotency-Key.")
@@ -105,7 +105,7 @@ public class EmissionResource {
     @Path("{fiscalYear}")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The versions of an organization's emission record for a fiscal year, oldest first",
+    @Operation(operationId = "listEmissionVersions", summary = "The versions of an organization's emission record for a fiscal year, oldest first",
             description = "For the organization's account holders, its registry's administrators, auditors and the "
                     + "operator; public once the organization published its statement for the fiscal year. Every version "
                     + "is verified (hash, chain, signature) before it is answered.")

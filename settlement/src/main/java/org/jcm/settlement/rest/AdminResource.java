@@ -36,7 +36,7 @@ public class AdminResource {
     @Path("/witness/alarm/clear")
     @RolesAllowed(Access.OPERATOR)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Clear the witness's alarm after investigating it, so that it cosigns again (operator)")
+    @Operation(operationId = "clearWitnessAlarm", summary = "Clear the witness's alarm after investigating it, so that it cosigns again (operator)")
     public WitnessResource.StatusView clearWitnessAlarm() {
         return WitnessResource.StatusView.of(witness.clearAlarm(access.subject()), witness.treeHead());
     }
@@ -45,7 +45,7 @@ public class AdminResource {
     @Path("/rebuild")
     @RolesAllowed(Access.OPERATOR)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Wipe all ledger-derived data and apply the ledger again from sequence 1 (operator)")
+    @Operation(operationId = "rebuildProjection", summary = "Wipe all ledger-derived data and apply the ledger again from sequence 1 (operator)")
     public Uni<Response> rebuild() {
         return Uni.createFrom().completionStage(consumer::requestRebuild)
                 .map(generation -> Response.accepted(new Rebuild(generation, "/api/v1/status")).build())

@@ -63,7 +63,7 @@ public class FeedResource {
     @GET
     @Path("/trades")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "Priced trade legs in ledger order, after a cursor ({seq}-{leg}), optionally of one instrument")
+    @Operation(operationId = "listTradeFeed", summary = "Priced trade legs in ledger order, after a cursor ({seq}-{leg}), optionally of one instrument")
     public Uni<TradePage> trades(@QueryParam("instrument") String instrument, @QueryParam("after") String after,
                                  @QueryParam("limit") String limit) {
         long afterSeq = 0;
@@ -92,7 +92,7 @@ public class FeedResource {
     @GET
     @Path("/ohlcv")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "OHLCV bars (UTC intervals 1m, 1h, 1d, or a venue's sessions) of one instrument,"
+    @Operation(operationId = "listOhlcvBars", summary = "OHLCV bars (UTC intervals 1m, 1h, 1d, or a venue's sessions) of one instrument,"
             + " start in [from, to)")
     public Uni<BarPage> ohlcv(@QueryParam("instrument") String instrument, @QueryParam("currency") String currency,
                               @QueryParam("interval") String interval, @QueryParam("venue") String venue,
@@ -131,7 +131,7 @@ public class FeedResource {
     @GET
     @Path("/volumes")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "Daily (UTC) tonnes issued, transferred, retired and cancelled per host Party, day in [from, to)")
+    @Operation(operationId = "listVolumes", summary = "Daily (UTC) tonnes issued, transferred, retired and cancelled per host Party, day in [from, to)")
     public Uni<VolumePage> volumes(@QueryParam("party") String party, @QueryParam("from") String from,
                                    @QueryParam("to") String to, @QueryParam("after") String after,
                                    @QueryParam("limit") String limit) {
@@ -164,7 +164,7 @@ public class FeedResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Server-sent events: hello on connect, then each trade leg and each bar update as committed")
+    @Operation(operationId = "streamFeed", summary = "Server-sent events: hello on connect, then each trade leg and each bar update as committed")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         // The live events are subscribed before the hello is emitted, so a client that has read
         // the hello has missed nothing committed after it.

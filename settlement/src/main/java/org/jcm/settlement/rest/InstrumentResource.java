@@ -23,7 +23,7 @@ public class InstrumentResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "Instruments seen (host Party, vintage, Article 6 label) with the last price per currency")
+    @Operation(operationId = "listInstruments", summary = "Instruments seen (host Party, vintage, Article 6 label) with the last price per currency")
     public Uni<InstrumentList> list() {
         return queries.instruments();
     }

@@ -29,7 +29,7 @@ public class StatementResource {
     @Path("/{venue}/{date}")
     @RolesAllowed({Access.EXCHANGE, Access.OPERATOR, Access.AUDITOR})
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "Net obligations per participant and currency, and who pays whom, for trades settled on a UTC day")
+    @Operation(operationId = "getSettlementStatement", summary = "Net obligations per participant and currency, and who pays whom, for trades settled on a UTC day")
     public Uni<Statement> statement(@PathParam("venue") String venue, @PathParam("date") String date) {
         access.requireReader(venue);
         LocalDate day = QueryParams.date("date", date, null);

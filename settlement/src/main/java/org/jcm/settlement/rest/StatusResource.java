@@ -36,7 +36,7 @@ public class StatusResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Last applied ledger seq, consumer state and lag")
+    @Operation(operationId = "getStatus", summary = "Last applied ledger seq, consumer state and lag")
     public Status status() {
         ConsumerStatus s = consumer.status();
         long lagMillis = s.lagRecords() > 0 && s.lastAppliedAt() != null

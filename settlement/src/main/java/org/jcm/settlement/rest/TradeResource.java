@@ -54,7 +54,7 @@ public class TradeResource {
     @RolesAllowed(Access.EXCHANGE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register an executed trade for delivery versus payment (exchange of the trade's venue)")
+    @Operation(operationId = "registerTrade", summary = "Register an executed trade for delivery versus payment (exchange of the trade's venue)")
     public Uni<Response> register(@HeaderParam("Idempotency-Key") String idempotencyKey, RegisterTradeRequest request) {
         checkIdempotencyKey(idempotencyKey);
         if (request == null) {
@@ -74,7 +74,7 @@ public class TradeResource {
     @Path("/{venue}/{tradeId}")
     @RolesAllowed({Access.EXCHANGE, Access.OPERATOR, Access.AUDITOR})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A registered trade's status: PENDING_DELIVERY, SETTLED, MISMATCHED or FAILED")
+    @Operation(operationId = "getTrade", summary = "A registered trade's status: PENDING_DELIVERY, SETTLED, MISMATCHED or FAILED")
     public Uni<TradeStatusView> get(@PathParam("venue") String venue, @PathParam("tradeId") String tradeId) {
         access.requireReader(venue);
         return trades.standing(new TradeKey(venue, tradeId))
@@ -86,7 +86,7 @@ public class TradeResource {
     @GET
     @RolesAllowed({Access.EXCHANGE, Access.OPERATOR, Access.AUDITOR})
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "Registered trades in registration order, filtered by status, instrument, registration time"
+    @Operation(operationId = "listTrades", summary = "Registered trades in registration order, filtered by status, instrument, registration time"
             + " and counterparty organization (an exchange: its own venue's)")
     public Uni<TradeListPage> list(@QueryParam("venue") String venue, @QueryParam("status") String status,
                                    @QueryParam("instrument") String instrument, @QueryParam("from") String from,
@@ -117,7 +117,7 @@ public class TradeResource {
     @Path("/{venue}/{tradeId}/cancel")
     @RolesAllowed(Access.EXCHANGE)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel a trade pending delivery, before its deadline, with no delivery held in the registry"
+    @Operation(operationId = "cancelTrade", summary = "Cancel a trade pending delivery, before its deadline, with no delivery held in the registry"
             + " (exchange of the trade's venue)")
     public Uni<Response> cancel(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("venue") String venue,
                                 @PathParam("tradeId") String tradeId) {

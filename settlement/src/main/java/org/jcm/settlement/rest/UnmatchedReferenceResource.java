@@ -34,7 +34,7 @@ public class UnmatchedReferenceResource {
     @Path("/{venue}")
     @RolesAllowed({Access.EXCHANGE, Access.OPERATOR, Access.AUDITOR})
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "Transfers that named the venue's trades but decided nothing, in ledger order, after a cursor (a seq)")
+    @Operation(operationId = "listUnmatchedReferences", summary = "Transfers that named the venue's trades but decided nothing, in ledger order, after a cursor (a seq)")
     public Uni<UnmatchedReferencePage> list(@PathParam("venue") String venue, @QueryParam("tradeId") String tradeId,
                                             @QueryParam("after") String after, @QueryParam("limit") String limit) {
         access.requireReader(venue);

@@ -49,28 +49,28 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register an https endpoint for events of the caller's organization or venue; the answer shows its secret once")
+    @Operation(operationId = "registerWebhook", summary = "Register an https endpoint for events of the caller's organization or venue; the answer shows its secret once")
     public Response register(WebhookRequest request) {
         EndpointView created = webhooks.register(owner(), request, identity.getPrincipal().getName());
         return Response.status(201).entity(created).build();
     }
 
     @GET
-    @Operation(summary = "The caller's organization's or venue's webhook endpoints (without secrets)")
+    @Operation(operationId = "listWebhooks", summary = "The caller's organization's or venue's webhook endpoints (without secrets)")
     public List<EndpointView> list() {
         return webhooks.list(owner());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One webhook endpoint of the caller's organization or venue (without its secret)")
+    @Operation(operationId = "getWebhook", summary = "One webhook endpoint of the caller's organization or venue (without its secret)")
     public EndpointView get(@PathParam("id") String id) {
         return webhooks.get(owner(), id);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a webhook endpoint: nothing more is written for it or sent to it")
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook endpoint: nothing more is written for it or sent to it")
     public Response delete(@PathParam("id") String id) {
         webhooks.delete(owner(), id, identity.getPrincipal().getName());
         return Response.noContent().build();
@@ -78,14 +78,14 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/rotate-secret")
-    @Operation(summary = "A new signing secret, shown once; the previous one keeps signing beside it for a while")
+    @Operation(operationId = "rotateWebhookSecret", summary = "A new signing secret, shown once; the previous one keeps signing beside it for a while")
     public EndpointView rotate(@PathParam("id") String id) {
         return webhooks.rotate(owner(), id);
     }
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "The endpoint's delivery log, oldest first, with every attempt")
+    @Operation(operationId = "listWebhookDeliveries", summary = "The endpoint's delivery log, oldest first, with every attempt")
     public DeliveryView.Page deliveries(@PathParam("id") String id, @QueryParam("after") String after,
                                         @QueryParam("limit") String limit) {
         return webhooks.deliveries(owner(), id, after(after), limit(limit));

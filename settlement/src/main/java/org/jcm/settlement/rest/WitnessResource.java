@@ -83,7 +83,7 @@ public class WitnessResource {
     @GET
     @Path("/checkpoints/latest")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The latest checkpoint the witness cosigned, with the log's signature and its cosignature")
+    @Operation(operationId = "getLatestCosignedCheckpoint", summary = "The latest checkpoint the witness cosigned, with the log's signature and its cosignature")
     public CheckpointView latest() {
         return witness.latest().map(CheckpointView::of).orElseThrow(() -> new ProblemException(404,
                 ProblemCodes.CHECKPOINT_NOT_FOUND, "The witness has cosigned no checkpoint yet."));
@@ -92,7 +92,7 @@ public class WitnessResource {
     @GET
     @Path("/checkpoints/{treeSize}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The checkpoint of a tree size that the witness cosigned")
+    @Operation(operationId = "getCosignedCheckpoint", summary = "The checkpoint of a tree size that the witness cosigned")
     public CheckpointView checkpoint(@PathParam("treeSize") String treeSize) {
         long size = treeSize(treeSize);
         return witness.cosigned(size).map(CheckpointView::of).orElseThrow(() -> new ProblemException(404,
@@ -102,7 +102,7 @@ public class WitnessResource {
     @GET
     @Path("/status")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "OK, or ALARM with the reason, the refused checkpoint and the time")
+    @Operation(operationId = "getWitnessStatus", summary = "OK, or ALARM with the reason, the refused checkpoint and the time")
     public StatusView status() {
         return StatusView.of(witness.status(), witness.treeHead());
     }
@@ -110,7 +110,7 @@ public class WitnessResource {
     @GET
     @Path("/key")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The witness's verifier key string")
+    @Operation(operationId = "getWitnessKey", summary = "The witness's verifier key string")
     public KeyView key() {
         String key = witness.verifierKey().orElseThrow(() -> new ProblemException(404, ProblemCodes.WITNESS_DISABLED,
                 "The witness is switched off on this service."));
