@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *       named class of it rather than an untyped map;</li>
  *   <li>every 4xx and 5xx response an {@code application/problem+json} {@code Problem}, and every
  *       429 and 503 with its {@code Retry-After} header;</li>
- *   <li>an operation with a request body answers 400, 413 and 415;</li>
+ *   <li>an operation with a request body answers 400, 413 and 415, and a named schema of its body
+ *       is under a JSON media type;</li>
  *   <li>every write (POST, PUT, PATCH, DELETE) takes the required {@code Idempotency-Key} header
  *       and answers the service's {@link Rules#keyedProblems()}, unless the service lists it in
  *       {@link Rules#keyFree()} (writes that are not retried by key, such as an operator's action).</li>
@@ -78,6 +79,7 @@ public final class OpenApiCompleteness {
         JsonNode body = operation.path("requestBody");
         if (!body.isMissingNode()) {
             checkNamedJson(name + " request body", body.path("content"), gaps);
+            checkJsonBody(name, body.path("content"), gaps);
             requireCodes(name, responses, Set.of("400", "413", "415"), "it takes a body", gaps);
         }
         if (WRITES.contains(method) && !rules.keyFree().contains(id)) {
@@ -124,6 +126,18 @@ public final class OpenApiCompleteness {
             boolean named = schema.has("$ref") || ("array".equals(schema.path("type").asText()) && schema.path("items").has("$ref"));
             if (!named) {
                 gaps.add(where + ": " + type.getKey() + " has no named schema");
+            }
+        }
+    }
+
+    /** A named schema of a request body is JSON: one under another media type (octet-stream) is a mislabelled JSON body. */
+    private static void checkJsonBody(String name, JsonNode content, List<String> gaps) {
+        Iterator<Map.Entry<String, JsonNode>> types = content.fields();
+        while (types.hasNext()) {
+            Map.Entry<String, JsonNode> type = types.next();
+            boolean json = type.getKey().equals("application/json") || type.getKey().endsWith("+json");
+            if (!json && type.getValue().path("schema").has("$ref")) {
+                gaps.add(name + " request body: a named schema as " + type.getKey() + ", not JSON");
             }
         }
     }

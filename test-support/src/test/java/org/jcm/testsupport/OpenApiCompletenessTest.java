@@ -103,4 +103,14 @@ class OpenApiCompletenessTest {
         assertThat(OpenApiCompleteness.gaps(document, RULES))
                 .containsExactly("POST /api/things request body: application/json has no named schema");
     }
+
+    @Test
+    void a_named_request_body_under_a_media_type_that_is_not_json_is_a_gap() throws Exception {
+        ObjectNode document = complete();
+        ObjectNode content = (ObjectNode) operation(document, "/api/things", "post").path("requestBody").path("content");
+        content.set("application/octet-stream", content.remove("application/json"));
+
+        assertThat(OpenApiCompleteness.gaps(document, RULES))
+                .containsExactly("POST /api/things request body: a named schema as application/octet-stream, not JSON");
+    }
 }

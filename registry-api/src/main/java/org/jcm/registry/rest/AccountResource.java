@@ -1,5 +1,6 @@
 package org.jcm.registry.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -81,7 +82,8 @@ public class AccountResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     public Uni<Response> freeze(@PathParam("accountId") String accountId, @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Schema(implementation = AccountStatusRequest.class) byte[] body) throws IOException {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AccountStatusRequest.class))) byte[] body) throws IOException {
         AccountStatusRequest request = optionalBody(body);
         return status("freeze-account", key, accountId, request, id -> new FreezeAccount(id, Optional.ofNullable(request.reason())));
     }
@@ -96,7 +98,8 @@ public class AccountResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     public Uni<Response> unfreeze(@PathParam("accountId") String accountId, @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Schema(implementation = AccountStatusRequest.class) byte[] body) throws IOException {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AccountStatusRequest.class))) byte[] body) throws IOException {
         AccountStatusRequest request = optionalBody(body);
         return status("unfreeze-account", key, accountId, request,
                 id -> new UnfreezeAccount(id, Optional.ofNullable(request.reason())));
@@ -117,7 +120,8 @@ public class AccountResource {
                             + "\"type\":\"AccountClosed\",\"at\":\"2025-04-01T09:30:00.000Z\",\"blocks\":[]}]}")))
     public Uni<Response> close(@PathParam("accountId") String accountId, @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Schema(implementation = AccountStatusRequest.class) byte[] body) throws IOException {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AccountStatusRequest.class))) byte[] body) throws IOException {
         AccountStatusRequest request = optionalBody(body);
         Map<String, Object> hashed = new LinkedHashMap<>();
         hashed.put("accountId", accountId);

@@ -1,5 +1,6 @@
 package org.jcm.registry.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -105,7 +106,8 @@ public class Article6Resource {
     public Uni<Response> revoke(@PathParam("authorizationId") String authorizationId,
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Schema(implementation = RevocationRequest.class) byte[] body) throws IOException {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RevocationRequest.class))) byte[] body) throws IOException {
         // The body is optional: none, empty or JSON null is a revocation without a reason.
         RevocationRequest read = body == null || body.length == 0 ? null : json.readValue(body, RevocationRequest.class);
         RevocationRequest request = read == null ? new RevocationRequest(null) : read;

@@ -97,6 +97,7 @@ public class CycleReferenceResource {
                 Rejection.UNKNOWN_METHODOLOGY.code(), "There is no methodology " + ClientText.quote(id) + ".")));
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @POST
     @Path("/methodologies")
     @Authenticated
@@ -117,6 +118,7 @@ public class CycleReferenceResource {
                 () -> Fields.required("body", request).toRegister(), "/api/v1/methodologies/");
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @PUT
     @Path("/methodologies/{id}")
     @Authenticated
@@ -128,6 +130,7 @@ public class CycleReferenceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     @APIResponse(responseCode = "403", description = "forbidden_scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "unknown_methodology, unknown_party", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "idempotency_key_reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "methodology_not_of_host, host_not_jcm_partner, scope_not_in_agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> updateMethodology(@RestPath String id,
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
@@ -164,6 +167,7 @@ public class CycleReferenceResource {
                 Rejection.UNKNOWN_THIRD_PARTY_ENTITY.code(), "There is no third-party entity " + ClientText.quote(id) + ".")));
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @POST
     @Path("/third-party-entities")
     @Authenticated
@@ -181,6 +185,7 @@ public class CycleReferenceResource {
                 () -> Fields.required("body", request).toAccredit(), "/api/v1/third-party-entities/");
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @PUT
     @Path("/third-party-entities/{id}")
     @Authenticated
@@ -191,6 +196,7 @@ public class CycleReferenceResource {
     @APIResponse(responseCode = "201", description = "Updated (the answer of every ledger command)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     @APIResponse(responseCode = "404", description = "unknown_third_party_entity, unknown_party", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "idempotency_key_reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> updateEntity(@RestPath String id,
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key, ThirdPartyEntityRequest request) {

@@ -1,5 +1,8 @@
 package org.jcm.registry.rest;
 
+import org.jcm.support.openapi.ProblemResponsesFilter;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -118,8 +121,20 @@ public class DisclosureResource {
         });
     }
 
+    /**
+     * The body of a publication as the document describes it. The resource reads the body as a map,
+     * to name an unknown field and check each of these itself.
+     */
+    @Schema(name = "PublicationRequest")
+    public record PublicationRequest(
+            @Schema(required = true, description = "Japanese fiscal year, 2013 to 2100", examples = "2025") int fiscalYear,
+            @Schema(required = true, description = "USES (the anonymized uses) or STATEMENT (the whole statement)",
+                    enumeration = {"USES", "STATEMENT"}) String scope) {
+    }
+
     /** Publishes a fiscal year's uses, or its whole statement. */
     @POST
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.DISCLOSURE_WRITE_PROBLEMS)
     @Path("/organizations/{id}/publications")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "publishDisclosure", summary = "Publish a fiscal year's anonymized uses of credits (USES) or the whole statement (STATEMENT)",
@@ -127,8 +142,10 @@ public class DisclosureResource {
                     + "published stays published; publishing the same again answers 200 with the publication.")
     @APIResponse(responseCode = "201", description = "Published", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DisclosureJson.Publication.class)))
-    @APIResponse(responseCode = "200", description = "Published before: the publication")
-    public Uni<Response> publish(@RestPath String id, Map<String, Object> body) {
+    @APIResponse(responseCode = "200", description = "Published before: the publication", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisclosureJson.Publication.class)))
+    public Uni<Response> publish(@RestPath String id, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublicationRequest.class))) Map<String, Object> body) {
         Actor actor = Actors.of(token, Role.ACCOUNT_HOLDER);
         Response limited = rateLimit.refusal(actor.subject());
         if (limited != null) {

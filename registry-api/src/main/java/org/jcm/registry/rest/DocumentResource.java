@@ -91,8 +91,10 @@ public class DocumentResource {
             + "Content-Disposition: attachment; filename=\"...\" (or filename*=UTF-8''...). An optional Content-Digest: "
             + "sha-256=:<base64>: is checked. At most jcm.documents.max-size (20 MiB). For account holders, governments, "
             + "third-party entities, JC secretariats, registry administrators and the operator; rate-limited like mutations.")
-    @APIResponse(responseCode = "201", description = "Stored; Location is the document")
-    @APIResponse(responseCode = "200", description = "These bytes were stored before: the stored document")
+    @APIResponse(responseCode = "201", description = "Stored; Location is the document", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentJson.class)))
+    @APIResponse(responseCode = "200", description = "These bytes were stored before: the stored document", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentJson.class)))
     @APIResponse(responseCode = "400", description = "empty_document, document_hash_mismatch, invalid_content_digest, "
             + "invalid_file_name, invalid_query_parameter", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
@@ -100,6 +102,8 @@ public class DocumentResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "unsupported_document_type", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = ApiDoc.E429)
+    @APIResponse(responseCode = "503", description = "The database is unreachable (ledger_unavailable)")
     public Uni<Response> upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam("Content-Disposition") String disposition, @HeaderParam("Content-Digest") String digest,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, @Context UriInfo uri) throws IOException {

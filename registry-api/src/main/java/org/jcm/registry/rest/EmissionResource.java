@@ -1,5 +1,9 @@
 package org.jcm.registry.rest;
 
+import org.jcm.support.openapi.ProblemResponsesFilter;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -69,6 +73,7 @@ public class EmissionResource {
 
     /** Records a new version of a fiscal year's gross emissions. */
     @POST
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.DISCLOSURE_WRITE_PROBLEMS)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordEmissions", summary = "Record gross emissions for a Japanese fiscal year (a new version)", description = "For the "
             + "organization's account holders. Append-only: a correction is a new version that names the latest one in "
@@ -81,7 +86,9 @@ public class EmissionResource {
             + "idempotency_key_reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "emission_record_integrity_failure: the stored versions do not verify",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> record(@RestPath String id, @HeaderParam(IdempotencyKeys.HEADER) String key,
+    public Uni<Response> record(@RestPath String id,
+            @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
                                 EmissionRecordRequest body) {
         Actor actor = Actors.of(token, Role.ACCOUNT_HOLDER);
         Response limited = rateLimit.refusal(actor.subject());

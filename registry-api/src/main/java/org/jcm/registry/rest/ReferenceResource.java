@@ -80,6 +80,7 @@ public class ReferenceResource {
                 Rejection.UNKNOWN_PARTY.code(), "There is no Party " + ClientText.quote(code) + ".")));
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @POST
     @Path("/parties")
     @Authenticated
@@ -98,6 +99,7 @@ public class ReferenceResource {
                 () -> Fields.required("body", request).toRegister(), "/api/v1/parties/");
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @PUT
     @Path("/parties/{code}")
     @Authenticated
@@ -131,6 +133,7 @@ public class ReferenceResource {
         return reference.registries().map(registries -> new ListResponse<>(registries, null));
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @POST
     @Path("/registries")
     @Authenticated
@@ -149,6 +152,7 @@ public class ReferenceResource {
                 "/api/v1/registries/");
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @POST
     @Path("/organizations")
     @Authenticated

@@ -16,6 +16,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.api.BarPage;
 import org.jcm.settlement.api.BarView;
@@ -33,9 +39,12 @@ import org.jcm.settlement.stream.FeedEvent;
 import org.jcm.settlement.messaging.LedgerConsumer;
 import org.jcm.settlement.paging.FeedCursors;
 import org.jcm.settlement.persistence.FeedQueries;
+import org.jcm.support.openapi.ProblemResponsesFilter;
 
 /** The public market data feeds: trades, OHLCV bars, daily volumes, and a live stream. */
 @Path("/api/v1/feeds")
+@Tag(name = "Feeds")
+@Extension(name = ProblemResponsesFilter.EXTENSION, value = SettlementApiDoc.PUBLIC_PROBLEMS)
 @PermitAll
 public class FeedResource {
 
@@ -165,6 +174,9 @@ public class FeedResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(operationId = "streamFeed", summary = "Server-sent events: hello on connect, then each trade leg and each bar update as committed")
+    @APIResponse(responseCode = "200", description = "An endless text/event-stream: event hello with the lastAppliedSeq "
+            + "the stream starts after, then trade and bar events, each data a JSON object", content = @Content(
+            mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         // The live events are subscribed before the hello is emitted, so a client that has read
         // the hello has missed nothing committed after it.

@@ -6,12 +6,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.api.InstrumentList;
 import org.jcm.settlement.persistence.InstrumentQueries;
 
 /** The instruments seen in the ledger with their last prices. */
 @Path("/api/v1/instruments")
+@Tag(name = "Feeds")
 @PermitAll
 public class InstrumentResource {
 

@@ -8,13 +8,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.persistence.TradeQueries;
 import org.jcm.settlement.security.Access;
 import org.jcm.settlement.statement.Statement;
+import org.jcm.support.openapi.ProblemResponsesFilter;
 
 /** Net settlement obligations of a venue's participants for one day. */
 @Path("/api/v1/statements")
+@Tag(name = "Trades")
+@Extension(name = ProblemResponsesFilter.EXTENSION, value = SettlementApiDoc.READ_PROBLEMS)
 public class StatementResource {
 
     private final TradeQueries trades;

@@ -8,6 +8,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Base64;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.api.Times;
 import org.jcm.settlement.problem.ProblemCodes;
@@ -23,6 +25,7 @@ import org.jcm.support.problem.ProblemException;
  * status and its verifier key. Public like the registry's checkpoints: they are evidence for anyone.
  */
 @Path("/api/v1/witness")
+@Tag(name = "Witness")
 @PermitAll
 public class WitnessResource {
 
@@ -84,6 +87,8 @@ public class WitnessResource {
     @Path("/checkpoints/latest")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getLatestCosignedCheckpoint", summary = "The latest checkpoint the witness cosigned, with the log's signature and its cosignature")
+    @APIResponse(responseCode = "200", description = "The cosigned checkpoint")
+    @APIResponse(responseCode = "404", description = "The witness has cosigned no checkpoint yet (checkpoint_not_found)")
     public CheckpointView latest() {
         return witness.latest().map(CheckpointView::of).orElseThrow(() -> new ProblemException(404,
                 ProblemCodes.CHECKPOINT_NOT_FOUND, "The witness has cosigned no checkpoint yet."));
@@ -93,6 +98,10 @@ public class WitnessResource {
     @Path("/checkpoints/{treeSize}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getCosignedCheckpoint", summary = "The checkpoint of a tree size that the witness cosigned")
+    @APIResponse(responseCode = "200", description = "The cosigned checkpoint")
+    @APIResponse(responseCode = "400", description = "treeSize is not a positive decimal number without leading zeros, "
+            + "or is above 2^63-1 (invalid_parameter)")
+    @APIResponse(responseCode = "404", description = "The witness did not cosign this tree size (checkpoint_not_found)")
     public CheckpointView checkpoint(@PathParam("treeSize") String treeSize) {
         long size = treeSize(treeSize);
         return witness.cosigned(size).map(CheckpointView::of).orElseThrow(() -> new ProblemException(404,
@@ -111,6 +120,8 @@ public class WitnessResource {
     @Path("/key")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getWitnessKey", summary = "The witness's verifier key string")
+    @APIResponse(responseCode = "200", description = "The key's name and the whole verifier key string")
+    @APIResponse(responseCode = "404", description = "The witness is switched off (witness_disabled)")
     public KeyView key() {
         String key = witness.verifierKey().orElseThrow(() -> new ProblemException(404, ProblemCodes.WITNESS_DISABLED,
                 "The witness is switched off on this service."));
