@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *       is under a JSON media type;</li>
  *   <li>every write (POST, PUT, PATCH, DELETE) takes the required {@code Idempotency-Key} header
  *       and answers the service's {@link Rules#keyedProblems()}, unless the service lists it in
- *       {@link Rules#keyFree()} (writes that are not retried by key, such as an operator's action).</li>
+ *       {@link Rules#keyFree()} (writes that are not retried by key, such as an operator's action);</li>
+ *   <li>every {@code $ref} in the document names one of its component schemas.</li>
  * </ul>
  */
 public final class OpenApiCompleteness {
@@ -61,7 +62,23 @@ public final class OpenApiCompleteness {
                 }
             }
         }
+        checkReferences(document, document, gaps);
         return gaps;
+    }
+
+    /** Every {@code $ref} names a schema of the document's components: a dangling one breaks every generator. */
+    private static void checkReferences(JsonNode document, JsonNode node, List<String> gaps) {
+        if (node.isObject() && node.has("$ref")) {
+            String ref = node.path("$ref").asText();
+            String prefix = "#/components/schemas/";
+            if (!ref.startsWith(prefix) || !document.path("components").path("schemas").has(ref.substring(prefix.length()))) {
+                String gap = "$ref '" + ref + "' names no schema of the document";
+                if (!gaps.contains(gap)) {
+                    gaps.add(gap);
+                }
+            }
+        }
+        node.elements().forEachRemaining(child -> checkReferences(document, child, gaps));
     }
 
     private static void check(String name, String method, JsonNode operation, Rules rules,

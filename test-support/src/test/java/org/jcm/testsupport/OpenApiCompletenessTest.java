@@ -31,7 +31,8 @@ class OpenApiCompletenessTest {
                 + "{\"schema\":{\"$ref\":\"#/components/schemas/Thing\"}}}},\"400\":" + PROBLEM + "},\"409\":" + PROBLEM
                 + "},\"413\":" + PROBLEM + "},\"415\":" + PROBLEM + "},\"503\":" + PROBLEM + RETRY + "}}}},"
                 + "\"/api/jobs\":{\"post\":{\"operationId\":\"runJob\",\"responses\":{\"202\":{\"description\":\"Started\"}}}},"
-                + "\"/test/echo\":{\"post\":{\"responses\":{}}}}}");
+                + "\"/test/echo\":{\"post\":{\"responses\":{}}}},"
+                + "\"components\":{\"schemas\":{\"Thing\":{},\"ThingRequest\":{},\"Problem\":{}}}}");
     }
 
     private static ObjectNode operation(JsonNode document, String path, String method) {
@@ -112,5 +113,14 @@ class OpenApiCompletenessTest {
 
         assertThat(OpenApiCompleteness.gaps(document, RULES))
                 .containsExactly("POST /api/things request body: a named schema as application/octet-stream, not JSON");
+    }
+
+    @Test
+    void a_reference_to_a_schema_the_document_does_not_define_is_a_gap() throws Exception {
+        ObjectNode document = complete();
+        ((ObjectNode) document.path("components").path("schemas")).remove("Problem");
+
+        assertThat(OpenApiCompleteness.gaps(document, RULES))
+                .containsExactly("$ref '#/components/schemas/Problem' names no schema of the document");
     }
 }

@@ -109,6 +109,15 @@ public abstract class ProblemResponsesFilter implements OASFilter {
         operation.setResponses(responses);
     }
 
+    /** SmallRye also copies a method's extension onto the method's declared responses, where it means nothing: it is removed. */
+    @Override
+    public APIResponse filterAPIResponse(APIResponse response) {
+        if (response.getExtensions() != null && response.getExtensions().containsKey(EXTENSION)) {
+            response.removeExtension(EXTENSION);
+        }
+        return response;
+    }
+
     /** A class-level extension also lands on the class's tags, where it means nothing: it is removed. */
     @Override
     public Tag filterTag(Tag tag) {

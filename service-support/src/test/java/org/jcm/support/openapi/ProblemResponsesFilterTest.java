@@ -57,6 +57,16 @@ class ProblemResponsesFilterTest {
     }
 
     @Test
+    void the_extension_is_removed_from_the_responses_it_lands_on() {
+        APIResponse created = OASFactory.createAPIResponse().description("Created").addExtension(ProblemResponsesFilter.EXTENSION, "mutation");
+
+        new Filter().filterAPIResponse(created);
+
+        assertThat(created.getExtensions() == null ? Map.of() : created.getExtensions())
+                .doesNotContainKey(ProblemResponsesFilter.EXTENSION);
+    }
+
+    @Test
     void an_operation_naming_no_set_is_left_as_it_is() {
         Operation operation = operation(null, Map.of("200", OASFactory.createAPIResponse().description("OK")));
 

@@ -15,8 +15,10 @@ final class SettlementApiDoc {
     static final String READ_PROBLEMS = "read";
     /** The public reads: 400 for a bad query parameter. */
     static final String PUBLIC_PROBLEMS = "public";
-    /** The webhook endpoints of the caller's organization or venue: 400, 401, 403, 404. */
+    /** The webhook endpoints of the caller's organization or venue: 400, 401, 403. */
     static final String WEBHOOK_PROBLEMS = "webhooks";
+    /** One webhook endpoint of the caller's, by id: 400, 401, 403, 404. */
+    static final String WEBHOOK_BY_ID_PROBLEMS = "webhook";
     /** The operator's actions: 401, 403. */
     static final String OPERATOR_PROBLEMS = "operator";
 

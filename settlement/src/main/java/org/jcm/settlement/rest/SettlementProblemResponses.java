@@ -20,6 +20,8 @@ public class SettlementProblemResponses extends ProblemResponsesFilter {
                         "403", SettlementApiDoc.E403),
                 SettlementApiDoc.PUBLIC_PROBLEMS, set("400", SettlementApiDoc.E400_QUERY),
                 SettlementApiDoc.WEBHOOK_PROBLEMS, set("400", SettlementApiDoc.E400, "401", SettlementApiDoc.E401,
+                        "403", SettlementApiDoc.E403_WEBHOOK),
+                SettlementApiDoc.WEBHOOK_BY_ID_PROBLEMS, set("400", SettlementApiDoc.E400_QUERY, "401", SettlementApiDoc.E401,
                         "403", SettlementApiDoc.E403_WEBHOOK, "404", SettlementApiDoc.E404_WEBHOOK),
                 SettlementApiDoc.OPERATOR_PROBLEMS, set("401", SettlementApiDoc.E401, "403", SettlementApiDoc.E403)));
     }

@@ -76,6 +76,7 @@ public class WebhookResource {
         return webhooks.list(owner());
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = SettlementApiDoc.WEBHOOK_BY_ID_PROBLEMS)
     @GET
     @Path("/{id}")
     @Operation(operationId = "getWebhook", summary = "One webhook endpoint of the caller's organization or venue (without its secret)")
@@ -83,6 +84,7 @@ public class WebhookResource {
         return webhooks.get(owner(), id);
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = SettlementApiDoc.WEBHOOK_BY_ID_PROBLEMS)
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteWebhook", summary = "Delete a webhook endpoint: nothing more is written for it or sent to it")
@@ -92,6 +94,7 @@ public class WebhookResource {
         return Response.noContent().build();
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = SettlementApiDoc.WEBHOOK_BY_ID_PROBLEMS)
     @POST
     @Path("/{id}/rotate-secret")
     @Operation(operationId = "rotateWebhookSecret", summary = "A new signing secret, shown once; the previous one keeps signing beside it for a while")
@@ -99,6 +102,7 @@ public class WebhookResource {
         return webhooks.rotate(owner(), id);
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = SettlementApiDoc.WEBHOOK_BY_ID_PROBLEMS)
     @GET
     @Path("/{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "The endpoint's delivery log, oldest first, with every attempt")

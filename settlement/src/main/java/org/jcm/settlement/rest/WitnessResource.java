@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Base64;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.api.Times;
 import org.jcm.settlement.problem.ProblemCodes;
@@ -18,6 +20,7 @@ import org.jcm.settlement.witness.CosignedCheckpoint;
 import org.jcm.settlement.witness.TreeHead;
 import org.jcm.settlement.witness.Witness;
 import org.jcm.settlement.witness.WitnessStatus;
+import org.jcm.support.problem.Problem;
 import org.jcm.support.problem.ProblemException;
 
 /**
@@ -88,7 +91,9 @@ public class WitnessResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getLatestCosignedCheckpoint", summary = "The latest checkpoint the witness cosigned, with the log's signature and its cosignature")
     @APIResponse(responseCode = "200", description = "The cosigned checkpoint")
-    @APIResponse(responseCode = "404", description = "The witness has cosigned no checkpoint yet (checkpoint_not_found)")
+    // Names the Problem class, which puts the Problem schema into the document's components for every problem response.
+    @APIResponse(responseCode = "404", description = "The witness has cosigned no checkpoint yet (checkpoint_not_found)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CheckpointView latest() {
         return witness.latest().map(CheckpointView::of).orElseThrow(() -> new ProblemException(404,
                 ProblemCodes.CHECKPOINT_NOT_FOUND, "The witness has cosigned no checkpoint yet."));
@@ -101,7 +106,8 @@ public class WitnessResource {
     @APIResponse(responseCode = "200", description = "The cosigned checkpoint")
     @APIResponse(responseCode = "400", description = "treeSize is not a positive decimal number without leading zeros, "
             + "or is above 2^63-1 (invalid_parameter)")
-    @APIResponse(responseCode = "404", description = "The witness did not cosign this tree size (checkpoint_not_found)")
+    @APIResponse(responseCode = "404", description = "The witness did not cosign this tree size (checkpoint_not_found)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CheckpointView checkpoint(@PathParam("treeSize") String treeSize) {
         long size = treeSize(treeSize);
         return witness.cosigned(size).map(CheckpointView::of).orElseThrow(() -> new ProblemException(404,
@@ -121,7 +127,8 @@ public class WitnessResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getWitnessKey", summary = "The witness's verifier key string")
     @APIResponse(responseCode = "200", description = "The key's name and the whole verifier key string")
-    @APIResponse(responseCode = "404", description = "The witness is switched off (witness_disabled)")
+    @APIResponse(responseCode = "404", description = "The witness is switched off (witness_disabled)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public KeyView key() {
         String key = witness.verifierKey().orElseThrow(() -> new ProblemException(404, ProblemCodes.WITNESS_DISABLED,
                 "The witness is switched off on this service."));

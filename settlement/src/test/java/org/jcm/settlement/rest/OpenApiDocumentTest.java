@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Set;
+import org.jcm.support.openapi.ProblemResponsesFilter;
 import org.jcm.testsupport.OpenApiCompleteness;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,10 @@ class OpenApiDocumentTest {
     void every_operation_has_its_operation_id_named_schemas_problems_and_idempotency_key() throws Exception {
         assertThat(OpenApiCompleteness.gaps(document(), new OpenApiCompleteness.Rules("/api/", KEYED_PROBLEMS, KEY_FREE)))
                 .isEmpty();
+    }
+
+    @Test
+    void the_marker_naming_a_set_of_problems_does_not_reach_the_document() throws Exception {
+        assertThat(document().toString()).doesNotContain(ProblemResponsesFilter.EXTENSION);
     }
 }
