@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.Set;
 import org.jcm.support.openapi.ProblemResponsesFilter;
 import org.jcm.testsupport.OpenApiCompleteness;
+import org.jcm.testsupport.OpenApiValidity;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,16 +30,24 @@ class OpenApiDocumentTest {
     static final Set<String> KEY_FREE = Set.of("registerWebhook", "deleteWebhook", "rotateWebhookSecret",
             "clearWitnessAlarm", "rebuildProjection");
 
-    static JsonNode document() throws Exception {
-        String text = given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200)
+    static String text() {
+        return given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200)
                 .extract().asString();
-        return new ObjectMapper().readTree(text);
+    }
+
+    static JsonNode document() throws Exception {
+        return new ObjectMapper().readTree(text());
     }
 
     @Test
     void every_operation_has_its_operation_id_named_schemas_problems_and_idempotency_key() throws Exception {
         assertThat(OpenApiCompleteness.gaps(document(), new OpenApiCompleteness.Rules("/api/", KEYED_PROBLEMS, KEY_FREE)))
                 .isEmpty();
+    }
+
+    @Test
+    void the_document_is_valid_openapi_3_as_a_client_generator_parses_it() {
+        assertThat(OpenApiValidity.messages(text())).isEmpty();
     }
 
     @Test
