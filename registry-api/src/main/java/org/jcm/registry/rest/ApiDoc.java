@@ -25,6 +25,9 @@ final class ApiDoc {
     static final String E400 = "Malformed JSON (malformed_json), an unknown field (unknown_field), a missing, mistyped or "
             + "out-of-range field (invalid_field), or a missing or malformed Idempotency-Key (idempotency_key_required, "
             + "invalid_idempotency_key)";
+    static final String E400_DISCLOSURE = "Malformed JSON (malformed_json), an unknown field (unknown_field), a missing "
+            + "or invalid field such as fiscalYear or scope (invalid_field), or, for an emission record, a missing or "
+            + "malformed Idempotency-Key (idempotency_key_required, invalid_idempotency_key)";
     static final String E401 = "No bearer token, or one that is expired, wrongly signed or from another issuer (unauthorized)";
     /** The four-eyes endpoints: what their answer is and what executes the action. */
     static final String FOUR_EYES = " Four eyes: by the role that makes the action this proposes it (201, id the proposal id PR..., "

@@ -44,7 +44,7 @@ public class ProblemResponses extends ProblemResponsesFilter {
 
     private static Map<String, String> disclosureWrite() {
         Map<String, String> set = new LinkedHashMap<>();
-        set.put("400", ApiDoc.E400);
+        set.put("400", ApiDoc.E400_DISCLOSURE);
         set.put("401", ApiDoc.E401);
         set.put("403", ApiDoc.E403);
         set.put("404", "No such organization (unknown_organization)");
