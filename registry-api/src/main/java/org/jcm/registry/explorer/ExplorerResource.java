@@ -34,7 +34,7 @@ public class ExplorerResource {
     @Path("/config")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Settings of the public explorer page", description = "Public. Where the page finds "
+    @Operation(operationId = "getExplorerSettings", summary = "Settings of the public explorer page", description = "Public. Where the page finds "
             + "settlement's public feeds (null: no price charts) and the ledger verifier.")
     @APIResponse(responseCode = "200", description = "The settings")
     public Settings settings() {

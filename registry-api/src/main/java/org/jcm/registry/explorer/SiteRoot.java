@@ -13,7 +13,7 @@ public class SiteRoot {
 
     @GET
     @PermitAll
-    @Operation(summary = "The site root: redirects to the explorer page", hidden = true)
+    @Operation(operationId = "getSiteRoot", summary = "The site root: redirects to the explorer page", hidden = true)
     public Response root() {
         return Response.seeOther(URI.create(ExplorerResource.PAGE)).build();
     }

@@ -64,7 +64,7 @@ public class AccountReadResource {
     /** The accounts of the caller's registry or Party (every registry for auditors), paged by id. */
     @GET
     @Authenticated
-    @Operation(summary = "The accounts of a registry or Party, by id", description = "Registry administrators list their "
+    @Operation(operationId = "listAccounts", summary = "The accounts of a registry or Party, by id", description = "Registry administrators list their "
             + "registry's, governments their Party's registries', auditors every registry's (the operator does not read "
             + "accounts). Filters: registryId (403 forbidden_scope for a registry the caller does not cover), "
             + "organizationId, type (HOLDING, CANCELLATION, RETIREMENT), status (OPEN, CLOSED), frozen (true, false), "
@@ -90,7 +90,7 @@ public class AccountReadResource {
     @GET
     @Path("{accountId}")
     @Authenticated
-    @Operation(summary = "An account with its balance by vintage and Article 6 label", description = "For account holders "
+    @Operation(operationId = "getAccount", summary = "An account with its balance by vintage and Article 6 label", description = "For account holders "
             + "of its organization, administrators of its registry, auditors and the government of the registry's Party.",
             extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))
     @APIResponse(responseCode = "200", description = "The account")
@@ -112,7 +112,7 @@ public class AccountReadResource {
     @Authenticated
     @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
     @Formats({"csv", "json"})
-    @Operation(summary = "The account's live blocks with serials, ITMO ids and flags, in selection order",
+    @Operation(operationId = "listAccountHoldings", summary = "The account's live blocks with serials, ITMO ids and flags, in selection order",
             description = "In selection order: vintage, project, first unit. " + ReadApiDoc.PAGED + " " + CSV_PAGE,
             extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))
     @APIResponse(responseCode = "200", description = "One page of live blocks")
@@ -132,7 +132,7 @@ public class AccountReadResource {
     @Authenticated
     @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
     @Formats({"csv", "json"})
-    @Operation(summary = "The ledger events that touched the account, newest first (or order=oldest)",
+    @Operation(operationId = "listAccountTransactions", summary = "The ledger events that touched the account, newest first (or order=oldest)",
             description = "Events that opened, froze, unfroze or closed the account or moved units into or out of it, each "
                     + "as hashed into the ledger. ?order=newest (default) or oldest. " + ReadApiDoc.PAGED + " " + CSV_PAGE,
             extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))

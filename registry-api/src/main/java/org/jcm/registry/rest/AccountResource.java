@@ -1,5 +1,6 @@
 package org.jcm.registry.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -58,7 +59,7 @@ public class AccountResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open a holding account (registry administrator)", description = "Opens a holding account for an "
+    @Operation(operationId = "openAccount", summary = "Open a holding account (registry administrator)", description = "Opens a holding account for an "
             + "organization of the administrator's registry; the ledger assigns its id ({registryId}-H00001, ...). "
             + "Event AccountOpened.")
     @APIResponse(responseCode = "201", description = "Opened; id is the account id",
@@ -75,13 +76,14 @@ public class AccountResource {
     @Path("/{accountId}/freeze")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Freeze a holding account (registry administrator)", description = "A frozen account can receive "
+    @Operation(operationId = "freezeAccount", summary = "Freeze a holding account (registry administrator)", description = "A frozen account can receive "
             + "units but not send them. The body is optional: {\"reason\": \"...\"}. Event AccountFrozen." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = "Accepted and committed: the events appended",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     public Uni<Response> freeze(@PathParam("accountId") String accountId, @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Schema(implementation = AccountStatusRequest.class) byte[] body) throws IOException {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AccountStatusRequest.class))) byte[] body) throws IOException {
         AccountStatusRequest request = optionalBody(body);
         return status("freeze-account", key, accountId, request, id -> new FreezeAccount(id, Optional.ofNullable(request.reason())));
     }
@@ -90,13 +92,14 @@ public class AccountResource {
     @Path("/{accountId}/unfreeze")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Unfreeze a holding account (registry administrator)", description = "The body is optional: "
+    @Operation(operationId = "unfreezeAccount", summary = "Unfreeze a holding account (registry administrator)", description = "The body is optional: "
             + "{\"reason\": \"...\"}. Event AccountUnfrozen." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = "Accepted and committed: the events appended",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     public Uni<Response> unfreeze(@PathParam("accountId") String accountId, @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Schema(implementation = AccountStatusRequest.class) byte[] body) throws IOException {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AccountStatusRequest.class))) byte[] body) throws IOException {
         AccountStatusRequest request = optionalBody(body);
         return status("unfreeze-account", key, accountId, request,
                 id -> new UnfreezeAccount(id, Optional.ofNullable(request.reason())));
@@ -106,7 +109,7 @@ public class AccountResource {
     @Path("/{accountId}/close")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close an empty holding account for good (registry administrator)", description = "Administrator of "
+    @Operation(operationId = "closeAccount", summary = "Close an empty holding account for good (registry administrator)", description = "Administrator of "
             + "the account's registry. The account must hold no units (account_not_empty); once closed it neither sends "
             + "nor receives units (transfers, issuances and pending transfers to it are 409 account_closed) and cannot be "
             + "reopened. Not four eyes: nothing of value moves. The organization's account holders ask their registry "
@@ -117,7 +120,8 @@ public class AccountResource {
                             + "\"type\":\"AccountClosed\",\"at\":\"2025-04-01T09:30:00.000Z\",\"blocks\":[]}]}")))
     public Uni<Response> close(@PathParam("accountId") String accountId, @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Schema(implementation = AccountStatusRequest.class) byte[] body) throws IOException {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AccountStatusRequest.class))) byte[] body) throws IOException {
         AccountStatusRequest request = optionalBody(body);
         Map<String, Object> hashed = new LinkedHashMap<>();
         hashed.put("accountId", accountId);

@@ -66,7 +66,7 @@ public class ApplicationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit a Project Idea Note (account holder of the representative or the proxy)", description = "A "
+    @Operation(operationId = "submitApplication", summary = "Submit a Project Idea Note (account holder of the representative or the proxy)", description = "A "
             + "new application, numbered by the ledger (AP00000001, ...). Refused with forbidden_role, unknown_party, "
             + "unknown_organization, unknown_methodology, not_the_applicant, methodology_not_of_host, scope_not_in_agreement, "
             + "methodology_not_approved, missing_document (no PIN), host_not_jcm_partner, unknown_document (a cited hash "
@@ -86,7 +86,7 @@ public class ApplicationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Resubmit a returned Project Idea Note (applicant)", description = "Refused as the submission, and "
+    @Operation(operationId = "resubmitProjectIdea", summary = "Resubmit a returned Project Idea Note (applicant)", description = "Refused as the submission, and "
             + "with unknown_application, application_wrong_step (not PIN_RETURNED). Event ProjectIdeaResubmitted.")
     @APIResponse(responseCode = "201", description = "Resubmitted; id is the application id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
@@ -103,7 +103,7 @@ public class ApplicationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Confirm, return or reject the Project Idea Note (government of a host Party)", description = "The "
+    @Operation(operationId = "reviewProjectIdea", summary = "Confirm, return or reject the Project Idea Note (government of a host Party)", description = "The "
             + "application is PIN_CONFIRMED once every host confirmed. Refused with forbidden_role, unknown_application, "
             + "not_the_reviewer (not a host), reasons_required, application_wrong_step, unknown_document. Event "
             + "ApplicationReviewed (step PROJECT_IDEA).")
@@ -122,7 +122,7 @@ public class ApplicationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit the project design document for validation (applicant)", description = "After the "
+    @Operation(operationId = "submitDesign", summary = "Submit the project design document for validation (applicant)", description = "After the "
             + "confirmation or a return. Refused with forbidden_role, unknown_application, not_the_applicant, missing_document "
             + "(no PDD), application_wrong_step, unknown_document. Event DesignSubmitted.")
     @APIResponse(responseCode = "201", description = "Submitted; id is the application id",
@@ -140,7 +140,7 @@ public class ApplicationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "File the validation (third-party entity)", description = "Active and accredited for the "
+    @Operation(operationId = "validateDesign", summary = "File the validation (third-party entity)", description = "Active and accredited for the "
             + "methodology's scope in every host. Refused with forbidden_role, unknown_third_party_entity, unknown_application, "
             + "tpe_not_accredited, reasons_required, missing_document (no VALIDATION_REPORT with ACCEPT), "
             + "application_wrong_step, unknown_document. Event ApplicationReviewed (step VALIDATION).")
@@ -159,7 +159,7 @@ public class ApplicationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the Joint Committee's registration decision (JC secretariat of the first host)", description =
+    @Operation(operationId = "decideRegistration", summary = "Record the Joint Committee's registration decision (JC secretariat of the first host)", description =
             "ACCEPT registers the project with the next id of the first host. Refused with forbidden_role, unknown_application, "
             + "unknown_registry, not_the_reviewer, reasons_required, project_numbering_exhausted, application_wrong_step, "
             + "unknown_document. Events ApplicationReviewed (step REGISTRATION), and ProjectRegistered with ACCEPT.")
@@ -178,7 +178,7 @@ public class ApplicationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Withdraw the application (applicant)", description = "Before registration. Refused with "
+    @Operation(operationId = "withdrawApplication", summary = "Withdraw the application (applicant)", description = "Before registration. Refused with "
             + "forbidden_role, unknown_application, not_the_applicant, application_wrong_step. Event ApplicationWithdrawn.")
     @APIResponse(responseCode = "201", description = "Withdrawn; id is the application id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
@@ -195,7 +195,7 @@ public class ApplicationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the participants (applicant)", description = "Applied at once when the representative asks "
+    @Operation(operationId = "changeParticipants", summary = "Change the participants (applicant)", description = "Applied at once when the representative asks "
             + "(event ParticipantsChanged); pending the representative's consent when the proxy asks (event "
             + "ParticipantChangeProposed). Refused with forbidden_role, unknown_organization, unknown_application, "
             + "not_the_applicant, application_wrong_step.")
@@ -213,7 +213,7 @@ public class ApplicationResource {
     @Path("/applications/{id}/participant-changes/consent")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Consent to the proxy's participant change (account holder of the representative)", description =
+    @Operation(operationId = "consentToParticipantChange", summary = "Consent to the proxy's participant change (account holder of the representative)", description =
             "No body (an empty JSON object is accepted and ignored). Refused with forbidden_role, unknown_application, "
             + "consent_required (anyone but the representative, the proxy included), application_wrong_step (nothing "
             + "pending). Event ParticipantsChanged.")

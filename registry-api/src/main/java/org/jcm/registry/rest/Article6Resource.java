@@ -1,5 +1,6 @@
 package org.jcm.registry.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -60,7 +61,7 @@ public class Article6Resource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Authorize units as ITMOs (government of the host Party)", description = "Version 1 of an "
+    @Operation(operationId = "authorize", summary = "Authorize units as ITMOs (government of the host Party)", description = "Version 1 of an "
             + "authorization (AEF table 2) for the units of an issuance or named serial ranges; blocks split as needed. "
             + "Events UnitsAuthorized, then FirstTransferRecorded where the units are already held abroad (NDC) or the "
             + "OIMP definition is AUTHORIZATION or ISSUANCE." + ApiDoc.FOUR_EYES)
@@ -78,7 +79,7 @@ public class Article6Resource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Amend an authorization (government of the authorizing Party)", description = "Makes a new "
+    @Operation(operationId = "amendAuthorization", summary = "Amend an authorization (government of the authorizing Party)", description = "Makes a new "
             + "version: a new cap, vintages or authorized entities, and/or more units; old versions stay readable. "
             + "Events AuthorizationAmended, then FirstTransferRecorded for added units where it applies." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = CREATED,
@@ -97,7 +98,7 @@ public class Article6Resource {
     @Path("/authorizations/{authorizationId}/revoke")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Revoke an authorization (government of the authorizing Party)", description = "Allowed only "
+    @Operation(operationId = "revokeAuthorization", summary = "Revoke an authorization (government of the authorizing Party)", description = "Allowed only "
             + "while none of its units was first transferred; its blocks return to NOT_REQUIRED. The body is optional: "
             + "{\"reason\": \"...\"}. Event AuthorizationRevoked." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = CREATED,
@@ -105,7 +106,8 @@ public class Article6Resource {
     public Uni<Response> revoke(@PathParam("authorizationId") String authorizationId,
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Schema(implementation = RevocationRequest.class) byte[] body) throws IOException {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RevocationRequest.class))) byte[] body) throws IOException {
         // The body is optional: none, empty or JSON null is a revocation without a reason.
         RevocationRequest read = body == null || body.length == 0 ? null : json.readValue(body, RevocationRequest.class);
         RevocationRequest request = read == null ? new RevocationRequest(null) : read;
@@ -123,7 +125,7 @@ public class Article6Resource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Apply a corresponding adjustment (government of the host Party)", description = "Moves "
+    @Operation(operationId = "applyCorrespondingAdjustment", summary = "Apply a corresponding adjustment (government of the host Party)", description = "Moves "
             + "first-transferred units from PENDING to APPLIED for their vintage year, with the Party's method for the "
             + "NDC period. Event CorrespondingAdjustmentApplied." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = CREATED,

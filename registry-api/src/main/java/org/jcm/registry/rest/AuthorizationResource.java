@@ -47,9 +47,11 @@ public class AuthorizationResource {
     @Path("/authorizations")
     @RolesAllowed({"government", "auditor"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List authorizations",
+    @Operation(operationId = "listAuthorizations", summary = "List authorizations",
             description = "Current terms and unit counts, in id order. Authorizations are public acts of a Party under "
                     + "Article 6.2, so every government (and auditor) reads every Party's; `party` narrows the list.")
+    @APIResponse(responseCode = "200", description = "One page of authorizations; next is the cursor of the following page, "
+            + "null on the last")
     public Uni<ListResponse<AuthorizationJson>> list(
             @Parameter(description = "Only this Party's (ISO 3166 alpha-3)") @QueryParam("party") String party,
             @Parameter(description = "The `next` cursor of the previous page") @QueryParam("after") String after,
@@ -66,9 +68,10 @@ public class AuthorizationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "404", description = "No such authorization (unknown_authorization)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "One authorization with its history",
+    @Operation(operationId = "getAuthorization", summary = "One authorization with its history",
             description = "Fixed and current terms, every version (old ones stay readable) with the units it named and "
                     + "their ITMO ids, every first transfer (whose `seq` a corresponding adjustment may name) and the revocation.")
+    @APIResponse(responseCode = "200", description = "The authorization with its versions, first transfers and revocation")
     public Uni<AuthorizationJson> get(@PathParam("id") String id) {
         AuthorizationId authorizationId = Fields.parse("id", id, AuthorizationId::parse);
         return reader.authorization(authorizationId.value()).map(found -> found.orElseThrow(

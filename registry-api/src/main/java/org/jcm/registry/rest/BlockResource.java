@@ -50,7 +50,7 @@ public class BlockResource {
     /** Live blocks matching every filter given, by host Party, vintage and first unit, paged. */
     @GET
     @PermitAll
-    @Operation(summary = "Live blocks, filtered by projectId, vintage, status, label and registryId (where held)",
+    @Operation(operationId = "listBlocks", summary = "Live blocks, filtered by projectId, vintage, status, label and registryId (where held)",
             description = "Public; holders appear as registry and account type only. By host Party, vintage and first "
                     + "unit. " + ReadApiDoc.PAGED)
     @APIResponse(responseCode = "200", description = "One page of live blocks")

@@ -50,7 +50,7 @@ public class CreditResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Transfer units (account holder of the source account)", description = "Moves units between "
+    @Operation(operationId = "transfer", summary = "Transfer units (account holder of the source account)", description = "Moves units between "
             + "holding accounts, inside a registry or to another hosted registry. Units are the named serialRanges, or "
             + "the first units in selection order (vintage, project, first unit) matching the filter; a partly used "
             + "block gives its low end. Events CreditsTransferred, then FirstTransferRecorded where Article 6.2 says so.")
@@ -71,7 +71,7 @@ public class CreditResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Transfer in bulk (account holder)", description = "1 to 1,000 transfers applied in order in one "
+    @Operation(operationId = "transferBatch", summary = "Transfer in bulk (account holder)", description = "1 to 1,000 transfers applied in order in one "
             + "ledger batch. Each item carries its own idempotencyKey and gets its own outcome, exactly what POST "
             + "/transfers would have answered for it; a refused item does not undo the others. The header "
             + "Idempotency-Key guards the batch as a whole. Item keys and batch keys share one namespace per token subject.")
@@ -93,7 +93,7 @@ public class CreditResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel units (account holder; registry administrator for CORRECTION)", description = "Moves "
+    @Operation(operationId = "cancelUnits", summary = "Cancel units (account holder; registry administrator for CORRECTION)", description = "Moves "
             + "units to the registry's cancellation account, for good. Events CreditsCancelled, then FirstTransferRecorded "
             + "for OIMP units first transferred at use or cancellation." + ApiDoc.FOUR_EYES)
     @APIResponse(responseCode = "201", description = "Accepted and committed: the events appended",
@@ -109,7 +109,7 @@ public class CreditResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Retire units (account holder)", description = "Moves units to the registry's retirement account "
+    @Operation(operationId = "retireUnits", summary = "Retire units (account holder)", description = "Moves units to the registry's retirement account "
             + "so that they count towards a target; NDC use names the using Party and the year of use. Events "
             + "CreditsRetired, then FirstTransferRecorded where it applies.")
     @APIResponse(responseCode = "201", description = "Accepted and committed: the events appended",

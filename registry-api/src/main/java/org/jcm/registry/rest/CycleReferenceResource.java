@@ -72,7 +72,7 @@ public class CycleReferenceResource {
     @Path("/methodologies")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The registry of methodologies", description = "Methodologies by id, filtered by host Party "
+    @Operation(operationId = "listMethodologies", summary = "The registry of methodologies", description = "Methodologies by id, filtered by host Party "
             + "(alpha-3), sectoral scope (1 to 15) and status; paged with after and limit. Public.")
     @APIResponse(responseCode = "200", description = "One page of methodologies")
     @APIResponse(responseCode = "400", description = "invalid_query_parameter, invalid_limit, invalid_cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -89,7 +89,7 @@ public class CycleReferenceResource {
     @Path("/methodologies/{id}")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One methodology", description = "Public.")
+    @Operation(operationId = "getMethodology", summary = "One methodology", description = "Public.")
     @APIResponse(responseCode = "200", description = "The methodology")
     @APIResponse(responseCode = "404", description = "unknown_methodology", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MethodologyResponse> methodology(@RestPath String id) {
@@ -97,12 +97,13 @@ public class CycleReferenceResource {
                 Rejection.UNKNOWN_METHODOLOGY.code(), "There is no methodology " + ClientText.quote(id) + ".")));
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @POST
     @Path("/methodologies")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a methodology (JC secretariat of the host)", description = "Records a methodology "
+    @Operation(operationId = "registerMethodology", summary = "Register a methodology (JC secretariat of the host)", description = "Records a methodology "
             + "the Joint Committee adopted. Event MethodologyRegistered.")
     @APIResponse(responseCode = "201", description = "Registered; id is the methodology id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
@@ -117,17 +118,19 @@ public class CycleReferenceResource {
                 () -> Fields.required("body", request).toRegister(), "/api/v1/methodologies/");
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @PUT
     @Path("/methodologies/{id}")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a methodology (JC secretariat of the host)", description = "A new version, "
+    @Operation(operationId = "updateMethodology", summary = "Replace a methodology (JC secretariat of the host)", description = "A new version, "
             + "approval, suspension or withdrawal. Event MethodologyUpdated.")
     @APIResponse(responseCode = "201", description = "Updated (the answer of every ledger command)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     @APIResponse(responseCode = "403", description = "forbidden_scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "unknown_methodology, unknown_party", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "idempotency_key_reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "methodology_not_of_host, host_not_jcm_partner, scope_not_in_agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> updateMethodology(@RestPath String id,
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
@@ -143,7 +146,7 @@ public class CycleReferenceResource {
     @Path("/third-party-entities")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Accredited third-party entities", description = "By id, with their accreditation (scopes "
+    @Operation(operationId = "listThirdPartyEntities", summary = "Accredited third-party entities", description = "By id, with their accreditation (scopes "
             + "and host Parties) and status; paged with after and limit. Public.")
     @APIResponse(responseCode = "200", description = "One page of third-party entities")
     public Uni<ListResponse<ThirdPartyEntityResponse>> thirdPartyEntities(@Context UriInfo uri) {
@@ -156,7 +159,7 @@ public class CycleReferenceResource {
     @Path("/third-party-entities/{id}")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One third-party entity", description = "Public.")
+    @Operation(operationId = "getThirdPartyEntity", summary = "One third-party entity", description = "Public.")
     @APIResponse(responseCode = "200", description = "The third-party entity")
     @APIResponse(responseCode = "404", description = "unknown_third_party_entity", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ThirdPartyEntityResponse> thirdPartyEntity(@RestPath String id) {
@@ -164,12 +167,13 @@ public class CycleReferenceResource {
                 Rejection.UNKNOWN_THIRD_PARTY_ENTITY.code(), "There is no third-party entity " + ClientText.quote(id) + ".")));
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @POST
     @Path("/third-party-entities")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Accredit a third-party entity (operator)", description = "Event ThirdPartyEntityAccredited.")
+    @Operation(operationId = "accreditThirdPartyEntity", summary = "Accredit a third-party entity (operator)", description = "Event ThirdPartyEntityAccredited.")
     @APIResponse(responseCode = "201", description = "Accredited; id is the entity's id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     @APIResponse(responseCode = "404", description = "unknown_party (a host of the accreditation)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -181,16 +185,18 @@ public class CycleReferenceResource {
                 () -> Fields.required("body", request).toAccredit(), "/api/v1/third-party-entities/");
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @PUT
     @Path("/third-party-entities/{id}")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a third-party entity (operator)", description = "Scopes, hosts, suspension, "
+    @Operation(operationId = "updateThirdPartyEntity", summary = "Change a third-party entity (operator)", description = "Scopes, hosts, suspension, "
             + "reinstatement. Event ThirdPartyEntityUpdated.")
     @APIResponse(responseCode = "201", description = "Updated (the answer of every ledger command)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
     @APIResponse(responseCode = "404", description = "unknown_third_party_entity, unknown_party", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "idempotency_key_reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> updateEntity(@RestPath String id,
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
             @HeaderParam(IdempotencyKeys.HEADER) String key, ThirdPartyEntityRequest request) {

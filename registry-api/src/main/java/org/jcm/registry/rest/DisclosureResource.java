@@ -1,5 +1,8 @@
 package org.jcm.registry.rest;
 
+import org.jcm.support.openapi.ProblemResponsesFilter;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -82,7 +85,7 @@ public class DisclosureResource {
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV, MediaType.TEXT_HTML})
     @Formats({"csv", "json", "html"})
-    @Operation(summary = "An organization's net disclosure statement for a Japanese fiscal year",
+    @Operation(operationId = "getDisclosureStatement", summary = "An organization's net disclosure statement for a Japanese fiscal year",
             description = "Gross figures (the latest emission record), JCM credits retired for the organization in the "
                     + "fiscal year by purpose and by corresponding-adjustment status with links to their certificates, and "
                     + "the net figure beside gross with its rule. JSON, `Accept: text/csv` or `Accept: text/html` (printable), "
@@ -118,17 +121,31 @@ public class DisclosureResource {
         });
     }
 
+    /**
+     * The body of a publication as the document describes it. The resource reads the body as a map,
+     * to name an unknown field and check each of these itself.
+     */
+    @Schema(name = "PublicationRequest")
+    public record PublicationRequest(
+            @Schema(required = true, description = "Japanese fiscal year, 2013 to 2100", examples = "2025") int fiscalYear,
+            @Schema(required = true, description = "USES (the anonymized uses) or STATEMENT (the whole statement)",
+                    enumeration = {"USES", "STATEMENT"}) String scope) {
+    }
+
     /** Publishes a fiscal year's uses, or its whole statement. */
     @POST
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.DISCLOSURE_WRITE_PROBLEMS)
     @Path("/organizations/{id}/publications")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish a fiscal year's anonymized uses of credits (USES) or the whole statement (STATEMENT)",
+    @Operation(operationId = "publishDisclosure", summary = "Publish a fiscal year's anonymized uses of credits (USES) or the whole statement (STATEMENT)",
             description = "For the organization's account holders. Body {\"fiscalYear\": 2025, \"scope\": \"USES\"}. What is "
                     + "published stays published; publishing the same again answers 200 with the publication.")
     @APIResponse(responseCode = "201", description = "Published", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DisclosureJson.Publication.class)))
-    @APIResponse(responseCode = "200", description = "Published before: the publication")
-    public Uni<Response> publish(@RestPath String id, Map<String, Object> body) {
+    @APIResponse(responseCode = "200", description = "Published before: the publication", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisclosureJson.Publication.class)))
+    public Uni<Response> publish(@RestPath String id, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublicationRequest.class))) Map<String, Object> body) {
         Actor actor = Actors.of(token, Role.ACCOUNT_HOLDER);
         Response limited = rateLimit.refusal(actor.subject());
         if (limited != null) {
@@ -159,7 +176,7 @@ public class DisclosureResource {
     @Path("/publications")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What organizations chose to publish, newest first", description = "Public; paged with after/limit.")
+    @Operation(operationId = "listPublications", summary = "What organizations chose to publish, newest first", description = "Public; paged with after/limit.")
     @APIResponse(responseCode = "200", description = "The publications")
     public Uni<ListResponse<DisclosureJson.Publication>> list(@Context UriInfo uri) {
         QueryParameters q = QueryParameters.of(uri, Set.of("after", "limit"));
@@ -179,7 +196,7 @@ public class DisclosureResource {
     @Path("/publications/{organizationId}/{fiscalYear}")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An organization's published uses of JCM credits for a fiscal year",
+    @Operation(operationId = "getPublicationUses", summary = "An organization's published uses of JCM credits for a fiscal year",
             description = "Public once published: date, purpose, quantity, vintage, project, host Party and "
                     + "corresponding-adjustment status of each use; no account, beneficiary or retiring organization.")
     @APIResponse(responseCode = "200", description = "The uses", content = @Content(mediaType = MediaType.APPLICATION_JSON,

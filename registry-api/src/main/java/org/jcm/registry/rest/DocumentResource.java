@@ -84,15 +84,17 @@ public class DocumentResource {
     @Authenticated
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload a document (raw body) for a project cycle submission", description = "The body is the "
+    @Operation(operationId = "uploadDocument", summary = "Upload a document (raw body) for a project cycle submission", description = "The body is the "
             + "file, its Content-Type one of application/pdf, application/vnd.openxmlformats-officedocument.spreadsheetml."
             + "sheet, application/vnd.ms-excel, application/vnd.oasis.opendocument.spreadsheet, text/csv (UTF-8), image/png, "
             + "image/jpeg, application/zip, and the bytes must be of that type. The name comes from ?fileName= or "
             + "Content-Disposition: attachment; filename=\"...\" (or filename*=UTF-8''...). An optional Content-Digest: "
             + "sha-256=:<base64>: is checked. At most jcm.documents.max-size (20 MiB). For account holders, governments, "
             + "third-party entities, JC secretariats, registry administrators and the operator; rate-limited like mutations.")
-    @APIResponse(responseCode = "201", description = "Stored; Location is the document")
-    @APIResponse(responseCode = "200", description = "These bytes were stored before: the stored document")
+    @APIResponse(responseCode = "201", description = "Stored; Location is the document", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentJson.class)))
+    @APIResponse(responseCode = "200", description = "These bytes were stored before: the stored document", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentJson.class)))
     @APIResponse(responseCode = "400", description = "empty_document, document_hash_mismatch, invalid_content_digest, "
             + "invalid_file_name, invalid_query_parameter", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
@@ -100,6 +102,8 @@ public class DocumentResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "unsupported_document_type", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = ApiDoc.E429)
+    @APIResponse(responseCode = "503", description = "The database is unreachable (ledger_unavailable)")
     public Uni<Response> upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam("Content-Disposition") String disposition, @HeaderParam("Content-Digest") String digest,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, @Context UriInfo uri) throws IOException {
@@ -129,7 +133,7 @@ public class DocumentResource {
     @PermitAll
     @Blocking
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "A document's bytes", description = "With its media type, Content-Disposition: attachment, "
+    @Operation(operationId = "downloadDocument", summary = "A document's bytes", description = "With its media type, Content-Disposition: attachment, "
             + "ETag (the SHA-256, quoted) and Content-Digest. For the side that uploaded it, the audience of an application "
             + "citing it, auditors and the operator; without a token once public (a PDD, report or JC decision of a "
             + "registered project; docs/documents.md). If-None-Match with the ETag answers 304.")
@@ -157,7 +161,7 @@ public class DocumentResource {
     @PermitAll
     @Blocking
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "A document's headers, as GET answers them, without the bytes")
+    @Operation(operationId = "checkDocument", summary = "A document's headers, as GET answers them, without the bytes")
     @APIResponse(responseCode = "200", description = "The headers")
     public Uni<Response> head(@RestPath String sha256, @Context UriInfo uri) {
         return readable(sha256, uri).map(document -> headers(Response.ok(), document)
@@ -169,7 +173,7 @@ public class DocumentResource {
     @Path("{sha256}/metadata")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A document's metadata", description = "SHA-256, size, media type, file name and time of its "
+    @Operation(operationId = "getDocumentMetadata", summary = "A document's metadata", description = "SHA-256, size, media type, file name and time of its "
             + "first upload. For the side that uploaded it, auditors and the operator.")
     @APIResponse(responseCode = "200", description = "The metadata")
     @APIResponse(responseCode = "400", description = "invalid_document_id", content = @Content(mediaType = Problem.MEDIA_TYPE,

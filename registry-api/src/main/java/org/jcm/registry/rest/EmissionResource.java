@@ -1,5 +1,9 @@
 package org.jcm.registry.rest;
 
+import org.jcm.support.openapi.ProblemResponsesFilter;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -69,8 +73,9 @@ public class EmissionResource {
 
     /** Records a new version of a fiscal year's gross emissions. */
     @POST
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.DISCLOSURE_WRITE_PROBLEMS)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record gross emissions for a Japanese fiscal year (a new version)", description = "For the "
+    @Operation(operationId = "recordEmissions", summary = "Record gross emissions for a Japanese fiscal year (a new version)", description = "For the "
             + "organization's account holders. Append-only: a correction is a new version that names the latest one in "
             + "`supersedes`. Each version is hashed (SHA-256 of its canonical JSON), chained to the one before and signed "
             + "with the log key. Needs Idempotency-Key.")
@@ -81,7 +86,9 @@ public class EmissionResource {
             + "idempotency_key_reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "emission_record_integrity_failure: the stored versions do not verify",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> record(@RestPath String id, @HeaderParam(IdempotencyKeys.HEADER) String key,
+    public Uni<Response> record(@RestPath String id,
+            @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = ApiDoc.KEY)
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
                                 EmissionRecordRequest body) {
         Actor actor = Actors.of(token, Role.ACCOUNT_HOLDER);
         Response limited = rateLimit.refusal(actor.subject());
@@ -105,7 +112,7 @@ public class EmissionResource {
     @Path("{fiscalYear}")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The versions of an organization's emission record for a fiscal year, oldest first",
+    @Operation(operationId = "listEmissionVersions", summary = "The versions of an organization's emission record for a fiscal year, oldest first",
             description = "For the organization's account holders, its registry's administrators, auditors and the "
                     + "operator; public once the organization published its statement for the fiscal year. Every version "
                     + "is verified (hash, chain, signature) before it is answered.")

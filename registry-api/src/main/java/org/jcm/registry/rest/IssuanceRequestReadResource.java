@@ -48,7 +48,7 @@ public class IssuanceRequestReadResource {
     @GET
     @Path("/issuance-requests")
     @Authenticated
-    @Operation(summary = "The issuance requests of the caller's organization, with their state (account holder)",
+    @Operation(operationId = "listIssuanceRequests", summary = "The issuance requests of the caller's organization, with their state (account holder)",
             description = "mine=true (required): the requests the token's organization made on its monitoring cycles, with "
                     + "the cycle, the period, the verified and issued quantities and the state (REQUESTED, DECIDED, ISSUED, "
                     + "REJECTED). Its applications are GET /applications?mine=true. " + ReadApiDoc.PAGED,

@@ -48,7 +48,7 @@ public class IssuanceResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue credits on a Joint Committee decision (registry administrator)", description = "Issues the "
+    @Operation(operationId = "issueUnits", summary = "Issue credits on a Joint Committee decision (registry administrator)", description = "Issues the "
             + "next contiguous units of the host Party's vintage numbering, cut into one block per allocation in order. "
             + "Registry administrator of a registry of Japan or of the host Party (which must be a JCM partner), issuing "
             + "that registry's share of the decision into its own holding accounts, once per decision and registry. It "

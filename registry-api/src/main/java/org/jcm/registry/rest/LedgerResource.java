@@ -49,7 +49,7 @@ public class LedgerResource {
     // exchanges, which read their own trades and statements in settlement (docs/security.md).
     @RolesAllowed({"auditor", "operator"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ledger entries in sequence order",
+    @Operation(operationId = "listLedgerEvents", summary = "Ledger entries in sequence order",
             description = "Entries `{seq, prevHash, hash, event}` after the cursor, where `event` is the event JSON "
                     + "(`seq`, `type`, `at`, `actor` and the payload) exactly as hashed. `next` is the cursor of the "
                     + "following page, or null when this page reaches the head. Each entry is byte for byte the value "
@@ -70,7 +70,7 @@ public class LedgerResource {
     @Path("/head")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The ledger head", description = "The newest seq and its hash; seq 0 and 64 zeros for an empty ledger.")
+    @Operation(operationId = "getLedgerHead", summary = "The ledger head", description = "The newest seq and its hash; seq 0 and 64 zeros for an empty ledger.")
     public Uni<LedgerHead> head() {
         return reader.head();
     }
@@ -80,7 +80,7 @@ public class LedgerResource {
     @Path("/verify")
     @RolesAllowed("auditor")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify the whole ledger",
+    @Operation(operationId = "verifyLedger", summary = "Verify the whole ledger",
             description = "Checks the gapless sequence and every hash, replays every event through ledger-core, checks the "
                     + "invariants and compares the stored live blocks, balances, accounts and reference data with the "
                     + "replayed state. Answers 200 in both cases: `ok` false with the first `divergence` when the ledger "

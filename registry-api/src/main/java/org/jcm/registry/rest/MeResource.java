@@ -44,7 +44,7 @@ public class MeResource {
     @GET
     @Path("/me")
     @Authenticated
-    @Operation(summary = "The caller: role, scope, accounts and what it may do", description = "Any token with a role and "
+    @Operation(operationId = "getMe", summary = "The caller: role, scope, accounts and what it may do", description = "Any token with a role and "
             + "its scope claim. Account holders also get their organization's name and accounts (open and closed). `may` "
             + "lists the operations of the role (docs/security.md, \"What each role may do\"); the scope still decides "
             + "each request.", extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))

@@ -61,7 +61,7 @@ public class MonitoringCycleResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit a monitoring report (applicant of the project's application)", description = "A new "
+    @Operation(operationId = "submitMonitoringReport", summary = "Submit a monitoring report (applicant of the project's application)", description = "A new "
             + "monitoring cycle, numbered by the ledger (MC00000001, ...), for a period of any length the methodology allows. "
             + "Refused with forbidden_role, unknown_project, unknown_application (a project registered before the route), "
             + "not_the_applicant, missing_document (no MONITORING_REPORT), monitoring_period_too_long, "
@@ -82,7 +82,7 @@ public class MonitoringCycleResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Resubmit a returned monitoring report (applicant)", description = "Refused as the submission, and "
+    @Operation(operationId = "resubmitMonitoringReport", summary = "Resubmit a returned monitoring report (applicant)", description = "Refused as the submission, and "
             + "with unknown_monitoring_cycle, application_wrong_step (not REPORT_RETURNED). Event MonitoringReportSubmitted.")
     @APIResponse(responseCode = "201", description = "Resubmitted; id is the monitoring cycle id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
@@ -99,7 +99,7 @@ public class MonitoringCycleResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "File the verification (third-party entity)", description = "Active, accredited for the "
+    @Operation(operationId = "verifyMonitoringReport", summary = "File the verification (third-party entity)", description = "Active, accredited for the "
             + "methodology's scope in every host, and not the project's validator unless the methodology allows it. Refused "
             + "with forbidden_role, unknown_third_party_entity, unknown_monitoring_cycle, tpe_not_accredited, "
             + "same_tpe_for_validation_and_verification, reasons_required, missing_document (no VERIFICATION_REPORT with "
@@ -118,7 +118,7 @@ public class MonitoringCycleResource {
     @Path("/monitoring-cycles/{id}/issuance-request")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Request issuance for a verified cycle (applicant)", description = "No body (an empty JSON object is "
+    @Operation(operationId = "requestIssuance", summary = "Request issuance for a verified cycle (applicant)", description = "No body (an empty JSON object is "
             + "accepted and ignored). The request cites the cycle, its period and verified quantity. Refused with "
             + "forbidden_role, unknown_monitoring_cycle, not_the_applicant, application_wrong_step (not VERIFIED). Event "
             + "IssuanceRequested.")
@@ -136,7 +136,7 @@ public class MonitoringCycleResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the Joint Committee's issuance decision (JC secretariat of the first host)", description =
+    @Operation(operationId = "decideIssuance", summary = "Record the Joint Committee's issuance decision (JC secretariat of the first host)", description =
             "ACCEPT gives the shares each registry then issues with POST /api/v1/issuances (four eyes), exactly as decided. "
             + "Refused with forbidden_role, unknown_registry, unknown_account, unknown_monitoring_cycle, not_the_reviewer, "
             + "reasons_required, not_holding_account, invalid_monitoring_period, invalid_allocation, "

@@ -59,7 +59,7 @@ public class OrganizationReadResource {
     @GET
     @Path("/organizations")
     @Authenticated
-    @Operation(summary = "The organizations of a registry or Party, by id", description = "Registry administrators list "
+    @Operation(operationId = "listOrganizations", summary = "The organizations of a registry or Party, by id", description = "Registry administrators list "
             + "their registry's, governments their Party's registries', auditors and the operator every registry's. "
             + "Filters: registryId (403 forbidden_scope for a registry the caller does not cover), namePrefix (the start of "
             + "the name, without regard to case). " + ReadApiDoc.PAGED,
@@ -82,7 +82,7 @@ public class OrganizationReadResource {
     @GET
     @Path("/organizations/{organizationId}")
     @Authenticated
-    @Operation(summary = "An organization with its accounts", description = "For its account holders, administrators "
+    @Operation(operationId = "getOrganization", summary = "An organization with its accounts", description = "For its account holders, administrators "
             + "of its registry, auditors, the operator and the government of the registry's Party.",
             extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))
     @APIResponse(responseCode = "200", description = "The organization")

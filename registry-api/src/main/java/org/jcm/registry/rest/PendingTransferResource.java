@@ -75,7 +75,7 @@ public class PendingTransferResource {
     @GET
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Pending transfers the reader may see, by id", description = "An account holder sees its "
+    @Operation(operationId = "listPendingTransfers", summary = "Pending transfers the reader may see, by id", description = "An account holder sees its "
             + "organization's, a registry administrator its registry's (by source account), auditors and the operator all. "
             + "?status=AWAITING_APPROVAL|SCHEDULED|EXECUTED|CANCELLED|EXPIRED, ?accountId= (source or destination). "
             + ReadApiDoc.PAGED, extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))
@@ -105,7 +105,7 @@ public class PendingTransferResource {
     @Path("{pendingTransferId}")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A pending transfer", description = "What is pending, who initiated it and when, when it executes "
+    @Operation(operationId = "getPendingTransfer", summary = "A pending transfer", description = "What is pending, who initiated it and when, when it executes "
             + "or expires, whether it needs approval and who may give it, and how it ended.",
             extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))
     @APIResponse(responseCode = "200", description = "The pending transfer")
@@ -128,7 +128,7 @@ public class PendingTransferResource {
     @Path("{pendingTransferId}/approve")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve a pending transfer (a second account holder of the organization, claim approver: true)",
+    @Operation(operationId = "approvePendingTransfer", summary = "Approve a pending transfer (a second account holder of the organization, claim approver: true)",
             description = "No body. Another subject than the initiator. Executes it at once if no delay applies now (events "
             + "PendingTransferApproved, PendingTransferExecuted), else schedules it (PendingTransferApproved with executeAt).",
             extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.MUTATION_PROBLEMS))
@@ -149,7 +149,7 @@ public class PendingTransferResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel a pending transfer (its initiator, or another account holder of the organization with "
+    @Operation(operationId = "cancelPendingTransfer", summary = "Cancel a pending transfer (its initiator, or another account holder of the organization with "
             + "the claim approver: true)", description = "Before it executes, also during its delay. Its reserved units are "
             + "free again. Event PendingTransferCancelled.",
             extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.MUTATION_PROBLEMS))

@@ -16,7 +16,8 @@ public class ProblemResponses extends ProblemResponsesFilter {
     /** The filter with the registry's sets; SmallRye makes it with this constructor. */
     public ProblemResponses() {
         super(Map.of(ApiDoc.MUTATION_PROBLEMS, mutation(), ApiDoc.REFERENCE_PROBLEMS, referenceData(),
-                ApiDoc.READ_PROBLEMS, read()));
+                ApiDoc.READ_PROBLEMS, read(), ApiDoc.REFERENCE_WRITE_PROBLEMS, referenceWrite(),
+                ApiDoc.DISCLOSURE_WRITE_PROBLEMS, disclosureWrite()));
     }
 
     private static Map<String, String> mutation() {
@@ -27,7 +28,9 @@ public class ProblemResponses extends ProblemResponsesFilter {
         set.put("404", ApiDoc.E404);
         set.put("409", ApiDoc.E409);
         set.put("413", ApiDoc.E413);
+        set.put("415", ApiDoc.E415);
         set.put("422", ApiDoc.E422);
+        set.put("429", ApiDoc.E429);
         set.put("503", ApiDoc.E503);
         return set;
     }
@@ -36,6 +39,25 @@ public class ProblemResponses extends ProblemResponsesFilter {
         Map<String, String> set = new LinkedHashMap<>();
         set.put("401", ReadApiDoc.E401);
         set.put("403", ReadApiDoc.E403);
+        return set;
+    }
+
+    private static Map<String, String> disclosureWrite() {
+        Map<String, String> set = new LinkedHashMap<>();
+        set.put("400", ApiDoc.E400_DISCLOSURE);
+        set.put("401", ApiDoc.E401);
+        set.put("403", ApiDoc.E403);
+        set.put("404", "No such organization (unknown_organization)");
+        set.put("413", ApiDoc.E413);
+        set.put("415", ApiDoc.E415);
+        set.put("429", ApiDoc.E429);
+        return set;
+    }
+
+    private static Map<String, String> referenceWrite() {
+        Map<String, String> set = referenceData();
+        set.put("415", ApiDoc.E415);
+        set.put("429", ApiDoc.E429);
         return set;
     }
 

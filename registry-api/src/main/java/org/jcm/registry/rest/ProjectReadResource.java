@@ -40,7 +40,7 @@ public class ProjectReadResource {
     /** Registered projects by id, paged. */
     @GET
     @PermitAll
-    @Operation(summary = "Registered JCM projects by id, with participants and issuances", description = "Public. "
+    @Operation(operationId = "listProjects", summary = "Registered JCM projects by id, with participants and issuances", description = "Public. "
             + ReadApiDoc.PAGED)
     @APIResponse(responseCode = "200", description = "One page of projects")
     @APIResponse(responseCode = "400", description = ReadApiDoc.E400_LIST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -54,7 +54,7 @@ public class ProjectReadResource {
     @GET
     @Path("{projectId}")
     @PermitAll
-    @Operation(summary = "A registered JCM project with participants and issuances", description = "Public.")
+    @Operation(operationId = "getProject", summary = "A registered JCM project with participants and issuances", description = "Public.")
     @APIResponse(responseCode = "200", description = "The project")
     @APIResponse(responseCode = "400", description = "A query parameter (invalid_query_parameter); this endpoint takes none", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project (unknown_project)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

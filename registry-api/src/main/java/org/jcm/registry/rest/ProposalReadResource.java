@@ -62,7 +62,7 @@ public class ProposalReadResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Proposals of four-eyes actions, by id", description = "What is pending (or was), who proposed "
+    @Operation(operationId = "listProposals", summary = "Proposals of four-eyes actions, by id", description = "What is pending (or was), who proposed "
             + "it, when it expires, who may approve it and how it ended. Registry administrators see their registry's, "
             + "governments their Party's (and its registries'), auditors and the operator all. ?status=PENDING|APPROVED|"
             + "REJECTED|WITHDRAWN|EXPIRED and ?kind= (ISSUANCE, FREEZE, ...) narrow the list. " + ReadApiDoc.PAGED,
@@ -94,7 +94,7 @@ public class ProposalReadResource {
     @GET
     @Path("/{proposalId}")
     @Authenticated
-    @Operation(summary = "One proposal of a four-eyes action", description = "As in the list; for the readers who see it.",
+    @Operation(operationId = "getProposal", summary = "One proposal of a four-eyes action", description = "As in the list; for the readers who see it.",
             extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))
     @APIResponse(responseCode = "200", description = "The proposal")
     @APIResponse(responseCode = "400", description = "Not a proposal id (invalid_field), or a query parameter "

@@ -62,7 +62,7 @@ public class ProposalResource {
     @Path("/{proposalId}/approve")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve a proposal (a second administrator or official, with \"approver\": true)",
+    @Operation(operationId = "approveProposal", summary = "Approve a proposal (a second administrator or official, with \"approver\": true)",
             description = "No body. A registry administrator of the proposer's registry or a government official of the "
                     + "proposer's Party, another subject than the proposer, whose token carries \"approver\": true, approves "
                     + "before expiresAt. The action is decided again on the ledger of this moment with the approver as "
@@ -88,7 +88,7 @@ public class ProposalResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reject a proposal, or withdraw one's own",
+    @Operation(operationId = "rejectProposal", summary = "Reject a proposal, or withdraw one's own",
             description = "Body {\"reason\": \"...\"} (1 to 500 characters). A second administrator or official of the "
                     + "proposer's scope with \"approver\": true rejects it (its outcome reads REJECTED); the proposer "
                     + "withdraws its own, without the claim (WITHDRAWN). Not at or after expiresAt. Event ProposalRejected. "

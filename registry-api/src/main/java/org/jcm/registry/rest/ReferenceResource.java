@@ -61,7 +61,7 @@ public class ReferenceResource {
     @Path("/parties")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Parties and partner regions", description = "Every Party the ledger knows, with its JCM status, "
+    @Operation(operationId = "listParties", summary = "Parties and partner regions", description = "Every Party the ledger knows, with its JCM status, "
             + "the cooperative approach id of its partnership, its signing date and sectoral scopes. Public.")
     @APIResponse(responseCode = "200", description = "All Parties, by alpha-3 code")
     public Uni<ListResponse<PartyResponse>> parties() {
@@ -72,7 +72,7 @@ public class ReferenceResource {
     @Path("/parties/{code}")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One Party", description = "A Party with its JCM status, signing date and sectoral scopes. Public.")
+    @Operation(operationId = "getParty", summary = "One Party", description = "A Party with its JCM status, signing date and sectoral scopes. Public.")
     @APIResponse(responseCode = "200", description = "The Party")
     @APIResponse(responseCode = "404", description = "unknown_party", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PartyResponse> party(@RestPath String code) {
@@ -80,12 +80,13 @@ public class ReferenceResource {
                 Rejection.UNKNOWN_PARTY.code(), "There is no Party " + ClientText.quote(code) + ".")));
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @POST
     @Path("/parties")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a Party (operator)", description = "Adds a Party or partner region while the system "
+    @Operation(operationId = "registerParty", summary = "Register a Party (operator)", description = "Adds a Party or partner region while the system "
             + "runs: a candidate, or a partner with its signing date and sectoral scopes. Event PartyRegistered.")
     @APIResponse(responseCode = "201", description = "Registered; id is the Party's alpha-3 code",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
@@ -98,12 +99,13 @@ public class ReferenceResource {
                 () -> Fields.required("body", request).toRegister(), "/api/v1/parties/");
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @PUT
     @Path("/parties/{code}")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a Party's reference data (operator)", description = "For example a candidate becoming "
+    @Operation(operationId = "updateParty", summary = "Replace a Party's reference data (operator)", description = "For example a candidate becoming "
             + "a partner: status PARTNER with the signing date, cooperative approach id, Paris Agreement status and "
             + "sectoral scopes. Event PartyUpdated.")
     @APIResponse(responseCode = "201", description = "Updated (the answer of every ledger command)",
@@ -125,18 +127,19 @@ public class ReferenceResource {
     @Path("/registries")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Registries hosted here", description = "Public.")
+    @Operation(operationId = "listRegistries", summary = "Registries hosted here", description = "Public.")
     @APIResponse(responseCode = "200", description = "All hosted registries, by id")
     public Uni<ListResponse<RegistryResponse>> registries() {
         return reference.registries().map(registries -> new ListResponse<>(registries, null));
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @POST
     @Path("/registries")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Host a registry (operator)", description = "Hosts a registry of a registered Party, with its "
+    @Operation(operationId = "registerRegistry", summary = "Host a registry (operator)", description = "Hosts a registry of a registered Party, with its "
             + "cancellation and retirement accounts. Event RegistryRegistered.")
     @APIResponse(responseCode = "201", description = "Registered; id is the registry id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))
@@ -149,12 +152,13 @@ public class ReferenceResource {
                 "/api/v1/registries/");
     }
 
+    @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.REFERENCE_WRITE_PROBLEMS)
     @POST
     @Path("/organizations")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record an organization (registry administrator)", description = "Records a legal entity in "
+    @Operation(operationId = "registerOrganization", summary = "Record an organization (registry administrator)", description = "Records a legal entity in "
             + "the administrator's registry; the ledger assigns its id ({registryId}-O0001, ...). Event OrganizationRegistered.")
     @APIResponse(responseCode = "201", description = "Recorded; id is the organization id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MutationResponse.class)))

@@ -81,7 +81,7 @@ public class ReportResource {
     @RolesAllowed({"government", "auditor"})
     @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
     @Formats({"csv", "json"})
-    @Operation(summary = "An AEF table of a Party and calendar year",
+    @Operation(operationId = "getAefTable", summary = "An AEF table of a Party and calendar year",
             description = "T2 authorizations, T3 actions or T4 holdings at 31 December (UTC), derived by replaying the "
                     + "ledger up to the last event of the year. A government reads its own Party's tables, an auditor any. "
                     + "`Accept: text/csv` gives the table as CSV with the AEF column names (docs/article6.md).")
@@ -123,7 +123,7 @@ public class ReportResource {
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
     @Formats({"csv", "json"})
-    @Operation(summary = "Issued, held, retired and cancelled units per host Party and vintage",
+    @Operation(operationId = "getSummaryReport", summary = "Issued, held, retired and cancelled units per host Party and vintage",
             description = "Public. Totals of the live blocks as of the ledger seq `asOfSeq`.")
     @APIResponse(responseCode = "200", description = "One row per host Party and vintage", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportJson.SummaryJson.class)),
@@ -142,7 +142,7 @@ public class ReportResource {
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
     @Formats({"csv", "json"})
-    @Operation(summary = "Retirement statement of a beneficiary for a Japanese fiscal year",
+    @Operation(operationId = "getRetirementStatement", summary = "Retirement statement of a beneficiary for a Japanese fiscal year",
             description = "Public. Every range retired naming this beneficiary from 1 April of `fiscalYear` to 31 "
                     + "March of the next year (dates in Japan Standard Time): retirements whose stated name, or whose "
                     + "beneficiary organization's registered name, equals `beneficiary` after Unicode NFKC, white-space "
@@ -188,7 +188,7 @@ public class ReportResource {
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
     @Formats({"csv", "json"})
-    @Operation(summary = "The newest retirements of any beneficiary, newest first",
+    @Operation(operationId = "listRecentRetirements", summary = "The newest retirements of any beneficiary, newest first",
             description = "Public. The last `limit` retirements (default " + RECENT_DEFAULT + ", at most " + RECENT_MAX
                     + ") in the ledger, newest first, every retired range of each with the columns of the retirement "
                     + "statement (retiring organization, beneficiary and how it is known, serial, ITMO ids, quantity, "
@@ -214,7 +214,7 @@ public class ReportResource {
     @Path("/organizations/{organizationId}/retirements")
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, Representations.TEXT_CSV})
-    @Operation(summary = "A company's retirement statement for a Japanese fiscal year, in three lists",
+    @Operation(operationId = "getCompanyRetirementStatement", summary = "A company's retirement statement for a Japanese fiscal year, in three lists",
             description = "Public. What the organization retired for itself (naming itself by id, or no one), what other "
                     + "organizations retired naming it by id (each row shows who retired), and what it retired for others "
                     + "(another organization, or a name it stated), from 1 April of `fiscalYear` to 31 March of the next "

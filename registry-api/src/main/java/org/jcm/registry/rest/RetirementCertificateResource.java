@@ -69,7 +69,7 @@ public class RetirementCertificateResource {
     @Authenticated
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Formats({"html", "json"})
-    @Operation(summary = "A retirement's certificate: its event with an inclusion proof against a signed checkpoint",
+    @Operation(operationId = "getRetirementCertificate", summary = "A retirement's certificate: its event with an inclusion proof against a signed checkpoint",
             description = "For the account holders of the retiring account's organization, the administrators of its "
                     + "registry, the government of that registry's Party, auditors and the operator. JSON by default; a "
                     + "printable HTML page with `Accept: text/html` or `?format=html` (which embeds the JSON). The proof is "

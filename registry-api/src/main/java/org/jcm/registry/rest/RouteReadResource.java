@@ -67,7 +67,7 @@ public class RouteReadResource {
     @PermitAll
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Project applications", description = "By id, filtered by state, host (alpha-3), holder and "
+    @Operation(operationId = "listApplications", summary = "Project applications", description = "By id, filtered by state, host (alpha-3), holder and "
             + "mine=true (only those the token's organization, Party, registry or entity is part of; needs a token). "
             + "Registered applications are public; before that only their audience sees them (docs/security.md). "
             + ReadApiDoc.PAGED)
@@ -95,7 +95,7 @@ public class RouteReadResource {
     @PermitAll
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One project application", description = "Its state, holder, Project Idea Note, participants, "
+    @Operation(operationId = "getApplication", summary = "One project application", description = "Its state, holder, Project Idea Note, participants, "
             + "documents per step and every review with its clock. Public once registered; before that for its audience.")
     @APIResponse(responseCode = "200", description = "The application")
     @APIResponse(responseCode = "404", description = "unknown_application (also when the token may not see it)",
@@ -111,7 +111,7 @@ public class RouteReadResource {
     @Path("/monitoring-cycles")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Monitoring cycles", description = "By id, filtered by projectId, state and holder. Public. "
+    @Operation(operationId = "listMonitoringCycles", summary = "Monitoring cycles", description = "By id, filtered by projectId, state and holder. Public. "
             + ReadApiDoc.PAGED)
     @APIResponse(responseCode = "200", description = "One page of monitoring cycles")
     @APIResponse(responseCode = "400", description = E400, content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -132,7 +132,7 @@ public class RouteReadResource {
     @Path("/monitoring-cycles/{id}")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One monitoring cycle", description = "Its period, quantities, verifier, issuance request, "
+    @Operation(operationId = "getMonitoringCycle", summary = "One monitoring cycle", description = "Its period, quantities, verifier, issuance request, "
             + "decided and issued shares, documents and reviews. Public.")
     @APIResponse(responseCode = "200", description = "The monitoring cycle")
     @APIResponse(responseCode = "404", description = "unknown_monitoring_cycle", content = @Content(
@@ -147,7 +147,7 @@ public class RouteReadResource {
     @Path("/statistics/review-times")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Review times of the project cycle", description = "Per review step, host Party, year of "
+    @Operation(operationId = "getReviewTimes", summary = "Review times of the project cycle", description = "Per review step, host Party, year of "
             + "decision and financing kind (GOVERNMENT_FINANCED, PRIVATE and ALL): reviews decided, median and 90th "
             + "percentile days from submission to decision (1 decimal), and reviews submitted that year still open. "
             + "Filters: step, party, year, financing. Public (docs/project-cycle.md, \"Review times\").")

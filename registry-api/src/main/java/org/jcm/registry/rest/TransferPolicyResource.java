@@ -85,7 +85,7 @@ public class TransferPolicyResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set an organization's transfer policy (registry administrator of its registry)", description =
+    @Operation(operationId = "setTransferPolicy", summary = "Set an organization's transfer policy (registry administrator of its registry)", description =
             "The approval threshold (null for none), whether transfers to untrusted accounts need a second account "
             + "holder's approval, and their delay (PT0S to P365D). Applies to transfers initiated from then on. Event "
             + "TransferPolicySet.", extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.MUTATION_PROBLEMS))
@@ -105,7 +105,7 @@ public class TransferPolicyResource {
     @Path(ORGANIZATIONS + "/transfer-policy")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The transfer policy that applies to an organization", description = "Its own, as its registry's "
+    @Operation(operationId = "getTransferPolicy", summary = "The transfer policy that applies to an organization", description = "Its own, as its registry's "
             + "administrator set it (source ORGANIZATION), or the ledger's configured default (source DEFAULT).",
             extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))
     @APIResponse(responseCode = "200", description = "The effective policy")
@@ -126,7 +126,7 @@ public class TransferPolicyResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add an account to the organization's trusted-account list (its account holder)", description =
+    @Operation(operationId = "addTrustedAccount", summary = "Add an account to the organization's trusted-account list (its account holder)", description =
             "The account is trusted from effectiveAt on: the addition's time plus jcm.ledger.trusted-account-delay (P7D). "
             + "Event TrustedAccountAdded.", extensions = @Extension(name = ProblemResponsesFilter.EXTENSION,
             value = ApiDoc.MUTATION_PROBLEMS))
@@ -146,7 +146,7 @@ public class TransferPolicyResource {
     @Path(ORGANIZATIONS + "/trusted-accounts/{accountId}")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Remove an account from the organization's trusted-account list (its account holder)",
+    @Operation(operationId = "removeTrustedAccount", summary = "Remove an account from the organization's trusted-account list (its account holder)",
             description = "Immediate. Event TrustedAccountRemoved.", extensions = @Extension(
             name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.MUTATION_PROBLEMS))
     @APIResponse(responseCode = "201", description = "Removed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -168,7 +168,7 @@ public class TransferPolicyResource {
     @Path(ORGANIZATIONS + "/trusted-accounts")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The organization's trusted-account list", description = "By account id, each with when it was "
+    @Operation(operationId = "listTrustedAccounts", summary = "The organization's trusted-account list", description = "By account id, each with when it was "
             + "added, by whom, and from when it is trusted (status TRUSTED, or PENDING before effectiveAt, by the ledger's "
             + "clock).",
             extensions = @Extension(name = ProblemResponsesFilter.EXTENSION, value = ApiDoc.READ_PROBLEMS))

@@ -60,7 +60,7 @@ public class TransparencyResource {
     @Path("/checkpoints/latest")
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    @Operation(summary = "The latest signed checkpoint", description = "Public. The checkpoint with the largest tree size, its "
+    @Operation(operationId = "getLatestCheckpoint", summary = "The latest signed checkpoint", description = "Public. The checkpoint with the largest tree size, its "
             + "signed note with every stored cosignature line appended, and the cosignatures. `Accept: text/plain` gives the "
             + "note alone, byte for byte (C2SP signed-note).")
     @APIResponse(responseCode = "200", description = "The checkpoint", content = {
@@ -80,7 +80,7 @@ public class TransparencyResource {
     @Path("/checkpoints/{treeSize}")
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    @Operation(summary = "The checkpoint of a tree size", description = "Public. As /checkpoints/latest, for the checkpoint "
+    @Operation(operationId = "getCheckpoint", summary = "The checkpoint of a tree size", description = "Public. As /checkpoints/latest, for the checkpoint "
             + "that covers exactly treeSize entries.")
     @APIResponse(responseCode = "200", description = "The checkpoint", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckpointJson.class)),
@@ -106,7 +106,7 @@ public class TransparencyResource {
     @Path("/checkpoints")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every signed checkpoint, oldest first", description = "Public. " + ReadApiDoc.PAGED)
+    @Operation(operationId = "listCheckpoints", summary = "Every signed checkpoint, oldest first", description = "Public. " + ReadApiDoc.PAGED)
     @APIResponse(responseCode = "200", description = "One page of checkpoints")
     @APIResponse(responseCode = "400", description = ReadApiDoc.E400_LIST,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -124,7 +124,7 @@ public class TransparencyResource {
     @Path("/keys")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The log's verifier key and the witnesses' keys", description = "Public. The verifier key string of "
+    @Operation(operationId = "getLogKeys", summary = "The log's verifier key and the witnesses' keys", description = "Public. The verifier key string of "
             + "the key that signs the checkpoints, and those of the witnesses whose cosignatures are served. Pin them: a key "
             + "fetched from the same registry whose checkpoints it checks proves little.")
     @APIResponse(responseCode = "200", description = "The keys")
@@ -141,7 +141,7 @@ public class TransparencyResource {
     @Path("/proofs/inclusion")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An entry's inclusion proof against a checkpoint", description = "Public. RFC 9162 audit path of entry "
+    @Operation(operationId = "getInclusionProof", summary = "An entry's inclusion proof against a checkpoint", description = "Public. RFC 9162 audit path of entry "
             + "seq (leaf seq - 1) in the tree of the checkpoint of treeSize entries. The leaf is the entry's event JSON as "
             + "GET /ledger/events serves it, canonical (RFC 8785), in UTF-8.")
     @APIResponse(responseCode = "200", description = "The proof")
@@ -166,7 +166,7 @@ public class TransparencyResource {
     @Path("/proofs/consistency")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A consistency proof between two checkpoints", description = "Public. RFC 9162 proof that the tree of "
+    @Operation(operationId = "getConsistencyProof", summary = "A consistency proof between two checkpoints", description = "Public. RFC 9162 proof that the tree of "
             + "the checkpoint of `to` entries extends the tree of the checkpoint of `from` entries (empty when they are equal).")
     @APIResponse(responseCode = "200", description = "The proof")
     @APIResponse(responseCode = "400", description = "from or to missing or not a positive whole number, or from past to "

@@ -55,7 +55,7 @@ public class UnitProofResource {
     @GET
     @Path("{serialOrItmoId}/proof")
     @Authenticated
-    @Operation(summary = "Every entry that touched the units, with its inclusion proof against the latest checkpoint",
+    @Operation(operationId = "getUnitProof", summary = "Every entry that touched the units, with its inclusion proof against the latest checkpoint",
             description = "For auditors, the operator, and the registry administrators and account holders of every "
                     + "account holding the units now (the entries carry accounts and memos). The signed checkpoint (the "
                     + "latest when the first page is read; later pages keep it), then the entries up to its tree size in seq "

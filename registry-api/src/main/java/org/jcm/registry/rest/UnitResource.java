@@ -40,7 +40,7 @@ public class UnitResource {
     @GET
     @Path("{serialOrItmoId}")
     @PermitAll
-    @Operation(summary = "Units by serial, unit reference or ITMO id: live blocks, holder type, flags, full history",
+    @Operation(operationId = "lookUpUnit", summary = "Units by serial, unit reference or ITMO id: live blocks, holder type, flags, full history",
             description = "Public. Accepts JCM-MN001-2024-1001-1250 (a block serial, live or not), JCM-MN001-2024-1001 "
                     + "(one unit) or CA0001-MNG01-MNG-1001-2024 (an ITMO id). A serial or unit naming a host after the "
                     + "project (JCM-MN003-TWN-2025-1-200) names units in that host's numbering line of a multi-country "

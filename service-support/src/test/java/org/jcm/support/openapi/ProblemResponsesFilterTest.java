@@ -57,6 +57,16 @@ class ProblemResponsesFilterTest {
     }
 
     @Test
+    void the_extension_is_removed_from_the_responses_it_lands_on() {
+        APIResponse created = OASFactory.createAPIResponse().description("Created").addExtension(ProblemResponsesFilter.EXTENSION, "mutation");
+
+        new Filter().filterAPIResponse(created);
+
+        assertThat(created.getExtensions() == null ? Map.of() : created.getExtensions())
+                .doesNotContainKey(ProblemResponsesFilter.EXTENSION);
+    }
+
+    @Test
     void an_operation_naming_no_set_is_left_as_it_is() {
         Operation operation = operation(null, Map.of("200", OASFactory.createAPIResponse().description("OK")));
 
@@ -71,6 +81,31 @@ class ProblemResponsesFilterTest {
 
         assertThatThrownBy(() -> new Filter().filterOperation(operation))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'mutations'");
+    }
+
+    @Test
+    void every_error_response_without_content_becomes_a_problem_and_429_and_503_carry_retry_after() {
+        Operation operation = operation(null, Map.of("200", OASFactory.createAPIResponse().description("OK"),
+                "401", OASFactory.createAPIResponse().description("Not Authorized"),
+                "429", OASFactory.createAPIResponse().description("Rate limited")));
+
+        new Filter().filterOperation(operation);
+
+        assertThat(operation.getResponses().getAPIResponse("200").getContent()).isNull();
+        assertThat(operation.getResponses().getAPIResponse("401").getContent().getMediaType("application/problem+json")
+                .getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
+        assertThat(operation.getResponses().getAPIResponse("401").getHeaders()).isNull();
+        assertThat(operation.getResponses().getAPIResponse("429").getHeaders()).containsKey(ProblemResponsesFilter.RETRY_AFTER);
+    }
+
+    @Test
+    void a_set_s_503_carries_retry_after() {
+        Operation operation = operation("mutation", Map.of());
+
+        new Filter().filterOperation(operation);
+
+        assertThat(operation.getResponses().getAPIResponse("503").getHeaders()).containsKey(ProblemResponsesFilter.RETRY_AFTER);
+        assertThat(operation.getResponses().getAPIResponse("409").getHeaders()).isNull();
     }
 
     private static Operation operation(String set, Map<String, APIResponse> own) {

@@ -1,5 +1,6 @@
 package org.jcm.settlement.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ public record TradeListPage(List<Item> items, String next) implements CsvTable {
 
     /** A registered trade as listed: its status view and when it was registered. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "TradeListItem")
     public record Item(String tradeId, String venue, String sellerAccountId, String buyerAccountId, String instrument,
                        long quantity, String pricePerTonne, String currency, String deliverBy, String registeredAt,
                        String status, Long ledgerSeq, String statusAt, List<String> mismatches,

@@ -1,5 +1,6 @@
 package org.jcm.settlement.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import org.jcm.settlement.trade.UnmatchedReference;
@@ -11,6 +12,7 @@ import org.jcm.settlement.trade.UnmatchedReference;
 public record UnmatchedReferencePage(String venue, List<Item> items, String next) implements CsvTable {
 
     /** One transfer that named a trade of the venue and decided nothing; {@code instruments} in transfer order. */
+    @Schema(name = "UnmatchedReference")
     public record Item(long seq, String at, String tradeId, String fromAccountId, String toAccountId, long quantity,
                        List<String> instruments, String pricePerTonne, String currency, String reason) {
 

@@ -16,6 +16,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.api.BarPage;
 import org.jcm.settlement.api.BarView;
@@ -33,9 +39,12 @@ import org.jcm.settlement.stream.FeedEvent;
 import org.jcm.settlement.messaging.LedgerConsumer;
 import org.jcm.settlement.paging.FeedCursors;
 import org.jcm.settlement.persistence.FeedQueries;
+import org.jcm.support.openapi.ProblemResponsesFilter;
 
 /** The public market data feeds: trades, OHLCV bars, daily volumes, and a live stream. */
 @Path("/api/v1/feeds")
+@Tag(name = "Feeds")
+@Extension(name = ProblemResponsesFilter.EXTENSION, value = SettlementApiDoc.PUBLIC_PROBLEMS)
 @PermitAll
 public class FeedResource {
 
@@ -63,7 +72,7 @@ public class FeedResource {
     @GET
     @Path("/trades")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "Priced trade legs in ledger order, after a cursor ({seq}-{leg}), optionally of one instrument")
+    @Operation(operationId = "listTradeFeed", summary = "Priced trade legs in ledger order, after a cursor ({seq}-{leg}), optionally of one instrument")
     public Uni<TradePage> trades(@QueryParam("instrument") String instrument, @QueryParam("after") String after,
                                  @QueryParam("limit") String limit) {
         long afterSeq = 0;
@@ -92,7 +101,7 @@ public class FeedResource {
     @GET
     @Path("/ohlcv")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "OHLCV bars (UTC intervals 1m, 1h, 1d, or a venue's sessions) of one instrument,"
+    @Operation(operationId = "listOhlcvBars", summary = "OHLCV bars (UTC intervals 1m, 1h, 1d, or a venue's sessions) of one instrument,"
             + " start in [from, to)")
     public Uni<BarPage> ohlcv(@QueryParam("instrument") String instrument, @QueryParam("currency") String currency,
                               @QueryParam("interval") String interval, @QueryParam("venue") String venue,
@@ -131,7 +140,7 @@ public class FeedResource {
     @GET
     @Path("/volumes")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "Daily (UTC) tonnes issued, transferred, retired and cancelled per host Party, day in [from, to)")
+    @Operation(operationId = "listVolumes", summary = "Daily (UTC) tonnes issued, transferred, retired and cancelled per host Party, day in [from, to)")
     public Uni<VolumePage> volumes(@QueryParam("party") String party, @QueryParam("from") String from,
                                    @QueryParam("to") String to, @QueryParam("after") String after,
                                    @QueryParam("limit") String limit) {
@@ -164,7 +173,10 @@ public class FeedResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Server-sent events: hello on connect, then each trade leg and each bar update as committed")
+    @Operation(operationId = "streamFeed", summary = "Server-sent events: hello on connect, then each trade leg and each bar update as committed")
+    @APIResponse(responseCode = "200", description = "An endless text/event-stream: event hello with the lastAppliedSeq "
+            + "the stream starts after, then trade and bar events, each data a JSON object", content = @Content(
+            mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         // The live events are subscribed before the hello is emitted, so a client that has read
         // the hello has missed nothing committed after it.

@@ -6,12 +6,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.api.InstrumentList;
 import org.jcm.settlement.persistence.InstrumentQueries;
 
 /** The instruments seen in the ledger with their last prices. */
 @Path("/api/v1/instruments")
+@Tag(name = "Feeds")
 @PermitAll
 public class InstrumentResource {
 
@@ -23,7 +25,7 @@ public class InstrumentResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "Instruments seen (host Party, vintage, Article 6 label) with the last price per currency")
+    @Operation(operationId = "listInstruments", summary = "Instruments seen (host Party, vintage, Article 6 label) with the last price per currency")
     public Uni<InstrumentList> list() {
         return queries.instruments();
     }

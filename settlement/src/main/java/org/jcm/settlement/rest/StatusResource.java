@@ -1,5 +1,6 @@
 package org.jcm.settlement.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.api.Times;
 import org.jcm.settlement.messaging.ConsumerStatus;
@@ -14,6 +16,7 @@ import org.jcm.settlement.messaging.LedgerConsumer;
 
 /** How far the settlement service has applied the ledger. */
 @Path("/api/v1/status")
+@Tag(name = "Status")
 @PermitAll
 public class StatusResource {
 
@@ -22,6 +25,7 @@ public class StatusResource {
      * {@code lagMillis} is how old the last applied event is while records wait, else 0.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "SettlementStatus")
     public record Status(String state, long lastAppliedSeq, String lastAppliedAt, long lagRecords, long lagMillis,
                          Long waitingForSeq, long generation, String problem) {
     }
@@ -36,7 +40,7 @@ public class StatusResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Last applied ledger seq, consumer state and lag")
+    @Operation(operationId = "getStatus", summary = "Last applied ledger seq, consumer state and lag")
     public Status status() {
         ConsumerStatus s = consumer.status();
         long lagMillis = s.lagRecords() > 0 && s.lastAppliedAt() != null

@@ -9,10 +9,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.api.UnmatchedReferencePage;
 import org.jcm.settlement.persistence.ReferenceQueries;
 import org.jcm.settlement.security.Access;
+import org.jcm.support.openapi.ProblemResponsesFilter;
 
 /**
  * The transfers that named a venue's trades and decided nothing (not from the seller account, no
@@ -20,6 +23,8 @@ import org.jcm.settlement.security.Access;
  * sees someone naming its trades. Private to the venue, like its trades.
  */
 @Path("/api/v1/unmatched-references")
+@Tag(name = "Trades")
+@Extension(name = ProblemResponsesFilter.EXTENSION, value = SettlementApiDoc.READ_PROBLEMS)
 public class UnmatchedReferenceResource {
 
     private final ReferenceQueries references;
@@ -34,7 +39,7 @@ public class UnmatchedReferenceResource {
     @Path("/{venue}")
     @RolesAllowed({Access.EXCHANGE, Access.OPERATOR, Access.AUDITOR})
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "Transfers that named the venue's trades but decided nothing, in ledger order, after a cursor (a seq)")
+    @Operation(operationId = "listUnmatchedReferences", summary = "Transfers that named the venue's trades but decided nothing, in ledger order, after a cursor (a seq)")
     public Uni<UnmatchedReferencePage> list(@PathParam("venue") String venue, @QueryParam("tradeId") String tradeId,
                                             @QueryParam("after") String after, @QueryParam("limit") String limit) {
         access.requireReader(venue);

@@ -8,6 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Base64;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jcm.settlement.api.Times;
 import org.jcm.settlement.problem.ProblemCodes;
@@ -16,6 +20,7 @@ import org.jcm.settlement.witness.CosignedCheckpoint;
 import org.jcm.settlement.witness.TreeHead;
 import org.jcm.settlement.witness.Witness;
 import org.jcm.settlement.witness.WitnessStatus;
+import org.jcm.support.problem.Problem;
 import org.jcm.support.problem.ProblemException;
 
 /**
@@ -23,6 +28,7 @@ import org.jcm.support.problem.ProblemException;
  * status and its verifier key. Public like the registry's checkpoints: they are evidence for anyone.
  */
 @Path("/api/v1/witness")
+@Tag(name = "Witness")
 @PermitAll
 public class WitnessResource {
 
@@ -83,7 +89,11 @@ public class WitnessResource {
     @GET
     @Path("/checkpoints/latest")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The latest checkpoint the witness cosigned, with the log's signature and its cosignature")
+    @Operation(operationId = "getLatestCosignedCheckpoint", summary = "The latest checkpoint the witness cosigned, with the log's signature and its cosignature")
+    @APIResponse(responseCode = "200", description = "The cosigned checkpoint")
+    // Names the Problem class, which puts the Problem schema into the document's components for every problem response.
+    @APIResponse(responseCode = "404", description = "The witness has cosigned no checkpoint yet (checkpoint_not_found)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CheckpointView latest() {
         return witness.latest().map(CheckpointView::of).orElseThrow(() -> new ProblemException(404,
                 ProblemCodes.CHECKPOINT_NOT_FOUND, "The witness has cosigned no checkpoint yet."));
@@ -92,7 +102,12 @@ public class WitnessResource {
     @GET
     @Path("/checkpoints/{treeSize}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The checkpoint of a tree size that the witness cosigned")
+    @Operation(operationId = "getCosignedCheckpoint", summary = "The checkpoint of a tree size that the witness cosigned")
+    @APIResponse(responseCode = "200", description = "The cosigned checkpoint")
+    @APIResponse(responseCode = "400", description = "treeSize is not a positive decimal number without leading zeros, "
+            + "or is above 2^63-1 (invalid_parameter)")
+    @APIResponse(responseCode = "404", description = "The witness did not cosign this tree size (checkpoint_not_found)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CheckpointView checkpoint(@PathParam("treeSize") String treeSize) {
         long size = treeSize(treeSize);
         return witness.cosigned(size).map(CheckpointView::of).orElseThrow(() -> new ProblemException(404,
@@ -102,7 +117,7 @@ public class WitnessResource {
     @GET
     @Path("/status")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "OK, or ALARM with the reason, the refused checkpoint and the time")
+    @Operation(operationId = "getWitnessStatus", summary = "OK, or ALARM with the reason, the refused checkpoint and the time")
     public StatusView status() {
         return StatusView.of(witness.status(), witness.treeHead());
     }
@@ -110,7 +125,10 @@ public class WitnessResource {
     @GET
     @Path("/key")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The witness's verifier key string")
+    @Operation(operationId = "getWitnessKey", summary = "The witness's verifier key string")
+    @APIResponse(responseCode = "200", description = "The key's name and the whole verifier key string")
+    @APIResponse(responseCode = "404", description = "The witness is switched off (witness_disabled)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public KeyView key() {
         String key = witness.verifierKey().orElseThrow(() -> new ProblemException(404, ProblemCodes.WITNESS_DISABLED,
                 "The witness is switched off on this service."));

@@ -1,5 +1,6 @@
 package org.jcm.settlement.statement;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.jcm.settlement.trade.RegisteredTrade;
  * whom after netting each pair of participants. Amounts are price times quantity, exact, in the
  * trade's currency (the registered price, which is what the exchange executed).
  */
+@Schema(name = "SettlementStatement")
 public record Statement(String venue, String date, int tradeCount, List<Participant> participants,
                         List<Obligation> obligations) implements CsvTable {
 

@@ -1,5 +1,6 @@
 package org.jcm.settlement.webhook;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -31,6 +32,7 @@ public record DeliveryView(long id, String messageId, String type, String state,
     }
 
     /** A page of deliveries, oldest first; {@code next} is the cursor for {@code after}, null at the end. */
+    @Schema(name = "WebhookDeliveryPage")
     public record Page(String endpointId, Long next, List<DeliveryView> items) {
     }
 }
