@@ -26,20 +26,20 @@ public class FirstTransferEntity {
     @JoinColumn(name = "seq", insertable = false, updatable = false)
     private LedgerEventEntity event;
 
-    @Column(name = "authorization_id")
+    @Column(name = "authorization_id", columnDefinition = "text")
     private String authorizationId;
 
-    @Column(name = "trigger")
+    @Column(name = "trigger", columnDefinition = "text")
     private String trigger;
 
     @Column(name = "cause_seq")
     private long causeSeq;
 
-    @Column(name = "transferring_party")
+    @Column(name = "transferring_party", columnDefinition = "text")
     private String transferringParty;
 
     /** Null when no Party acquires the units (OIMP use or cancellation). */
-    @Column(name = "acquiring_party")
+    @Column(name = "acquiring_party", columnDefinition = "text")
     private String acquiringParty;
 
     @Column(name = "quantity")

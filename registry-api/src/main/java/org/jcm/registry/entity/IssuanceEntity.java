@@ -22,7 +22,7 @@ import org.hibernate.annotations.Immutable;
 public class IssuanceEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", columnDefinition = "text")
     private String id;
 
     /** The seq of its CreditsIssued event. */
@@ -36,10 +36,10 @@ public class IssuanceEntity {
     @Formula("(select e.at from ledger_event e where e.seq = seq)")
     private Instant issuedAt;
 
-    @Column(name = "project_id")
+    @Column(name = "project_id", columnDefinition = "text")
     private String projectId;
 
-    @Column(name = "host_party")
+    @Column(name = "host_party", columnDefinition = "text")
     private String hostParty;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -59,7 +59,7 @@ public class IssuanceEntity {
     private long totalQuantity;
 
     /** Null when the issuance answers no issuance request. */
-    @Column(name = "issuance_request_id")
+    @Column(name = "issuance_request_id", columnDefinition = "text")
     private String issuanceRequestId;
 
     @ManyToOne(fetch = FetchType.LAZY)

@@ -13,13 +13,13 @@ import org.hibernate.annotations.Immutable;
 public class MethodologyEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", columnDefinition = "text")
     private String id;
 
-    @Column(name = "host_party")
+    @Column(name = "host_party", columnDefinition = "text")
     private String hostParty;
 
-    @Column(name = "title")
+    @Column(name = "title", columnDefinition = "text")
     private String title;
 
     @Column(name = "sectoral_scope")
@@ -28,7 +28,7 @@ public class MethodologyEntity {
     @Column(name = "version")
     private int version;
 
-    @Column(name = "status")
+    @Column(name = "status", columnDefinition = "text")
     private String status;
 
     /** Null: any length. */

@@ -13,24 +13,24 @@ import org.hibernate.annotations.Immutable;
 public class PartyEntity {
 
     @Id
-    @Column(name = "code")
+    @Column(name = "code", columnDefinition = "text")
     private String code;
 
-    @Column(name = "iso2")
+    @Column(name = "iso2", columnDefinition = "text")
     private String iso2;
 
-    @Column(name = "name")
+    @Column(name = "name", columnDefinition = "text")
     private String name;
 
     /** JAPAN, PARTNER or CANDIDATE. */
-    @Column(name = "jcm_status")
+    @Column(name = "jcm_status", columnDefinition = "text")
     private String jcmStatus;
 
     @Column(name = "paris_agreement_party")
     private boolean parisAgreementParty;
 
     /** Null when the Party has no JCM cooperative approach. */
-    @Column(name = "cooperative_approach_id")
+    @Column(name = "cooperative_approach_id", columnDefinition = "text")
     private String cooperativeApproachId;
 
     /** Null for Japan, candidates and Parties of ledgers older than this column. */
@@ -38,7 +38,7 @@ public class PartyEntity {
     private java.time.LocalDate jcmSigningDate;
 
     /** Scope numbers separated by {@code ;}, ascending; empty for none. */
-    @Column(name = "sectoral_scopes")
+    @Column(name = "sectoral_scopes", columnDefinition = "text")
     private String sectoralScopes;
 
     protected PartyEntity() {

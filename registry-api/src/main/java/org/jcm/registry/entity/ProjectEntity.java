@@ -16,19 +16,19 @@ import org.hibernate.annotations.Immutable;
 public class ProjectEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", columnDefinition = "text")
     private String id;
 
-    @Column(name = "host_party")
+    @Column(name = "host_party", columnDefinition = "text")
     private String hostParty;
 
-    @Column(name = "registry_id")
+    @Column(name = "registry_id", columnDefinition = "text")
     private String registryId;
 
-    @Column(name = "title")
+    @Column(name = "title", columnDefinition = "text")
     private String title;
 
-    @Column(name = "methodology_id")
+    @Column(name = "methodology_id", columnDefinition = "text")
     private String methodologyId;
 
     protected ProjectEntity() {

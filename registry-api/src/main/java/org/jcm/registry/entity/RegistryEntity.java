@@ -13,20 +13,20 @@ import org.hibernate.annotations.Immutable;
 public class RegistryEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", columnDefinition = "text")
     private String id;
 
     /** The Party's alpha-3 code. */
-    @Column(name = "party")
+    @Column(name = "party", columnDefinition = "text")
     private String party;
 
-    @Column(name = "name")
+    @Column(name = "name", columnDefinition = "text")
     private String name;
 
-    @Column(name = "cancellation_account_id")
+    @Column(name = "cancellation_account_id", columnDefinition = "text")
     private String cancellationAccountId;
 
-    @Column(name = "retirement_account_id")
+    @Column(name = "retirement_account_id", columnDefinition = "text")
     private String retirementAccountId;
 
     @Column(name = "next_organization_number")
