@@ -49,6 +49,10 @@ final class DevInfrastructure {
         DatabaseRoles roles = "registry".equals(database) ? DatabaseRoles.REGISTRY : DatabaseRoles.SETTLEMENT;
         ServiceDatabase service;
         if (fresh) {
+            // Kafka touches the log4j API once; without a provider it complains on every start.
+            if (System.getProperty("log4j2.loggerContextFactory") == null) {
+                System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+            }
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.builder().start();
             service = postgres.createServiceDatabase(database, roles);
             EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.builder().start();
