@@ -21,7 +21,8 @@ public class AuthorizationEntity {
     @Column(name = "id", columnDefinition = "text")
     private String id;
 
-    @Column(name = "party", columnDefinition = "text")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "party", columnDefinition = "char(3)")
     private String party;
 
     @Column(name = "cooperative_approach_id", columnDefinition = "text")

@@ -8,6 +8,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A row of {@code first_transfer}: a FirstTransferRecorded event of an authorization's units, keyed
@@ -35,11 +37,13 @@ public class FirstTransferEntity {
     @Column(name = "cause_seq")
     private long causeSeq;
 
-    @Column(name = "transferring_party", columnDefinition = "text")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "transferring_party", columnDefinition = "char(3)")
     private String transferringParty;
 
     /** Null when no Party acquires the units (OIMP use or cancellation). */
-    @Column(name = "acquiring_party", columnDefinition = "text")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "acquiring_party", columnDefinition = "char(3)")
     private String acquiringParty;
 
     @Column(name = "quantity")

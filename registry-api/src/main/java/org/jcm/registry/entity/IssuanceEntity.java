@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A row of {@code issuance}: one Joint Committee decision, as issued, with its allocations. */
 @Entity
@@ -39,7 +41,8 @@ public class IssuanceEntity {
     @Column(name = "project_id", columnDefinition = "text")
     private String projectId;
 
-    @Column(name = "host_party", columnDefinition = "text")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "host_party", columnDefinition = "char(3)")
     private String hostParty;
 
     @ManyToOne(fetch = FetchType.LAZY)

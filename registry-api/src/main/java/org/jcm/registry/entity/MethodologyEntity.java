@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A row of {@code methodology}: a methodology in its host's registry of methodologies. */
 @Entity
@@ -16,7 +18,8 @@ public class MethodologyEntity {
     @Column(name = "id", columnDefinition = "text")
     private String id;
 
-    @Column(name = "host_party", columnDefinition = "text")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "host_party", columnDefinition = "char(3)")
     private String hostParty;
 
     @Column(name = "title", columnDefinition = "text")

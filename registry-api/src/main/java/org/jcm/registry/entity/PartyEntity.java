@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A row of {@code party}: a Party or partner region as the ledger knows it. */
 @Entity
@@ -13,10 +15,12 @@ import org.hibernate.annotations.Immutable;
 public class PartyEntity {
 
     @Id
-    @Column(name = "code", columnDefinition = "text")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "code", columnDefinition = "char(3)")
     private String code;
 
-    @Column(name = "iso2", columnDefinition = "text")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "iso2", columnDefinition = "char(2)")
     private String iso2;
 
     @Column(name = "name", columnDefinition = "text")

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A row of {@code project}: a registered JCM project. Its participants and issuances are read with
@@ -19,7 +21,8 @@ public class ProjectEntity {
     @Column(name = "id", columnDefinition = "text")
     private String id;
 
-    @Column(name = "host_party", columnDefinition = "text")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "host_party", columnDefinition = "char(3)")
     private String hostParty;
 
     @Column(name = "registry_id", columnDefinition = "text")

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A row of {@code registry}: a registry hosted here. */
 @Entity
@@ -17,7 +19,8 @@ public class RegistryEntity {
     private String id;
 
     /** The Party's alpha-3 code. */
-    @Column(name = "party", columnDefinition = "text")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "party", columnDefinition = "char(3)")
     private String party;
 
     @Column(name = "name", columnDefinition = "text")
