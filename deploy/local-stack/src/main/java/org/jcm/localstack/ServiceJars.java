@@ -32,6 +32,6 @@ record ServiceJars(Path registry, Optional<Path> settlement) {
     private static StackException notBuilt(String service, Path jar) {
         return new StackException(StackException.START_FAILED, service + " is not built (" + jar + " is missing).\n"
                 + "Start with deploy/local-stack/run, which builds what is missing, or run "
-                + "'mvn -B -DskipTests package' first.");
+                + "'./mvnw -B -DskipTests package' first.");
     }
 }

@@ -18,10 +18,10 @@ import org.hibernate.annotations.Immutable;
 public class AccountEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", columnDefinition = "text")
     private String id;
 
-    @Column(name = "registry_id")
+    @Column(name = "registry_id", columnDefinition = "text")
     private String registryId;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -29,7 +29,7 @@ public class AccountEntity {
     private RegistryEntity registry;
 
     /** Null for the registry's terminal accounts (CANCELLATION, RETIREMENT). */
-    @Column(name = "organization_id")
+    @Column(name = "organization_id", columnDefinition = "text")
     private String organizationId;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -37,14 +37,14 @@ public class AccountEntity {
     private OrganizationEntity organization;
 
     /** HOLDING, CANCELLATION or RETIREMENT. */
-    @Column(name = "type")
+    @Column(name = "type", columnDefinition = "text")
     private String type;
 
-    @Column(name = "name")
+    @Column(name = "name", columnDefinition = "text")
     private String name;
 
     /** OPEN or CLOSED. */
-    @Column(name = "status")
+    @Column(name = "status", columnDefinition = "text")
     private String status;
 
     @Column(name = "frozen")

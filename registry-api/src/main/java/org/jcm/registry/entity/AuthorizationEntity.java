@@ -18,36 +18,39 @@ import org.hibernate.type.SqlTypes;
 public class AuthorizationEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", columnDefinition = "text")
     private String id;
 
-    @Column(name = "party")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "party", columnDefinition = "char(3)")
     private String party;
 
-    @Column(name = "cooperative_approach_id")
+    @Column(name = "cooperative_approach_id", columnDefinition = "text")
     private String cooperativeApproachId;
 
     /** NDC, OIMP or NDC_AND_OIMP. */
-    @Column(name = "purpose")
+    @Column(name = "purpose", columnDefinition = "text")
     private String purpose;
 
-    @Column(name = "oimp")
+    @Column(name = "oimp", columnDefinition = "text")
     private String oimp;
 
     /** AUTHORIZATION, ISSUANCE or USE_OR_CANCELLATION; null for NDC only. */
-    @Column(name = "first_transfer_definition")
+    @Column(name = "first_transfer_definition", columnDefinition = "text")
     private String firstTransferDefinition;
 
     /** Null when uncapped. */
     @Column(name = "authorized_quantity")
     private Long authorizedQuantity;
 
+    // smallint[] by PostgreSQL's own name, the one schema validation reads from the catalog.
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "vintages")
+    @Column(name = "vintages", columnDefinition = "_int2")
     private short[] vintages;
 
+    // text[] by PostgreSQL's own name, the one schema validation reads from the catalog.
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "authorized_entities")
+    @Column(name = "authorized_entities", columnDefinition = "_text")
     private String[] authorizedEntities;
 
     @Column(name = "version")

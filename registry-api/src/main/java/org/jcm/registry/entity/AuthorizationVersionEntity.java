@@ -26,7 +26,7 @@ import org.hibernate.type.SqlTypes;
 public class AuthorizationVersionEntity {
 
     @Id
-    @Column(name = "authorization_id")
+    @Column(name = "authorization_id", columnDefinition = "text")
     private String authorizationId;
 
     @Id
@@ -46,15 +46,17 @@ public class AuthorizationVersionEntity {
     @Column(name = "authorized_quantity")
     private Long authorizedQuantity;
 
+    // smallint[] by PostgreSQL's own name, the one schema validation reads from the catalog.
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "vintages")
+    @Column(name = "vintages", columnDefinition = "_int2")
     private short[] vintages;
 
+    // text[] by PostgreSQL's own name, the one schema validation reads from the catalog.
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "authorized_entities")
+    @Column(name = "authorized_entities", columnDefinition = "_text")
     private String[] authorizedEntities;
 
-    @Column(name = "issuance_id")
+    @Column(name = "issuance_id", columnDefinition = "text")
     private String issuanceId;
 
     protected AuthorizationVersionEntity() {

@@ -8,6 +8,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A row of {@code first_transfer}: a FirstTransferRecorded event of an authorization's units, keyed
@@ -26,20 +28,22 @@ public class FirstTransferEntity {
     @JoinColumn(name = "seq", insertable = false, updatable = false)
     private LedgerEventEntity event;
 
-    @Column(name = "authorization_id")
+    @Column(name = "authorization_id", columnDefinition = "text")
     private String authorizationId;
 
-    @Column(name = "trigger")
+    @Column(name = "trigger", columnDefinition = "text")
     private String trigger;
 
     @Column(name = "cause_seq")
     private long causeSeq;
 
-    @Column(name = "transferring_party")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "transferring_party", columnDefinition = "char(3)")
     private String transferringParty;
 
     /** Null when no Party acquires the units (OIMP use or cancellation). */
-    @Column(name = "acquiring_party")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "acquiring_party", columnDefinition = "char(3)")
     private String acquiringParty;
 
     @Column(name = "quantity")

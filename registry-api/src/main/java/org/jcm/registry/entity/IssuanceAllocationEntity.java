@@ -20,7 +20,7 @@ import org.hibernate.annotations.Immutable;
 public class IssuanceAllocationEntity {
 
     @Id
-    @Column(name = "issuance_id")
+    @Column(name = "issuance_id", columnDefinition = "text")
     private String issuanceId;
 
     @Id
@@ -31,10 +31,10 @@ public class IssuanceAllocationEntity {
     @JoinColumn(name = "issuance_id", insertable = false, updatable = false)
     private IssuanceEntity issuance;
 
-    @Column(name = "account_id")
+    @Column(name = "account_id", columnDefinition = "text")
     private String accountId;
 
-    @Column(name = "issuing_registry_id")
+    @Column(name = "issuing_registry_id", columnDefinition = "text")
     private String issuingRegistryId;
 
     @Column(name = "first_unit")

@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A row of {@code issuance}: one Joint Committee decision, as issued, with its allocations. */
 @Entity
@@ -22,7 +24,7 @@ import org.hibernate.annotations.Immutable;
 public class IssuanceEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", columnDefinition = "text")
     private String id;
 
     /** The seq of its CreditsIssued event. */
@@ -36,10 +38,11 @@ public class IssuanceEntity {
     @Formula("(select e.at from ledger_event e where e.seq = seq)")
     private Instant issuedAt;
 
-    @Column(name = "project_id")
+    @Column(name = "project_id", columnDefinition = "text")
     private String projectId;
 
-    @Column(name = "host_party")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "host_party", columnDefinition = "char(3)")
     private String hostParty;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -59,7 +62,7 @@ public class IssuanceEntity {
     private long totalQuantity;
 
     /** Null when the issuance answers no issuance request. */
-    @Column(name = "issuance_request_id")
+    @Column(name = "issuance_request_id", columnDefinition = "text")
     private String issuanceRequestId;
 
     @ManyToOne(fetch = FetchType.LAZY)

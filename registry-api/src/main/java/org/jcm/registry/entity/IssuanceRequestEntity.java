@@ -14,13 +14,13 @@ import org.hibernate.annotations.Immutable;
 public class IssuanceRequestEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", columnDefinition = "text")
     private String id;
 
-    @Column(name = "project_id")
+    @Column(name = "project_id", columnDefinition = "text")
     private String projectId;
 
-    @Column(name = "organization_id")
+    @Column(name = "organization_id", columnDefinition = "text")
     private String organizationId;
 
     @Column(name = "monitoring_period_start")
@@ -32,7 +32,7 @@ public class IssuanceRequestEntity {
     @Column(name = "verified_quantity")
     private long verifiedQuantity;
 
-    @Column(name = "verification_reference")
+    @Column(name = "verification_reference", columnDefinition = "text")
     private String verificationReference;
 
     @Column(name = "issued_quantity")

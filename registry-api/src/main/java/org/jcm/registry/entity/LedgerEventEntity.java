@@ -21,23 +21,23 @@ public class LedgerEventEntity {
     @Column(name = "seq")
     private long seq;
 
-    @Column(name = "type")
+    @Column(name = "type", columnDefinition = "text")
     private String type;
 
     @Column(name = "at")
     private Instant at;
 
-    @Column(name = "actor_role")
+    @Column(name = "actor_role", columnDefinition = "text")
     private String actorRole;
 
-    @Column(name = "actor_subject")
+    @Column(name = "actor_subject", columnDefinition = "text")
     private String actorSubject;
 
-    @Column(name = "actor_scope")
+    @Column(name = "actor_scope", columnDefinition = "text")
     private String actorScope;
 
     /** The event's RFC 8785 canonical JSON, exactly the bytes hashed. */
-    @Column(name = "event_json")
+    @Column(name = "event_json", columnDefinition = "text")
     private String eventJson;
 
     protected LedgerEventEntity() {

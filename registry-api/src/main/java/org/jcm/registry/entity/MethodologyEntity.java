@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A row of {@code methodology}: a methodology in its host's registry of methodologies. */
 @Entity
@@ -13,13 +15,14 @@ import org.hibernate.annotations.Immutable;
 public class MethodologyEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", columnDefinition = "text")
     private String id;
 
-    @Column(name = "host_party")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "host_party", columnDefinition = "char(3)")
     private String hostParty;
 
-    @Column(name = "title")
+    @Column(name = "title", columnDefinition = "text")
     private String title;
 
     @Column(name = "sectoral_scope")
@@ -28,7 +31,7 @@ public class MethodologyEntity {
     @Column(name = "version")
     private int version;
 
-    @Column(name = "status")
+    @Column(name = "status", columnDefinition = "text")
     private String status;
 
     /** Null: any length. */

@@ -19,17 +19,17 @@ import org.hibernate.annotations.Immutable;
 public class OrganizationEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", columnDefinition = "text")
     private String id;
 
-    @Column(name = "registry_id")
+    @Column(name = "registry_id", columnDefinition = "text")
     private String registryId;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "registry_id", insertable = false, updatable = false)
     private RegistryEntity registry;
 
-    @Column(name = "name")
+    @Column(name = "name", columnDefinition = "text")
     private String name;
 
     /** Its accounts by id (index {@code account_organization}). */

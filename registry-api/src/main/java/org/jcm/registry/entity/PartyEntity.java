@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A row of {@code party}: a Party or partner region as the ledger knows it. */
 @Entity
@@ -13,24 +15,26 @@ import org.hibernate.annotations.Immutable;
 public class PartyEntity {
 
     @Id
-    @Column(name = "code")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "code", columnDefinition = "char(3)")
     private String code;
 
-    @Column(name = "iso2")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "iso2", columnDefinition = "char(2)")
     private String iso2;
 
-    @Column(name = "name")
+    @Column(name = "name", columnDefinition = "text")
     private String name;
 
     /** JAPAN, PARTNER or CANDIDATE. */
-    @Column(name = "jcm_status")
+    @Column(name = "jcm_status", columnDefinition = "text")
     private String jcmStatus;
 
     @Column(name = "paris_agreement_party")
     private boolean parisAgreementParty;
 
     /** Null when the Party has no JCM cooperative approach. */
-    @Column(name = "cooperative_approach_id")
+    @Column(name = "cooperative_approach_id", columnDefinition = "text")
     private String cooperativeApproachId;
 
     /** Null for Japan, candidates and Parties of ledgers older than this column. */
@@ -38,7 +42,7 @@ public class PartyEntity {
     private java.time.LocalDate jcmSigningDate;
 
     /** Scope numbers separated by {@code ;}, ascending; empty for none. */
-    @Column(name = "sectoral_scopes")
+    @Column(name = "sectoral_scopes", columnDefinition = "text")
     private String sectoralScopes;
 
     protected PartyEntity() {

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A row of {@code project}: a registered JCM project. Its participants and issuances are read with
@@ -16,19 +18,20 @@ import org.hibernate.annotations.Immutable;
 public class ProjectEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", columnDefinition = "text")
     private String id;
 
-    @Column(name = "host_party")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "host_party", columnDefinition = "char(3)")
     private String hostParty;
 
-    @Column(name = "registry_id")
+    @Column(name = "registry_id", columnDefinition = "text")
     private String registryId;
 
-    @Column(name = "title")
+    @Column(name = "title", columnDefinition = "text")
     private String title;
 
-    @Column(name = "methodology_id")
+    @Column(name = "methodology_id", columnDefinition = "text")
     private String methodologyId;
 
     protected ProjectEntity() {

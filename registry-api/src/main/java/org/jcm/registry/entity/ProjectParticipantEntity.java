@@ -20,14 +20,14 @@ import org.hibernate.annotations.Immutable;
 public class ProjectParticipantEntity {
 
     @Id
-    @Column(name = "project_id")
+    @Column(name = "project_id", columnDefinition = "text")
     private String projectId;
 
     @Id
     @Column(name = "position")
     private int position;
 
-    @Column(name = "organization_id")
+    @Column(name = "organization_id", columnDefinition = "text")
     private String organizationId;
 
     @ManyToOne(fetch = FetchType.LAZY)

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A row of {@code registry}: a registry hosted here. */
 @Entity
@@ -13,20 +15,21 @@ import org.hibernate.annotations.Immutable;
 public class RegistryEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", columnDefinition = "text")
     private String id;
 
     /** The Party's alpha-3 code. */
-    @Column(name = "party")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "party", columnDefinition = "char(3)")
     private String party;
 
-    @Column(name = "name")
+    @Column(name = "name", columnDefinition = "text")
     private String name;
 
-    @Column(name = "cancellation_account_id")
+    @Column(name = "cancellation_account_id", columnDefinition = "text")
     private String cancellationAccountId;
 
-    @Column(name = "retirement_account_id")
+    @Column(name = "retirement_account_id", columnDefinition = "text")
     private String retirementAccountId;
 
     @Column(name = "next_organization_number")

@@ -13,21 +13,21 @@ import org.hibernate.annotations.Immutable;
 public class ThirdPartyEntityEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", columnDefinition = "text")
     private String id;
 
-    @Column(name = "name")
+    @Column(name = "name", columnDefinition = "text")
     private String name;
 
     /** Scope numbers separated by {@code ;}, ascending. */
-    @Column(name = "sectoral_scopes")
+    @Column(name = "sectoral_scopes", columnDefinition = "text")
     private String sectoralScopes;
 
     /** Alpha-3 codes separated by {@code ;}, ascending. */
-    @Column(name = "host_parties")
+    @Column(name = "host_parties", columnDefinition = "text")
     private String hostParties;
 
-    @Column(name = "status")
+    @Column(name = "status", columnDefinition = "text")
     private String status;
 
     protected ThirdPartyEntityEntity() {

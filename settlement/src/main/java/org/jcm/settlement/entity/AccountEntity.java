@@ -16,7 +16,7 @@ import org.hibernate.annotations.Immutable;
 public class AccountEntity {
 
     @Id
-    @Column(name = "account_id")
+    @Column(name = "account_id", columnDefinition = "text")
     private String accountId;
 
     @Column(name = "opened_seq")

@@ -20,21 +20,21 @@ import org.hibernate.annotations.Immutable;
 public class IdempotencyKeyEntity {
 
     @Id
-    @Column(name = "scope")
+    @Column(name = "scope", columnDefinition = "text")
     private String scope;
 
     @Id
-    @Column(name = "idem_key")
+    @Column(name = "idem_key", columnDefinition = "text")
     private String idempotencyKey;
 
     /** SHA-256 of the canonical request, hex. */
-    @Column(name = "request_hash")
+    @Column(name = "request_hash", columnDefinition = "text")
     private String requestHash;
 
     @Column(name = "status")
     private int status;
 
-    @Column(name = "body")
+    @Column(name = "body", columnDefinition = "text")
     private String body;
 
     protected IdempotencyKeyEntity() {

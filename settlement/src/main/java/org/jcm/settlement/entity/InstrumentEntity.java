@@ -18,16 +18,16 @@ import org.hibernate.annotations.Immutable;
 public class InstrumentEntity {
 
     @Id
-    @Column(name = "instrument")
+    @Column(name = "instrument", columnDefinition = "text")
     private String instrument;
 
-    @Column(name = "host_party")
+    @Column(name = "host_party", columnDefinition = "text")
     private String hostParty;
 
     @Column(name = "vintage")
     private int vintage;
 
-    @Column(name = "label")
+    @Column(name = "label", columnDefinition = "text")
     private String label;
 
     @Column(name = "first_seq")

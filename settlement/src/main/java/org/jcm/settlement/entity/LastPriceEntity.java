@@ -19,11 +19,11 @@ import org.hibernate.annotations.Immutable;
 public class LastPriceEntity {
 
     @Id
-    @Column(name = "instrument")
+    @Column(name = "instrument", columnDefinition = "text")
     private String instrument;
 
     @Id
-    @Column(name = "currency")
+    @Column(name = "currency", columnDefinition = "text")
     private String currency;
 
     @Column(name = "price_per_tonne")

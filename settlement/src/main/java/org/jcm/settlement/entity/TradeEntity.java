@@ -31,20 +31,20 @@ import org.jcm.settlement.trade.TradeStatus;
 public class TradeEntity {
 
     @Id
-    @Column(name = "venue")
+    @Column(name = "venue", columnDefinition = "text")
     private String venue;
 
     @Id
-    @Column(name = "trade_id")
+    @Column(name = "trade_id", columnDefinition = "text")
     private String tradeId;
 
-    @Column(name = "seller_account_id")
+    @Column(name = "seller_account_id", columnDefinition = "text")
     private String sellerAccountId;
 
-    @Column(name = "buyer_account_id")
+    @Column(name = "buyer_account_id", columnDefinition = "text")
     private String buyerAccountId;
 
-    @Column(name = "instrument")
+    @Column(name = "instrument", columnDefinition = "text")
     private String instrument;
 
     @Column(name = "quantity")
@@ -54,7 +54,7 @@ public class TradeEntity {
     @Column(name = "price_per_tonne")
     private BigDecimal pricePerTonne;
 
-    @Column(name = "currency")
+    @Column(name = "currency", columnDefinition = "text")
     private String currency;
 
     @Column(name = "deliver_by")
@@ -63,11 +63,11 @@ public class TradeEntity {
     @Column(name = "registered_at")
     private Instant registeredAt;
 
-    @Column(name = "registered_by")
+    @Column(name = "registered_by", columnDefinition = "text")
     private String registeredBy;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "status")
+    @Column(name = "status", columnDefinition = "text")
     private TradeStatus status;
 
     /** Null while no ledger seq decided the status. */
@@ -78,7 +78,7 @@ public class TradeEntity {
     private Instant statusAt;
 
     /** The fields that differed, comma-separated; null when none. */
-    @Column(name = "mismatches")
+    @Column(name = "mismatches", columnDefinition = "text")
     private String mismatches;
 
     protected TradeEntity() {

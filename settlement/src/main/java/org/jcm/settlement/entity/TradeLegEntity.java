@@ -31,7 +31,7 @@ public class TradeLegEntity {
     @Column(name = "at")
     private Instant at;
 
-    @Column(name = "instrument")
+    @Column(name = "instrument", columnDefinition = "text")
     private String instrument;
 
     @Column(name = "quantity")
@@ -40,19 +40,19 @@ public class TradeLegEntity {
     @Column(name = "price_per_tonne")
     private BigDecimal pricePerTonne;
 
-    @Column(name = "currency")
+    @Column(name = "currency", columnDefinition = "text")
     private String currency;
 
-    @Column(name = "venue")
+    @Column(name = "venue", columnDefinition = "text")
     private String venue;
 
-    @Column(name = "trade_id")
+    @Column(name = "trade_id", columnDefinition = "text")
     private String tradeId;
 
-    @Column(name = "from_account_id")
+    @Column(name = "from_account_id", columnDefinition = "text")
     private String fromAccountId;
 
-    @Column(name = "to_account_id")
+    @Column(name = "to_account_id", columnDefinition = "text")
     private String toAccountId;
 
     protected TradeLegEntity() {

@@ -118,7 +118,7 @@ public final class WritePathBench {
         Path jar = Paths.get(option("jar", Files.exists(Paths.get("target/quarkus-app/quarkus-run.jar"))
                 ? "target/quarkus-app/quarkus-run.jar" : "registry-api/target/quarkus-app/quarkus-run.jar"));
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: package registry-api first (mvn -pl registry-api -am package -DskipTests)");
+            throw new IllegalStateException(jar + " is missing: package registry-api first (./mvnw -pl registry-api -am package -DskipTests)");
         }
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
