@@ -23,7 +23,7 @@ import org.jcm.localstack.TransparencyKeys;
 import org.jcm.localstack.DataFolder;
 import org.jcm.localstack.DemoData;
 import org.jcm.localstack.Infrastructure;
-import org.jcm.localstack.JwtIssuer;
+import org.jcm.embedded.JwtIssuer;
 import org.jcm.localstack.Progress;
 import org.jcm.localstack.ServiceProcess;
 

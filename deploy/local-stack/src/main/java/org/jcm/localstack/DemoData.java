@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.Optional;
+import org.jcm.embedded.JwtIssuer;
 
 /**
  * The demo data and the demo actors' tokens for a program that starts the services on its own

@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jcm.embedded.JwtIssuer;
 
 /** The demo actors' bearer tokens, minted with the stack's key, and the tokens file that holds them. */
 final class DemoTokens {

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jcm.embedded.EmbeddedKafkaBroker;
 import org.jcm.embedded.EmbeddedPostgresServer;
+import org.jcm.embedded.JwtIssuer;
 import org.jcm.embedded.ServiceDatabase;
 
 /**

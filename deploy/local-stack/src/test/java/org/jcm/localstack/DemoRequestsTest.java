@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.jcm.embedded.JwtIssuer;
 import org.jcm.ledger.canonical.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -25,8 +25,8 @@ class OpenApiDocumentTest {
 
     /**
      * The writes that take no Idempotency-Key: a document upload is addressed by its SHA-256, so a
-     * retry stores nothing twice; a publication replaces the organization's choice for the year; a
-     * ledger verification only reads.
+     * retry stores nothing twice; a publication is kept for good, and publishing the same again
+     * answers it; a ledger verification only reads.
      */
     static final Set<String> KEY_FREE = Set.of("uploadDocument", "publishDisclosure", "verifyLedger");
 

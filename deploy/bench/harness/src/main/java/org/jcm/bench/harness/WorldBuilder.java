@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jcm.ledger.canonical.Json;
-import org.jcm.localstack.JwtIssuer;
+import org.jcm.embedded.JwtIssuer;
 
 /**
  * Builds the benchmark's world through the real API, as the registry's users would: a registry,

@@ -1,4 +1,4 @@
-package org.jcm.localstack;
+package org.jcm.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +26,8 @@ import org.jcm.ledger.canonical.Json;
 
 /**
  * Mints RS256 bearer tokens that registry-api and settlement accept, with a key pair generated in
- * the data folder on first start. The services get the public key and the settings that make them
+ * the given folder on first start: the local stack's data folder, the fault harness's and the
+ * benchmark's, and dev mode's folder under a module's {@code target/}. The services get the public key and the settings that make them
  * accept these tokens through {@link #serviceEnvironment()}; only the JDK's own crypto is used.
  *
  * <p>Every token names both services as its audience, so that one demo token works on both. Its
