@@ -40,6 +40,7 @@ final class LocalStack {
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
     private WebhookReceiver receiver;
+    private Supervisor supervisor;
     private volatile boolean stopping;
     private boolean closed;
 
@@ -155,8 +156,34 @@ final class LocalStack {
             progress.step(service.name() + " is ready on " + "http://" + settings.clientHost() + ":" + service.port()
                     + " (pid " + service.pid() + ", log " + service.logFile() + ")");
         }
-        registry.onExit(() -> !stopping, () -> died(registry));
-        settlement.ifPresent(s -> s.onExit(() -> !stopping, () -> died(s)));
+        supervisor = new Supervisor(new Supervised(), settings.restartLimit(), progress, http, settings.clientHost(),
+                settings.startupTimeout(), stopRequested, Instant::now);
+        supervisor.watch(registry);
+        settlement.ifPresent(supervisor::watch);
+    }
+
+    /** The stack as its supervisor sees it. */
+    private final class Supervised implements Supervisor.Services {
+
+        @Override
+        public boolean stopping() {
+            return stopping;
+        }
+
+        @Override
+        public Optional<ServiceProcess> replace(ServiceProcess dead) {
+            synchronized (LocalStack.this) {
+                int index = services.indexOf(dead);
+                if (stopping || index < 0) {
+                    return Optional.empty();
+                }
+                progress.step("Restarting " + dead.name() + " on port " + dead.port() + " ...");
+                ServiceProcess again = dead.restart();
+                services.set(index, again);
+                record(dead.name() + ".pid", Long.toString(again.pid()));
+                return Optional.of(again);
+            }
+        }
     }
 
     private ServiceProcess startService(ServiceProcess.Spec spec) {
@@ -169,11 +196,6 @@ final class LocalStack {
         }
         record(spec.name() + ".pid", Long.toString(service.pid()));
         return service;
-    }
-
-    private void died(ServiceProcess service) {
-        progress.warn(service.name() + " exited unexpectedly with code " + service.exitValue() + "; the end of "
-                + service.logFile() + ":\n" + service.logTail(20) + "\nThe rest keeps running; Ctrl-C stops it.");
     }
 
     /** Quarkus and MicroProfile settings of a service, as environment variables of its process. */
@@ -268,6 +290,9 @@ final class LocalStack {
         closed = true;
         stopping = true;
         boolean started = !services.isEmpty() || kafka != null || postgres != null;
+        if (supervisor != null) {
+            supervisor.close();
+        }
         stopServices();
         if (receiver != null) {
             receiver.close();

@@ -69,6 +69,11 @@ public final class LocalStackCommand implements Callable<Integer> {
             description = "JVM options of registry-api and settlement (env JCM_SERVICE_JAVA_OPTS; default: ${DEFAULT-VALUE}).")
     String serviceJavaOptions;
 
+    @Option(names = "--restart-limit", paramLabel = "COUNT", defaultValue = "${env:JCM_RESTART_LIMIT:-5}",
+            description = "How many times in ten minutes a service that dies is restarted, with a backoff from 1 s to 30 s;"
+                    + " 0 never restarts (env JCM_RESTART_LIMIT; default: ${DEFAULT-VALUE}).")
+    int restartLimit;
+
     @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = "${env:JCM_PROJECT_DIR}",
             description = "The checkout whose services to run (env JCM_PROJECT_DIR; default: the one holding this launcher).")
     Path projectDir;
@@ -86,11 +91,15 @@ public final class LocalStackCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(new CommandLine(this), "Ports must be between 1 and 65535: " + port);
             }
         }
+        if (restartLimit < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--restart-limit cannot be negative: " + restartLimit);
+        }
         Path project = projectDirectory();
         Path dataFolder = (data != null ? data : project.resolve(".jcm-local")).toAbsolutePath().normalize();
         StackSettings settings = new StackSettings(project, dataFolder, fresh, !noDemoData, host, registryPort,
                 settlementPort, postgresPort, kafkaPort, webhookPort, Duration.ofSeconds(startupTimeoutSeconds),
-                Arrays.stream(serviceJavaOptions.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList());
+                Arrays.stream(serviceJavaOptions.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList(),
+                restartLimit);
         libraryLoggingTo(dataFolder.resolve("logs").resolve("infrastructure.log"));
         Progress progress = new Progress(System.out);
         LocalStack stack = new LocalStack(settings, progress);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -33,13 +34,15 @@ public final class ServiceProcess {
     private final int managementPort;
     private final Process process;
     private final Path logFile;
+    private final Launch launch;
 
-    private ServiceProcess(String name, int port, int managementPort, Process process, Path logFile) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path logFile, Launch launch) {
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
         this.process = process;
         this.logFile = logFile;
+        this.launch = launch;
     }
 
     /**
@@ -59,29 +62,49 @@ public final class ServiceProcess {
      * reaches only the launcher, which then stops the children in order.
      */
     public static ServiceProcess start(Spec spec, List<String> javaOptions, Path workingDirectory, Path logFile, Path dataFolder) {
-        List<String> command = new ArrayList<>();
-        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            command.add("/usr/bin/setsid");
-        } else if (Files.isExecutable(Path.of("/bin/setsid"))) {
-            command.add("/bin/setsid");
-        }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(javaOptions);
-        command.add("-D" + DATA_MARKER_PROPERTY + "=" + dataFolder);
-        command.add("-jar");
-        command.add(spec.jar().toString());
-        try {
-            Files.createDirectories(workingDirectory);
-            Files.createDirectories(logFile.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(workingDirectory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile());
-            builder.environment().putAll(spec.environment());
-            int managementPort = managementPort(spec, builder.environment());
-            return new ServiceProcess(spec.name(), spec.port(), managementPort, builder.start(), logFile);
-        } catch (IOException e) {
-            throw new StackException(StackException.START_FAILED, "Cannot start " + spec.name() + ": " + e.getMessage(), e);
+        Map<String, String> environment = new LinkedHashMap<>(spec.environment());
+        managementPort(environment);
+        Launch launch = new Launch(new Spec(spec.name(), spec.jar(), spec.port(), environment), List.copyOf(javaOptions),
+                workingDirectory, logFile, dataFolder);
+        return launch.run(ProcessBuilder.Redirect.to(logFile.toFile()));
+    }
+
+    /**
+     * Starts the same service again, on the same ports and with the same settings, after it died;
+     * its output goes on at the end of the same log file.
+     */
+    public ServiceProcess restart() {
+        return launch.run(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    }
+
+    /** Everything needed to start the service, kept so that it can be started again. */
+    private record Launch(Spec spec, List<String> javaOptions, Path workingDirectory, Path logFile, Path dataFolder) {
+
+        ServiceProcess run(ProcessBuilder.Redirect output) {
+            List<String> command = new ArrayList<>();
+            if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+                command.add("/usr/bin/setsid");
+            } else if (Files.isExecutable(Path.of("/bin/setsid"))) {
+                command.add("/bin/setsid");
+            }
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(javaOptions);
+            command.add("-D" + DATA_MARKER_PROPERTY + "=" + dataFolder);
+            command.add("-jar");
+            command.add(spec.jar().toString());
+            try {
+                Files.createDirectories(workingDirectory);
+                Files.createDirectories(logFile.getParent());
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .directory(workingDirectory.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(output);
+                builder.environment().putAll(spec.environment());
+                int managementPort = Integer.parseInt(spec.environment().get("QUARKUS_MANAGEMENT_PORT"));
+                return new ServiceProcess(spec.name(), spec.port(), managementPort, builder.start(), logFile, this);
+            } catch (IOException e) {
+                throw new StackException(StackException.START_FAILED, "Cannot start " + spec.name() + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -89,15 +112,14 @@ public final class ServiceProcess {
      * The management interface's port (/q/health, /q/metrics; docs/operations.md): the one the
      * environment sets, else a free one, on the HTTP host.
      */
-    private static int managementPort(Spec spec, Map<String, String> environment) {
-        String set = spec.environment().get("QUARKUS_MANAGEMENT_PORT");
-        int managementPort = set != null ? Integer.parseInt(set) : Ports.anyFree();
-        environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
-        String host = spec.environment().get("QUARKUS_HTTP_HOST");
+    private static void managementPort(Map<String, String> environment) {
+        if (!environment.containsKey("QUARKUS_MANAGEMENT_PORT")) {
+            environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(Ports.anyFree()));
+        }
+        String host = environment.get("QUARKUS_HTTP_HOST");
         if (host != null) {
             environment.putIfAbsent("QUARKUS_MANAGEMENT_HOST", host);
         }
-        return managementPort;
     }
 
     public String name() {

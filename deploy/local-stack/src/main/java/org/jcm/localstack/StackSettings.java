@@ -19,10 +19,11 @@ import java.util.List;
  * @param webhookPort the port of the launcher's webhook receiver, on the loopback interface
  * @param startupTimeout how long each service may take to become ready
  * @param serviceJavaOptions JVM options of the two services
+ * @param restartLimit how many times in ten minutes a service that dies is started again (0: never)
  */
 record StackSettings(Path projectDirectory, Path dataFolder, boolean fresh, boolean seed, String host,
                      int registryPort, int settlementPort, int postgresPort, int kafkaPort, int webhookPort,
-                     Duration startupTimeout, List<String> serviceJavaOptions) {
+                     Duration startupTimeout, List<String> serviceJavaOptions, int restartLimit) {
 
     StackSettings {
         serviceJavaOptions = List.copyOf(serviceJavaOptions);

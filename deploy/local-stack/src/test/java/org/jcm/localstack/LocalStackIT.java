@@ -99,6 +99,8 @@ class LocalStackIT {
         webhookDeliveriesAreVerifiedAndLogged(Files.readString(output), tokens.get("JCM_TOKEN_SAKURA_TRADING"),
                 tokens.get("JCM_TOKEN_EXCHANGE"));
 
+        registryIsRestartedAfterItDies(output, registry, health.group(1), tokens.get("JCM_TOKEN_SAKURA_TRADING"), holdings.body());
+
         // Each service is connected as its own service role; Flyway migrated as the databases' owners.
         int postgresPort = Integer.parseInt(arguments.get(arguments.indexOf("--postgres-port") + 1));
         assertThat(sessions(postgresPort)).containsExactlyInAnyOrder("registry jcm_service", "settlement jcm_settlement");
@@ -130,6 +132,27 @@ class LocalStackIT {
         assertThat(data.resolve("stack.lock")).doesNotExist();
         assertThat(Files.readString(output)).contains("registry-api stopped", "settlement stopped", "Kafka stopped",
                 "PostgreSQL stopped");
+    }
+
+    /**
+     * kill -9 of registry-api: the launcher says so, starts it again after a second on the same
+     * ports and data, and says when it is ready; it then serves the same holdings.
+     */
+    private void registryIsRestartedAfterItDies(Path output, String registry, String management, String token,
+                                                String holdings) throws Exception {
+        ProcessHandle dead = launcher.descendants().filter(p -> p.info().commandLine().orElse("").contains("registry-api"))
+                .filter(p -> p.info().command().orElse("").endsWith("java")).findFirst().orElseThrow();
+        dead.destroyForcibly();
+        assertThat(dead.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+
+        long deadline = System.nanoTime() + Launcher.READY_TIMEOUT.toNanos();
+        while (!Files.readString(output).contains("registry-api is ready again") && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertThat(Files.readString(output)).contains("registry-api (pid " + dead.pid() + ") exited unexpectedly with code 137;"
+                + " restarting it in 1 s (restart 1 of at most 5 in 10 minutes)", "registry-api is ready again");
+        assertThat(get(management + "/q/health/ready", null).statusCode()).isEqualTo(200);
+        assertThat(get(registry + "/api/v1/accounts/JPN01-H00001/holdings", token).body()).isEqualTo(holdings);
     }
 
     /**
