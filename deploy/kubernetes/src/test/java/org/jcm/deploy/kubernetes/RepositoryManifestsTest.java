@@ -224,6 +224,59 @@ class RepositoryManifestsTest {
         }
     }
 
+    /**
+     * The images Jib builds in the Maven build (application.properties, quarkus.jib.*) are the
+     * Dockerfiles' images: the same base image, pinned by digest, the fast-jar in /deployments,
+     * user 10001 as the manifests' runAsUser, the service's ports, the manifests' image name, and
+     * an entry point that execs java with the manifests' JAVA_OPTS.
+     */
+    @Test
+    void jib_images_are_the_dockerfiles_images_pinned_by_digest_and_match_the_manifests() throws IOException {
+        for (String service : List.of("registry-api", "settlement")) {
+            java.util.Properties jib = new java.util.Properties();
+            try (var in = Files.newBufferedReader(SERVICES.get(service).resolve("src/main/resources/application.properties"))) {
+                jib.load(in);
+            }
+            String base = jib.getProperty("quarkus.jib.base-jvm-image");
+            String dockerfile = Files.readString(REPOSITORY.resolve("deploy/docker/" + service + "/Dockerfile"));
+            Object deployment = single("base/" + service + "/deployment.yaml", "Deployment");
+            Object container = KustomizeCheck.containers(deployment).stream()
+                    .filter(c -> service.equals(Yamls.string(c, "name"))).findFirst().orElseThrow();
+
+            assertThat(base).as(service + " base image").matches("eclipse-temurin:17-jre-noble@sha256:[0-9a-f]{64}");
+            assertThat(dockerfile).as("the Dockerfile's base is Jib's").containsPattern("(?m)^FROM " + Pattern.quote(base) + "$");
+            assertThat(Yamls.string(container, "image")).isEqualTo(jib.getProperty("quarkus.container-image.group") + "/"
+                    + jib.getProperty("quarkus.container-image.name") + ":" + pomVersion(service));
+            assertThat(jib.getProperty("quarkus.jib.user")).isEqualTo(runAsUser(deployment)).isEqualTo("10001");
+            // The image exposes the ports the service listens on by default: its API (the manifests' http
+            // port) and its management interface (which the manifests may move with QUARKUS_MANAGEMENT_PORT).
+            String http = Yamls.string(Yamls.list(container, "ports").get(0), "containerPort");
+            assertThat(jib.getProperty("quarkus.http.port")).isEqualTo(http);
+            assertThat(jib.getProperty("quarkus.jib.ports"))
+                    .isEqualTo(http + "," + jib.getProperty("quarkus.management.port"));
+            assertThat(jib.getProperty("quarkus.jib.working-directory")).isEqualTo("/deployments");
+            assertThat(jib.getProperty("quarkus.jib.jvm-entrypoint"))
+                    .isEqualTo("/bin/sh,-c,exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar");
+            assertThat(dockerfile).contains("exec java ${JAVA_OPTS} -jar /deployments/quarkus-run.jar");
+            assertThat(jib.getProperty("quarkus.jib.environment-variables.JAVA_OPTS"))
+                    .contains("-XX:MaxRAMPercentage=65", "-XX:+ExitOnOutOfMemoryError");
+            assertThat(Files.readString(SERVICES.get(service).resolve("pom.xml")))
+                    .contains("<artifactId>quarkus-container-image-jib</artifactId>");
+        }
+    }
+
+    private static String runAsUser(Object deployment) {
+        Object pod = Yamls.map(Yamls.map(deployment, "spec"), "template");
+        return Yamls.string(Yamls.map(Yamls.map(pod, "spec"), "securityContext"), "runAsUser");
+    }
+
+    /** The module's version: its parent's, the first version in its pom. */
+    private static String pomVersion(String service) throws IOException {
+        Matcher version = Pattern.compile("<version>([^<]+)</version>").matcher(Files.readString(SERVICES.get(service).resolve("pom.xml")));
+        assertThat(version.find()).as(service + "/pom.xml has a version").isTrue();
+        return version.group(1);
+    }
+
     private static java.util.Optional<String> httpPort(String service) throws IOException {
         Path properties = SERVICES.get(service).resolve("src/main/resources/application.properties");
         if (!Files.isRegularFile(properties)) {
