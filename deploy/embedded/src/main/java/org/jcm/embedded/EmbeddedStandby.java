@@ -90,12 +90,15 @@ public final class EmbeddedStandby implements AutoCloseable {
 
     /**
      * Waits until the standby has replayed everything the primary had written when this was
-     * called, so that a row committed on the primary before can be read on the standby.
+     * called, so that a row committed on the primary before can be read on the standby. The target
+     * is the primary's insert position, not its write position: with {@code synchronous_commit=off}
+     * (an embedded server without a data directory) a commit may still sit in the WAL buffers, and
+     * the WAL writer flushes and sends it within {@code wal_writer_delay}.
      */
     public void awaitReplay(Duration timeout) throws SQLException {
         String target;
         try (Connection c = primary.connect(EmbeddedPostgresServer.MAINTENANCE_DATABASE); Statement s = c.createStatement();
-             ResultSet row = s.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+             ResultSet row = s.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
             row.next();
             target = row.getString(1);
         }
