@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jcm.registry.api.LedgerEntryJson;
+import org.jcm.registry.write.store.DatabaseRecovery;
 
 /**
  * The outbox's side of PostgreSQL, on one connection of its own: the advisory lock that keeps
@@ -37,19 +38,18 @@ final class OutboxDatabase implements AutoCloseable {
         this.lockName = "jcm.outbox/" + topic;
     }
 
+    /**
+     * Connects if needed and tells whether the database is in recovery (a hot standby), where the
+     * advisory lock is granted apart from the primary's and the position cannot be recorded.
+     */
+    boolean inRecovery() throws SQLException {
+        connect();
+        return DatabaseRecovery.inRecovery(connection);
+    }
+
     /** Connects and takes the advisory lock if needed; false when another instance holds it. */
     boolean holdLock() throws SQLException {
-        if (connection == null) {
-            Connection opened = database.open();
-            opened.setAutoCommit(true);
-            // The position is a restart point, not a record of truth: if the last update is lost in
-            // a crash, events are sent again (same bytes), which consumers drop. So the update need
-            // not wait for its WAL flush, which saves a disk round trip per batch.
-            try (Statement s = opened.createStatement()) {
-                s.execute("SET synchronous_commit = off");
-            }
-            connection = opened;
-        }
+        connect();
         // The lock belongs to the session, so it is held as long as this connection lives and is
         // released by PostgreSQL if this process dies; asking again while holding it is harmless
         // but would stack a second hold, hence the check of pg_locks first.
@@ -60,6 +60,20 @@ final class OutboxDatabase implements AutoCloseable {
             try (ResultSet rows = held.executeQuery()) {
                 return !rows.next() || rows.getBoolean(1);
             }
+        }
+    }
+
+    private void connect() throws SQLException {
+        if (connection == null) {
+            Connection opened = database.open();
+            opened.setAutoCommit(true);
+            // The position is a restart point, not a record of truth: if the last update is lost in
+            // a crash, events are sent again (same bytes), which consumers drop. So the update need
+            // not wait for its WAL flush, which saves a disk round trip per batch.
+            try (Statement s = opened.createStatement()) {
+                s.execute("SET synchronous_commit = off");
+            }
+            connection = opened;
         }
     }
 

@@ -8,10 +8,12 @@ import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.jcm.registry.write.store.DatabaseRecovery;
 
 /**
  * Reports the ledger stream at {@code /q/health/well} (and in {@code /q/health}): down while the
- * publisher fails to reach the broker, with the lag in events and milliseconds either way.
+ * publisher fails to reach the broker or its database is in recovery (a hot standby, where it
+ * publishes nothing: {@code DATABASE_IN_RECOVERY}), with the lag in events and milliseconds either way.
  *
  * <p>It is a wellness check, not a readiness check, on purpose: PostgreSQL is the source of truth,
  * and a Kafka outage must not take the registry out of service; it only delays the stream.
@@ -47,8 +49,12 @@ public class OutboxHealthCheck implements HealthCheck {
         if (s.lastError() != null) {
             response.withData("lastError", s.lastError()).withData("lastErrorAt", s.lastErrorAt().toString());
         }
+        if (s.state() == OutboxPublisher.State.DATABASE_IN_RECOVERY) {
+            response.withData("detail", DatabaseRecovery.detail("the outbox publisher"));
+        }
         boolean stalled = s.waitingSince() != null && s.waitingSince().plus(STALLED_AFTER).isBefore(Instant.now());
-        boolean down = s.state() == OutboxPublisher.State.FAILING || s.state() == OutboxPublisher.State.STOPPED || stalled;
+        boolean down = s.state() == OutboxPublisher.State.FAILING || s.state() == OutboxPublisher.State.STOPPED
+                || s.state() == OutboxPublisher.State.DATABASE_IN_RECOVERY || stalled;
         return response.status(!down).build();
     }
 }

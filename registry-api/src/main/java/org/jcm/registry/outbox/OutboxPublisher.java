@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.jcm.registry.write.store.DatabaseRecovery;
 
 /**
  * Sends every committed ledger event to Kafka, in sequence order, and records in PostgreSQL
  * ({@code outbox_position}) the last seq the broker acknowledged.
  *
- * <p>One thread does everything: it takes a PostgreSQL advisory lock so that only one instance
- * publishes, reads a batch of events after the recorded position, sends it as one transaction of
+ * <p>One thread does everything: it checks that the database is not in recovery (a hot standby
+ * grants advisory locks apart from the primary: {@link State#DATABASE_IN_RECOVERY}), takes a
+ * PostgreSQL advisory lock so that only one instance publishes, reads a batch of events after the recorded position, sends it as one transaction of
  * an idempotent, transactional producer ({@code acks=all}), and moves the position once the
  * transaction committed. On any failure it drops the producer, pauses, and starts again from the
  * recorded position, so a {@code read_committed} consumer never sees an event skipped or out of
@@ -46,6 +48,13 @@ public final class OutboxPublisher implements AutoCloseable {
         STARTING,
         /** Another instance holds the outbox lock; this one waits to take over. */
         STANDBY,
+        /**
+         * The database is in recovery (a hot standby, {@code pg_is_in_recovery()}): this instance
+         * takes no lock and publishes nothing, since a standby grants the lock apart from the
+         * primary and publishing would fence the real publisher's producer; it checks again every
+         * {@code max-retry-backoff}, so a promoted standby is published from.
+         */
+        DATABASE_IN_RECOVERY,
         /** Holding the lock and publishing (or caught up and waiting for commits). */
         PUBLISHING,
         /** The last attempt failed (broker or database unreachable); retrying from the recorded position. */
@@ -152,6 +161,11 @@ public final class OutboxPublisher implements AutoCloseable {
         try {
             while (running) {
                 try {
+                    if (state != State.PUBLISHING && outbox.inRecovery()) {
+                        inRecovery();
+                        await(settings.maxRetryBackoff());
+                        continue;
+                    }
                     if (!outbox.holdLock()) {
                         state = State.STANDBY;
                         await(settings.maxRetryBackoff());
@@ -216,6 +230,14 @@ public final class OutboxPublisher implements AutoCloseable {
         acknowledgedSeq = last;
         acknowledgedAt = Instant.now();
         return batch.size();
+    }
+
+    private void inRecovery() {
+        if (state != State.DATABASE_IN_RECOVERY) {
+            LOG.warnf("%s: %s", DatabaseRecovery.STATE, DatabaseRecovery.detail("the outbox publisher for " + settings.topic()));
+        }
+        state = State.DATABASE_IN_RECOVERY;
+        consecutiveFailures = 0;
     }
 
     private void failed(Exception e) {

@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 final class DatabaseUnavailable {
 
+    /** SQLSTATE read_only_sql_transaction. */
+    static final String READ_ONLY_TRANSACTION = "25006";
+
     private DatabaseUnavailable() {
     }
 
@@ -35,6 +38,22 @@ final class DatabaseUnavailable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the cause chain holds SQLSTATE 25006 (read_only_sql_transaction): a write reached a
+     * database in recovery (a hot standby, the read replicas' {@code jcm-pg-ro}), so this instance is
+     * not the writer's (docs/operations.md, "DATABASE_IN_RECOVERY").
+     */
+    static boolean readOnly(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String state = cause instanceof PgException pg ? pg.getSqlState()
+                    : cause instanceof SQLException sql ? sql.getSQLState() : null;
+            if (READ_ONLY_TRANSACTION.equals(state)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -41,9 +41,12 @@ public class ProblemMappers implements ProblemPolicy {
         return cause instanceof BodyTooLargeException tooLarge ? bodyTooLargeResponse(tooLarge) : null;
     }
 
-    /** PostgreSQL unreachable, shutting down or recovering. */
+    /** PostgreSQL unreachable, shutting down or recovering; or a write that reached a hot standby. */
     @Override
     public Response answerForUnexpected(Throwable failure) {
+        if (DatabaseUnavailable.readOnly(failure)) {
+            return readOnlyDatabase();
+        }
         Optional<String> unavailable = DatabaseUnavailable.find(failure);
         return unavailable.isPresent() ? databaseUnavailable(unavailable.get()) : null;
     }
@@ -73,6 +76,18 @@ public class ProblemMappers implements ProblemPolicy {
         LOG.warnf("Answering 503: the database is unavailable (%s)", why);
         return Problem.of(503, org.jcm.registry.write.LedgerWriter.LEDGER_UNAVAILABLE,
                 "The ledger database is unavailable for the moment; retry (with the same Idempotency-Key for a mutation).")
+                .responseBuilder().header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    /**
+     * A write refused by a database in recovery (SQLSTATE 25006): this instance reaches a hot
+     * standby (a read replica, or a writer pointed at one by mistake), so 503 {@code not_the_writer}
+     * with Retry-After, as the ledger writer answers there; the request had no effect.
+     */
+    static Response readOnlyDatabase() {
+        LOG.warnf("Answering 503 not_the_writer: a write reached a database in recovery (%s)", "SQLSTATE 25006");
+        return Problem.of(503, org.jcm.registry.write.LedgerWriter.NOT_THE_WRITER,
+                "This instance serves reads from a standby database and does not write; send the request to the writer.")
                 .responseBuilder().header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 

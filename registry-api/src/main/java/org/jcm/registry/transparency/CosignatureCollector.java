@@ -31,6 +31,7 @@ import org.jcm.ledger.proof.Cosignature;
 import org.jcm.ledger.proof.NoteKeys;
 import org.jcm.ledger.proof.SignedNote;
 import org.jcm.registry.write.WriterConfig;
+import org.jcm.registry.write.store.DatabaseRecovery;
 
 /**
  * Collects witnesses' cosignatures from {@code jcm.checkpoint.cosignature-topic} and stores those
@@ -47,6 +48,8 @@ public class CosignatureCollector {
 
     private final CheckpointConfig config;
     private final boolean writerEnabled;
+    private final Duration recheckInterval;
+    private volatile boolean stopping;
     private final AgroalDataSource dataSource;
     private final Map<String, Object> kafkaConfig;
     private final Clock clock;
@@ -61,6 +64,7 @@ public class CosignatureCollector {
                          Clock clock) {
         this.config = config;
         this.writerEnabled = writerConfig.enabled();
+        this.recheckInterval = writerConfig.lockRetryInterval();
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
         this.clock = clock;
@@ -88,6 +92,7 @@ public class CosignatureCollector {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        stopping = true;
         KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
@@ -95,6 +100,9 @@ public class CosignatureCollector {
     }
 
     private void run() {
+        if (!awaitPrimary()) {
+            return;
+        }
         Properties p = new Properties();
         p.putAll(kafkaConfig);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "jcm-registry-cosignatures");
@@ -114,6 +122,36 @@ public class CosignatureCollector {
         } catch (RuntimeException e) {
             LOG.error("The cosignature collector failed; cosignatures are no longer collected until restart", e);
         }
+    }
+
+    /**
+     * Waits until the database is not in recovery before joining the collectors' consumer group: on
+     * a hot standby every cosignature would be taken from the group (its offset committed) and then
+     * fail to be stored, so the writer's collector would never see it. Checks again every
+     * {@code jcm.writer.lock-retry-interval}; false when the application stops first.
+     */
+    private boolean awaitPrimary() {
+        boolean logged = false;
+        while (!stopping) {
+            try (Connection c = dataSource.getConnection()) {
+                if (!DatabaseRecovery.inRecovery(c)) {
+                    return true;
+                }
+                if (!logged) {
+                    LOG.warnf("%s: %s", DatabaseRecovery.STATE, DatabaseRecovery.detail("the cosignature collector"));
+                    logged = true;
+                }
+            } catch (SQLException e) {
+                LOG.debugf(e, "The cosignature collector cannot reach PostgreSQL yet");
+            }
+            try {
+                Thread.sleep(recheckInterval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Verifies one cosignature message and stores it if it holds. */

@@ -13,15 +13,17 @@ import org.jcm.ledger.command.RegisterParty;
 import org.jcm.ledger.command.UpdateParty;
 import org.jcm.ledger.id.Party;
 import org.jcm.ledger.id.PartyCode;
+import org.jcm.registry.write.store.DatabaseRecovery;
 import org.jcm.registry.write.store.LedgerStore;
 import org.jcm.registry.write.store.LedgerVerificationException;
 import org.jcm.registry.write.store.LoadedLedger;
 import org.jcm.registry.write.store.ReferenceHistory;
 
 /**
- * How a writer becomes (or becomes again, after a storage fault) the active writer: connect, take
- * the PostgreSQL session advisory lock (a standby without it answers {@code not_the_writer} and
- * retries), replay and verify the ledger (also against the latest signed checkpoint), then apply the reference Parties (register those the ledger lacks, update those whose reference row changed).
+ * How a writer becomes (or becomes again, after a storage fault) the active writer: connect, check
+ * that the database is not in recovery (a hot standby: {@link WriterStatus#DATABASE_IN_RECOVERY},
+ * answers {@code not_the_writer} and checks again), take the PostgreSQL session advisory lock (a
+ * standby without it answers {@code not_the_writer} and retries), replay and verify the ledger (also against the latest signed checkpoint), then apply the reference Parties (register those the ledger lacks, update those whose reference row changed).
  * Writer thread only.
  */
 final class Activation {
@@ -64,15 +66,10 @@ final class Activation {
                 session.closeConnection();
                 session.connection = store.connect();
             }
-            if (!session.locked) {
-                session.locked = store.tryLock(session.connection, config.lockKey());
-                if (!session.locked) {
-                    view.set(WriterStatus.STANDBY, "another instance is the ledger writer (it holds PostgreSQL advisory lock "
-                            + config.lockKey() + ")");
-                    queue.failAll(LedgerWriter.NOT_THE_WRITER, view.detail(), metrics);
-                    view.sleep(config.lockRetryInterval().toMillis());
-                    return;
-                }
+            if (!session.locked && !takeLock()) {
+                queue.failAll(LedgerWriter.NOT_THE_WRITER, view.detail(), metrics);
+                view.sleep(config.lockRetryInterval().toMillis());
+                return;
             }
             view.set(WriterStatus.STARTING, "replaying the ledger");
             LoadedLedger loaded = store.load(session.connection, config.verifyBlocks(), anchor.latest(session.connection),
@@ -97,6 +94,30 @@ final class Activation {
             queue.failAll(LedgerWriter.LEDGER_UNAVAILABLE, "The ledger is not available right now; retry.", metrics);
             view.sleep(1000);
         }
+    }
+
+    /**
+     * Takes the single-writer lock unless the database is in recovery: a hot standby grants
+     * advisory locks of its own, apart from the primary's, so holding one there proves nothing and
+     * every write would fail. False (with the status set) when this instance may not write now.
+     */
+    private boolean takeLock() throws SQLException {
+        if (DatabaseRecovery.inRecovery(session.connection)) {
+            if (view.status() != WriterStatus.DATABASE_IN_RECOVERY) {
+                LOG.warnf("%s: %s", DatabaseRecovery.STATE, DatabaseRecovery.detail("the ledger writer"));
+            }
+            view.set(WriterStatus.DATABASE_IN_RECOVERY, DatabaseRecovery.detail("the ledger writer"));
+            return false;
+        }
+        if (view.status() == WriterStatus.DATABASE_IN_RECOVERY) {
+            LOG.infof("The database left recovery (promoted): the ledger writer competes for the lock again");
+        }
+        session.locked = store.tryLock(session.connection, config.lockKey());
+        if (!session.locked) {
+            view.set(WriterStatus.STANDBY, "another instance is the ledger writer (it holds PostgreSQL advisory lock "
+                    + config.lockKey() + ")");
+        }
+        return session.locked;
     }
 
     /**

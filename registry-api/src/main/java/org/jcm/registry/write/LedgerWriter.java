@@ -190,13 +190,17 @@ public final class LedgerWriter {
         return future;
     }
 
-    /** 503 while the writer is not active: {@code not_the_writer} on a standby, else {@code ledger_unavailable}. */
+    /**
+     * 503 while the writer is not active: {@code not_the_writer} on a standby or on a database in
+     * recovery, else {@code ledger_unavailable}.
+     */
     private BatchOutcome unavailable(int commands) {
         WriterStatus now = view.status();
         if (now == WriterStatus.ACTIVE) {
             return null;
         }
-        String code = now == WriterStatus.STANDBY ? NOT_THE_WRITER : LEDGER_UNAVAILABLE;
+        String code = now == WriterStatus.STANDBY || now == WriterStatus.DATABASE_IN_RECOVERY ? NOT_THE_WRITER
+                : LEDGER_UNAVAILABLE;
         metrics.refused(code, commands);
         return new BatchOutcome.Unavailable(code, view.detail());
     }

@@ -32,8 +32,9 @@ public final class WriterHealth {
     }
 
     /**
-     * Readiness: the writer is active (or this instance is a standby, which serves reads and
-     * answers writes 503 {@code not_the_writer}); not while it replays or after it failed.
+     * Readiness: the writer is active (or this instance is a standby, or its database is in
+     * recovery: it serves reads and answers writes 503 {@code not_the_writer}); not while it
+     * replays or after it failed.
      */
     @Readiness
     @ApplicationScoped
@@ -48,7 +49,8 @@ public final class WriterHealth {
         public HealthCheckResponse call() {
             LedgerWriter writer = ledger.writer();
             WriterStatus status = writer == null ? WriterStatus.STARTING : writer.status();
-            boolean ready = status == WriterStatus.ACTIVE || status == WriterStatus.STANDBY;
+            boolean ready = status == WriterStatus.ACTIVE || status == WriterStatus.STANDBY
+                    || status == WriterStatus.DATABASE_IN_RECOVERY;
             return HealthCheckResponse.named("Ledger writer").status(ready)
                     .withData("status", status.name())
                     .withData("detail", writer == null ? "starting" : writer.statusDetail())

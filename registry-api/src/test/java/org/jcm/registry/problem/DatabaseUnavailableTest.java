@@ -61,6 +61,23 @@ class DatabaseUnavailableTest {
         assertThat(((Problem) response.getEntity()).code()).isEqualTo("ledger_unavailable");
     }
 
+    /**
+     * A read replica (or a writer pointed at a hot standby by mistake) whose write reaches the
+     * standby gets "cannot execute INSERT in a read-only transaction" (25006): that instance is
+     * not the writer's, which is 503 not_the_writer with Retry-After, not 500.
+     */
+    @Test
+    void a_write_refused_by_a_standby_answers_503_not_the_writer_with_retry_after() {
+        Response response = new EdgeProblemMappers(new ProblemMappers()).unexpected(new CompletionException(
+                new PgException("cannot execute INSERT in a read-only transaction", "ERROR", "25006", null)));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");
+        assertThat(((Problem) response.getEntity()).code()).isEqualTo("not_the_writer");
+        assertThat(DatabaseUnavailable.readOnly(new RuntimeException(new SQLException("read-only", "25006")))).isTrue();
+        assertThat(DatabaseUnavailable.readOnly(new SQLException("duplicate key", "23505"))).isFalse();
+    }
+
     @Test
     void the_mapper_still_answers_500_for_a_defect() {
         Response response = new EdgeProblemMappers(new ProblemMappers()).unexpected(new IllegalStateException("a bug"));

@@ -99,6 +99,30 @@ class RepositoryManifestsTest {
         assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL")).contains("jcm-pg-ro");
     }
 
+    /**
+     * A standby grants PostgreSQL advisory locks apart from the primary, so a reader whose outbox
+     * ran would publish beside the writer with its transactional id and fence it. Readers have the
+     * outbox off, and nothing to publish with: no Kafka settings from any ConfigMap they read, no
+     * Kafka credentials, no Kafka CA. The writer keeps all three.
+     */
+    @Test
+    void read_replicas_have_the_outbox_off_and_no_kafka_settings_credentials_or_ca() {
+        Object reader = single("components/read-replicas/deployment.yaml", "Deployment");
+        Object writer = single("base/registry-api/deployment.yaml", "Deployment");
+        Map<String, Map<String, String>> configMaps = ManifestTree.read(MODULE).configMapData();
+
+        assertThat(env(reader, "registry-api")).containsEntry("JCM_OUTBOX_ENABLED", "false")
+                .doesNotContainKeys("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_SASL_JAAS_CONFIG");
+        assertThat(kafkaSettings(reader, configMaps)).as("Kafka settings a reader reads from its ConfigMaps").isEmpty();
+        assertThat(secretRefs(reader, "registry-api")).doesNotContainValue("jcm-registry-api");
+        assertThat(volumeSecrets(reader)).doesNotContain("jcm-registry-api", "jcm-kafka-cluster-ca-cert");
+
+        assertThat(env(writer, "registry-api")).doesNotContainEntry("JCM_OUTBOX_ENABLED", "false");
+        assertThat(kafkaSettings(writer, configMaps)).contains("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_SECURITY_PROTOCOL");
+        assertThat(secretRefs(writer, "registry-api")).containsEntry("KAFKA_SASL_JAAS_CONFIG", "jcm-registry-api");
+        assertThat(volumeSecrets(writer)).contains("jcm-kafka-cluster-ca-cert");
+    }
+
     @Test
     void registry_api_containers_stay_within_the_768_mib_memory_target() {
         for (String file : List.of("base/registry-api/deployment.yaml", "components/read-replicas/deployment.yaml")) {
@@ -321,6 +345,34 @@ class RepositoryManifestsTest {
                         secrets.put(Yamls.string(e, "name"), secret);
                     }
                 }
+            }
+        }
+        return secrets;
+    }
+
+    /** The KAFKA_* keys of the ConfigMaps that the workload's registry-api container reads with envFrom. */
+    private static List<String> kafkaSettings(Object workload, Map<String, Map<String, String>> configMaps) {
+        List<String> keys = new ArrayList<>();
+        for (Object c : KustomizeCheck.containers(workload)) {
+            if ("registry-api".equals(Yamls.string(c, "name"))) {
+                for (Object envFrom : Yamls.list(c, "envFrom")) {
+                    String name = Yamls.string(Yamls.map(envFrom, "configMapRef"), "name");
+                    assertThat(configMaps).as("ConfigMap " + name).containsKey(name);
+                    configMaps.get(name).keySet().stream().filter(k -> k.startsWith("KAFKA_")).forEach(keys::add);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** The Secrets the workload's pod mounts as volumes. */
+    private static List<String> volumeSecrets(Object workload) {
+        Object pod = Yamls.map(Yamls.map(Yamls.map(workload, "spec"), "template"), "spec");
+        List<String> secrets = new ArrayList<>();
+        for (Object volume : Yamls.list(pod, "volumes")) {
+            String secret = Yamls.string(Yamls.map(volume, "secret"), "secretName");
+            if (secret != null) {
+                secrets.add(secret);
             }
         }
         return secrets;
