@@ -215,7 +215,8 @@ public class LedgerConsumer {
                     LeafBatch leaves = result.leaves();
                     Map<Long, Span> traced = effects.isEmpty() ? Map.of()
                             : tracing.received(records.records(partition), effects.fromSeq(), effects.toSeq());
-                    inFlight = CompletableFuture.runAsync(() -> traced(session, effects, leaves, live, traced), writer);
+                    inFlight = CompletableFuture.runAsync(
+                            () -> tracing.applying(traced, () -> commit(session, effects, leaves, live)), writer);
                 }
                 if (result.seekBackTo() >= 0) {
                     consumer.seek(partition, result.seekBackTo());
@@ -253,19 +254,6 @@ public class LedgerConsumer {
             }
             throw e;
         }
-    }
-
-    /** {@link #commit}, ending the spans of the traced entries of the batch once it committed or failed. */
-    private void traced(ConsumerSession session, BatchEffects effects, LeafBatch leaves, boolean live,
-                        Map<Long, Span> spans) {
-        AppliedBatch applied;
-        try {
-            applied = commit(session, effects, leaves, live);
-        } catch (RuntimeException | Error e) {
-            LedgerTracing.failed(spans, e);
-            throw e;
-        }
-        tracing.applied(spans, applied);
     }
 
     /** Commits a batch's effects and the witness tree's new leaves in one transaction; returns what it applied, or null. */

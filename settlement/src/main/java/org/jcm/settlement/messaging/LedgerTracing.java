@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -83,8 +84,20 @@ final class LedgerTracing {
         return spans;
     }
 
+    /** Runs a batch's commit, ending the spans of its traced entries once it committed or failed. */
+    void applying(Map<Long, Span> spans, Supplier<AppliedBatch> commit) {
+        AppliedBatch applied;
+        try {
+            applied = commit.get();
+        } catch (RuntimeException | Error e) {
+            failed(spans, e);
+            throw e;
+        }
+        applied(spans, applied);
+    }
+
     /** The batch committed: a child span per trade decided by a traced entry, then the entries' spans end. */
-    void applied(Map<Long, Span> spans, AppliedBatch applied) {
+    private void applied(Map<Long, Span> spans, AppliedBatch applied) {
         if (applied != null) {
             for (RegisteredTrade trade : applied.tradesChanged()) {
                 Span entry = spans.get(trade.statusSeq());
@@ -100,7 +113,7 @@ final class LedgerTracing {
     }
 
     /** The batch failed to commit: the entries' spans end with the error (they are applied again later, in new spans). */
-    static void failed(Map<Long, Span> spans, Throwable e) {
+    private static void failed(Map<Long, Span> spans, Throwable e) {
         for (Span span : spans.values()) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
