@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jcm.registry.api.LedgerEntryJson;
+import org.jcm.registry.write.TraceHeaders;
 import org.jcm.registry.write.store.DatabaseRecovery;
 
 /**
@@ -23,8 +24,8 @@ final class OutboxDatabase implements AutoCloseable {
     /** Logged under the publisher's category, as all of the outbox's thread is. */
     private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
 
-    /** One event ready to send: its seq and the entry's bytes. */
-    record Pending(long seq, byte[] value) {
+    /** One event ready to send: its seq, the entry's bytes and the trace context it was written with (or null). */
+    record Pending(long seq, byte[] value, TraceHeaders trace) {
     }
 
     private final OutboxPublisher.ConnectionFactory database;
@@ -81,7 +82,8 @@ final class OutboxDatabase implements AutoCloseable {
     List<Pending> readBatch(long after, int limit) throws SQLException {
         List<Pending> batch = new ArrayList<>(Math.min(limit, 1024));
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT seq, prev_hash, hash, event_json FROM ledger_event WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                "SELECT seq, prev_hash, hash, event_json, traceparent, tracestate FROM ledger_event WHERE seq > ?"
+                        + " ORDER BY seq LIMIT ?")) {
             query.setLong(1, after);
             query.setInt(2, limit);
             try (ResultSet rows = query.executeQuery()) {
@@ -97,7 +99,8 @@ final class OutboxDatabase implements AutoCloseable {
                         }
                         break;
                     }
-                    batch.add(new Pending(seq, LedgerEntryJson.bytes(seq, rows.getBytes(2), rows.getBytes(3), rows.getString(4))));
+                    batch.add(new Pending(seq, LedgerEntryJson.bytes(seq, rows.getBytes(2), rows.getBytes(3), rows.getString(4)),
+                            TraceHeaders.validated(rows.getString(5), rows.getString(6))));
                     expected++;
                 }
             }

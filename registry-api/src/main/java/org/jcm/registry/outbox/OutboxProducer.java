@@ -1,7 +1,10 @@
 package org.jcm.registry.outbox;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +31,13 @@ final class OutboxProducer implements AutoCloseable {
 
     private final OutboxSettings settings;
     private final Map<String, Object> kafkaConfig;
+    private final OutboxTracing tracing;
     private KafkaProducer<String, byte[]> producer;
 
-    OutboxProducer(OutboxSettings settings, Map<String, Object> kafkaConfig) {
+    OutboxProducer(OutboxSettings settings, Map<String, Object> kafkaConfig, OpenTelemetry openTelemetry) {
         this.settings = settings;
         this.kafkaConfig = kafkaConfig;
+        this.tracing = new OutboxTracing(openTelemetry, settings.topic());
     }
 
     /** Makes sure a producer with its transactions initialised exists, creating the topic first if needed. */
@@ -56,14 +61,24 @@ final class OutboxProducer implements AutoCloseable {
      * failed, in which case nothing of the batch is visible to {@code read_committed} consumers.
      */
     void sendInTransaction(List<OutboxDatabase.Pending> batch) {
-        producer.beginTransaction();
-        for (OutboxDatabase.Pending event : batch) {
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(OutboxPublisher.SEQ_HEADER, Long.toString(event.seq()).getBytes(StandardCharsets.US_ASCII));
-            producer.send(new ProducerRecord<>(settings.topic(), null, settings.ledgerId(), event.value(), headers));
+        List<Span> spans = new ArrayList<>();
+        try {
+            producer.beginTransaction();
+            for (OutboxDatabase.Pending event : batch) {
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(OutboxPublisher.SEQ_HEADER, Long.toString(event.seq()).getBytes(StandardCharsets.US_ASCII));
+                if (event.trace() != null) {
+                    spans.add(tracing.publishing(event, headers));
+                }
+                producer.send(new ProducerRecord<>(settings.topic(), null, settings.ledgerId(), event.value(), headers));
+            }
+            // Flushes, and throws if any record of the batch failed; nothing of the batch is then visible.
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            OutboxTracing.failed(spans, e);
+            throw e;
         }
-        // Flushes, and throws if any record of the batch failed; nothing of the batch is then visible.
-        producer.commitTransaction();
+        OutboxTracing.ended(spans);
     }
 
     private Map<String, Object> producerConfig() {

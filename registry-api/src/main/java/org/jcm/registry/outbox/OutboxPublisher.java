@@ -1,5 +1,6 @@
 package org.jcm.registry.outbox;
 
+import io.opentelemetry.api.OpenTelemetry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -105,9 +106,15 @@ public final class OutboxPublisher implements AutoCloseable {
      *     the publisher adds its own producer settings on top
      */
     public OutboxPublisher(OutboxSettings settings, ConnectionFactory database, Map<String, Object> kafkaConfig) {
+        this(settings, database, kafkaConfig, OpenTelemetry.noop());
+    }
+
+    /** As above, with a {@code kafka publish} span per traced event (docs/operations.md, "Tracing"). */
+    public OutboxPublisher(OutboxSettings settings, ConnectionFactory database, Map<String, Object> kafkaConfig,
+                           OpenTelemetry openTelemetry) {
         this.settings = settings;
         this.outbox = new OutboxDatabase(database, settings.topic());
-        this.producer = new OutboxProducer(settings, Map.copyOf(kafkaConfig));
+        this.producer = new OutboxProducer(settings, Map.copyOf(kafkaConfig), openTelemetry);
         this.thread = new Thread(this::run, "jcm-outbox-" + settings.topic());
         this.thread.setDaemon(true);
     }

@@ -3,6 +3,7 @@ package org.jcm.registry.outbox;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -57,6 +58,7 @@ public class OutboxService {
     private final Optional<String> user;
     private final Optional<String> password;
     private final Instance<Ledger> ledger;
+    private final OpenTelemetry openTelemetry;
     private volatile OutboxPublisher publisher;
     private volatile Lag lag;
 
@@ -65,7 +67,8 @@ public class OutboxService {
                   @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
                   @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                   @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-                  Instance<Ledger> ledger) {
+                  Instance<Ledger> ledger, OpenTelemetry openTelemetry) {
+        this.openTelemetry = openTelemetry;
         this.config = config;
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
@@ -88,7 +91,7 @@ public class OutboxService {
             LOG.info("The outbox publisher is disabled (jcm.outbox.enabled=false)");
             return;
         }
-        publisher = new OutboxPublisher(config.settings(), this::openConnection, kafkaConfig);
+        publisher = new OutboxPublisher(config.settings(), this::openConnection, kafkaConfig, openTelemetry);
         publisher.start();
         // The writer tells the publisher about each commit, so events leave within milliseconds
         // rather than at the next poll; the poll interval covers commits made elsewhere (another

@@ -1,5 +1,7 @@
 package org.jcm.registry.write;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +33,11 @@ final class BatchProcessor {
     private final KeyDecisions keys;
     private final CommandApplier applier;
     private final List<CommitListener> listeners;
+    private final WriterTracing tracing;
 
     BatchProcessor(LedgerStore store, WriterSession session, WriterView view, WriterMetrics metrics, KeyDecisions keys,
-                   CommandApplier applier, List<CommitListener> listeners) {
+                   CommandApplier applier, List<CommitListener> listeners, WriterTracing tracing) {
+        this.tracing = tracing;
         this.store = store;
         this.session = session;
         this.view = view;
@@ -43,8 +47,17 @@ final class BatchProcessor {
         this.listeners = listeners;
     }
 
-    /** Applies, persists and answers one batch. */
+    /** Applies, persists and answers one batch, inside its {@code ledger.batch} span. */
     void process(List<Submission> batch) {
+        Span span = tracing.batchStarted(batch);
+        try (Scope ignored = span.makeCurrent()) {
+            processBatch(batch);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void processBatch(List<Submission> batch) {
         session.rows.clear();
         keys.beginBatch();
         metrics.discardPending();
@@ -201,6 +214,7 @@ final class BatchProcessor {
         long fromSeq = view.committedSeq() + 1;
         long toSeq = session.state.lastSeq();
         view.committed(toSeq, session.head);
+        WriterTracing.committed(fromSeq, toSeq);
         session.changeRows.committed(session.rows);
         metrics.flushPending();
         keys.committed();

@@ -48,7 +48,7 @@ final class CommandApplier {
                 // cannot be encoded leaves the state untouched.
                 stage = WriterMetrics.STAGE_ENCODE;
                 for (int i = 0, n = events.size(); i < n; i++) {
-                    append(events.get(i));
+                    append(events.get(i), s.trace);
                 }
                 stage = WriterMetrics.STAGE_FOLD;
                 for (int i = 0, n = events.size(); i < n; i++) {
@@ -67,13 +67,13 @@ final class CommandApplier {
     }
 
     /** Encodes an accepted event canonically, chains its hash and adds its rows. */
-    private void append(LedgerEvent event) {
+    private void append(LedgerEvent event, TraceHeaders trace) {
         Map<String, Object> json = EventCodec.toJson(event);
         byte[] canonical = Jcs.canonicalBytes(json);
         byte[] hash = HashChain.next(session.head, canonical);
         Actor actor = event.actor();
         session.rows.event(event.seq(), event.type(), (String) json.get("at"), actor.role().wireName(), actor.subject(),
-                actor.scope(), new String(canonical, StandardCharsets.UTF_8), session.head, hash);
+                actor.scope(), new String(canonical, StandardCharsets.UTF_8), session.head, hash, trace);
         session.index.add(event);
         session.rows.route(event, session.state);
         session.head = hash;

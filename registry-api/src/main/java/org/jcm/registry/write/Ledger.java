@@ -2,6 +2,7 @@ package org.jcm.registry.write;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -46,14 +47,16 @@ public class Ledger {
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
     private final CommitListener fanOut = this::fanOut;
     private final CheckpointAnchor checkpoints;
+    private final OpenTelemetry openTelemetry;
     private volatile LedgerWriter writer;
 
     Ledger(WriterConfig config, ReferenceConfig referenceConfig, LedgerRulesConfig rules, MeterRegistry meters, Clock clock,
            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
            @ConfigProperty(name = "quarkus.datasource.username") String user,
            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password,
-           CheckpointAnchor checkpoints) {
+           CheckpointAnchor checkpoints, OpenTelemetry openTelemetry) {
         this.checkpoints = checkpoints;
+        this.openTelemetry = openTelemetry;
         listeners.add(checkpoints);
         this.config = config;
         this.referenceConfig = referenceConfig;
@@ -159,7 +162,7 @@ public class Ledger {
     private LedgerWriter newWriter(LedgerWriter previous) {
         LedgerStore store = new LedgerStore(jdbcUrl, user, password, ledgerConfig);
         LedgerWriter created = new LedgerWriter(config, store, clock, meters,
-                () -> ReferenceParties.load(referenceConfig), previous, checkpoints);
+                () -> ReferenceParties.load(referenceConfig), previous, checkpoints, openTelemetry);
         created.addCommitListener(fanOut);
         return created;
     }

@@ -1,6 +1,8 @@
 package org.jcm.registry.write;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +66,7 @@ public final class LedgerWriter {
     private final WriterView view;
     private final SubmissionQueue queue;
     private final Thread thread;
+    private final WriterTracing tracing;
 
     /**
      * A writer (not yet started). {@code referenceParties} are registered at activation when the
@@ -89,26 +92,35 @@ public final class LedgerWriter {
      */
     public LedgerWriter(WriterConfig config, LedgerStore store, Clock clock, MeterRegistry meters,
                         Supplier<List<Party>> referenceParties, LedgerWriter previous, CheckpointAnchor anchor) {
-        this(config, store, clock, meters, referenceParties, previous, LedgerCore.STATE_MACHINE, anchor);
+        this(config, store, clock, meters, referenceParties, previous, LedgerCore.STATE_MACHINE, anchor, WriterTracing.NONE);
+    }
+
+    /** As above, tracing submissions and batches with {@code openTelemetry} (docs/operations.md, "Tracing"). */
+    public LedgerWriter(WriterConfig config, LedgerStore store, Clock clock, MeterRegistry meters,
+                        Supplier<List<Party>> referenceParties, LedgerWriter previous, CheckpointAnchor anchor,
+                        OpenTelemetry openTelemetry) {
+        this(config, store, clock, meters, referenceParties, previous, LedgerCore.STATE_MACHINE, anchor,
+                new WriterTracing(openTelemetry));
     }
 
     /** A writer that decides and folds with {@code core} (tests simulate defects of ledger-core with it). */
     LedgerWriter(WriterConfig config, LedgerStore store, Clock clock, MeterRegistry meters,
                  Supplier<List<Party>> referenceParties, LedgerWriter previous, LedgerCore core) {
-        this(config, store, clock, meters, referenceParties, previous, core, CheckpointAnchor.NONE);
+        this(config, store, clock, meters, referenceParties, previous, core, CheckpointAnchor.NONE, WriterTracing.NONE);
     }
 
     private LedgerWriter(WriterConfig config, LedgerStore store, Clock clock, MeterRegistry meters,
                          Supplier<List<Party>> referenceParties, LedgerWriter previous, LedgerCore core,
-                         CheckpointAnchor anchor) {
+                         CheckpointAnchor anchor, WriterTracing tracing) {
         this.config = config;
+        this.tracing = tracing;
         this.metrics = new WriterMetrics(meters);
         this.view = new WriterView(previous == null ? ReferenceView.EMPTY : previous.reference());
         this.queue = new SubmissionQueue(config.queueCapacity(), config.maxBatchSize());
         WriterSession session = new WriterSession(clock);
         KeyDecisions keys = new KeyDecisions(config.recentKeys(), store, metrics, session.rows);
         BatchProcessor processor = new BatchProcessor(store, session, view, metrics, keys,
-                new CommandApplier(core, session, metrics), listeners);
+                new CommandApplier(core, session, metrics), listeners, tracing);
         Activation activation = new Activation(config, store, session, view, queue, metrics, keys, processor, referenceParties,
                 anchor);
         DueActions due = new DueActions(config, session, view, processor, metrics);
@@ -174,7 +186,8 @@ public final class LedgerWriter {
             Objects.requireNonNull(batchActor, "batchActor");
         }
         CompletableFuture<BatchOutcome> future = new CompletableFuture<>();
-        Submission submission = new Submission(items, batchKey, batchActor, completer, future);
+        Submission submission = new Submission(items, batchKey, batchActor, completer, future,
+                Span.current().getSpanContext(), tracing.submitted(items.size()));
         BatchOutcome refused = Admission.refusal(submission, metrics);
         if (refused == null) {
             refused = unavailable(items.size());
@@ -185,7 +198,7 @@ public final class LedgerWriter {
                     "The ledger writer has " + config.queueCapacity() + " commands waiting; retry shortly.");
         }
         if (refused != null) {
-            future.complete(refused);
+            submission.refusedAtOnce(refused);
         }
         return future;
     }

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -67,6 +69,7 @@ public class LedgerConsumer {
     private final Timer commitToFeed;
     private final Timer batchTimer;
     private final Counter eventsApplied;
+    private final LedgerTracing tracing;
 
     private final ParallelDecoder decoder = new ParallelDecoder();
     private final AtomicReference<ConsumerStatus> status = new AtomicReference<>(ConsumerStatus.initial());
@@ -81,8 +84,9 @@ public class LedgerConsumer {
 
     LedgerConsumer(SettlementConfig config, DataSource dataSource,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Clock clock,
-            FeedBroadcaster broadcaster, MeterRegistry meters, VenueConfig venues) {
+            FeedBroadcaster broadcaster, MeterRegistry meters, VenueConfig venues, OpenTelemetry openTelemetry) {
         this.config = config;
+        this.tracing = new LedgerTracing(openTelemetry);
         this.sessions = venues.calendar();
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
@@ -209,7 +213,10 @@ public class LedgerConsumer {
                     join(inFlight);
                     BatchEffects effects = result.effects();
                     LeafBatch leaves = result.leaves();
-                    inFlight = CompletableFuture.runAsync(() -> commit(session, effects, leaves, live), writer);
+                    Map<Long, Span> traced = effects.isEmpty() ? Map.of()
+                            : tracing.received(records.records(partition), effects.fromSeq(), effects.toSeq());
+                    inFlight = CompletableFuture.runAsync(
+                            () -> tracing.applying(traced, () -> commit(session, effects, leaves, live)), writer);
                 }
                 if (result.seekBackTo() >= 0) {
                     consumer.seek(partition, result.seekBackTo());
@@ -249,8 +256,8 @@ public class LedgerConsumer {
         }
     }
 
-    /** Commits a batch's effects and the witness tree's new leaves in one transaction. */
-    private void commit(ConsumerSession session, BatchEffects effects, LeafBatch leaves, boolean live) {
+    /** Commits a batch's effects and the witness tree's new leaves in one transaction; returns what it applied, or null. */
+    private AppliedBatch commit(ConsumerSession session, BatchEffects effects, LeafBatch leaves, boolean live) {
         long started = System.nanoTime();
         AppliedBatch applied;
         try {
@@ -267,7 +274,7 @@ public class LedgerConsumer {
             throw new CompletionException(e);
         }
         if (applied == null) {
-            return;
+            return null;
         }
         session.committed(effects);
         batchTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -277,6 +284,7 @@ public class LedgerConsumer {
             commitToFeed.record(Duration.ofMillis(lagMillis));
         }
         broadcaster.publish(applied);
+        return applied;
     }
 
     /**

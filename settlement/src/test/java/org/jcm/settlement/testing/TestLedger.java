@@ -262,6 +262,18 @@ public final class TestLedger {
         return events;
     }
 
+    /**
+     * Applies a command at {@code at} and publishes its events with extra record headers, as the
+     * registry's outbox sends the trace context of the request behind them; returns the events.
+     */
+    public synchronized List<LedgerEvent> apply(Instant at, Actor actor, Command command, Map<String, String> headers) {
+        List<LedgerEvent> events = applyWithoutPublishing(at, actor, command);
+        for (int i = published.size() - events.size(); i < published.size(); i++) {
+            send(published.get(i), i + 1, headers);
+        }
+        return events;
+    }
+
     /** Applies a command and chains its entries but keeps them back; publish with {@link #publish(long)}. */
     public synchronized List<LedgerEvent> applyWithoutPublishing(Instant at, Actor actor, Command command) {
         Outcome outcome = StateMachine.apply(state, command, new CommandContext(at, actor));
@@ -337,6 +349,12 @@ public final class TestLedger {
         return apply(at, holderOf(from), transfer(from, to, quantity, vintage, Optional.empty(), trade));
     }
 
+    /** {@link #transfer(Instant, AccountId, AccountId, long, int, Trade)}, published with extra record headers. */
+    public List<LedgerEvent> transfer(Instant at, AccountId from, AccountId to, long quantity, int vintage, Trade trade,
+                                      Map<String, String> headers) {
+        return apply(at, holderOf(from), transfer(from, to, quantity, vintage, Optional.empty(), trade), headers);
+    }
+
     /** Retires units of a vintage voluntarily. */
     public void retire(Instant at, AccountId from, long quantity, int vintage) {
         apply(at, holderOf(from), new RetireCredits(from, Quantity.of(quantity), List.of(),
@@ -380,11 +398,17 @@ public final class TestLedger {
     }
 
     private void send(byte[] value, long seq) {
+        send(value, seq, Map.of());
+    }
+
+    /** Sends an entry with header {@code seq} and {@code headers} (a trace context, say). */
+    private void send(byte[] value, long seq, Map<String, String> headers) {
         if (producer == null) {
             return;
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, 0, LEDGER_ID, value);
         record.headers().add("seq", Long.toString(seq).getBytes(StandardCharsets.US_ASCII));
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.US_ASCII)));
         try {
             producer.send(record).get();
         } catch (InterruptedException e) {

@@ -15,6 +15,7 @@ import org.jcm.ledger.state.IssuanceRequest;
 import org.jcm.ledger.state.Organization;
 import org.jcm.ledger.state.Project;
 import org.jcm.ledger.state.RegistryInfo;
+import org.jcm.registry.write.TraceHeaders;
 import org.jcm.registry.write.idempotency.StoredOutcome;
 import org.jcm.registry.write.idempotency.SubjectKey;
 
@@ -39,6 +40,9 @@ public final class BatchRows {
     final List<String> eventJson = new ArrayList<>();
     final List<byte[]> prevHash = new ArrayList<>();
     final List<byte[]> hash = new ArrayList<>();
+    // the request's trace context, transport metadata outside the hashed event (null when none)
+    final List<String> traceparent = new ArrayList<>();
+    final List<String> tracestate = new ArrayList<>();
 
     // event_account
     final List<String> touchedAccount = new ArrayList<>();
@@ -79,7 +83,7 @@ public final class BatchRows {
 
     /** Every column, for {@link #mark()} and {@link #resetToMark()}. */
     private final List<?>[] lists = java.util.stream.Stream.concat(java.util.stream.Stream.of(eventType, eventAt, actorRole,
-            actorSubject, actorScope, eventJson, prevHash, hash, touchedAccount, unitsHost, idempotencyKey, idempotencyOutcome,
+            actorSubject, actorScope, eventJson, prevHash, hash, traceparent, tracestate, touchedAccount, unitsHost, idempotencyKey, idempotencyOutcome,
             blocks, deletedBlocks, accounts, parties, registries, organizations, projects, issuanceRequests, issuances,
             authorizations, firstTransfers, caMethods, methodologies, thirdPartyEntities, controls),
             java.util.Arrays.stream(route.lists())).toArray(List<?>[]::new);
@@ -96,9 +100,14 @@ public final class BatchRows {
         return List.copyOf(eventJson);
     }
 
-    /** Adds one event row. */
+    /**
+     * Adds one event row; {@code trace} is the trace context of the request that caused it (null for
+     * none), stored beside the event and never hashed.
+     */
     public void event(long seq, String type, String at, String role, String subject, String scope, String json,
-                      byte[] prev, byte[] eventHash) {
+                      byte[] prev, byte[] eventHash, TraceHeaders trace) {
+        traceparent.add(trace == null ? null : trace.traceparent());
+        tracestate.add(trace == null ? null : trace.tracestate());
         eventSeq.add(seq);
         eventType.add(type);
         eventAt.add(at);
@@ -233,6 +242,8 @@ public final class BatchRows {
         eventJson.clear();
         prevHash.clear();
         hash.clear();
+        traceparent.clear();
+        tracestate.clear();
         touchedAccount.clear();
         touchedAccountSeq.clear();
         unitsHost.clear();

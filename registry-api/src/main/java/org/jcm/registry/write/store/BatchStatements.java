@@ -21,8 +21,9 @@ import org.postgresql.PGConnection;
 final class BatchStatements {
 
     private static final String INSERT_EVENTS = "INSERT INTO ledger_event (seq, type, at, actor_role, actor_subject,"
-            + " actor_scope, event_json, prev_hash, hash) SELECT * FROM unnest(?::bigint[], ?::text[], ?::timestamptz[],"
-            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::bytea[])";
+            + " actor_scope, event_json, prev_hash, hash, traceparent, tracestate) SELECT * FROM unnest(?::bigint[],"
+            + " ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::bytea[], ?::text[],"
+            + " ?::text[])";
     private static final String DELETE_BLOCKS = "DELETE FROM block b USING unnest(?::text[], ?::int[], ?::bigint[]) AS k(h, v, f)"
             + " WHERE b.host_party = k.h AND b.vintage = k.v AND b.first_unit = k.f";
     private static final String UPSERT_BLOCKS = "INSERT INTO block (host_party, vintage, first_unit, last_unit, project_id,"
@@ -163,7 +164,9 @@ final class BatchStatements {
         s.setArray(p + 6, text(c, rows.eventJson));
         s.setArray(p + 7, pg.createArrayOf("bytea", rows.prevHash.toArray(new byte[0][])));
         s.setArray(p + 8, pg.createArrayOf("bytea", rows.hash.toArray(new byte[0][])));
-        return p + 9;
+        s.setArray(p + 9, text(c, rows.traceparent));
+        s.setArray(p + 10, text(c, rows.tracestate));
+        return p + 11;
     }
 
     private static int bindEventAccounts(PreparedStatement s, int p, Connection c, PGConnection pg, BatchRows rows)
