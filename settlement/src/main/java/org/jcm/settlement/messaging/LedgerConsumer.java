@@ -37,6 +37,7 @@ import org.jcm.settlement.apply.BatchEffects;
 import org.jcm.settlement.config.SettlementConfig;
 import org.jcm.settlement.config.VenueConfig;
 import org.jcm.settlement.feed.SessionCalendar;
+import org.jcm.settlement.metrics.TradeDecisionMetrics;
 import org.jcm.settlement.stream.FeedBroadcaster;
 import org.jcm.settlement.persistence.AppliedBatch;
 import org.jcm.settlement.persistence.BatchWriter;
@@ -67,6 +68,7 @@ public class LedgerConsumer {
     private final Timer commitToFeed;
     private final Timer batchTimer;
     private final Counter eventsApplied;
+    private final TradeDecisionMetrics decisions;
 
     private final ParallelDecoder decoder = new ParallelDecoder();
     private final AtomicReference<ConsumerStatus> status = new AtomicReference<>(ConsumerStatus.initial());
@@ -81,8 +83,9 @@ public class LedgerConsumer {
 
     LedgerConsumer(SettlementConfig config, DataSource dataSource,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Clock clock,
-            FeedBroadcaster broadcaster, MeterRegistry meters, VenueConfig venues) {
+            FeedBroadcaster broadcaster, MeterRegistry meters, VenueConfig venues, TradeDecisionMetrics decisions) {
         this.config = config;
+        this.decisions = decisions;
         this.sessions = venues.calendar();
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
@@ -269,6 +272,7 @@ public class LedgerConsumer {
         if (applied == null) {
             return;
         }
+        decisions.decided(applied.tradesChanged());
         session.committed(effects);
         batchTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         eventsApplied.increment(effects.eventCount());
@@ -314,6 +318,7 @@ public class LedgerConsumer {
         }
         nextSweepNanos = now + config.dvp().sweepInterval().toNanos();
         List<RegisteredTrade> failed = Transactions.locked(dataSource, this::failOverdue);
+        decisions.decided(failed);
         if (!failed.isEmpty()) {
             LOG.infof("%d registered trade(s) failed: no delivery by their deadline", failed.size());
         }
@@ -321,7 +326,9 @@ public class LedgerConsumer {
 
     /** Sweeps overdue trades now, whatever the interval; for tests that move the clock. */
     public List<RegisteredTrade> sweepNow() throws Exception {
-        return Transactions.locked(dataSource, this::failOverdue);
+        List<RegisteredTrade> failed = Transactions.locked(dataSource, this::failOverdue);
+        decisions.decided(failed);
+        return failed;
     }
 
     /** Fails overdue trades and writes their webhook deliveries in the same transaction. */
