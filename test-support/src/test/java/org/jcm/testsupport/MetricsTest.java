@@ -25,4 +25,19 @@ class MetricsTest {
     void a_counter_the_service_does_not_expose_reads_as_zero() {
         assertThat(Metrics.sum(TEXT, "jcm_nothing_total")).isZero();
     }
+
+    @Test
+    void one_series_is_found_by_its_labels_in_any_order_and_format() {
+        String text = """
+                jcm_units_total{operation="issued",party="MNG",vintage="2024",} 410.0
+                jcm_units_total{operation="issued",party="MNG",vintage="2025",} 5.0
+                jcm_units_total{party="THA",operation="issued",vintage="2024"} 7.0
+                jcm_ledger_units{status="ACTIVE"} 365.0
+                """;
+        assertThat(Metrics.series(text, "jcm_units_total{operation=\"issued\",party=\"MNG\",vintage=\"2024\"}")).isEqualTo(410.0);
+        assertThat(Metrics.series(text, "jcm_units_total{operation=\"issued\",party=\"THA\",vintage=\"2024\"}")).isEqualTo(7.0);
+        assertThat(Metrics.series(text, "jcm_ledger_units{status=\"ACTIVE\"}")).isEqualTo(365.0);
+        assertThat(Metrics.series(text, "jcm_ledger_units{status=\"RETIRED\"}")).isZero();
+        assertThat(Metrics.sum(text, "jcm_units_total", java.util.Map.of("vintage", "2024"))).isEqualTo(417.0);
+    }
 }

@@ -39,6 +39,7 @@ import org.jcm.settlement.apply.BatchEffects;
 import org.jcm.settlement.config.SettlementConfig;
 import org.jcm.settlement.config.VenueConfig;
 import org.jcm.settlement.feed.SessionCalendar;
+import org.jcm.settlement.metrics.TradeDecisionMetrics;
 import org.jcm.settlement.stream.FeedBroadcaster;
 import org.jcm.settlement.persistence.AppliedBatch;
 import org.jcm.settlement.persistence.BatchWriter;
@@ -70,6 +71,7 @@ public class LedgerConsumer {
     private final Timer batchTimer;
     private final Counter eventsApplied;
     private final LedgerTracing tracing;
+    private final TradeDecisionMetrics decisions;
 
     private final ParallelDecoder decoder = new ParallelDecoder();
     private final AtomicReference<ConsumerStatus> status = new AtomicReference<>(ConsumerStatus.initial());
@@ -84,9 +86,11 @@ public class LedgerConsumer {
 
     LedgerConsumer(SettlementConfig config, DataSource dataSource,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Clock clock,
-            FeedBroadcaster broadcaster, MeterRegistry meters, VenueConfig venues, OpenTelemetry openTelemetry) {
+            FeedBroadcaster broadcaster, MeterRegistry meters, VenueConfig venues, OpenTelemetry openTelemetry,
+            TradeDecisionMetrics decisions) {
         this.config = config;
         this.tracing = new LedgerTracing(openTelemetry);
+        this.decisions = decisions;
         this.sessions = venues.calendar();
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
@@ -276,6 +280,7 @@ public class LedgerConsumer {
         if (applied == null) {
             return null;
         }
+        decisions.decided(applied.tradesChanged());
         session.committed(effects);
         batchTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         eventsApplied.increment(effects.eventCount());
@@ -322,6 +327,7 @@ public class LedgerConsumer {
         }
         nextSweepNanos = now + config.dvp().sweepInterval().toNanos();
         List<RegisteredTrade> failed = Transactions.locked(dataSource, this::failOverdue);
+        decisions.decided(failed);
         if (!failed.isEmpty()) {
             LOG.infof("%d registered trade(s) failed: no delivery by their deadline", failed.size());
         }
@@ -329,7 +335,9 @@ public class LedgerConsumer {
 
     /** Sweeps overdue trades now, whatever the interval; for tests that move the clock. */
     public List<RegisteredTrade> sweepNow() throws Exception {
-        return Transactions.locked(dataSource, this::failOverdue);
+        List<RegisteredTrade> failed = Transactions.locked(dataSource, this::failOverdue);
+        decisions.decided(failed);
+        return failed;
     }
 
     /** Fails overdue trades and writes their webhook deliveries in the same transaction. */

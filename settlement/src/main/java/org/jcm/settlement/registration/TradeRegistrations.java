@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jcm.settlement.api.RegisterTradeRequest;
 import org.jcm.settlement.api.TradeStatusView;
@@ -20,6 +20,7 @@ import org.jcm.settlement.entity.IdempotencyKeyEntity;
 import org.jcm.settlement.entity.TradeEntity;
 import org.jcm.settlement.entity.TradeLegEntity;
 import org.jcm.settlement.messaging.LedgerConsumer;
+import org.jcm.settlement.metrics.TradeDecisionMetrics;
 import org.jcm.settlement.persistence.BatchWriter;
 import org.jcm.settlement.registration.RegistrationOutcome.AlreadyRegistered;
 import org.jcm.settlement.registration.RegistrationOutcome.Answered;
@@ -60,9 +61,11 @@ public class TradeRegistrations {
     private final ObjectMapper json;
     private final LedgerConsumer consumer;
     private final SettlementConfig config;
+    private final TradeDecisionMetrics decisions;
 
     TradeRegistrations(Mutiny.SessionFactory sessions, Clock clock, ObjectMapper json, LedgerConsumer consumer,
-                       SettlementConfig config) {
+                       SettlementConfig config, TradeDecisionMetrics decisions) {
+        this.decisions = decisions;
         this.sessions = sessions;
         this.clock = clock;
         this.json = json;
@@ -73,7 +76,7 @@ public class TradeRegistrations {
     /** Registers a trade under an Idempotency-Key scoped to the exchange's venue. */
     public Uni<RegistrationOutcome> register(RegisterTradeRequest request, String idempotencyKey, String registeredBy) {
         Keyed keyed = new Keyed("trades:" + request.venue(), idempotencyKey, StoredAnswers.requestHash(request.canonical()),
-                new AtomicBoolean());
+                new AtomicReference<>());
         return sessions.withTransaction(session -> session.createNativeQuery(WRITE_LOCK, Integer.class)
                 .setParameter("lock", BatchWriter.WRITE_LOCK)
                 .getSingleResult()
@@ -84,17 +87,22 @@ public class TradeRegistrations {
                         : register(session, request, registeredBy, keyed)))
                 // Committed: a trade its registration settled now goes into the feeds, by the consumer.
                 .invoke(() -> {
-                    if (keyed.settled().get()) {
+                    TradeStatus decided = keyed.decided().get();
+                    if (decided == TradeStatus.SETTLED) {
                         consumer.settledOnRegistration();
+                    }
+                    if (decided != null) {
+                        decisions.decided(request.venue(), decided);
                     }
                 });
     }
 
     /**
-     * A registration's Idempotency-Key (scoped to the venue), the hash of its request, and whether
-     * the trade it stored settled at once.
+     * A registration's Idempotency-Key (scoped to the venue), the hash of its request, and the status
+     * of the trade it stored (settled, mismatched or failed at once by a delivery already applied,
+     * else pending), null until it stored one.
      */
-    private record Keyed(String scope, String idempotencyKey, String requestHash, AtomicBoolean settled) {
+    private record Keyed(String scope, String idempotencyKey, String requestHash, AtomicReference<TradeStatus> decided) {
     }
 
     private static RegistrationOutcome replay(IdempotencyKeyEntity stored, String requestHash, String key) {
@@ -172,7 +180,7 @@ public class TradeRegistrations {
                     List<PricedTransfer> transfers = transfers(legs);
                     RegisteredTrade decided = DeliveryRules.replay(trade, transfers, clock);
                     long unmatched = transfers.stream().filter(t -> t.seq() != decided.statusSeq()).count();
-                    keyed.settled().set(decided.status() == TradeStatus.SETTLED);
+                    keyed.decided().set(decided.status());
                     String body = StoredAnswers.json(json, TradeStatusView.of(decided, unmatched));
                     return session.persist(TradeEntity.registered(decided, registeredAt, registeredBy))
                             .chain(() -> session.persist(new IdempotencyKeyEntity(keyed.scope(),
