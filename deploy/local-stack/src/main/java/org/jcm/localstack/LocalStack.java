@@ -40,6 +40,7 @@ final class LocalStack {
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
     private WebhookReceiver receiver;
+    private TraceReceiver traces;
     private Supervisor supervisor;
     private volatile boolean stopping;
     private boolean closed;
@@ -113,6 +114,11 @@ final class LocalStack {
         if (jars.settlement().isPresent()) {
             receiver = WebhookReceiver.start(settings.webhookPort(), folder.webhooksFile(), progress, Instant::now);
             progress.step("Webhook receiver listening on " + receiver.url("") + " (one line per delivery below)");
+        }
+        if (settings.observability().tracePort() > 0) {
+            traces = TraceReceiver.start(settings.observability().tracePort(), folder.logs().resolve("traces.jsonl"));
+            progress.step("Trace receiver listening on " + traces.endpoint() + " (traces at " + traces.endpoint()
+                    + TraceReceiver.VIEW_PATH + ")");
         }
         startServices(jars, issuer);
         checkNotStopping();
@@ -212,6 +218,29 @@ final class LocalStack {
         environment.putAll(CursorKeyFile.environment(folder.cursorKey()));
         // The Swagger UI is off in production builds unless asked for; the stack points people at it.
         environment.put("QUARKUS_SWAGGER_UI_ENABLED", "true");
+        environment.putAll(observabilityEnvironment());
+        return environment;
+    }
+
+    /** Traces to the launcher's receiver or a collector, and JSON logs if asked for (docs/local-stack.md). */
+    private Map<String, String> observabilityEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        StackSettings.Observability observability = settings.observability();
+        if (observability.jsonLogs()) {
+            environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+        }
+        if (!observability.tracing()) {
+            return environment;
+        }
+        environment.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+        // Spans reach the receiver a second after they end, instead of five.
+        environment.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
+        if (traces != null) {
+            environment.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+            environment.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
+        } else {
+            environment.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", observability.otlpEndpoint());
+        }
         return environment;
     }
 
@@ -259,6 +288,9 @@ final class LocalStack {
         ports.put("PostgreSQL", settings.postgresPort());
         ports.put("Kafka", settings.kafkaPort());
         ports.put("webhook receiver", settings.webhookPort());
+        if (settings.observability().tracePort() > 0) {
+            ports.put("trace receiver", settings.observability().tracePort());
+        }
         return ports;
     }
 
@@ -267,7 +299,8 @@ final class LocalStack {
                 "settlement HTTP", "--settlement-port or JCM_SETTLEMENT_PORT",
                 "PostgreSQL", "--postgres-port or JCM_POSTGRES_PORT",
                 "Kafka", "--kafka-port or JCM_KAFKA_PORT",
-                "webhook receiver", "--webhook-port or JCM_WEBHOOK_PORT");
+                "webhook receiver", "--webhook-port or JCM_WEBHOOK_PORT",
+                "trace receiver", "--trace-port or JCM_TRACE_PORT (--no-traces: none)");
     }
 
     private void record(String key, String value) {
@@ -294,6 +327,9 @@ final class LocalStack {
             supervisor.close();
         }
         stopServices();
+        if (traces != null) {
+            traces.close();
+        }
         if (receiver != null) {
             receiver.close();
         }

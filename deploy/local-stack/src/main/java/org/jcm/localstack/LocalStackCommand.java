@@ -74,9 +74,36 @@ public final class LocalStackCommand implements Callable<Integer> {
                     + " 0 never restarts (env JCM_RESTART_LIMIT; default: ${DEFAULT-VALUE}).")
     int restartLimit;
 
+    @Option(names = "--trace-port", paramLabel = "PORT", defaultValue = "${env:JCM_TRACE_PORT:-4318}",
+            description = "Port of the launcher's trace receiver (OTLP over HTTP), on 127.0.0.1 (env JCM_TRACE_PORT; default: ${DEFAULT-VALUE}).")
+    int tracePort;
+
+    @Option(names = "--no-traces", defaultValue = "${env:JCM_NO_TRACES:-false}",
+            description = "Do not trace the services (env JCM_NO_TRACES=true).")
+    boolean noTraces;
+
+    @Option(names = "--otlp-endpoint", paramLabel = "URL", defaultValue = "${env:JCM_OTLP_ENDPOINT:-}",
+            description = "Send the services' traces to this OpenTelemetry collector (OTLP over gRPC, e.g. http://localhost:4317)"
+                    + " instead of the launcher's receiver (env JCM_OTLP_ENDPOINT).")
+    String otlpEndpoint;
+
+    @Option(names = "--json-logs", defaultValue = "${env:JCM_JSON_LOGS:-false}",
+            description = "The services log one JSON object per line, as in production (env JCM_JSON_LOGS=true).")
+    boolean jsonLogs;
+
     @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = "${env:JCM_PROJECT_DIR}",
             description = "The checkout whose services to run (env JCM_PROJECT_DIR; default: the one holding this launcher).")
     Path projectDir;
+
+    private StackSettings.Observability observability() {
+        String collector = otlpEndpoint == null ? "" : otlpEndpoint.trim();
+        if (!collector.isEmpty() && !collector.matches("https?://[^\\s]+")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--otlp-endpoint must be an http:// or https:// URL: "
+                    + collector);
+        }
+        boolean receiver = !noTraces && collector.isEmpty();
+        return new StackSettings.Observability(receiver ? tracePort : 0, noTraces ? "" : collector, jsonLogs);
+    }
 
     /** Runs the launcher and exits with its code. */
     public static void main(String[] args) {
@@ -86,7 +113,7 @@ public final class LocalStackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (int port : new int[] {registryPort, settlementPort, postgresPort, kafkaPort, webhookPort}) {
+        for (int port : new int[] {registryPort, settlementPort, postgresPort, kafkaPort, webhookPort, tracePort}) {
             if (port < 1 || port > 65_535) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "Ports must be between 1 and 65535: " + port);
             }
@@ -99,7 +126,7 @@ public final class LocalStackCommand implements Callable<Integer> {
         StackSettings settings = new StackSettings(project, dataFolder, fresh, !noDemoData, host, registryPort,
                 settlementPort, postgresPort, kafkaPort, webhookPort, Duration.ofSeconds(startupTimeoutSeconds),
                 Arrays.stream(serviceJavaOptions.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList(),
-                restartLimit);
+                restartLimit, observability());
         libraryLoggingTo(dataFolder.resolve("logs").resolve("infrastructure.log"));
         Progress progress = new Progress(System.out);
         LocalStack stack = new LocalStack(settings, progress);

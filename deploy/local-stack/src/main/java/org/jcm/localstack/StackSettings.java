@@ -20,10 +20,12 @@ import java.util.List;
  * @param startupTimeout how long each service may take to become ready
  * @param serviceJavaOptions JVM options of the two services
  * @param restartLimit how many times in ten minutes a service that dies is started again (0: never)
+ * @param observability where the services' traces go and how they log
  */
 record StackSettings(Path projectDirectory, Path dataFolder, boolean fresh, boolean seed, String host,
                      int registryPort, int settlementPort, int postgresPort, int kafkaPort, int webhookPort,
-                     Duration startupTimeout, List<String> serviceJavaOptions, int restartLimit) {
+                     Duration startupTimeout, List<String> serviceJavaOptions, int restartLimit,
+                     Observability observability) {
 
     StackSettings {
         serviceJavaOptions = List.copyOf(serviceJavaOptions);
@@ -45,5 +47,20 @@ record StackSettings(Path projectDirectory, Path dataFolder, boolean fresh, bool
     /** The runnable jar a Quarkus build leaves in a module. */
     Path quarkusRunJar(String module) {
         return projectDirectory.resolve(module).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+    }
+
+    /**
+     * Traces and logs of the services (docs/local-stack.md, "Traces and logs").
+     *
+     * @param tracePort the port of the launcher's trace receiver on the loopback interface; 0 for none
+     * @param otlpEndpoint a collector to send the traces to instead (OTLP over gRPC), or empty
+     * @param jsonLogs whether the services log one JSON object per line
+     */
+    record Observability(int tracePort, String otlpEndpoint, boolean jsonLogs) {
+
+        /** Whether the services trace at all. */
+        boolean tracing() {
+            return tracePort > 0 || !otlpEndpoint.isEmpty();
+        }
     }
 }

@@ -52,6 +52,7 @@ record Summary(StackSettings settings, DataFolder folder, EmbeddedPostgresServer
         row(text, "", "roles " + roles(Infrastructure.registryDatabase(postgres)) + "; "
                 + roles(Infrastructure.settlementDatabase(postgres)));
         row(text, "Kafka", kafka.bootstrapServers() + ", topic " + Infrastructure.LEDGER_TOPIC);
+        row(text, "traces", traces());
         row(text, "data", folder.root().toString());
         row(text, "logs", folder.logs().toString());
         text.append("\nBearer tokens of the demo actors, valid until ")
@@ -77,6 +78,17 @@ record Summary(StackSettings settings, DataFolder folder, EmbeddedPostgresServer
     }
 
     /** A database's owner (migrations) and service role (the running service), for the summary. */
+    /** Where the traces are: the launcher's receiver, a collector, or none. */
+    private String traces() {
+        StackSettings.Observability observability = settings.observability();
+        if (observability.tracePort() > 0) {
+            String receiver = "http://127.0.0.1:" + observability.tracePort() + TraceReceiver.VIEW_PATH;
+            return receiver + "   (one trace per request, through the writer and Kafka into settlement; spans also in "
+                    + folder.logs().resolve("traces.jsonl") + ")";
+        }
+        return observability.otlpEndpoint().isEmpty() ? "off (--no-traces)" : "sent to " + observability.otlpEndpoint();
+    }
+
     private static String roles(ServiceDatabase database) {
         return database.name() + ": owner " + database.owner().user() + ", service " + database.service().user();
     }

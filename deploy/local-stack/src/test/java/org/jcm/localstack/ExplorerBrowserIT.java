@@ -78,7 +78,7 @@ class ExplorerBrowserIT {
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void startTheStack() throws Exception {
         chromium = chromium();
-        int[] ports = Launcher.freePorts(5);
+        int[] ports = Launcher.freePorts(6);
         registry = "http://localhost:" + ports[0];
         settlement = "http://localhost:" + ports[1];
         launcher = Launcher.launch(Launcher.arguments(temporary.resolve("data"), ports), temporary.resolve("launcher.out"));

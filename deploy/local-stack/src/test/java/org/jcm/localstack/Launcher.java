@@ -26,14 +26,14 @@ final class Launcher {
 
     /**
      * The launcher's arguments for a fresh stack in {@code data} on these ports (registry,
-     * settlement, PostgreSQL, Kafka, webhook receiver).
+     * settlement, PostgreSQL, Kafka, webhook receiver, trace receiver).
      */
     static List<String> arguments(Path data, int[] ports) {
         return List.of("--fresh", "--data", data.toString(),
                 "--project-dir", System.getProperty("jcm.project.dir"),
                 "--registry-port", Integer.toString(ports[0]), "--settlement-port", Integer.toString(ports[1]),
                 "--postgres-port", Integer.toString(ports[2]), "--kafka-port", Integer.toString(ports[3]),
-                "--webhook-port", Integer.toString(ports[4]),
+                "--webhook-port", Integer.toString(ports[4]), "--trace-port", Integer.toString(ports[5]),
                 "--service-java-opts=" + SERVICE_OPTIONS);
     }
 

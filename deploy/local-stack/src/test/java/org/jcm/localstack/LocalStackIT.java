@@ -50,7 +50,7 @@ class LocalStackIT {
             throws Exception {
         Path data = temporary.resolve("data");
         Path output = temporary.resolve("launcher.out");
-        List<String> arguments = Launcher.arguments(data, Launcher.freePorts(5));
+        List<String> arguments = Launcher.arguments(data, Launcher.freePorts(6));
         int registryPort = Integer.parseInt(arguments.get(arguments.indexOf("--registry-port") + 1));
         int settlementPort = Integer.parseInt(arguments.get(arguments.indexOf("--settlement-port") + 1));
 
@@ -99,6 +99,8 @@ class LocalStackIT {
         webhookDeliveriesAreVerifiedAndLogged(Files.readString(output), tokens.get("JCM_TOKEN_SAKURA_TRADING"),
                 tokens.get("JCM_TOKEN_EXCHANGE"));
 
+        oneTransferIsOneTraceThroughBothServices(Files.readString(output));
+
         registryIsRestartedAfterItDies(output, registry, health.group(1), tokens.get("JCM_TOKEN_SAKURA_TRADING"), holdings.body());
 
         // Each service is connected as its own service role; Flyway migrated as the databases' owners.
@@ -132,6 +134,26 @@ class LocalStackIT {
         assertThat(data.resolve("stack.lock")).doesNotExist();
         assertThat(Files.readString(output)).contains("registry-api stopped", "settlement stopped", "Kafka stopped",
                 "PostgreSQL stopped");
+    }
+
+    /**
+     * The services trace to the launcher's receiver, which the summary prints: a transfer's trace
+     * runs from registry-api's HTTP span through the writer and the Kafka record into settlement.
+     */
+    private void oneTransferIsOneTraceThroughBothServices(String output) throws Exception {
+        Matcher receiver = Pattern.compile("traces +(http://127\\.0\\.0\\.1:[0-9]+/traces)").matcher(output);
+        assertThat(receiver.find()).as("the summary prints the trace receiver").isTrue();
+        String trace = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (trace == null && System.nanoTime() < deadline) {
+            Matcher line = Pattern.compile("(?m)^([0-9a-f]{32}) .*registry-api,settlement +registry-api POST /api/v1/transfers")
+                    .matcher(get(receiver.group(1), null).body());
+            trace = line.find() ? line.group(1) : null;
+            Thread.sleep(trace == null ? 500 : 0);
+        }
+        assertThat(trace).as("a demo transfer's trace reaches settlement").isNotNull();
+        assertThat(get(receiver.group(1) + "/" + trace, null).body()).containsSubsequence("registry-api POST /api/v1/transfers",
+                "registry-api ledger.submission", "registry-api kafka publish", "settlement kafka process");
     }
 
     /**
