@@ -45,9 +45,11 @@ final class CheckpointCheck {
         this.witnesses = witnesses;
     }
 
-    /** Checks the latest checkpoint against {@code tree}, then {@code since}; saves the note to {@code save}. */
-    void check(MemoryTree tree, Path since, Path save) {
-        org.jcm.client.registry.model.Checkpoint latest = latest();
+    /**
+     * Checks {@code latest} (read before the entries, so that it covers none the download lacks)
+     * against {@code tree}, then {@code since}; saves its note to {@code save}.
+     */
+    void check(org.jcm.client.registry.model.Checkpoint latest, MemoryTree tree, Path since, Path save) {
         if (latest == null) {
             out.println("OK: no signed checkpoint yet; only the chain was checked");
             return;
@@ -69,7 +71,8 @@ final class CheckpointCheck {
         }
     }
 
-    private org.jcm.client.registry.model.Checkpoint latest() {
+    /** The latest signed checkpoint, or null when none was signed yet. */
+    static org.jcm.client.registry.model.Checkpoint latest(JcmClient client) {
         try {
             return JcmClient.call(() -> new TransparencyLogApi(client.registry()).getLatestCheckpoint());
         } catch (JcmProblem problem) {

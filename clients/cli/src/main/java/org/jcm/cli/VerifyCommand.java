@@ -44,6 +44,8 @@ final class VerifyCommand extends JcmCommand {
 
     @Override
     public Integer call() {
+        CheckpointCheck checks = new CheckpointCheck(client(), out(), logKey(), witnesses());
+        var latest = CheckpointCheck.latest(client());
         long head = JcmClient.call(() -> new LedgerApi(client().registry()).getLedgerHead()).getSeq();
         Progress progress = Progress.of(err(), "ledger", head);
         LedgerDownload.Result read = LedgerDownload.read(client(), limit, quiet ? progress.hidden() : progress);
@@ -53,7 +55,7 @@ final class VerifyCommand extends JcmCommand {
         ChainVerification.Intact intact = (ChainVerification.Intact) read.chain();
         out().println("OK: chain intact through seq " + intact.lastSeq() + ", head hash " + intact.lastHash());
         try {
-            new CheckpointCheck(client(), out(), logKey(), witnesses()).check(read.tree(), since, save);
+            checks.check(latest, read.tree(), since, save);
         } catch (CheckpointCheck.Broken e) {
             return broken(e.getMessage());
         }

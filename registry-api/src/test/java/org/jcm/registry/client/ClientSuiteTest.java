@@ -44,6 +44,8 @@ class ClientSuiteTest {
 
     @BeforeEach
     void world() {
+        LedgerApi.registry("MNG01");
+        LedgerApi.registry("JPN01");
         String[] sellerHolder = LedgerApi.openHolder("MNG01");
         sellerOrg = sellerHolder[0];
         seller = sellerHolder[1];
