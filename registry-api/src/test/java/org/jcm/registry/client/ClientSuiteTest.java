@@ -8,8 +8,11 @@ import io.restassured.RestAssured;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.jcm.cli.Jcm;
 import org.jcm.client.JcmClient;
 import org.jcm.client.JcmProblem;
@@ -22,6 +25,7 @@ import org.jcm.registry.testing.LedgerApi;
 import org.jcm.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -158,9 +162,22 @@ class ClientSuiteTest {
     }
 
     @Test
-    void the_downloaded_ledger_verifies() {
-        Run verify = jcm(TestTokens.auditor(), "verify", "--no-progress", "--limit", "50");
-        assertThat(verify.exit()).as(verify.out() + verify.err()).isEqualTo(Jcm.OK);
-        assertThat(verify.out()).startsWith("OK: chain intact through seq ");
+    void the_downloaded_ledger_verifies_and_a_saved_checkpoint_is_extended_consistently(@TempDir Path dir) {
+        Path saved = dir.resolve("last.note");
+        Run first = jcm(TestTokens.auditor(), "verify", "--no-progress", "--limit", "50", "--save", saved.toString());
+        assertThat(first.exit()).as(first.out() + first.err()).isEqualTo(Jcm.OK);
+        assertThat(first.out()).startsWith("OK: chain intact through seq ").contains("OK: checkpoint ");
+        long savedSize = treeSize();
+
+        LedgerApi.created(TestTokens.accountHolder(sellerOrg), "/api/v1/transfers", LedgerApi.transfer(seller, buyer, 1));
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> treeSize() > savedSize);
+        Run second = jcm(TestTokens.auditor(), "verify", "--no-progress", "--since", saved.toString());
+        assertThat(second.exit()).as(second.out() + second.err()).isEqualTo(Jcm.OK);
+        assertThat(second.out()).contains("OK: saved checkpoint ").contains("consistency proof");
+    }
+
+    private static long treeSize() {
+        return RestAssured.given().when().get("/api/v1/ledger/checkpoints/latest").then().statusCode(200)
+                .extract().jsonPath().getLong("treeSize");
     }
 }
