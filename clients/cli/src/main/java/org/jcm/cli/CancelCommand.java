@@ -1,6 +1,5 @@
 package org.jcm.cli;
 
-import org.jcm.client.registry.api.TransfersCancellationsAndRetirementsApi;
 import org.jcm.client.registry.model.CancellationReason;
 import org.jcm.client.registry.model.CancellationRequest;
 import picocli.CommandLine.Command;
@@ -19,9 +18,8 @@ final class CancelCommand extends WriteCommand {
 
     @Override
     public Integer call() {
-        TransfersCancellationsAndRetirementsApi api = new TransfersCancellationsAndRetirementsApi(client().registry());
         CancellationRequest request = new CancellationRequest().fromAccountId(from).quantity(quantity)
                 .serialRanges(ranges()).reason(reason).note(note);
-        return write(key -> api.cancelUnits(key, request));
+        return write(key -> writes().cancelUnits(key, request));
     }
 }

@@ -1,6 +1,5 @@
 package org.jcm.cli;
 
-import org.jcm.client.registry.api.TransfersCancellationsAndRetirementsApi;
 import org.jcm.client.registry.model.BeneficiaryRequest;
 import org.jcm.client.registry.model.RetirementPurpose;
 import org.jcm.client.registry.model.RetirementRequest;
@@ -29,10 +28,9 @@ final class RetireCommand extends WriteCommand {
 
     @Override
     public Integer call() {
-        TransfersCancellationsAndRetirementsApi api = new TransfersCancellationsAndRetirementsApi(client().registry());
         RetirementRequest request = new RetirementRequest().fromAccountId(from).quantity(quantity).serialRanges(ranges())
                 .purpose(purpose).usingParty(usingParty).yearOfUse(yearOfUse).note(note)
                 .beneficiary(beneficiary == null ? null : new BeneficiaryRequest().stated(beneficiary));
-        return write(key -> api.retireUnits(key, request));
+        return write(key -> writes().retireUnits(key, request));
     }
 }

@@ -1,6 +1,5 @@
 package org.jcm.cli;
 
-import org.jcm.client.registry.api.TransfersCancellationsAndRetirementsApi;
 import org.jcm.client.registry.model.TransferRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,9 +16,8 @@ final class TransferCommand extends WriteCommand {
 
     @Override
     public Integer call() {
-        TransfersCancellationsAndRetirementsApi api = new TransfersCancellationsAndRetirementsApi(client().registry());
         TransferRequest request = new TransferRequest().fromAccountId(from).toAccountId(to).quantity(quantity)
                 .serialRanges(ranges()).memo(memo);
-        return write(key -> api.transfer(key, request));
+        return write(key -> writes().transfer(key, request));
     }
 }

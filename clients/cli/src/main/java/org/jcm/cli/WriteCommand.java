@@ -3,6 +3,7 @@ package org.jcm.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.jcm.client.JcmClient;
+import org.jcm.client.registry.api.TransfersCancellationsAndRetirementsApi;
 import org.jcm.client.registry.model.EventSummary;
 import org.jcm.client.registry.model.MutationResponse;
 import picocli.CommandLine.Option;
@@ -27,6 +28,11 @@ abstract class WriteCommand extends JcmCommand {
     @Option(names = "--idempotency-key", description = "The key of an earlier attempt of this very write, to "
             + "repeat it safely; a new one otherwise.")
     String idempotencyKey;
+
+    /** The generated API of transfers, cancellations and retirements, on this command's client. */
+    TransfersCancellationsAndRetirementsApi writes() {
+        return new TransfersCancellationsAndRetirementsApi(client().registry());
+    }
 
     /** The serial ranges given, or null (none sent: the registry selects the units). */
     List<String> ranges() {

@@ -116,6 +116,19 @@ class ClientSuiteTest {
         Run pending = jcm(holder, "pending", "--account", source[1]);
         assertThat(pending.exit()).as(pending.err()).isEqualTo(Jcm.OK);
         assertThat(pending.out()).contains(pendingId + "\t" + source[1] + "\t" + buyer + "\t2\ttrue");
+
+        Run approve = jcm(TestTokens.accountHolderApprover(source[0]), "pending", "--approve", pendingId);
+        assertThat(approve.exit()).as(approve.err()).isEqualTo(Jcm.OK);
+        assertThat(jcm(holder, "pending", "--account", source[1]).out()).doesNotContain(pendingId);
+    }
+
+    @Test
+    void a_four_eyes_proposal_waits_in_pending_proposals() {
+        String proposal = LedgerApi.created(TestTokens.registryAdmin("MNG01"), "/api/v1/accounts/" + seller + "/freeze",
+                java.util.Map.of()).path("id");
+        Run proposals = jcm(TestTokens.registryApprover("MNG01"), "pending", "--proposals");
+        assertThat(proposals.exit()).as(proposals.err()).isEqualTo(Jcm.OK);
+        assertThat(proposals.out()).contains(proposal + "\tFREEZE\tadmin@");
     }
 
     @Test
