@@ -2,6 +2,7 @@ package org.jcm.registry.rest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.jcm.support.openapi.ProblemResponsesFilter;
 
 /**
@@ -9,7 +10,8 @@ import org.jcm.support.openapi.ProblemResponsesFilter;
  * {@code mp.openapi.filter}): a resource names a set ({@link ApiDoc#MUTATION_PROBLEMS},
  * {@link ApiDoc#REFERENCE_PROBLEMS}, {@link ApiDoc#READ_PROBLEMS}) once, and each of its operations lists the set's responses
  * with the descriptions of {@link ApiDoc}, instead of every resource repeating the same
- * {@code @APIResponse} block.
+ * {@code @APIResponse} block. It also declares the query parameters of the endpoints that read them
+ * through {@link QueryParameters} ({@link QueryParameterDocs}).
  */
 public class ProblemResponses extends ProblemResponsesFilter {
 
@@ -18,6 +20,13 @@ public class ProblemResponses extends ProblemResponsesFilter {
         super(Map.of(ApiDoc.MUTATION_PROBLEMS, mutation(), ApiDoc.REFERENCE_PROBLEMS, referenceData(),
                 ApiDoc.READ_PROBLEMS, read(), ApiDoc.REFERENCE_WRITE_PROBLEMS, referenceWrite(),
                 ApiDoc.DISCLOSURE_WRITE_PROBLEMS, disclosureWrite()));
+    }
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        Operation filtered = super.filterOperation(operation);
+        QueryParameterDocs.declare(filtered);
+        return filtered;
     }
 
     private static Map<String, String> mutation() {

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jcm.testsupport.OpenApiCompleteness;
+import org.jcm.testsupport.OpenApiSnapshot;
 import org.jcm.testsupport.OpenApiValidity;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +53,45 @@ class OpenApiDocumentTest {
     @Test
     void the_document_is_valid_openapi_3_as_a_client_generator_parses_it() {
         assertThat(OpenApiValidity.messages(text())).isEmpty();
+    }
+
+    @Test
+    void the_committed_document_the_client_is_generated_from_is_the_served_one() {
+        assertThat(OpenApiSnapshot.drift(text(), "/api/", OpenApiSnapshot.committed("registry-api"))).isNull();
+    }
+
+    @Test
+    void the_declared_query_parameters_are_the_ones_the_public_endpoints_say_they_take() throws Exception {
+        int checked = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document().path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            JsonNode get = path.getValue().path("get");
+            if (path.getKey().contains("{") || !QueryParameterDocs.TAKES.containsKey(get.path("operationId").asText())) {
+                continue;
+            }
+            Response refused = given().when().get(path.getKey() + "?zz=1");
+            if (refused.statusCode() == 401) {
+                continue;
+            }
+            assertThat(taken(refused.path("detail"))).as(path.getKey()).isEqualTo(declared(get));
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(5);
+    }
+
+    /** The names in "...; it takes a, b, c." of a 400 invalid_query_parameter. */
+    private static Set<String> taken(String detail) {
+        String list = detail.substring(detail.indexOf("it takes ") + "it takes ".length(), detail.length() - 1);
+        return new TreeSet<>(Set.of(list.split(", ")));
+    }
+
+    private static Set<String> declared(JsonNode operation) {
+        Set<String> names = new TreeSet<>();
+        operation.path("parameters").forEach(p -> {
+            if (p.path("in").asText().equals("query") && !p.path("name").asText().equals("format")) {
+                names.add(p.path("name").asText());
+            }
+        });
+        return names;
     }
 }

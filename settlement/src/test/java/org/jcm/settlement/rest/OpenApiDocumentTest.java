@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.Set;
 import org.jcm.support.openapi.ProblemResponsesFilter;
 import org.jcm.testsupport.OpenApiCompleteness;
+import org.jcm.testsupport.OpenApiSnapshot;
 import org.jcm.testsupport.OpenApiValidity;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +54,10 @@ class OpenApiDocumentTest {
     @Test
     void the_marker_naming_a_set_of_problems_does_not_reach_the_document() throws Exception {
         assertThat(document().toString()).doesNotContain(ProblemResponsesFilter.EXTENSION);
+    }
+
+    @Test
+    void the_committed_document_the_client_is_generated_from_is_the_served_one() {
+        assertThat(OpenApiSnapshot.drift(text(), "/api/", OpenApiSnapshot.committed("settlement"))).isNull();
     }
 }
