@@ -12,14 +12,22 @@ import org.jcm.registry.write.idempotency.SubjectKey;
 
 /**
  * Looks idempotency keys up in the {@code idempotency} table for the writer: one query for all the
- * keys of a batch ({@code unnest} of subjects and keys, primary-key probes), run inside the batch's
+ * keys of a batch ({@code unnest} of subjects and keys, one primary-key probe each), run inside the batch's
  * transaction so that it costs the batch one round trip and no COMMIT of its own.
  */
 final class IdempotencyLookup {
 
-    private static final String FIND_IDEMPOTENCY = "SELECT i.subject, i.key, i.kind, i.request_hash, i.status, i.first_seq,"
-            + " i.last_seq, i.rejection_code, i.rejection_detail, i.actor_role, i.actor_scope FROM idempotency i"
-            + " JOIN unnest(?::text[], ?::text[]) AS k(subject, key) ON i.subject = k.subject AND i.key = k.key";
+    /**
+     * One primary-key probe per key, whatever the table's size or the batch's: the key list drives a
+     * nested loop into a LATERAL subquery that PostgreSQL cannot flatten (LIMIT), so it cannot pick a
+     * hash join over a sequential scan of the whole table. With a plain join it did so for batches
+     * of about 40 keys or more (its cost model prices each index probe as random I/O), and then read
+     * every stored key once per batch: docs/performance.md, "The drop against bb7031d".
+     */
+    static final String FIND_IDEMPOTENCY = "SELECT i.subject, i.key, i.kind, i.request_hash, i.status, i.first_seq,"
+            + " i.last_seq, i.rejection_code, i.rejection_detail, i.actor_role, i.actor_scope"
+            + " FROM unnest(?::text[], ?::text[]) AS k(subject, key)"
+            + " CROSS JOIN LATERAL (SELECT * FROM idempotency p WHERE p.subject = k.subject AND p.key = k.key LIMIT 1) i";
 
     private IdempotencyLookup() {
     }
