@@ -53,7 +53,9 @@ class TraceReceiverTest {
         assertThat(consumer).containsEntry("traceId", TRACE).containsEntry("spanId", CONSUMER)
                 .containsEntry("parentId", SUBMISSION).containsEntry("service", "settlement")
                 .containsEntry("name", "kafka process").containsEntry("kind", "CONSUMER").containsEntry("durationMs", "3.000");
-        assertThat((Map<?, ?>) consumer.get("attributes")).containsEntry("jcm.ledger.seq", "42");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes = (Map<String, Object>) consumer.get("attributes");
+        assertThat(attributes).containsEntry("jcm.ledger.seq", "42");
 
         String tree = get("/traces/" + TRACE).body();
         assertThat(tree).containsSubsequence(
