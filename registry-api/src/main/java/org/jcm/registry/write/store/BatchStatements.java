@@ -24,8 +24,13 @@ final class BatchStatements {
             + " actor_scope, event_json, prev_hash, hash, traceparent, tracestate) SELECT * FROM unnest(?::bigint[],"
             + " ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::bytea[], ?::text[],"
             + " ?::text[])";
-    private static final String DELETE_BLOCKS = "DELETE FROM block b USING unnest(?::text[], ?::int[], ?::bigint[]) AS k(h, v, f)"
-            + " WHERE b.host_party = k.h AND b.vintage = k.v AND b.first_unit = k.f";
+    // One block_pkey probe per key, whatever the table's size and whatever plan PostgreSQL caches: the
+    // LATERAL subquery with LIMIT cannot be flattened into a join, so it is never a hash join over a
+    // scan of every block; the host is bound as bpchar, block.host_party's type, so the key is
+    // compared as it is indexed (BlockDeletePlanTest; docs/performance.md, as IdempotencyLookup).
+    static final String DELETE_BLOCKS = "DELETE FROM block WHERE ctid = ANY (ARRAY(SELECT b.ctid"
+            + " FROM unnest(?::bpchar[], ?::int[], ?::bigint[]) AS k(h, v, f) CROSS JOIN LATERAL (SELECT ctid FROM block"
+            + " WHERE host_party = k.h AND vintage = k.v AND first_unit = k.f LIMIT 1) b))";
     private static final String UPSERT_BLOCKS = "INSERT INTO block (host_party, vintage, first_unit, last_unit, project_id,"
             + " issuance_id, issuing_registry_id, account_id, status, authorization_id, authorization_purpose, ca_state,"
             + " first_transferred) SELECT * FROM unnest(?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::text[], ?::text[],"
