@@ -30,7 +30,7 @@ public class AccountBalanceEntity {
             .thenComparingInt(b -> LABELS.indexOf(b.label()));
 
     @Id
-    @Column(name = "account_id")
+    @Column(name = "account_id", columnDefinition = "text")
     private String accountId;
 
     @Id
@@ -39,7 +39,7 @@ public class AccountBalanceEntity {
 
     /** NONE, AUTHORIZED or CA_APPLIED. */
     @Id
-    @Column(name = "label")
+    @Column(name = "label", columnDefinition = "text")
     private String label;
 
     @Column(name = "quantity")
